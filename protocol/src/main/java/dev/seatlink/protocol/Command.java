@@ -1,0 +1,74 @@
+package dev.seatlink.protocol;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** A command on {@code …/{seat}/cmd}; the {@code cmd} field names the variant. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "cmd")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Command.SetState.class, name = "set-state"),
+        @JsonSubTypes.Type(value = Command.ShowMessage.class, name = "message"),
+        @JsonSubTypes.Type(value = Command.AckHelp.class, name = "ack-help"),
+        @JsonSubTypes.Type(value = Command.Rebirth.class, name = "rebirth"),
+        @JsonSubTypes.Type(value = Command.Replay.class, name = "replay")})
+public sealed interface Command extends Message {
+    int MAX_TEXT_LENGTH = 160;
+
+    /** Unique id the terminal echoes in its {@link CommandResult}. */
+    String id();
+
+    /** When the command was issued (gateway clock). */
+    long ts();
+
+    /** A supervisor moves the seat to {@code state}; NOT_READY needs one of the seat's reasons. */
+    record SetState(String id, AgentState state, String reason, String by,
+                    @JsonProperty(required = true) long ts) implements Command {
+        public SetState {
+            Check.token("id", id);
+            Check.notNull("state", state);
+            Check.reasonFits(state, reason);
+            Check.id("by", by);
+            Check.timestamp("ts", ts);
+        }
+    }
+
+    /** A supervisor message for the seat's display. */
+    record ShowMessage(String id, String text, String by, @JsonProperty(required = true) long ts) implements Command {
+        public ShowMessage {
+            Check.token("id", id);
+            Check.notNull("text", text);
+            Check.that(!text.isBlank() && text.length() <= MAX_TEXT_LENGTH, RejectReason.BAD_VALUE,
+                    "text must be 1-" + MAX_TEXT_LENGTH + " characters");
+            Check.id("by", by);
+            Check.timestamp("ts", ts);
+        }
+    }
+
+    /** A supervisor has taken the seat's raised hand; the terminal lowers it. */
+    record AckHelp(String id, String by, @JsonProperty(required = true) long ts) implements Command {
+        public AckHelp {
+            Check.token("id", id);
+            Check.id("by", by);
+            Check.timestamp("ts", ts);
+        }
+    }
+
+    /** The terminal republishes status and state (the gateway lost its view). */
+    record Rebirth(String id, @JsonProperty(required = true) long ts) implements Command {
+        public Rebirth {
+            Check.token("id", id);
+            Check.timestamp("ts", ts);
+        }
+    }
+
+    /** The terminal republishes its journalled events with seq ≥ {@code from}. */
+    record Replay(String id, @JsonProperty(required = true) long from,
+                  @JsonProperty(required = true) long ts) implements Command {
+        public Replay {
+            Check.token("id", id);
+            Check.that(from > 0, RejectReason.BAD_VALUE, "from must be positive");
+            Check.timestamp("ts", ts);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.seatlink.protocol;
+
+/** The identifier rule of the contract: lowercase {@code [a-z0-9][a-z0-9-]{0,31}}. */
+public final class Ids {
+    public static final int MAX_LENGTH = 32;
+
+    private Ids() {
+    }
+
+    /** True when {@code value} is a valid site, floor, seat, team, agent or reason id. */
+    public static boolean isValid(String value) {
+        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (!alnum && !(c == '-' && i > 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A bounded, printable rendering of untrusted text for error messages and logs. */
+    public static String printable(String value) {
+        return printable(value, 40);
+    }
+
+    /** As {@link #printable(String)}, cut at {@code max} characters. */
+    public static String printable(String value, int max) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < value.length() && out.length() < max; i++) {
+            char c = value.charAt(i);
+            out.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return value.length() > max ? out + "..." : out.toString();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.seatlink.protocol;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * Retained on {@code …/{seat}/config}, written by the gateway from the site's seat map.
+ *
+ * @param agent         the agent assigned to the seat, if any
+ * @param reasons       not-ready reason codes, in the order the Not ready button cycles them
+ * @param wrapUpSeconds how long WRAP_UP lasts before the terminal moves on by itself (0 = until a button)
+ * @param wrapUpThen    READY or NOT_READY (with the first reason) when the wrap-up timer ends
+ */
+public record SeatConfig(
+        String seat,
+        String agent,
+        String team,
+        List<String> reasons,
+        @JsonProperty(required = true) int wrapUpSeconds,
+        AgentState wrapUpThen) implements Message, SeatMessage {
+
+    public static final int MAX_WRAP_UP_SECONDS = 3600;
+    public static final int MAX_REASONS = 16;
+
+    public SeatConfig {
+        Check.id("seat", seat);
+        Check.optionalId("agent", agent);
+        Check.id("team", team);
+        reasons = Check.ids("reasons", reasons);
+        Check.that(!reasons.isEmpty() && reasons.size() <= MAX_REASONS, RejectReason.BAD_VALUE,
+                "reasons must list 1-" + MAX_REASONS + " codes");
+        Check.that(wrapUpSeconds >= 0 && wrapUpSeconds <= MAX_WRAP_UP_SECONDS, RejectReason.BAD_VALUE,
+                "wrapUpSeconds must be 0-" + MAX_WRAP_UP_SECONDS);
+        Check.notNull("wrapUpThen", wrapUpThen);
+        Check.that(wrapUpThen == AgentState.READY || wrapUpThen == AgentState.NOT_READY, RejectReason.BAD_VALUE,
+                "wrapUpThen must be READY or NOT_READY");
+    }
+}

@@ -1,0 +1,41 @@
+package dev.seatlink.protocol;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * One transition on {@code …/{seat}/event}, never retained. {@code (seat, seq)} is its identity.
+ *
+ * @param help  the help flag after the transition; a raise or lower alone is an event with from = to
+ * @param at    when it happened (terminal clock)
+ * @param seq   per-seat counter that only grows, across reboots too
+ */
+public record SeatEvent(
+        String seat,
+        String agent,
+        AgentState from,
+        AgentState to,
+        String reason,
+        @JsonProperty(required = true) boolean help,
+        @JsonProperty(required = true) long at,
+        @JsonProperty(required = true) long seq,
+        String boot,
+        Cause cause) implements Message, SeatMessage {
+
+    public SeatEvent {
+        Check.id("seat", seat);
+        Check.optionalId("agent", agent);
+        Check.notNull("from", from);
+        Check.notNull("to", to);
+        Check.reasonFits(to, reason);
+        Check.that(!(help && to == AgentState.LOGGED_OUT), RejectReason.BAD_VALUE, "LOGGED_OUT cannot carry help");
+        Check.timestamp("at", at);
+        Check.that(seq > 0, RejectReason.BAD_VALUE, "seq must be positive, was " + seq);
+        Check.token("boot", boot);
+        Check.notNull("cause", cause);
+    }
+
+    /** The snapshot this event leaves behind. */
+    public SeatState toState() {
+        return new SeatState(seat, agent, to, reason, help, at, seq, boot);
+    }
+}

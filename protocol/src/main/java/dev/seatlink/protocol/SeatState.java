@@ -1,0 +1,34 @@
+package dev.seatlink.protocol;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The retained snapshot on {@code …/{seat}/state}: what the seat is doing now.
+ *
+ * @param agent  the signed-in or assigned agent; absent when the seat has none
+ * @param reason the not-ready reason; present exactly when {@code state} is NOT_READY
+ * @param since  when the current state began (terminal clock)
+ * @param seq    the seq of the last event this snapshot reflects (0 before any event)
+ */
+public record SeatState(
+        String seat,
+        String agent,
+        AgentState state,
+        String reason,
+        @JsonProperty(required = true) boolean help,
+        @JsonProperty(required = true) long since,
+        @JsonProperty(required = true) long seq,
+        String boot) implements Message, SeatMessage {
+
+    public SeatState {
+        Check.id("seat", seat);
+        Check.optionalId("agent", agent);
+        Check.notNull("state", state);
+        Check.reasonFits(state, reason);
+        Check.that(!(help && state == AgentState.LOGGED_OUT), RejectReason.BAD_VALUE,
+                "LOGGED_OUT cannot carry help");
+        Check.timestamp("since", since);
+        Check.nonNegative("seq", seq);
+        Check.token("boot", boot);
+    }
+}

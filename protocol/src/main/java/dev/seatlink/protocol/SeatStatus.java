@@ -1,0 +1,34 @@
+package dev.seatlink.protocol;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A terminal's retained liveness on {@code …/{seat}/status}; the offline form is its Last Will.
+ *
+ * @param online whether the terminal process is connected
+ * @param boot   new on every process start; an offline status with an older boot is stale
+ * @param fw     firmware version; present when online, absent in the Last Will
+ * @param ts     terminal clock, ms since epoch
+ */
+public record SeatStatus(
+        @JsonProperty(required = true) boolean online,
+        String boot,
+        String fw,
+        @JsonProperty(required = true) long ts) implements Message {
+
+    public SeatStatus {
+        Check.token("boot", boot);
+        if (fw != null) {
+            Check.token("fw", fw);
+        }
+        Check.timestamp("ts", ts);
+    }
+
+    public static SeatStatus online(String boot, String fw, long ts) {
+        return new SeatStatus(true, boot, fw, ts);
+    }
+
+    public static SeatStatus offline(String boot, long ts) {
+        return new SeatStatus(false, boot, null, ts);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.seatlink.protocol;
+
+import java.util.Locale;
+
+/**
+ * One topic of the contract, and the only place that builds or parses topic strings.
+ * Per-seat topics are {@code seatlink/v1/{site}/{floor}/{seat}/{kind}}; floor topics
+ * ({@link Kind#GATEWAY}, {@link Kind#SUMMARY}) are {@code seatlink/v1/{site}/{floor}/{kind}}.
+ *
+ * @param seat null for floor topics
+ */
+public record Topic(String site, String floor, String seat, Kind kind) {
+    public static final String PREFIX = "seatlink/v1/";
+
+    /** The last topic level, with the payload type it carries. */
+    public enum Kind {
+        STATUS(true, SeatStatus.class),
+        STATE(true, SeatState.class),
+        EVENT(true, SeatEvent.class),
+        CONFIG(true, SeatConfig.class),
+        CMD(true, Command.class),
+        CMD_RESULT(true, CommandResult.class),
+        GATEWAY(false, GatewayStatus.class),
+        SUMMARY(false, FloorSummary.class);
+
+        private final boolean perSeat;
+        private final Class<? extends Message> payloadType;
+        private final String level;
+
+        Kind(boolean perSeat, Class<? extends Message> payloadType) {
+            this.perSeat = perSeat;
+            this.payloadType = payloadType;
+            this.level = name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        public boolean perSeat() {
+            return perSeat;
+        }
+
+        public Class<? extends Message> payloadType() {
+            return payloadType;
+        }
+
+        /** The topic level as written on the wire, e.g. {@code cmd-result}. */
+        public String level() {
+            return level;
+        }
+
+        static Kind ofLevel(String level) {
+            for (Kind kind : values()) {
+                if (kind.level.equals(level)) {
+                    return kind;
+                }
+            }
+            return null;
+        }
+    }
+
+    public Topic {
+        Check.id("site", site);
+        Check.id("floor", floor);
+        Check.notNull("kind", kind);
+        if (kind.perSeat()) {
+            Check.id("seat", seat);
+        } else {
+            Check.that(seat == null, RejectReason.BAD_TOPIC, kind.level() + " is a floor topic without a seat");
+        }
+    }
+
+    public static Topic seat(String site, String floor, String seat, Kind kind) {
+        return new Topic(site, floor, seat, kind);
+    }
+
+    public static Topic floor(String site, String floor, Kind kind) {
+        return new Topic(site, floor, null, kind);
+    }
+
+    /** Subscription filter for one per-seat kind on every seat of a floor, e.g. {@code …/f1/+/event}. */
+    public static String allSeats(String site, String floor, Kind kind) {
+        Check.that(kind.perSeat(), RejectReason.BAD_TOPIC, kind.level() + " is not a per-seat topic");
+        return PREFIX + Check.id("site", site) + "/" + Check.id("floor", floor) + "/+/" + kind.level();
+    }
+
+    /**
+     * Parses a topic string.
+     *
+     * @throws ProtocolViolation with {@link RejectReason#BAD_TOPIC} or {@link RejectReason#BAD_IDENTIFIER}
+     */
+    public static Topic parse(String topic) {
+        if (topic == null || !topic.startsWith(PREFIX)) {
+            throw new ProtocolViolation(RejectReason.BAD_TOPIC,
+                    "topic '" + Ids.printable(topic) + "' is not under " + PREFIX);
+        }
+        String[] levels = topic.substring(PREFIX.length()).split("/", -1);
+        Kind kind = Kind.ofLevel(levels[levels.length - 1]);
+        boolean shapeFits = kind != null && levels.length == (kind.perSeat() ? 4 : 3);
+        if (!shapeFits) {
+            throw new ProtocolViolation(RejectReason.BAD_TOPIC, "topic '" + Ids.printable(topic) + "' is not a v1 topic");
+        }
+        return new Topic(levels[0], levels[1], kind.perSeat() ? levels[2] : null, kind);
+    }
+
+    /** The topic string. */
+    @Override
+    public String toString() {
+        String root = PREFIX + site + "/" + floor + "/";
+        return seat == null ? root + kind.level() : root + seat + "/" + kind.level();
+    }
+}

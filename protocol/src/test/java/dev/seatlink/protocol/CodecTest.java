@@ -1,0 +1,175 @@
+package dev.seatlink.protocol;
+
+import static dev.seatlink.protocol.Samples.BOOT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CodecTest {
+    private static final String EVENT_TOPIC = "seatlink/v1/hq/f1/s-014/event";
+    private final Codec codec = new Codec();
+
+    private Decoded decode(String topic, String json) {
+        return codec.decode(topic, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private RejectReason rejection(String topic, String json) {
+        Decoded decoded = decode(topic, json);
+        assertThat(decoded).isInstanceOf(Decoded.Rejected.class);
+        return ((Decoded.Rejected) decoded).reason();
+    }
+
+    @Test
+    void decodesTheContractsEventExample() {
+        String json = """
+                {"v":1,"seat":"s-014","agent":"a1029","from":"READY","to":"NOT_READY","reason":"break",
+                 "help":false,"at":1732330000123,"seq":5012,"boot":"%s","cause":"button"}""".formatted(BOOT);
+
+        Decoded decoded = decode(EVENT_TOPIC, json);
+
+        assertThat(decoded).isEqualTo(Decoded.ok(Topic.parse(EVENT_TOPIC), Samples.event(5012)));
+    }
+
+    @Test
+    void encodesWithVersionFirstAndWithoutNullFields() {
+        SeatEvent busy = new SeatEvent("s-014", "a1029", AgentState.READY, AgentState.BUSY, null, false, Samples.T, 7,
+                BOOT, Cause.BUTTON);
+
+        String json = new String(codec.encode(busy), StandardCharsets.UTF_8);
+
+        assertThat(json).startsWith("{\"v\":1,\"seat\":\"s-014\"").doesNotContain("reason").contains("\"cause\":\"button\"");
+    }
+
+    @Test
+    void encodesCommandsWithTheirCmdName() {
+        Command ack = new Command.AckHelp("c-1", "sup-7", Samples.T);
+
+        String json = new String(codec.encode(ack), StandardCharsets.UTF_8);
+
+        assertThat(json).isEqualTo("{\"v\":1,\"cmd\":\"ack-help\",\"id\":\"c-1\",\"by\":\"sup-7\",\"ts\":1732330000123}");
+    }
+
+    @Test
+    void decodesEveryCommandOfTheContract() {
+        String topic = "seatlink/v1/hq/f1/s-014/cmd";
+        String t = ",\"ts\":1732330000123}";
+        assertThat(decode(topic, "{\"v\":1,\"id\":\"c1\",\"cmd\":\"set-state\",\"state\":\"NOT_READY\",\"reason\":\"coaching\",\"by\":\"sup-7\"" + t))
+                .extracting(d -> ((Decoded.Accepted) d).message()).isInstanceOf(Command.SetState.class);
+        assertThat(decode(topic, "{\"v\":1,\"id\":\"c2\",\"cmd\":\"message\",\"text\":\"Team huddle at 10:30\",\"by\":\"sup-7\"" + t))
+                .extracting(d -> ((Decoded.Accepted) d).message()).isInstanceOf(Command.ShowMessage.class);
+        assertThat(decode(topic, "{\"v\":1,\"id\":\"c3\",\"cmd\":\"rebirth\"" + t))
+                .extracting(d -> ((Decoded.Accepted) d).message()).isInstanceOf(Command.Rebirth.class);
+        assertThat(decode(topic, "{\"v\":1,\"id\":\"c4\",\"cmd\":\"replay\",\"from\":4980" + t))
+                .extracting(d -> ((Decoded.Accepted) d).message()).isEqualTo(new Command.Replay("c4", 4980, Samples.T));
+    }
+
+    @Test
+    void ignoresUnknownFieldsForForwardCompatibility() {
+        String json = "{\"v\":1,\"online\":true,\"boot\":\"b1\",\"fw\":\"0.1.0\",\"ts\":1732330000123,\"extra\":[1,2]}";
+
+        assertThat(decode("seatlink/v1/hq/f1/s-014/status", json)).isInstanceOf(Decoded.Accepted.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            not json                | {"v":1,                                                         | MALFORMED_JSON
+            array                   | [1,2]                                                           | MALFORMED_JSON
+            trailing garbage        | {"v":1,"online":false,"boot":"b","ts":1732330000123} x           | MALFORMED_JSON
+            duplicate key           | {"v":1,"v":1,"online":false,"boot":"b","ts":1732330000123}      | MALFORMED_JSON
+            no version              | {"online":false,"boot":"b","ts":1732330000123}                  | MISSING_FIELD
+            version 2               | {"v":2,"online":false,"boot":"b","ts":1732330000123}            | BAD_VERSION
+            version as text         | {"v":"1","online":false,"boot":"b","ts":1732330000123}          | WRONG_TYPE
+            online as text          | {"v":1,"online":"true","boot":"b","ts":1732330000123}           | WRONG_TYPE
+            ts as float             | {"v":1,"online":true,"boot":"b","ts":1.5e12}                    | WRONG_TYPE
+            ts missing              | {"v":1,"online":true,"boot":"b"}                                | MISSING_FIELD
+            boot missing            | {"v":1,"online":true,"ts":1732330000123}                        | MISSING_FIELD
+            ts in microseconds      | {"v":1,"online":true,"boot":"b","ts":1732330000123000}          | ABSURD_TIMESTAMP
+            ts overflows long       | {"v":1,"online":true,"boot":"b","ts":99999999999999999999999}   | WRONG_TYPE
+            boot with spaces        | {"v":1,"online":true,"boot":"a b","ts":1732330000123}           | BAD_VALUE
+            """)
+    void rejectsBrokenStatusPayloads(String name, String json, RejectReason expected) {
+        assertThat(rejection("seatlink/v1/hq/f1/s-014/status", json)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown state          | "to":"ON_BREAK","reason":null                       | UNKNOWN_STATE
+            state as number        | "to":2,"reason":null                                | UNKNOWN_STATE
+            not ready no reason    | "to":"NOT_READY","reason":null                      | BAD_REASON
+            ready with reason      | "to":"READY","reason":"break"                       | BAD_REASON
+            reason not an id       | "to":"NOT_READY","reason":"Lunch Break"             | BAD_IDENTIFIER
+            """)
+    void rejectsEventsThatBreakTheStateRules(String name, String fields, RejectReason expected) {
+        String json = "{\"v\":1,\"seat\":\"s-014\",\"agent\":\"a1\",\"from\":\"READY\"," + fields
+                + ",\"help\":false,\"at\":1732330000123,\"seq\":3,\"boot\":\"b\",\"cause\":\"button\"}";
+        assertThat(rejection(EVENT_TOPIC, json)).isEqualTo(expected);
+    }
+
+    @Test
+    void rejectsAPayloadWhoseSeatDiffersFromTheTopic() {
+        byte[] payload = codec.encode(Samples.event(1));
+
+        Decoded decoded = codec.decode("seatlink/v1/hq/f1/s-099/event", payload);
+
+        assertThat(decoded).isInstanceOf(Decoded.Rejected.class);
+        Decoded.Rejected rejected = (Decoded.Rejected) decoded;
+        assertThat(rejected.reason()).isEqualTo(RejectReason.SEAT_MISMATCH);
+        assertThat(rejected.detail()).contains("s-014").contains("s-099");
+    }
+
+    @Test
+    void rejectsEmptyOversizedAndNonUtf8Payloads() {
+        Topic topic = Topic.parse(EVENT_TOPIC);
+        assertThat(((Decoded.Rejected) codec.decode(topic, new byte[0])).reason()).isEqualTo(RejectReason.EMPTY);
+        assertThat(((Decoded.Rejected) codec.decode(topic, new byte[Codec.MAX_PAYLOAD_BYTES + 1])).reason())
+                .isEqualTo(RejectReason.TOO_LARGE);
+        byte[] latin1 = "{\"v\":1,\"seat\":\"s\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(((Decoded.Rejected) codec.decode(topic, latin1)).reason()).isEqualTo(RejectReason.NOT_UTF8);
+    }
+
+    @Test
+    void rejectsUnknownAndMissingCommands() {
+        String topic = "seatlink/v1/hq/f1/s-014/cmd";
+        assertThat(rejection(topic, "{\"v\":1,\"id\":\"c\",\"cmd\":\"reboot\",\"ts\":1732330000123}"))
+                .isEqualTo(RejectReason.UNKNOWN_COMMAND);
+        assertThat(rejection(topic, "{\"v\":1,\"id\":\"c\",\"ts\":1732330000123}")).isEqualTo(RejectReason.MISSING_FIELD);
+    }
+
+    @Test
+    void rejectionDetailNamesTheField() {
+        String json = "{\"v\":1,\"online\":true,\"boot\":\"b\",\"ts\":\"yesterday\"}";
+
+        Decoded.Rejected rejected = (Decoded.Rejected) decode("seatlink/v1/hq/f1/s-014/status", json);
+
+        assertThat(rejected.detail()).startsWith("field 'ts'");
+    }
+
+    @Test
+    void rejectsABadTopicWithoutLookingAtThePayload() {
+        Decoded decoded = decode("seatlink/v1/hq/f1/S-014/event", "{}");
+
+        assertThat(decoded).isEqualTo(Decoded.rejected("seatlink/v1/hq/f1/S-014/event", RejectReason.BAD_IDENTIFIER,
+                "seat 'S-014' is not an identifier ([a-z0-9][a-z0-9-]{0,31})"));
+    }
+
+    @Test
+    void refusesToEncodeAMessageOnTheWrongTopic() {
+        Topic stateTopic = Topic.parse("seatlink/v1/hq/f1/s-014/state");
+
+        assertThatThrownBy(() -> codec.encode(stateTopic, Samples.event(1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void summaryRoundTripsWithNestedCounts() {
+        FloorSummary summary = new FloorSummary(Samples.T, 24, 20, 1, Map.of("READY", 10, "OFFLINE", 4),
+                Map.of("billing-1", Map.of("READY", 3)));
+        Topic topic = Samples.topic(Topic.Kind.SUMMARY);
+
+        assertThat(codec.decode(topic, codec.encode(summary))).isEqualTo(Decoded.ok(topic, summary));
+    }
+}
