@@ -34,8 +34,8 @@ public record SeatEvent(
         Check.notNull("cause", cause);
     }
 
-    /** The snapshot this event leaves behind. */
-    public SeatState toState() {
-        return new SeatState(seat, agent, to, reason, help, at, seq, boot);
+    /** The snapshot this event leaves behind, given when the resulting state began. */
+    public SeatState toState(long since) {
+        return new SeatState(seat, agent, to, reason, help, since, seq, boot);
     }
 }

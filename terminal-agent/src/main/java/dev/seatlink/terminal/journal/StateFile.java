@@ -1,0 +1,81 @@
+package dev.seatlink.terminal.journal;
+
+import dev.seatlink.protocol.Codec;
+import dev.seatlink.protocol.Decoded;
+import dev.seatlink.protocol.SeatState;
+import dev.seatlink.protocol.Topic;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import org.tinylog.Logger;
+
+/**
+ * The seat's last {@link SeatState}, which carries the seq counter, in {@code seat-state.json}.
+ *
+ * <p>Each save writes a temporary file, forces it to disk and renames it over the old one, so a
+ * crash or power cut leaves either the old or the new file, never half of one. Saving happens
+ * before the light changes and before anything is published, so a seq that left the seat is
+ * always on disk and never handed out twice.
+ */
+public final class StateFile {
+    static final String NAME = "seat-state.json";
+
+    private final Path file;
+    private final Path temp;
+    private final Topic topic;
+    private final Codec codec;
+
+    public StateFile(Path dataDir, Topic stateTopic, Codec codec) {
+        this.file = dataDir.resolve(NAME);
+        this.temp = dataDir.resolve(NAME + ".tmp");
+        this.topic = stateTopic;
+        this.codec = codec;
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + dataDir, e);
+        }
+    }
+
+    /** The last saved state, or empty on first start. An unreadable file is logged and treated as absent. */
+    public Optional<SeatState> load() {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            Decoded decoded = codec.decode(topic, Files.readAllBytes(file));
+            if (decoded instanceof Decoded.Accepted accepted) {
+                return Optional.of((SeatState) accepted.message());
+            }
+            Logger.error("{} is unreadable ({}); starting without it", file, ((Decoded.Rejected) decoded).detail());
+        } catch (IOException e) {
+            Logger.error("cannot read {}: {}; starting without it", file, e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** Writes {@code state} durably; throws if the disk refuses, so the caller never publishes an unsaved seq. */
+    public void save(SeatState state) {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            channel.write(ByteBuffer.wrap(codec.encode(state)));
+            channel.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + temp, e);
+        }
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new UncheckedIOException("data directory does not support atomic rename: " + file.getParent(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace " + file, e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.seatlink.terminal.seat;
+
+import static dev.seatlink.protocol.AgentState.BUSY;
+import static dev.seatlink.protocol.AgentState.LOGGED_OUT;
+import static dev.seatlink.protocol.AgentState.NOT_READY;
+import static dev.seatlink.protocol.AgentState.READY;
+import static dev.seatlink.protocol.AgentState.WRAP_UP;
+
+import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.Cause;
+import dev.seatlink.protocol.SeatConfig;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The agent's state at one seat and every rule that changes it. Pure: time comes from the
+ * {@link Clock}, and each call returns the transition it made, if any, for the caller to journal
+ * and publish. Not thread-safe; the terminal calls it from its one seat thread.
+ *
+ * <p>Buttons: Ready signs in or makes the agent available; Not ready goes not-ready with the first
+ * configured reason, and each further press moves to the next reason; Busy starts a contact and,
+ * pressed again, ends it into wrap-up; Help raises or lowers the hand in any signed-in state.
+ * While BUSY only Busy and Help do anything, so a stray press cannot end a contact's accounting.
+ * Wrap-up ends by a button or after {@code wrapUpSeconds} into {@code wrapUpThen}.
+ */
+public final class SeatStateMachine {
+    private final Clock clock;
+    private SeatConfig config;
+    private Snapshot current;
+
+    public SeatStateMachine(Clock clock, SeatConfig config, Snapshot initial) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.config = Objects.requireNonNull(config, "config");
+        this.current = Objects.requireNonNull(initial, "initial");
+    }
+
+    public Snapshot snapshot() {
+        return current;
+    }
+
+    public SeatConfig config() {
+        return config;
+    }
+
+    /** A button press by the agent. */
+    public Optional<Transition> press(Key key) {
+        AgentState state = current.state();
+        return switch (key) {
+            case READY -> state == READY || state == BUSY ? Optional.empty() : move(READY, null, Cause.BUTTON);
+            case NOT_READY -> switch (state) {
+                case BUSY -> Optional.empty();
+                case NOT_READY -> move(NOT_READY, nextReason(current.reason()), Cause.BUTTON);
+                default -> move(NOT_READY, firstReason(), Cause.BUTTON);
+            };
+            case BUSY -> switch (state) {
+                case LOGGED_OUT -> Optional.empty();
+                case BUSY -> move(WRAP_UP, null, Cause.BUTTON);
+                default -> move(BUSY, null, Cause.BUTTON);
+            };
+            case HELP -> state == LOGGED_OUT ? Optional.empty() : setHelp(!current.help(), Cause.BUTTON);
+        };
+    }
+
+    /** Advances timers; call it a few times a second. Ends wrap-up when its time is up. */
+    public Optional<Transition> tick() {
+        boolean wrapUpOver = current.state() == WRAP_UP && config.wrapUpSeconds() > 0
+                && clock.millis() - current.since() >= config.wrapUpSeconds() * 1000L;
+        if (!wrapUpOver) {
+            return Optional.empty();
+        }
+        AgentState then = config.wrapUpThen();
+        return move(then, then == NOT_READY ? firstReason() : null, Cause.TIMER);
+    }
+
+    /**
+     * A supervisor sets the state. READY, NOT_READY (with one of the seat's reasons) and LOGGED_OUT
+     * are allowed; BUSY and WRAP_UP only follow real contacts, and a seat on a contact is not moved.
+     */
+    public SupervisorOutcome supervisorSet(AgentState target, String reason) {
+        if (target == BUSY || target == WRAP_UP) {
+            return SupervisorOutcome.refused(target + " follows the agent's contacts and cannot be set");
+        }
+        if (current.state() == BUSY) {
+            return SupervisorOutcome.refused("seat is on a contact; try again after it ends");
+        }
+        if (target == NOT_READY && !config.reasons().contains(reason)) {
+            return SupervisorOutcome.refused("reason '" + reason + "' is not configured for this seat");
+        }
+        boolean same = target == current.state() && Objects.equals(reason, current.reason());
+        return SupervisorOutcome.applied(same ? Optional.empty() : move(target, reason, Cause.SUPERVISOR));
+    }
+
+    /** A supervisor took the raised hand. */
+    public Optional<Transition> acknowledgeHelp() {
+        return current.help() ? setHelp(false, Cause.SUPERVISOR) : Optional.empty();
+    }
+
+    /**
+     * New seat configuration from the gateway. Reasons and timers apply from the next use; a
+     * different agent signs the previous one out, so nobody's time runs on someone else's name.
+     */
+    public Optional<Transition> configure(SeatConfig next) {
+        SeatConfig previous = config;
+        config = Objects.requireNonNull(next, "config");
+        if (Objects.equals(previous.agent(), next.agent())) {
+            return Optional.empty();
+        }
+        if (current.state() == LOGGED_OUT) {
+            current = Snapshot.loggedOut(next.agent(), current.since());
+            return Optional.empty();
+        }
+        Optional<Transition> out = move(LOGGED_OUT, null, Cause.CONFIG);
+        current = Snapshot.loggedOut(next.agent(), current.since());
+        return out;
+    }
+
+    private Optional<Transition> move(AgentState to, String reason, Cause cause) {
+        long now = clock.millis();
+        String agent = current.state() == LOGGED_OUT ? config.agent() : current.agent();
+        boolean help = to != LOGGED_OUT && current.help();
+        return record(new Snapshot(agent, to, reason, help, now), cause, now);
+    }
+
+    private Optional<Transition> setHelp(boolean help, Cause cause) {
+        Snapshot s = current;
+        return record(new Snapshot(s.agent(), s.state(), s.reason(), help, s.since()), cause, clock.millis());
+    }
+
+    private Optional<Transition> record(Snapshot next, Cause cause, long at) {
+        Transition transition = new Transition(current, next, cause, at);
+        current = next;
+        return Optional.of(transition);
+    }
+
+    private String firstReason() {
+        return config.reasons().get(0);
+    }
+
+    private String nextReason(String reason) {
+        List<String> reasons = config.reasons();
+        int index = reasons.indexOf(reason);
+        return reasons.get((index + 1) % reasons.size());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.seatlink.terminal.simulate;
+
+import dev.seatlink.terminal.TerminalConfig;
+import dev.seatlink.terminal.seat.Clock;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code terminal floor}: a floor of simulated seats, each a real terminal agent with its own MQTT client. */
+@Command(name = "floor", mixinStandardHelpOptions = true,
+        description = "Runs simulated terminals that behave like a real floor (the demo's seats).")
+public final class FloorCommand implements Callable<Integer> {
+    @ParentCommand
+    dev.seatlink.terminal.TerminalMain parent;
+
+    @Option(names = "--seats", paramLabel = "LIST", description = "seats to run, e.g. s-001..s-024,s-030")
+    String seats;
+
+    @Option(names = "--seats-from", paramLabel = "URL", description = "take the seats from a gateway's /api/floor")
+    URI seatsFrom;
+
+    @Option(names = "--pace", defaultValue = "1.0", description = "speed of the simulated agents (default 1.0)")
+    double pace;
+
+    @Option(names = "--seed", defaultValue = "42", description = "random seed, for repeatable runs")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        Properties extra = new Properties();
+        extra.setProperty("seat", "floor");
+        extra.setProperty("hardware", "simulated");
+        TerminalConfig template = parent.commonOptions().load(extra);
+        List<String> ids;
+        if (seats != null) {
+            ids = SeatList.parse(seats);
+        } else if (seatsFrom != null) {
+            ids = SeatList.fromGateway(seatsFrom, Duration.ofSeconds(30));
+        } else {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "give --seats or --seats-from");
+        }
+        FloorSimulation floor = new FloorSimulation(template, ids, Clock.system(), seed, pace);
+        CountDownLatch forever = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(floor::close, "shutdown"));
+        floor.start();
+        forever.await();
+        return 0;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.seatlink.terminal.simulate;
+
+import dev.seatlink.terminal.TerminalAgent;
+import dev.seatlink.terminal.TerminalConfig;
+import dev.seatlink.terminal.hardware.Display;
+import dev.seatlink.terminal.seat.Clock;
+import dev.seatlink.terminal.seat.Key;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.tinylog.Logger;
+
+/**
+ * A floor of real terminal agents on simulated hardware in one JVM, each with its own MQTT client,
+ * with a {@link Persona} pressing each seat's buttons. What the demo runs.
+ */
+public final class FloorSimulation implements AutoCloseable {
+    static final long BOT_TICK_MS = 250;
+
+    private final List<SimulatedSeat> seats = new ArrayList<>();
+    private final ScheduledExecutorService bot = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "floor-bot");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Clock clock;
+
+    private record SimulatedSeat(String id, TerminalAgent agent, SimulatedHardware hardware, Persona persona) {
+    }
+
+    /**
+     * @param template the configuration every seat shares; each seat gets its own id and data directory
+     * @param seed     makes a run repeatable
+     */
+    public FloorSimulation(TerminalConfig template, List<String> seatIds, Clock clock, long seed, double pace) {
+        this.clock = clock;
+        Random seeds = new Random(seed);
+        for (String id : seatIds) {
+            TerminalConfig config = new TerminalConfig(template.site(), template.floor(), id, template.broker(),
+                    template.username(), template.password(), template.dataDir().resolve(id), template.hardware(),
+                    template.pins(), template.keepAliveSeconds(), template.reasons(), template.wrapUpSeconds());
+            SimulatedHardware hardware = new SimulatedHardware();
+            TerminalAgent agent = new TerminalAgent(config, clock, hardware.gpio(), Display.NONE);
+            seats.add(new SimulatedSeat(id, agent, hardware, new Persona(new Random(seeds.nextLong()), pace)));
+        }
+    }
+
+    public void start() {
+        seats.forEach(seat -> seat.agent().start());
+        bot.scheduleAtFixedRate(this::step, BOT_TICK_MS, BOT_TICK_MS, TimeUnit.MILLISECONDS);
+        Logger.info("floor simulation running {} seats", seats.size());
+    }
+
+    private void step() {
+        long now = clock.millis();
+        for (SimulatedSeat seat : seats) {
+            try {
+                seat.persona().decide(seat.agent().snapshot(), now).ifPresent(seat.hardware()::press);
+            } catch (RuntimeException e) {
+                Logger.warn("simulated seat {}: {}", seat.id(), e.getMessage());
+            }
+        }
+    }
+
+    /** Presses a button on one simulated seat, as a person at that seat would. */
+    public void press(String seat, Key key) {
+        seats.stream().filter(s -> s.id().equals(seat)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no simulated seat " + seat))
+                .hardware().press(key);
+    }
+
+    @Override
+    public void close() {
+        bot.shutdownNow();
+        seats.parallelStream().forEach(seat -> seat.agent().close());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.seatlink.terminal.simulate;
+
+import dev.seatlink.protocol.AgentState;
+import dev.seatlink.terminal.seat.Key;
+import dev.seatlink.terminal.seat.Snapshot;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * A simulated agent's habits: mostly Ready → Busy → Wrap-up → Ready, a break now and then, an
+ * occasional raised hand. Pure apart from its random source: it watches the seat's snapshot and
+ * says which button to press and when.
+ */
+final class Persona {
+    private final RandomGenerator random;
+    private final double pace;
+    private Snapshot planned;
+    private long actAt;
+    private Key next;
+
+    /** @param pace 1.0 for a realistic-but-lively demo; larger is faster */
+    Persona(RandomGenerator random, double pace) {
+        this.random = random;
+        this.pace = pace;
+    }
+
+    /** The button to press now, if any. */
+    Optional<Key> decide(Snapshot seat, long now) {
+        if (!seat.equals(planned)) {
+            plan(seat, now);
+        }
+        if (next == null || now < actAt) {
+            return Optional.empty();
+        }
+        Key key = next;
+        planned = null;
+        return Optional.of(key);
+    }
+
+    private void plan(Snapshot seat, long now) {
+        planned = seat;
+        next = null;
+        AgentState state = seat.state();
+        if (seat.help() && chance(0.5)) {
+            after(now, 8, 25, Key.HELP); // lowers the hand if no supervisor came
+            return;
+        }
+        switch (state) {
+            case LOGGED_OUT -> after(now, 1, 8, Key.READY);
+            case READY -> {
+                if (chance(0.1)) {
+                    after(now, 3, 12, Key.NOT_READY);
+                } else {
+                    after(now, 2, 15, Key.BUSY);
+                }
+            }
+            case BUSY -> after(now, 8, 45, !seat.help() && chance(0.06) ? Key.HELP : Key.BUSY);
+            case WRAP_UP -> {
+                if (chance(0.7)) {
+                    after(now, 2, 10, Key.READY); // otherwise the wrap-up timer ends it
+                }
+            }
+            case NOT_READY -> after(now, 15, 60, Key.READY);
+        }
+    }
+
+    private void after(long now, int minSeconds, int maxSeconds, Key key) {
+        double seconds = minSeconds + random.nextDouble() * (maxSeconds - minSeconds);
+        actAt = now + (long) (seconds * 1000 / pace);
+        next = key;
+    }
+
+    private boolean chance(double p) {
+        return random.nextDouble() < p;
+    }
+}

@@ -1,0 +1,271 @@
+package dev.seatlink.terminal.uplink;
+
+import dev.seatlink.protocol.Codec;
+import dev.seatlink.protocol.Decoded;
+import dev.seatlink.protocol.Message;
+import dev.seatlink.protocol.SeatEvent;
+import dev.seatlink.protocol.SeatStatus;
+import dev.seatlink.protocol.Topic;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.tinylog.Logger;
+
+/**
+ * The seat's link to the broker. Fixed client id, persistent session (clean session off), QoS 1,
+ * the offline {@code status} as Last Will. Connects and reconnects by itself with {@link Backoff}
+ * (Paho's automatic reconnect never starts when the first connect fails, and has no jitter).
+ *
+ * <p>Callbacks to the {@link Listener} come on Paho's threads; the listener hands them to its own.
+ * Publishing never throws: while the link is down, events wait in the outbox and go out on the
+ * next connect through {@link #resendUnsent()}.
+ */
+public final class Uplink implements AutoCloseable {
+    private static final int QOS = 1;
+
+    /** What the seat hears from its link. */
+    public interface Listener {
+        /** Connected and subscribed; publish status, state and unsent events now. */
+        void onConnected();
+
+        void onDisconnected(String why);
+
+        /** A valid config, command or own status arrived. */
+        void onMessage(Decoded.Accepted message);
+    }
+
+    private final UplinkSettings settings;
+    private final Topic statusTopic;
+    private final Topic eventTopic;
+    private final String[] subscriptions;
+    private final Codec codec;
+    private final Listener listener;
+    private final ScheduledExecutorService scheduler;
+    private final Backoff backoff = Backoff.withJitter();
+    private final Outbox outbox = new Outbox();
+    private final MqttAsyncClient client;
+    private final MqttConnectOptions options;
+    private volatile boolean closed;
+
+    /**
+     * @param lastWill the offline status to leave with the broker
+     */
+    public Uplink(UplinkSettings settings, Topic statusTopic, Supplier<SeatStatus> lastWill, Codec codec,
+                  Listener listener, ScheduledExecutorService scheduler) {
+        this.settings = settings;
+        this.statusTopic = statusTopic;
+        this.eventTopic = siblingTopic(Topic.Kind.EVENT);
+        this.codec = codec;
+        this.listener = listener;
+        this.scheduler = scheduler;
+        this.subscriptions = new String[] {
+                siblingTopic(Topic.Kind.CMD).toString(), siblingTopic(Topic.Kind.CONFIG).toString(), statusTopic.toString()};
+        try {
+            client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
+        } catch (MqttException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("broker URL '" + settings.brokerUrl() + "' is not usable: " + e.getMessage(), e);
+        }
+        client.setCallback(new Callback());
+        options = new MqttConnectOptions();
+        options.setCleanSession(false);
+        options.setAutomaticReconnect(false);
+        options.setKeepAliveInterval(settings.keepAliveSeconds());
+        options.setConnectionTimeout(10);
+        options.setMaxInflight(1000);
+        if (settings.username() != null) {
+            options.setUserName(settings.username());
+            options.setPassword(settings.password());
+        }
+        options.setWill(statusTopic.toString(), codec.encode(lastWill.get()), QOS, true);
+    }
+
+    private Topic siblingTopic(Topic.Kind kind) {
+        return Topic.seat(statusTopic.site(), statusTopic.floor(), statusTopic.seat(), kind);
+    }
+
+    /** Starts connecting; returns at once. */
+    public void start() {
+        connect();
+    }
+
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
+    /** Publishes a message, retained or not; dropped with a debug line while the link is down. */
+    public void publish(Topic topic, Message message, boolean retained) {
+        send(topic, message, retained, null);
+    }
+
+    /** Publishes an event; it stays in the outbox until the broker acknowledges it. */
+    public void publishEvent(SeatEvent event) {
+        outbox.add(event);
+        send(eventTopic, event, false, token -> outbox.acknowledged(event.seq()));
+    }
+
+    /** Sends every unacknowledged event again, in seq order. */
+    public void resendUnsent() {
+        for (SeatEvent event : outbox.unsent()) {
+            send(eventTopic, event, false, token -> outbox.acknowledged(event.seq()));
+        }
+    }
+
+    private void send(Topic topic, Message message, boolean retained, Consumer<IMqttToken> onAck) {
+        if (!client.isConnected()) {
+            Logger.debug("link down; not publishing {} now", topic);
+            return;
+        }
+        try {
+            client.publish(topic.toString(), codec.encode(topic, message), QOS, retained, null,
+                    onAck == null ? null : new IMqttActionListener() {
+                        @Override
+                        public void onSuccess(IMqttToken token) {
+                            onAck.accept(token);
+                        }
+
+                        @Override
+                        public void onFailure(IMqttToken token, Throwable failure) {
+                            Logger.warn("publish to {} not acknowledged: {}", topic, failure.getMessage());
+                        }
+                    });
+        } catch (MqttException e) {
+            Logger.warn("cannot publish to {} (reason code {}): {}", topic, e.getReasonCode(), e.getMessage());
+        }
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        try {
+            client.connect(options, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    backoff.reset();
+                    Logger.info("connected to {} as {}", settings.brokerUrl(), settings.clientId());
+                    subscribe();
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    retryLater("connect to " + settings.brokerUrl() + " failed: " + reasonOf(failure));
+                }
+            });
+        } catch (MqttException e) {
+            retryLater("connect to " + settings.brokerUrl() + " failed: " + reasonOf(e));
+        }
+    }
+
+    private void subscribe() {
+        try {
+            client.subscribe(subscriptions, new int[] {QOS, QOS, QOS}, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    listener.onConnected();
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    Logger.error("subscribe refused by broker (check this seat's ACL): {}", reasonOf(failure));
+                    dropAndRetry();
+                }
+            });
+        } catch (MqttException e) {
+            Logger.error("cannot subscribe: {}", reasonOf(e));
+            dropAndRetry();
+        }
+    }
+
+    private void dropAndRetry() {
+        try {
+            client.disconnect(0, null, null);
+        } catch (MqttException e) {
+            Logger.debug("disconnect after failed subscribe: {}", e.getMessage());
+        }
+        retryLater("subscription failed");
+    }
+
+    private void retryLater(String why) {
+        if (closed) {
+            return;
+        }
+        long delay = backoff.nextDelayMs();
+        Logger.warn("{}; retrying in {} ms", why, delay);
+        scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private static String reasonOf(Throwable failure) {
+        if (failure instanceof MqttException e) {
+            String cause = e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")";
+            return e.getMessage() + ", reason code " + e.getReasonCode() + cause;
+        }
+        return String.valueOf(failure);
+    }
+
+    /**
+     * Publishes {@code goodbye} (the offline status) and disconnects, so the floor shows the seat
+     * offline at once instead of after the keepalive runs out.
+     */
+    public void close(SeatStatus goodbye) {
+        closed = true;
+        try {
+            if (client.isConnected()) {
+                client.publish(statusTopic.toString(), codec.encode(statusTopic, goodbye), QOS, true)
+                        .waitForCompletion(2000);
+                client.disconnect(2000).waitForCompletion(3000);
+            }
+        } catch (MqttException e) {
+            Logger.warn("clean disconnect failed: {}", reasonOf(e));
+        } finally {
+            close();
+        }
+    }
+
+    /** Closes the client without a goodbye; the broker will publish the Last Will. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            if (client.isConnected()) {
+                client.disconnectForcibly(0, 1000, false);
+            }
+            client.close(true);
+        } catch (MqttException e) {
+            Logger.debug("closing MQTT client: {}", e.getMessage());
+        }
+    }
+
+    private final class Callback implements MqttCallback {
+        @Override
+        public void connectionLost(Throwable cause) {
+            listener.onDisconnected(reasonOf(cause));
+            retryLater("connection lost: " + reasonOf(cause));
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            // Paho's callback thread: decode here, never throw, hand the rest to the listener.
+            Decoded decoded = codec.decode(topic, message.getPayload());
+            if (decoded instanceof Decoded.Accepted accepted) {
+                listener.onMessage(accepted);
+            } else if (decoded instanceof Decoded.Rejected rejected) {
+                Logger.warn("ignoring message on {}: {} ({})", topic, rejected.reason().label(), rejected.detail());
+            }
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // acknowledgements are handled per publish by their action listeners
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.seatlink.terminal.uplink;
+
+/**
+ * How the seat reaches its broker.
+ *
+ * @param brokerUrl        e.g. {@code tcp://127.0.0.1:1883} or {@code ssl://gw-f1:8883}
+ * @param clientId         {@code {site}.{floor}.{seat}}, unique on the broker
+ * @param username         broker user, or null for anonymous
+ * @param password         broker password, or null
+ * @param keepAliveSeconds the broker declares the seat dead after 1.5 × this
+ */
+public record UplinkSettings(String brokerUrl, String clientId, String username, char[] password,
+                             int keepAliveSeconds) {
+}

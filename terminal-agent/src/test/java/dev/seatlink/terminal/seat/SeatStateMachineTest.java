@@ -1,0 +1,246 @@
+package dev.seatlink.terminal.seat;
+
+import static dev.seatlink.protocol.AgentState.BUSY;
+import static dev.seatlink.protocol.AgentState.LOGGED_OUT;
+import static dev.seatlink.protocol.AgentState.NOT_READY;
+import static dev.seatlink.protocol.AgentState.READY;
+import static dev.seatlink.protocol.AgentState.WRAP_UP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.Cause;
+import dev.seatlink.protocol.SeatConfig;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class SeatStateMachineTest {
+    private static final long T0 = 1_763_900_000_000L;
+    private final FakeClock clock = new FakeClock(T0);
+    private SeatStateMachine seat = machine(config("a1", 30, READY));
+
+    private static SeatConfig config(String agent, int wrapUpSeconds, AgentState then) {
+        return new SeatConfig("s-001", agent, "team-a", List.of("break", "lunch", "meeting"), wrapUpSeconds, then);
+    }
+
+    private SeatStateMachine machine(SeatConfig config) {
+        return new SeatStateMachine(clock, config, Snapshot.loggedOut(config.agent(), T0));
+    }
+
+    private SeatStateMachine signedIn() {
+        seat.press(Key.READY);
+        return seat;
+    }
+
+    @Test
+    void readySignsTheConfiguredAgentIn() {
+        Transition t = seat.press(Key.READY).orElseThrow();
+
+        assertThat(t.from().state()).isEqualTo(LOGGED_OUT);
+        assertThat(t.to()).isEqualTo(new Snapshot("a1", READY, null, false, T0));
+        assertThat(t.cause()).isEqualTo(Cause.BUTTON);
+    }
+
+    @Test
+    void notReadyTakesTheFirstReasonAndEachPressCyclesToTheNext() {
+        signedIn();
+
+        assertThat(seat.press(Key.NOT_READY).orElseThrow().to().reason()).isEqualTo("break");
+        assertThat(seat.press(Key.NOT_READY).orElseThrow().to().reason()).isEqualTo("lunch");
+        assertThat(seat.press(Key.NOT_READY).orElseThrow().to().reason()).isEqualTo("meeting");
+        assertThat(seat.press(Key.NOT_READY).orElseThrow().to().reason()).isEqualTo("break");
+    }
+
+    @Test
+    void busyStartsAContactAndBusyAgainEndsItInWrapUp() {
+        signedIn();
+
+        assertThat(seat.press(Key.BUSY).orElseThrow().to().state()).isEqualTo(BUSY);
+        assertThat(seat.press(Key.BUSY).orElseThrow().to().state()).isEqualTo(WRAP_UP);
+    }
+
+    @Test
+    void onAContactOnlyBusyAndHelpDoAnything() {
+        signedIn();
+        seat.press(Key.BUSY);
+
+        assertThat(seat.press(Key.READY)).isEmpty();
+        assertThat(seat.press(Key.NOT_READY)).isEmpty();
+        assertThat(seat.press(Key.HELP).orElseThrow().to().help()).isTrue();
+        assertThat(seat.snapshot().state()).isEqualTo(BUSY);
+    }
+
+    @Test
+    void loggedOutIgnoresBusyAndHelp() {
+        assertThat(seat.press(Key.BUSY)).isEmpty();
+        assertThat(seat.press(Key.HELP)).isEmpty();
+    }
+
+    @Test
+    void notReadyFromLoggedOutSignsInNotReady() {
+        Snapshot s = seat.press(Key.NOT_READY).orElseThrow().to();
+
+        assertThat(s.agent()).isEqualTo("a1");
+        assertThat(s.state()).isEqualTo(NOT_READY);
+    }
+
+    @Test
+    void wrapUpEndsByItselfAfterTheConfiguredSeconds() {
+        signedIn();
+        seat.press(Key.BUSY);
+        seat.press(Key.BUSY);
+
+        clock.advanceSeconds(29);
+        assertThat(seat.tick()).isEmpty();
+        clock.advanceSeconds(1);
+        Transition t = seat.tick().orElseThrow();
+
+        assertThat(t.to().state()).isEqualTo(READY);
+        assertThat(t.cause()).isEqualTo(Cause.TIMER);
+        assertThat(t.at()).isEqualTo(T0 + 30_000);
+    }
+
+    @Test
+    void wrapUpCanBeConfiguredToEndNotReadyWithTheFirstReason() {
+        seat = machine(config("a1", 10, NOT_READY));
+        signedIn();
+        seat.press(Key.BUSY);
+        seat.press(Key.BUSY);
+        clock.advanceSeconds(10);
+
+        assertThat(seat.tick().orElseThrow().to()).isEqualTo(new Snapshot("a1", NOT_READY, "break", false, T0 + 10_000));
+    }
+
+    @Test
+    void wrapUpOfZeroSecondsWaitsForAButton() {
+        seat = machine(config("a1", 0, READY));
+        signedIn();
+        seat.press(Key.BUSY);
+        seat.press(Key.BUSY);
+        clock.advanceSeconds(3600);
+
+        assertThat(seat.tick()).isEmpty();
+        assertThat(seat.press(Key.READY).orElseThrow().to().state()).isEqualTo(READY);
+    }
+
+    @Test
+    void busyFromWrapUpStartsTheNextContactAtOnce() {
+        signedIn();
+        seat.press(Key.BUSY);
+        seat.press(Key.BUSY);
+
+        assertThat(seat.press(Key.BUSY).orElseThrow().to().state()).isEqualTo(BUSY);
+    }
+
+    @Test
+    void helpTogglesWithoutRestartingTimeInState() {
+        signedIn();
+        clock.advanceSeconds(5);
+
+        Transition raise = seat.press(Key.HELP).orElseThrow();
+        Transition lower = seat.press(Key.HELP).orElseThrow();
+
+        assertThat(raise.from().state()).isEqualTo(raise.to().state());
+        assertThat(raise.to().help()).isTrue();
+        assertThat(raise.to().since()).isEqualTo(T0);
+        assertThat(raise.at()).isEqualTo(T0 + 5_000);
+        assertThat(lower.to().help()).isFalse();
+    }
+
+    @Test
+    void helpSurvivesStateChangesButNotLogout() {
+        signedIn();
+        seat.press(Key.HELP);
+
+        assertThat(seat.press(Key.BUSY).orElseThrow().to().help()).isTrue();
+        seat.press(Key.BUSY);
+        assertThat(seat.supervisorSet(LOGGED_OUT, null).transition().orElseThrow().to().help()).isFalse();
+    }
+
+    @Test
+    void supervisorAcknowledgesHelp() {
+        signedIn();
+        seat.press(Key.HELP);
+
+        Transition t = seat.acknowledgeHelp().orElseThrow();
+
+        assertThat(t.to().help()).isFalse();
+        assertThat(t.cause()).isEqualTo(Cause.SUPERVISOR);
+        assertThat(seat.acknowledgeHelp()).isEmpty();
+    }
+
+    @Test
+    void supervisorCanSetReadyNotReadyAndLogout() {
+        signedIn();
+
+        assertThat(seat.supervisorSet(NOT_READY, "meeting").transition().orElseThrow().to().reason()).isEqualTo("meeting");
+        assertThat(seat.supervisorSet(READY, null).transition().orElseThrow().cause()).isEqualTo(Cause.SUPERVISOR);
+        assertThat(seat.supervisorSet(LOGGED_OUT, null).transition().orElseThrow().to().state()).isEqualTo(LOGGED_OUT);
+    }
+
+    @Test
+    void supervisorSettingTheCurrentStateChangesNothing() {
+        signedIn();
+
+        SupervisorOutcome outcome = seat.supervisorSet(READY, null);
+
+        assertThat(outcome.isRefused()).isFalse();
+        assertThat(outcome.transition()).isEmpty();
+    }
+
+    @Test
+    void supervisorIsRefusedBusyWrapUpUnknownReasonsAndSeatsOnAContact() {
+        signedIn();
+
+        assertThat(seat.supervisorSet(BUSY, null).refusal()).contains("cannot be set");
+        assertThat(seat.supervisorSet(NOT_READY, "nap").refusal()).contains("'nap'");
+        seat.press(Key.BUSY);
+        assertThat(seat.supervisorSet(NOT_READY, "break").refusal()).contains("on a contact");
+        assertThat(seat.snapshot().state()).isEqualTo(BUSY);
+    }
+
+    @Test
+    void newReasonsApplyFromTheNextPress() {
+        signedIn();
+        seat.configure(new SeatConfig("s-001", "a1", "team-a", List.of("coaching"), 30, READY));
+
+        assertThat(seat.press(Key.NOT_READY).orElseThrow().to().reason()).isEqualTo("coaching");
+    }
+
+    @Test
+    void aDifferentAgentInTheConfigSignsThePreviousOneOut() {
+        signedIn();
+
+        Transition t = seat.configure(config("a2", 30, READY)).orElseThrow();
+
+        assertThat(t.to()).isEqualTo(Snapshot.loggedOut("a1", T0));
+        assertThat(t.cause()).isEqualTo(Cause.CONFIG);
+        assertThat(seat.snapshot().agent()).isEqualTo("a2");
+        assertThat(seat.press(Key.READY).orElseThrow().to().agent()).isEqualTo("a2");
+    }
+
+    @Test
+    void aNewAgentOnALoggedOutSeatIsNoTransition() {
+        assertThat(seat.configure(config("a2", 30, READY))).isEmpty();
+        assertThat(seat.snapshot().agent()).isEqualTo("a2");
+    }
+
+    /** Whatever the agent presses, every transition chains from the previous one and stays valid. */
+    @Property
+    void anySequenceOfPressesYieldsAConsistentChain(@ForAll @Size(max = 60) List<Key> presses) {
+        SeatStateMachine m = machine(config("a1", 5, READY));
+        Snapshot last = m.snapshot();
+        for (Key key : presses) {
+            Optional<Transition> t = m.press(key);
+            if (t.isPresent()) {
+                assertThat(t.get().from()).isEqualTo(last);
+                assertThat(t.get().to()).isNotEqualTo(last);
+                last = t.get().to();
+            }
+            assertThat(m.snapshot()).isEqualTo(last);
+        }
+    }
+}
