@@ -29,6 +29,7 @@ import dev.seatlink.terminal.uplink.UplinkSettings;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -111,8 +112,13 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         return boot;
     }
 
+    /** Hands work to the seat thread; after close it is dropped, never thrown into a caller's thread. */
     private void onSeatThread(Runnable task) {
-        seatThread.execute(() -> guarded(task));
+        try {
+            seatThread.execute(() -> guarded(task));
+        } catch (RejectedExecutionException e) {
+            Logger.debug("seat {} is stopping; ignoring late work", config.seat());
+        }
     }
 
     /** A failure in one task is logged with the seat and never stops the seat thread. */

@@ -10,6 +10,7 @@ import dev.seatlink.terminal.simulate.SimulatedHardware;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.tinylog.jul.JulTinylogBridge;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +40,7 @@ public final class TerminalMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        JulTinylogBridge.activate();
         System.exit(commandLine().execute(args));
     }
 

@@ -32,9 +32,13 @@ public final class SimulatedHardware {
         return new Pi4jContexts.Gpio(pi4j, MockDigitalInputProvider.ID, MockDigitalOutputProvider.ID);
     }
 
-    /** Presses and releases a button: the pin goes low (the press) and back high. */
+    /**
+     * Presses and releases a button: the pin goes low (the press) and back high. A mock input starts
+     * low, unlike a real pulled-up pin, so it is first set released or the first press would be no edge.
+     */
     public void press(Key key) {
         MockDigitalInput input = (MockDigitalInput) pi4j.registry().get(Buttons.id(key), DigitalInput.class);
+        input.mockState(DigitalState.HIGH);
         input.mockState(DigitalState.LOW);
         input.mockState(DigitalState.HIGH);
     }

@@ -6,6 +6,7 @@ import dev.seatlink.protocol.Message;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatStatus;
 import dev.seatlink.protocol.Topic;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -201,7 +202,11 @@ public final class Uplink implements AutoCloseable {
         }
         long delay = backoff.nextDelayMs();
         Logger.warn("{}; retrying in {} ms", why, delay);
-        scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        try {
+            scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            Logger.debug("not reconnecting: the seat is stopping");
+        }
     }
 
     private static String reasonOf(Throwable failure) {
@@ -254,12 +259,16 @@ public final class Uplink implements AutoCloseable {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            // Paho's callback thread: decode here, never throw, hand the rest to the listener.
-            Decoded decoded = codec.decode(topic, message.getPayload());
-            if (decoded instanceof Decoded.Accepted accepted) {
-                listener.onMessage(accepted);
-            } else if (decoded instanceof Decoded.Rejected rejected) {
-                Logger.warn("ignoring message on {}: {} ({})", topic, rejected.reason().label(), rejected.detail());
+            // Paho's callback thread: an exception here would drop the connection, so none escapes.
+            try {
+                Decoded decoded = codec.decode(topic, message.getPayload());
+                if (decoded instanceof Decoded.Accepted accepted) {
+                    listener.onMessage(accepted);
+                } else if (decoded instanceof Decoded.Rejected rejected) {
+                    Logger.warn("ignoring message on {}: {} ({})", topic, rejected.reason().label(), rejected.detail());
+                }
+            } catch (RuntimeException e) {
+                Logger.error(e, "failed to handle a message on {}", topic);
             }
         }
 

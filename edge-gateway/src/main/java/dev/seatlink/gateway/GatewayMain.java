@@ -1,0 +1,101 @@
+package dev.seatlink.gateway;
+
+import dev.seatlink.gateway.site.SeatMapException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.tinylog.jul.JulTinylogBridge;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code edge-gateway.jar}: one floor's gateway. */
+@Command(name = "gateway", mixinStandardHelpOptions = true, versionProvider = GatewayMain.Version.class,
+        description = "Runs a floor gateway: embedded MQTT broker (unless --broker), floor model, wallboard and API.")
+public final class GatewayMain implements Callable<Integer> {
+    static final int EXIT_CONFIG = 2;
+    static final int EXIT_START = 3;
+
+    private final GatewayConfig defaults = GatewayConfig.defaults();
+
+    @Option(names = "--http-host", description = "HTTP listen address (default 127.0.0.1; 0.0.0.0 for floor TVs)")
+    String httpHost = defaults.httpHost();
+
+    @Option(names = "--http-port", description = "HTTP port (default 8080; 0 = any free port)")
+    int httpPort = defaults.httpPort();
+
+    @Option(names = "--broker", paramLabel = "URL", description = "use this MQTT broker instead of the embedded one")
+    String broker;
+
+    @Option(names = "--mqtt-host", description = "embedded broker listen address (default 127.0.0.1)")
+    String mqttHost = defaults.mqttHost();
+
+    @Option(names = "--mqtt-port", description = "embedded broker port (default 1883)")
+    int mqttPort = defaults.mqttPort();
+
+    @Option(names = "--username", description = "username for --broker")
+    String username;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "file holding the password for --broker")
+    Path passwordFile;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "where the gateway keeps its files (default ./data/gateway)")
+    Path dataDir = defaults.dataDir();
+
+    @Option(names = "--seat-map", paramLabel = "FILE", description = "seat-map JSON (default: the demo floor hq/f1)")
+    Path seatMap;
+
+    public static void main(String[] args) {
+        JulTinylogBridge.activate();
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, with one-line errors for bad configuration and failed starts. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new GatewayMain()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof SeatMapException || e instanceof UncheckedIOException || e instanceof GatewayStartException
+                    || e instanceof IllegalArgumentException) {
+                cmd.getErr().println("gateway: " + e.getMessage());
+                return e instanceof SeatMapException ? EXIT_CONFIG : EXIT_START;
+            }
+            throw e;
+        });
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        String password = null;
+        if (passwordFile != null) {
+            try {
+                password = Files.readString(passwordFile, StandardCharsets.UTF_8).trim();
+            } catch (IOException e) {
+                throw new UncheckedIOException(passwordFile + ": cannot read password file: " + e.getMessage(), e);
+            }
+        }
+        GatewayConfig config = new GatewayConfig(httpHost, httpPort, broker, mqttHost, mqttPort, username, password,
+                dataDir, seatMap);
+        Gateway gateway = Gateway.start(config);
+        System.out.println("SeatLink gateway for " + gateway.seatMap().site() + "/" + gateway.seatMap().floor()
+                + " - wallboard: " + gateway.wallboardUrl() + "  (MQTT: " + gateway.brokerUrl() + ")");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gateway.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = GatewayMain.class.getPackage().getImplementationVersion();
+            return new String[] {"SeatLink gateway " + (version == null ? "dev" : version)};
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.seatlink.gateway.ingest;
+
+import dev.seatlink.gateway.floor.Applied;
+import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.gateway.floor.SeatView;
+import dev.seatlink.gateway.metrics.Metrics;
+import dev.seatlink.protocol.Command;
+import dev.seatlink.protocol.CommandResult;
+import dev.seatlink.protocol.Decoded;
+import dev.seatlink.protocol.RejectReason;
+import dev.seatlink.protocol.SeatEvent;
+import dev.seatlink.protocol.SeatState;
+import dev.seatlink.protocol.SeatStatus;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.tinylog.Logger;
+
+/**
+ * Applies valid messages to the {@link FloorModel} and reports what changed. Runs on the one
+ * context that owns the model. Asks a seat for a rebirth when it sends data before any status,
+ * at most once per {@link #REBIRTH_INTERVAL_MS} per seat.
+ */
+public final class FloorUpdater {
+    static final long REBIRTH_INTERVAL_MS = 30_000;
+
+    private final FloorModel floor;
+    private final Metrics metrics;
+    private final RejectLog rejectLog;
+    private final Consumer<SeatView> onChange;
+    private final BiConsumer<String, Command> commands;
+    private final LongSupplier clock;
+    private final Map<String, Long> lastRebirth = new HashMap<>();
+
+    public FloorUpdater(FloorModel floor, Metrics metrics, RejectLog rejectLog, Consumer<SeatView> onChange,
+                        BiConsumer<String, Command> commands, LongSupplier clock) {
+        this.floor = floor;
+        this.metrics = metrics;
+        this.rejectLog = rejectLog;
+        this.onChange = onChange;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    public void apply(Decoded.Accepted message, long rx) {
+        String seat = message.topic().seat();
+        Applied applied;
+        if (message.message() instanceof SeatEvent event) {
+            applied = floor.applyEvent(seat, event);
+            if (applied.changed()) {
+                metrics.eventApplied(applied.missing(), rx - event.at());
+            }
+        } else if (message.message() instanceof SeatState state) {
+            applied = floor.applyState(seat, state);
+        } else if (message.message() instanceof SeatStatus status) {
+            applied = floor.applyStatus(seat, status, rx);
+        } else if (message.message() instanceof CommandResult result) {
+            if (!floor.knows(seat)) {
+                unknownSeat(seat);
+            } else if (!result.ok()) {
+                Logger.warn("seat {} refused command {}: {}", seat, result.id(), result.error());
+            }
+            return;
+        } else {
+            return;
+        }
+        switch (applied.effect()) {
+            case UNKNOWN_SEAT -> unknownSeat(seat);
+            case DUPLICATE -> metrics.duplicate();
+            case STALE_STATE -> metrics.staleState();
+            case STALE_WILL -> metrics.staleWill();
+            case CHANGED -> floor.seat(seat).ifPresent(onChange);
+            case UNCHANGED -> { }
+        }
+        if (applied.missing() > 0) {
+            Logger.warn("seat {}: {} event(s) missing before seq {}", seat, applied.missing(),
+                    ((SeatEvent) message.message()).seq());
+        }
+        if (applied.rebirth()) {
+            requestRebirth(seat);
+        }
+    }
+
+    private void unknownSeat(String seat) {
+        metrics.rejected(RejectReason.UNKNOWN_SEAT);
+        rejectLog.rejected("seat " + seat, RejectReason.UNKNOWN_SEAT, "seat '" + seat + "' is not in the seat map");
+    }
+
+    private void requestRebirth(String seat) {
+        long now = clock.getAsLong();
+        Long last = lastRebirth.get(seat);
+        if (last != null && now - last < REBIRTH_INTERVAL_MS) {
+            return;
+        }
+        lastRebirth.put(seat, now);
+        metrics.rebirthSent();
+        Logger.info("seat {} sent data before its status; asking it to republish", seat);
+        commands.accept(seat, new Command.Rebirth(UUID.randomUUID().toString(), now));
+    }
+}

@@ -1,0 +1,245 @@
+package dev.seatlink.gateway.ingest;
+
+import dev.seatlink.gateway.metrics.Metrics;
+import dev.seatlink.gateway.site.SeatMap;
+import dev.seatlink.protocol.Codec;
+import dev.seatlink.protocol.Decoded;
+import dev.seatlink.protocol.GatewayStatus;
+import dev.seatlink.protocol.Ids;
+import dev.seatlink.protocol.Message;
+import dev.seatlink.protocol.ProtocolViolation;
+import dev.seatlink.protocol.SeatConfig;
+import dev.seatlink.protocol.Topic;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.tinylog.Logger;
+
+/**
+ * The gateway's MQTT link. Subscribes (QoS 1, persistent session) to every seat's status, state,
+ * event and cmd-result; on each connect it announces the gateway online (its Last Will says
+ * offline) and publishes every seat's retained config from the seat map.
+ *
+ * <p>Runs on Paho's threads: it counts and decodes each message there, logs and counts what is
+ * rejected, and hands what is valid to the {@link Sink}. The callback never throws.
+ */
+public final class Ingest implements AutoCloseable {
+    private static final int QOS = 1;
+    static final long FIRST_CONNECT_RETRY_MS = 2_000;
+
+    /** Where valid messages go, with the gateway's receive time. */
+    public interface Sink {
+        void accept(Decoded.Accepted message, long rx);
+    }
+
+    private final IngestSettings settings;
+    private final SeatMap map;
+    private final Codec codec;
+    private final Metrics metrics;
+    private final RejectLog rejectLog;
+    private final Sink sink;
+    private final LongSupplier clock;
+    private final Topic gatewayTopic;
+    private final MqttAsyncClient client;
+    private final MqttConnectOptions options;
+    private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mqtt-connect");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean closed;
+
+    public Ingest(IngestSettings settings, SeatMap map, Codec codec, Metrics metrics, RejectLog rejectLog, Sink sink,
+                  LongSupplier clock) {
+        this.settings = settings;
+        this.map = map;
+        this.codec = codec;
+        this.metrics = metrics;
+        this.rejectLog = rejectLog;
+        this.sink = sink;
+        this.clock = clock;
+        this.gatewayTopic = Topic.floor(map.site(), map.floor(), Topic.Kind.GATEWAY);
+        try {
+            client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
+        } catch (MqttException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("broker URL '" + settings.brokerUrl() + "' is not usable: " + e.getMessage(), e);
+        }
+        client.setCallback(new Callback());
+        options = new MqttConnectOptions();
+        options.setCleanSession(false);
+        options.setAutomaticReconnect(true);
+        options.setMaxReconnectDelay(30_000);
+        options.setKeepAliveInterval(10);
+        options.setMaxInflight(65_000);
+        if (settings.username() != null) {
+            options.setUserName(settings.username());
+            options.setPassword(settings.password());
+        }
+        options.setWill(gatewayTopic.toString(), codec.encode(gatewayStatus(false)), QOS, true);
+    }
+
+    private GatewayStatus gatewayStatus(boolean online) {
+        return new GatewayStatus(online, settings.gatewayId(), clock.getAsLong());
+    }
+
+    /** Connects in the background; keeps trying until the first connect succeeds, then Paho reconnects. */
+    public void start() {
+        if (closed) {
+            return;
+        }
+        try {
+            client.connect(options, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    // connectComplete does the rest
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    retryFirstConnect(failure);
+                }
+            });
+        } catch (MqttException e) {
+            retryFirstConnect(e);
+        }
+    }
+
+    private void retryFirstConnect(Throwable failure) {
+        if (closed) {
+            return;
+        }
+        Logger.warn("cannot connect to {}: {}; retrying in {} ms", settings.brokerUrl(), reasonOf(failure),
+                FIRST_CONNECT_RETRY_MS);
+        retry.schedule(this::start, FIRST_CONNECT_RETRY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
+    /** Publishes; logs and drops the message while the link is down. */
+    public void publish(Topic topic, Message message, boolean retained) {
+        try {
+            client.publish(topic.toString(), codec.encode(topic, message), QOS, retained);
+        } catch (MqttException e) {
+            Logger.warn("cannot publish to {} (reason code {}): {}", topic, e.getReasonCode(), e.getMessage());
+        }
+    }
+
+    private void subscribeAndAnnounce() {
+        String[] filters = {
+                Topic.allSeats(map.site(), map.floor(), Topic.Kind.STATUS),
+                Topic.allSeats(map.site(), map.floor(), Topic.Kind.STATE),
+                Topic.allSeats(map.site(), map.floor(), Topic.Kind.EVENT),
+                Topic.allSeats(map.site(), map.floor(), Topic.Kind.CMD_RESULT)};
+        try {
+            client.subscribe(filters, new int[] {QOS, QOS, QOS, QOS}, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    publish(gatewayTopic, gatewayStatus(true), true);
+                    publishSeatConfigs();
+                    Logger.info("subscribed to floor {}/{}; {} seat configs published", map.site(), map.floor(),
+                            map.seats().size());
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    Logger.error("broker refused the floor subscriptions (check the gateway's ACL): {}", reasonOf(failure));
+                }
+            });
+        } catch (MqttException e) {
+            Logger.error("cannot subscribe: {}", reasonOf(e));
+        }
+    }
+
+    private void publishSeatConfigs() {
+        map.seats().forEach(seat -> publish(Topic.seat(map.site(), map.floor(), seat.seat(), Topic.Kind.CONFIG),
+                new SeatConfig(seat.seat(), seat.agent(), seat.team(), map.reasons(), map.wrapUpSeconds(),
+                        map.wrapUpThen()), true));
+    }
+
+    private void onMessage(String topic, byte[] payload) {
+        long rx = clock.getAsLong();
+        metrics.received();
+        Decoded decoded = codec.decode(topic, payload);
+        if (decoded instanceof Decoded.Accepted accepted) {
+            metrics.accepted(accepted.topic().kind());
+            sink.accept(accepted, rx);
+        } else if (decoded instanceof Decoded.Rejected rejected) {
+            metrics.rejected(rejected.reason());
+            rejectLog.rejected(sourceOf(topic), rejected.reason(), rejected.detail());
+        }
+    }
+
+    /** The seat a topic names, or the (printable) topic itself when it names none. */
+    static String sourceOf(String topic) {
+        try {
+            Topic parsed = Topic.parse(topic);
+            return parsed.seat() == null ? parsed.toString() : "seat " + parsed.seat();
+        } catch (ProtocolViolation e) {
+            return "topic " + Ids.printable(topic, 80);
+        }
+    }
+
+    private static String reasonOf(Throwable failure) {
+        if (failure instanceof MqttException e) {
+            return e.getMessage() + " (reason code " + e.getReasonCode() + ")";
+        }
+        return String.valueOf(failure);
+    }
+
+    /** Announces the gateway offline and disconnects. */
+    @Override
+    public void close() {
+        closed = true;
+        retry.shutdownNow();
+        try {
+            if (client.isConnected()) {
+                client.publish(gatewayTopic.toString(), codec.encode(gatewayStatus(false)), QOS, true)
+                        .waitForCompletion(2000);
+                client.disconnect(2000).waitForCompletion(3000);
+            }
+            client.close(true);
+        } catch (MqttException e) {
+            Logger.warn("clean disconnect from broker failed: {}", reasonOf(e));
+        }
+    }
+
+    private final class Callback implements MqttCallbackExtended {
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            Logger.info("{} to {} as {}", reconnect ? "reconnected" : "connected", serverUri, settings.clientId());
+            subscribeAndAnnounce();
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            Logger.warn("lost the broker: {}; Paho reconnects", reasonOf(cause));
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            try {
+                onMessage(topic, message.getPayload());
+            } catch (RuntimeException e) {
+                // Never let an exception reach Paho: it would drop the connection.
+                Logger.error(e, "unexpected failure handling a message on {}", Ids.printable(topic, 80));
+            }
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // QoS 1 publishes need no follow-up
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.seatlink.gateway.metrics;
+
+import dev.seatlink.protocol.RejectReason;
+import dev.seatlink.protocol.Topic;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The gateway's counters. Thread-safe: the MQTT thread counts what arrives and what is rejected,
+ * the floor context counts what applying did.
+ */
+public final class Metrics {
+    /** Upper bounds of the event-age histogram, ms: receive time minus the terminal's {@code at}. */
+    static final long[] LATENCY_BOUNDS_MS = {5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000};
+
+    final LongAdder received = new LongAdder();
+    final Map<Topic.Kind, LongAdder> accepted = new EnumMap<>(Topic.Kind.class);
+    final Map<RejectReason, LongAdder> rejected = new EnumMap<>(RejectReason.class);
+    final LongAdder applied = new LongAdder();
+    final LongAdder duplicates = new LongAdder();
+    final LongAdder gaps = new LongAdder();
+    final LongAdder missing = new LongAdder();
+    final LongAdder staleStates = new LongAdder();
+    final LongAdder staleWills = new LongAdder();
+    final LongAdder rebirths = new LongAdder();
+    final LongAdder[] latencyBuckets = new LongAdder[LATENCY_BOUNDS_MS.length + 1];
+    final LongAdder latencySumMs = new LongAdder();
+
+    public Metrics() {
+        for (Topic.Kind kind : Topic.Kind.values()) {
+            accepted.put(kind, new LongAdder());
+        }
+        for (RejectReason reason : RejectReason.values()) {
+            rejected.put(reason, new LongAdder());
+        }
+        for (int i = 0; i < latencyBuckets.length; i++) {
+            latencyBuckets[i] = new LongAdder();
+        }
+    }
+
+    /** Any message off the wire, valid or not. */
+    public void received() {
+        received.increment();
+    }
+
+    /** A message that passed the codec. */
+    public void accepted(Topic.Kind kind) {
+        accepted.get(kind).increment();
+    }
+
+    /** A message that did not reach the floor. */
+    public void rejected(RejectReason reason) {
+        rejected.get(reason).increment();
+    }
+
+    public void eventApplied(long missingSeqs, long ageMs) {
+        applied.increment();
+        if (missingSeqs > 0) {
+            gaps.increment();
+            missing.add(missingSeqs);
+        }
+        int bucket = 0;
+        while (bucket < LATENCY_BOUNDS_MS.length && ageMs > LATENCY_BOUNDS_MS[bucket]) {
+            bucket++;
+        }
+        latencyBuckets[bucket].increment();
+        latencySumMs.add(Math.max(0, ageMs));
+    }
+
+    public void duplicate() {
+        duplicates.increment();
+    }
+
+    public void staleState() {
+        staleStates.increment();
+    }
+
+    public void staleWill() {
+        staleWills.increment();
+    }
+
+    public void rebirthSent() {
+        rebirths.increment();
+    }
+
+    public long receivedCount() {
+        return received.sum();
+    }
+
+    public long rejectedCount(RejectReason reason) {
+        return rejected.get(reason).sum();
+    }
+
+    public long duplicateCount() {
+        return duplicates.sum();
+    }
+
+    public long gapCount() {
+        return gaps.sum();
+    }
+}

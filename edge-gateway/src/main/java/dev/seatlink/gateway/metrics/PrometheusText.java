@@ -1,0 +1,86 @@
+package dev.seatlink.gateway.metrics;
+
+import dev.seatlink.protocol.RejectReason;
+import dev.seatlink.protocol.Topic;
+import java.util.Map;
+
+/** Renders {@link Metrics} and live gauges in the Prometheus text exposition format (version 0.0.4). */
+public final class PrometheusText {
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    /** Values read from the floor and links at scrape time. */
+    public record Gauges(int seats, int online, Map<String, Integer> seatsByState, int sseClients,
+                         boolean brokerConnected) {
+    }
+
+    private final StringBuilder out = new StringBuilder(4096);
+
+    private PrometheusText() {
+    }
+
+    public static String render(Metrics m, Gauges g) {
+        PrometheusText text = new PrometheusText();
+        text.counter("seatlink_messages_in_total", "MQTT messages received, valid or not", m.received.sum());
+        text.family("seatlink_messages_accepted_total", "counter", "Messages that passed validation, by topic kind");
+        for (Topic.Kind kind : Topic.Kind.values()) {
+            text.sample("seatlink_messages_accepted_total", "kind", kind.level(), m.accepted.get(kind).sum());
+        }
+        text.family("seatlink_messages_rejected_total", "counter", "Messages refused and not applied, by reason");
+        for (RejectReason reason : RejectReason.values()) {
+            text.sample("seatlink_messages_rejected_total", "reason", reason.label(), m.rejected.get(reason).sum());
+        }
+        text.counter("seatlink_events_applied_total", "Events applied to the floor", m.applied.sum());
+        text.counter("seatlink_events_duplicate_total", "Events dropped as duplicates of an applied (seat, seq)",
+                m.duplicates.sum());
+        text.counter("seatlink_events_gaps_total", "Sequence gaps opened (an event arrived with seqs missing before it)",
+                m.gaps.sum());
+        text.counter("seatlink_events_missing_total", "Seqs skipped over by gaps", m.missing.sum());
+        text.counter("seatlink_states_stale_total", "State snapshots older than what was applied", m.staleStates.sum());
+        text.counter("seatlink_status_stale_will_total", "Offline statuses from an earlier boot (late Last Wills)",
+                m.staleWills.sum());
+        text.counter("seatlink_rebirths_sent_total", "Rebirth commands sent to seats", m.rebirths.sum());
+
+        text.family("seatlink_event_latency_ms", "histogram",
+                "Gateway receive time minus the terminal's event time (includes clock skew)");
+        long cumulative = 0;
+        for (int i = 0; i < Metrics.LATENCY_BOUNDS_MS.length; i++) {
+            cumulative += m.latencyBuckets[i].sum();
+            text.sample("seatlink_event_latency_ms_bucket", "le", String.valueOf(Metrics.LATENCY_BOUNDS_MS[i]), cumulative);
+        }
+        cumulative += m.latencyBuckets[Metrics.LATENCY_BOUNDS_MS.length].sum();
+        text.sample("seatlink_event_latency_ms_bucket", "le", "+Inf", cumulative);
+        text.line("seatlink_event_latency_ms_sum " + m.latencySumMs.sum());
+        text.line("seatlink_event_latency_ms_count " + cumulative);
+
+        text.gauge("seatlink_seats", "Seats in the seat map", g.seats());
+        text.gauge("seatlink_seats_online", "Seats whose terminal is connected", g.online());
+        text.family("seatlink_seats_by_state", "gauge", "Seats per shown state");
+        g.seatsByState().forEach((state, n) -> text.sample("seatlink_seats_by_state", "state", state, n));
+        text.gauge("seatlink_sse_clients", "Connected wallboard stream clients", g.sseClients());
+        text.gauge("seatlink_broker_connected", "1 while the gateway's MQTT link is up", g.brokerConnected() ? 1 : 0);
+        return text.out.toString();
+    }
+
+    private void family(String name, String type, String help) {
+        line("# HELP " + name + " " + help);
+        line("# TYPE " + name + " " + type);
+    }
+
+    private void counter(String name, String help, long value) {
+        family(name, "counter", help);
+        line(name + " " + value);
+    }
+
+    private void gauge(String name, String help, long value) {
+        family(name, "gauge", help);
+        line(name + " " + value);
+    }
+
+    private void sample(String name, String label, String value, long sample) {
+        line(name + "{" + label + "=\"" + value + "\"} " + sample);
+    }
+
+    private void line(String text) {
+        out.append(text).append('\n');
+    }
+}

@@ -1,0 +1,86 @@
+package dev.seatlink.gateway.web;
+
+import dev.seatlink.gateway.floor.FloorCounts;
+import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.gateway.metrics.Metrics;
+import dev.seatlink.gateway.metrics.PrometheusText;
+import dev.seatlink.gateway.site.SeatMap;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The gateway's HTTP surface, as protocol v1 lists it. Handlers run on the context that owns the
+ * {@link FloorModel}, so they read it directly and never block.
+ */
+public final class ApiRoutes {
+    private final SeatMap map;
+    private final FloorModel floor;
+    private final SseStream stream;
+    private final Metrics metrics;
+    private final BooleanSupplier brokerUp;
+
+    public ApiRoutes(SeatMap map, FloorModel floor, SseStream stream, Metrics metrics, BooleanSupplier brokerUp) {
+        this.map = map;
+        this.floor = floor;
+        this.stream = stream;
+        this.metrics = metrics;
+        this.brokerUp = brokerUp;
+    }
+
+    public void mount(Router router) {
+        router.get("/api/floor").handler(this::floor);
+        router.get("/api/seats/:seat").handler(this::seat);
+        router.get("/api/stream").handler(this::stream);
+        router.get("/health").handler(this::health);
+        router.get("/metrics").handler(this::metrics);
+        router.route("/api/*").handler(ctx -> Json.error(ctx, 404, "no such API: " + ctx.request().path()));
+        router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+    }
+
+    /** The whole floor: seats, teams with counts, floor KPIs. */
+    public FloorSnapshot snapshot() {
+        FloorCounts counts = floor.counts();
+        return new FloorSnapshot(map.site(), map.floor(), floor.seats(),
+                map.teams().stream().map(t -> new FloorSnapshot.Team(t.id(), t.name(), t.leader(),
+                        counts.teams().get(t.id()))).toList(),
+                FloorSnapshot.Kpis.of(counts));
+    }
+
+    private void floor(RoutingContext ctx) {
+        Json.respond(ctx, 200, snapshot());
+    }
+
+    private void seat(RoutingContext ctx) {
+        String seat = ctx.pathParam("seat");
+        floor.seat(seat).ifPresentOrElse(view -> Json.respond(ctx, 200, view),
+                () -> Json.error(ctx, 404, "unknown seat '" + dev.seatlink.protocol.Ids.printable(seat) + "'"));
+    }
+
+    private void stream(RoutingContext ctx) {
+        stream.add(ctx.response(), "kpis", Json.write(FloorSnapshot.Kpis.of(floor.counts())));
+    }
+
+    private void health(RoutingContext ctx) {
+        boolean up = brokerUp.getAsBoolean();
+        FloorCounts counts = floor.counts();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", up ? "UP" : "DOWN");
+        body.put("broker", up ? "UP" : "DOWN");
+        body.put("site", map.site());
+        body.put("floor", map.floor());
+        body.put("seats", counts.seats());
+        body.put("online", counts.online());
+        Json.respond(ctx, up ? 200 : 503, body);
+    }
+
+    private void metrics(RoutingContext ctx) {
+        FloorCounts counts = floor.counts();
+        String text = PrometheusText.render(metrics, new PrometheusText.Gauges(counts.seats(), counts.online(),
+                counts.states(), stream.size(), brokerUp.getAsBoolean()));
+        ctx.response().putHeader("Content-Type", PrometheusText.CONTENT_TYPE).end(text);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.seatlink.gateway.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vertx.ext.web.RoutingContext;
+
+/** JSON responses of the HTTP API. */
+final class Json {
+    static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+    private Json() {
+    }
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    static void respond(RoutingContext ctx, int status, Object body) {
+        ctx.response().setStatusCode(status)
+                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .end(write(body));
+    }
+
+    /** The API's error shape: {@code {"error": "...", "status": 404}}. */
+    record Error(String error, int status) {
+    }
+
+    static void error(RoutingContext ctx, int status, String message) {
+        respond(ctx, status, new Error(message, status));
+    }
+}
