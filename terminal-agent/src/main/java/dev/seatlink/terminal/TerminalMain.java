@@ -34,11 +34,6 @@ public final class TerminalMain implements Callable<Integer> {
     @Option(names = "--hardware", description = "auto (default), gpio or simulated")
     String hardware;
 
-    /** The shared options, for subcommands. */
-    public CommonOptions commonOptions() {
-        return common;
-    }
-
     public static void main(String[] args) {
         JulTinylogBridge.activate();
         System.exit(commandLine().execute(args));

@@ -1,5 +1,6 @@
 package dev.seatlink.terminal.simulate;
 
+import dev.seatlink.terminal.CommonOptions;
 import dev.seatlink.terminal.TerminalConfig;
 import dev.seatlink.terminal.seat.Clock;
 import java.net.URI;
@@ -10,14 +11,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Mixin;
 
 /** {@code terminal floor}: a floor of simulated seats, each a real terminal agent with its own MQTT client. */
 @Command(name = "floor", mixinStandardHelpOptions = true,
         description = "Runs simulated terminals that behave like a real floor (the demo's seats).")
 public final class FloorCommand implements Callable<Integer> {
-    @ParentCommand
-    dev.seatlink.terminal.TerminalMain parent;
+    @Mixin
+    CommonOptions common;
 
     @Option(names = "--seats", paramLabel = "LIST", description = "seats to run, e.g. s-001..s-024,s-030")
     String seats;
@@ -36,7 +37,7 @@ public final class FloorCommand implements Callable<Integer> {
         Properties extra = new Properties();
         extra.setProperty("seat", "floor");
         extra.setProperty("hardware", "simulated");
-        TerminalConfig template = parent.commonOptions().load(extra);
+        TerminalConfig template = common.load(extra);
         List<String> ids;
         if (seats != null) {
             ids = SeatList.parse(seats);
