@@ -28,7 +28,9 @@ final class LiveSeat {
 
     SeatView view() {
         boolean up = isOnline();
-        String shown = up && state != null ? state.name() : SeatView.OFFLINE;
+        // state is OFFLINE exactly when the terminal is not connected; a connected terminal whose
+        // snapshot has not arrived yet counts as logged out.
+        String shown = !up ? SeatView.OFFLINE : state == null ? AgentState.LOGGED_OUT.name() : state.name();
         Long from = up ? (state == null ? null : since) : (online == null ? null : offlineSince);
         return new SeatView(spec.seat(), spec.team(), agent, shown, up ? reason : null, up && help, from, up, seq,
                 spec.x(), spec.y());

@@ -64,7 +64,9 @@ public final class SeatMapLoader {
         try {
             file = mapper.readValue(in, File.class);
         } catch (JsonProcessingException e) {
-            throw new SeatMapException(source + ": " + where(e) + e.getOriginalMessage().lines().findFirst().orElse(""));
+            String problem = e.getOriginalMessage().lines().findFirst().orElse("");
+            int hint = problem.indexOf(" (set DeserializationConfig"); // Jackson's advice to developers, not to technicians
+            throw new SeatMapException(source + ": " + where(e) + (hint > 0 ? problem.substring(0, hint) : problem));
         } catch (IOException e) {
             throw new SeatMapException(source + ": cannot read: " + e.getMessage());
         }

@@ -1,5 +1,7 @@
 package dev.seatlink.gateway.site;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One seat on the floor plan.
  *
@@ -7,5 +9,6 @@ package dev.seatlink.gateway.site;
  * @param x     column on the floor plan (0 = left)
  * @param y     row on the floor plan (0 = top)
  */
-public record SeatSpec(String seat, String team, String agent, int x, int y) {
+public record SeatSpec(String seat, String team, String agent, @JsonProperty(required = true) int x,
+                       @JsonProperty(required = true) int y) {
 }

@@ -7,7 +7,7 @@ import dev.seatlink.terminal.seat.Clock;
 import dev.seatlink.terminal.seat.Key;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,14 +37,14 @@ public final class FloorSimulation implements AutoCloseable {
      */
     public FloorSimulation(TerminalConfig template, List<String> seatIds, Clock clock, long seed, double pace) {
         this.clock = clock;
-        Random seeds = new Random(seed);
+        SplittableRandom seeds = new SplittableRandom(seed);
         for (String id : seatIds) {
             TerminalConfig config = new TerminalConfig(template.site(), template.floor(), id, template.broker(),
                     template.username(), template.password(), template.dataDir().resolve(id), template.hardware(),
                     template.pins(), template.keepAliveSeconds(), template.reasons(), template.wrapUpSeconds());
             SimulatedHardware hardware = new SimulatedHardware();
             TerminalAgent agent = new TerminalAgent(config, clock, hardware.gpio(), Display.NONE);
-            seats.add(new SimulatedSeat(id, agent, hardware, new Persona(new Random(seeds.nextLong()), pace)));
+            seats.add(new SimulatedSeat(id, agent, hardware, new Persona(seeds.split(), pace)));
         }
     }
 

@@ -1,0 +1,53 @@
+package dev.seatlink.gateway.testing;
+
+import dev.seatlink.protocol.Codec;
+import dev.seatlink.protocol.Message;
+import dev.seatlink.protocol.Topic;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/** A test's own MQTT client: publishes as an outside tool would and records what it hears. */
+public final class MqttProbe implements AutoCloseable {
+    /** One received message. */
+    public record Received(String topic, String payload) {
+    }
+
+    private final MqttClient client;
+    private final Codec codec = new Codec();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    public MqttProbe(String brokerUrl, String... filters) throws MqttException {
+        client = new MqttClient(brokerUrl, "probe-" + UUID.randomUUID(), new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        client.connect(options);
+        for (String filter : filters) {
+            client.subscribe(filter, 1, (topic, message) ->
+                    received.add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8))));
+        }
+    }
+
+    public void publish(Topic topic, Message message) throws MqttException {
+        client.publish(topic.toString(), codec.encode(topic, message), 1, false);
+    }
+
+    public void publishRaw(String topic, String payload, boolean retained) throws MqttException {
+        client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, retained);
+    }
+
+    public List<Received> received() {
+        return received;
+    }
+
+    @Override
+    public void close() throws MqttException {
+        client.disconnect();
+        client.close();
+    }
+}

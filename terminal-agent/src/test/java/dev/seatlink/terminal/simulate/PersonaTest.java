@@ -1,0 +1,59 @@
+package dev.seatlink.terminal.simulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seatlink.protocol.AgentState;
+import dev.seatlink.terminal.seat.Key;
+import dev.seatlink.terminal.seat.Snapshot;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PersonaTest {
+    private static final long T = 1_763_900_000_000L;
+
+    private static Key firstPress(Persona persona, Snapshot seat) {
+        for (long now = T; now < T + 600_000; now += 250) {
+            Optional<Key> key = persona.decide(seat, now);
+            if (key.isPresent()) {
+                return key.get();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aLoggedOutAgentSignsInSoon() {
+        assertThat(firstPress(new Persona(new SplittableRandom(1), 1.0), Snapshot.loggedOut("a1", T))).isEqualTo(Key.READY);
+    }
+
+    @Test
+    void aBusyAgentEndsTheContactOrRaisesAHand() {
+        Set<Key> seen = EnumSet.noneOf(Key.class);
+        for (int seed = 0; seed < 200; seed++) {
+            seen.add(firstPress(new Persona(new SplittableRandom(seed), 1.0), new Snapshot("a1", AgentState.BUSY, null, false, T)));
+        }
+
+        assertThat(seen).containsExactlyInAnyOrder(Key.BUSY, Key.HELP);
+    }
+
+    @Test
+    void aReadyAgentMostlyTakesContactsAndSometimesBreaks() {
+        int busy = 0;
+        for (int seed = 0; seed < 200; seed++) {
+            Key key = firstPress(new Persona(new SplittableRandom(seed), 1.0), new Snapshot("a1", AgentState.READY, null, false, T));
+            busy += key == Key.BUSY ? 1 : 0;
+        }
+
+        assertThat(busy).isBetween(150, 199);
+    }
+
+    @Test
+    void waitsBeforeActing() {
+        Persona persona = new Persona(new SplittableRandom(3), 1.0);
+
+        assertThat(persona.decide(new Snapshot("a1", AgentState.NOT_READY, "break", false, T), T)).isEmpty();
+    }
+}
