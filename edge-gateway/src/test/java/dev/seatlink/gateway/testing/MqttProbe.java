@@ -47,7 +47,9 @@ public final class MqttProbe implements AutoCloseable {
 
     @Override
     public void close() throws MqttException {
-        client.disconnect();
-        client.close();
+        if (client.isConnected()) {
+            client.disconnect();
+        }
+        client.close(true);
     }
 }
