@@ -9,7 +9,7 @@ import dev.seatlink.gateway.testing.MosquittoBroker;
 import dev.seatlink.terminal.TerminalAgent;
 import dev.seatlink.terminal.TerminalConfig;
 import dev.seatlink.terminal.hardware.Colour;
-import dev.seatlink.terminal.hardware.Display;
+import dev.seatlink.terminal.display.Display;
 import dev.seatlink.terminal.seat.Clock;
 import dev.seatlink.terminal.seat.Key;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
@@ -73,7 +73,7 @@ class SeatPressReachesWallboardTest {
         props.setProperty("hardware", "simulated");
         props.setProperty("dataDir", dir.resolve(seat).toString());
         SimulatedHardware hardware = new SimulatedHardware();
-        TerminalAgent agent = new TerminalAgent(TerminalConfig.from(props, "test"), Clock.system(), hardware.gpio(),
+        TerminalAgent agent = hardware.newAgent(TerminalConfig.from(props, "test"), Clock.system(),
                 Display.NONE);
         running.add(agent);
         agent.start();

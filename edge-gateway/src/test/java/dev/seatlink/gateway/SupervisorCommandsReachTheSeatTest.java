@@ -11,7 +11,7 @@ import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.Topic;
 import dev.seatlink.terminal.TerminalAgent;
 import dev.seatlink.terminal.TerminalConfig;
-import dev.seatlink.terminal.hardware.Display;
+import dev.seatlink.terminal.display.Display;
 import dev.seatlink.terminal.seat.Clock;
 import dev.seatlink.terminal.seat.Key;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
@@ -47,7 +47,7 @@ class SupervisorCommandsReachTheSeatTest {
         props.setProperty("broker", gateway.brokerUrl());
         props.setProperty("dataDir", dir.resolve("s-003").toString());
         seat = new SimulatedHardware();
-        agent = new TerminalAgent(TerminalConfig.from(props, "test"), Clock.system(), seat.gpio(), Display.NONE);
+        agent = seat.newAgent(TerminalConfig.from(props, "test"), Clock.system(), Display.NONE);
         agent.start();
         probe = new MqttProbe(gateway.brokerUrl(), "seatlink/v1/hq/f1/s-003/cmd-result", "seatlink/v1/hq/f1/s-003/status");
         await().atMost(PATIENCE).until(() -> http.json("/api/seats/s-003").path("online").asBoolean());

@@ -3,49 +3,54 @@ package dev.seatlink.terminal;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Command;
-import dev.seatlink.protocol.CommandResult;
 import dev.seatlink.protocol.Decoded;
+import dev.seatlink.protocol.GatewayStatus;
 import dev.seatlink.protocol.SeatConfig;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatState;
 import dev.seatlink.protocol.SeatStatus;
 import dev.seatlink.protocol.Topic;
+import dev.seatlink.terminal.display.Display;
+import dev.seatlink.terminal.display.Screen;
 import dev.seatlink.terminal.hardware.Buttons;
+import dev.seatlink.terminal.hardware.Buzzer;
 import dev.seatlink.terminal.hardware.Colour;
-import dev.seatlink.terminal.hardware.Display;
+import dev.seatlink.terminal.hardware.HeadsetSense;
 import dev.seatlink.terminal.hardware.LightPattern;
+import dev.seatlink.terminal.hardware.PinMap;
 import dev.seatlink.terminal.hardware.Pi4jContexts;
-import dev.seatlink.terminal.hardware.Screen;
+import dev.seatlink.terminal.hardware.SeatHardware;
 import dev.seatlink.terminal.hardware.StatusLight;
 import dev.seatlink.terminal.journal.StateFile;
 import dev.seatlink.terminal.seat.Clock;
+import dev.seatlink.terminal.seat.Gestures;
 import dev.seatlink.terminal.seat.Key;
 import dev.seatlink.terminal.seat.SeatStateMachine;
 import dev.seatlink.terminal.seat.Snapshot;
-import dev.seatlink.terminal.seat.SupervisorOutcome;
 import dev.seatlink.terminal.seat.Transition;
 import dev.seatlink.terminal.uplink.Uplink;
 import dev.seatlink.terminal.uplink.UplinkSettings;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.tinylog.Logger;
 
 /**
- * One seat: buttons → state machine → state file → light and display → uplink. Everything that
- * touches the state machine runs on one "seat thread", so nothing here needs a lock; buttons and
- * the MQTT link only hand work to it. Owns the Pi4J context it is given and shuts it down on close.
+ * One seat: buttons → gestures → state machine → state file → light and display → uplink. Everything
+ * that touches the state machine runs on one "seat thread", so nothing here needs a lock; buttons, the
+ * headset switch and the MQTT link only hand work to it. Owns the Pi4J context and the display it is
+ * given and releases them on close.
  */
 public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
-    /** Light and display refresh, and wrap-up timer resolution. */
+    /** Light and display refresh, and timer resolution (wrap-up, long presses). */
     static final long REFRESH_MS = 100;
-    /** How long a supervisor message stays on the display unless a button press clears it. */
-    static final long MESSAGE_MS = 5 * 60_000;
 
     private final TerminalConfig config;
     private final Clock clock;
@@ -60,12 +65,17 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
     private final Topic resultTopic;
     private final StateFile stateFile;
     private final SeatStateMachine machine;
+    private final Gestures gestures;
+    private final LightPattern pattern;
     private final StatusLight light;
+    private final HeadsetSense headset;
+    private final Buzzer buzzer;
+    private final SeatCommands commands;
     private final Uplink uplink;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private long seq;
     private boolean brokerUp;
-    private String message;
-    private long messageUntil;
+    private boolean gatewayUp;
 
     public TerminalAgent(TerminalConfig config, Clock clock, Pi4jContexts.Gpio gpio, Display display) {
         this.config = config;
@@ -91,10 +101,25 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         SeatConfig fallback = new SeatConfig(seat, initial.agent(), "unassigned", config.reasons(),
                 config.wrapUpSeconds(), AgentState.READY);
         this.machine = new SeatStateMachine(clock, fallback, initial);
+        this.gestures = new Gestures(config.gestures());
         saved.ifPresent(s -> Logger.info("restored {} at seq {}", s.state(), s.seq()));
 
-        this.light = new StatusLight(gpio.context(), gpio.outputProvider(), config.pins());
-        new Buttons(gpio.context(), gpio.inputProvider(), config.pins(), key -> onSeatThread(() -> onKey(key)));
+        SeatHardware parts = config.parts();
+        PinMap pins = parts.pins();
+        this.pattern = new LightPattern(parts.colours(), parts.notReadyLimitSeconds() * 1000L);
+        this.light = new StatusLight(gpio.context(), gpio.outputProvider(), pins, parts.lightType());
+        // The time is taken when the pin changes, so a busy seat thread cannot stretch or shorten a hold.
+        Buttons.wire(gpio.context(), gpio.inputProvider(), pins, parts.debounceMs(), (key, down) -> {
+            long at = clock.millis();
+            onSeatThread(() -> onButton(key, down, at));
+        });
+        this.headset = parts.headsetSense() && pins.headset() != PinMap.NONE
+                ? new HeadsetSense(gpio.context(), gpio.inputProvider(), pins.headset(),
+                        plugged -> onSeatThread(() -> onHeadset(plugged)))
+                : null;
+        this.buzzer = pins.buzzer() == PinMap.NONE ? null
+                : new Buzzer(gpio.context(), gpio.outputProvider(), pins.buzzer(), seatThread);
+        this.commands = new SeatCommands(machine, this::apply, this::announce, this::beep, clock);
         UplinkSettings link = new UplinkSettings(config.broker(), config.clientId(), config.username(),
                 config.password() == null ? null : config.password().toCharArray(), config.keepAliveSeconds());
         this.uplink = new Uplink(link, statusTopic, () -> SeatStatus.offline(boot, clock.millis()), codec, this,
@@ -105,6 +130,9 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
     public void start() {
         Logger.info("seat {} starting, boot {}, firmware {}", config.clientId(), boot, firmware);
         seatThread.scheduleAtFixedRate(() -> guarded(this::refresh), 0, REFRESH_MS, TimeUnit.MILLISECONDS);
+        if (headset != null) {
+            onSeatThread(() -> onHeadset(headset.plugged()));
+        }
         uplink.start();
     }
 
@@ -130,21 +158,51 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         }
     }
 
-    private void onKey(Key key) {
-        message = null;
-        apply(machine.press(key));
+    private void onButton(Key key, boolean down, long at) {
+        if (down) {
+            commands.messageRead();
+        }
+        (down ? gestures.down(key, at) : gestures.up(key, at)).ifPresent(this::act);
+    }
+
+    private void act(Gestures.Intent intent) {
+        if (intent instanceof Gestures.Press press) {
+            apply(machine.press(press.key()));
+        } else if (intent instanceof Gestures.Logout) {
+            apply(machine.logout());
+        } else if (intent instanceof Gestures.Pick pick) {
+            apply(machine.chooseReason(reasonAt(pick.step())));
+        }
+        refreshOutputs(clock.millis());
+    }
+
+    private String reasonAt(int step) {
+        List<String> reasons = machine.config().reasons();
+        return reasons.get(step % reasons.size());
+    }
+
+    private void onHeadset(boolean plugged) {
+        if (!plugged) {
+            Logger.info("seat {}: headset unplugged", config.seat());
+            apply(machine.headsetUnplugged());
+        }
     }
 
     private void refresh() {
+        gestures.tick(clock.millis()).ifPresent(this::act);
         apply(machine.tick());
-        long now = clock.millis();
-        if (message != null && now >= messageUntil) {
-            message = null;
-        }
+        refreshOutputs(clock.millis());
+    }
+
+    private void refreshOutputs(long now) {
         Snapshot s = machine.snapshot();
-        light.show(LightPattern.at(s.state(), s.help(), brokerUp, now));
+        light.show(pattern.at(s.state(), s.help(), s.since(), brokerUp && gatewayUp, now));
+        String picking = gestures.pickerStep().stream()
+                .mapToObj(step -> reasonAt(step) + " " + (step % machine.config().reasons().size() + 1) + "/"
+                        + machine.config().reasons().size())
+                .findFirst().orElse(null);
         display.show(new Screen(config.seat(), s.agent(), s.state(), s.reason(), s.help(), (now - s.since()) / 1000,
-                message, brokerUp));
+                commands.message(now), brokerUp, gatewayUp, picking));
     }
 
     /** Journal first, then the light, then the wire: what was published is always on disk. */
@@ -159,9 +217,9 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
                 t.at(), seq, boot, t.cause());
         SeatState state = event.toState(to.since());
         stateFile.save(state);
-        Logger.info("seat {} seq {}: {} -> {}{} ({})", config.seat(), seq, t.from().state(), to.state(),
-                to.reason() == null ? "" : " " + to.reason(), t.cause().wire());
-        light.show(LightPattern.at(to.state(), to.help(), brokerUp, clock.millis()));
+        Logger.info("seat {} seq {}: {} -> {}{}{} ({})", config.seat(), seq, t.from().state(), to.state(),
+                to.reason() == null ? "" : " " + to.reason(), to.help() ? " +help" : "", t.cause().wire());
+        light.show(pattern.at(to.state(), to.help(), to.since(), brokerUp && gatewayUp, clock.millis()));
         uplink.publishEvent(event);
         uplink.publish(stateTopic, state, true);
     }
@@ -174,6 +232,12 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
     private void announce() {
         uplink.publish(statusTopic, SeatStatus.online(boot, firmware, clock.millis()), true);
         uplink.publish(stateTopic, currentState(), true);
+    }
+
+    private void beep() {
+        if (buzzer != null) {
+            buzzer.beep();
+        }
     }
 
     @Override
@@ -197,7 +261,12 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
                 apply(machine.configure(seatConfig));
                 uplink.publish(stateTopic, currentState(), true);
             } else if (accepted.message() instanceof Command command) {
-                uplink.publish(resultTopic, execute(command), false);
+                uplink.publish(resultTopic, commands.execute(command), false);
+            } else if (accepted.message() instanceof GatewayStatus gateway) {
+                if (gatewayUp != gateway.online()) {
+                    Logger.info("gateway {} is {}", gateway.id(), gateway.online() ? "online" : "offline");
+                }
+                gatewayUp = gateway.online();
             } else if (accepted.message() instanceof SeatStatus status && !status.online() && uplink.isConnected()) {
                 Logger.warn("broker holds an offline status for this seat (boot {}); republishing online", status.boot());
                 uplink.publish(statusTopic, SeatStatus.online(boot, firmware, clock.millis()), true);
@@ -205,28 +274,7 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         });
     }
 
-    private CommandResult execute(Command command) {
-        Logger.info("seat {} command {} ({})", config.seat(), command.getClass().getSimpleName(), command.id());
-        if (command instanceof Command.SetState set) {
-            SupervisorOutcome outcome = machine.supervisorSet(set.state(), set.reason());
-            if (outcome.isRefused()) {
-                return CommandResult.failure(command.id(), outcome.refusal());
-            }
-            apply(outcome.transition());
-        } else if (command instanceof Command.ShowMessage show) {
-            message = show.text();
-            messageUntil = clock.millis() + MESSAGE_MS;
-        } else if (command instanceof Command.AckHelp) {
-            apply(machine.acknowledgeHelp());
-        } else if (command instanceof Command.Rebirth) {
-            announce();
-        } else if (command instanceof Command.Replay) {
-            return CommandResult.failure(command.id(), "replay needs the on-disk event journal, not in firmware " + firmware);
-        }
-        return CommandResult.success(command.id());
-    }
-
-    /** What the seat shows now (for tests and the console display). */
+    /** What the seat shows now (for tests and the simulated floor). */
     public Snapshot snapshot() {
         try {
             return seatThread.submit(machine::snapshot).get(2, TimeUnit.SECONDS);
@@ -238,9 +286,12 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         }
     }
 
-    /** Publishes offline, turns the light off and releases the GPIO. */
+    /** Publishes offline, turns the light off and releases the GPIO and display. Safe to call twice. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         Logger.info("seat {} stopping", config.seat());
         seatThread.shutdown();
         try {
@@ -250,6 +301,7 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         }
         uplink.close(SeatStatus.offline(boot, clock.millis()));
         light.show(Colour.OFF);
+        display.close();
         gpio.context().shutdown();
     }
 

@@ -1,47 +1,48 @@
 package dev.seatlink.terminal;
 
+import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Ids;
+import dev.seatlink.terminal.display.DisplayKind;
+import dev.seatlink.terminal.hardware.Buttons;
+import dev.seatlink.terminal.hardware.Colour;
+import dev.seatlink.terminal.hardware.LightPattern;
+import dev.seatlink.terminal.hardware.LightType;
 import dev.seatlink.terminal.hardware.PinMap;
+import dev.seatlink.terminal.hardware.SeatHardware;
+import dev.seatlink.terminal.seat.Gestures;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 
 /**
  * Everything the terminal is told, loaded once at start from {@code terminal.properties} and
- * command-line overrides. Keys and defaults:
- *
- * <pre>
- * site=hq                      site id
- * floor=f1                     floor id
- * seat=                        this seat's id (required)
- * broker=tcp://127.0.0.1:1883  MQTT broker URL (tcp:// or ssl://)
- * username= / password=        broker credentials (anonymous when unset)
- * dataDir=./data/terminal      where seat-state.json lives (/var/lib/seatlink on a Pi)
- * hardware=auto                auto | gpio | simulated
- * keepAliveSeconds=10          seat shows offline 1.5 × this after it falls silent
- * reasons=break,lunch,meeting,training,coaching   not-ready reasons until the gateway's config arrives
- * wrapUpSeconds=30             wrap-up length until the gateway's config arrives
- * pin.ready=17 pin.notReady=27 pin.busy=22 pin.help=23 pin.red=5 pin.green=6 pin.blue=13   BCM numbers
- * </pre>
+ * command-line overrides; every key and default is listed in {@link #defaults()} and in the module
+ * README. Errors name the file, the key and the rule.
  */
 public record TerminalConfig(String site, String floor, String seat, String broker, String username,
-                             String password, Path dataDir, HardwareMode hardware, PinMap pins,
-                             int keepAliveSeconds, List<String> reasons, int wrapUpSeconds) {
+                             String password, Path dataDir, HardwareMode hardware, SeatHardware parts,
+                             int keepAliveSeconds, List<String> reasons, int wrapUpSeconds, Gestures.Timing gestures) {
 
-    /** The defaults above, as properties. */
+    private static final Map<AgentState, String> LIGHT_KEYS = Map.of(AgentState.READY, "light.ready",
+            AgentState.NOT_READY, "light.notReady", AgentState.BUSY, "light.busy", AgentState.WRAP_UP, "light.wrapUp",
+            AgentState.LOGGED_OUT, "light.loggedOut");
+
+    /** Every key with its default. */
     public static Properties defaults() {
         Properties p = new Properties();
-        p.setProperty("site", "hq");
-        p.setProperty("floor", "f1");
-        p.setProperty("broker", "tcp://127.0.0.1:1883");
-        p.setProperty("dataDir", "./data/terminal");
-        p.setProperty("hardware", "auto");
-        p.setProperty("keepAliveSeconds", "10");
-        p.setProperty("reasons", "break,lunch,meeting,training,coaching");
-        p.setProperty("wrapUpSeconds", "30");
+        p.setProperty("site", "hq");                       // site id
+        p.setProperty("floor", "f1");                      // floor id
+        p.setProperty("broker", "tcp://127.0.0.1:1883");   // MQTT broker URL
+        p.setProperty("dataDir", "./data/terminal");       // where seat-state.json lives
+        p.setProperty("hardware", "auto");                 // auto | gpio | simulated
+        p.setProperty("keepAliveSeconds", "10");           // offline shows 1.5 x this after silence
+        p.setProperty("reasons", "break,lunch,meeting,training,coaching"); // until the gateway's config arrives
+        p.setProperty("wrapUpSeconds", "30");              // until the gateway's config arrives
         PinMap pins = PinMap.DEFAULT;
         p.setProperty("pin.ready", String.valueOf(pins.ready()));
         p.setProperty("pin.notReady", String.valueOf(pins.notReady()));
@@ -50,6 +51,20 @@ public record TerminalConfig(String site, String floor, String seat, String brok
         p.setProperty("pin.red", String.valueOf(pins.red()));
         p.setProperty("pin.green", String.valueOf(pins.green()));
         p.setProperty("pin.blue", String.valueOf(pins.blue()));
+        p.setProperty("pin.headset", String.valueOf(pins.headset())); // empty = no jack switch
+        p.setProperty("pin.buzzer", "");                   // empty = no buzzer
+        p.setProperty("buttons.debounceMs", String.valueOf(Buttons.DEFAULT_DEBOUNCE_MS));
+        p.setProperty("buttons.longPressMs", String.valueOf(Gestures.Timing.DEFAULT.longPressMs()));
+        p.setProperty("buttons.logoutHoldMs", String.valueOf(Gestures.Timing.DEFAULT.logoutHoldMs()));
+        p.setProperty("buttons.pickerConfirmMs", String.valueOf(Gestures.Timing.DEFAULT.pickerConfirmMs()));
+        p.setProperty("light.type", "rgb");                // rgb | discrete
+        LIGHT_KEYS.forEach((state, key) ->
+                p.setProperty(key, LightPattern.DEFAULT_COLOURS.get(state).name().toLowerCase(Locale.ROOT)));
+        p.setProperty("light.notReadyLimitSeconds", "900"); // not ready longer than this double-blinks
+        p.setProperty("headset.sense", "true");            // pulling the headset while READY -> NOT_READY
+        p.setProperty("display", "auto");                  // auto | none | console | lcd1602 | lcd2004 | ssd1306
+        p.setProperty("display.i2cBus", "1");
+        p.setProperty("display.i2cAddress", "");           // empty = the part's usual address (0x27 LCD, 0x3c OLED)
         return p;
     }
 
@@ -61,24 +76,43 @@ public record TerminalConfig(String site, String floor, String seat, String brok
      */
     public static TerminalConfig from(Properties props, String source) {
         Reader r = new Reader(props, source);
+        String broker = r.required("broker");
+        r.check(broker.startsWith("tcp://") || broker.startsWith("ssl://"), "broker",
+                "'" + broker + "' must start with tcp:// or ssl://");
+        List<String> reasons = Arrays.stream(r.required("reasons").split(",")).map(String::trim).toList();
+        reasons.forEach(reason -> r.check(Ids.isValid(reason), "reasons", "'" + reason + "' is not an identifier"));
+        Gestures.Timing gestures = new Gestures.Timing(r.integer("buttons.longPressMs", 200, 5000),
+                r.integer("buttons.logoutHoldMs", 1000, 10_000), r.integer("buttons.pickerConfirmMs", 500, 10_000));
+        return new TerminalConfig(r.id("site"), r.id("floor"), r.id("seat"), broker, r.optional("username"),
+                r.optional("password"), Path.of(r.required("dataDir")),
+                r.parsed("hardware", v -> HardwareMode.valueOf(v.toUpperCase(Locale.ROOT)), "auto, gpio or simulated"),
+                parts(r), r.integer("keepAliveSeconds", 2, 300), reasons, r.integer("wrapUpSeconds", 0, 3600), gestures);
+    }
+
+    private static SeatHardware parts(Reader r) {
         PinMap pins;
         try {
             pins = new PinMap(r.integer("pin.ready", 0, 27), r.integer("pin.notReady", 0, 27),
                     r.integer("pin.busy", 0, 27), r.integer("pin.help", 0, 27), r.integer("pin.red", 0, 27),
-                    r.integer("pin.green", 0, 27), r.integer("pin.blue", 0, 27));
+                    r.integer("pin.green", 0, 27), r.integer("pin.blue", 0, 27), r.optionalPin("pin.headset"),
+                    r.optionalPin("pin.buzzer"));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(source + ": pin.*: " + e.getMessage());
+            throw new ConfigException(r.source() + ": pin.*: " + e.getMessage());
         }
-        String broker = r.required("broker");
-        if (!broker.startsWith("tcp://") && !broker.startsWith("ssl://")) {
-            throw new ConfigException(source + ": broker '" + broker + "' must start with tcp:// or ssl://");
-        }
-        List<String> reasons = Arrays.stream(r.required("reasons").split(",")).map(String::trim).toList();
-        reasons.forEach(reason -> r.check(Ids.isValid(reason), "reasons", "'" + reason + "' is not an identifier"));
-        return new TerminalConfig(r.id("site"), r.id("floor"), r.id("seat"), broker, r.optional("username"),
-                r.optional("password"), Path.of(r.required("dataDir")),
-                r.parsed("hardware", v -> HardwareMode.valueOf(v.toUpperCase(Locale.ROOT)), "auto, gpio or simulated"),
-                pins, r.integer("keepAliveSeconds", 2, 300), reasons, r.integer("wrapUpSeconds", 0, 3600));
+        Map<AgentState, Colour> colours = new EnumMap<>(AgentState.class);
+        LIGHT_KEYS.forEach((state, key) -> colours.put(state, r.parsed(key, Colour::of,
+                "one of off, green, red, amber, blue, purple, white")));
+        DisplayKind display = r.parsed("display", v -> DisplayKind.valueOf(v.toUpperCase(Locale.ROOT)),
+                "auto, none, console, lcd1602, lcd2004 or ssd1306");
+        String address = r.optional("display.i2cAddress");
+        int i2cAddress = address == null ? display.resolve().defaultAddress()
+                : r.parsed("display.i2cAddress", v -> Integer.decode(v.toLowerCase(Locale.ROOT)), "an address like 0x27");
+        r.check(i2cAddress >= 0x03 && i2cAddress <= 0x77, "display.i2cAddress", "must be 0x03-0x77");
+        return new SeatHardware(pins, r.integer("buttons.debounceMs", 1, 200),
+                r.parsed("light.type", v -> LightType.valueOf(v.toUpperCase(Locale.ROOT)), "rgb or discrete"),
+                colours, r.integer("light.notReadyLimitSeconds", 10, 86_400),
+                r.parsed("headset.sense", Reader::bool, "true or false"),
+                display, r.integer("display.i2cBus", 0, 20), i2cAddress);
     }
 
     /** {@code {site}.{floor}.{seat}}: the MQTT client id, unique on the broker. */
@@ -86,10 +120,16 @@ public record TerminalConfig(String site, String floor, String seat, String brok
         return site + "." + floor + "." + seat;
     }
 
+    /** The same configuration for another seat with its own data directory (the simulated floor). */
+    public TerminalConfig forSeat(String otherSeat, Path otherDataDir) {
+        return new TerminalConfig(site, floor, otherSeat, broker, username, password, otherDataDir, hardware, parts,
+                keepAliveSeconds, reasons, wrapUpSeconds, gestures);
+    }
+
     @Override
     public String toString() {
         return "TerminalConfig[" + clientId() + " broker=" + broker + " user=" + username + " dataDir=" + dataDir
-                + " hardware=" + hardware + " " + pins + "]";
+                + " hardware=" + hardware + " " + parts + "]";
     }
 
     private record Reader(Properties props, String source) {
@@ -116,6 +156,10 @@ public record TerminalConfig(String site, String floor, String seat, String brok
             return value;
         }
 
+        int optionalPin(String key) {
+            return optional(key) == null ? PinMap.NONE : integer(key, 0, 27);
+        }
+
         <T> T parsed(String key, Function<String, T> parser, String expected) {
             String value = required(key);
             try {
@@ -123,6 +167,14 @@ public record TerminalConfig(String site, String floor, String seat, String brok
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(source + ": " + key + " '" + value + "' must be " + expected);
             }
+        }
+
+        static boolean bool(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "on" -> true;
+                case "false", "no", "off" -> false;
+                default -> throw new IllegalArgumentException(value);
+            };
         }
 
         void check(boolean ok, String key, String problem) {

@@ -1,9 +1,14 @@
 package dev.seatlink.terminal;
 
+import dev.seatlink.terminal.display.Display;
+import dev.seatlink.terminal.display.DisplayKind;
+import dev.seatlink.terminal.display.Displays;
+import dev.seatlink.terminal.display.I2cLink;
 import dev.seatlink.terminal.hardware.HardwareException;
+import dev.seatlink.terminal.hardware.I2cDevices;
+import dev.seatlink.terminal.hardware.SeatHardware;
 import dev.seatlink.terminal.hardware.Pi4jContexts;
 import dev.seatlink.terminal.seat.Clock;
-import dev.seatlink.terminal.simulate.ConsoleDisplay;
 import dev.seatlink.terminal.simulate.FloorCommand;
 import dev.seatlink.terminal.simulate.KeyboardButtons;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
@@ -61,12 +66,13 @@ public final class TerminalMain implements Callable<Integer> {
         }
         TerminalConfig config = common.load(extra);
         CountDownLatch stop = new CountDownLatch(1);
-        TerminalAgent agent;
-        if (config.hardware().resolve() == HardwareMode.GPIO) {
-            agent = new TerminalAgent(config, Clock.system(), Pi4jContexts.raspberryPi(), new ConsoleDisplay(System.out));
-        } else {
-            SimulatedHardware simulated = new SimulatedHardware();
-            agent = new TerminalAgent(config, Clock.system(), simulated.gpio(), new ConsoleDisplay(System.out));
+        boolean real = config.hardware().resolve() == HardwareMode.GPIO;
+        SimulatedHardware simulated = real ? null : new SimulatedHardware();
+        Pi4jContexts.Gpio gpio = real ? Pi4jContexts.raspberryPi() : simulated.gpio();
+        Display display = display(config, gpio, real);
+        TerminalAgent agent = real ? new TerminalAgent(config, Clock.system(), gpio, display)
+                : simulated.newAgent(config, Clock.system(), display);
+        if (simulated != null) {
             Thread keyboard = new Thread(new KeyboardButtons(System.in, System.out, simulated, stop::countDown), "keyboard");
             keyboard.setDaemon(true);
             keyboard.start();
@@ -75,6 +81,15 @@ public final class TerminalMain implements Callable<Integer> {
         agent.start();
         stop.await();
         return 0;
+    }
+
+    /** The configured display; a simulated seat also draws it on the console, as the panel would show it. */
+    private static Display display(TerminalConfig config, Pi4jContexts.Gpio gpio, boolean real) {
+        SeatHardware parts = config.parts();
+        DisplayKind kind = parts.display();
+        String where = "I2C bus " + parts.i2cBus() + " address 0x" + Integer.toHexString(parts.i2cAddress());
+        I2cLink i2c = kind.resolve().usesI2c() ? I2cDevices.open(gpio, parts.i2cBus(), parts.i2cAddress(), real) : null;
+        return Displays.create(kind, i2c, where, real ? null : System.out, System::currentTimeMillis);
     }
 
     /** The version from the jar's manifest. */

@@ -22,7 +22,7 @@ class TerminalConfigTest {
 
         assertThat(config.clientId()).isEqualTo("hq.f1.s-014");
         assertThat(config.broker()).isEqualTo("tcp://127.0.0.1:1883");
-        assertThat(config.pins()).isEqualTo(PinMap.DEFAULT);
+        assertThat(config.parts().pins()).isEqualTo(PinMap.DEFAULT);
         assertThat(config.keepAliveSeconds()).isEqualTo(10);
         assertThat(config.reasons()).containsExactly("break", "lunch", "meeting", "training", "coaching");
         assertThat(config.hardware()).isEqualTo(HardwareMode.AUTO);

@@ -6,36 +6,46 @@ import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.PullResistance;
 import dev.seatlink.terminal.seat.Key;
 import java.util.Locale;
-import java.util.function.Consumer;
 
 /**
- * The four status buttons. Each is an input with pull-up, so a press pulls it low; a press is
- * reported once, on the falling edge, as a {@link Key}. The listener runs on Pi4J's thread.
+ * The four status buttons: inputs with pull-up, debounced, so a press pulls the pin low. Each change
+ * is reported as its {@link Key} going down or up; pin levels never leave this class. The listener
+ * runs on Pi4J's thread.
  */
 public final class Buttons {
-    /** Default debounce; short enough that a quick press is never lost. */
-    public static final long DEBOUNCE_MICROS = 25_000;
+    /** Default debounce: long enough for a bouncing contact, short enough that no real press is lost. */
+    public static final long DEFAULT_DEBOUNCE_MS = 25;
 
-    public Buttons(Context pi4j, String provider, PinMap pins, Consumer<Key> onPress) {
-        add(pi4j, provider, Key.READY, pins.ready(), onPress);
-        add(pi4j, provider, Key.NOT_READY, pins.notReady(), onPress);
-        add(pi4j, provider, Key.BUSY, pins.busy(), onPress);
-        add(pi4j, provider, Key.HELP, pins.help(), onPress);
+    /** What a button did. */
+    @FunctionalInterface
+    public interface Listener {
+        void changed(Key key, boolean down);
     }
 
-    private void add(Context pi4j, String provider, Key key, int pin, Consumer<Key> onPress) {
+    private Buttons() {
+    }
+
+    /** Opens the four inputs and reports their changes to {@code listener}. */
+    public static void wire(Context pi4j, String provider, PinMap pins, long debounceMs, Listener listener) {
+        add(pi4j, provider, Key.READY, pins.ready(), debounceMs, listener);
+        add(pi4j, provider, Key.NOT_READY, pins.notReady(), debounceMs, listener);
+        add(pi4j, provider, Key.BUSY, pins.busy(), debounceMs, listener);
+        add(pi4j, provider, Key.HELP, pins.help(), debounceMs, listener);
+    }
+
+    private static void add(Context pi4j, String provider, Key key, int pin, long debounceMs, Listener listener) {
         var config = DigitalInput.newConfigBuilder(pi4j)
                 .id(id(key))
                 .name(key + " button")
                 .address(pin)
                 .pull(PullResistance.PULL_UP)
-                .debounce(DEBOUNCE_MICROS)
+                .debounce(debounceMs * 1000)
                 .provider(provider)
                 .build();
         DigitalInput input = Gpio.open(() -> pi4j.create(config), key + " button", pin);
         input.addListener(event -> {
-            if (event.state() == DigitalState.LOW) {
-                onPress.accept(key);
+            if (event.state() == DigitalState.LOW || event.state() == DigitalState.HIGH) {
+                listener.changed(key, event.state() == DigitalState.LOW);
             }
         });
     }

@@ -1,12 +1,15 @@
 package dev.seatlink.terminal.hardware;
 
-/** What the RGB status light can show: each channel on or off. */
+import java.util.Locale;
+
+/** What the status light can show, as the red, green and blue channels of an RGB LED. */
 public enum Colour {
     OFF(false, false, false),
     GREEN(false, true, false),
     RED(true, false, false),
     AMBER(true, true, false),
     BLUE(false, false, true),
+    PURPLE(true, false, true),
     WHITE(true, true, true);
 
     private final boolean red;
@@ -29,5 +32,10 @@ public enum Colour {
 
     public boolean blue() {
         return blue;
+    }
+
+    /** Parses a configured colour name such as {@code green}. */
+    public static Colour of(String name) {
+        return valueOf(name.trim().toUpperCase(Locale.ROOT));
     }
 }

@@ -1,40 +1,66 @@
 package dev.seatlink.terminal.hardware;
 
 import dev.seatlink.protocol.AgentState;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Which colour the status light shows at a given instant. Pure: the light is redrawn from this on
- * every change and on a periodic refresh, so it can never stay on a stale colour.
+ * every change and on a 100 ms refresh, so it can never stay on a stale colour.
  *
- * <p>Base colour by state: Ready green, Busy red, Wrap-up amber, Not ready blue, Logged out off.
- * A raised hand blinks the colour fast (4 Hz); a lost broker link replaces the colour by a short
- * white flash every 2 s, so a dead link is never mistaken for a calm seat.
+ * <p>The base colour is the state's (configurable; defaults Ready green, Busy red, Wrap-up amber,
+ * Not ready blue, Logged out off). On top, by priority: a broker or gateway link that is down
+ * shows as a short white flash every 2 s; a raised hand blinks the colour fast (4 Hz); not ready
+ * for longer than its limit double-blinks every 2 s.
  */
 public final class LightPattern {
     static final long HELP_HALF_PERIOD_MS = 125;
-    static final long LINK_DOWN_PERIOD_MS = 2000;
-    static final long LINK_DOWN_FLASH_MS = 150;
+    static final long SLOW_PERIOD_MS = 2000;
+    static final long FLASH_MS = 150;
+    static final long DOUBLE_BLINK_MS = 120;
 
-    private LightPattern() {
+    public static final Map<AgentState, Colour> DEFAULT_COLOURS = defaults();
+
+    private final Map<AgentState, Colour> colours;
+    private final long notReadyLimitMs;
+
+    public LightPattern(Map<AgentState, Colour> colours, long notReadyLimitMs) {
+        this.colours = new EnumMap<>(colours);
+        for (AgentState state : AgentState.values()) {
+            if (!this.colours.containsKey(state)) {
+                throw new IllegalArgumentException("no light colour for " + state);
+            }
+        }
+        this.notReadyLimitMs = notReadyLimitMs;
     }
 
-    public static Colour base(AgentState state) {
-        return switch (state) {
-            case READY -> Colour.GREEN;
-            case BUSY -> Colour.RED;
-            case WRAP_UP -> Colour.AMBER;
-            case NOT_READY -> Colour.BLUE;
-            case LOGGED_OUT -> Colour.OFF;
-        };
+    private static Map<AgentState, Colour> defaults() {
+        Map<AgentState, Colour> colours = new EnumMap<>(AgentState.class);
+        colours.put(AgentState.READY, Colour.GREEN);
+        colours.put(AgentState.BUSY, Colour.RED);
+        colours.put(AgentState.WRAP_UP, Colour.AMBER);
+        colours.put(AgentState.NOT_READY, Colour.BLUE);
+        colours.put(AgentState.LOGGED_OUT, Colour.OFF);
+        return Map.copyOf(colours);
     }
 
-    public static Colour at(AgentState state, boolean help, boolean linkUp, long nowMs) {
+    /**
+     * @param since  when the state began
+     * @param linkUp broker and gateway both reachable
+     */
+    public Colour at(AgentState state, boolean help, long since, boolean linkUp, long now) {
+        Colour base = colours.get(state);
+        long slow = Math.floorMod(now, SLOW_PERIOD_MS);
         if (!linkUp) {
-            return nowMs % LINK_DOWN_PERIOD_MS < LINK_DOWN_FLASH_MS ? Colour.WHITE : base(state);
+            return slow < FLASH_MS ? Colour.WHITE : base;
         }
-        if (help && (nowMs / HELP_HALF_PERIOD_MS) % 2 == 1) {
-            return Colour.OFF;
+        if (help) {
+            return Math.floorDiv(now, HELP_HALF_PERIOD_MS) % 2 == 1 ? Colour.OFF : base;
         }
-        return base(state);
+        if (state == AgentState.NOT_READY && now - since >= notReadyLimitMs) {
+            boolean dark = slow < DOUBLE_BLINK_MS || (slow >= 2 * DOUBLE_BLINK_MS && slow < 3 * DOUBLE_BLINK_MS);
+            return dark ? Colour.OFF : base;
+        }
+        return base;
     }
 }

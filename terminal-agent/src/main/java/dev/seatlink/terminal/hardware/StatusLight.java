@@ -4,23 +4,30 @@ import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 
-/** The seat's RGB status light: three outputs, one per channel, high = on. */
+/** The seat's status light: three outputs (an RGB LED or three LEDs, see {@link LightType}), high = on. */
 public final class StatusLight {
+    private final LightType type;
     private final DigitalOutput red;
     private final DigitalOutput green;
     private final DigitalOutput blue;
     private Colour shown;
 
-    public StatusLight(Context pi4j, String provider, PinMap pins) {
+    public StatusLight(Context pi4j, String provider, PinMap pins, LightType type) {
+        this.type = type;
         red = output(pi4j, provider, "red", pins.red());
         green = output(pi4j, provider, "green", pins.green());
         blue = output(pi4j, provider, "blue", pins.blue());
         show(Colour.OFF);
     }
 
+    /** The Pi4J registry id of a light output, e.g. {@code light-red}. */
+    public static String id(String channel) {
+        return "light-" + channel;
+    }
+
     private static DigitalOutput output(Context pi4j, String provider, String channel, int pin) {
         var config = DigitalOutput.newConfigBuilder(pi4j)
-                .id("light-" + channel)
+                .id(id(channel))
                 .name("status light " + channel)
                 .address(pin)
                 .initial(DigitalState.LOW)
@@ -35,9 +42,10 @@ public final class StatusLight {
         if (colour == shown) {
             return;
         }
-        red.state(DigitalState.getState(colour.red()));
-        green.state(DigitalState.getState(colour.green()));
-        blue.state(DigitalState.getState(colour.blue()));
+        boolean[] levels = type.pins(colour);
+        red.state(DigitalState.getState(levels[0]));
+        green.state(DigitalState.getState(levels[1]));
+        blue.state(DigitalState.getState(levels[2]));
         shown = colour;
     }
 

@@ -25,6 +25,9 @@ import java.util.Optional;
  * Wrap-up ends by a button or after {@code wrapUpSeconds} into {@code wrapUpThen}.
  */
 public final class SeatStateMachine {
+    /** The reason a seat goes not ready with when the headset is pulled. */
+    public static final String HEADSET_REASON = "headset";
+
     private final Clock clock;
     private SeatConfig config;
     private Snapshot current;
@@ -60,6 +63,30 @@ public final class SeatStateMachine {
             };
             case HELP -> state == LOGGED_OUT ? Optional.empty() : setHelp(!current.help(), Cause.BUTTON);
         };
+    }
+
+    /** The agent picked {@code reason} (reason picker): not ready with it, unless on a contact. */
+    public Optional<Transition> chooseReason(String reason) {
+        boolean same = current.state() == NOT_READY && reason.equals(current.reason());
+        if (current.state() == BUSY || same || !config.reasons().contains(reason)) {
+            return Optional.empty();
+        }
+        return move(NOT_READY, reason, Cause.BUTTON);
+    }
+
+    /** The agent held Ready to sign out; not while on a contact. */
+    public Optional<Transition> logout() {
+        AgentState state = current.state();
+        return state == LOGGED_OUT || state == BUSY ? Optional.empty() : move(LOGGED_OUT, null, Cause.BUTTON);
+    }
+
+    /**
+     * The headset was unplugged. A READY agent can take no contact without it, so the seat goes
+     * not ready (reason {@value #HEADSET_REASON}); in any other state nothing changes. Plugging it
+     * back in never makes the agent ready by itself.
+     */
+    public Optional<Transition> headsetUnplugged() {
+        return current.state() == READY ? move(NOT_READY, HEADSET_REASON, Cause.HEADSET) : Optional.empty();
     }
 
     /** Advances timers; call it a few times a second. Ends wrap-up when its time is up. */

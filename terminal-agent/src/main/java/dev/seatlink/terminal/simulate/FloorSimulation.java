@@ -2,7 +2,7 @@ package dev.seatlink.terminal.simulate;
 
 import dev.seatlink.terminal.TerminalAgent;
 import dev.seatlink.terminal.TerminalConfig;
-import dev.seatlink.terminal.hardware.Display;
+import dev.seatlink.terminal.display.Display;
 import dev.seatlink.terminal.seat.Clock;
 import dev.seatlink.terminal.seat.Key;
 import java.util.ArrayList;
@@ -39,11 +39,9 @@ public final class FloorSimulation implements AutoCloseable {
         this.clock = clock;
         SplittableRandom seeds = new SplittableRandom(seed);
         for (String id : seatIds) {
-            TerminalConfig config = new TerminalConfig(template.site(), template.floor(), id, template.broker(),
-                    template.username(), template.password(), template.dataDir().resolve(id), template.hardware(),
-                    template.pins(), template.keepAliveSeconds(), template.reasons(), template.wrapUpSeconds());
+            TerminalConfig config = template.forSeat(id, template.dataDir().resolve(id));
             SimulatedHardware hardware = new SimulatedHardware();
-            TerminalAgent agent = new TerminalAgent(config, clock, hardware.gpio(), Display.NONE);
+            TerminalAgent agent = hardware.newAgent(config, clock, Display.NONE);
             seats.add(new SimulatedSeat(id, agent, hardware, new Persona(seeds.split(), pace)));
         }
     }

@@ -5,31 +5,58 @@ import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.io.i2c.I2C;
 import com.pi4j.plugin.mock.platform.MockPlatform;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
+import com.pi4j.plugin.mock.provider.i2c.MockI2CProvider;
+import dev.seatlink.terminal.TerminalAgent;
+import dev.seatlink.terminal.TerminalConfig;
+import dev.seatlink.terminal.display.Display;
 import dev.seatlink.terminal.hardware.Buttons;
+import dev.seatlink.terminal.hardware.Buzzer;
 import dev.seatlink.terminal.hardware.Colour;
+import dev.seatlink.terminal.hardware.HeadsetSense;
+import dev.seatlink.terminal.hardware.LightType;
 import dev.seatlink.terminal.hardware.Pi4jContexts;
+import dev.seatlink.terminal.hardware.StatusLight;
+import dev.seatlink.terminal.seat.Clock;
 import dev.seatlink.terminal.seat.Key;
+import java.io.ByteArrayOutputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A seat's GPIO on Pi4J's mock provider: the same button and light code as on a Pi, with pins that
- * a person (keyboard), a bot or a test drives. The only production code that uses the mock plugin.
+ * A seat's GPIO and I2C on Pi4J's mock providers: the same button, light and display code as on a
+ * Pi, with pins that a person (keyboard), a bot or a test drives. The only production code that uses
+ * the mock plugin.
  */
 public final class SimulatedHardware {
     private final Context pi4j;
+    private final Map<String, DigitalOutput> outputs = new ConcurrentHashMap<>();
 
     public SimulatedHardware() {
         pi4j = Pi4J.newContextBuilder().noAutoDetect()
                 .add(new MockPlatform())
-                .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance())
+                .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance(),
+                        MockI2CProvider.newInstance())
                 .build();
     }
 
+    /**
+     * A terminal agent on this hardware, its inputs then held high as a Pi's pull-ups hold them
+     * (mock inputs start low, which would read as every button held and the headset pulled).
+     */
+    public TerminalAgent newAgent(TerminalConfig config, Clock clock, Display display) {
+        TerminalAgent agent = new TerminalAgent(config, clock, gpio(), display);
+        pi4j.registry().allByType(DigitalInput.class).values()
+                .forEach(input -> ((MockDigitalInput) input).mockState(DigitalState.HIGH));
+        return agent;
+    }
+
     public Pi4jContexts.Gpio gpio() {
-        return new Pi4jContexts.Gpio(pi4j, MockDigitalInputProvider.ID, MockDigitalOutputProvider.ID);
+        return new Pi4jContexts.Gpio(pi4j, MockDigitalInputProvider.ID, MockDigitalOutputProvider.ID, MockI2CProvider.ID);
     }
 
     /**
@@ -37,26 +64,70 @@ public final class SimulatedHardware {
      * low, unlike a real pulled-up pin, so it is first set released or the first press would be no edge.
      */
     public void press(Key key) {
-        MockDigitalInput input = (MockDigitalInput) pi4j.registry().get(Buttons.id(key), DigitalInput.class);
-        input.mockState(DigitalState.HIGH);
-        input.mockState(DigitalState.LOW);
-        input.mockState(DigitalState.HIGH);
+        hold(key);
+        release(key);
     }
 
-    /** The colour the three light pins show now. */
+    /** Pushes a button down and keeps it there. */
+    public void hold(Key key) {
+        MockDigitalInput input = input(Buttons.id(key));
+        input.mockState(DigitalState.HIGH);
+        input.mockState(DigitalState.LOW);
+    }
+
+    /** Lets a held button go. */
+    public void release(Key key) {
+        input(Buttons.id(key)).mockState(DigitalState.HIGH);
+    }
+
+    /** Plugs the headset in or pulls it out (the jack switch opens with a plug in: high). */
+    public void headset(boolean plugged) {
+        input(HeadsetSense.ID).mockState(plugged ? DigitalState.HIGH : DigitalState.LOW);
+    }
+
+    private MockDigitalInput input(String id) {
+        return (MockDigitalInput) pi4j.registry().get(id, DigitalInput.class);
+    }
+
+    /** The colour the three light pins show now, read as an RGB LED. */
     public Colour light() {
-        boolean r = high("light-red");
-        boolean g = high("light-green");
-        boolean b = high("light-blue");
+        return light(LightType.RGB);
+    }
+
+    /** The colour the three light pins show now, for the given wiring. */
+    public Colour light(LightType type) {
+        boolean r = high(StatusLight.id("red"));
+        boolean g = high(StatusLight.id("green"));
+        boolean b = high(StatusLight.id("blue"));
         for (Colour colour : Colour.values()) {
-            if (colour.red() == r && colour.green() == g && colour.blue() == b) {
+            boolean[] pins = type.pins(colour);
+            if (pins[0] == r && pins[1] == g && pins[2] == b) {
                 return colour;
             }
         }
-        throw new IllegalStateException("no colour has channels " + r + g + b);
+        throw new IllegalStateException("no colour has pins " + r + g + b);
+    }
+
+    /** Whether the buzzer is sounding. */
+    public boolean buzzing() {
+        return high(Buzzer.ID);
     }
 
     private boolean high(String id) {
-        return pi4j.registry().get(id, DigitalOutput.class).state() == DigitalState.HIGH;
+        // Kept once found, so the pins can still be read after the agent shut the context down.
+        DigitalOutput output = outputs.computeIfAbsent(id, key -> pi4j.registry().get(key, DigitalOutput.class));
+        return output.state() == DigitalState.HIGH;
+    }
+
+    /** Everything written to the display's I2C device since the last call, in order. */
+    public byte[] displayBytes() {
+        I2C device = pi4j.registry().get("display", I2C.class);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] chunk = new byte[4096];
+        int n;
+        while ((n = device.read(chunk, 0, chunk.length)) > 0) {
+            out.write(chunk, 0, n);
+        }
+        return out.toByteArray();
     }
 }

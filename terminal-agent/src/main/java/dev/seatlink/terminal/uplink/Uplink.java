@@ -41,7 +41,7 @@ public final class Uplink implements AutoCloseable {
 
         void onDisconnected(String why);
 
-        /** A valid config, command or own status arrived. */
+        /** A valid config, command, own status or gateway status arrived. */
         void onMessage(Decoded.Accepted message);
     }
 
@@ -70,7 +70,8 @@ public final class Uplink implements AutoCloseable {
         this.listener = listener;
         this.scheduler = scheduler;
         this.subscriptions = new String[] {
-                siblingTopic(Topic.Kind.CMD).toString(), siblingTopic(Topic.Kind.CONFIG).toString(), statusTopic.toString()};
+                siblingTopic(Topic.Kind.CMD).toString(), siblingTopic(Topic.Kind.CONFIG).toString(), statusTopic.toString(),
+                Topic.floor(statusTopic.site(), statusTopic.floor(), Topic.Kind.GATEWAY).toString()};
         try {
             client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
         } catch (MqttException | IllegalArgumentException e) {
@@ -169,7 +170,7 @@ public final class Uplink implements AutoCloseable {
 
     private void subscribe() {
         try {
-            client.subscribe(subscriptions, new int[] {QOS, QOS, QOS}, null, new IMqttActionListener() {
+            client.subscribe(subscriptions, new int[] {QOS, QOS, QOS, QOS}, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     listener.onConnected();

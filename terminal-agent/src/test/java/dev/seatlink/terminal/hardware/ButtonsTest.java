@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
 
 class ButtonsTest {
     private final SimulatedHardware hardware = new SimulatedHardware();
-    private final List<Key> pressed = new ArrayList<>();
+    private final List<String> changes = new ArrayList<>();
 
     @BeforeEach
     void wireButtons() {
         var gpio = hardware.gpio();
-        new Buttons(gpio.context(), gpio.inputProvider(), PinMap.DEFAULT, pressed::add);
+        Buttons.wire(gpio.context(), gpio.inputProvider(), PinMap.DEFAULT, Buttons.DEFAULT_DEBOUNCE_MS,
+                (key, down) -> changes.add(key + (down ? " down" : " up")));
     }
 
     @AfterEach
@@ -33,16 +34,17 @@ class ButtonsTest {
     }
 
     @Test
-    void aPressIsReportedOnceAsItsKey() {
+    void aPressIsReportedAsItsKeyGoingDownThenUp() {
         // given a released Busy button
         pin(Key.BUSY).mockState(DigitalState.HIGH);
+        changes.clear();
 
         // when it is pressed (pulled low) and released
         pin(Key.BUSY).mockState(DigitalState.LOW);
         pin(Key.BUSY).mockState(DigitalState.HIGH);
 
-        // then exactly one Busy press is reported
-        assertThat(pressed).containsExactly(Key.BUSY);
+        // then the key went down once and up once
+        assertThat(changes).containsExactly("BUSY down", "BUSY up");
     }
 
     @Test
@@ -51,7 +53,8 @@ class ButtonsTest {
             hardware.press(key);
         }
 
-        assertThat(pressed).containsExactly(Key.READY, Key.NOT_READY, Key.BUSY, Key.HELP);
+        assertThat(changes).filteredOn(c -> c.endsWith("down"))
+                .containsExactly("READY down", "NOT_READY down", "BUSY down", "HELP down");
     }
 
     @Test

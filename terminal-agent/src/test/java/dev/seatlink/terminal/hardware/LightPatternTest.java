@@ -7,32 +7,73 @@ import static dev.seatlink.protocol.AgentState.READY;
 import static dev.seatlink.protocol.AgentState.WRAP_UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seatlink.protocol.AgentState;
+import java.util.EnumMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LightPatternTest {
+    private static final long LIMIT_MS = 600_000;
+    private final LightPattern pattern = new LightPattern(LightPattern.DEFAULT_COLOURS, LIMIT_MS);
 
-    @Test
-    void eachStateHasItsColour() {
-        assertThat(LightPattern.at(READY, false, true, 0)).isEqualTo(Colour.GREEN);
-        assertThat(LightPattern.at(BUSY, false, true, 0)).isEqualTo(Colour.RED);
-        assertThat(LightPattern.at(WRAP_UP, false, true, 0)).isEqualTo(Colour.AMBER);
-        assertThat(LightPattern.at(NOT_READY, false, true, 0)).isEqualTo(Colour.BLUE);
-        assertThat(LightPattern.at(LOGGED_OUT, false, true, 0)).isEqualTo(Colour.OFF);
+    /** The colour over the first two seconds, sampled every 10 ms, in runs: "GREEN, OFF 120, GREEN ...". */
+    private Colour at(AgentState state, boolean help, boolean linkUp, long now) {
+        return pattern.at(state, help, 0, linkUp, now);
     }
 
     @Test
-    void aRaisedHandBlinksTheStateColour() {
+    void eachStateHasItsDefaultColour() {
+        assertThat(at(READY, false, true, 500)).isEqualTo(Colour.GREEN);
+        assertThat(at(BUSY, false, true, 500)).isEqualTo(Colour.RED);
+        assertThat(at(WRAP_UP, false, true, 500)).isEqualTo(Colour.AMBER);
+        assertThat(at(NOT_READY, false, true, 500)).isEqualTo(Colour.BLUE);
+        assertThat(at(LOGGED_OUT, false, true, 500)).isEqualTo(Colour.OFF);
+    }
+
+    @Test
+    void coloursComeFromConfiguration() {
+        Map<AgentState, Colour> colours = new EnumMap<>(LightPattern.DEFAULT_COLOURS);
+        colours.put(NOT_READY, Colour.PURPLE);
+
+        assertThat(new LightPattern(colours, LIMIT_MS).at(NOT_READY, false, 0, true, 500)).isEqualTo(Colour.PURPLE);
+    }
+
+    @Test
+    void aRaisedHandBlinksTheStateColourFourTimesASecond() {
         long half = LightPattern.HELP_HALF_PERIOD_MS;
 
-        assertThat(LightPattern.at(READY, true, true, 0)).isEqualTo(Colour.GREEN);
-        assertThat(LightPattern.at(READY, true, true, half)).isEqualTo(Colour.OFF);
-        assertThat(LightPattern.at(READY, true, true, 2 * half)).isEqualTo(Colour.GREEN);
+        assertThat(at(READY, true, true, 0)).isEqualTo(Colour.GREEN);
+        assertThat(at(READY, true, true, half)).isEqualTo(Colour.OFF);
+        assertThat(at(READY, true, true, 2 * half)).isEqualTo(Colour.GREEN);
     }
 
     @Test
-    void aLostLinkFlashesWhiteBriefly() {
-        assertThat(LightPattern.at(BUSY, false, false, 0)).isEqualTo(Colour.WHITE);
-        assertThat(LightPattern.at(BUSY, false, false, LightPattern.LINK_DOWN_FLASH_MS)).isEqualTo(Colour.RED);
-        assertThat(LightPattern.at(BUSY, false, false, LightPattern.LINK_DOWN_PERIOD_MS)).isEqualTo(Colour.WHITE);
+    void notReadyPastItsLimitDoubleBlinks() {
+        long since = 0;
+        long over = LIMIT_MS + 10 * LightPattern.SLOW_PERIOD_MS;
+        long blink = LightPattern.DOUBLE_BLINK_MS;
+
+        assertThat(pattern.at(NOT_READY, false, since, true, LIMIT_MS - LightPattern.SLOW_PERIOD_MS)).isEqualTo(Colour.BLUE);
+        assertThat(pattern.at(NOT_READY, false, since, true, over)).isEqualTo(Colour.OFF);
+        assertThat(pattern.at(NOT_READY, false, since, true, over + blink)).isEqualTo(Colour.BLUE);
+        assertThat(pattern.at(NOT_READY, false, since, true, over + 2 * blink)).isEqualTo(Colour.OFF);
+        assertThat(pattern.at(NOT_READY, false, since, true, over + 3 * blink)).isEqualTo(Colour.BLUE);
+        assertThat(pattern.at(NOT_READY, false, since, true, over + 1000)).isEqualTo(Colour.BLUE);
+    }
+
+    @Test
+    void aLostLinkFlashesWhiteBrieflyEveryTwoSecondsAboveEverythingElse() {
+        assertThat(at(BUSY, true, false, 0)).isEqualTo(Colour.WHITE);
+        assertThat(at(BUSY, false, false, LightPattern.FLASH_MS)).isEqualTo(Colour.RED);
+        assertThat(at(BUSY, false, false, LightPattern.SLOW_PERIOD_MS)).isEqualTo(Colour.WHITE);
+    }
+
+    @Test
+    void everyStateNeedsAColour() {
+        Map<AgentState, Colour> missing = new EnumMap<>(LightPattern.DEFAULT_COLOURS);
+        missing.remove(BUSY);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LightPattern(missing, LIMIT_MS))
+                .hasMessage("no light colour for BUSY");
     }
 }

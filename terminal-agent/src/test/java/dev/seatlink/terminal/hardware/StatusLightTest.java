@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class StatusLightTest {
     private final SimulatedHardware hardware = new SimulatedHardware();
     private final StatusLight light = new StatusLight(hardware.gpio().context(), hardware.gpio().outputProvider(),
-            PinMap.DEFAULT);
+            PinMap.DEFAULT, LightType.RGB);
 
     @AfterEach
     void shutdown() {
@@ -21,6 +21,19 @@ class StatusLightTest {
     @Test
     void startsOff() {
         assertThat(hardware.light()).isEqualTo(Colour.OFF);
+    }
+
+    @Test
+    void discreteLedsLightTheirOwnColours() {
+        SimulatedHardware other = new SimulatedHardware();
+        StatusLight discrete = new StatusLight(other.gpio().context(), other.gpio().outputProvider(), PinMap.DEFAULT,
+                LightType.DISCRETE);
+
+        discrete.show(Colour.AMBER);
+
+        assertThat(other.light(LightType.DISCRETE)).isEqualTo(Colour.AMBER);
+        assertThat(other.light(LightType.RGB)).isEqualTo(Colour.BLUE); // only the third (amber) LED is lit
+        other.gpio().context().shutdown();
     }
 
     @ParameterizedTest

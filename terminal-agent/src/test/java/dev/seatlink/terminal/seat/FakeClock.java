@@ -2,7 +2,7 @@ package dev.seatlink.terminal.seat;
 
 /** A clock the test moves by hand. */
 public final class FakeClock implements Clock {
-    private long now;
+    private volatile long now;
 
     public FakeClock(long start) {
         this.now = start;
@@ -15,5 +15,9 @@ public final class FakeClock implements Clock {
 
     public void advanceSeconds(long seconds) {
         now += seconds * 1000;
+    }
+
+    public void advanceMillis(long millis) {
+        now += millis;
     }
 }

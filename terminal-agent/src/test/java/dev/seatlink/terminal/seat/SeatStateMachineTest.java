@@ -228,6 +228,56 @@ class SeatStateMachineTest {
         assertThat(seat.snapshot().agent()).isEqualTo("a2");
     }
 
+    @Test
+    void theReasonPickerGoesNotReadyWithTheChosenReason() {
+        signedIn();
+
+        Transition t = seat.chooseReason("meeting").orElseThrow();
+
+        assertThat(t.to().reason()).isEqualTo("meeting");
+        assertThat(t.cause()).isEqualTo(Cause.BUTTON);
+        assertThat(seat.chooseReason("meeting")).isEmpty();
+        assertThat(seat.chooseReason("nap")).isEmpty();
+    }
+
+    @Test
+    void thePickerDoesNotInterruptAContact() {
+        signedIn();
+        seat.press(Key.BUSY);
+
+        assertThat(seat.chooseReason("break")).isEmpty();
+    }
+
+    @Test
+    void holdingReadySignsOutButNotDuringAContact() {
+        signedIn();
+        seat.press(Key.BUSY);
+        assertThat(seat.logout()).isEmpty();
+        seat.press(Key.BUSY);
+
+        assertThat(seat.logout().orElseThrow().to().state()).isEqualTo(LOGGED_OUT);
+        assertThat(seat.logout()).isEmpty();
+    }
+
+    @Test
+    void pullingTheHeadsetWhileReadyGoesNotReadyWithReasonHeadset() {
+        signedIn();
+
+        Transition t = seat.headsetUnplugged().orElseThrow();
+
+        assertThat(t.to().state()).isEqualTo(NOT_READY);
+        assertThat(t.to().reason()).isEqualTo(SeatStateMachine.HEADSET_REASON);
+        assertThat(t.cause()).isEqualTo(Cause.HEADSET);
+    }
+
+    @Test
+    void pullingTheHeadsetInAnyOtherStateChangesNothing() {
+        assertThat(seat.headsetUnplugged()).isEmpty();
+        signedIn();
+        seat.press(Key.BUSY);
+        assertThat(seat.headsetUnplugged()).isEmpty();
+    }
+
     /** Whatever the agent presses, every transition chains from the previous one and stays valid. */
     @Property
     void anySequenceOfPressesYieldsAConsistentChain(@ForAll @Size(max = 60) List<Key> presses) {

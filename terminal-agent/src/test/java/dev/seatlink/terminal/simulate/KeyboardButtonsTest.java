@@ -21,7 +21,11 @@ class KeyboardButtonsTest {
         // given simulated buttons whose presses are recorded
         SimulatedHardware hardware = new SimulatedHardware();
         List<Key> pressed = new ArrayList<>();
-        new Buttons(hardware.gpio().context(), hardware.gpio().inputProvider(), PinMap.DEFAULT, pressed::add);
+        Buttons.wire(hardware.gpio().context(), hardware.gpio().inputProvider(), PinMap.DEFAULT, 1, (key, down) -> {
+            if (down) {
+                pressed.add(key);
+            }
+        });
         AtomicBoolean quit = new AtomicBoolean();
         var input = new ByteArrayInputStream("r\nN\nbh\nx\nq\nr\n".getBytes(StandardCharsets.UTF_8));
         var out = new ByteArrayOutputStream();

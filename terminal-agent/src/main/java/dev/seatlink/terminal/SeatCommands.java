@@ -1,0 +1,76 @@
+package dev.seatlink.terminal;
+
+import dev.seatlink.protocol.Command;
+import dev.seatlink.protocol.CommandResult;
+import dev.seatlink.terminal.seat.Clock;
+import dev.seatlink.terminal.seat.SeatStateMachine;
+import dev.seatlink.terminal.seat.SupervisorOutcome;
+import dev.seatlink.terminal.seat.Transition;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.tinylog.Logger;
+
+/**
+ * Carries out supervisor commands on the seat thread and says how each went. Also keeps the
+ * supervisor's message for the display until it is read (any button) or expires.
+ */
+final class SeatCommands {
+    /** How long a supervisor message stays on the display unless a button press clears it. */
+    static final long MESSAGE_MS = 5 * 60_000;
+
+    private final SeatStateMachine machine;
+    private final Consumer<Optional<Transition>> apply;
+    private final Runnable announce;
+    private final Runnable beep;
+    private final Clock clock;
+    private String message;
+    private long messageUntil;
+
+    SeatCommands(SeatStateMachine machine, Consumer<Optional<Transition>> apply, Runnable announce, Runnable beep,
+                 Clock clock) {
+        this.machine = machine;
+        this.apply = apply;
+        this.announce = announce;
+        this.beep = beep;
+        this.clock = clock;
+    }
+
+    CommandResult execute(Command command) {
+        Logger.info("command {} ({})", command.getClass().getSimpleName(), command.id());
+        if (command instanceof Command.SetState set) {
+            SupervisorOutcome outcome = machine.supervisorSet(set.state(), set.reason());
+            if (outcome.isRefused()) {
+                return CommandResult.failure(command.id(), outcome.refusal());
+            }
+            apply.accept(outcome.transition());
+        } else if (command instanceof Command.ShowMessage show) {
+            message = show.text();
+            messageUntil = clock.millis() + MESSAGE_MS;
+            beep.run();
+        } else if (command instanceof Command.AckHelp) {
+            Optional<Transition> lowered = machine.acknowledgeHelp();
+            apply.accept(lowered);
+            if (lowered.isPresent()) {
+                beep.run();
+            }
+        } else if (command instanceof Command.Rebirth) {
+            announce.run();
+        } else if (command instanceof Command.Replay) {
+            return CommandResult.failure(command.id(), "replay needs the on-disk event journal, not in this firmware");
+        }
+        return CommandResult.success(command.id());
+    }
+
+    /** The message to show now, or null. */
+    String message(long now) {
+        if (message != null && now >= messageUntil) {
+            message = null;
+        }
+        return message;
+    }
+
+    /** The agent pressed a button: the message has been read. */
+    void messageRead() {
+        message = null;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.seatlink.terminal.display;
+
+import dev.seatlink.protocol.AgentState;
+
+/**
+ * Everything the seat display shows at one moment.
+ *
+ * @param agent          the agent, or null
+ * @param secondsInState time in the current state
+ * @param message        the supervisor's message, or null
+ * @param picking        the reason shown by the open reason picker (e.g. "lunch 2/5"), or null
+ */
+public record Screen(String seat, String agent, AgentState state, String reason, boolean help,
+                     long secondsInState, String message, boolean brokerUp, boolean gatewayUp, String picking) {
+
+    /** "mm:ss", or "h:mm:ss" from an hour on. */
+    public String timeInState() {
+        long s = Math.max(0, secondsInState);
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format("%02d:%02d", s / 60, s % 60);
+    }
+
+    /** The state as an agent reads it, e.g. "NOT READY". */
+    public String stateWord() {
+        return switch (state) {
+            case READY -> "READY";
+            case NOT_READY -> "NOT READY";
+            case BUSY -> "BUSY";
+            case WRAP_UP -> "WRAP-UP";
+            case LOGGED_OUT -> "LOGGED OUT";
+        };
+    }
+
+    /** The state with its reason, e.g. "NOT READY break". */
+    public String stateText() {
+        return reason == null ? stateWord() : stateWord() + " " + reason;
+    }
+
+    /** The link in a few words: empty when all is well. */
+    public String linkText() {
+        if (!brokerUp) {
+            return "NO LINK";
+        }
+        return gatewayUp ? "" : "NO GATEWAY";
+    }
+
+    /** The same screen with the clock at zero, to tell real changes from the ticking time. */
+    public Screen withoutTime() {
+        return new Screen(seat, agent, state, reason, help, 0, message, brokerUp, gatewayUp, picking);
+    }
+}
