@@ -1,0 +1,44 @@
+package dev.seatlink.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tools/seatlink bench SCENARIO}: runs one bounded benchmark and prints its table. */
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchMain.Terminal.class,
+        description = "Runs a benchmark scenario and prints one table of figures.")
+public final class BenchMain implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "terminal", mixinStandardHelpOptions = true,
+            description = "Press -> light and press -> publish latency of a terminal on mock GPIO; terminal RSS.")
+    static final class Terminal implements Callable<Integer> {
+        @Option(names = "--presses", defaultValue = "10000", description = "presses to time (default 10000)")
+        int presses;
+
+        @Option(names = "--work-dir", description = "where the run keeps its files (default: a new temp directory)")
+        Path work;
+
+        @Option(names = "--root", defaultValue = "${sys:seatlink.root:-.}", description = "the SeatLink checkout")
+        Path root;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = work != null ? work : Files.createTempDirectory("seatlink-bench-");
+            new TerminalBench(presses, dir, root.resolve("terminal-agent/target/terminal-agent.jar"),
+                    root.resolve("terminal-agent/src/main/dist/seatlink-terminal.service")).run();
+            return 0;
+        }
+    }
+}
