@@ -2,10 +2,13 @@ package dev.seatlink.terminal;
 
 import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.CommandResult;
+import dev.seatlink.protocol.SeatEvent;
+import dev.seatlink.terminal.journal.Journal;
 import dev.seatlink.terminal.seat.Clock;
 import dev.seatlink.terminal.seat.SeatStateMachine;
 import dev.seatlink.terminal.seat.SupervisorOutcome;
 import dev.seatlink.terminal.seat.Transition;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.tinylog.Logger;
@@ -22,16 +25,20 @@ final class SeatCommands {
     private final Consumer<Optional<Transition>> apply;
     private final Runnable announce;
     private final Runnable beep;
+    private final Journal journal;
+    private final Consumer<List<SeatEvent>> republish;
     private final Clock clock;
     private String message;
     private long messageUntil;
 
     SeatCommands(SeatStateMachine machine, Consumer<Optional<Transition>> apply, Runnable announce, Runnable beep,
-                 Clock clock) {
+                 Journal journal, Consumer<List<SeatEvent>> republish, Clock clock) {
         this.machine = machine;
         this.apply = apply;
         this.announce = announce;
         this.beep = beep;
+        this.journal = journal;
+        this.republish = republish;
         this.clock = clock;
     }
 
@@ -55,8 +62,14 @@ final class SeatCommands {
             }
         } else if (command instanceof Command.Rebirth) {
             announce.run();
-        } else if (command instanceof Command.Replay) {
-            return CommandResult.failure(command.id(), "replay needs the on-disk event journal, not in this firmware");
+        } else if (command instanceof Command.Replay replay) {
+            List<SeatEvent> events = journal.from(replay.from());
+            republish.accept(events);
+            long kept = journal.firstSeq();
+            if (replay.from() < kept) {
+                return CommandResult.failure(command.id(), "events before seq " + kept + " are no longer kept here; "
+                        + events.size() + " replayed");
+            }
         }
         return CommandResult.success(command.id());
     }

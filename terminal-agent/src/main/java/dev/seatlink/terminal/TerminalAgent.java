@@ -21,6 +21,7 @@ import dev.seatlink.terminal.hardware.PinMap;
 import dev.seatlink.terminal.hardware.Pi4jContexts;
 import dev.seatlink.terminal.hardware.SeatHardware;
 import dev.seatlink.terminal.hardware.StatusLight;
+import dev.seatlink.terminal.journal.Journal;
 import dev.seatlink.terminal.journal.StateFile;
 import dev.seatlink.terminal.seat.Clock;
 import dev.seatlink.terminal.seat.Gestures;
@@ -43,7 +44,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.tinylog.Logger;
 
 /**
- * One seat: buttons → gestures → state machine → state file → light and display → uplink. Everything
+ * One seat: buttons → gestures → state machine → journal → light and display → uplink. Everything
  * that touches the state machine runs on one "seat thread", so nothing here needs a lock; buttons, the
  * headset switch and the MQTT link only hand work to it. Owns the Pi4J context and the display it is
  * given and releases them on close.
@@ -64,6 +65,7 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
     private final Topic stateTopic;
     private final Topic resultTopic;
     private final StateFile stateFile;
+    private final Journal journal;
     private final SeatStateMachine machine;
     private final Gestures gestures;
     private final LightPattern pattern;
@@ -92,9 +94,11 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         this.stateTopic = Topic.seat(config.site(), config.floor(), seat, Topic.Kind.STATE);
         this.resultTopic = Topic.seat(config.site(), config.floor(), seat, Topic.Kind.CMD_RESULT);
         this.stateFile = new StateFile(config.dataDir(), stateTopic, codec);
+        this.journal = new Journal(config.dataDir(), Topic.seat(config.site(), config.floor(), seat, Topic.Kind.EVENT),
+                codec);
 
-        Optional<SeatState> saved = stateFile.load();
-        this.seq = saved.map(SeatState::seq).orElse(0L);
+        Optional<SeatState> saved = restore(stateFile.load(), journal.last());
+        this.seq = Math.max(journal.lastSeq(), saved.map(SeatState::seq).orElse(0L));
         Snapshot initial = saved
                 .map(s -> new Snapshot(s.agent(), s.state(), s.reason(), s.help(), s.since()))
                 .orElseGet(() -> Snapshot.loggedOut(null, clock.millis()));
@@ -119,17 +123,32 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
                 : null;
         this.buzzer = pins.buzzer() == PinMap.NONE ? null
                 : new Buzzer(gpio.context(), gpio.outputProvider(), pins.buzzer(), seatThread);
-        this.commands = new SeatCommands(machine, this::apply, this::announce, this::beep, clock);
+        this.commands = new SeatCommands(machine, this::apply, this::announce, this::beep, journal,
+                this::republish, clock);
         UplinkSettings link = new UplinkSettings(config.broker(), config.clientId(), config.username(),
                 config.password() == null ? null : config.password().toCharArray(), config.keepAliveSeconds());
         this.uplink = new Uplink(link, statusTopic, () -> SeatStatus.offline(boot, clock.millis()), codec, this,
                 seatThread);
     }
 
+    /**
+     * The state to resume in: the state file, unless the journal holds a later event (the state file is
+     * not forced to disk, so after a power cut the journal is the newer truth).
+     */
+    private static Optional<SeatState> restore(Optional<SeatState> file, Optional<SeatEvent> lastEvent) {
+        if (lastEvent.isPresent() && lastEvent.get().seq() > file.map(SeatState::seq).orElse(0L)) {
+            SeatEvent e = lastEvent.get();
+            return Optional.of(e.toState(e.at()));
+        }
+        return file;
+    }
+
     /** Starts the refresh loop and the broker link; returns at once. */
     public void start() {
-        Logger.info("seat {} starting, boot {}, firmware {}", config.clientId(), boot, firmware);
+        Logger.info("seat {} starting, boot {}, firmware {}, seq {}, {} unsent event(s) in the journal",
+                config.clientId(), boot, firmware, seq, journal.unsent().size());
         seatThread.scheduleAtFixedRate(() -> guarded(this::refresh), 0, REFRESH_MS, TimeUnit.MILLISECONDS);
+        seatThread.scheduleAtFixedRate(() -> guarded(journal::saveWatermark), 1, 1, TimeUnit.SECONDS);
         if (headset != null) {
             onSeatThread(() -> onHeadset(headset.plugged()));
         }
@@ -205,7 +224,7 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
                 commands.message(now), brokerUp, gatewayUp, picking));
     }
 
-    /** Journal first, then the light, then the wire: what was published is always on disk. */
+    /** Journal first (forced to disk), then the light, then the wire: what was published is on disk. */
     private void apply(Optional<Transition> transition) {
         if (transition.isEmpty()) {
             return;
@@ -216,11 +235,12 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         SeatEvent event = new SeatEvent(config.seat(), to.agent(), t.from().state(), to.state(), to.reason(), to.help(),
                 t.at(), seq, boot, t.cause());
         SeatState state = event.toState(to.since());
+        journal.append(event);
         stateFile.save(state);
         Logger.info("seat {} seq {}: {} -> {}{}{} ({})", config.seat(), seq, t.from().state(), to.state(),
                 to.reason() == null ? "" : " " + to.reason(), to.help() ? " +help" : "", t.cause().wire());
         light.show(pattern.at(to.state(), to.help(), to.since(), brokerUp && gatewayUp, clock.millis()));
-        uplink.publishEvent(event);
+        uplink.publishEvents(List.of(event));
         uplink.publish(stateTopic, state, true);
     }
 
@@ -234,6 +254,10 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         uplink.publish(stateTopic, currentState(), true);
     }
 
+    private void republish(List<SeatEvent> events) {
+        uplink.publishEvents(events);
+    }
+
     private void beep() {
         if (buzzer != null) {
             buzzer.beep();
@@ -245,7 +269,7 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         onSeatThread(() -> {
             brokerUp = true;
             announce();
-            uplink.resendUnsent();
+            uplink.publishEvents(journal.unsent());
         });
     }
 
@@ -274,6 +298,11 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         });
     }
 
+    @Override
+    public void onEventAcknowledged(long seq) {
+        journal.acknowledged(seq);
+    }
+
     /** What the seat shows now (for tests and the simulated floor). */
     public Snapshot snapshot() {
         try {
@@ -300,6 +329,7 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         uplink.close(SeatStatus.offline(boot, clock.millis()));
+        journal.close();
         light.show(Colour.OFF);
         display.close();
         gpio.context().shutdown();

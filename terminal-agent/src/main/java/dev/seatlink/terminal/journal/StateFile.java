@@ -19,10 +19,9 @@ import org.tinylog.Logger;
 /**
  * The seat's last {@link SeatState}, which carries the seq counter, in {@code seat-state.json}.
  *
- * <p>Each save writes a temporary file, forces it to disk and renames it over the old one, so a
- * crash or power cut leaves either the old or the new file, never half of one. Saving happens
- * before the light changes and before anything is published, so a seq that left the seat is
- * always on disk and never handed out twice.
+ * <p>Each save writes a temporary file and renames it over the old one, so a crash leaves either the
+ * old or the new file, never half of one. It is not forced to disk: the {@link Journal} is what makes
+ * each transition durable, and on start a journal newer than this file wins.
  */
 public final class StateFile {
     static final String NAME = "seat-state.json";
@@ -61,21 +60,21 @@ public final class StateFile {
         return Optional.empty();
     }
 
-    /** Writes {@code state} durably; throws if the disk refuses, so the caller never publishes an unsaved seq. */
+    /** Writes {@code state}; a failure is logged and the seat goes on (the journal holds the events). */
     public void save(SeatState state) {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             channel.write(ByteBuffer.wrap(codec.encode(state)));
-            channel.force(true);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + temp, e);
+            Logger.warn("cannot write {}: {}", temp, e.getMessage());
+            return;
         }
         try {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-            throw new UncheckedIOException("data directory does not support atomic rename: " + file.getParent(), e);
+            Logger.warn("data directory {} does not support atomic rename; state not saved", file.getParent());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot replace " + file, e);
+            Logger.warn("cannot replace {}: {}", file, e.getMessage());
         }
     }
 }

@@ -1,2 +1,2 @@
-/** What the seat keeps on disk across restarts: its last state and the seq counter. */
+/** What the seat keeps on disk across restarts: the event journal (seq, unsent events, replay) and its last state. */
 package dev.seatlink.terminal.journal;

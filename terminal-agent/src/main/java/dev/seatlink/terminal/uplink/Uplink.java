@@ -6,6 +6,7 @@ import dev.seatlink.protocol.Message;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatStatus;
 import dev.seatlink.protocol.Topic;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +29,8 @@ import org.tinylog.Logger;
  * (Paho's automatic reconnect never starts when the first connect fails, and has no jitter).
  *
  * <p>Callbacks to the {@link Listener} come on Paho's threads; the listener hands them to its own.
- * Publishing never throws: while the link is down, events wait in the outbox and go out on the
- * next connect through {@link #resendUnsent()}.
+ * Publishing never throws: while the link is down nothing is sent, and the seat sends its journal's
+ * unacknowledged events on the next connect.
  */
 public final class Uplink implements AutoCloseable {
     private static final int QOS = 1;
@@ -43,6 +44,9 @@ public final class Uplink implements AutoCloseable {
 
         /** A valid config, command, own status or gateway status arrived. */
         void onMessage(Decoded.Accepted message);
+
+        /** The broker acknowledged (PUBACK) the event with this seq. */
+        void onEventAcknowledged(long seq);
     }
 
     private final UplinkSettings settings;
@@ -53,7 +57,6 @@ public final class Uplink implements AutoCloseable {
     private final Listener listener;
     private final ScheduledExecutorService scheduler;
     private final Backoff backoff = Backoff.withJitter();
-    private final Outbox outbox = new Outbox();
     private final MqttAsyncClient client;
     private final MqttConnectOptions options;
     private volatile boolean closed;
@@ -109,16 +112,10 @@ public final class Uplink implements AutoCloseable {
         send(topic, message, retained, null);
     }
 
-    /** Publishes an event; it stays in the outbox until the broker acknowledges it. */
-    public void publishEvent(SeatEvent event) {
-        outbox.add(event);
-        send(eventTopic, event, false, token -> outbox.acknowledged(event.seq()));
-    }
-
-    /** Sends every unacknowledged event again, in seq order. */
-    public void resendUnsent() {
-        for (SeatEvent event : outbox.unsent()) {
-            send(eventTopic, event, false, token -> outbox.acknowledged(event.seq()));
+    /** Publishes events in order; each PUBACK is reported to the listener. Not sent while the link is down. */
+    public void publishEvents(List<SeatEvent> events) {
+        for (SeatEvent event : events) {
+            send(eventTopic, event, false, token -> listener.onEventAcknowledged(event.seq()));
         }
     }
 
