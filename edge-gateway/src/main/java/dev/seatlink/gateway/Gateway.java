@@ -3,24 +3,30 @@ package dev.seatlink.gateway;
 import dev.seatlink.gateway.broker.EmbeddedBroker;
 import dev.seatlink.gateway.site.SeatMap;
 import dev.seatlink.gateway.site.SeatMapLoader;
+import dev.seatlink.gateway.store.EventStore;
+import dev.seatlink.gateway.store.StoredEvent;
 import io.vertx.core.Vertx;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.tinylog.Logger;
 
-/** A running gateway: seat map loaded, broker (embedded or external) linked, HTTP serving. */
+/** A running gateway: seat map loaded, event store open, broker (embedded or external) linked, HTTP serving. */
 public final class Gateway implements AutoCloseable {
     private final SeatMap map;
     private final EmbeddedBroker broker;
+    private final EventStore store;
     private final Vertx vertx;
     private final String brokerUrl;
     private final String httpHost;
     private final int httpPort;
 
-    private Gateway(SeatMap map, EmbeddedBroker broker, Vertx vertx, String brokerUrl, String httpHost, int httpPort) {
+    private Gateway(SeatMap map, EmbeddedBroker broker, EventStore store, Vertx vertx, String brokerUrl, String httpHost,
+                    int httpPort) {
         this.map = map;
         this.broker = broker;
+        this.store = store;
         this.vertx = vertx;
         this.brokerUrl = brokerUrl;
         this.httpHost = httpHost;
@@ -35,15 +41,25 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(GatewayConfig config) {
         SeatMapLoader loader = new SeatMapLoader();
         SeatMap map = config.seatMap() == null ? loader.loadDemo() : loader.load(config.seatMap());
-        EmbeddedBroker broker = config.embeddedBroker()
-                ? EmbeddedBroker.start(config.mqttHost(), config.mqttPort(), config.dataDir()) : null;
+        EventStore store = EventStore.open(config.dataDir());
+        Map<String, StoredEvent> lastStored = store.lastPerSeat();
+        Logger.info("event store {}: {} seat(s) with history", store.file(), lastStored.size());
+        EmbeddedBroker broker;
+        try {
+            broker = config.embeddedBroker()
+                    ? EmbeddedBroker.start(config.mqttHost(), config.mqttPort(), config.dataDir()) : null;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         String brokerUrl = broker == null ? config.brokerUrl() : broker.url();
         Vertx vertx = Vertx.vertx();
-        FloorVerticle verticle = new FloorVerticle(config, map, brokerUrl);
+        FloorVerticle verticle = new FloorVerticle(config, map, brokerUrl, store, lastStored);
         try {
             vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException | InterruptedException e) {
             vertx.close();
+            store.close();
             if (broker != null) {
                 broker.close();
             }
@@ -53,7 +69,7 @@ public final class Gateway implements AutoCloseable {
         }
         Logger.info("gateway for {}/{} ({} seats) serving http://{}:{}/ with broker {}", map.site(), map.floor(),
                 map.seats().size(), config.httpHost(), verticle.httpPort(), brokerUrl);
-        return new Gateway(map, broker, vertx, brokerUrl, config.httpHost(), verticle.httpPort());
+        return new Gateway(map, broker, store, vertx, brokerUrl, config.httpHost(), verticle.httpPort());
     }
 
     public SeatMap seatMap() {
@@ -84,6 +100,7 @@ public final class Gateway implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        store.close();
         if (broker != null) {
             broker.close();
         }

@@ -1,5 +1,6 @@
 package dev.seatlink.gateway;
 
+import dev.seatlink.gateway.ingest.Reorderer;
 import java.nio.file.Path;
 
 /**
@@ -14,9 +15,14 @@ import java.nio.file.Path;
  * @param password  broker password, or null
  * @param dataDir   where the gateway keeps its files (embedded broker store); default ./data/gateway
  * @param seatMap   the seat-map JSON file; null (default) uses the demo floor hq/f1
+ * @param retentionDays  stored events older than this are deleted (default 400: a year of reviews and then some)
+ * @param reorderTimeoutMs how long a gap is waited for before asking for replay (default 2000)
  */
 public record GatewayConfig(String httpHost, int httpPort, String brokerUrl, String mqttHost, int mqttPort,
-                            String username, String password, Path dataDir, Path seatMap) {
+                            String username, String password, Path dataDir, Path seatMap, int retentionDays,
+                            long reorderTimeoutMs) {
+
+    public static final int DEFAULT_RETENTION_DAYS = 400;
 
     public boolean embeddedBroker() {
         return brokerUrl == null;
@@ -24,7 +30,14 @@ public record GatewayConfig(String httpHost, int httpPort, String brokerUrl, Str
 
     /** The defaults, with the embedded broker and the demo seat map. */
     public static GatewayConfig defaults() {
-        return new GatewayConfig("127.0.0.1", 8080, null, "127.0.0.1", 1883, null, null, Path.of("data", "gateway"), null);
+        return new GatewayConfig("127.0.0.1", 8080, null, "127.0.0.1", 1883, null, null, Path.of("data", "gateway"), null,
+                DEFAULT_RETENTION_DAYS, Reorderer.DEFAULT_TIMEOUT_MS);
+    }
+
+    /** The same configuration on other ports and directories (tests, the demo). */
+    public GatewayConfig with(int newHttpPort, String newBrokerUrl, int newMqttPort, Path newDataDir) {
+        return new GatewayConfig(httpHost, newHttpPort, newBrokerUrl, mqttHost, newMqttPort, username, password,
+                newDataDir, seatMap, retentionDays, reorderTimeoutMs);
     }
 
     @Override

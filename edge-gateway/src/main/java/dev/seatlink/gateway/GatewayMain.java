@@ -49,6 +49,12 @@ public final class GatewayMain implements Callable<Integer> {
     @Option(names = "--seat-map", paramLabel = "FILE", description = "seat-map JSON (default: the demo floor hq/f1)")
     Path seatMap;
 
+    @Option(names = "--retention-days", description = "delete stored events older than this (default 400)")
+    int retentionDays = defaults.retentionDays();
+
+    @Option(names = "--reorder-timeout-ms", description = "wait this long for a missing event before replay (default 2000)")
+    long reorderTimeoutMs = defaults.reorderTimeoutMs();
+
     public static void main(String[] args) {
         JulTinylogBridge.activate();
         System.exit(commandLine().execute(args));
@@ -77,7 +83,7 @@ public final class GatewayMain implements Callable<Integer> {
             }
         }
         GatewayConfig config = new GatewayConfig(httpHost, httpPort, broker, mqttHost, mqttPort, username, password,
-                dataDir, seatMap);
+                dataDir, seatMap, retentionDays, reorderTimeoutMs);
         Gateway gateway = Gateway.start(config);
         System.out.println("SeatLink gateway for " + gateway.seatMap().site() + "/" + gateway.seatMap().floor()
                 + " - wallboard: " + gateway.wallboardUrl() + "  (MQTT: " + gateway.brokerUrl() + ")");

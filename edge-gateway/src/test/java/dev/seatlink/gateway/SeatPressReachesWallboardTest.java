@@ -59,8 +59,7 @@ class SeatPressReachesWallboardTest {
             running.add(mosquitto);
             external = mosquitto.url();
         }
-        GatewayConfig config = new GatewayConfig("127.0.0.1", 0, external, "127.0.0.1", FreePorts.next(), null, null,
-                dir.resolve("gateway"), null);
+        GatewayConfig config = GatewayConfig.defaults().with(0, external, FreePorts.next(), dir.resolve("gateway"));
         Gateway gateway = Gateway.start(config);
         running.add(gateway);
         return gateway;

@@ -39,8 +39,7 @@ class SupervisorCommandsReachTheSeatTest {
 
     @BeforeEach
     void startFloorWithOneSeat() throws Exception {
-        gateway = Gateway.start(new GatewayConfig("127.0.0.1", 0, null, "127.0.0.1", FreePorts.next(), null, null,
-                dir.resolve("gateway"), null));
+        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gateway")));
         http = new Http(gateway.httpPort());
         Properties props = TerminalConfig.defaults();
         props.setProperty("seat", "s-003");

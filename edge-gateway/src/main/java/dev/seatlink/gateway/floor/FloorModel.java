@@ -96,6 +96,21 @@ public final class FloorModel {
         seat.since = since;
     }
 
+    /** Rebuilds a seat from its last stored event after a restart; whether it is online comes with its status. */
+    public void restore(SeatEvent last) {
+        LiveSeat seat = seats.get(last.seat());
+        if (seat != null && last.seq() > seat.seq) {
+            seat.seq = last.seq();
+            set(seat, last.agent(), last.to(), last.reason(), last.help(), last.at());
+        }
+    }
+
+    /** The last event seq applied for a seat (0 when none, or for a seat not in the map). */
+    public long lastSeq(String seatId) {
+        LiveSeat seat = seats.get(seatId);
+        return seat == null ? 0 : seat.seq;
+    }
+
     public Optional<SeatView> seat(String seatId) {
         return Optional.ofNullable(seats.get(seatId)).map(LiveSeat::view);
     }

@@ -21,8 +21,9 @@ import org.tinylog.Logger;
 
 /**
  * Applies valid messages to the {@link FloorModel} and reports what changed. Runs on the one
- * context that owns the model. Asks a seat for a rebirth when it sends data before any status,
- * at most once per {@link #REBIRTH_INTERVAL_MS} per seat.
+ * context that owns the model. Events pass through a {@link Reorderer} first, so gaps are waited
+ * for, replayed or, in the end, given up on. Asks a seat for a rebirth when it sends data before any
+ * status, at most once per {@link #REBIRTH_INTERVAL_MS} per seat.
  */
 public final class FloorUpdater {
     static final long REBIRTH_INTERVAL_MS = 30_000;
@@ -33,10 +34,12 @@ public final class FloorUpdater {
     private final Consumer<SeatView> onChange;
     private final BiConsumer<String, Command> commands;
     private final LongSupplier clock;
+    private final Reorderer reorderer;
     private final Map<String, Long> lastRebirth = new HashMap<>();
 
     public FloorUpdater(FloorModel floor, Metrics metrics, RejectLog rejectLog, Consumer<SeatView> onChange,
-                        BiConsumer<String, Command> commands, LongSupplier clock) {
+                        BiConsumer<String, Command> commands, LongSupplier clock, long reorderTimeoutMs) {
+        this.reorderer = new Reorderer(reorderTimeoutMs);
         this.floor = floor;
         this.metrics = metrics;
         this.rejectLog = rejectLog;
@@ -47,13 +50,20 @@ public final class FloorUpdater {
 
     public void apply(Decoded.Accepted message, long rx) {
         String seat = message.topic().seat();
-        Applied applied;
         if (message.message() instanceof SeatEvent event) {
-            applied = floor.applyEvent(seat, event);
-            if (applied.changed()) {
-                metrics.eventApplied(applied.missing(), rx - event.at());
+            if (!floor.knows(seat)) {
+                unknownSeat(seat);
+                return;
             }
-        } else if (message.message() instanceof SeatState state) {
+            long opened = reorderer.gapsOpened();
+            long filled = reorderer.gapsFilled();
+            reorderer.offer(event, floor.lastSeq(seat), clock.getAsLong()).forEach(ready -> applyEvent(ready, rx));
+            metrics.gapsOpened(reorderer.gapsOpened() - opened);
+            metrics.gapsFilled(reorderer.gapsFilled() - filled);
+            return;
+        }
+        Applied applied;
+        if (message.message() instanceof SeatState state) {
             applied = floor.applyState(seat, state);
         } else if (message.message() instanceof SeatStatus status) {
             applied = floor.applyStatus(seat, status, rx);
@@ -67,6 +77,21 @@ public final class FloorUpdater {
         } else {
             return;
         }
+        report(seat, applied);
+    }
+
+    private void applyEvent(SeatEvent event, long rx) {
+        Applied applied = floor.applyEvent(event.seat(), event);
+        if (applied.changed()) {
+            metrics.eventApplied(applied.missing(), rx - event.at());
+        }
+        if (applied.missing() > 0) {
+            Logger.warn("seat {}: {} event(s) before seq {} never arrived", event.seat(), applied.missing(), event.seq());
+        }
+        report(event.seat(), applied);
+    }
+
+    private void report(String seat, Applied applied) {
         switch (applied.effect()) {
             case UNKNOWN_SEAT -> unknownSeat(seat);
             case DUPLICATE -> metrics.duplicate();
@@ -75,13 +100,27 @@ public final class FloorUpdater {
             case CHANGED -> floor.seat(seat).ifPresent(onChange);
             case UNCHANGED -> { }
         }
-        if (applied.missing() > 0) {
-            Logger.warn("seat {}: {} event(s) missing before seq {}", seat, applied.missing(),
-                    ((SeatEvent) message.message()).seq());
-        }
         if (applied.rebirth()) {
             requestRebirth(seat);
         }
+    }
+
+    /** Advances the reorder timers: asks for replays and rebirths, releases what waited too long. */
+    public void tick() {
+        long now = clock.getAsLong();
+        Reorderer.Tick tick = reorderer.tick(now, floor::lastSeq);
+        for (Reorderer.Request request : tick.requests()) {
+            if (request instanceof Reorderer.Replay replay) {
+                metrics.replaySent();
+                Logger.info("seat {}: gap still open after the reorder timeout; asking for replay from seq {}",
+                        replay.seat(), replay.from());
+                commands.accept(replay.seat(), new Command.Replay(UUID.randomUUID().toString(), replay.from(), now));
+            } else {
+                lastRebirth.remove(request.seat());
+                requestRebirth(request.seat());
+            }
+        }
+        tick.released().forEach(event -> applyEvent(event, now));
     }
 
     private void unknownSeat(String seat) {
@@ -97,7 +136,7 @@ public final class FloorUpdater {
         }
         lastRebirth.put(seat, now);
         metrics.rebirthSent();
-        Logger.info("seat {} sent data before its status; asking it to republish", seat);
+        Logger.info("asking seat {} to republish its status and state (rebirth)", seat);
         commands.accept(seat, new Command.Rebirth(UUID.randomUUID().toString(), now));
     }
 }

@@ -2,6 +2,7 @@ package dev.seatlink.gateway.ingest;
 
 import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.gateway.site.SeatMap;
+import dev.seatlink.gateway.store.StoreWriter;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.GatewayStatus;
@@ -9,6 +10,7 @@ import dev.seatlink.protocol.Ids;
 import dev.seatlink.protocol.Message;
 import dev.seatlink.protocol.ProtocolViolation;
 import dev.seatlink.protocol.SeatConfig;
+import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.Topic;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,8 +32,10 @@ import org.tinylog.Logger;
  * event and cmd-result; on each connect it announces the gateway online (its Last Will says
  * offline) and publishes every seat's retained config from the seat map.
  *
- * <p>Runs on Paho's threads: it counts and decodes each message there, logs and counts what is
- * rejected, and hands what is valid to the {@link Sink}. The callback never throws.
+ * <p>Runs on Paho's threads: it counts and decodes each message there and logs and counts what is
+ * rejected. Every message then goes through the {@link StoreWriter} in arrival order; only after its
+ * batch is committed is it acknowledged to the broker (Paho manual acks) and, if valid, handed to the
+ * {@link Sink}. An event is therefore never acknowledged before it is stored. The callback never throws.
  */
 public final class Ingest implements AutoCloseable {
     private static final int QOS = 1;
@@ -48,6 +52,7 @@ public final class Ingest implements AutoCloseable {
     private final Metrics metrics;
     private final RejectLog rejectLog;
     private final Sink sink;
+    private final StoreWriter store;
     private final LongSupplier clock;
     private final Topic gatewayTopic;
     private final MqttAsyncClient client;
@@ -60,7 +65,8 @@ public final class Ingest implements AutoCloseable {
     private volatile boolean closed;
 
     public Ingest(IngestSettings settings, SeatMap map, Codec codec, Metrics metrics, RejectLog rejectLog, Sink sink,
-                  LongSupplier clock) {
+                  StoreWriter store, LongSupplier clock) {
+        this.store = store;
         this.settings = settings;
         this.map = map;
         this.codec = codec;
@@ -75,6 +81,7 @@ public final class Ingest implements AutoCloseable {
             throw new IllegalArgumentException("broker URL '" + settings.brokerUrl() + "' is not usable: " + e.getMessage(), e);
         }
         client.setCallback(new Callback());
+        client.setManualAcks(true);
         options = new MqttConnectOptions();
         options.setCleanSession(false);
         options.setAutomaticReconnect(true);
@@ -168,16 +175,32 @@ public final class Ingest implements AutoCloseable {
                         map.wrapUpThen()), true));
     }
 
-    private void onMessage(String topic, byte[] payload) {
+    private void onMessage(String topic, MqttMessage message) {
         long rx = clock.getAsLong();
         metrics.received();
-        Decoded decoded = codec.decode(topic, payload);
+        Decoded decoded = codec.decode(topic, message.getPayload());
+        int id = message.getId();
+        int qos = message.getQos();
         if (decoded instanceof Decoded.Accepted accepted) {
             metrics.accepted(accepted.topic().kind());
-            sink.accept(accepted, rx);
+            SeatEvent event = accepted.message() instanceof SeatEvent e ? e : null;
+            store.submit(event, rx, isNew -> {
+                acknowledge(id, qos);
+                sink.accept(accepted, rx);
+            });
         } else if (decoded instanceof Decoded.Rejected rejected) {
             metrics.rejected(rejected.reason());
             rejectLog.rejected(sourceOf(topic), rejected.reason(), rejected.detail());
+            store.submit(null, rx, isNew -> acknowledge(id, qos));
+        }
+    }
+
+    /** PUBACK for a stored (or refused) message; if the link dropped meanwhile the broker sends it again. */
+    private void acknowledge(int id, int qos) {
+        try {
+            client.messageArrivedComplete(id, qos);
+        } catch (MqttException e) {
+            Logger.debug("ack of message {} not sent ({}); the broker will redeliver it", id, e.getMessage());
         }
     }
 
@@ -230,7 +253,7 @@ public final class Ingest implements AutoCloseable {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             try {
-                onMessage(topic, message.getPayload());
+                onMessage(topic, message);
             } catch (RuntimeException e) {
                 // Never let an exception reach Paho: it would drop the connection.
                 Logger.error(e, "unexpected failure handling a message on {}", Ids.printable(topic, 80));

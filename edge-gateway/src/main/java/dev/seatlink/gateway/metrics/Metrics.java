@@ -19,10 +19,12 @@ public final class Metrics {
     final Map<RejectReason, LongAdder> rejected = new EnumMap<>(RejectReason.class);
     final LongAdder applied = new LongAdder();
     final LongAdder duplicates = new LongAdder();
-    final LongAdder gaps = new LongAdder();
+    final LongAdder gapsOpened = new LongAdder();
+    final LongAdder gapsFilled = new LongAdder();
     final LongAdder missing = new LongAdder();
     final LongAdder staleStates = new LongAdder();
     final LongAdder staleWills = new LongAdder();
+    final LongAdder replays = new LongAdder();
     final LongAdder rebirths = new LongAdder();
     final LongAdder[] latencyBuckets = new LongAdder[LATENCY_BOUNDS_MS.length + 1];
     final LongAdder latencySumMs = new LongAdder();
@@ -54,10 +56,10 @@ public final class Metrics {
         rejected.get(reason).increment();
     }
 
+    /** An event reached the floor; {@code missingSeqs} were given up on before it. */
     public void eventApplied(long missingSeqs, long ageMs) {
         applied.increment();
         if (missingSeqs > 0) {
-            gaps.increment();
             missing.add(missingSeqs);
         }
         int bucket = 0;
@@ -84,6 +86,18 @@ public final class Metrics {
         rebirths.increment();
     }
 
+    public void replaySent() {
+        replays.increment();
+    }
+
+    public void gapsOpened(long n) {
+        gapsOpened.add(n);
+    }
+
+    public void gapsFilled(long n) {
+        gapsFilled.add(n);
+    }
+
     public long receivedCount() {
         return received.sum();
     }
@@ -97,6 +111,22 @@ public final class Metrics {
     }
 
     public long gapCount() {
-        return gaps.sum();
+        return gapsOpened.sum();
+    }
+
+    public long missingCount() {
+        return missing.sum();
+    }
+
+    public long replayCount() {
+        return replays.sum();
+    }
+
+    public long rebirthCount() {
+        return rebirths.sum();
+    }
+
+    public long appliedCount() {
+        return applied.sum();
     }
 }

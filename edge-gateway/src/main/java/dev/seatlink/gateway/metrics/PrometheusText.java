@@ -10,7 +10,11 @@ public final class PrometheusText {
 
     /** Values read from the floor and links at scrape time. */
     public record Gauges(int seats, int online, Map<String, Integer> seatsByState, int sseClients,
-                         boolean brokerConnected) {
+                         boolean brokerConnected, StoreFigures store) {
+    }
+
+    /** The event store's writer, read at scrape time. */
+    public record StoreFigures(long stored, long batches, long failures, int queued, boolean writable) {
     }
 
     private final StringBuilder out = new StringBuilder(4096);
@@ -32,13 +36,22 @@ public final class PrometheusText {
         text.counter("seatlink_events_applied_total", "Events applied to the floor", m.applied.sum());
         text.counter("seatlink_events_duplicate_total", "Events dropped as duplicates of an applied (seat, seq)",
                 m.duplicates.sum());
-        text.counter("seatlink_events_gaps_total", "Sequence gaps opened (an event arrived with seqs missing before it)",
-                m.gaps.sum());
-        text.counter("seatlink_events_missing_total", "Seqs skipped over by gaps", m.missing.sum());
+        text.counter("seatlink_gaps_opened_total", "Sequence gaps opened (an event arrived with seqs missing before it)",
+                m.gapsOpened.sum());
+        text.counter("seatlink_gaps_filled_total", "Gaps closed by the missing events arriving (in time or by replay)",
+                m.gapsFilled.sum());
+        text.counter("seatlink_events_missing_total", "Seqs given up on after replay and rebirth", m.missing.sum());
+        text.counter("seatlink_replays_sent_total", "Replay commands sent to fill gaps", m.replays.sum());
         text.counter("seatlink_states_stale_total", "State snapshots older than what was applied", m.staleStates.sum());
         text.counter("seatlink_status_stale_will_total", "Offline statuses from an earlier boot (late Last Wills)",
                 m.staleWills.sum());
         text.counter("seatlink_rebirths_sent_total", "Rebirth commands sent to seats", m.rebirths.sum());
+        StoreFigures store = g.store();
+        text.counter("seatlink_store_events_total", "Events committed to the store (duplicates included)", store.stored());
+        text.counter("seatlink_store_batches_total", "Store transactions", store.batches());
+        text.counter("seatlink_store_failures_total", "Failed store commits (each retried)", store.failures());
+        text.gauge("seatlink_store_queue", "Messages waiting for the store writer", store.queued());
+        text.gauge("seatlink_store_writable", "1 while the store accepts writes", store.writable() ? 1 : 0);
 
         text.family("seatlink_event_latency_ms", "histogram",
                 "Gateway receive time minus the terminal's event time (includes clock skew)");

@@ -29,7 +29,7 @@ class FloorUpdaterTest {
             new RejectLog(now::get), changes::add, (seat, command) -> {
                 assertThat(command).isInstanceOf(Command.Rebirth.class);
                 commandsTo.add(seat);
-            }, now::get);
+            }, now::get, 2_000);
 
     private static Decoded.Accepted event(String seat, long seq) {
         return new Decoded.Accepted(Topic.seat("hq", "f1", seat, Topic.Kind.EVENT),
@@ -51,6 +51,23 @@ class FloorUpdaterTest {
     }
 
     @Test
+    void aGapStillOpenAfterTheTimeoutAsksTheSeatToReplay() {
+        List<Command> sent = new ArrayList<>();
+        FloorUpdater withReplay = new FloorUpdater(new FloorModel(new SeatMapLoader().loadDemo()), metrics,
+                new RejectLog(now::get), changes::add, (seat, command) -> sent.add(command), now::get, 2_000);
+        withReplay.apply(online("s-001"), T);
+        withReplay.apply(event("s-001", 1), T);
+        withReplay.apply(event("s-001", 4), T);
+
+        now.addAndGet(2_000);
+        withReplay.tick();
+
+        assertThat(sent).singleElement().isInstanceOfSatisfying(Command.Replay.class,
+                replay -> assertThat(replay.from()).isEqualTo(2));
+        assertThat(metrics.replayCount()).isEqualTo(1);
+    }
+
+    @Test
     void aSeatHeardBeforeItsStatusIsAskedForARebirthAtMostEvery30Seconds() {
         updater.apply(event("s-002", 1), T);
         updater.apply(event("s-002", 2), T);
@@ -69,11 +86,15 @@ class FloorUpdaterTest {
     }
 
     @Test
-    void gapsAreCounted() {
+    void aGapIsHeldAndCountedThenFilledInOrder() {
         updater.apply(online("s-001"), T);
         updater.apply(event("s-001", 1), T);
-        updater.apply(event("s-001", 5), T);
-
+        updater.apply(event("s-001", 3), T);
         assertThat(metrics.gapCount()).isEqualTo(1);
+        assertThat(changes).extracting(SeatView::seq).containsExactly(0L, 1L);
+
+        updater.apply(event("s-001", 2), T);
+
+        assertThat(changes).extracting(SeatView::seq).containsExactly(0L, 1L, 2L, 3L);
     }
 }

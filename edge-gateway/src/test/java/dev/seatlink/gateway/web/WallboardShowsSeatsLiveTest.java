@@ -41,8 +41,7 @@ class WallboardShowsSeatsLiveTest {
             System.err.println("SKIPPED: chromium/chromium-driver not installed (apt-get install chromium chromium-driver)");
         }
         Assumptions.assumeTrue(HeadlessChromium.installed(), "chromium and chromium-driver are not installed");
-        gateway = Gateway.start(new GatewayConfig("127.0.0.1", 0, null, "127.0.0.1", FreePorts.next(), null, null,
-                dir.resolve("gateway"), null));
+        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gateway")));
         seat = new MqttProbe(gateway.brokerUrl());
         browser = HeadlessChromium.start(dir.resolve("chromium"));
         browser.get(gateway.wallboardUrl());

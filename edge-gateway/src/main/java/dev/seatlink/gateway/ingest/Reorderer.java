@@ -1,0 +1,131 @@
+package dev.seatlink.gateway.ingest;
+
+import dev.seatlink.protocol.SeatEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Puts each seat's events in seq order before the floor applies them. Pure: time is passed in.
+ *
+ * <p>An event right after the last applied one is released at once, with any held events that now
+ * follow it. One beyond a gap is held. After {@code timeoutMs} with the gap still open the seat is
+ * asked to {@code replay} from the first missing seq; after another {@code timeoutMs}, for a
+ * {@code rebirth}; after a third, the held events are released anyway and the gap stays counted.
+ */
+public final class Reorderer {
+    /** The default reorder timeout of the contract. */
+    public static final long DEFAULT_TIMEOUT_MS = 2_000;
+
+    /** Something to ask of a seat. */
+    public sealed interface Request permits Replay, Rebirth {
+        String seat();
+    }
+
+    public record Replay(String seat, long from) implements Request {
+    }
+
+    public record Rebirth(String seat) implements Request {
+    }
+
+    /** The outcome of a tick: requests to send, events given up waiting for and released anyway. */
+    public record Tick(List<Request> requests, List<SeatEvent> released) {
+    }
+
+    private static final class Gap {
+        final TreeMap<Long, SeatEvent> held = new TreeMap<>();
+        long openedAt;
+        long askedAt;
+        int asked; // 0 none, 1 replay, 2 rebirth
+    }
+
+    private final long timeoutMs;
+    private final Map<String, Gap> gaps = new HashMap<>();
+    private long opened;
+    private long filled;
+
+    public Reorderer(long timeoutMs) {
+        this.timeoutMs = timeoutMs;
+    }
+
+    /**
+     * @param lastApplied the seat's last applied seq (0 when the seat's history is unknown: no gap then)
+     * @return events to apply now, in seq order (may be empty)
+     */
+    public List<SeatEvent> offer(SeatEvent event, long lastApplied, long now) {
+        Gap gap = gaps.get(event.seat());
+        if (lastApplied == 0 || event.seq() <= lastApplied + 1) {
+            List<SeatEvent> ready = new ArrayList<>();
+            ready.add(event);
+            if (gap != null) {
+                long next = Math.max(lastApplied, event.seq());
+                while (!gap.held.isEmpty() && gap.held.firstKey() <= next + 1) {
+                    SeatEvent held = gap.held.pollFirstEntry().getValue();
+                    next = Math.max(next, held.seq());
+                    ready.add(held);
+                }
+                if (gap.held.isEmpty()) {
+                    gaps.remove(event.seat());
+                    filled++;
+                }
+            }
+            return ready;
+        }
+        if (gap == null) {
+            gap = new Gap();
+            gap.openedAt = now;
+            gaps.put(event.seat(), gap);
+            opened++;
+        }
+        gap.held.put(event.seq(), event);
+        return List.of();
+    }
+
+    /**
+     * Advances the timers.
+     *
+     * @param lastApplied each seat's last applied seq
+     */
+    public Tick tick(long now, java.util.function.ToLongFunction<String> lastApplied) {
+        List<Request> requests = new ArrayList<>();
+        List<SeatEvent> released = new ArrayList<>();
+        for (var it = gaps.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            Gap gap = entry.getValue();
+            long since = gap.asked == 0 ? gap.openedAt : gap.askedAt;
+            if (now - since < timeoutMs) {
+                continue;
+            }
+            String seat = entry.getKey();
+            if (gap.asked == 0) {
+                requests.add(new Replay(seat, lastApplied.applyAsLong(seat) + 1));
+            } else if (gap.asked == 1) {
+                requests.add(new Rebirth(seat));
+            } else {
+                released.addAll(gap.held.values());
+                it.remove();
+                continue;
+            }
+            gap.asked++;
+            gap.askedAt = now;
+        }
+        return new Tick(requests, released);
+    }
+
+    /** Gaps opened since start. */
+    public long gapsOpened() {
+        return opened;
+    }
+
+    /** Gaps closed by the missing events arriving. */
+    public long gapsFilled() {
+        return filled;
+    }
+
+    /** Seats waiting on a gap now. */
+    public int openGaps() {
+        return gaps.size();
+    }
+}

@@ -1,0 +1,179 @@
+package dev.seatlink.gateway.store;
+
+import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.Cause;
+import dev.seatlink.protocol.SeatEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every accepted event, exactly once, in SQLite ({@code events.db} in the data directory).
+ *
+ * <p>Schema: {@code events(seat, seq, agent, from_state, to_state, reason, help, at, boot, cause, rx)}
+ * with primary key {@code (seat, seq)}, so a duplicate is ignored by the database itself. WAL mode
+ * with {@code synchronous=FULL}: a committed batch survives a crash and a power cut. Writes come
+ * only from the {@link StoreWriter} thread; reads open their own connection (WAL lets readers run
+ * beside the writer). Retention: {@link #deleteBefore} removes events older than a cut-off.
+ */
+public final class EventStore implements AutoCloseable {
+    static final String FILE = "events.db";
+
+    private final Path file;
+    private final Connection writer;
+    private final PreparedStatement insert;
+
+    private EventStore(Path file) throws SQLException {
+        this.file = file;
+        writer = connect();
+        try (Statement s = writer.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS events (
+                      seat TEXT NOT NULL, seq INTEGER NOT NULL, agent TEXT,
+                      from_state TEXT NOT NULL, to_state TEXT NOT NULL, reason TEXT, help INTEGER NOT NULL,
+                      at INTEGER NOT NULL, boot TEXT NOT NULL, cause TEXT NOT NULL, rx INTEGER NOT NULL,
+                      PRIMARY KEY (seat, seq)) WITHOUT ROWID""");
+            s.execute("CREATE INDEX IF NOT EXISTS events_at ON events(at)");
+        }
+        writer.setAutoCommit(false);
+        insert = writer.prepareStatement("INSERT OR IGNORE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    }
+
+    /**
+     * Opens (creating if needed) the store in {@code dataDir}.
+     *
+     * @throws UncheckedIOException naming the file when it cannot be opened
+     */
+    public static EventStore open(Path dataDir) {
+        Path file = dataDir.resolve(FILE);
+        try {
+            Files.createDirectories(dataDir);
+            return new EventStore(file);
+        } catch (IOException | SQLException e) {
+            throw new UncheckedIOException(new IOException("cannot open the event store " + file + ": " + e.getMessage(), e));
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA busy_timeout=5000");
+        }
+        return connection;
+    }
+
+    /**
+     * Inserts a batch in one transaction (writer thread only).
+     *
+     * @return for each event, whether it was new (false: already stored)
+     * @throws SQLException when the batch could not be committed; nothing of it is stored then
+     */
+    boolean[] insert(List<StoredEvent> batch) throws SQLException {
+        boolean[] added = new boolean[batch.size()];
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                SeatEvent e = batch.get(i).event();
+                insert.setString(1, e.seat());
+                insert.setLong(2, e.seq());
+                insert.setString(3, e.agent());
+                insert.setString(4, e.from().name());
+                insert.setString(5, e.to().name());
+                insert.setString(6, e.reason());
+                insert.setInt(7, e.help() ? 1 : 0);
+                insert.setLong(8, e.at());
+                insert.setString(9, e.boot());
+                insert.setString(10, e.cause().wire());
+                insert.setLong(11, batch.get(i).rx());
+                added[i] = insert.executeUpdate() == 1;
+            }
+            writer.commit();
+            return added;
+        } catch (SQLException e) {
+            try {
+                writer.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        }
+    }
+
+    /** A seat's stored events with seq > {@code after}, in seq order, at most {@code limit}. */
+    public List<StoredEvent> events(String seat, long after, int limit) {
+        try (Connection c = connect();
+             PreparedStatement q = c.prepareStatement(
+                     "SELECT * FROM events WHERE seat = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+            q.setString(1, seat);
+            q.setLong(2, after);
+            q.setInt(3, limit);
+            return read(q);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read events of " + seat + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The newest stored event of every seat: what the floor is rebuilt from after a restart. */
+    public Map<String, StoredEvent> lastPerSeat() {
+        try (Connection c = connect();
+             PreparedStatement q = c.prepareStatement("SELECT e.* FROM events e JOIN (SELECT seat, MAX(seq) AS seq "
+                     + "FROM events GROUP BY seat) m ON e.seat = m.seat AND e.seq = m.seq")) {
+            Map<String, StoredEvent> last = new LinkedHashMap<>();
+            read(q).forEach(stored -> last.put(stored.event().seat(), stored));
+            return last;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the last events: " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes events whose time is before {@code cutoffMs}; returns how many. */
+    public int deleteBefore(long cutoffMs) {
+        try (Connection c = connect(); PreparedStatement d = c.prepareStatement("DELETE FROM events WHERE at < ?")) {
+            d.setLong(1, cutoffMs);
+            return d.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot apply retention: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<StoredEvent> read(PreparedStatement q) throws SQLException {
+        List<StoredEvent> out = new ArrayList<>();
+        try (ResultSet r = q.executeQuery()) {
+            while (r.next()) {
+                SeatEvent event = new SeatEvent(r.getString("seat"), r.getString("agent"),
+                        AgentState.valueOf(r.getString("from_state")), AgentState.valueOf(r.getString("to_state")),
+                        r.getString("reason"), r.getInt("help") == 1, r.getLong("at"), r.getLong("seq"),
+                        r.getString("boot"), Cause.valueOf(r.getString("cause").toUpperCase(Locale.ROOT)));
+                out.add(new StoredEvent(event, r.getLong("rx")));
+            }
+        }
+        return out;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        try {
+            insert.close();
+            writer.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.seatlink.gateway.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.Cause;
+import dev.seatlink.protocol.SeatEvent;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReordererTest {
+    private static final long T = 1_763_900_000_000L;
+    private final Reorderer reorderer = new Reorderer(2_000);
+    private final Map<String, Long> applied = new HashMap<>();
+
+    private static SeatEvent event(String seat, long seq) {
+        return new SeatEvent(seat, null, AgentState.READY, AgentState.BUSY, null, false, T, seq, "b", Cause.BUTTON);
+    }
+
+    /** Offers an event and "applies" what comes out, as the floor would. */
+    private List<Long> offer(String seat, long seq, long now) {
+        List<SeatEvent> ready = reorderer.offer(event(seat, seq), applied.getOrDefault(seat, 0L), now);
+        ready.forEach(e -> applied.merge(seat, e.seq(), Math::max));
+        return ready.stream().map(SeatEvent::seq).toList();
+    }
+
+    private Reorderer.Tick tick(long now) {
+        Reorderer.Tick tick = reorderer.tick(now, seat -> applied.getOrDefault(seat, 0L));
+        tick.released().forEach(e -> applied.merge(e.seat(), e.seq(), Math::max));
+        return tick;
+    }
+
+    @Test
+    void inOrderEventsPassStraightThrough() {
+        assertThat(offer("s-1", 1, T)).containsExactly(1L);
+        assertThat(offer("s-1", 2, T)).containsExactly(2L);
+    }
+
+    @Test
+    void anEventAfterAGapWaitsAndIsReleasedWhenTheGapFills() {
+        offer("s-1", 1, T);
+        offer("s-1", 2, T);
+
+        assertThat(offer("s-1", 4, T)).isEmpty();
+        assertThat(offer("s-1", 5, T)).isEmpty();
+        assertThat(offer("s-1", 3, T + 1_500)).containsExactly(3L, 4L, 5L);
+
+        assertThat(tick(T + 10_000).requests()).isEmpty();
+        assertThat(reorderer.gapsOpened()).isEqualTo(1);
+        assertThat(reorderer.gapsFilled()).isEqualTo(1);
+    }
+
+    @Test
+    void noReplayIsAskedWhenTheMissingEventComesWithinTheTimeout() {
+        offer("s-1", 1, T);
+        offer("s-1", 2, T);
+        offer("s-1", 4, T);
+
+        assertThat(tick(T + 1_999).requests()).isEmpty();
+        offer("s-1", 3, T + 1_999);
+        assertThat(tick(T + 2_500).requests()).isEmpty();
+    }
+
+    @Test
+    void aGapStillOpenAfterTheTimeoutAsksForReplayThenRebirthThenGivesUp() {
+        offer("s-1", 1, T);
+        offer("s-1", 2, T);
+        offer("s-1", 4, T);
+
+        assertThat(tick(T + 2_000).requests()).containsExactly(new Reorderer.Replay("s-1", 3));
+        assertThat(tick(T + 3_000).requests()).isEmpty();
+        assertThat(tick(T + 4_000).requests()).containsExactly(new Reorderer.Rebirth("s-1"));
+        Reorderer.Tick last = tick(T + 6_000);
+
+        assertThat(last.released()).extracting(SeatEvent::seq).containsExactly(4L);
+        assertThat(reorderer.openGaps()).isZero();
+    }
+
+    @Test
+    void aSeatWhoseHistoryIsUnknownHasNoGap() {
+        assertThat(offer("s-2", 5012, T)).containsExactly(5012L);
+    }
+
+    @Test
+    void duplicatesPassThroughForTheFloorToDrop() {
+        offer("s-1", 1, T);
+
+        assertThat(offer("s-1", 1, T)).containsExactly(1L);
+    }
+
+    @Test
+    void seatsHaveTheirOwnGaps() {
+        offer("s-1", 1, T);
+        offer("s-2", 1, T);
+        offer("s-1", 3, T);
+
+        assertThat(offer("s-2", 2, T)).containsExactly(2L);
+        assertThat(tick(T + 2_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2));
+    }
+}
