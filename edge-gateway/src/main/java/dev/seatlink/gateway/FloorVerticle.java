@@ -79,6 +79,7 @@ final class FloorVerticle extends VerticleBase {
             countsChanged = true;
         }, (seat, command) -> ingest.publish(Topic.seat(map.site(), map.floor(), seat, Topic.Kind.CMD), command, false),
                 clock, config.reorderTimeoutMs());
+        lastStored.forEach((seat, stored) -> updater.restore(seat, stored.event().seq()));
         ingest = new Ingest(settings, map, codec, metrics, rejectLog,
                 (message, rx) -> context.runOnContext(v -> updater.apply(message, rx)), writer, clock);
 

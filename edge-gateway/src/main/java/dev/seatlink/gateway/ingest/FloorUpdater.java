@@ -35,6 +35,8 @@ public final class FloorUpdater {
     private final BiConsumer<String, Command> commands;
     private final LongSupplier clock;
     private final Reorderer reorderer;
+    /** Per seat, the last event seq applied in order; snapshots never move it, so gaps behind them still show. */
+    private final Map<String, Long> eventSeq = new HashMap<>();
     private final Map<String, Long> lastRebirth = new HashMap<>();
 
     public FloorUpdater(FloorModel floor, Metrics metrics, RejectLog rejectLog, Consumer<SeatView> onChange,
@@ -55,16 +57,15 @@ public final class FloorUpdater {
                 unknownSeat(seat);
                 return;
             }
-            long opened = reorderer.gapsOpened();
-            long filled = reorderer.gapsFilled();
-            reorderer.offer(event, floor.lastSeq(seat), clock.getAsLong()).forEach(ready -> applyEvent(ready, rx));
-            metrics.gapsOpened(reorderer.gapsOpened() - opened);
-            metrics.gapsFilled(reorderer.gapsFilled() - filled);
+            countGaps(() -> reorderer.offer(event, lastEvent(seat), clock.getAsLong()).forEach(ready -> applyEvent(ready, rx)));
             return;
         }
         Applied applied;
         if (message.message() instanceof SeatState state) {
             applied = floor.applyState(seat, state);
+            if (applied.effect() != Applied.Effect.UNKNOWN_SEAT) {
+                countGaps(() -> reorderer.expect(seat, state.seq(), lastEvent(seat), clock.getAsLong()));
+            }
         } else if (message.message() instanceof SeatStatus status) {
             applied = floor.applyStatus(seat, status, rx);
         } else if (message.message() instanceof CommandResult result) {
@@ -80,7 +81,25 @@ public final class FloorUpdater {
         report(seat, applied);
     }
 
+    private long lastEvent(String seat) {
+        return eventSeq.getOrDefault(seat, 0L);
+    }
+
+    /** After a restart: the seat's last stored event, where its event sequence continues. */
+    public void restore(String seat, long lastStoredSeq) {
+        eventSeq.put(seat, lastStoredSeq);
+    }
+
+    private void countGaps(Runnable work) {
+        long opened = reorderer.gapsOpened();
+        long filled = reorderer.gapsFilled();
+        work.run();
+        metrics.gapsOpened(reorderer.gapsOpened() - opened);
+        metrics.gapsFilled(reorderer.gapsFilled() - filled);
+    }
+
     private void applyEvent(SeatEvent event, long rx) {
+        eventSeq.merge(event.seat(), event.seq(), Math::max);
         Applied applied = floor.applyEvent(event.seat(), event);
         if (applied.changed()) {
             metrics.eventApplied(applied.missing(), rx - event.at());
@@ -108,7 +127,7 @@ public final class FloorUpdater {
     /** Advances the reorder timers: asks for replays and rebirths, releases what waited too long. */
     public void tick() {
         long now = clock.getAsLong();
-        Reorderer.Tick tick = reorderer.tick(now, floor::lastSeq);
+        Reorderer.Tick tick = reorderer.tick(now, this::lastEvent);
         for (Reorderer.Request request : tick.requests()) {
             if (request instanceof Reorderer.Replay replay) {
                 metrics.replaySent();

@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * Puts each seat's events in seq order before the floor applies them. Pure: time is passed in.
  *
  * <p>An event right after the last applied one is released at once, with any held events that now
- * follow it. One beyond a gap is held. After {@code timeoutMs} with the gap still open the seat is
+ * follow it. One beyond a gap is held. A seat can also be known to have events up to some seq that
+ * have not arrived ({@link #expect}, from a state snapshot ahead of the events): that is a gap too. After {@code timeoutMs} with the gap still open the seat is
  * asked to {@code replay} from the first missing seq; after another {@code timeoutMs}, for a
  * {@code rebirth}; after a third, the held events are released anyway and the gap stays counted.
  */
@@ -36,6 +37,7 @@ public final class Reorderer {
 
     private static final class Gap {
         final TreeMap<Long, SeatEvent> held = new TreeMap<>();
+        long upTo;
         long openedAt;
         long askedAt;
         int asked; // 0 none, 1 replay, 2 rebirth
@@ -51,12 +53,14 @@ public final class Reorderer {
     }
 
     /**
-     * @param lastApplied the seat's last applied seq (0 when the seat's history is unknown: no gap then)
+     * @param lastApplied the seat's last applied seq; 0 when none is known, so its history starts at 1 and a
+     *                    first event beyond that is a gap (a seat that no longer keeps those events says so,
+     *                    and after rebirth they are counted missing)
      * @return events to apply now, in seq order (may be empty)
      */
     public List<SeatEvent> offer(SeatEvent event, long lastApplied, long now) {
         Gap gap = gaps.get(event.seat());
-        if (lastApplied == 0 || event.seq() <= lastApplied + 1) {
+        if (event.seq() <= lastApplied + 1) {
             List<SeatEvent> ready = new ArrayList<>();
             ready.add(event);
             if (gap != null) {
@@ -66,21 +70,34 @@ public final class Reorderer {
                     next = Math.max(next, held.seq());
                     ready.add(held);
                 }
-                if (gap.held.isEmpty()) {
+                if (gap.held.isEmpty() && next >= gap.upTo) {
                     gaps.remove(event.seat());
                     filled++;
                 }
             }
             return ready;
         }
+        open(event.seat(), now).held.put(event.seq(), event);
+        return List.of();
+    }
+
+    /** The seat has events up to {@code upTo} (its state snapshot says so); any not yet applied are a gap. */
+    public void expect(String seat, long upTo, long lastApplied, long now) {
+        if (upTo > lastApplied) {
+            Gap gap = open(seat, now);
+            gap.upTo = Math.max(gap.upTo, upTo);
+        }
+    }
+
+    private Gap open(String seat, long now) {
+        Gap gap = gaps.get(seat);
         if (gap == null) {
             gap = new Gap();
             gap.openedAt = now;
-            gaps.put(event.seat(), gap);
+            gaps.put(seat, gap);
             opened++;
         }
-        gap.held.put(event.seq(), event);
-        return List.of();
+        return gap;
     }
 
     /**

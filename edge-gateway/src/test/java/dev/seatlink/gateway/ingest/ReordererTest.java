@@ -79,8 +79,33 @@ class ReordererTest {
     }
 
     @Test
-    void aSeatWhoseHistoryIsUnknownHasNoGap() {
-        assertThat(offer("s-2", 5012, T)).containsExactly(5012L);
+    void aSnapshotAheadOfTheEventsIsAGapThatReplayFills() {
+        offer("s-1", 1, T);
+        reorderer.expect("s-1", 3, applied.get("s-1"), T);
+
+        assertThat(tick(T + 2_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2));
+        offer("s-1", 2, T + 2_100);
+        assertThat(offer("s-1", 3, T + 2_200)).containsExactly(3L);
+
+        assertThat(reorderer.openGaps()).isZero();
+        assertThat(reorderer.gapsFilled()).isEqualTo(1);
+    }
+
+    @Test
+    void aSnapshotThatTheEventsAlreadyReachedIsNoGap() {
+        offer("s-1", 1, T);
+        offer("s-1", 2, T);
+
+        reorderer.expect("s-1", 2, applied.get("s-1"), T);
+
+        assertThat(reorderer.openGaps()).isZero();
+    }
+
+    @Test
+    void aSeatsHistoryStartsAtOneSoAFirstEventBeyondItIsAGap() {
+        assertThat(offer("s-2", 3, T)).isEmpty();
+
+        assertThat(tick(T + 2_000).requests()).containsExactly(new Reorderer.Replay("s-2", 1));
     }
 
     @Test

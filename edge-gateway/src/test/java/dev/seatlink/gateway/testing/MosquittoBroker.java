@@ -17,42 +17,73 @@ public final class MosquittoBroker implements AutoCloseable {
     private static final List<Path> LOCATIONS = List.of(Path.of("/usr/sbin/mosquitto"), Path.of("/usr/bin/mosquitto"),
             Path.of("/usr/local/sbin/mosquitto"));
 
-    private final Process process;
+    private Process process;
     private final int port;
+    private final Path dir;
 
-    private MosquittoBroker(Process process, int port) {
+    private MosquittoBroker(Process process, int port, Path dir) {
         this.process = process;
         this.port = port;
+        this.dir = dir;
     }
 
     public static boolean installed() {
         return LOCATIONS.stream().anyMatch(Files::isExecutable);
     }
 
-    /** Starts Mosquitto with the queue limits the contract asks for, and waits until it accepts connections. */
+    /**
+     * Starts Mosquitto as a floor runs it (persistence on, queue limits raised as the contract asks)
+     * on a free port, and waits until it accepts connections.
+     */
     public static MosquittoBroker start(Path dir) {
-        Path binary = LOCATIONS.stream().filter(Files::isExecutable).findFirst()
-                .orElseThrow(() -> new IllegalStateException("mosquitto is not installed (apt-get install mosquitto)"));
-        int port = FreePorts.next();
+        return start(dir, FreePorts.next());
+    }
+
+    /** As {@link #start(Path)}, on a given port (a broker that "appears" where terminals already look). */
+    public static MosquittoBroker start(Path dir, int port) {
         try {
             Path conf = dir.resolve("mosquitto.conf");
+            Files.createDirectories(dir);
             Files.writeString(conf, String.join("\n",
                     "listener " + port + " 127.0.0.1",
                     "allow_anonymous true",
-                    "persistence false",
+                    "persistence true",
+                    "persistence_location " + dir.toAbsolutePath() + "/",
+                    "autosave_interval 1",
                     "max_queued_messages 100000",
                     "max_inflight_messages 1000",
                     ""));
-            Process process = new ProcessBuilder(binary.toString(), "-c", conf.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("mosquitto.log").toFile())
-                    .start();
-            MosquittoBroker broker = new MosquittoBroker(process, port);
-            broker.awaitListening(Duration.ofSeconds(10), dir.resolve("mosquitto.log"));
+            MosquittoBroker broker = new MosquittoBroker(null, port, dir);
+            broker.launch();
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start mosquitto", e);
         }
+    }
+
+    private void launch() throws IOException {
+        Path binary = LOCATIONS.stream().filter(Files::isExecutable).findFirst()
+                .orElseThrow(() -> new IllegalStateException("mosquitto is not installed (apt-get install mosquitto)"));
+        Path log = dir.resolve("mosquitto.log");
+        process = new ProcessBuilder(binary.toString(), "-c", dir.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        awaitListening(Duration.ofSeconds(10), log);
+    }
+
+    /** Stops the broker (SIGTERM: it saves its sessions) and starts it again on the same port. */
+    public void restart() {
+        stop();
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restart mosquitto", e);
+        }
+    }
+
+    public int port() {
+        return port;
     }
 
     private void awaitListening(Duration timeout, Path log) throws IOException {
@@ -81,6 +112,10 @@ public final class MosquittoBroker implements AutoCloseable {
 
     @Override
     public void close() {
+        stop();
+    }
+
+    private void stop() {
         process.destroy();
         try {
             if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(5), java.util.concurrent.TimeUnit.MILLISECONDS)) {

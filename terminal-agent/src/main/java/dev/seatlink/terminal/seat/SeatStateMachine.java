@@ -124,17 +124,19 @@ public final class SeatStateMachine {
     }
 
     /**
-     * New seat configuration from the gateway. Reasons and timers apply from the next use; a
-     * different agent signs the previous one out, so nobody's time runs on someone else's name.
+     * New seat configuration from the gateway. Reasons and timers apply from the next use. A different
+     * agent signs the previous one out, so nobody's time runs on someone else's name; an agent who
+     * signed in before the seat knew its agent (config not yet received) is taken to be the one named.
      */
     public Optional<Transition> configure(SeatConfig next) {
-        SeatConfig previous = config;
         config = Objects.requireNonNull(next, "config");
-        if (Objects.equals(previous.agent(), next.agent())) {
+        String signedIn = current.agent();
+        if (Objects.equals(signedIn, next.agent())) {
             return Optional.empty();
         }
-        if (current.state() == LOGGED_OUT) {
-            current = Snapshot.loggedOut(next.agent(), current.since());
+        if (current.state() == LOGGED_OUT || signedIn == null) {
+            Snapshot s = current;
+            current = new Snapshot(next.agent(), s.state(), s.reason(), s.help(), s.since());
             return Optional.empty();
         }
         Optional<Transition> out = move(LOGGED_OUT, null, Cause.CONFIG);

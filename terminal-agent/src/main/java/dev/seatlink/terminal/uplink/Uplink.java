@@ -152,7 +152,12 @@ public final class Uplink implements AutoCloseable {
                 public void onSuccess(IMqttToken token) {
                     backoff.reset();
                     Logger.info("connected to {} as {}", settings.brokerUrl(), settings.clientId());
-                    subscribe();
+                    // Off Paho's callback thread, which must keep delivering queued messages (paho #999).
+                    try {
+                        scheduler.execute(Uplink.this::subscribe);
+                    } catch (RejectedExecutionException e) {
+                        Logger.debug("not subscribing: the seat is stopping");
+                    }
                 }
 
                 @Override

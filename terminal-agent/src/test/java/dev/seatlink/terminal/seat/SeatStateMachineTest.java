@@ -223,6 +223,17 @@ class SeatStateMachineTest {
     }
 
     @Test
+    void anAgentWhoSignedInBeforeTheConfigArrivedIsTakenToBeTheNamedOne() {
+        seat = machine(config(null, 30, READY));
+        signedIn();
+
+        assertThat(seat.configure(config("a7", 30, READY))).isEmpty();
+
+        assertThat(seat.snapshot().state()).isEqualTo(READY);
+        assertThat(seat.snapshot().agent()).isEqualTo("a7");
+    }
+
+    @Test
     void aNewAgentOnALoggedOutSeatIsNoTransition() {
         assertThat(seat.configure(config("a2", 30, READY))).isEmpty();
         assertThat(seat.snapshot().agent()).isEqualTo("a2");

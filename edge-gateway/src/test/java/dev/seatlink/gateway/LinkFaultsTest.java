@@ -1,0 +1,360 @@
+package dev.seatlink.gateway;
+
+import static dev.seatlink.gateway.testing.FloorChecks.exactly;
+import static dev.seatlink.gateway.testing.FloorChecks.metric;
+import static dev.seatlink.gateway.testing.FloorChecks.report;
+import static dev.seatlink.gateway.testing.FloorChecks.storedSeqs;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.seatlink.gateway.testing.ChildJvm;
+import dev.seatlink.gateway.testing.FreePorts;
+import dev.seatlink.gateway.testing.Http;
+import dev.seatlink.gateway.testing.MosquittoBroker;
+import dev.seatlink.gateway.testing.MqttProbe;
+import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.Cause;
+import dev.seatlink.protocol.SeatEvent;
+import dev.seatlink.protocol.SeatStatus;
+import dev.seatlink.protocol.Topic;
+import dev.seatlink.terminal.TerminalAgent;
+import dev.seatlink.terminal.TerminalConfig;
+import dev.seatlink.terminal.display.Display;
+import dev.seatlink.terminal.seat.Clock;
+import dev.seatlink.terminal.seat.Key;
+import dev.seatlink.terminal.simulate.SimulatedHardware;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The "link that loses nothing" against a real Mosquitto on a free loopback port. Each scenario is
+ * bounded in time and count, prints its figures (events sent / stored / duplicates / gaps / time to
+ * recover), and ends with every seat's stored events being exactly 1..n.
+ */
+class LinkFaultsTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final long T = System.currentTimeMillis();
+
+    @TempDir
+    Path dir;
+
+    private final List<AutoCloseable> running = new ArrayList<>();
+
+    @BeforeEach
+    void needsMosquitto() {
+        if (!MosquittoBroker.installed()) {
+            System.err.println("SKIPPED: fault scenarios need mosquitto (apt-get install mosquitto)");
+        }
+        Assumptions.assumeTrue(MosquittoBroker.installed(), "mosquitto is not installed");
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).close();
+        }
+    }
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        running.add(resource);
+        return resource;
+    }
+
+    private MosquittoBroker broker() {
+        return keep(MosquittoBroker.start(dir.resolve("mosquitto")));
+    }
+
+    private Gateway gateway(String brokerUrl) {
+        return keep(Gateway.start(GatewayConfig.defaults().with(0, brokerUrl, FreePorts.next(), dir.resolve("gateway"))));
+    }
+
+    /** A gateway for a floor of {@code seats} seats, s-001 upwards, in one team. */
+    private Gateway gateway(String brokerUrl, int seats) throws Exception {
+        StringBuilder list = new StringBuilder();
+        for (int i = 1; i <= seats; i++) {
+            list.append(i > 1 ? "," : "").append("{\"seat\":\"").append(seat(i)).append("\",\"team\":\"t1\",\"x\":")
+                    .append(i % 10).append(",\"y\":").append(i / 10).append('}');
+        }
+        Path map = dir.resolve("floor.json");
+        Files.writeString(map, "{\"site\":\"hq\",\"floor\":\"f1\",\"teams\":[{\"id\":\"t1\"}],\"seats\":[" + list + "]}");
+        GatewayConfig base = GatewayConfig.defaults().with(0, brokerUrl, FreePorts.next(), dir.resolve("gateway"));
+        return keep(Gateway.start(new GatewayConfig(base.httpHost(), 0, brokerUrl, base.mqttHost(), base.mqttPort(), null,
+                null, base.dataDir(), map, base.retentionDays(), base.reorderTimeoutMs())));
+    }
+
+    private TerminalConfig terminalConfig(String seat, String brokerUrl) {
+        Properties props = TerminalConfig.defaults();
+        props.setProperty("seat", seat);
+        props.setProperty("broker", brokerUrl);
+        props.setProperty("dataDir", dir.resolve("seats").resolve(seat).toString());
+        props.setProperty("keepAliveSeconds", "2");
+        return TerminalConfig.from(props, "test");
+    }
+
+    /** A terminal in this JVM on mock hardware; returns its buttons. */
+    private SimulatedHardware terminal(String seat, String brokerUrl) {
+        SimulatedHardware hardware = new SimulatedHardware();
+        TerminalAgent agent = keep(hardware.newAgent(terminalConfig(seat, brokerUrl), Clock.system(), Display.NONE));
+        agent.start();
+        return hardware;
+    }
+
+    private static String seat(int n) {
+        return String.format("s-%03d", n);
+    }
+
+    private static SeatEvent event(String seat, long seq) {
+        return new SeatEvent(seat, null, AgentState.READY, seq % 2 == 0 ? AgentState.BUSY : AgentState.READY, null,
+                false, T + seq, seq, "b-1", Cause.BUTTON);
+    }
+
+    private static Topic topic(String seat, Topic.Kind kind) {
+        return Topic.seat("hq", "f1", seat, kind);
+    }
+
+    private static boolean online(Http http, String seat) {
+        return http.json("/api/seats/" + seat).path("online").asBoolean();
+    }
+
+    // a. ------------------------------------------------------------------------------------------
+
+    @Test
+    void brokerRestartInTheMiddleOfABurstLosesNothing() throws Exception {
+        MosquittoBroker broker = broker();
+        Gateway gateway = gateway(broker.url(), 50);
+        Http http = new Http(gateway.httpPort());
+        int seats = 50;
+        int perSeat = 200;
+        List<SimulatedHardware> buttons = new ArrayList<>();
+        for (int i = 1; i <= seats; i++) {
+            buttons.add(terminal(seat(i), broker.url()));
+        }
+        await().atMost(PATIENCE).until(() -> http.json("/api/floor").path("kpis").path("online").asInt() == seats);
+
+        long restartedAt = 0;
+        for (int round = 0; round < perSeat; round++) {
+            for (SimulatedHardware seat : buttons) {
+                seat.press(round == 0 ? Key.READY : Key.BUSY);
+            }
+            if (round == perSeat / 2) {
+                broker.restart();
+                restartedAt = System.currentTimeMillis();
+            }
+        }
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                for (int i = 1; i <= seats; i++) {
+                    if (!exactly(http, seat(i), perSeat)) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            for (int i = 1; i <= seats; i++) {
+                List<Long> got = storedSeqs(http, seat(i));
+                if (got.size() != perSeat) {
+                    System.out.println("DEBUG " + seat(i) + " stored " + got.size() + " api "
+                            + http.json("/api/seats/" + seat(i)) + " last " + got.subList(Math.max(0, got.size() - 3), got.size()));
+                }
+            }
+            System.out.println("DEBUG metrics " + http.get("/metrics").body().lines()
+                    .filter(l -> !l.startsWith("#") && !l.endsWith(" 0")).toList());
+            throw e;
+        }
+        long recovered = System.currentTimeMillis() - restartedAt;
+
+        report("a broker restart", (long) seats * perSeat, (long) seats * perSeat, http, recovered);
+        assertThat(http.json("/api/seats/s-050").path("seq").asLong()).isEqualTo(perSeat);
+    }
+
+    // b. ------------------------------------------------------------------------------------------
+
+    @Test
+    void gatewayKill9AndRestartInTheMiddleOfABurstLosesNothingAndCountsNothingTwice() throws Exception {
+        MosquittoBroker broker = broker();
+        int httpPort = FreePorts.next();
+        String[] args = {"--broker", broker.url(), "--http-port", String.valueOf(httpPort), "--data-dir",
+                dir.resolve("gw").toString()};
+        ChildJvm gatewayProcess = keep(ChildJvm.start("dev.seatlink.gateway.GatewayMain", dir.resolve("gw.log"), args));
+        Http http = new Http(httpPort);
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> http.get("/health").statusCode() == 200);
+        int seats = 10;
+        int perSeat = 100;
+        List<SimulatedHardware> buttons = new ArrayList<>();
+        for (int i = 1; i <= seats; i++) {
+            buttons.add(terminal(seat(i), broker.url()));
+        }
+        await().atMost(PATIENCE).until(() -> http.json("/api/floor").path("kpis").path("online").asInt() == seats);
+
+        long killedAt = 0;
+        for (int round = 0; round < perSeat; round++) {
+            for (SimulatedHardware seat : buttons) {
+                seat.press(round == 0 ? Key.READY : Key.BUSY);
+            }
+            if (round == perSeat / 2) {
+                gatewayProcess.kill9();
+                killedAt = System.currentTimeMillis();
+            }
+        }
+        ChildJvm restarted = keep(ChildJvm.start("dev.seatlink.gateway.GatewayMain", dir.resolve("gw.log"), args));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+            for (int i = 1; i <= seats; i++) {
+                if (!exactly(http, seat(i), perSeat)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        long recovered = System.currentTimeMillis() - killedAt;
+
+        report("b gateway kill -9", (long) seats * perSeat, (long) seats * perSeat, http, recovered);
+        for (int i = 1; i <= seats; i++) {
+            assertThat(http.json("/api/seats/" + seat(i)).path("seq").asLong()).isEqualTo(perSeat);
+        }
+        assertThat(restarted.alive()).isTrue();
+    }
+
+    // c. ------------------------------------------------------------------------------------------
+
+    @Test
+    void terminalKill9InTheMiddleOfABurstThenRestartKeepsEverySeqOnce() throws Exception {
+        MosquittoBroker broker = broker();
+        Gateway gateway = gateway(broker.url());
+        Http http = new Http(gateway.httpPort());
+        String[] args = {"--seat", "s-020", "--broker", broker.url(), "--hardware", "simulated", "--data-dir",
+                dir.resolve("s-020").toString()};
+        ChildJvm terminal = keep(ChildJvm.start("dev.seatlink.terminal.TerminalMain", dir.resolve("t.log"), args));
+        await().atMost(PATIENCE).until(() -> online(http, "s-020"));
+
+        terminal.type("r");
+        for (int i = 0; i < 60; i++) {
+            terminal.type("b");
+            Thread.sleep(5);
+        }
+        terminal.kill9();
+        long killedAt = System.currentTimeMillis();
+        ChildJvm again = keep(ChildJvm.start("dev.seatlink.terminal.TerminalMain", dir.resolve("t.log"), args));
+        await().atMost(PATIENCE).until(() -> online(http, "s-020"));
+        for (int i = 0; i < 40; i++) {
+            again.type("b");
+            Thread.sleep(5);
+        }
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
+            long last = http.json("/api/seats/s-020").path("seq").asLong();
+            return last > 40 && exactly(http, "s-020", last);
+        });
+        long stored = storedSeqs(http, "s-020").size();
+        report("c terminal kill -9", stored, stored, http, System.currentTimeMillis() - killedAt);
+    }
+
+    // d. ------------------------------------------------------------------------------------------
+
+    @Test
+    void aTerminalKilledWithoutDisconnectShowsOfflineWithinOneAndAHalfKeepalives() throws Exception {
+        MosquittoBroker broker = broker();
+        Gateway gateway = gateway(broker.url());
+        Http http = new Http(gateway.httpPort());
+        Path config = dir.resolve("terminal.properties");
+        Files.writeString(config, "keepAliveSeconds=2\n");
+        ChildJvm terminal = keep(ChildJvm.start("dev.seatlink.terminal.TerminalMain", dir.resolve("t.log"), "--config",
+                config.toString(), "--seat", "s-021", "--broker", broker.url(), "--hardware", "simulated", "--data-dir",
+                dir.resolve("s-021").toString()));
+        await().atMost(PATIENCE).until(() -> online(http, "s-021"));
+
+        terminal.kill9();
+        long killedAt = System.currentTimeMillis();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> !online(http, "s-021"));
+        long offlineAfter = System.currentTimeMillis() - killedAt;
+
+        report("d killed without disconnect (keepalive 2 s)", 0, 0, http, offlineAfter);
+        assertThat(offlineAfter).isLessThan(4_500); // 1.5 x keepalive, plus the broker's one-second check
+        assertThat(http.json("/api/seats/s-021").path("state").asText()).isEqualTo("OFFLINE");
+    }
+
+    // e. ------------------------------------------------------------------------------------------
+
+    @Test
+    void aLateLastWillAfterANewBirthDoesNotMarkTheSeatOffline() throws Exception {
+        MosquittoBroker broker = broker();
+        Gateway gateway = gateway(broker.url());
+        Http http = new Http(gateway.httpPort());
+        MqttProbe seat = keep(new MqttProbe(broker.url()));
+
+        seat.publish(topic("s-022", Topic.Kind.STATUS), SeatStatus.online("boot-2", "1.0", T));
+        await().atMost(PATIENCE).until(() -> online(http, "s-022"));
+        seat.publish(topic("s-022", Topic.Kind.STATUS), SeatStatus.offline("boot-1", T - 60_000));
+
+        await().atMost(PATIENCE).until(() -> metric(http, "seatlink_status_stale_will_total") == 1);
+        assertThat(online(http, "s-022")).isTrue();
+        report("e late Last Will", 0, 0, http, 0);
+    }
+
+    // f. ------------------------------------------------------------------------------------------
+
+    @Test
+    void aTerminalBootedWhileTheBrokerIsDownConnectsWhenItAppears() throws Exception {
+        int port = FreePorts.next();
+        String url = "tcp://127.0.0.1:" + port;
+        Gateway gateway = gateway(url);
+        Http http = new Http(gateway.httpPort());
+        terminal("s-023", url);
+        Thread.sleep(3_000);
+        assertThat(http.get("/health").statusCode()).isEqualTo(503);
+
+        keep(MosquittoBroker.start(dir.resolve("late-broker"), port));
+        long appearedAt = System.currentTimeMillis();
+        await().atMost(PATIENCE).until(() -> online(http, "s-023"));
+
+        report("f broker down at boot", 0, 0, http, System.currentTimeMillis() - appearedAt);
+        await().atMost(PATIENCE).until(() -> http.get("/health").statusCode() == 200);
+    }
+
+    // g. ------------------------------------------------------------------------------------------
+
+    @Test
+    void aGapIsFilledByReplayAfterTheReorderTimeoutAndNoReplayIsSentWhenTheEventComesInTime() throws Exception {
+        MosquittoBroker broker = broker();
+        Gateway gateway = gateway(broker.url());
+        Http http = new Http(gateway.httpPort());
+        MqttProbe seats = keep(new MqttProbe(broker.url(), "seatlink/v1/hq/f1/+/cmd"));
+
+        // s-024 loses seq 3; s-016 delivers it late but within the timeout
+        for (String seat : List.of("s-024", "s-016")) {
+            seats.publish(topic(seat, Topic.Kind.STATUS), SeatStatus.online("b-1", "1.0", T));
+            await().atMost(PATIENCE).until(() -> online(http, seat));
+            for (long seq : new long[] {1, 2, 4}) {
+                seats.publish(topic(seat, Topic.Kind.EVENT), event(seat, seq));
+            }
+        }
+        Thread.sleep(500);
+        seats.publish(topic("s-016", Topic.Kind.EVENT), event("s-016", 3));
+        long gapAt = System.currentTimeMillis();
+
+        // then only s-024 is asked to replay, from seq 3, and answering fills the gap
+        await().atMost(Duration.ofSeconds(10)).until(() -> seats.received().stream()
+                .anyMatch(m -> m.topic().endsWith("s-024/cmd") && m.payload().contains("\"cmd\":\"replay\"")));
+        assertThat(seats.received()).filteredOn(m -> m.topic().endsWith("s-024/cmd")).first()
+                .satisfies(m -> assertThat(m.payload()).contains("\"from\":3"));
+        seats.publish(topic("s-024", Topic.Kind.EVENT), event("s-024", 3));
+        await().atMost(PATIENCE).until(() -> exactly(http, "s-024", 4) && exactly(http, "s-016", 4));
+        long filled = System.currentTimeMillis() - gapAt;
+        Thread.sleep(2_500);
+
+        assertThat(seats.received()).noneMatch(m -> m.topic().endsWith("s-016/cmd"));
+        assertThat(http.json("/api/seats/s-024").path("seq").asLong()).isEqualTo(4);
+        assertThat(metric(http, "seatlink_replays_sent_total")).isEqualTo(1);
+        assertThat(metric(http, "seatlink_gaps_filled_total")).isEqualTo(2);
+        report("g gap filled by replay", 8, 8, http, filled);
+    }
+}

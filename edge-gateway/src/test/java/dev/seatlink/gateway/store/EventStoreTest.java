@@ -1,0 +1,88 @@
+package dev.seatlink.gateway.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.Cause;
+import dev.seatlink.protocol.SeatEvent;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventStoreTest {
+    private static final long T = 1_763_900_000_000L;
+
+    @TempDir
+    Path dir;
+
+    private static StoredEvent stored(String seat, long seq, long at) {
+        return new StoredEvent(new SeatEvent(seat, "a1", AgentState.READY, AgentState.NOT_READY, "break", true, at, seq,
+                "boot-1", Cause.HEADSET), at + 5);
+    }
+
+    @Test
+    void storesEachEventOnceAndSaysWhichWereNew() throws Exception {
+        try (EventStore store = EventStore.open(dir)) {
+            boolean[] first = store.insert(List.of(stored("s-1", 1, T), stored("s-1", 2, T)));
+            boolean[] again = store.insert(List.of(stored("s-1", 2, T), stored("s-1", 3, T)));
+
+            assertThat(first).containsExactly(true, true);
+            assertThat(again).containsExactly(false, true);
+            assertThat(store.events("s-1", 0, 100)).extracting(e -> e.event().seq()).containsExactly(1L, 2L, 3L);
+        }
+    }
+
+    @Test
+    void readsBackExactlyWhatWasStored() throws Exception {
+        try (EventStore store = EventStore.open(dir)) {
+            store.insert(List.of(stored("s-1", 7, T)));
+
+            assertThat(store.events("s-1", 0, 10)).containsExactly(stored("s-1", 7, T));
+        }
+    }
+
+    @Test
+    void pagesBySeqAndLimit() throws Exception {
+        try (EventStore store = EventStore.open(dir)) {
+            for (long seq = 1; seq <= 10; seq++) {
+                store.insert(List.of(stored("s-1", seq, T)));
+            }
+
+            assertThat(store.events("s-1", 4, 3)).extracting(e -> e.event().seq()).containsExactly(5L, 6L, 7L);
+        }
+    }
+
+    @Test
+    void survivesAReopenAndKnowsEachSeatsLastEvent() throws Exception {
+        try (EventStore store = EventStore.open(dir)) {
+            store.insert(List.of(stored("s-1", 1, T), stored("s-1", 2, T), stored("s-2", 9, T)));
+        }
+        try (EventStore store = EventStore.open(dir)) {
+            assertThat(store.lastPerSeat()).containsOnlyKeys("s-1", "s-2");
+            assertThat(store.lastPerSeat().get("s-1").event().seq()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void retentionDeletesOldEvents() throws Exception {
+        try (EventStore store = EventStore.open(dir)) {
+            store.insert(List.of(stored("s-1", 1, T - 1000), stored("s-1", 2, T)));
+
+            assertThat(store.deleteBefore(T)).isEqualTo(1);
+            assertThat(store.events("s-1", 0, 10)).extracting(e -> e.event().seq()).containsExactly(2L);
+        }
+    }
+
+    @Test
+    void anUnusableDirectoryIsNamed() throws Exception {
+        Path file = dir.resolve("not-a-dir");
+        Files.writeString(file, "x");
+
+        assertThatThrownBy(() -> EventStore.open(file)).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("cannot open the event store " + file.resolve("events.db"));
+    }
+}

@@ -1,0 +1,72 @@
+package dev.seatlink.gateway.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A gateway or terminal in its own JVM, so a test can really {@code kill -9} it. */
+public final class ChildJvm implements AutoCloseable {
+    private final Process process;
+    private final OutputStream stdin;
+
+    private ChildJvm(Process process) {
+        this.process = process;
+        this.stdin = process.getOutputStream();
+    }
+
+    /** Runs {@code mainClass} with this test's classpath; output goes to {@code log}. */
+    public static ChildJvm start(String mainClass, Path log, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(List.of(args));
+        try {
+            return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + mainClass, e);
+        }
+    }
+
+    /** Types a line on the child's standard input (a simulated terminal's keys). */
+    public void type(String line) {
+        try {
+            stdin.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
+            stdin.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("child's input closed", e);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no goodbye, no flush. */
+    public void kill9() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
