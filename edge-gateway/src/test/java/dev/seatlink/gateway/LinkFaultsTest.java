@@ -320,6 +320,56 @@ class LinkFaultsTest {
         await().atMost(PATIENCE).until(() -> http.get("/health").statusCode() == 200);
     }
 
+    // i. ------------------------------------------------------------------------------------------
+
+    @Test
+    void aFullDiskPausesIngestSaysWhyAndResumesByItselfLosingNothing() throws Exception {
+        Path disk = dir.resolve("small-disk");
+        Files.createDirectories(disk);
+        boolean mounted = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", disk.toString())
+                .redirectErrorStream(true).start().waitFor() == 0;
+        if (!mounted) {
+            System.err.println("SKIPPED: cannot mount a small tmpfs here (needs root); disk-full scenario not run");
+        }
+        Assumptions.assumeTrue(mounted, "cannot mount a small tmpfs");
+        running.add(() -> new ProcessBuilder("umount", "-l", disk.toString()).start().waitFor());
+        MosquittoBroker broker = broker();
+        Gateway gateway = keep(Gateway.start(GatewayConfig.defaults().with(0, broker.url(), FreePorts.next(),
+                disk.resolve("gateway"))));
+        Http http = new Http(gateway.httpPort());
+        MqttProbe seat = keep(new MqttProbe(broker.url()));
+        seat.publish(topic("s-019", Topic.Kind.STATUS), SeatStatus.online("b-1", "1.0", T));
+        await().atMost(PATIENCE).until(() -> online(http, "s-019"));
+        // leave about 40 KB free
+        Path filler = disk.resolve("filler");
+        long free = Files.getFileStore(disk).getUsableSpace();
+        Files.write(filler, new byte[(int) Math.max(0, free - 40_000)]);
+
+        // when events keep coming until the store cannot write
+        int sent = 0;
+        while (http.get("/health").statusCode() == 200 && sent < 5_000) {
+            for (int i = 0; i < 50; i++) {
+                seat.publish(topic("s-019", Topic.Kind.EVENT), event("s-019", ++sent));
+            }
+            Thread.sleep(20);
+        }
+        // then ingest has paused and /health says why
+        assertThat(http.get("/health").statusCode()).isEqualTo(503);
+        assertThat(http.json("/health").path("store").asText()).startsWith("DOWN: cannot write").contains("ingest paused");
+        for (int i = 0; i < 200; i++) {
+            seat.publish(topic("s-019", Topic.Kind.EVENT), event("s-019", ++sent));
+        }
+
+        // and when space is freed it resumes by itself, with every event stored exactly once
+        Files.delete(filler);
+        long freedAt = System.currentTimeMillis();
+        int total = sent;
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> exactly(http, "s-019", total));
+        await().atMost(PATIENCE).until(() -> http.get("/health").statusCode() == 200);
+        assertThat(metric(http, "seatlink_store_failures_total")).isPositive();
+        report("i store disk full", total, total, http, System.currentTimeMillis() - freedAt);
+    }
+
     // g. ------------------------------------------------------------------------------------------
 
     @Test

@@ -32,11 +32,15 @@ public final class EventStore implements AutoCloseable {
     static final String FILE = "events.db";
 
     private final Path file;
-    private final Connection writer;
-    private final PreparedStatement insert;
+    private Connection writer;
+    private PreparedStatement insert;
 
     private EventStore(Path file) throws SQLException {
         this.file = file;
+        openWriter();
+    }
+
+    private void openWriter() throws SQLException {
         writer = connect();
         try (Statement s = writer.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
@@ -51,6 +55,20 @@ public final class EventStore implements AutoCloseable {
         }
         writer.setAutoCommit(false);
         insert = writer.prepareStatement("INSERT OR IGNORE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    }
+
+    /**
+     * Drops and reopens the write connection (writer thread only): after a failed write (disk full, I/O
+     * error) SQLite can leave the connection unusable even once the cause is gone.
+     */
+    void reopenWriter() throws SQLException {
+        try {
+            insert.close();
+            writer.close();
+        } catch (SQLException e) {
+            // the old connection is being discarded either way
+        }
+        openWriter();
     }
 
     /**

@@ -118,6 +118,11 @@ public final class StoreWriter implements AutoCloseable {
                     throw new InterruptedException("stopping with an unstored batch");
                 }
                 Thread.sleep(RETRY_MS);
+                try {
+                    store.reopenWriter();
+                } catch (SQLException reopen) {
+                    Logger.debug("cannot reopen the store yet: {}", reopen.getMessage());
+                }
             }
         }
     }
