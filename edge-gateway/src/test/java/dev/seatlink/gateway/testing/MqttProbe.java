@@ -26,6 +26,7 @@ public final class MqttProbe implements AutoCloseable {
         client = new MqttClient(brokerUrl, "probe-" + UUID.randomUUID(), new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(true);
+        options.setMaxInflight(1000);
         client.connect(options);
         for (String filter : filters) {
             client.subscribe(filter, 1, (topic, message) ->
@@ -38,7 +39,11 @@ public final class MqttProbe implements AutoCloseable {
     }
 
     public void publishRaw(String topic, String payload, boolean retained) throws MqttException {
-        client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, retained);
+        publishRaw(topic, payload.getBytes(StandardCharsets.UTF_8), retained);
+    }
+
+    public void publishRaw(String topic, byte[] payload, boolean retained) throws MqttException {
+        client.publish(topic, payload, 1, retained);
     }
 
     public List<Received> received() {
