@@ -1,5 +1,6 @@
 package dev.seatlink.gateway;
 
+import dev.seatlink.gateway.access.CredentialsCommand;
 import dev.seatlink.gateway.site.SeatMapException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code edge-gateway.jar}: one floor's gateway. */
 @Command(name = "gateway", mixinStandardHelpOptions = true, versionProvider = GatewayMain.Version.class,
+        subcommands = CredentialsCommand.class,
         description = "Runs a floor gateway: embedded MQTT broker (unless --broker), floor model, wallboard and API.")
 public final class GatewayMain implements Callable<Integer> {
     static final int EXIT_CONFIG = 2;

@@ -370,6 +370,53 @@ class LinkFaultsTest {
         report("i store disk full", total, total, http, System.currentTimeMillis() - freedAt);
     }
 
+    // h. ------------------------------------------------------------------------------------------
+
+    @Test
+    void aTerminalWithSeatAsCredentialsCannotPublishUnderSeatB() throws Exception {
+        Path secrets = dir.resolve("secrets");
+        new dev.seatlink.gateway.access.CredentialFiles(secrets).generate(new dev.seatlink.gateway.site.SeatMapLoader().loadDemo());
+        MosquittoBroker broker = keep(MosquittoBroker.start(dir.resolve("mosquitto"), FreePorts.next(),
+                Files.readString(secrets.resolve("mosquitto-auth.conf"))));
+        Properties gatewayLogin = credentials(secrets.resolve("gateway.credentials"));
+        GatewayConfig base = GatewayConfig.defaults().with(0, broker.url(), FreePorts.next(), dir.resolve("gateway"));
+        Gateway gateway = keep(Gateway.start(new GatewayConfig(base.httpHost(), 0, broker.url(), base.mqttHost(),
+                base.mqttPort(), gatewayLogin.getProperty("username"), gatewayLogin.getProperty("password"),
+                base.dataDir(), null, base.retentionDays(), base.reorderTimeoutMs())));
+        Http http = new Http(gateway.httpPort());
+        await().atMost(PATIENCE).until(() -> http.get("/health").statusCode() == 200);
+        Properties seatA = credentials(secrets.resolve("seats/s-005.credentials"));
+        MqttProbe asSeatA = keep(MqttProbe.login(broker.url(), seatA.getProperty("username"),
+                seatA.getProperty("password"), "seatlink/v1/hq/f1/s-006/cmd"));
+
+        // when seat A publishes its own status and events, and then under seat B
+        asSeatA.publish(topic("s-005", Topic.Kind.STATUS), SeatStatus.online("b-1", "1.0", T));
+        asSeatA.publish(topic("s-005", Topic.Kind.EVENT), event("s-005", 1));
+        asSeatA.publish(topic("s-006", Topic.Kind.STATUS), SeatStatus.online("b-1", "1.0", T));
+        asSeatA.publish(topic("s-006", Topic.Kind.EVENT), event("s-006", 1));
+        asSeatA.publish(Topic.seat("hq", "f1", "s-006", Topic.Kind.CMD),
+                new dev.seatlink.protocol.Command.Rebirth("forged", T));
+
+        // then A's own messages arrive and nothing under B does, and A cannot read B's commands
+        await().atMost(PATIENCE).until(() -> exactly(http, "s-005", 1));
+        Thread.sleep(1_000);
+        assertThat(storedSeqs(http, "s-006")).isEmpty();
+        assertThat(online(http, "s-006")).isFalse();
+        assertThat(asSeatA.received()).isEmpty();
+        // and a wrong password is refused outright
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MqttProbe.login(broker.url(), seatA.getProperty("username"),
+                "wrong")).isInstanceOf(org.eclipse.paho.client.mqttv3.MqttSecurityException.class);
+        report("h seat A under seat B", 2, 1, http, 0);
+    }
+
+    private static Properties credentials(Path file) throws Exception {
+        Properties props = new Properties();
+        try (var reader = Files.newBufferedReader(file)) {
+            props.load(reader);
+        }
+        return props;
+    }
+
     // g. ------------------------------------------------------------------------------------------
 
     @Test

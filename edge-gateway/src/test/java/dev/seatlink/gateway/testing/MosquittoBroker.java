@@ -41,6 +41,11 @@ public final class MosquittoBroker implements AutoCloseable {
 
     /** As {@link #start(Path)}, on a given port (a broker that "appears" where terminals already look). */
     public static MosquittoBroker start(Path dir, int port) {
+        return start(dir, port, "");
+    }
+
+    /** As {@link #start(Path, int)}, with more configuration lines (e.g. password and ACL files). */
+    public static MosquittoBroker start(Path dir, int port, String extraConf) {
         try {
             Path conf = dir.resolve("mosquitto.conf");
             Files.createDirectories(dir);
@@ -52,7 +57,9 @@ public final class MosquittoBroker implements AutoCloseable {
                     "autosave_interval 1",
                     "max_queued_messages 100000",
                     "max_inflight_messages 1000",
-                    ""));
+                    // run as the test's user so it can read the test's mode-600 password and ACL files
+                    "user " + System.getProperty("user.name"),
+                    extraConf));
             MosquittoBroker broker = new MosquittoBroker(null, port, dir);
             broker.launch();
             return broker;

@@ -23,10 +23,25 @@ public final class MqttProbe implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     public MqttProbe(String brokerUrl, String... filters) throws MqttException {
-        client = new MqttClient(brokerUrl, "probe-" + UUID.randomUUID(), new MemoryPersistence());
+        this(brokerUrl, null, null, filters);
+    }
+
+    /** A probe that logs in; with a seat's username its client id is the seat's own. */
+    public static MqttProbe login(String brokerUrl, String username, String password, String... filters)
+            throws MqttException {
+        return new MqttProbe(brokerUrl, username, password, filters);
+    }
+
+    private MqttProbe(String brokerUrl, String username, String password, String[] filters) throws MqttException {
+        client = new MqttClient(brokerUrl, username != null ? username : "probe-" + UUID.randomUUID(),
+                new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(true);
         options.setMaxInflight(1000);
+        if (username != null) {
+            options.setUserName(username);
+            options.setPassword(password.toCharArray());
+        }
         client.connect(options);
         for (String filter : filters) {
             client.subscribe(filter, 1, (topic, message) ->

@@ -1,0 +1,128 @@
+package dev.seatlink.gateway.access;
+
+import dev.seatlink.gateway.site.SeatMap;
+import dev.seatlink.gateway.site.SeatSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes a floor's broker credentials into one directory (keep it out of git; mode 700, files 600):
+ *
+ * <pre>
+ * passwd                  Mosquitto password file (hashed), every seat and the gateway
+ * acl                     Mosquitto ACL file ({@link AccessRules})
+ * mosquitto-auth.conf     the three lines that switch them on in mosquitto.conf
+ * gateway.credentials     username=… password=… for the gateway (--username, --password-file)
+ * seats/{seat}.credentials  username=… password=… for each terminal (provision installs it)
+ * </pre>
+ *
+ * Existing passwords are kept: running it again only adds seats that are new in the seat map, and
+ * {@link #rotate} replaces one seat's password. Clear passwords appear only in the credentials files.
+ */
+public final class CredentialFiles {
+    private final Path dir;
+
+    public CredentialFiles(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The result of a run, for the command's summary line (no secrets). */
+    public record Written(int created, int kept, Path dir) {
+    }
+
+    public Written generate(SeatMap map) throws IOException {
+        Files.createDirectories(dir.resolve("seats"));
+        restrict(dir, "rwx------");
+        restrict(dir.resolve("seats"), "rwx------");
+        Map<String, String> hashes = readPasswd();
+        int created = 0;
+        created += ensure(hashes, AccessRules.gatewayUser(map), dir.resolve("gateway.credentials"));
+        for (SeatSpec seat : map.seats()) {
+            created += ensure(hashes, AccessRules.seatUser(map, seat.seat()), seatFile(seat.seat()));
+        }
+        writePasswd(hashes);
+        write(dir.resolve("acl"), AccessRules.acl(map));
+        write(dir.resolve("mosquitto-auth.conf"), "allow_anonymous false\npassword_file " + dir.resolve("passwd")
+                .toAbsolutePath() + "\nacl_file " + dir.resolve("acl").toAbsolutePath() + "\n");
+        return new Written(created, hashes.size() - created, dir);
+    }
+
+    /** Gives one seat a new password; the old one stops working once the broker reloads (SIGHUP). */
+    public void rotate(SeatMap map, String seat) throws IOException {
+        if (map.seat(seat).isEmpty()) {
+            throw new IllegalArgumentException("seat '" + seat + "' is not in the seat map");
+        }
+        Map<String, String> hashes = readPasswd();
+        Files.deleteIfExists(seatFile(seat));
+        hashes.remove(AccessRules.seatUser(map, seat));
+        ensure(hashes, AccessRules.seatUser(map, seat), seatFile(seat));
+        writePasswd(hashes);
+    }
+
+    private Path seatFile(String seat) {
+        return dir.resolve("seats").resolve(seat + ".credentials");
+    }
+
+    /** Creates the user's password if it has none; returns 1 when it created one. */
+    private int ensure(Map<String, String> hashes, String user, Path credentials) throws IOException {
+        Optional<String> existing = readPassword(credentials);
+        if (existing.isPresent() && hashes.containsKey(user)) {
+            return 0;
+        }
+        char[] password = existing.map(String::toCharArray).orElseGet(MosquittoPassword::generate);
+        hashes.put(user, MosquittoPassword.hash(password));
+        write(credentials, "username=" + user + "\npassword=" + new String(password) + "\n");
+        return 1;
+    }
+
+    private static Optional<String> readPassword(Path credentials) throws IOException {
+        if (!Files.exists(credentials)) {
+            return Optional.empty();
+        }
+        return Files.readAllLines(credentials, StandardCharsets.UTF_8).stream()
+                .filter(line -> line.startsWith("password=")).map(line -> line.substring("password=".length()))
+                .findFirst();
+    }
+
+    private Map<String, String> readPasswd() throws IOException {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        Path passwd = dir.resolve("passwd");
+        if (Files.exists(passwd)) {
+            for (String line : Files.readAllLines(passwd, StandardCharsets.UTF_8)) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    hashes.put(line.substring(0, colon), line.substring(colon + 1));
+                }
+            }
+        }
+        return hashes;
+    }
+
+    private void writePasswd(Map<String, String> hashes) throws IOException {
+        List<String> lines = new ArrayList<>();
+        hashes.forEach((user, hash) -> lines.add(user + ":" + hash));
+        write(dir.resolve("passwd"), String.join("\n", lines) + "\n");
+    }
+
+    /** Writes through a temporary file created with mode 600, then renames it into place. */
+    private static void write(Path file, String text) throws IOException {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(temp);
+        Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(temp, text, StandardCharsets.UTF_8);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void restrict(Path path, String permissions) throws IOException {
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.seatlink.gateway.access;
+
+import dev.seatlink.gateway.site.SeatMap;
+import dev.seatlink.gateway.site.SeatMapLoader;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tools/seatlink credentials}: a floor's broker credentials and ACL from its seat map. */
+@Command(name = "credentials", mixinStandardHelpOptions = true,
+        description = {"Generates the floor's Mosquitto password file (hashed), ACL file, and one credentials file",
+                "per seat and for the gateway, from the seat map. Safe to run again: existing passwords are kept."})
+public final class CredentialsCommand implements Callable<Integer> {
+    @Option(names = "--seat-map", paramLabel = "FILE", description = "seat-map JSON (default: the demo floor hq/f1)")
+    Path seatMap;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+            description = "where to write them (keep it out of git, e.g. tools/secrets/hq-f1)")
+    Path out;
+
+    @Option(names = "--rotate", paramLabel = "SEAT", description = "give this one seat a new password")
+    String rotate;
+
+    @Override
+    public Integer call() throws Exception {
+        SeatMapLoader loader = new SeatMapLoader();
+        SeatMap map = seatMap == null ? loader.loadDemo() : loader.load(seatMap);
+        CredentialFiles files = new CredentialFiles(out);
+        if (rotate != null) {
+            files.rotate(map, rotate);
+            System.out.println("PASS: new password for seat " + rotate + " in " + out.resolve("seats")
+                    + "; reload the broker (systemctl reload mosquitto) and re-provision the seat");
+            return 0;
+        }
+        CredentialFiles.Written written = files.generate(map);
+        System.out.println("PASS: " + map.site() + "/" + map.floor() + ": " + written.created() + " new and "
+                + written.kept() + " kept credentials, passwd, acl and mosquitto-auth.conf in " + out);
+        return 0;
+    }
+}

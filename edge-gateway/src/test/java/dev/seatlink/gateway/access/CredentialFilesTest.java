@@ -1,0 +1,82 @@
+package dev.seatlink.gateway.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.seatlink.gateway.site.SeatMap;
+import dev.seatlink.gateway.site.SeatMapLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CredentialFilesTest {
+    private final SeatMap demo = new SeatMapLoader().loadDemo();
+
+    @TempDir
+    Path dir;
+
+    private String read(String file) throws Exception {
+        return Files.readString(dir.resolve(file));
+    }
+
+    @Test
+    void writesPasswdAclAndOneCredentialsFilePerSeatAllPrivate() throws Exception {
+        CredentialFiles.Written written = new CredentialFiles(dir).generate(demo);
+
+        assertThat(written.created()).isEqualTo(25);
+        assertThat(read("passwd").lines()).hasSize(25).allMatch(line -> line.matches("hq\\.f1\\.[a-z0-9-]+:\\$7\\$101\\$.+"));
+        assertThat(read("seats/s-014.credentials")).startsWith("username=hq.f1.s-014\npassword=");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("passwd")))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void runningAgainKeepsEveryPassword() throws Exception {
+        new CredentialFiles(dir).generate(demo);
+        String before = read("seats/s-001.credentials");
+
+        CredentialFiles.Written again = new CredentialFiles(dir).generate(demo);
+
+        assertThat(again.created()).isZero();
+        assertThat(read("seats/s-001.credentials")).isEqualTo(before);
+    }
+
+    @Test
+    void rotatingChangesOnlyThatSeat() throws Exception {
+        new CredentialFiles(dir).generate(demo);
+        String other = read("seats/s-002.credentials");
+        String old = read("seats/s-001.credentials");
+
+        new CredentialFiles(dir).rotate(demo, "s-001");
+
+        assertThat(read("seats/s-001.credentials")).isNotEqualTo(old);
+        assertThat(read("seats/s-002.credentials")).isEqualTo(other);
+        assertThatThrownBy(() -> new CredentialFiles(dir).rotate(demo, "s-999")).hasMessageContaining("not in the seat map");
+    }
+
+    @Test
+    void theAclGivesEachSeatOnlyItsOwnTopicsAndNoSecretAppearsInIt() throws Exception {
+        new CredentialFiles(dir).generate(demo);
+        String acl = read("acl");
+        String password = read("seats/s-014.credentials").lines().filter(l -> l.startsWith("password=")).findFirst()
+                .orElseThrow().substring(9);
+
+        String block = acl.substring(acl.indexOf("user hq.f1.s-014"), acl.indexOf("user hq.f1.s-015"));
+        assertThat(block).contains("topic write seatlink/v1/hq/f1/s-014/event", "topic read seatlink/v1/hq/f1/s-014/cmd",
+                "topic read seatlink/v1/hq/f1/gateway").doesNotContain("s-013", "#", "+");
+        assertThat(acl).contains("user hq.f1.gateway\ntopic readwrite seatlink/v1/hq/f1/#").doesNotContain(password);
+        assertThat(read("passwd")).doesNotContain(password);
+    }
+
+    @Test
+    void hashesAreMosquittosPbkdf2Form() {
+        byte[] salt = new byte[12];
+        String hash = MosquittoPassword.hash("secret".toCharArray(), salt);
+
+        assertThat(hash).startsWith("$7$101$" + Base64.getEncoder().encodeToString(salt) + "$");
+        assertThat(Base64.getDecoder().decode(hash.substring(hash.lastIndexOf('$') + 1))).hasSize(64);
+    }
+}
