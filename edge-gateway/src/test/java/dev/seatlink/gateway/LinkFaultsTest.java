@@ -151,7 +151,7 @@ class LinkFaultsTest {
             }
         }
         try {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 for (int i = 1; i <= seats; i++) {
                     if (!exactly(http, seat(i), perSeat)) {
                         return false;

@@ -85,7 +85,7 @@ public final class Ingest implements AutoCloseable {
         options = new MqttConnectOptions();
         options.setCleanSession(false);
         options.setAutomaticReconnect(true);
-        options.setMaxReconnectDelay(30_000);
+        options.setMaxReconnectDelay(5_000); // one client per floor: no herd to spread, so come back quickly
         options.setKeepAliveInterval(10);
         options.setMaxInflight(65_000);
         if (settings.username() != null) {
