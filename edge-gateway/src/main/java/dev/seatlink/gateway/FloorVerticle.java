@@ -70,7 +70,7 @@ final class FloorVerticle extends VerticleBase {
         writer = new StoreWriter(store);
         String clientId = map.site() + "." + map.floor() + ".gateway";
         IngestSettings settings = new IngestSettings(brokerUrl, clientId, map.site() + "-" + map.floor() + "-gateway",
-                config.username(), config.password() == null ? null : config.password().toCharArray());
+                config.username(), config.password() == null ? null : config.password().toCharArray(), config.tlsCaFile());
         ApiRoutes routes = new ApiRoutes(map, floor, stream, metrics, () -> ingest.isConnected(), writer,
                 new EventHistory(vertx, store));
         LiveUpdates live = new LiveUpdates(stream);

@@ -45,6 +45,9 @@ public final class GatewayMain implements Callable<Integer> {
     @Option(names = "--password-file", paramLabel = "FILE", description = "file holding the password for --broker")
     Path passwordFile;
 
+    @Option(names = "--tls-ca-file", paramLabel = "FILE", description = "PEM CA to trust for an ssl:// --broker")
+    Path tlsCaFile;
+
     @Option(names = "--data-dir", paramLabel = "DIR", description = "where the gateway keeps its files (default ./data/gateway)")
     Path dataDir = defaults.dataDir();
 
@@ -85,7 +88,7 @@ public final class GatewayMain implements Callable<Integer> {
             }
         }
         GatewayConfig config = new GatewayConfig(httpHost, httpPort, broker, mqttHost, mqttPort, username, password,
-                dataDir, seatMap, retentionDays, reorderTimeoutMs);
+                tlsCaFile, dataDir, seatMap, retentionDays, reorderTimeoutMs);
         Gateway gateway = Gateway.start(config);
         System.out.println("SeatLink gateway for " + gateway.seatMap().site() + "/" + gateway.seatMap().floor()
                 + " - wallboard: " + gateway.wallboardUrl() + "  (MQTT: " + gateway.brokerUrl() + ")");

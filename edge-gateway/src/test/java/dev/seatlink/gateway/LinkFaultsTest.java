@@ -86,9 +86,8 @@ class LinkFaultsTest {
         }
         Path map = dir.resolve("floor.json");
         Files.writeString(map, "{\"site\":\"hq\",\"floor\":\"f1\",\"teams\":[{\"id\":\"t1\"}],\"seats\":[" + list + "]}");
-        GatewayConfig base = GatewayConfig.defaults().with(0, brokerUrl, FreePorts.next(), dir.resolve("gateway"));
-        return keep(Gateway.start(new GatewayConfig(base.httpHost(), 0, brokerUrl, base.mqttHost(), base.mqttPort(), null,
-                null, base.dataDir(), map, base.retentionDays(), base.reorderTimeoutMs())));
+        return keep(Gateway.start(GatewayConfig.defaults().with(0, brokerUrl, FreePorts.next(), dir.resolve("gateway"))
+                .withSeatMap(map)));
     }
 
     private TerminalConfig terminalConfig(String seat, String brokerUrl) {
@@ -121,6 +120,18 @@ class LinkFaultsTest {
         return Topic.seat("hq", "f1", seat, kind);
     }
 
+    /** Waits until seats 1..{@code seats} each have exactly events 1..{@code perSeat} stored. */
+    private static void awaitEverySeatStored(Http http, int seats, int perSeat, Duration patience) {
+        await().atMost(patience).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+            for (int i = 1; i <= seats; i++) {
+                if (!exactly(http, seat(i), perSeat)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
     private static boolean online(Http http, String seat) {
         return http.json("/api/seats/" + seat).path("online").asBoolean();
     }
@@ -150,27 +161,7 @@ class LinkFaultsTest {
                 restartedAt = System.currentTimeMillis();
             }
         }
-        try {
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                for (int i = 1; i <= seats; i++) {
-                    if (!exactly(http, seat(i), perSeat)) {
-                        return false;
-                    }
-                }
-                return true;
-            });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            for (int i = 1; i <= seats; i++) {
-                List<Long> got = storedSeqs(http, seat(i));
-                if (got.size() != perSeat) {
-                    System.out.println("DEBUG " + seat(i) + " stored " + got.size() + " api "
-                            + http.json("/api/seats/" + seat(i)) + " last " + got.subList(Math.max(0, got.size() - 3), got.size()));
-                }
-            }
-            System.out.println("DEBUG metrics " + http.get("/metrics").body().lines()
-                    .filter(l -> !l.startsWith("#") && !l.endsWith(" 0")).toList());
-            throw e;
-        }
+        awaitEverySeatStored(http, seats, perSeat, Duration.ofSeconds(180));
         long recovered = System.currentTimeMillis() - restartedAt;
 
         report("a broker restart", (long) seats * perSeat, (long) seats * perSeat, http, recovered);
@@ -207,14 +198,7 @@ class LinkFaultsTest {
             }
         }
         ChildJvm restarted = keep(ChildJvm.start("dev.seatlink.gateway.GatewayMain", dir.resolve("gw.log"), args));
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
-            for (int i = 1; i <= seats; i++) {
-                if (!exactly(http, seat(i), perSeat)) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        awaitEverySeatStored(http, seats, perSeat, Duration.ofSeconds(90));
         long recovered = System.currentTimeMillis() - killedAt;
 
         report("b gateway kill -9", (long) seats * perSeat, (long) seats * perSeat, http, recovered);
@@ -379,10 +363,9 @@ class LinkFaultsTest {
         MosquittoBroker broker = keep(MosquittoBroker.start(dir.resolve("mosquitto"), FreePorts.next(),
                 Files.readString(secrets.resolve("mosquitto-auth.conf"))));
         Properties gatewayLogin = credentials(secrets.resolve("gateway.credentials"));
-        GatewayConfig base = GatewayConfig.defaults().with(0, broker.url(), FreePorts.next(), dir.resolve("gateway"));
-        Gateway gateway = keep(Gateway.start(new GatewayConfig(base.httpHost(), 0, broker.url(), base.mqttHost(),
-                base.mqttPort(), gatewayLogin.getProperty("username"), gatewayLogin.getProperty("password"),
-                base.dataDir(), null, base.retentionDays(), base.reorderTimeoutMs())));
+        Gateway gateway = keep(Gateway.start(GatewayConfig.defaults().with(0, broker.url(), FreePorts.next(),
+                dir.resolve("gateway")).withLogin(gatewayLogin.getProperty("username"),
+                gatewayLogin.getProperty("password"), null)));
         Http http = new Http(gateway.httpPort());
         await().atMost(PATIENCE).until(() -> http.get("/health").statusCode() == 200);
         Properties seatA = credentials(secrets.resolve("seats/s-005.credentials"));

@@ -25,6 +25,9 @@ public final class CommonOptions {
     @Option(names = "--mqtt-port", paramLabel = "PORT", description = "shorthand for --broker tcp://127.0.0.1:PORT")
     Integer mqttPort;
 
+    @Option(names = "--tls-ca-file", paramLabel = "FILE", description = "PEM CA to trust for an ssl:// broker")
+    Path tlsCaFile;
+
     @Option(names = "--data-dir", paramLabel = "DIR", description = "where the seat keeps its files (default ./data/terminal)")
     Path dataDir;
 
@@ -50,6 +53,7 @@ public final class CommonOptions {
         put(props, "floor", floor);
         put(props, "broker", mqttPort == null ? broker : "tcp://127.0.0.1:" + mqttPort);
         put(props, "dataDir", dataDir == null ? null : dataDir.toString());
+        put(props, "tls.caFile", tlsCaFile == null ? null : tlsCaFile.toString());
         put(props, "username", username);
         if (passwordFile != null) {
             try {

@@ -126,7 +126,8 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         this.commands = new SeatCommands(machine, this::apply, this::announce, this::beep, journal,
                 this::republish, clock);
         UplinkSettings link = new UplinkSettings(config.broker(), config.clientId(), config.username(),
-                config.password() == null ? null : config.password().toCharArray(), config.keepAliveSeconds());
+                config.password() == null ? null : config.password().toCharArray(), config.tlsCaFile(),
+                config.keepAliveSeconds());
         this.uplink = new Uplink(link, statusTopic, () -> SeatStatus.offline(boot, clock.millis()), codec, this,
                 seatThread);
     }

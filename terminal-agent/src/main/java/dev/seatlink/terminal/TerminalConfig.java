@@ -25,7 +25,7 @@ import java.util.function.Function;
  * README. Errors name the file, the key and the rule.
  */
 public record TerminalConfig(String site, String floor, String seat, String broker, String username,
-                             String password, Path dataDir, HardwareMode hardware, SeatHardware parts,
+                             String password, Path tlsCaFile, Path dataDir, HardwareMode hardware, SeatHardware parts,
                              int keepAliveSeconds, List<String> reasons, int wrapUpSeconds, Gestures.Timing gestures) {
 
     private static final Map<AgentState, String> LIGHT_KEYS = Map.of(AgentState.READY, "light.ready",
@@ -38,6 +38,7 @@ public record TerminalConfig(String site, String floor, String seat, String brok
         p.setProperty("site", "hq");                       // site id
         p.setProperty("floor", "f1");                      // floor id
         p.setProperty("broker", "tcp://127.0.0.1:1883");   // MQTT broker URL
+        p.setProperty("tls.caFile", "");                   // PEM CA to trust for ssl:// (empty = the JVM's CAs)
         p.setProperty("dataDir", "./data/terminal");       // where seat-state.json lives
         p.setProperty("hardware", "auto");                 // auto | gpio | simulated
         p.setProperty("keepAliveSeconds", "10");           // offline shows 1.5 x this after silence
@@ -83,8 +84,11 @@ public record TerminalConfig(String site, String floor, String seat, String brok
         reasons.forEach(reason -> r.check(Ids.isValid(reason), "reasons", "'" + reason + "' is not an identifier"));
         Gestures.Timing gestures = new Gestures.Timing(r.integer("buttons.longPressMs", 200, 5000),
                 r.integer("buttons.logoutHoldMs", 1000, 10_000), r.integer("buttons.pickerConfirmMs", 500, 10_000));
+        String ca = r.optional("tls.caFile");
+        r.check(ca == null || broker.startsWith("ssl://"), "tls.caFile", "is set but broker is not ssl://");
+        r.check(ca == null || java.nio.file.Files.isReadable(Path.of(ca)), "tls.caFile", "'" + ca + "' cannot be read");
         return new TerminalConfig(r.id("site"), r.id("floor"), r.id("seat"), broker, r.optional("username"),
-                r.optional("password"), Path.of(r.required("dataDir")),
+                r.optional("password"), ca == null ? null : Path.of(ca), Path.of(r.required("dataDir")),
                 r.parsed("hardware", v -> HardwareMode.valueOf(v.toUpperCase(Locale.ROOT)), "auto, gpio or simulated"),
                 parts(r), r.integer("keepAliveSeconds", 2, 300), reasons, r.integer("wrapUpSeconds", 0, 3600), gestures);
     }
@@ -122,8 +126,8 @@ public record TerminalConfig(String site, String floor, String seat, String brok
 
     /** The same configuration for another seat with its own data directory (the simulated floor). */
     public TerminalConfig forSeat(String otherSeat, Path otherDataDir) {
-        return new TerminalConfig(site, floor, otherSeat, broker, username, password, otherDataDir, hardware, parts,
-                keepAliveSeconds, reasons, wrapUpSeconds, gestures);
+        return new TerminalConfig(site, floor, otherSeat, broker, username, password, tlsCaFile, otherDataDir, hardware,
+                parts, keepAliveSeconds, reasons, wrapUpSeconds, gestures);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.seatlink.gateway.ingest;
 import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.gateway.site.SeatMap;
 import dev.seatlink.gateway.store.StoreWriter;
+import dev.seatlink.link.BrokerTls;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.GatewayStatus;
@@ -91,6 +92,9 @@ public final class Ingest implements AutoCloseable {
         if (settings.username() != null) {
             options.setUserName(settings.username());
             options.setPassword(settings.password());
+        }
+        if (settings.tlsCaFile() != null) {
+            options.setSocketFactory(BrokerTls.trusting(settings.tlsCaFile()));
         }
         options.setWill(gatewayTopic.toString(), codec.encode(gatewayStatus(false)), QOS, true);
     }

@@ -1,5 +1,6 @@
 package dev.seatlink.terminal.uplink;
 
+import dev.seatlink.link.BrokerTls;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.Message;
@@ -90,6 +91,9 @@ public final class Uplink implements AutoCloseable {
         if (settings.username() != null) {
             options.setUserName(settings.username());
             options.setPassword(settings.password());
+        }
+        if (settings.tlsCaFile() != null) {
+            options.setSocketFactory(BrokerTls.trusting(settings.tlsCaFile()));
         }
         options.setWill(statusTopic.toString(), codec.encode(lastWill.get()), QOS, true);
     }

@@ -7,8 +7,9 @@ package dev.seatlink.terminal.uplink;
  * @param clientId         {@code {site}.{floor}.{seat}}, unique on the broker
  * @param username         broker user, or null for anonymous
  * @param password         broker password, or null
+ * @param tlsCaFile        PEM CA to trust for ssl://, or null for the JVM's default CAs
  * @param keepAliveSeconds the broker declares the seat dead after 1.5 × this
  */
 public record UplinkSettings(String brokerUrl, String clientId, String username, char[] password,
-                             int keepAliveSeconds) {
+                             java.nio.file.Path tlsCaFile, int keepAliveSeconds) {
 }
