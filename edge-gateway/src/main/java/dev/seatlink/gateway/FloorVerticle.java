@@ -12,10 +12,13 @@ import dev.seatlink.gateway.store.EventStore;
 import dev.seatlink.gateway.store.StoreWriter;
 import dev.seatlink.gateway.store.StoredEvent;
 import dev.seatlink.gateway.web.EventHistory;
+import dev.seatlink.gateway.access.SupervisorAccounts;
 import dev.seatlink.gateway.web.ApiRoutes;
+import dev.seatlink.gateway.web.CommandRoutes;
 import dev.seatlink.gateway.web.LiveUpdates;
 import dev.seatlink.gateway.web.SseStream;
 import dev.seatlink.protocol.Codec;
+import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.FloorSummary;
 import dev.seatlink.protocol.Topic;
 import io.vertx.core.Future;
@@ -24,6 +27,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import org.tinylog.Logger;
 
@@ -44,6 +48,7 @@ final class FloorVerticle extends VerticleBase {
     private final String brokerUrl;
     private final EventStore store;
     private final Map<String, StoredEvent> lastStored;
+    private final SupervisorAccounts supervisors;
     private StoreWriter writer;
     private final LongSupplier clock = System::currentTimeMillis;
     private final Metrics metrics = new Metrics();
@@ -53,7 +58,8 @@ final class FloorVerticle extends VerticleBase {
     private boolean countsChanged = true;
 
     FloorVerticle(GatewayConfig config, SeatMap map, String brokerUrl, EventStore store,
-                  Map<String, StoredEvent> lastStored) {
+                  Map<String, StoredEvent> lastStored, SupervisorAccounts supervisors) {
+        this.supervisors = supervisors;
         this.config = config;
         this.map = map;
         this.brokerUrl = brokerUrl;
@@ -74,16 +80,19 @@ final class FloorVerticle extends VerticleBase {
         ApiRoutes routes = new ApiRoutes(map, floor, stream, metrics, () -> ingest.isConnected(), writer,
                 new EventHistory(vertx, store));
         LiveUpdates live = new LiveUpdates(stream);
+        BiConsumer<String, Command> sendCommand = (seat, command) ->
+                ingest.publish(Topic.seat(map.site(), map.floor(), seat, Topic.Kind.CMD), command, false);
+        CommandRoutes commands = new CommandRoutes(floor, supervisors, sendCommand, () -> ingest.isConnected(), clock);
         FloorUpdater updater = new FloorUpdater(floor, metrics, rejectLog, view -> {
             live.seat(view);
             countsChanged = true;
-        }, (seat, command) -> ingest.publish(Topic.seat(map.site(), map.floor(), seat, Topic.Kind.CMD), command, false),
-                clock, config.reorderTimeoutMs());
+        }, sendCommand, commands::answered, clock, config.reorderTimeoutMs());
         lastStored.forEach((seat, stored) -> updater.restore(seat, stored.event().seq()));
         ingest = new Ingest(settings, map, codec, metrics, rejectLog,
                 (message, rx) -> context.runOnContext(v -> updater.apply(message, rx)), writer, clock);
 
         Router router = Router.router(vertx);
+        commands.mount(router);
         routes.mount(router);
         vertx.setPeriodic(HEARTBEAT_MS, id -> stream.heartbeat());
         vertx.setPeriodic(KPI_INTERVAL_MS, id -> publishCounts(floor, live));

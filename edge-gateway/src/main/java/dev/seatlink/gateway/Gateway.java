@@ -1,5 +1,6 @@
 package dev.seatlink.gateway;
 
+import dev.seatlink.gateway.access.SupervisorAccounts;
 import dev.seatlink.gateway.broker.EmbeddedBroker;
 import dev.seatlink.gateway.site.SeatMap;
 import dev.seatlink.gateway.site.SeatMapLoader;
@@ -41,6 +42,8 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(GatewayConfig config) {
         SeatMapLoader loader = new SeatMapLoader();
         SeatMap map = config.seatMap() == null ? loader.loadDemo() : loader.load(config.seatMap());
+        SupervisorAccounts supervisors = config.usersFile() == null ? SupervisorAccounts.none()
+                : SupervisorAccounts.load(config.usersFile());
         EventStore store = EventStore.open(config.dataDir());
         Map<String, StoredEvent> lastStored = store.lastPerSeat();
         Logger.info("event store {}: {} seat(s) with history", store.file(), lastStored.size());
@@ -54,7 +57,7 @@ public final class Gateway implements AutoCloseable {
         }
         String brokerUrl = broker == null ? config.brokerUrl() : broker.url();
         Vertx vertx = Vertx.vertx();
-        FloorVerticle verticle = new FloorVerticle(config, map, brokerUrl, store, lastStored);
+        FloorVerticle verticle = new FloorVerticle(config, map, brokerUrl, store, lastStored, supervisors);
         try {
             vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException | InterruptedException e) {

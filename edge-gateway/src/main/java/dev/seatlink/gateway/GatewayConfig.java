@@ -16,12 +16,13 @@ import java.nio.file.Path;
  * @param tlsCaFile PEM CA to trust for an ssl:// broker, or null for the JVM's default CAs
  * @param dataDir   where the gateway keeps its files (embedded broker store); default ./data/gateway
  * @param seatMap   the seat-map JSON file; null (default) uses the demo floor hq/f1
+ * @param usersFile supervisors allowed to send commands through the API ({@code name:hash} lines), or null
  * @param retentionDays  stored events older than this are deleted (default 400: a year of reviews and then some)
  * @param reorderTimeoutMs how long a gap is waited for before asking for replay (default 2000)
  */
 public record GatewayConfig(String httpHost, int httpPort, String brokerUrl, String mqttHost, int mqttPort,
                             String username, String password, Path tlsCaFile, Path dataDir, Path seatMap,
-                            int retentionDays, long reorderTimeoutMs) {
+                            Path usersFile, int retentionDays, long reorderTimeoutMs) {
 
     public static final int DEFAULT_RETENTION_DAYS = 400;
 
@@ -32,25 +33,31 @@ public record GatewayConfig(String httpHost, int httpPort, String brokerUrl, Str
     /** The defaults, with the embedded broker and the demo seat map. */
     public static GatewayConfig defaults() {
         return new GatewayConfig("127.0.0.1", 8080, null, "127.0.0.1", 1883, null, null, null, Path.of("data", "gateway"),
-                null, DEFAULT_RETENTION_DAYS, Reorderer.DEFAULT_TIMEOUT_MS);
+                null, null, DEFAULT_RETENTION_DAYS, Reorderer.DEFAULT_TIMEOUT_MS);
     }
 
     /** The same configuration on other ports and directories (tests, the demo). */
     public GatewayConfig with(int newHttpPort, String newBrokerUrl, int newMqttPort, Path newDataDir) {
         return new GatewayConfig(httpHost, newHttpPort, newBrokerUrl, mqttHost, newMqttPort, username, password,
-                tlsCaFile, newDataDir, seatMap, retentionDays, reorderTimeoutMs);
+                tlsCaFile, newDataDir, seatMap, usersFile, retentionDays, reorderTimeoutMs);
     }
 
     /** The same configuration with broker credentials and TLS trust (an external broker). */
     public GatewayConfig withLogin(String newUsername, String newPassword, Path newTlsCaFile) {
         return new GatewayConfig(httpHost, httpPort, brokerUrl, mqttHost, mqttPort, newUsername, newPassword,
-                newTlsCaFile, dataDir, seatMap, retentionDays, reorderTimeoutMs);
+                newTlsCaFile, dataDir, seatMap, usersFile, retentionDays, reorderTimeoutMs);
     }
 
     /** The same configuration with another seat map. */
     public GatewayConfig withSeatMap(Path newSeatMap) {
         return new GatewayConfig(httpHost, httpPort, brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile,
-                dataDir, newSeatMap, retentionDays, reorderTimeoutMs);
+                dataDir, newSeatMap, usersFile, retentionDays, reorderTimeoutMs);
+    }
+
+    /** The same configuration with a supervisors file for the command API. */
+    public GatewayConfig withUsers(Path newUsersFile) {
+        return new GatewayConfig(httpHost, httpPort, brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile,
+                dataDir, seatMap, newUsersFile, retentionDays, reorderTimeoutMs);
     }
 
     @Override

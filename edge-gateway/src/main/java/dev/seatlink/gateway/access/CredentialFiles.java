@@ -56,6 +56,36 @@ public final class CredentialFiles {
         return new Written(created, hashes.size() - created, dir);
     }
 
+    /**
+     * Adds (or gives a new password to) a supervisor who may send commands through the gateway's API:
+     * {@code supervisors.passwd} for the gateway's {@code --users-file}, {@code supervisors/NAME.credentials}.
+     */
+    public void supervisor(String name) throws IOException {
+        if (!dev.seatlink.protocol.Ids.isValid(name)) {
+            throw new IllegalArgumentException("supervisor name '" + name + "' is not an identifier");
+        }
+        Files.createDirectories(dir.resolve("supervisors"));
+        restrict(dir, "rwx------");
+        restrict(dir.resolve("supervisors"), "rwx------");
+        Path passwd = dir.resolve("supervisors.passwd");
+        Map<String, String> hashes = new LinkedHashMap<>();
+        if (Files.exists(passwd)) {
+            for (String line : Files.readAllLines(passwd, StandardCharsets.UTF_8)) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    hashes.put(line.substring(0, colon), line.substring(colon + 1));
+                }
+            }
+        }
+        char[] password = MosquittoPassword.generate();
+        hashes.put(name, MosquittoPassword.hash(password));
+        write(dir.resolve("supervisors").resolve(name + ".credentials"), "username=" + name + "\npassword="
+                + new String(password) + "\n");
+        List<String> lines = new ArrayList<>();
+        hashes.forEach((user, hash) -> lines.add(user + ":" + hash));
+        write(passwd, String.join("\n", lines) + "\n");
+    }
+
     /** Gives one seat a new password; the old one stops working once the broker reloads (SIGHUP). */
     public void rotate(SeatMap map, String seat) throws IOException {
         if (map.seat(seat).isEmpty()) {

@@ -22,11 +22,21 @@ public final class CredentialsCommand implements Callable<Integer> {
     @Option(names = "--rotate", paramLabel = "SEAT", description = "give this one seat a new password")
     String rotate;
 
+    @Option(names = "--supervisor", paramLabel = "NAME",
+            description = "add a supervisor account for the command API (or give it a new password)")
+    String supervisor;
+
     @Override
     public Integer call() throws Exception {
         SeatMapLoader loader = new SeatMapLoader();
         SeatMap map = seatMap == null ? loader.loadDemo() : loader.load(seatMap);
         CredentialFiles files = new CredentialFiles(out);
+        if (supervisor != null) {
+            files.supervisor(supervisor);
+            System.out.println("PASS: supervisor " + supervisor + ": password in " + out.resolve("supervisors")
+                    + "; start the gateway with --users-file " + out.resolve("supervisors.passwd"));
+            return 0;
+        }
         if (rotate != null) {
             files.rotate(map, rotate);
             System.out.println("PASS: new password for seat " + rotate + " in " + out.resolve("seats")

@@ -33,6 +33,7 @@ public final class FloorUpdater {
     private final RejectLog rejectLog;
     private final Consumer<SeatView> onChange;
     private final BiConsumer<String, Command> commands;
+    private final BiConsumer<String, CommandResult> answers;
     private final LongSupplier clock;
     private final Reorderer reorderer;
     /** Per seat, the last event seq applied in order; snapshots never move it, so gaps behind them still show. */
@@ -40,7 +41,9 @@ public final class FloorUpdater {
     private final Map<String, Long> lastRebirth = new HashMap<>();
 
     public FloorUpdater(FloorModel floor, Metrics metrics, RejectLog rejectLog, Consumer<SeatView> onChange,
-                        BiConsumer<String, Command> commands, LongSupplier clock, long reorderTimeoutMs) {
+                        BiConsumer<String, Command> commands, BiConsumer<String, CommandResult> answers,
+                        LongSupplier clock, long reorderTimeoutMs) {
+        this.answers = answers;
         this.reorderer = new Reorderer(reorderTimeoutMs);
         this.floor = floor;
         this.metrics = metrics;
@@ -71,9 +74,12 @@ public final class FloorUpdater {
         } else if (message.message() instanceof CommandResult result) {
             if (!floor.knows(seat)) {
                 unknownSeat(seat);
-            } else if (!result.ok()) {
+                return;
+            }
+            if (!result.ok()) {
                 Logger.warn("seat {} refused command {}: {}", seat, result.id(), result.error());
             }
+            answers.accept(seat, result);
             return;
         } else {
             return;

@@ -29,7 +29,7 @@ class FloorUpdaterTest {
             new RejectLog(now::get), changes::add, (seat, command) -> {
                 assertThat(command).isInstanceOf(Command.Rebirth.class);
                 commandsTo.add(seat);
-            }, now::get, 2_000);
+            }, (seat, result) -> { }, now::get, 2_000);
 
     private static Decoded.Accepted event(String seat, long seq) {
         return new Decoded.Accepted(Topic.seat("hq", "f1", seat, Topic.Kind.EVENT),
@@ -54,7 +54,8 @@ class FloorUpdaterTest {
     void aGapStillOpenAfterTheTimeoutAsksTheSeatToReplay() {
         List<Command> sent = new ArrayList<>();
         FloorUpdater withReplay = new FloorUpdater(new FloorModel(new SeatMapLoader().loadDemo()), metrics,
-                new RejectLog(now::get), changes::add, (seat, command) -> sent.add(command), now::get, 2_000);
+                new RejectLog(now::get), changes::add, (seat, command) -> sent.add(command), (seat, result) -> { }, now::get,
+                2_000);
         withReplay.apply(online("s-001"), T);
         withReplay.apply(event("s-001", 1), T);
         withReplay.apply(event("s-001", 4), T);

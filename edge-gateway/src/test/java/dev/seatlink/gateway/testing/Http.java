@@ -42,6 +42,24 @@ public final class Http {
         }
     }
 
+    /** POSTs a JSON body, signed in with HTTP Basic when {@code user} is not null. */
+    public HttpResponse<String> post(String path, String json, String user, String password) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (user != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Opens {@code path} as an event stream; its lines collect in the returned list as they arrive. */
     public List<String> stream(String path) {
         List<String> lines = new CopyOnWriteArrayList<>();
