@@ -12,7 +12,7 @@ import dev.seatlink.gateway.store.EventStore;
 import dev.seatlink.gateway.store.StoreWriter;
 import dev.seatlink.gateway.store.StoredEvent;
 import dev.seatlink.gateway.web.EventHistory;
-import dev.seatlink.gateway.access.SupervisorAccounts;
+import dev.seatlink.gateway.access.PasswordFile;
 import dev.seatlink.gateway.web.ApiRoutes;
 import dev.seatlink.gateway.web.CommandRoutes;
 import dev.seatlink.gateway.web.LiveUpdates;
@@ -48,7 +48,7 @@ final class FloorVerticle extends VerticleBase {
     private final String brokerUrl;
     private final EventStore store;
     private final Map<String, StoredEvent> lastStored;
-    private final SupervisorAccounts supervisors;
+    private final PasswordFile supervisors;
     private StoreWriter writer;
     private final LongSupplier clock = System::currentTimeMillis;
     private final Metrics metrics = new Metrics();
@@ -58,7 +58,7 @@ final class FloorVerticle extends VerticleBase {
     private boolean countsChanged = true;
 
     FloorVerticle(GatewayConfig config, SeatMap map, String brokerUrl, EventStore store,
-                  Map<String, StoredEvent> lastStored, SupervisorAccounts supervisors) {
+                  Map<String, StoredEvent> lastStored, PasswordFile supervisors) {
         this.supervisors = supervisors;
         this.config = config;
         this.map = map;

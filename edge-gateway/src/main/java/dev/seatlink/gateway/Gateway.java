@@ -1,13 +1,19 @@
 package dev.seatlink.gateway;
 
-import dev.seatlink.gateway.access.SupervisorAccounts;
+import dev.seatlink.gateway.access.PasswordFile;
+import dev.seatlink.gateway.broker.BrokerAccessFiles;
 import dev.seatlink.gateway.broker.EmbeddedBroker;
 import dev.seatlink.gateway.site.SeatMap;
 import dev.seatlink.gateway.site.SeatMapLoader;
 import dev.seatlink.gateway.store.EventStore;
 import dev.seatlink.gateway.store.StoredEvent;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,15 +48,23 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(GatewayConfig config) {
         SeatMapLoader loader = new SeatMapLoader();
         SeatMap map = config.seatMap() == null ? loader.loadDemo() : loader.load(config.seatMap());
-        SupervisorAccounts supervisors = config.usersFile() == null ? SupervisorAccounts.none()
-                : SupervisorAccounts.load(config.usersFile());
+        PasswordFile supervisors = config.usersFile() == null ? PasswordFile.none()
+                : PasswordFile.load(config.usersFile());
         EventStore store = EventStore.open(config.dataDir());
         Map<String, StoredEvent> lastStored = store.lastPerSeat();
         Logger.info("event store {}: {} seat(s) with history", store.file(), lastStored.size());
         EmbeddedBroker broker;
         try {
-            broker = config.embeddedBroker()
-                    ? EmbeddedBroker.start(config.mqttHost(), config.mqttPort(), config.dataDir()) : null;
+            if (config.embeddedBroker() && config.embeddedAuth() != null) {
+                BrokerAccessFiles access = new BrokerAccessFiles(map,
+                        PasswordFile.load(config.embeddedAuth().resolve("passwd")));
+                config = config.withLogin(credential(config.embeddedAuth(), "username"),
+                        credential(config.embeddedAuth(), "password"), config.tlsCaFile());
+                broker = EmbeddedBroker.start(config.mqttHost(), config.mqttPort(), config.dataDir(), access);
+            } else {
+                broker = config.embeddedBroker()
+                        ? EmbeddedBroker.start(config.mqttHost(), config.mqttPort(), config.dataDir()) : null;
+            }
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -73,6 +87,22 @@ public final class Gateway implements AutoCloseable {
         Logger.info("gateway for {}/{} ({} seats) serving http://{}:{}/ with broker {}", map.site(), map.floor(),
                 map.seats().size(), config.httpHost(), verticle.httpPort(), brokerUrl);
         return new Gateway(map, broker, store, vertx, brokerUrl, config.httpHost(), verticle.httpPort());
+    }
+
+    /** A field of the gateway's own credentials file in a credentials directory. */
+    private static String credential(Path dir, String key) {
+        Path file = dir.resolve("gateway.credentials");
+        Properties props = new Properties();
+        try (var reader = Files.newBufferedReader(file)) {
+            props.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException(file + ": cannot read: " + e.getMessage(), e));
+        }
+        String value = props.getProperty(key);
+        if (value == null) {
+            throw new GatewayStartException(file + ": " + key + " is missing", null);
+        }
+        return value;
     }
 
     public SeatMap seatMap() {

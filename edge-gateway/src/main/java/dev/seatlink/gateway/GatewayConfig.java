@@ -16,13 +16,16 @@ import java.nio.file.Path;
  * @param tlsCaFile PEM CA to trust for an ssl:// broker, or null for the JVM's default CAs
  * @param dataDir   where the gateway keeps its files (embedded broker store); default ./data/gateway
  * @param seatMap   the seat-map JSON file; null (default) uses the demo floor hq/f1
+ * @param embeddedAuth  a directory from {@code tools/seatlink credentials}: the embedded broker then checks
+ *                      logins against its {@code passwd} and topics against the ACL rules, and the gateway logs
+ *                      in with its {@code gateway.credentials}; null (default) = an anonymous embedded broker
  * @param usersFile supervisors allowed to send commands through the API ({@code name:hash} lines), or null
  * @param retentionDays  stored events older than this are deleted (default 400: a year of reviews and then some)
  * @param reorderTimeoutMs how long a gap is waited for before asking for replay (default 2000)
  */
 public record GatewayConfig(String httpHost, int httpPort, String brokerUrl, String mqttHost, int mqttPort,
-                            String username, String password, Path tlsCaFile, Path dataDir, Path seatMap,
-                            Path usersFile, int retentionDays, long reorderTimeoutMs) {
+                            String username, String password, Path tlsCaFile, Path embeddedAuth, Path dataDir,
+                            Path seatMap, Path usersFile, int retentionDays, long reorderTimeoutMs) {
 
     public static final int DEFAULT_RETENTION_DAYS = 400;
 
@@ -32,32 +35,38 @@ public record GatewayConfig(String httpHost, int httpPort, String brokerUrl, Str
 
     /** The defaults, with the embedded broker and the demo seat map. */
     public static GatewayConfig defaults() {
-        return new GatewayConfig("127.0.0.1", 8080, null, "127.0.0.1", 1883, null, null, null, Path.of("data", "gateway"),
+        return new GatewayConfig("127.0.0.1", 8080, null, "127.0.0.1", 1883, null, null, null, null, Path.of("data", "gateway"),
                 null, null, DEFAULT_RETENTION_DAYS, Reorderer.DEFAULT_TIMEOUT_MS);
     }
 
     /** The same configuration on other ports and directories (tests, the demo). */
     public GatewayConfig with(int newHttpPort, String newBrokerUrl, int newMqttPort, Path newDataDir) {
         return new GatewayConfig(httpHost, newHttpPort, newBrokerUrl, mqttHost, newMqttPort, username, password,
-                tlsCaFile, newDataDir, seatMap, usersFile, retentionDays, reorderTimeoutMs);
+                tlsCaFile, embeddedAuth, newDataDir, seatMap, usersFile, retentionDays, reorderTimeoutMs);
     }
 
     /** The same configuration with broker credentials and TLS trust (an external broker). */
     public GatewayConfig withLogin(String newUsername, String newPassword, Path newTlsCaFile) {
         return new GatewayConfig(httpHost, httpPort, brokerUrl, mqttHost, mqttPort, newUsername, newPassword,
-                newTlsCaFile, dataDir, seatMap, usersFile, retentionDays, reorderTimeoutMs);
+                newTlsCaFile, embeddedAuth, dataDir, seatMap, usersFile, retentionDays, reorderTimeoutMs);
     }
 
     /** The same configuration with another seat map. */
     public GatewayConfig withSeatMap(Path newSeatMap) {
         return new GatewayConfig(httpHost, httpPort, brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile,
-                dataDir, newSeatMap, usersFile, retentionDays, reorderTimeoutMs);
+                embeddedAuth, dataDir, newSeatMap, usersFile, retentionDays, reorderTimeoutMs);
     }
 
     /** The same configuration with a supervisors file for the command API. */
     public GatewayConfig withUsers(Path newUsersFile) {
         return new GatewayConfig(httpHost, httpPort, brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile,
-                dataDir, seatMap, newUsersFile, retentionDays, reorderTimeoutMs);
+                embeddedAuth, dataDir, seatMap, newUsersFile, retentionDays, reorderTimeoutMs);
+    }
+
+    /** The same configuration with the embedded broker's access control on. */
+    public GatewayConfig withEmbeddedAuth(Path credentialsDir) {
+        return new GatewayConfig(httpHost, httpPort, brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile,
+                credentialsDir, dataDir, seatMap, usersFile, retentionDays, reorderTimeoutMs);
     }
 
     @Override

@@ -54,6 +54,10 @@ public final class GatewayMain implements Callable<Integer> {
     @Option(names = "--seat-map", paramLabel = "FILE", description = "seat-map JSON (default: the demo floor hq/f1)")
     Path seatMap;
 
+    @Option(names = "--embedded-auth", paramLabel = "DIR",
+            description = "credentials directory (tools/seatlink credentials): the embedded broker enforces its logins and ACL")
+    Path embeddedAuth;
+
     @Option(names = "--users-file", paramLabel = "FILE",
             description = "supervisors who may send commands (tools/seatlink credentials --supervisor NAME)")
     Path usersFile;
@@ -92,7 +96,7 @@ public final class GatewayMain implements Callable<Integer> {
             }
         }
         GatewayConfig config = new GatewayConfig(httpHost, httpPort, broker, mqttHost, mqttPort, username, password,
-                tlsCaFile, dataDir, seatMap, usersFile, retentionDays, reorderTimeoutMs);
+                tlsCaFile, embeddedAuth, dataDir, seatMap, usersFile, retentionDays, reorderTimeoutMs);
         Gateway gateway = Gateway.start(config);
         System.out.println("SeatLink gateway for " + gateway.seatMap().site() + "/" + gateway.seatMap().floor()
                 + " - wallboard: " + gateway.wallboardUrl() + "  (MQTT: " + gateway.brokerUrl() + ")");

@@ -3,6 +3,7 @@ package dev.seatlink.gateway.access;
 import dev.seatlink.gateway.site.SeatMap;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.protocol.Topic;
+import java.util.List;
 
 /**
  * Who may do what on a floor's broker, as a Mosquitto ACL file. A terminal writes only its own
@@ -23,24 +24,51 @@ public final class AccessRules {
         return map.site() + "." + map.floor() + "." + seat;
     }
 
-    /** The ACL file text for the whole floor. */
+    private static String root(SeatMap map) {
+        return Topic.PREFIX + map.site() + "/" + map.floor() + "/";
+    }
+
+    /** The topics a seat may publish to. */
+    static List<String> seatWrites(SeatMap map, String seat) {
+        return List.of(Topic.Kind.STATUS, Topic.Kind.STATE, Topic.Kind.EVENT, Topic.Kind.CMD_RESULT).stream()
+                .map(kind -> Topic.seat(map.site(), map.floor(), seat, kind).toString()).toList();
+    }
+
+    /** The topics a seat may subscribe to. */
+    static List<String> seatReads(SeatMap map, String seat) {
+        return List.of(Topic.seat(map.site(), map.floor(), seat, Topic.Kind.CONFIG).toString(),
+                Topic.seat(map.site(), map.floor(), seat, Topic.Kind.CMD).toString(),
+                Topic.seat(map.site(), map.floor(), seat, Topic.Kind.STATUS).toString(),
+                Topic.floor(map.site(), map.floor(), Topic.Kind.GATEWAY).toString());
+    }
+
+    /** Whether {@code user} may publish to, or (with {@code write} false) subscribe to, {@code topic}. */
+    public static boolean allows(SeatMap map, String user, String topic, boolean write) {
+        if (gatewayUser(map).equals(user)) {
+            return topic.startsWith(root(map));
+        }
+        String prefix = map.site() + "." + map.floor() + ".";
+        if (user == null || !user.startsWith(prefix)) {
+            return false;
+        }
+        String seat = user.substring(prefix.length());
+        if (map.seat(seat).isEmpty()) {
+            return false;
+        }
+        return (write ? seatWrites(map, seat) : seatReads(map, seat)).contains(topic);
+    }
+
+    /** The ACL file text for the whole floor (Mosquitto syntax). */
     public static String acl(SeatMap map) {
         StringBuilder acl = new StringBuilder("# SeatLink ACL for ").append(map.site()).append('/').append(map.floor())
                 .append(", generated from the seat map; regenerate rather than edit.\n\n");
-        String root = Topic.PREFIX + map.site() + "/" + map.floor() + "/";
         acl.append("user ").append(gatewayUser(map)).append('\n')
-                .append("topic readwrite ").append(root).append("#\n\n");
+                .append("topic readwrite ").append(root(map)).append("#\n\n");
         for (SeatSpec seat : map.seats()) {
-            String mine = root + seat.seat() + "/";
             acl.append("user ").append(seatUser(map, seat.seat())).append('\n');
-            for (Topic.Kind kind : new Topic.Kind[] {Topic.Kind.STATUS, Topic.Kind.STATE, Topic.Kind.EVENT,
-                    Topic.Kind.CMD_RESULT}) {
-                acl.append("topic write ").append(mine).append(kind.level()).append('\n');
-            }
-            acl.append("topic read ").append(mine).append(Topic.Kind.CONFIG.level()).append('\n')
-                    .append("topic read ").append(mine).append(Topic.Kind.CMD.level()).append('\n')
-                    .append("topic read ").append(mine).append(Topic.Kind.STATUS.level()).append('\n')
-                    .append("topic read ").append(root).append(Topic.Kind.GATEWAY.level()).append("\n\n");
+            seatWrites(map, seat.seat()).forEach(topic -> acl.append("topic write ").append(topic).append('\n'));
+            seatReads(map, seat.seat()).forEach(topic -> acl.append("topic read ").append(topic).append('\n'));
+            acl.append('\n');
         }
         return acl.toString();
     }

@@ -10,8 +10,9 @@ import org.tinylog.Logger;
 
 /**
  * Moquette in the gateway's JVM, bound to loopback unless told otherwise, keeping retained
- * messages and persistent sessions under the data directory. Anonymous: anything that can reach
- * the port may connect, which is why the default host is 127.0.0.1.
+ * messages and persistent sessions under the data directory. Anonymous unless started with
+ * {@link BrokerAccessFiles} (then the same rules as the generated Mosquitto ACL); either way a floor
+ * on a real network runs Mosquitto, because Moquette 0.17 has known denial-of-service bugs.
  */
 public final class EmbeddedBroker implements AutoCloseable {
     private final Server server = new Server();
@@ -27,19 +28,32 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @throws UncheckedIOException naming the address when the port is taken or the data directory unusable
      */
     public static EmbeddedBroker start(String host, int port, Path dataDir) {
+        return start(host, port, dataDir, null);
+    }
+
+    /**
+     * As {@link #start(String, int, Path)}; with {@code access}, logins are checked against the floor's
+     * password file and every publish and subscription against the same rules as the Mosquitto ACL.
+     */
+    public static EmbeddedBroker start(String host, int port, Path dataDir, BrokerAccessFiles access) {
         EmbeddedBroker broker = new EmbeddedBroker(host, port);
         Properties props = new Properties();
         props.setProperty("host", host);
         props.setProperty("port", String.valueOf(port));
         props.setProperty("websocket_port", "disabled"); // Moquette would otherwise take 8080
-        props.setProperty("allow_anonymous", "true");
+        props.setProperty("allow_anonymous", access == null ? "true" : "false");
         // mosquitto_pub/sub and other tools connect with an empty client id, as MQTT 3.1.1 allows
         props.setProperty("allow_zero_byte_client_id", "true");
         props.setProperty("persistence_enabled", "true");
         try {
             Path store = Files.createDirectories(dataDir.resolve("broker"));
             props.setProperty("data_path", store.toAbsolutePath() + "/");
-            broker.server.startServer(props);
+            if (access == null) {
+                broker.server.startServer(props);
+            } else {
+                BrokerAccess rules = new BrokerAccess(access.map(), access.passwords());
+                broker.server.startServer(new io.moquette.broker.config.MemoryConfig(props), null, null, rules, rules);
+            }
         } catch (IOException | RuntimeException e) {
             broker.server.stopServer();
             throw new UncheckedIOException(new IOException(

@@ -1,7 +1,7 @@
 package dev.seatlink.gateway.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.seatlink.gateway.access.SupervisorAccounts;
+import dev.seatlink.gateway.access.PasswordFile;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Command;
@@ -41,7 +41,7 @@ public final class CommandRoutes {
     static final int MAX_BODY_BYTES = 2048;
 
     private final FloorModel floor;
-    private final SupervisorAccounts accounts;
+    private final PasswordFile accounts;
     private final BiConsumer<String, Command> send;
     private final BooleanSupplier brokerUp;
     private final LongSupplier clock;
@@ -58,7 +58,7 @@ public final class CommandRoutes {
         }
     };
 
-    public CommandRoutes(FloorModel floor, SupervisorAccounts accounts, BiConsumer<String, Command> send,
+    public CommandRoutes(FloorModel floor, PasswordFile accounts, BiConsumer<String, Command> send,
                          BooleanSupplier brokerUp, LongSupplier clock) {
         this.floor = floor;
         this.accounts = accounts;

@@ -1,6 +1,5 @@
 package dev.seatlink.gateway.access;
 
-import dev.seatlink.protocol.Ids;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,23 +12,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Who may send supervisor commands: a file of {@code name:hash} lines (the hash as
- * {@code mosquitto_passwd} writes it, made by {@code tools/seatlink credentials --supervisor NAME}).
- * Names are identifiers, because they become the {@code by} of each command.
+ * A file of {@code name:hash} lines, the hash as {@code mosquitto_passwd} writes it: the broker's
+ * {@code passwd} (names are client ids such as {@code hq.f1.s-014}) and the supervisors' file for the
+ * command API (names are identifiers, since they become a command's {@code by}); both made by
+ * {@code tools/seatlink credentials}.
  */
-public final class SupervisorAccounts {
+public final class PasswordFile {
     private final Map<String, String> hashes;
 
-    private SupervisorAccounts(Map<String, String> hashes) {
+    private PasswordFile(Map<String, String> hashes) {
         this.hashes = hashes;
     }
 
-    public static SupervisorAccounts none() {
-        return new SupervisorAccounts(Map.of());
+    public static PasswordFile none() {
+        return new PasswordFile(Map.of());
     }
 
     /** @throws UncheckedIOException naming the file and the bad line */
-    public static SupervisorAccounts load(Path file) {
+    public static PasswordFile load(Path file) {
         Map<String, String> hashes = new HashMap<>();
         try {
             int n = 0;
@@ -40,22 +40,22 @@ public final class SupervisorAccounts {
                 }
                 int colon = line.indexOf(':');
                 String name = colon > 0 ? line.substring(0, colon) : "";
-                if (!Ids.isValid(name) || !line.substring(colon + 1).startsWith("$7$")) {
-                    throw new IOException("line " + n + " is not 'name:$7$…' with an identifier as name");
+                if (!name.matches("[a-z0-9][a-z0-9.-]{0,99}") || !line.substring(colon + 1).startsWith("$7$")) {
+                    throw new IOException("line " + n + " is not 'name:$7$…'");
                 }
                 hashes.put(name, line.substring(colon + 1));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException(file + ": " + e.getMessage(), e));
         }
-        return new SupervisorAccounts(hashes);
+        return new PasswordFile(hashes);
     }
 
     public boolean isEmpty() {
         return hashes.isEmpty();
     }
 
-    /** The supervisor's name when the password is right; takes the same time for unknown names. */
+    /** The name when the password is right; takes the same time for unknown names. */
     public Optional<String> check(String name, char[] password) {
         String hash = hashes.getOrDefault(name, "$7$101$AAAAAAAAAAAAAAAA$" + "A".repeat(86));
         String[] parts = hash.split("\\$");
