@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.seatlink.gateway.testing.ChildJvm;
+import dev.seatlink.gateway.testing.CredentialsFile;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MosquittoBroker;
@@ -362,13 +363,13 @@ class LinkFaultsTest {
         new dev.seatlink.gateway.access.CredentialFiles(secrets).generate(new dev.seatlink.gateway.site.SeatMapLoader().loadDemo());
         MosquittoBroker broker = keep(MosquittoBroker.start(dir.resolve("mosquitto"), FreePorts.next(),
                 Files.readString(secrets.resolve("mosquitto-auth.conf"))));
-        Properties gatewayLogin = credentials(secrets.resolve("gateway.credentials"));
+        Properties gatewayLogin = CredentialsFile.read(secrets.resolve("gateway.credentials"));
         Gateway gateway = keep(Gateway.start(GatewayConfig.defaults().with(0, broker.url(), FreePorts.next(),
                 dir.resolve("gateway")).withLogin(gatewayLogin.getProperty("username"),
                 gatewayLogin.getProperty("password"), null)));
         Http http = new Http(gateway.httpPort());
         await().atMost(PATIENCE).until(() -> http.get("/health").statusCode() == 200);
-        Properties seatA = credentials(secrets.resolve("seats/s-005.credentials"));
+        Properties seatA = CredentialsFile.read(secrets.resolve("seats/s-005.credentials"));
         MqttProbe asSeatA = keep(MqttProbe.login(broker.url(), seatA.getProperty("username"),
                 seatA.getProperty("password"), "seatlink/v1/hq/f1/s-006/cmd"));
 
@@ -392,13 +393,6 @@ class LinkFaultsTest {
         report("h seat A under seat B", 2, 1, http, 0);
     }
 
-    private static Properties credentials(Path file) throws Exception {
-        Properties props = new Properties();
-        try (var reader = Files.newBufferedReader(file)) {
-            props.load(reader);
-        }
-        return props;
-    }
 
     // g. ------------------------------------------------------------------------------------------
 

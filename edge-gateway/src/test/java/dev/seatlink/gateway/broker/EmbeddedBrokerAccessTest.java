@@ -10,6 +10,7 @@ import dev.seatlink.gateway.Gateway;
 import dev.seatlink.gateway.GatewayConfig;
 import dev.seatlink.gateway.access.CredentialFiles;
 import dev.seatlink.gateway.site.SeatMapLoader;
+import dev.seatlink.gateway.testing.CredentialsFile;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MqttProbe;
@@ -66,13 +67,6 @@ class EmbeddedBrokerAccessTest {
         }
     }
 
-    private static Properties credentials(Path file) throws Exception {
-        Properties props = new Properties();
-        try (var reader = Files.newBufferedReader(file)) {
-            props.load(reader);
-        }
-        return props;
-    }
 
     @Test
     void seatsLogInWithTheirOwnCredentialsAndTouchOnlyTheirOwnTopics() throws Exception {
@@ -84,7 +78,7 @@ class EmbeddedBrokerAccessTest {
         await().atMost(PATIENCE).until(() -> http.get("/health").statusCode() == 200);
 
         // a real terminal with its credentials works end to end
-        Properties login = credentials(secrets.resolve("seats/s-007.credentials"));
+        Properties login = CredentialsFile.read(secrets.resolve("seats/s-007.credentials"));
         Properties props = TerminalConfig.defaults();
         props.setProperty("seat", "s-007");
         props.setProperty("broker", gateway.brokerUrl());
@@ -100,7 +94,7 @@ class EmbeddedBrokerAccessTest {
         assertThat(http.json("/api/seats/s-007").path("agent").asText()).isEqualTo("a1007"); // it read its config
 
         // seat A cannot write under seat B nor read B's commands
-        Properties a = credentials(secrets.resolve("seats/s-001.credentials"));
+        Properties a = CredentialsFile.read(secrets.resolve("seats/s-001.credentials"));
         seatA = MqttProbe.login(gateway.brokerUrl(), a.getProperty("username"), a.getProperty("password"));
         // (Moquette drops a refused QoS 1 publish without PUBACK, so the probe's bounded wait may time out)
         publishRefused(Topic.seat("hq", "f1", "s-002", Topic.Kind.STATUS), SeatStatus.online("b", "1", T));
