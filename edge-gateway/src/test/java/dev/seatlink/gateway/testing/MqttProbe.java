@@ -42,6 +42,7 @@ public final class MqttProbe implements AutoCloseable {
             options.setUserName(username);
             options.setPassword(password.toCharArray());
         }
+        options.setConnectionTimeout(5);
         client.setTimeToWait(3_000); // a broker that drops a refused publish without PUBACK must not hang a test
         client.connect(options);
         for (String filter : filters) {
