@@ -1,2 +1,2 @@
-/** What terminals and the gateway share about reaching the floor's MQTT broker (TLS trust). */
+/** What terminals and the gateway share about reaching the floor's MQTT broker (session setup, TLS trust). */
 package dev.seatlink.link;

@@ -3,7 +3,7 @@ package dev.seatlink.gateway.ingest;
 import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.gateway.site.SeatMap;
 import dev.seatlink.gateway.store.StoreWriter;
-import dev.seatlink.link.BrokerTls;
+import dev.seatlink.link.BrokerSession;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.GatewayStatus;
@@ -25,7 +25,6 @@ import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.tinylog.Logger;
 
 /**
@@ -39,7 +38,7 @@ import org.tinylog.Logger;
  * {@link Sink}. An event is therefore never acknowledged before it is stored. The callback never throws.
  */
 public final class Ingest implements AutoCloseable {
-    private static final int QOS = 1;
+    private static final int QOS = BrokerSession.QOS;
     static final long FIRST_CONNECT_RETRY_MS = 2_000;
 
     /** Where valid messages go, with the gateway's receive time. */
@@ -76,27 +75,13 @@ public final class Ingest implements AutoCloseable {
         this.sink = sink;
         this.clock = clock;
         this.gatewayTopic = Topic.floor(map.site(), map.floor(), Topic.Kind.GATEWAY);
-        try {
-            client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
-        } catch (MqttException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("broker URL '" + settings.brokerUrl() + "' is not usable: " + e.getMessage(), e);
-        }
+        client = BrokerSession.client(settings.brokerUrl(), settings.clientId());
         client.setCallback(new Callback());
         client.setManualAcks(true);
-        options = new MqttConnectOptions();
-        options.setCleanSession(false);
+        options = BrokerSession.options(settings.username(), settings.password(), settings.tlsCaFile(), 10, 65_000,
+                gatewayTopic.toString(), codec.encode(gatewayStatus(false)));
         options.setAutomaticReconnect(true);
         options.setMaxReconnectDelay(5_000); // one client per floor: no herd to spread, so come back quickly
-        options.setKeepAliveInterval(10);
-        options.setMaxInflight(65_000);
-        if (settings.username() != null) {
-            options.setUserName(settings.username());
-            options.setPassword(settings.password());
-        }
-        if (settings.tlsCaFile() != null) {
-            options.setSocketFactory(BrokerTls.trusting(settings.tlsCaFile()));
-        }
-        options.setWill(gatewayTopic.toString(), codec.encode(gatewayStatus(false)), QOS, true);
     }
 
     private GatewayStatus gatewayStatus(boolean online) {
@@ -129,7 +114,7 @@ public final class Ingest implements AutoCloseable {
         if (closed) {
             return;
         }
-        Logger.warn("cannot connect to {}: {}; retrying in {} ms", settings.brokerUrl(), reasonOf(failure),
+        Logger.warn("cannot connect to {}: {}; retrying in {} ms", settings.brokerUrl(), BrokerSession.describe(failure),
                 FIRST_CONNECT_RETRY_MS);
         retry.schedule(this::start, FIRST_CONNECT_RETRY_MS, TimeUnit.MILLISECONDS);
     }
@@ -165,11 +150,11 @@ public final class Ingest implements AutoCloseable {
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable failure) {
-                    Logger.error("broker refused the floor subscriptions (check the gateway's ACL): {}", reasonOf(failure));
+                    Logger.error("broker refused the floor subscriptions (check the gateway's ACL): {}", BrokerSession.describe(failure));
                 }
             });
         } catch (MqttException e) {
-            Logger.error("cannot subscribe: {}", reasonOf(e));
+            Logger.error("cannot subscribe: {}", BrokerSession.describe(e));
         }
     }
 
@@ -218,13 +203,6 @@ public final class Ingest implements AutoCloseable {
         }
     }
 
-    private static String reasonOf(Throwable failure) {
-        if (failure instanceof MqttException e) {
-            return e.getMessage() + " (reason code " + e.getReasonCode() + ")";
-        }
-        return String.valueOf(failure);
-    }
-
     /** Announces the gateway offline and disconnects. */
     @Override
     public void close() {
@@ -238,7 +216,7 @@ public final class Ingest implements AutoCloseable {
             }
             client.close(true);
         } catch (MqttException e) {
-            Logger.warn("clean disconnect from broker failed: {}", reasonOf(e));
+            Logger.warn("clean disconnect from broker failed: {}", BrokerSession.describe(e));
         }
     }
 
@@ -253,7 +231,7 @@ public final class Ingest implements AutoCloseable {
 
         @Override
         public void connectionLost(Throwable cause) {
-            Logger.warn("lost the broker: {}; Paho reconnects", reasonOf(cause));
+            Logger.warn("lost the broker: {}; Paho reconnects", BrokerSession.describe(cause));
         }
 
         @Override

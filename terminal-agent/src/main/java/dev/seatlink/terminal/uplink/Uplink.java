@@ -1,6 +1,6 @@
 package dev.seatlink.terminal.uplink;
 
-import dev.seatlink.link.BrokerTls;
+import dev.seatlink.link.BrokerSession;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.Message;
@@ -21,7 +21,6 @@ import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.tinylog.Logger;
 
 /**
@@ -34,7 +33,7 @@ import org.tinylog.Logger;
  * unacknowledged events on the next connect.
  */
 public final class Uplink implements AutoCloseable {
-    private static final int QOS = 1;
+    private static final int QOS = BrokerSession.QOS;
 
     /** What the seat hears from its link. */
     public interface Listener {
@@ -76,26 +75,12 @@ public final class Uplink implements AutoCloseable {
         this.subscriptions = new String[] {
                 siblingTopic(Topic.Kind.CMD).toString(), siblingTopic(Topic.Kind.CONFIG).toString(), statusTopic.toString(),
                 Topic.floor(statusTopic.site(), statusTopic.floor(), Topic.Kind.GATEWAY).toString()};
-        try {
-            client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
-        } catch (MqttException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("broker URL '" + settings.brokerUrl() + "' is not usable: " + e.getMessage(), e);
-        }
+        client = BrokerSession.client(settings.brokerUrl(), settings.clientId());
         client.setCallback(new Callback());
-        options = new MqttConnectOptions();
-        options.setCleanSession(false);
-        options.setAutomaticReconnect(false);
-        options.setKeepAliveInterval(settings.keepAliveSeconds());
+        options = BrokerSession.options(settings.username(), settings.password(), settings.tlsCaFile(),
+                settings.keepAliveSeconds(), 1000, statusTopic.toString(), codec.encode(lastWill.get()));
+        options.setAutomaticReconnect(false); // its own first-connect retry and jittered backoff instead
         options.setConnectionTimeout(10);
-        options.setMaxInflight(1000);
-        if (settings.username() != null) {
-            options.setUserName(settings.username());
-            options.setPassword(settings.password());
-        }
-        if (settings.tlsCaFile() != null) {
-            options.setSocketFactory(BrokerTls.trusting(settings.tlsCaFile()));
-        }
-        options.setWill(statusTopic.toString(), codec.encode(lastWill.get()), QOS, true);
     }
 
     private Topic siblingTopic(Topic.Kind kind) {
@@ -166,11 +151,11 @@ public final class Uplink implements AutoCloseable {
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable failure) {
-                    retryLater("connect to " + settings.brokerUrl() + " failed: " + reasonOf(failure));
+                    retryLater("connect to " + settings.brokerUrl() + " failed: " + BrokerSession.describe(failure));
                 }
             });
         } catch (MqttException e) {
-            retryLater("connect to " + settings.brokerUrl() + " failed: " + reasonOf(e));
+            retryLater("connect to " + settings.brokerUrl() + " failed: " + BrokerSession.describe(e));
         }
     }
 
@@ -184,12 +169,12 @@ public final class Uplink implements AutoCloseable {
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable failure) {
-                    Logger.error("subscribe refused by broker (check this seat's ACL): {}", reasonOf(failure));
+                    Logger.error("subscribe refused by broker (check this seat's ACL): {}", BrokerSession.describe(failure));
                     dropAndRetry();
                 }
             });
         } catch (MqttException e) {
-            Logger.error("cannot subscribe: {}", reasonOf(e));
+            Logger.error("cannot subscribe: {}", BrokerSession.describe(e));
             dropAndRetry();
         }
     }
@@ -216,14 +201,6 @@ public final class Uplink implements AutoCloseable {
         }
     }
 
-    private static String reasonOf(Throwable failure) {
-        if (failure instanceof MqttException e) {
-            String cause = e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")";
-            return e.getMessage() + ", reason code " + e.getReasonCode() + cause;
-        }
-        return String.valueOf(failure);
-    }
-
     /**
      * Publishes {@code goodbye} (the offline status) and disconnects, so the floor shows the seat
      * offline at once instead of after the keepalive runs out.
@@ -237,7 +214,7 @@ public final class Uplink implements AutoCloseable {
                 client.disconnect(2000).waitForCompletion(3000);
             }
         } catch (MqttException e) {
-            Logger.warn("clean disconnect failed: {}", reasonOf(e));
+            Logger.warn("clean disconnect failed: {}", BrokerSession.describe(e));
         } finally {
             close();
         }
@@ -260,8 +237,8 @@ public final class Uplink implements AutoCloseable {
     private final class Callback implements MqttCallback {
         @Override
         public void connectionLost(Throwable cause) {
-            listener.onDisconnected(reasonOf(cause));
-            retryLater("connection lost: " + reasonOf(cause));
+            listener.onDisconnected(BrokerSession.describe(cause));
+            retryLater("connection lost: " + BrokerSession.describe(cause));
         }
 
         @Override
