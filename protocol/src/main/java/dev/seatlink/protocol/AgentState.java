@@ -6,10 +6,5 @@ public enum AgentState {
     READY,
     NOT_READY,
     BUSY,
-    WRAP_UP;
-
-    /** Whether an agent is signed in (every state but LOGGED_OUT). */
-    public boolean loggedIn() {
-        return this != LOGGED_OUT;
-    }
+    WRAP_UP
 }

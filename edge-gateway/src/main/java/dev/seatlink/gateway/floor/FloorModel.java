@@ -105,12 +105,6 @@ public final class FloorModel {
         }
     }
 
-    /** The last event seq applied for a seat (0 when none, or for a seat not in the map). */
-    public long lastSeq(String seatId) {
-        LiveSeat seat = seats.get(seatId);
-        return seat == null ? 0 : seat.seq;
-    }
-
     public Optional<SeatView> seat(String seatId) {
         return Optional.ofNullable(seats.get(seatId)).map(LiveSeat::view);
     }

@@ -98,10 +98,6 @@ public final class Metrics {
         gapsFilled.add(n);
     }
 
-    public long receivedCount() {
-        return received.sum();
-    }
-
     public long rejectedCount(RejectReason reason) {
         return rejected.get(reason).sum();
     }
@@ -114,19 +110,7 @@ public final class Metrics {
         return gapsOpened.sum();
     }
 
-    public long missingCount() {
-        return missing.sum();
-    }
-
     public long replayCount() {
         return replays.sum();
-    }
-
-    public long rebirthCount() {
-        return rebirths.sum();
-    }
-
-    public long appliedCount() {
-        return applied.sum();
     }
 }

@@ -1,9 +1,7 @@
 package dev.seatlink.gateway.site;
 
 import dev.seatlink.protocol.AgentState;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,12 +23,5 @@ public record SeatMap(String site, String floor, List<String> reasons, int wrapU
 
     public Optional<SeatSpec> seat(String id) {
         return seats.stream().filter(s -> s.seat().equals(id)).findFirst();
-    }
-
-    /** Seats by id, in file order. */
-    public Map<String, SeatSpec> seatsById() {
-        Map<String, SeatSpec> byId = new LinkedHashMap<>();
-        seats.forEach(s -> byId.put(s.seat(), s));
-        return byId;
     }
 }

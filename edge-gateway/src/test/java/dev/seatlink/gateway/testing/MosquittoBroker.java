@@ -89,10 +89,6 @@ public final class MosquittoBroker implements AutoCloseable {
         }
     }
 
-    public int port() {
-        return port;
-    }
-
     private void awaitListening(Duration timeout, Path log) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
