@@ -43,13 +43,13 @@ public final class CredentialFiles {
         Files.createDirectories(dir.resolve("seats"));
         restrict(dir, "rwx------");
         restrict(dir.resolve("seats"), "rwx------");
-        Map<String, String> hashes = readPasswd();
+        Map<String, String> hashes = readPasswd(dir.resolve("passwd"));
         int created = 0;
         created += ensure(hashes, AccessRules.gatewayUser(map), dir.resolve("gateway.credentials"));
         for (SeatSpec seat : map.seats()) {
             created += ensure(hashes, AccessRules.seatUser(map, seat.seat()), seatFile(seat.seat()));
         }
-        writePasswd(hashes);
+        writePasswd(dir.resolve("passwd"), hashes);
         write(dir.resolve("acl"), AccessRules.acl(map));
         write(dir.resolve("mosquitto-auth.conf"), "allow_anonymous false\npassword_file " + dir.resolve("passwd")
                 .toAbsolutePath() + "\nacl_file " + dir.resolve("acl").toAbsolutePath() + "\n");
@@ -68,22 +68,12 @@ public final class CredentialFiles {
         restrict(dir, "rwx------");
         restrict(dir.resolve("supervisors"), "rwx------");
         Path passwd = dir.resolve("supervisors.passwd");
-        Map<String, String> hashes = new LinkedHashMap<>();
-        if (Files.exists(passwd)) {
-            for (String line : Files.readAllLines(passwd, StandardCharsets.UTF_8)) {
-                int colon = line.indexOf(':');
-                if (colon > 0) {
-                    hashes.put(line.substring(0, colon), line.substring(colon + 1));
-                }
-            }
-        }
+        Map<String, String> hashes = readPasswd(passwd);
         char[] password = MosquittoPassword.generate();
         hashes.put(name, MosquittoPassword.hash(password));
         write(dir.resolve("supervisors").resolve(name + ".credentials"), "username=" + name + "\npassword="
                 + new String(password) + "\n");
-        List<String> lines = new ArrayList<>();
-        hashes.forEach((user, hash) -> lines.add(user + ":" + hash));
-        write(passwd, String.join("\n", lines) + "\n");
+        writePasswd(passwd, hashes);
     }
 
     /** Gives one seat a new password; the old one stops working once the broker reloads (SIGHUP). */
@@ -91,11 +81,11 @@ public final class CredentialFiles {
         if (map.seat(seat).isEmpty()) {
             throw new IllegalArgumentException("seat '" + seat + "' is not in the seat map");
         }
-        Map<String, String> hashes = readPasswd();
+        Map<String, String> hashes = readPasswd(dir.resolve("passwd"));
         Files.deleteIfExists(seatFile(seat));
         hashes.remove(AccessRules.seatUser(map, seat));
         ensure(hashes, AccessRules.seatUser(map, seat), seatFile(seat));
-        writePasswd(hashes);
+        writePasswd(dir.resolve("passwd"), hashes);
     }
 
     private Path seatFile(String seat) {
@@ -123,9 +113,8 @@ public final class CredentialFiles {
                 .findFirst();
     }
 
-    private Map<String, String> readPasswd() throws IOException {
+    private static Map<String, String> readPasswd(Path passwd) throws IOException {
         Map<String, String> hashes = new LinkedHashMap<>();
-        Path passwd = dir.resolve("passwd");
         if (Files.exists(passwd)) {
             for (String line : Files.readAllLines(passwd, StandardCharsets.UTF_8)) {
                 int colon = line.indexOf(':');
@@ -137,10 +126,10 @@ public final class CredentialFiles {
         return hashes;
     }
 
-    private void writePasswd(Map<String, String> hashes) throws IOException {
+    private static void writePasswd(Path passwd, Map<String, String> hashes) throws IOException {
         List<String> lines = new ArrayList<>();
         hashes.forEach((user, hash) -> lines.add(user + ":" + hash));
-        write(dir.resolve("passwd"), String.join("\n", lines) + "\n");
+        write(passwd, String.join("\n", lines) + "\n");
     }
 
     /** Writes through a temporary file created with mode 600, then renames it into place. */

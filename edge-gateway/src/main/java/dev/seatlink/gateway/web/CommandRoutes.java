@@ -45,18 +45,8 @@ public final class CommandRoutes {
     private final BiConsumer<String, Command> send;
     private final BooleanSupplier brokerUp;
     private final LongSupplier clock;
-    private final Map<String, String> seatOf = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > KEPT_RESULTS;
-        }
-    };
-    private final Map<String, CommandResult> results = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CommandResult> eldest) {
-            return size() > KEPT_RESULTS;
-        }
-    };
+    private final Map<String, String> seatOf = lastKept();
+    private final Map<String, CommandResult> results = lastKept();
 
     public CommandRoutes(FloorModel floor, PasswordFile accounts, BiConsumer<String, Command> send,
                          BooleanSupplier brokerUp, LongSupplier clock) {
@@ -65,6 +55,16 @@ public final class CommandRoutes {
         this.send = send;
         this.brokerUp = brokerUp;
         this.clock = clock;
+    }
+
+    /** A map that keeps the newest {@value #KEPT_RESULTS} entries. */
+    private static <V> Map<String, V> lastKept() {
+        return new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > KEPT_RESULTS;
+            }
+        };
     }
 
     public void mount(Router router) {
