@@ -45,26 +45,24 @@ public final class Gateway implements AutoCloseable {
      *
      * @throws GatewayStartException with one line saying what failed (seat map, broker port, HTTP port)
      */
-    public static Gateway start(GatewayConfig config) {
+    public static Gateway start(GatewayConfig requested) {
         SeatMapLoader loader = new SeatMapLoader();
-        SeatMap map = config.seatMap() == null ? loader.loadDemo() : loader.load(config.seatMap());
-        PasswordFile supervisors = config.usersFile() == null ? PasswordFile.none()
-                : PasswordFile.load(config.usersFile());
+        SeatMap map = requested.seatMap() == null ? loader.loadDemo() : loader.load(requested.seatMap());
+        PasswordFile supervisors = requested.usersFile() == null ? PasswordFile.none()
+                : PasswordFile.load(requested.usersFile());
+        // With --embedded-auth the embedded broker checks logins and the gateway logs in like any client.
+        Path auth = requested.embeddedBroker() ? requested.embeddedAuth() : null;
+        BrokerAccessFiles access = auth == null ? null
+                : new BrokerAccessFiles(map, PasswordFile.load(auth.resolve("passwd")));
+        GatewayConfig config = auth == null ? requested : requested.withLogin(credential(auth, "username"),
+                credential(auth, "password"), requested.tlsCaFile());
         EventStore store = EventStore.open(config.dataDir());
         Map<String, StoredEvent> lastStored = store.lastPerSeat();
         Logger.info("event store {}: {} seat(s) with history", store.file(), lastStored.size());
         EmbeddedBroker broker;
         try {
-            if (config.embeddedBroker() && config.embeddedAuth() != null) {
-                BrokerAccessFiles access = new BrokerAccessFiles(map,
-                        PasswordFile.load(config.embeddedAuth().resolve("passwd")));
-                config = config.withLogin(credential(config.embeddedAuth(), "username"),
-                        credential(config.embeddedAuth(), "password"), config.tlsCaFile());
-                broker = EmbeddedBroker.start(config.mqttHost(), config.mqttPort(), config.dataDir(), access);
-            } else {
-                broker = config.embeddedBroker()
-                        ? EmbeddedBroker.start(config.mqttHost(), config.mqttPort(), config.dataDir()) : null;
-            }
+            broker = config.embeddedBroker()
+                    ? EmbeddedBroker.start(config.mqttHost(), config.mqttPort(), config.dataDir(), access) : null;
         } catch (RuntimeException e) {
             store.close();
             throw e;
