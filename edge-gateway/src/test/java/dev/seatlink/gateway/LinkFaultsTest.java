@@ -121,6 +121,24 @@ class LinkFaultsTest {
         return Topic.seat("hq", "f1", seat, kind);
     }
 
+    /**
+     * Every seat signs in and then presses Busy until it has sent {@code perSeat} events, round by round;
+     * half-way through, {@code fault} strikes. Returns when it struck.
+     */
+    private static long burst(List<SimulatedHardware> buttons, int perSeat, Runnable fault) {
+        long struckAt = 0;
+        for (int round = 0; round < perSeat; round++) {
+            for (SimulatedHardware seat : buttons) {
+                seat.press(round == 0 ? Key.READY : Key.BUSY);
+            }
+            if (round == perSeat / 2) {
+                fault.run();
+                struckAt = System.currentTimeMillis();
+            }
+        }
+        return struckAt;
+    }
+
     /** Waits until seats 1..{@code seats} each have exactly events 1..{@code perSeat} stored. */
     private static void awaitEverySeatStored(Http http, int seats, int perSeat, Duration patience) {
         await().atMost(patience).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
@@ -152,16 +170,7 @@ class LinkFaultsTest {
         }
         await().atMost(PATIENCE).until(() -> http.json("/api/floor").path("kpis").path("online").asInt() == seats);
 
-        long restartedAt = 0;
-        for (int round = 0; round < perSeat; round++) {
-            for (SimulatedHardware seat : buttons) {
-                seat.press(round == 0 ? Key.READY : Key.BUSY);
-            }
-            if (round == perSeat / 2) {
-                broker.restart();
-                restartedAt = System.currentTimeMillis();
-            }
-        }
+        long restartedAt = burst(buttons, perSeat, broker::restart);
         awaitEverySeatStored(http, seats, perSeat, Duration.ofSeconds(180));
         long recovered = System.currentTimeMillis() - restartedAt;
 
@@ -188,16 +197,7 @@ class LinkFaultsTest {
         }
         await().atMost(PATIENCE).until(() -> http.json("/api/floor").path("kpis").path("online").asInt() == seats);
 
-        long killedAt = 0;
-        for (int round = 0; round < perSeat; round++) {
-            for (SimulatedHardware seat : buttons) {
-                seat.press(round == 0 ? Key.READY : Key.BUSY);
-            }
-            if (round == perSeat / 2) {
-                gatewayProcess.kill9();
-                killedAt = System.currentTimeMillis();
-            }
-        }
+        long killedAt = burst(buttons, perSeat, gatewayProcess::kill9);
         ChildJvm restarted = keep(ChildJvm.start("dev.seatlink.gateway.GatewayMain", dir.resolve("gw.log"), args));
         awaitEverySeatStored(http, seats, perSeat, Duration.ofSeconds(90));
         long recovered = System.currentTimeMillis() - killedAt;
