@@ -33,6 +33,7 @@ import dev.seatlink.terminal.uplink.Uplink;
 import dev.seatlink.terminal.uplink.UplinkSettings;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -201,6 +202,12 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         return reasons.get(step % reasons.size());
     }
 
+    /** What the open picker shows, e.g. "lunch 2/5". */
+    private String pickerText(int step) {
+        int count = machine.config().reasons().size();
+        return reasonAt(step) + " " + (step % count + 1) + "/" + count;
+    }
+
     private void onHeadset(boolean plugged) {
         if (!plugged) {
             Logger.info("seat {}: headset unplugged", config.seat());
@@ -217,10 +224,8 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
     private void refreshOutputs(long now) {
         Snapshot s = machine.snapshot();
         light.show(pattern.at(s.state(), s.help(), s.since(), brokerUp && gatewayUp, now));
-        String picking = gestures.pickerStep().stream()
-                .mapToObj(step -> reasonAt(step) + " " + (step % machine.config().reasons().size() + 1) + "/"
-                        + machine.config().reasons().size())
-                .findFirst().orElse(null);
+        OptionalInt step = gestures.pickerStep();
+        String picking = step.isPresent() ? pickerText(step.getAsInt()) : null;
         display.show(new Screen(config.seat(), s.agent(), s.state(), s.reason(), s.help(), (now - s.since()) / 1000,
                 commands.message(now), brokerUp, gatewayUp, picking));
     }
