@@ -1,33 +1,45 @@
 package dev.seatlink.gateway;
 
+import dev.seatlink.gateway.access.PasswordFile;
+import dev.seatlink.gateway.audit.AuditEntry;
+import dev.seatlink.gateway.audit.AuditLog;
+import dev.seatlink.gateway.floor.AlertChange;
 import dev.seatlink.gateway.floor.FloorCounts;
+import dev.seatlink.gateway.floor.FloorKpis;
 import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.gateway.floor.GroupKpis;
 import dev.seatlink.gateway.ingest.FloorUpdater;
 import dev.seatlink.gateway.ingest.Ingest;
 import dev.seatlink.gateway.ingest.IngestSettings;
 import dev.seatlink.gateway.ingest.RejectLog;
 import dev.seatlink.gateway.metrics.Metrics;
-import dev.seatlink.gateway.site.SeatMap;
+import dev.seatlink.gateway.site.SiteConfig;
+import dev.seatlink.gateway.site.SiteWatcher;
 import dev.seatlink.gateway.store.EventStore;
 import dev.seatlink.gateway.store.StoreWriter;
 import dev.seatlink.gateway.store.StoredEvent;
-import dev.seatlink.gateway.web.EventHistory;
-import dev.seatlink.gateway.access.PasswordFile;
 import dev.seatlink.gateway.web.ApiRoutes;
 import dev.seatlink.gateway.web.CommandRoutes;
+import dev.seatlink.gateway.web.EventHistory;
 import dev.seatlink.gateway.web.LiveUpdates;
+import dev.seatlink.gateway.web.ReportRoutes;
+import dev.seatlink.gateway.web.SignIn;
 import dev.seatlink.gateway.web.SseStream;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.FloorSummary;
+import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.Topic;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.tinylog.Logger;
 
@@ -38,87 +50,156 @@ import org.tinylog.Logger;
  */
 final class FloorVerticle extends VerticleBase {
     static final long HEARTBEAT_MS = 15_000;
-    static final long KPI_INTERVAL_MS = 1_000;
-
+    static final long TICK_MS = 1_000;
     static final long REORDER_TICK_MS = 250;
+    static final long SITE_CHECK_MS = 2_000;
     static final long RETENTION_EVERY_MS = 6 * 60 * 60_000L;
 
+    /** What the gateway found on disk at start. */
+    record Restored(Map<String, StoredEvent> lastStored, List<SeatEvent> shiftSoFar) {
+    }
+
     private final GatewayConfig config;
-    private final SeatMap map;
+    private final SiteConfig initialSite;
+    private final SiteWatcher watcher;
     private final String brokerUrl;
     private final EventStore store;
-    private final Map<String, StoredEvent> lastStored;
+    private final AuditLog auditLog;
+    private final Restored restored;
     private final PasswordFile supervisors;
-    private StoreWriter writer;
     private final LongSupplier clock = System::currentTimeMillis;
     private final Metrics metrics = new Metrics();
     private final SseStream stream = new SseStream();
+    private StoreWriter writer;
     private Ingest ingest;
     private HttpServer server;
-    private boolean countsChanged = true;
+    private FloorSummary lastSummary;
+    private volatile String siteProblem;
 
-    FloorVerticle(GatewayConfig config, SeatMap map, String brokerUrl, EventStore store,
-                  Map<String, StoredEvent> lastStored, PasswordFile supervisors) {
-        this.supervisors = supervisors;
+    FloorVerticle(GatewayConfig config, SiteConfig site, SiteWatcher watcher, String brokerUrl, EventStore store,
+                  AuditLog auditLog, Restored restored, PasswordFile supervisors) {
         this.config = config;
-        this.map = map;
+        this.initialSite = site;
+        this.watcher = watcher;
         this.brokerUrl = brokerUrl;
         this.store = store;
-        this.lastStored = lastStored;
+        this.auditLog = auditLog;
+        this.restored = restored;
+        this.supervisors = supervisors;
     }
 
     @Override
     public Future<?> start() {
-        Codec codec = new Codec();
-        FloorModel floor = new FloorModel(map);
-        lastStored.values().forEach(stored -> floor.restore(stored.event()));
+        FloorModel floor = new FloorModel(initialSite, clock.getAsLong());
+        restored.lastStored().values().forEach(stored -> floor.restore(stored.event()));
+        floor.replayShift(restored.shiftSoFar());
         RejectLog rejectLog = new RejectLog(clock);
         writer = new StoreWriter(store);
-        String clientId = map.site() + "." + map.floor() + ".gateway";
-        IngestSettings settings = new IngestSettings(brokerUrl, clientId, map.site() + "-" + map.floor() + "-gateway",
-                config.username(), config.password() == null ? null : config.password().toCharArray(), config.tlsCaFile());
-        ApiRoutes routes = new ApiRoutes(map, floor, stream, metrics, () -> ingest.isConnected(), writer,
-                new EventHistory(vertx, store));
+        String site = initialSite.site();
+        String floorId = initialSite.floor();
+        IngestSettings settings = new IngestSettings(brokerUrl, site + "." + floorId + ".gateway",
+                site + "-" + floorId + "-gateway", config.username(),
+                config.password() == null ? null : config.password().toCharArray(), config.tlsCaFile());
+        ApiRoutes routes = new ApiRoutes(floor, stream, metrics, () -> ingest.isConnected(), writer,
+                new EventHistory(vertx, store), clock, () -> siteProblem);
         LiveUpdates live = new LiveUpdates(stream);
         BiConsumer<String, Command> sendCommand = (seat, command) ->
-                ingest.publish(Topic.seat(map.site(), map.floor(), seat, Topic.Kind.CMD), command, false);
-        CommandRoutes commands = new CommandRoutes(floor, supervisors, sendCommand, () -> ingest.isConnected(), clock);
-        FloorUpdater updater = new FloorUpdater(floor, metrics, rejectLog, view -> {
-            live.seat(view);
-            countsChanged = true;
-        }, sendCommand, commands::answered, clock, config.reorderTimeoutMs());
-        lastStored.forEach((seat, stored) -> updater.restore(seat, stored.event().seq()));
-        ingest = new Ingest(settings, map, codec, metrics, rejectLog,
+                ingest.publish(Topic.seat(site, floorId, seat, Topic.Kind.CMD), command, false);
+        SignIn signIn = new SignIn(supervisors);
+        CommandRoutes commands = new CommandRoutes(floor, signIn, sendCommand, () -> ingest.isConnected(), clock,
+                this::audit);
+        FloorUpdater updater = new FloorUpdater(floor, metrics, rejectLog, live::seat, sendCommand,
+                commands::answered, clock, config.reorderTimeoutMs());
+        restored.lastStored().forEach((seat, stored) -> updater.restore(seat, stored.event().seq()));
+        ingest = new Ingest(settings, floor::site, new Codec(), metrics, rejectLog,
                 (message, rx) -> context.runOnContext(v -> updater.apply(message, rx)), writer, clock);
 
         Router router = Router.router(vertx);
         commands.mount(router);
+        new ReportRoutes(vertx, floor, signIn, store, auditLog, clock).mount(router);
         routes.mount(router);
         vertx.setPeriodic(HEARTBEAT_MS, id -> stream.heartbeat());
-        vertx.setPeriodic(KPI_INTERVAL_MS, id -> publishCounts(floor, live));
+        vertx.setPeriodic(TICK_MS, id -> everySecond(floor, updater, commands, routes, live));
         vertx.setPeriodic(REORDER_TICK_MS, id -> updater.tick());
         vertx.setPeriodic(RETENTION_EVERY_MS, id -> applyRetention());
+        if (watcher != null) {
+            vertx.setPeriodic(SITE_CHECK_MS, id -> checkSiteConfig(floor, live));
+        }
         server = vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort()));
         return server.requestHandler(router).listen().onSuccess(s -> ingest.start());
     }
 
-    /** At most once a second, and only after a change: the stream's kpis event and the retained summary. */
-    private void publishCounts(FloorModel floor, LiveUpdates live) {
-        if (!countsChanged) {
+    /** Alerts, command timeouts, the stream's live figures and the retained summary (only when it changed). */
+    private void everySecond(FloorModel floor, FloorUpdater updater, CommandRoutes commands, ApiRoutes routes,
+                             LiveUpdates live) {
+        long now = clock.getAsLong();
+        FloorKpis kpis = floor.kpis(now);
+        for (AlertChange change : floor.updateAlerts(kpis, updater.gapsOpen(), now)) {
+            live.alert(change);
+            Logger.info("alert {}: {}", change.change(), change.alert().text());
+        }
+        commands.expire(now);
+        if (stream.size() > 0) {
+            live.kpis(routes.live());
+        }
+        publishSummary(floor.counts(), kpis, floor.alerts().size(), now);
+    }
+
+    private void publishSummary(FloorCounts counts, FloorKpis kpis, int alerts, long now) {
+        Map<String, Integer> teamOccupancy = new LinkedHashMap<>();
+        for (GroupKpis team : kpis.groups().get("team")) {
+            if (team.occupancy() != null) {
+                teamOccupancy.put(team.key(), percent(team.occupancy()));
+            }
+        }
+        FloorSummary summary = new FloorSummary(now, counts.seats(), counts.online(), counts.help(), counts.states(),
+                counts.teams(), kpis.floor().occupancy() == null ? null : percent(kpis.floor().occupancy()),
+                teamOccupancy, alerts);
+        if (lastSummary != null && summary.at(lastSummary.ts()).equals(lastSummary)) {
             return;
         }
-        countsChanged = false;
-        FloorCounts counts = floor.counts();
-        live.kpis(counts);
-        ingest.publish(Topic.floor(map.site(), map.floor(), Topic.Kind.SUMMARY),
-                new FloorSummary(clock.getAsLong(), counts.seats(), counts.online(), counts.help(), counts.states(),
-                        counts.teams()), true);
+        lastSummary = summary;
+        ingest.publish(Topic.floor(initialSite.site(), initialSite.floor(), Topic.Kind.SUMMARY), summary, true);
+    }
+
+    private static int percent(double fraction) {
+        return (int) Math.round(fraction * 100);
+    }
+
+    /** Applies an edited site config; a broken one is refused and the running one stays. */
+    private void checkSiteConfig(FloorModel floor, LiveUpdates live) {
+        vertx.executeBlocking(watcher::check).onSuccess(edit -> edit.ifPresent(e -> {
+            SiteConfig next = e.site();
+            String problem = e.problem();
+            if (next != null && (!next.site().equals(initialSite.site()) || !next.floor().equals(initialSite.floor()))) {
+                problem = "site and floor cannot change while the gateway runs (restart it for "
+                        + next.site() + "/" + next.floor() + ")";
+            }
+            if (problem != null) {
+                siteProblem = problem;
+                Logger.error("site config edit refused, still running the previous one: {}", problem);
+                return;
+            }
+            siteProblem = null;
+            floor.reconfigure(next);
+            ingest.publishSeatConfigs(next);
+            live.siteChanged();
+            Logger.info("site config edited: {} teams, {} seats applied; seat configs republished", next.teams().size(),
+                    next.seats().size());
+        }));
+    }
+
+    private void audit(AuditEntry entry) {
+        vertx.executeBlocking(() -> {
+            auditLog.append(entry);
+            return null;
+        }).onFailure(e -> Logger.error("audit log write failed ({}); the entry: {}", e.getMessage(), entry));
     }
 
     private void applyRetention() {
         long cutoff = clock.getAsLong() - config.retentionDays() * 86_400_000L;
-        vertx.executeBlocking(() -> store.deleteBefore(cutoff))
-                .onSuccess(n -> Logger.info("retention: deleted {} event(s) older than {} days", n, config.retentionDays()))
+        vertx.executeBlocking(() -> store.deleteBefore(cutoff) + auditLog.deleteBefore(cutoff))
+                .onSuccess(n -> Logger.info("retention: deleted {} event(s) and audit line(s) older than {} days", n, config.retentionDays()))
                 .onFailure(e -> Logger.warn("retention failed: {}", e.getMessage()));
     }
 

@@ -3,8 +3,10 @@ package dev.seatlink.gateway;
 import dev.seatlink.gateway.access.PasswordFile;
 import dev.seatlink.gateway.broker.BrokerAccessFiles;
 import dev.seatlink.gateway.broker.EmbeddedBroker;
-import dev.seatlink.gateway.site.SeatMap;
-import dev.seatlink.gateway.site.SeatMapLoader;
+import dev.seatlink.gateway.site.SiteConfig;
+import dev.seatlink.gateway.site.SiteConfigLoader;
+import dev.seatlink.gateway.site.SiteWatcher;
+import dev.seatlink.gateway.audit.AuditLog;
 import dev.seatlink.gateway.store.EventStore;
 import dev.seatlink.gateway.store.StoredEvent;
 import io.vertx.core.Vertx;
@@ -21,7 +23,7 @@ import org.tinylog.Logger;
 
 /** A running gateway: seat map loaded, event store open, broker (embedded or external) linked, HTTP serving. */
 public final class Gateway implements AutoCloseable {
-    private final SeatMap map;
+    private final SiteConfig map;
     private final EmbeddedBroker broker;
     private final EventStore store;
     private final Vertx vertx;
@@ -29,7 +31,7 @@ public final class Gateway implements AutoCloseable {
     private final String httpHost;
     private final int httpPort;
 
-    private Gateway(SeatMap map, EmbeddedBroker broker, EventStore store, Vertx vertx, String brokerUrl, String httpHost,
+    private Gateway(SiteConfig map, EmbeddedBroker broker, EventStore store, Vertx vertx, String brokerUrl, String httpHost,
                     int httpPort) {
         this.map = map;
         this.broker = broker;
@@ -46,8 +48,9 @@ public final class Gateway implements AutoCloseable {
      * @throws GatewayStartException with one line saying what failed (seat map, broker port, HTTP port)
      */
     public static Gateway start(GatewayConfig requested) {
-        SeatMapLoader loader = new SeatMapLoader();
-        SeatMap map = requested.seatMap() == null ? loader.loadDemo() : loader.load(requested.seatMap());
+        SiteConfigLoader loader = new SiteConfigLoader();
+        SiteConfig map = requested.siteFile() == null ? loader.loadDemo() : loader.load(requested.siteFile());
+        SiteWatcher watcher = requested.siteFile() == null ? null : new SiteWatcher(requested.siteFile(), loader);
         PasswordFile supervisors = requested.usersFile() == null ? PasswordFile.none()
                 : PasswordFile.load(requested.usersFile());
         // With --embedded-auth the embedded broker checks logins and the gateway logs in like any client.
@@ -57,8 +60,18 @@ public final class Gateway implements AutoCloseable {
         GatewayConfig config = auth == null ? requested : requested.withLogin(credential(auth, "username"),
                 credential(auth, "password"), requested.tlsCaFile());
         EventStore store = EventStore.open(config.dataDir());
-        Map<String, StoredEvent> lastStored = store.lastPerSeat();
-        Logger.info("event store {}: {} seat(s) with history", store.file(), lastStored.size());
+        long now = System.currentTimeMillis();
+        FloorVerticle.Restored restored;
+        AuditLog audit;
+        try {
+            restored = new FloorVerticle.Restored(store.lastPerSeat(), store.window(map.shifts().startOf(now), now));
+            audit = AuditLog.open(store.file());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        Logger.info("event store {}: {} seat(s) with history, {} event(s) this shift", store.file(),
+                restored.lastStored().size(), restored.shiftSoFar().size());
         EmbeddedBroker broker;
         try {
             broker = config.embeddedBroker()
@@ -69,7 +82,7 @@ public final class Gateway implements AutoCloseable {
         }
         String brokerUrl = broker == null ? config.brokerUrl() : broker.url();
         Vertx vertx = Vertx.vertx();
-        FloorVerticle verticle = new FloorVerticle(config, map, brokerUrl, store, lastStored, supervisors);
+        FloorVerticle verticle = new FloorVerticle(config, map, watcher, brokerUrl, store, audit, restored, supervisors);
         try {
             vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException | InterruptedException e) {
@@ -103,7 +116,7 @@ public final class Gateway implements AutoCloseable {
         return value;
     }
 
-    public SeatMap seatMap() {
+    public SiteConfig site() {
         return map;
     }
 

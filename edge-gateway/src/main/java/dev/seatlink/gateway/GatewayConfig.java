@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * @param password  broker password, or null
  * @param tlsCaFile PEM CA to trust for an ssl:// broker, or null for the JVM's default CAs
  * @param dataDir   where the gateway keeps its files (embedded broker store); default ./data/gateway
- * @param seatMap   the seat-map JSON file; null (default) uses the demo floor hq/f1
+ * @param siteFile   the seat-map JSON file; null (default) uses the demo floor hq/f1
  * @param embeddedAuth  a directory from {@code tools/seatlink credentials}: the embedded broker then checks
  *                      logins against its {@code passwd} and topics against the ACL rules, and the gateway logs
  *                      in with its {@code gateway.credentials}; null (default) = an anonymous embedded broker
@@ -25,7 +25,7 @@ import java.nio.file.Path;
  */
 public record GatewayConfig(String httpHost, int httpPort, String brokerUrl, String mqttHost, int mqttPort,
                             String username, String password, Path tlsCaFile, Path embeddedAuth, Path dataDir,
-                            Path seatMap, Path usersFile, int retentionDays, long reorderTimeoutMs) {
+                            Path siteFile, Path usersFile, int retentionDays, long reorderTimeoutMs) {
 
     public static final int DEFAULT_RETENTION_DAYS = 400;
 
@@ -42,37 +42,37 @@ public record GatewayConfig(String httpHost, int httpPort, String brokerUrl, Str
     /** The same configuration on other ports and directories (tests, the demo). */
     public GatewayConfig with(int newHttpPort, String newBrokerUrl, int newMqttPort, Path newDataDir) {
         return new GatewayConfig(httpHost, newHttpPort, newBrokerUrl, mqttHost, newMqttPort, username, password,
-                tlsCaFile, embeddedAuth, newDataDir, seatMap, usersFile, retentionDays, reorderTimeoutMs);
+                tlsCaFile, embeddedAuth, newDataDir, siteFile, usersFile, retentionDays, reorderTimeoutMs);
     }
 
     /** The same configuration with broker credentials and TLS trust (an external broker). */
     public GatewayConfig withLogin(String newUsername, String newPassword, Path newTlsCaFile) {
         return new GatewayConfig(httpHost, httpPort, brokerUrl, mqttHost, mqttPort, newUsername, newPassword,
-                newTlsCaFile, embeddedAuth, dataDir, seatMap, usersFile, retentionDays, reorderTimeoutMs);
+                newTlsCaFile, embeddedAuth, dataDir, siteFile, usersFile, retentionDays, reorderTimeoutMs);
     }
 
     /** The same configuration with another seat map. */
-    public GatewayConfig withSeatMap(Path newSeatMap) {
+    public GatewayConfig withSiteFile(Path newSiteFile) {
         return new GatewayConfig(httpHost, httpPort, brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile,
-                embeddedAuth, dataDir, newSeatMap, usersFile, retentionDays, reorderTimeoutMs);
+                embeddedAuth, dataDir, newSiteFile, usersFile, retentionDays, reorderTimeoutMs);
     }
 
     /** The same configuration with a supervisors file for the command API. */
     public GatewayConfig withUsers(Path newUsersFile) {
         return new GatewayConfig(httpHost, httpPort, brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile,
-                embeddedAuth, dataDir, seatMap, newUsersFile, retentionDays, reorderTimeoutMs);
+                embeddedAuth, dataDir, siteFile, newUsersFile, retentionDays, reorderTimeoutMs);
     }
 
     /** The same configuration with the embedded broker's access control on. */
     public GatewayConfig withEmbeddedAuth(Path credentialsDir) {
         return new GatewayConfig(httpHost, httpPort, brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile,
-                credentialsDir, dataDir, seatMap, usersFile, retentionDays, reorderTimeoutMs);
+                credentialsDir, dataDir, siteFile, usersFile, retentionDays, reorderTimeoutMs);
     }
 
     @Override
     public String toString() {
         return "GatewayConfig[http=" + httpHost + ":" + httpPort + " broker=" + (embeddedBroker()
                 ? "embedded " + mqttHost + ":" + mqttPort : brokerUrl) + " user=" + username + " dataDir=" + dataDir
-                + " seatMap=" + (seatMap == null ? "demo" : seatMap) + "]";
+                + " siteFile=" + (siteFile == null ? "demo" : siteFile) + "]";
     }
 }

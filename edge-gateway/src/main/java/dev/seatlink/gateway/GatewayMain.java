@@ -1,7 +1,7 @@
 package dev.seatlink.gateway;
 
 import dev.seatlink.gateway.access.CredentialsCommand;
-import dev.seatlink.gateway.site.SeatMapException;
+import dev.seatlink.gateway.site.SiteConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -51,8 +51,9 @@ public final class GatewayMain implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "where the gateway keeps its files (default ./data/gateway)")
     Path dataDir = defaults.dataDir();
 
-    @Option(names = "--seat-map", paramLabel = "FILE", description = "seat-map JSON (default: the demo floor hq/f1)")
-    Path seatMap;
+    @Option(names = {"--site-config", "--seat-map"}, paramLabel = "FILE",
+            description = "site config JSON: seats, teams, reasons, thresholds, shifts (default: the demo floor hq/f1)")
+    Path siteFile;
 
     @Option(names = "--embedded-auth", paramLabel = "DIR",
             description = "credentials directory (tools/seatlink credentials): the embedded broker enforces its logins and ACL")
@@ -76,10 +77,10 @@ public final class GatewayMain implements Callable<Integer> {
     /** The command line, with one-line errors for bad configuration and failed starts. */
     public static CommandLine commandLine() {
         return new CommandLine(new GatewayMain()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof SeatMapException || e instanceof UncheckedIOException || e instanceof GatewayStartException
+            if (e instanceof SiteConfigException || e instanceof UncheckedIOException || e instanceof GatewayStartException
                     || e instanceof IllegalArgumentException) {
                 cmd.getErr().println("gateway: " + e.getMessage());
-                return e instanceof SeatMapException ? EXIT_CONFIG : EXIT_START;
+                return e instanceof SiteConfigException ? EXIT_CONFIG : EXIT_START;
             }
             throw e;
         });
@@ -96,9 +97,9 @@ public final class GatewayMain implements Callable<Integer> {
             }
         }
         GatewayConfig config = new GatewayConfig(httpHost, httpPort, broker, mqttHost, mqttPort, username, password,
-                tlsCaFile, embeddedAuth, dataDir, seatMap, usersFile, retentionDays, reorderTimeoutMs);
+                tlsCaFile, embeddedAuth, dataDir, siteFile, usersFile, retentionDays, reorderTimeoutMs);
         Gateway gateway = Gateway.start(config);
-        System.out.println("SeatLink gateway for " + gateway.seatMap().site() + "/" + gateway.seatMap().floor()
+        System.out.println("SeatLink gateway for " + gateway.site().site() + "/" + gateway.site().floor()
                 + " - wallboard: " + gateway.wallboardUrl() + "  (MQTT: " + gateway.brokerUrl() + ")");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

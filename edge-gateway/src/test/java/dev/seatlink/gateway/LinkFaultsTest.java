@@ -88,7 +88,7 @@ class LinkFaultsTest {
         Path map = dir.resolve("floor.json");
         Files.writeString(map, "{\"site\":\"hq\",\"floor\":\"f1\",\"teams\":[{\"id\":\"t1\"}],\"seats\":[" + list + "]}");
         return keep(Gateway.start(GatewayConfig.defaults().with(0, brokerUrl, FreePorts.next(), dir.resolve("gateway"))
-                .withSeatMap(map)));
+                .withSiteFile(map)));
     }
 
     private TerminalConfig terminalConfig(String seat, String brokerUrl) {
@@ -360,7 +360,7 @@ class LinkFaultsTest {
     @Test
     void aTerminalWithSeatAsCredentialsCannotPublishUnderSeatB() throws Exception {
         Path secrets = dir.resolve("secrets");
-        new dev.seatlink.gateway.access.CredentialFiles(secrets).generate(new dev.seatlink.gateway.site.SeatMapLoader().loadDemo());
+        new dev.seatlink.gateway.access.CredentialFiles(secrets).generate(new dev.seatlink.gateway.site.SiteConfigLoader().loadDemo());
         MosquittoBroker broker = keep(MosquittoBroker.start(dir.resolve("mosquitto"), FreePorts.next(),
                 Files.readString(secrets.resolve("mosquitto-auth.conf"))));
         Properties gatewayLogin = CredentialsFile.read(secrets.resolve("gateway.credentials"));

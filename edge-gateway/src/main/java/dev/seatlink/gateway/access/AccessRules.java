@@ -1,6 +1,6 @@
 package dev.seatlink.gateway.access;
 
-import dev.seatlink.gateway.site.SeatMap;
+import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.protocol.Topic;
 import java.util.List;
@@ -16,26 +16,26 @@ public final class AccessRules {
     private AccessRules() {
     }
 
-    public static String gatewayUser(SeatMap map) {
+    public static String gatewayUser(SiteConfig map) {
         return map.site() + "." + map.floor() + ".gateway";
     }
 
-    public static String seatUser(SeatMap map, String seat) {
+    public static String seatUser(SiteConfig map, String seat) {
         return map.site() + "." + map.floor() + "." + seat;
     }
 
-    private static String root(SeatMap map) {
+    private static String root(SiteConfig map) {
         return Topic.PREFIX + map.site() + "/" + map.floor() + "/";
     }
 
     /** The topics a seat may publish to. */
-    static List<String> seatWrites(SeatMap map, String seat) {
+    static List<String> seatWrites(SiteConfig map, String seat) {
         return List.of(Topic.Kind.STATUS, Topic.Kind.STATE, Topic.Kind.EVENT, Topic.Kind.CMD_RESULT).stream()
                 .map(kind -> Topic.seat(map.site(), map.floor(), seat, kind).toString()).toList();
     }
 
     /** The topics a seat may subscribe to. */
-    static List<String> seatReads(SeatMap map, String seat) {
+    static List<String> seatReads(SiteConfig map, String seat) {
         return List.of(Topic.seat(map.site(), map.floor(), seat, Topic.Kind.CONFIG).toString(),
                 Topic.seat(map.site(), map.floor(), seat, Topic.Kind.CMD).toString(),
                 Topic.seat(map.site(), map.floor(), seat, Topic.Kind.STATUS).toString(),
@@ -43,7 +43,7 @@ public final class AccessRules {
     }
 
     /** Whether {@code user} may publish to, or (with {@code write} false) subscribe to, {@code topic}. */
-    public static boolean allows(SeatMap map, String user, String topic, boolean write) {
+    public static boolean allows(SiteConfig map, String user, String topic, boolean write) {
         if (gatewayUser(map).equals(user)) {
             return topic.startsWith(root(map));
         }
@@ -59,7 +59,7 @@ public final class AccessRules {
     }
 
     /** The ACL file text for the whole floor (Mosquitto syntax). */
-    public static String acl(SeatMap map) {
+    public static String acl(SiteConfig map) {
         StringBuilder acl = new StringBuilder("# SeatLink ACL for ").append(map.site()).append('/').append(map.floor())
                 .append(", generated from the seat map; regenerate rather than edit.\n\n");
         acl.append("user ").append(gatewayUser(map)).append('\n')

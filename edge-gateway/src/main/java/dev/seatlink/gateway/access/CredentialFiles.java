@@ -1,6 +1,6 @@
 package dev.seatlink.gateway.access;
 
-import dev.seatlink.gateway.site.SeatMap;
+import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.SeatSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +39,7 @@ public final class CredentialFiles {
     public record Written(int created, int kept, Path dir) {
     }
 
-    public Written generate(SeatMap map) throws IOException {
+    public Written generate(SiteConfig map) throws IOException {
         Files.createDirectories(dir.resolve("seats"));
         restrict(dir, "rwx------");
         restrict(dir.resolve("seats"), "rwx------");
@@ -77,7 +77,7 @@ public final class CredentialFiles {
     }
 
     /** Gives one seat a new password; the old one stops working once the broker reloads (SIGHUP). */
-    public void rotate(SeatMap map, String seat) throws IOException {
+    public void rotate(SiteConfig map, String seat) throws IOException {
         if (map.seat(seat).isEmpty()) {
             throw new IllegalArgumentException("seat '" + seat + "' is not in the seat map");
         }

@@ -1,7 +1,7 @@
 package dev.seatlink.gateway.access;
 
-import dev.seatlink.gateway.site.SeatMap;
-import dev.seatlink.gateway.site.SeatMapLoader;
+import dev.seatlink.gateway.site.SiteConfig;
+import dev.seatlink.gateway.site.SiteConfigLoader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
         description = {"Generates the floor's Mosquitto password file (hashed), ACL file, and one credentials file",
                 "per seat and for the gateway, from the seat map. Safe to run again: existing passwords are kept."})
 public final class CredentialsCommand implements Callable<Integer> {
-    @Option(names = "--seat-map", paramLabel = "FILE", description = "seat-map JSON (default: the demo floor hq/f1)")
-    Path seatMap;
+    @Option(names = {"--site-config", "--seat-map"}, paramLabel = "FILE",
+            description = "site config JSON: seats, teams, reasons, thresholds, shifts (default: the demo floor hq/f1)")
+    Path siteFile;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
             description = "where to write them (keep it out of git, e.g. tools/secrets/hq-f1)")
@@ -28,8 +29,8 @@ public final class CredentialsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SeatMapLoader loader = new SeatMapLoader();
-        SeatMap map = seatMap == null ? loader.loadDemo() : loader.load(seatMap);
+        SiteConfigLoader loader = new SiteConfigLoader();
+        SiteConfig map = siteFile == null ? loader.loadDemo() : loader.load(siteFile);
         CredentialFiles files = new CredentialFiles(out);
         if (supervisor != null) {
             files.supervisor(supervisor);

@@ -2,7 +2,7 @@ package dev.seatlink.gateway.broker;
 
 import dev.seatlink.gateway.access.AccessRules;
 import dev.seatlink.gateway.access.PasswordFile;
-import dev.seatlink.gateway.site.SeatMap;
+import dev.seatlink.gateway.site.SiteConfig;
 import io.moquette.broker.security.IAuthenticator;
 import io.moquette.broker.security.IAuthorizatorPolicy;
 import io.moquette.broker.subscriptions.Topic;
@@ -16,10 +16,10 @@ import org.tinylog.Logger;
  * own topics; the gateway reads and writes the floor. Refusals are logged without any secret.
  */
 final class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
-    private final SeatMap map;
+    private final SiteConfig map;
     private final PasswordFile passwords;
 
-    BrokerAccess(SeatMap map, PasswordFile passwords) {
+    BrokerAccess(SiteConfig map, PasswordFile passwords) {
         this.map = map;
         this.passwords = passwords;
     }

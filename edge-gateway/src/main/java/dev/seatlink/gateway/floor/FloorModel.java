@@ -1,15 +1,19 @@
 package dev.seatlink.gateway.floor;
 
-import dev.seatlink.gateway.site.SeatMap;
+import dev.seatlink.gateway.site.SeatSpec;
+import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatState;
 import dev.seatlink.protocol.SeatStatus;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The live state of every seat on the floor, built only from the messages applied to it. Pure and
@@ -22,12 +26,42 @@ import java.util.Optional;
  * a seat whose status was never seen asks for a rebirth.
  */
 public final class FloorModel {
-    private final Map<String, LiveSeat> seats = new LinkedHashMap<>();
-    private final List<String> teams;
+    static final int KEPT_HELP_TAKEN = 50;
 
-    public FloorModel(SeatMap map) {
-        map.seats().forEach(spec -> seats.put(spec.seat(), new LiveSeat(spec)));
-        teams = map.teams().stream().map(t -> t.id()).toList();
+    private Map<String, LiveSeat> seats = new LinkedHashMap<>();
+    // volatile: the broker link reads it from its own thread when it (re)connects; all else runs on one context
+    private volatile SiteConfig site;
+    private final TimeLedger ledger;
+    private final AlertBook alerts = new AlertBook();
+    private final Deque<HelpTaken> helpTaken = new ArrayDeque<>();
+
+    /** An empty floor whose intraday figures start with the shift running at {@code now}. */
+    public FloorModel(SiteConfig site, long now) {
+        this.site = site;
+        site.seats().forEach(spec -> seats.put(spec.seat(), new LiveSeat(spec)));
+        ledger = new TimeLedger(site.shifts().startOf(now));
+    }
+
+    public SiteConfig site() {
+        return site;
+    }
+
+    /**
+     * An edited site config: seats keep what they are doing, new seats start unknown, removed ones go;
+     * the shift's figures carry on.
+     */
+    public void reconfigure(SiteConfig next) {
+        Map<String, LiveSeat> rebuilt = new LinkedHashMap<>();
+        for (SeatSpec spec : next.seats()) {
+            LiveSeat seat = seats.getOrDefault(spec.seat(), new LiveSeat(spec));
+            if (seat.agent == null || Objects.equals(seat.agent, seat.spec.agent())) {
+                seat.agent = spec.agent(); // the seat map's agent, unless the terminal reported another
+            }
+            seat.spec = spec;
+            rebuilt.put(spec.seat(), seat);
+        }
+        seats = rebuilt;
+        site = next;
     }
 
     /** A terminal's online or offline status, received at {@code rx} (gateway clock). */
@@ -66,6 +100,9 @@ public final class FloorModel {
         }
         boolean changed = seat.state != state.state() || !Objects.equals(seat.reason, state.reason())
                 || seat.help != state.help() || seat.since != state.since() || !Objects.equals(seat.agent, state.agent());
+        if (state.help() && !seat.help) {
+            seat.helpSince = state.since();
+        }
         seat.seq = state.seq();
         set(seat, state.agent(), state.state(), state.reason(), state.help(), state.since());
         return new Applied(changed ? Applied.Effect.CHANGED : Applied.Effect.UNCHANGED, 0, seat.online == null);
@@ -81,6 +118,13 @@ public final class FloorModel {
             return Applied.of(Applied.Effect.DUPLICATE);
         }
         long missing = seat.seq == 0 ? 0 : event.seq() - seat.seq - 1;
+        if (missing > 0) {
+            seat.lostEventsAt = event.at();
+        }
+        if (event.help() && !seat.help) {
+            seat.helpSince = event.at();
+        }
+        ledger.record(event);
         boolean helpOnly = seat.state == event.to() && event.from() == event.to()
                 && Objects.equals(seat.reason, event.reason());
         seat.seq = event.seq();
@@ -102,7 +146,59 @@ public final class FloorModel {
         if (seat != null && last.seq() > seat.seq) {
             seat.seq = last.seq();
             set(seat, last.agent(), last.to(), last.reason(), last.help(), last.at());
+            seat.helpSince = last.at();
         }
+    }
+
+    /** After a restart: the stored events of the shift so far (and each seat's last one before it), in seq order. */
+    public void replayShift(List<SeatEvent> events) {
+        events.forEach(ledger::record);
+    }
+
+    /** The floor's KPIs now; the intraday figures restart when a new shift has begun. */
+    public FloorKpis kpis(long now) {
+        long shiftStart = site.shifts().startOf(now);
+        if (shiftStart > ledger.windowStart()) {
+            ledger.restart(shiftStart);
+        }
+        return Kpis.compute(site, seats(), ledger.figuresAt(now), ledger.windowStart(), now);
+    }
+
+    /** The raised hands, longest waiting first, with where each is routed. */
+    public List<HelpRequest> helpQueue(long now) {
+        return HelpQueue.of(site, seats(), now);
+    }
+
+    /**
+     * Re-evaluates the alert conditions.
+     *
+     * @param gapsOpen seats with events the gateway is still waiting for
+     * @return what was raised and cleared
+     */
+    public List<AlertChange> updateAlerts(FloorKpis kpis, Set<String> gapsOpen, long now) {
+        return alerts.update(Alerts.holding(site, seats.values(), kpis.groups().get("team"), gapsOpen, now), now);
+    }
+
+    public List<Alert> alerts() {
+        return alerts.active();
+    }
+
+    public List<AlertChange> recentAlerts() {
+        return alerts.recent();
+    }
+
+    /** A supervisor's ack-help was carried out by the seat: who took the hand, and when. */
+    public void helpTaken(String seatId, String by, long raisedAt, long at) {
+        LiveSeat seat = seats.get(seatId);
+        helpTaken.addFirst(new HelpTaken(seatId, seat == null ? null : seat.agent, by, raisedAt, at));
+        if (helpTaken.size() > KEPT_HELP_TAKEN) {
+            helpTaken.removeLast();
+        }
+    }
+
+    /** The hands supervisors took lately, newest first. */
+    public List<HelpTaken> helpTaken() {
+        return List.copyOf(helpTaken);
     }
 
     public Optional<SeatView> seat(String seatId) {
@@ -121,7 +217,7 @@ public final class FloorModel {
     public FloorCounts counts() {
         Map<String, Integer> states = emptyCounts();
         Map<String, Map<String, Integer>> perTeam = new LinkedHashMap<>();
-        teams.forEach(team -> perTeam.put(team, emptyCounts()));
+        site.teams().forEach(team -> perTeam.put(team.id(), emptyCounts()));
         int online = 0;
         int help = 0;
         for (LiveSeat seat : seats.values()) {

@@ -3,12 +3,14 @@ package dev.seatlink.gateway.floor;
 /**
  * One seat as the wallboard and {@code /api/seats/{seat}} show it.
  *
- * @param state  the agent state, or {@code OFFLINE} while the terminal is not connected
- * @param since  when {@code state} began (terminal clock; for OFFLINE the gateway's receive time), or null if never seen
- * @param online whether the terminal is connected
- * @param seq    the last event seq applied (0 before any)
+ * @param state     the agent state, or {@code OFFLINE} while the terminal is not connected
+ * @param since     when {@code state} began (terminal clock; for OFFLINE the gateway's receive time), or null if never seen
+ * @param online    whether the terminal is connected
+ * @param seq       the last event seq applied (0 before any)
+ * @param skill     the agent's skill tier (novice, regular, expert)
+ * @param helpSince when the raised hand went up (terminal clock), or null while none is raised
  */
 public record SeatView(String seat, String team, String agent, String state, String reason, boolean help, Long since,
-                       boolean online, long seq, int x, int y) {
+                       boolean online, long seq, int x, int y, String skill, Long helpSince) {
     public static final String OFFLINE = "OFFLINE";
 }

@@ -13,6 +13,7 @@ import dev.seatlink.protocol.SeatState;
 import dev.seatlink.protocol.SeatStatus;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -128,6 +129,11 @@ public final class FloorUpdater {
         if (applied.rebirth()) {
             requestRebirth(seat);
         }
+    }
+
+    /** Seats whose events the gateway is still waiting for. */
+    public Set<String> gapsOpen() {
+        return reorderer.seatsWithGaps();
     }
 
     /** Advances the reorder timers: asks for replays and rebirths, releases what waited too long. */

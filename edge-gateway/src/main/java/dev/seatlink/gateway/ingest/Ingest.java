@@ -1,7 +1,7 @@
 package dev.seatlink.gateway.ingest;
 
 import dev.seatlink.gateway.metrics.Metrics;
-import dev.seatlink.gateway.site.SeatMap;
+import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.store.StoreWriter;
 import dev.seatlink.link.BrokerSession;
 import dev.seatlink.protocol.Codec;
@@ -10,13 +10,13 @@ import dev.seatlink.protocol.GatewayStatus;
 import dev.seatlink.protocol.Ids;
 import dev.seatlink.protocol.Message;
 import dev.seatlink.protocol.ProtocolViolation;
-import dev.seatlink.protocol.SeatConfig;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.Topic;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -47,7 +47,8 @@ public final class Ingest implements AutoCloseable {
     }
 
     private final IngestSettings settings;
-    private final SeatMap map;
+    private final Supplier<SiteConfig> site;
+    private final SiteConfig map;
     private final Codec codec;
     private final Metrics metrics;
     private final RejectLog rejectLog;
@@ -64,11 +65,12 @@ public final class Ingest implements AutoCloseable {
     });
     private volatile boolean closed;
 
-    public Ingest(IngestSettings settings, SeatMap map, Codec codec, Metrics metrics, RejectLog rejectLog, Sink sink,
+    public Ingest(IngestSettings settings, Supplier<SiteConfig> site, Codec codec, Metrics metrics, RejectLog rejectLog, Sink sink,
                   StoreWriter store, LongSupplier clock) {
         this.store = store;
         this.settings = settings;
-        this.map = map;
+        this.site = site;
+        this.map = site.get(); // site and floor never change while running: a reload refuses that
         this.codec = codec;
         this.metrics = metrics;
         this.rejectLog = rejectLog;
@@ -143,9 +145,9 @@ public final class Ingest implements AutoCloseable {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     publish(gatewayTopic, gatewayStatus(true), true);
-                    publishSeatConfigs();
+                    int published = publishSeatConfigs(site.get());
                     Logger.info("subscribed to floor {}/{}; {} seat configs published", map.site(), map.floor(),
-                            map.seats().size());
+                            published);
                 }
 
                 @Override
@@ -158,10 +160,11 @@ public final class Ingest implements AutoCloseable {
         }
     }
 
-    private void publishSeatConfigs() {
-        map.seats().forEach(seat -> publish(Topic.seat(map.site(), map.floor(), seat.seat(), Topic.Kind.CONFIG),
-                new SeatConfig(seat.seat(), seat.agent(), seat.team(), map.reasons(), map.wrapUpSeconds(),
-                        map.wrapUpThen()), true));
+    /** Publishes every seat's retained config (at connect, and after the site config was edited); returns how many. */
+    public int publishSeatConfigs(SiteConfig current) {
+        current.seats().forEach(seat -> publish(Topic.seat(current.site(), current.floor(), seat.seat(),
+                Topic.Kind.CONFIG), current.seatConfig(seat), true));
+        return current.seats().size();
     }
 
     private void onMessage(String topic, MqttMessage message) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -139,6 +140,11 @@ public final class Reorderer {
     /** Gaps closed by the missing events arriving. */
     public long gapsFilled() {
         return filled;
+    }
+
+    /** The seats with a gap still open. */
+    public Set<String> seatsWithGaps() {
+        return Set.copyOf(gaps.keySet());
     }
 
     /** Seats waiting on a gap now. */

@@ -29,6 +29,8 @@ import java.util.Map;
  * beside the writer). Retention: {@link #deleteBefore} removes events older than a cut-off.
  */
 public final class EventStore implements AutoCloseable {
+    /** How far before a period {@link #window} looks for what a seat was doing when it began. */
+    static final long LOOKBACK_DAYS = 7;
     static final String FILE = "events.db";
 
     private final Path file;
@@ -154,6 +156,27 @@ public final class EventStore implements AutoCloseable {
             return last;
         } catch (SQLException e) {
             throw new StoreException("cannot read the last events: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The events of a period for time-in-state figures: those with {@code from <= at < to}, and before them
+     * each seat's last event in the {@value #LOOKBACK_DAYS} days before {@code from} (what the seat was doing
+     * when the period began); per seat in seq order.
+     */
+    public List<SeatEvent> window(long from, long to) {
+        try (Connection c = connect();
+             PreparedStatement q = c.prepareStatement("SELECT * FROM (SELECT * FROM events WHERE at >= ? AND at < ? "
+                     + "UNION ALL SELECT e.* FROM events e JOIN (SELECT seat, MAX(seq) AS seq FROM events "
+                     + "WHERE at >= ? AND at < ? GROUP BY seat) m ON e.seat = m.seat AND e.seq = m.seq) "
+                     + "ORDER BY seat, seq")) {
+            q.setLong(1, from);
+            q.setLong(2, to);
+            q.setLong(3, from - LOOKBACK_DAYS * 86_400_000L);
+            q.setLong(4, from);
+            return read(q).stream().map(StoredEvent::event).toList();
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the events of a period: " + e.getMessage(), e);
         }
     }
 

@@ -4,32 +4,44 @@ import dev.seatlink.gateway.floor.FloorCounts;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.gateway.metrics.PrometheusText;
-import dev.seatlink.gateway.site.SeatMap;
+import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.store.StoreWriter;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import dev.seatlink.gateway.floor.FloorKpis;
+import dev.seatlink.gateway.site.SeatSpec;
+import dev.seatlink.gateway.site.TeamSpec;
+import dev.seatlink.protocol.Ids;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The gateway's HTTP surface, as protocol v1 lists it. Handlers run on the context that owns the
  * {@link FloorModel}, so they read it directly and never block.
  */
 public final class ApiRoutes {
-    private final SeatMap map;
     private final FloorModel floor;
     private final SseStream stream;
     private final Metrics metrics;
     private final BooleanSupplier brokerUp;
     private final StoreWriter store;
     private final EventHistory history;
+    private final LongSupplier clock;
+    private final Supplier<String> siteProblem;
 
-    public ApiRoutes(SeatMap map, FloorModel floor, SseStream stream, Metrics metrics, BooleanSupplier brokerUp,
-                     StoreWriter store, EventHistory history) {
-        this.map = map;
+    /** @param siteProblem why the last edit of the site config was refused, or null */
+    public ApiRoutes(FloorModel floor, SseStream stream, Metrics metrics, BooleanSupplier brokerUp, StoreWriter store,
+                     EventHistory history, LongSupplier clock, Supplier<String> siteProblem) {
         this.floor = floor;
+        this.clock = clock;
+        this.siteProblem = siteProblem;
         this.stream = stream;
         this.metrics = metrics;
         this.brokerUp = brokerUp;
@@ -41,20 +53,63 @@ public final class ApiRoutes {
         router.get("/api/floor").handler(this::floor);
         router.get("/api/seats/:seat").handler(this::seat);
         router.get("/api/seats/:seat/events").handler(this::events);
+        router.get("/api/teams/:team").handler(this::team);
+        router.get("/api/alerts").handler(this::alerts);
         router.get("/api/stream").handler(this::stream);
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(this::metrics);
         router.route("/api/*").handler(ctx -> Json.error(ctx, 404, "no such API: " + ctx.request().path()));
+        router.get("/team/:team").handler(ctx -> ctx.reroute("/index.html"));
         router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     }
 
-    /** The whole floor: seats, teams with counts, floor KPIs. */
-    public FloorSnapshot snapshot() {
+    /** The whole floor: seats, teams with counts, KPIs, help queue and alerts. */
+    FloorSnapshot snapshot() {
+        SiteConfig site = floor.site();
         FloorCounts counts = floor.counts();
-        return new FloorSnapshot(map.site(), map.floor(), floor.seats(),
-                map.teams().stream().map(t -> new FloorSnapshot.Team(t.id(), t.name(), t.leader(),
-                        counts.teams().get(t.id()))).toList(),
-                FloorSnapshot.Kpis.of(counts));
+        return new FloorSnapshot(site.site(), site.floor(), floor.seats(),
+                site.teams().stream().map(t -> FloorSnapshot.Team.of(t, counts.teams().get(t.id()))).toList(),
+                live(), siteProblem.get());
+    }
+
+    /** What changes by itself as time passes: the stream's {@code kpis} event. */
+    public FloorSnapshot.Live live() {
+        long now = clock.getAsLong();
+        return FloorSnapshot.Live.of(now, floor.counts(), floor.kpis(now), floor.helpQueue(now), floor.helpTaken(),
+                floor.alerts());
+    }
+
+    /** One team for its leader's view: the team, its KPIs, seats, agents' time in state, help queue and alerts. */
+    private void team(RoutingContext ctx) {
+        SiteConfig site = floor.site();
+        String id = ctx.pathParam("team");
+        Optional<TeamSpec> team = site.team(id);
+        if (team.isEmpty()) {
+            Json.error(ctx, 404, "unknown team '" + Ids.printable(id) + "'");
+            return;
+        }
+        long now = clock.getAsLong();
+        FloorKpis kpis = floor.kpis(now);
+        Set<String> seats = site.seats().stream().filter(s -> s.team().equals(id)).map(SeatSpec::seat)
+                .collect(Collectors.toSet());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("team", FloorSnapshot.Team.of(team.get(), floor.counts().teams().get(id)));
+        body.put("now", now);
+        body.put("shiftStart", kpis.shiftStart());
+        body.put("kpis", kpis.groups().get("team").stream().filter(g -> g.key().equals(id)).findFirst().orElseThrow());
+        body.put("seats", floor.seats().stream().filter(s -> seats.contains(s.seat())).toList());
+        body.put("agents", kpis.agents().stream().filter(a -> seats.contains(a.seat())).map(a -> Map.of(
+                "seat", a.seat(), "agent", a.agent(), "msInState", a.byStateName(), "contacts", a.contacts(),
+                "averageHandleMs", a.averageHandleMs(), "averageWrapUpMs", a.averageWrapUpMs(),
+                "helpRequests", a.helpRequests(), "helpWaitMs", a.helpWaitMs())).toList());
+        body.put("helpQueue", floor.helpQueue(now).stream()
+                .filter(h -> h.team().equals(id) || h.routedTo().equals(id)).toList());
+        body.put("alerts", floor.alerts().stream().filter(a -> id.equals(a.team())).toList());
+        Json.respond(ctx, 200, body);
+    }
+
+    private void alerts(RoutingContext ctx) {
+        Json.respond(ctx, 200, Map.of("active", floor.alerts(), "recent", floor.recentAlerts()));
     }
 
     private void floor(RoutingContext ctx) {
@@ -64,13 +119,13 @@ public final class ApiRoutes {
     private void seat(RoutingContext ctx) {
         String seat = ctx.pathParam("seat");
         floor.seat(seat).ifPresentOrElse(view -> Json.respond(ctx, 200, view),
-                () -> Json.error(ctx, 404, "unknown seat '" + dev.seatlink.protocol.Ids.printable(seat) + "'"));
+                () -> Json.error(ctx, 404, "unknown seat '" + Ids.printable(seat) + "'"));
     }
 
     private void events(RoutingContext ctx) {
         String seat = ctx.pathParam("seat");
         if (!floor.knows(seat)) {
-            Json.error(ctx, 404, "unknown seat '" + dev.seatlink.protocol.Ids.printable(seat) + "'");
+            Json.error(ctx, 404, "unknown seat '" + Ids.printable(seat) + "'");
             return;
         }
         long after;
@@ -92,7 +147,7 @@ public final class ApiRoutes {
     }
 
     private void stream(RoutingContext ctx) {
-        stream.add(ctx.response(), "kpis", Json.write(FloorSnapshot.Kpis.of(floor.counts())));
+        stream.add(ctx.response(), "kpis", Json.write(live()));
     }
 
     private void health(RoutingContext ctx) {
@@ -100,6 +155,7 @@ public final class ApiRoutes {
         String storeProblem = store.problem();
         boolean up = brokerLink && storeProblem == null;
         FloorCounts counts = floor.counts();
+        SiteConfig map = floor.site();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("broker", brokerLink ? "UP" : "DOWN");
@@ -108,6 +164,8 @@ public final class ApiRoutes {
         body.put("floor", map.floor());
         body.put("seats", counts.seats());
         body.put("online", counts.online());
+        body.put("siteConfig", siteProblem.get() == null ? "OK" : "edit refused, still running the previous one: "
+                + siteProblem.get());
         Json.respond(ctx, up ? 200 : 503, body);
     }
 

@@ -1,8 +1,12 @@
 package dev.seatlink.gateway.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.seatlink.gateway.access.PasswordFile;
+import dev.seatlink.gateway.audit.AuditEntry;
 import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.gateway.floor.SeatView;
+import dev.seatlink.gateway.site.SeatSpec;
+import dev.seatlink.gateway.site.SiteConfig;
+import dev.seatlink.gateway.site.TeamSpec;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.CommandResult;
@@ -10,8 +14,7 @@ import dev.seatlink.protocol.Ids;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,50 +22,65 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.tinylog.Logger;
 
 /**
- * Supervisor commands over HTTP, behind HTTP Basic authentication against the supervisors file.
+ * Supervisor actions over HTTP. Each is a {@code cmd} to the seat and completes only on the seat's
+ * {@code cmd-result}, or fails after {@value #TIMEOUT_MS} ms without one; every step lands in the audit log.
  *
  * <ul>
  *   <li>{@code POST /api/seats/{seat}/commands} with a body as the contract's {@code cmd} without
- *       {@code v}, {@code id}, {@code ts} and {@code by}: the gateway adds the id and time, and {@code by}
- *       is the signed-in supervisor. Answers 202 {@code {"id","seat","cmd"}}; 400 for a bad body, 401
- *       without valid credentials, 404 for an unknown seat, 503 while the broker link is down or when no
- *       supervisor accounts are configured.</li>
- *   <li>{@code GET /api/commands/{id}}: the seat's answer, {@code {"id","seat","ok","error"}}, or 404 while
- *       none has come (the last {@value #KEPT_RESULTS} are kept).</li>
+ *       {@code v}, {@code id}, {@code ts} and {@code by} ({@code by} is the signed-in user). Answers 202
+ *       {@code {"id","seat","cmd","status":"pending"}}; 400 for a bad body, 401 without valid credentials,
+ *       403 when the user may not act on the seat (a team leader acts on their own team, and takes the
+ *       raised hands routed to it; a floor manager on every seat), 404 for an unknown seat, 503 while the
+ *       broker link is down or when no supervisor accounts are configured.</li>
+ *   <li>{@code GET /api/commands/{id}}: {@code {"id","seat","cmd","status","error"}} with status pending, ok,
+ *       refused or timeout (the last {@value #KEPT} are kept).</li>
+ *   <li>{@code GET /api/me}: the signed-in user, role and the teams they may act on.</li>
  * </ul>
  * Runs on the floor's context. Passwords are never logged.
  */
 public final class CommandRoutes {
-    static final int KEPT_RESULTS = 1000;
+    static final int KEPT = 1000;
     static final int MAX_BODY_BYTES = 2048;
+    static final long TIMEOUT_MS = 10_000;
+    static final String PENDING = "pending";
 
     private final FloorModel floor;
-    private final PasswordFile accounts;
+    private final SignIn signIn;
     private final BiConsumer<String, Command> send;
     private final BooleanSupplier brokerUp;
     private final LongSupplier clock;
-    private final Map<String, String> seatOf = lastKept();
-    private final Map<String, CommandResult> results = lastKept();
+    private final Consumer<AuditEntry> audit;
+    private final Map<String, Outcome> outcomes = lastKept();
 
-    public CommandRoutes(FloorModel floor, PasswordFile accounts, BiConsumer<String, Command> send,
-                         BooleanSupplier brokerUp, LongSupplier clock) {
+    /** A command sent for a supervisor, and how it ended so far. */
+    private record Outcome(String seat, String cmd, String user, String detail, long sentAt, Long helpSince,
+                           String status, String error) {
+        Outcome ended(String newStatus, String newError) {
+            return new Outcome(seat, cmd, user, detail, sentAt, helpSince, newStatus, newError);
+        }
+    }
+
+    public CommandRoutes(FloorModel floor, SignIn signIn, BiConsumer<String, Command> send, BooleanSupplier brokerUp,
+                         LongSupplier clock, Consumer<AuditEntry> audit) {
         this.floor = floor;
-        this.accounts = accounts;
+        this.signIn = signIn;
         this.send = send;
         this.brokerUp = brokerUp;
         this.clock = clock;
+        this.audit = audit;
     }
 
-    /** A map that keeps the newest {@value #KEPT_RESULTS} entries. */
+    /** A map that keeps the newest {@value #KEPT} entries. */
     private static <V> Map<String, V> lastKept() {
         return new LinkedHashMap<>() {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > KEPT_RESULTS;
+                return size() > KEPT;
             }
         };
     }
@@ -71,61 +89,103 @@ public final class CommandRoutes {
         router.post("/api/seats/:seat/commands").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES))
                 .handler(this::command);
         router.get("/api/commands/:id").handler(this::result);
+        router.get("/api/me").handler(this::me);
     }
 
     /** A seat answered a command (from its {@code cmd-result}). */
     public void answered(String seat, CommandResult result) {
-        if (seatOf.containsKey(result.id())) {
-            results.put(result.id(), result);
+        Outcome outcome = outcomes.get(result.id());
+        if (outcome == null || !outcome.seat().equals(seat) || !PENDING.equals(outcome.status())) {
+            return;
+        }
+        long now = clock.getAsLong();
+        end(result.id(), outcome, result.ok() ? AuditEntry.OK : AuditEntry.REFUSED, result.error(), now);
+        if (result.ok() && "ack-help".equals(outcome.cmd()) && outcome.helpSince() != null) {
+            floor.helpTaken(seat, outcome.user(), outcome.helpSince(), now);
+        }
+    }
+
+    /** Fails the commands the seats have not answered within {@value #TIMEOUT_MS} ms. */
+    public void expire(long now) {
+        outcomes.entrySet().stream()
+                .filter(e -> PENDING.equals(e.getValue().status()) && now - e.getValue().sentAt() > TIMEOUT_MS)
+                .toList()
+                .forEach(e -> end(e.getKey(), e.getValue(), AuditEntry.TIMEOUT,
+                        "seat " + e.getValue().seat() + " did not answer within " + TIMEOUT_MS / 1000 + " s", now));
+    }
+
+    private void end(String id, Outcome outcome, String status, String error, long now) {
+        outcomes.put(id, outcome.ended(status, error));
+        audit.accept(new AuditEntry(now, outcome.user(), outcome.seat(), outcome.cmd(), outcome.detail(), status, error,
+                id));
+        if (!AuditEntry.OK.equals(status)) {
+            Logger.warn("{} from {} to seat {} ({}): {} {}", outcome.cmd(), outcome.user(), outcome.seat(), id, status,
+                    error);
         }
     }
 
     private void command(RoutingContext ctx) {
-        if (accounts.isEmpty()) {
-            Json.error(ctx, 503, "no supervisor accounts are configured (gateway --users-file)");
-            return;
-        }
-        Optional<String> supervisor = signedIn(ctx);
-        if (supervisor.isEmpty()) {
-            ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"SeatLink\", charset=\"UTF-8\"");
-            Json.error(ctx, 401, "sign in as a supervisor");
+        Optional<String> user = signIn.require(ctx);
+        if (user.isEmpty()) {
             return;
         }
         String seat = ctx.pathParam("seat");
-        if (!floor.knows(seat)) {
+        SiteConfig site = floor.site();
+        Optional<SeatSpec> spec = site.seat(seat);
+        if (spec.isEmpty()) {
             Json.error(ctx, 404, "unknown seat '" + Ids.printable(seat) + "'");
+            return;
+        }
+        Command command;
+        try {
+            command = parse(ctx.body().asString(), user.get());
+        } catch (IllegalArgumentException e) { // includes ProtocolViolation: the message names the field
+            Json.error(ctx, 400, e.getMessage());
+            return;
+        }
+        String cmd = name(command);
+        long now = clock.getAsLong();
+        if (!mayAct(site, user.get(), spec.get(), command)) {
+            audit.accept(new AuditEntry(now, user.get(), seat, cmd, detail(command), AuditEntry.DENIED,
+                    "not the user's team", null));
+            Json.error(ctx, 403, user.get() + " may not act on seat " + seat + " (team " + spec.get().team() + ")");
             return;
         }
         if (!brokerUp.getAsBoolean()) {
             Json.error(ctx, 503, "the broker link is down; the command was not sent");
             return;
         }
-        Command command;
-        try {
-            command = parse(ctx.body().asString(), supervisor.get());
-        } catch (IllegalArgumentException e) { // includes ProtocolViolation: the message names the field
-            Json.error(ctx, 400, e.getMessage());
-            return;
-        }
         send.accept(seat, command);
-        seatOf.put(command.id(), seat);
-        Logger.info("supervisor {} sent {} to seat {} ({})", supervisor.get(), name(command), seat, command.id());
-        Json.respond(ctx, 202, Map.of("id", command.id(), "seat", seat, "cmd", name(command)));
+        Long helpSince = floor.seat(seat).map(SeatView::helpSince).orElse(null);
+        outcomes.put(command.id(), new Outcome(seat, cmd, user.get(), detail(command), now, helpSince, PENDING, null));
+        audit.accept(new AuditEntry(now, user.get(), seat, cmd, detail(command), AuditEntry.SENT, null, command.id()));
+        Logger.info("supervisor {} sent {} to seat {} ({})", user.get(), cmd, seat, command.id());
+        Json.respond(ctx, 202, Map.of("id", command.id(), "seat", seat, "cmd", cmd, "status", PENDING));
     }
 
-    private Optional<String> signedIn(RoutingContext ctx) {
-        String header = ctx.request().getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.empty();
+    /**
+     * A floor manager acts on every seat; a team leader on their team's seats, and takes the raised hands
+     * of teams whose help is routed to theirs. Rebirth and replay are link repairs any supervisor may ask for.
+     */
+    private static boolean mayAct(SiteConfig site, String user, SeatSpec seat, Command command) {
+        if (site.mayActOn(user, seat) || command instanceof Command.Rebirth || command instanceof Command.Replay) {
+            return site.mayActOn(user, seat) || !site.teamsOf(user).isEmpty();
         }
-        try {
-            String pair = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-            int colon = pair.indexOf(':');
-            return colon < 0 ? Optional.empty()
-                    : accounts.check(pair.substring(0, colon), pair.substring(colon + 1).toCharArray());
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        TeamSpec team = site.teamOf(seat);
+        return command instanceof Command.AckHelp && team.help().specialist()
+                && user.equals(site.teamsById().get(team.help().group()).leader());
+    }
+
+    private void me(RoutingContext ctx) {
+        signIn.require(ctx).ifPresent(user -> {
+            SiteConfig site = floor.site();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("user", user);
+            body.put("role", site.managers().contains(user) ? "floor-manager"
+                    : site.teamsOf(user).isEmpty() ? "none" : "team-leader");
+            body.put("teams", site.teamsOf(user).stream().map(TeamSpec::id).toList());
+            Json.respond(ctx, 200, body);
+        });
     }
 
     private Command parse(String body, String by) {
@@ -156,8 +216,8 @@ public final class CommandRoutes {
         try {
             return AgentState.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("state '" + Ids.printable(name) + "' is not one of " + java.util.Arrays
-                    .toString(AgentState.values()));
+            throw new IllegalArgumentException("state '" + Ids.printable(name) + "' is not one of "
+                    + Arrays.toString(AgentState.values()));
         }
     }
 
@@ -165,18 +225,32 @@ public final class CommandRoutes {
         return Json.MAPPER.valueToTree(command).path("cmd").asText();
     }
 
+    private static String detail(Command command) {
+        if (command instanceof Command.SetState set) {
+            return set.state() + (set.reason() == null ? "" : " " + set.reason());
+        }
+        if (command instanceof Command.ShowMessage message) {
+            return message.text();
+        }
+        if (command instanceof Command.Replay replay) {
+            return "from " + replay.from();
+        }
+        return null;
+    }
+
     private void result(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        CommandResult result = results.get(id);
-        if (result == null) {
-            Json.error(ctx, 404, seatOf.containsKey(id) ? "no answer from the seat yet" : "unknown command id");
+        Outcome outcome = outcomes.get(id);
+        if (outcome == null) {
+            Json.error(ctx, 404, "unknown command id");
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
-        body.put("seat", seatOf.get(id));
-        body.put("ok", result.ok());
-        body.put("error", result.error());
+        body.put("seat", outcome.seat());
+        body.put("cmd", outcome.cmd());
+        body.put("status", outcome.status());
+        body.put("error", outcome.error());
         Json.respond(ctx, 200, body);
     }
 }

@@ -1,21 +1,44 @@
 package dev.seatlink.gateway.web;
 
+import dev.seatlink.gateway.floor.Alert;
 import dev.seatlink.gateway.floor.FloorCounts;
+import dev.seatlink.gateway.floor.FloorKpis;
+import dev.seatlink.gateway.floor.GroupKpis;
+import dev.seatlink.gateway.floor.HelpRequest;
+import dev.seatlink.gateway.floor.HelpTaken;
 import dev.seatlink.gateway.floor.SeatView;
+import dev.seatlink.gateway.site.HelpRoute;
+import dev.seatlink.gateway.site.TeamSpec;
 import java.util.List;
 import java.util.Map;
 
 /** The body of {@code GET /api/floor}. */
-record FloorSnapshot(String site, String floor, List<SeatView> seats, List<Team> teams, Kpis kpis) {
+public record FloorSnapshot(String site, String floor, List<SeatView> seats, List<Team> teams, Live kpis,
+                     String siteProblem) {
 
-    /** A team with its live counts per state. */
-    record Team(String id, String name, String leader, Map<String, Integer> counts) {
+    /** A team as configured, with its live counts per state. */
+    record Team(String id, String name, String leader, String businessLine, String customerTier, String skillTier,
+                int minReady, HelpRoute help, Map<String, Integer> counts) {
+        static Team of(TeamSpec spec, Map<String, Integer> counts) {
+            return new Team(spec.id(), spec.name(), spec.leader(), spec.businessLine(), spec.customerTier(),
+                    spec.skillTier(), spec.minReady(), spec.help(), counts);
+        }
     }
 
-    /** Floor-wide figures; also the payload of the stream's {@code kpis} event. */
-    record Kpis(int seats, int online, int help, Map<String, Integer> states) {
-        static Kpis of(FloorCounts counts) {
-            return new Kpis(counts.seats(), counts.online(), counts.help(), counts.states());
+    /**
+     * Everything on the floor that changes by itself as time passes; also the payload of the stream's
+     * {@code kpis} event.
+     *
+     * @param states seats per shown state, OFFLINE included
+     * @param groups per grouping (team, businessLine, customerTier, skillTier), its groups' KPIs
+     */
+    public record Live(long now, int seats, int online, int help, Map<String, Integer> states, long shiftStart,
+                GroupKpis floorKpis, Map<String, List<GroupKpis>> groups, List<HelpRequest> helpQueue,
+                List<HelpTaken> helpTaken, List<Alert> alerts) {
+        static Live of(long now, FloorCounts counts, FloorKpis kpis, List<HelpRequest> queue, List<HelpTaken> taken,
+                       List<Alert> alerts) {
+            return new Live(now, counts.seats(), counts.online(), counts.help(), counts.states(), kpis.shiftStart(),
+                    kpis.floor(), kpis.groups(), queue, taken, alerts);
         }
     }
 }

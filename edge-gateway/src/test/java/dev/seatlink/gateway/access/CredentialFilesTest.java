@@ -3,8 +3,8 @@ package dev.seatlink.gateway.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.seatlink.gateway.site.SeatMap;
-import dev.seatlink.gateway.site.SeatMapLoader;
+import dev.seatlink.gateway.site.SiteConfig;
+import dev.seatlink.gateway.site.SiteConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CredentialFilesTest {
-    private final SeatMap demo = new SeatMapLoader().loadDemo();
+    private final SiteConfig demo = new SiteConfigLoader().loadDemo();
 
     @TempDir
     Path dir;

@@ -9,7 +9,7 @@ import static org.awaitility.Awaitility.await;
 import dev.seatlink.gateway.Gateway;
 import dev.seatlink.gateway.GatewayConfig;
 import dev.seatlink.gateway.access.CredentialFiles;
-import dev.seatlink.gateway.site.SeatMapLoader;
+import dev.seatlink.gateway.site.SiteConfigLoader;
 import dev.seatlink.gateway.testing.CredentialsFile;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
@@ -71,7 +71,7 @@ class EmbeddedBrokerAccessTest {
     @Test
     void seatsLogInWithTheirOwnCredentialsAndTouchOnlyTheirOwnTopics() throws Exception {
         Path secrets = dir.resolve("secrets");
-        new CredentialFiles(secrets).generate(new SeatMapLoader().loadDemo());
+        new CredentialFiles(secrets).generate(new SiteConfigLoader().loadDemo());
         gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gw"))
                 .withEmbeddedAuth(secrets));
         Http http = new Http(gateway.httpPort());

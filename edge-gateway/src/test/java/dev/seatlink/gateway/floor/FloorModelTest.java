@@ -6,7 +6,7 @@ import static dev.seatlink.protocol.AgentState.NOT_READY;
 import static dev.seatlink.protocol.AgentState.READY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.seatlink.gateway.site.SeatMap;
+import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.TeamSpec;
 import dev.seatlink.protocol.AgentState;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class FloorModelTest {
     private static final long T = 1_763_900_000_000L;
-    private static final SeatMap MAP = new SeatMap("hq", "f1", List.of("break", "lunch"), 30, READY,
+    private static final SiteConfig MAP = new SiteConfig("hq", "f1", List.of("break", "lunch"), 30, READY,
             List.of(new TeamSpec("team-a", "Team A", null), new TeamSpec("team-b", "Team B", null)),
             List.of(new SeatSpec("s-1", "team-a", "a1", 0, 0), new SeatSpec("s-2", "team-b", null, 1, 0)));
 

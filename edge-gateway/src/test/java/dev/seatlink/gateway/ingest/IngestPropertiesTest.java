@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.floor.SeatView;
 import dev.seatlink.gateway.metrics.Metrics;
-import dev.seatlink.gateway.site.SeatMap;
-import dev.seatlink.gateway.site.SeatMapLoader;
+import dev.seatlink.gateway.site.SiteConfig;
+import dev.seatlink.gateway.site.SiteConfigLoader;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Cause;
 import dev.seatlink.protocol.Codec;
@@ -34,7 +34,7 @@ import net.jqwik.api.Provide;
  * message the floor is consistent (OFFLINE exactly when not online, seq never goes back, counts add up).
  */
 class IngestPropertiesTest {
-    private static final SeatMap MAP = new SeatMapLoader().loadDemo();
+    private static final SiteConfig MAP = new SiteConfigLoader().loadDemo();
     private static final long T = 1_763_900_000_000L;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Codec codec = new Codec();

@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SeatMapLoaderTest {
-    private final SeatMapLoader loader = new SeatMapLoader();
+class SiteConfigLoaderTest {
+    private final SiteConfigLoader loader = new SiteConfigLoader();
 
-    private SeatMap parse(String json) {
+    private SiteConfig parse(String json) {
         return loader.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "floor.json");
     }
 
@@ -25,7 +25,7 @@ class SeatMapLoaderTest {
 
     @Test
     void theDemoFloorHasThreeTeamsOfEightSeats() {
-        SeatMap demo = loader.loadDemo();
+        SiteConfig demo = loader.loadDemo();
 
         assertThat(demo.site()).isEqualTo("hq");
         assertThat(demo.floor()).isEqualTo("f1");
@@ -39,7 +39,7 @@ class SeatMapLoaderTest {
 
     @Test
     void defaultsReasonsAndWrapUpWhenTheFileLeavesThemOut() {
-        SeatMap map = parse(map(TEAM, "{\"seat\":\"s-1\",\"team\":\"t1\",\"x\":0,\"y\":0}"));
+        SiteConfig map = parse(map(TEAM, "{\"seat\":\"s-1\",\"team\":\"t1\",\"x\":0,\"y\":0}"));
 
         assertThat(map.reasons()).startsWith("break");
         assertThat(map.wrapUpSeconds()).isEqualTo(30);
@@ -48,7 +48,7 @@ class SeatMapLoaderTest {
     @Test
     void aSeatInAnUnknownTeamIsRefusedNamingTheField() {
         assertThatThrownBy(() -> parse(map(TEAM, "{\"seat\":\"s-1\",\"team\":\"t9\",\"x\":0,\"y\":0}")))
-                .isInstanceOf(SeatMapException.class)
+                .isInstanceOf(SiteConfigException.class)
                 .hasMessage("floor.json: seats[0].team 't9' is not one of the teams");
     }
 

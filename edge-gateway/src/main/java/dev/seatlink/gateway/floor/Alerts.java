@@ -1,0 +1,70 @@
+package dev.seatlink.gateway.floor;
+
+import dev.seatlink.gateway.site.SiteConfig;
+import dev.seatlink.gateway.site.TeamSpec;
+import dev.seatlink.gateway.site.Thresholds;
+import dev.seatlink.protocol.AgentState;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/** Which alert conditions hold on the floor now, against the site's thresholds. Pure. */
+final class Alerts {
+    /** How long a seat whose events were given up as lost stays flagged. */
+    static final long LOST_EVENTS_FLAG_MS = 10 * 60_000L;
+
+    private Alerts() {
+    }
+
+    static List<Alert> holding(SiteConfig site, Collection<LiveSeat> seats, List<GroupKpis> teams, Set<String> gapsOpen,
+                               long now) {
+        Thresholds limits = site.thresholds();
+        List<Alert> alerts = new ArrayList<>();
+        for (LiveSeat seat : seats) {
+            String id = seat.spec.seat();
+            String who = id + (seat.agent == null ? "" : " (" + seat.agent + ")");
+            if (seat.isOnline() && seat.state == AgentState.NOT_READY) {
+                long limit = limits.notReadyLimitMs(seat.reason);
+                if (now - seat.since > limit) {
+                    alerts.add(seatAlert(Alert.NOT_READY_OVER_LIMIT, seat, who + " not ready (" + seat.reason
+                            + ") over " + minutes(limit), now));
+                }
+            }
+            if (seat.isOnline() && seat.state == AgentState.WRAP_UP && now - seat.since > limits.wrapUpSeconds() * 1000L) {
+                alerts.add(seatAlert(Alert.WRAP_UP_OVER_LIMIT, seat, who + " in wrap-up over "
+                        + minutes(limits.wrapUpSeconds() * 1000L), now));
+            }
+            if (seat.isOnline() && seat.help && now - seat.helpSince > limits.helpWaitSeconds() * 1000L) {
+                alerts.add(seatAlert(Alert.HELP_WAITING, seat, who + " has waited for help over "
+                        + limits.helpWaitSeconds() + " s", now));
+            }
+            if (Boolean.FALSE.equals(seat.online) && seat.loggedIn()
+                    && now - seat.offlineSince > limits.offlineSeconds() * 1000L) {
+                alerts.add(seatAlert(Alert.OFFLINE_LOGGED_IN, seat, who + " is offline with the agent signed in", now));
+            }
+            boolean lostLately = seat.lostEventsAt > 0 && now - seat.lostEventsAt < LOST_EVENTS_FLAG_MS;
+            if (gapsOpen.contains(id) || lostLately) {
+                alerts.add(seatAlert(Alert.SEQUENCE_GAP, seat, id + (lostLately
+                        ? ": events from the terminal were lost" : ": waiting for missing events"), now));
+            }
+        }
+        for (GroupKpis team : teams) {
+            TeamSpec spec = site.teamsById().get(team.key());
+            if (spec != null && spec.minReady() > 0 && team.staffed() > 0 && team.ready() < spec.minReady()) {
+                alerts.add(new Alert(Alert.TEAM_BELOW_MIN_READY + ":" + spec.id(), Alert.TEAM_BELOW_MIN_READY, spec.id(),
+                        null, null, spec.name() + ": " + team.ready() + " ready, minimum " + spec.minReady(), now));
+            }
+        }
+        return alerts;
+    }
+
+    private static Alert seatAlert(String type, LiveSeat seat, String text, long now) {
+        return new Alert(type + ":" + seat.spec.seat(), type, seat.spec.team(), seat.spec.seat(), seat.agent, text, now);
+    }
+
+    private static String minutes(long ms) {
+        long minutes = ms / 60_000;
+        return minutes > 0 ? minutes + " min" : ms / 1000 + " s";
+    }
+}

@@ -1,0 +1,14 @@
+package dev.seatlink.gateway.floor;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The floor's live KPIs: the floor as a whole, each grouping's groups, and every agent's figures since
+ * the shift started.
+ *
+ * @param shiftStart when the current shift began (ms since epoch); intraday figures count from here
+ * @param groups     per grouping (team, businessLine, customerTier, skillTier), its groups
+ */
+public record FloorKpis(long shiftStart, GroupKpis floor, Map<String, List<GroupKpis>> groups, List<AgentTime> agents) {
+}

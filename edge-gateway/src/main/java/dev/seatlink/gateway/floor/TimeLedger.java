@@ -1,0 +1,124 @@
+package dev.seatlink.gateway.floor;
+
+import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.SeatEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Time in state, contacts and help waits per agent and seat over a window that starts at
+ * {@code windowStart}, built from the seats' transitions in {@code seq} order. Pure: the live floor
+ * feeds it as events arrive (window = the current shift), reports feed it from the store.
+ *
+ * <p>Time is counted from the terminals' own transitions: an interval runs from one event's
+ * {@code at} to the next one's, clipped to the window. An event before the window only says what
+ * state the seat was in when the window opened.
+ */
+public final class TimeLedger {
+    private long windowStart;
+    private final Map<String, Open> open = new HashMap<>();
+    private final Map<String, Totals> totals = new LinkedHashMap<>();
+
+    /** What a seat is doing now: where its running interval started. */
+    private record Open(String agent, AgentState state, long since, long seq, boolean help, long helpSince) {
+    }
+
+    private static final class Totals {
+        final String seat;
+        final String agent;
+        final long[] ms = new long[AgentState.values().length];
+        int contacts;
+        int helpRequests;
+        long helpWaitMs;
+        long helpWaitMaxMs;
+
+        Totals(String seat, String agent) {
+            this.seat = seat;
+            this.agent = agent;
+        }
+    }
+
+    public TimeLedger(long windowStart) {
+        this.windowStart = windowStart;
+    }
+
+    public long windowStart() {
+        return windowStart;
+    }
+
+    /** One transition; events at or below the seat's last recorded seq are ignored. */
+    public void record(SeatEvent event) {
+        Open before = open.get(event.seat());
+        if (before != null && event.seq() <= before.seq) {
+            return;
+        }
+        boolean inWindow = event.at() >= windowStart;
+        long helpSince = before == null ? event.at() : before.helpSince;
+        if (before != null && before.agent != null) {
+            Totals t = totals(event.seat(), before.agent);
+            t.ms[before.state.ordinal()] += Math.max(0, event.at() - Math.max(before.since, windowStart));
+            if (before.help && !event.help() && before.helpSince >= windowStart) {
+                long waited = Math.max(0, event.at() - before.helpSince);
+                t.helpWaitMs += waited;
+                t.helpWaitMaxMs = Math.max(t.helpWaitMaxMs, waited);
+            }
+        }
+        if (inWindow && event.agent() != null) {
+            boolean raised = event.help() && (before == null || !before.help);
+            if (raised) {
+                totals(event.seat(), event.agent()).helpRequests++;
+            }
+            if (event.to() == AgentState.BUSY && event.from() != AgentState.BUSY) {
+                totals(event.seat(), event.agent()).contacts++;
+            }
+        }
+        if (event.help() && (before == null || !before.help)) {
+            helpSince = event.at();
+        }
+        open.put(event.seat(), new Open(event.agent(), event.to(), event.at(), event.seq(), event.help(), helpSince));
+    }
+
+    /** A new shift: the figures start again from zero, what each seat is doing carries on. */
+    public void restart(long newWindowStart) {
+        windowStart = newWindowStart;
+        totals.clear();
+    }
+
+    private Totals totals(String seat, String agent) {
+        return totals.computeIfAbsent(seat + "\u0000" + agent, k -> new Totals(seat, agent));
+    }
+
+    /** Every agent's figures up to {@code end}, running intervals included; one entry per seat and agent. */
+    public List<AgentTime> figuresAt(long end) {
+        Map<String, AgentTime> result = new LinkedHashMap<>();
+        totals.forEach((key, t) -> result.put(key, toFigures(t)));
+        open.forEach((seat, running) -> {
+            if (running.agent == null) {
+                return;
+            }
+            String key = seat + "\u0000" + running.agent;
+            AgentTime base = result.getOrDefault(key, AgentTime.zero(seat, running.agent));
+            long[] ms = new long[AgentState.values().length];
+            ms[running.state.ordinal()] = Math.max(0, end - Math.max(running.since, windowStart));
+            long waiting = running.help && running.helpSince >= windowStart ? Math.max(0, end - running.helpSince) : 0;
+            AgentTime now = new AgentTime(seat, running.agent, toMap(ms), 0, 0, waiting, waiting);
+            result.put(key, base.plus(now, seat, running.agent));
+        });
+        return new ArrayList<>(result.values());
+    }
+
+    private static AgentTime toFigures(Totals t) {
+        return new AgentTime(t.seat, t.agent, toMap(t.ms), t.contacts, t.helpRequests, t.helpWaitMs, t.helpWaitMaxMs);
+    }
+
+    private static Map<AgentState, Long> toMap(long[] ms) {
+        Map<AgentState, Long> map = new java.util.EnumMap<>(AgentState.class);
+        for (AgentState state : AgentState.values()) {
+            map.put(state, ms[state.ordinal()]);
+        }
+        return map;
+    }
+}

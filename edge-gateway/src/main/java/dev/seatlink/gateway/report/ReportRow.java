@@ -1,0 +1,22 @@
+package dev.seatlink.gateway.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One agent's or one team's figures over a report's period. Times in milliseconds.
+ *
+ * @param key            the agent id or the team id
+ * @param teams          the teams whose seats the time was spent at
+ * @param msInState      time in each agent state
+ * @param contacts       entries into BUSY
+ * @param averageHandleMs (busy + wrap-up) per contact
+ * @param averageWrapUpMs wrap-up per contact
+ * @param helpRequests   hands raised
+ * @param averageHelpWaitMs how long a raised hand waited on average until lowered or taken
+ * @param occupancy      (busy + wrap-up) / (busy + wrap-up + ready), null without any of those
+ */
+public record ReportRow(String key, List<String> teams, Map<String, Long> msInState, int contacts,
+                        long averageHandleMs, long averageWrapUpMs, int helpRequests, long averageHelpWaitMs,
+                        long longestHelpWaitMs, Double occupancy) {
+}

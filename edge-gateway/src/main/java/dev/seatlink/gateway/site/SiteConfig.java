@@ -1,0 +1,76 @@
+package dev.seatlink.gateway.site;
+
+import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.SeatConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One floor of a site as its site-config file describes it: seats on the floor plan, teams and how
+ * they are grouped, not-ready reasons, wrap-up, KPI thresholds, shifts and who may act. Built only by
+ * {@link SiteConfigLoader}, which has checked every rule and filled in every default, so the rest of
+ * the gateway can trust it.
+ *
+ * @param reasons       the site's not-ready reason codes, in button order (a team may override them)
+ * @param wrapUpSeconds the site's wrap-up length before the seat moves on by itself (0 = until a button)
+ * @param wrapUpThen    READY or NOT_READY after the wrap-up timer
+ * @param managers      users who may act on every seat (floor managers); team leaders are named on their team
+ */
+public record SiteConfig(String site, String floor, Shifts shifts, List<String> reasons, int wrapUpSeconds,
+                         AgentState wrapUpThen, Thresholds thresholds, List<String> managers, List<TeamSpec> teams,
+                         List<SeatSpec> seats, Map<String, SeatSpec> seatsById, Map<String, TeamSpec> teamsById) {
+
+    public SiteConfig {
+        reasons = List.copyOf(reasons);
+        managers = List.copyOf(managers);
+        teams = List.copyOf(teams);
+        seats = List.copyOf(seats);
+        seatsById = index(seats, SeatSpec::seat);
+        teamsById = index(teams, TeamSpec::id);
+    }
+
+    public SiteConfig(String site, String floor, Shifts shifts, List<String> reasons, int wrapUpSeconds,
+                      AgentState wrapUpThen, Thresholds thresholds, List<String> managers, List<TeamSpec> teams,
+                      List<SeatSpec> seats) {
+        this(site, floor, shifts, reasons, wrapUpSeconds, wrapUpThen, thresholds, managers, teams, seats, Map.of(),
+                Map.of());
+    }
+
+    private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {
+        return items.stream().collect(Collectors.toMap(id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    }
+
+    public Optional<SeatSpec> seat(String id) {
+        return Optional.ofNullable(seatsById.get(id));
+    }
+
+    /** The team of a seat the config knows. */
+    public TeamSpec teamOf(SeatSpec seat) {
+        return teamsById.get(seat.team());
+    }
+
+    public Optional<TeamSpec> team(String id) {
+        return Optional.ofNullable(teamsById.get(id));
+    }
+
+    /** The retained {@code config} the seat's terminal runs with: its team's reasons and wrap-up. */
+    public SeatConfig seatConfig(SeatSpec seat) {
+        TeamSpec team = teamOf(seat);
+        return new SeatConfig(seat.seat(), seat.agent(), seat.team(), team.reasons(), team.wrapUpSeconds(),
+                team.wrapUpThen());
+    }
+
+    /** Whether a signed-in user may act on this seat: a floor manager, or the leader of the seat's team. */
+    public boolean mayActOn(String user, SeatSpec seat) {
+        return managers.contains(user) || user.equals(teamOf(seat).leader());
+    }
+
+    /** The teams a user leads, or every team for a floor manager. */
+    public List<TeamSpec> teamsOf(String user) {
+        return managers.contains(user) ? teams : teams.stream().filter(t -> user.equals(t.leader())).toList();
+    }
+}

@@ -1,0 +1,178 @@
+package dev.seatlink.gateway.web;
+
+import dev.seatlink.gateway.audit.AuditEntry;
+import dev.seatlink.gateway.audit.AuditLog;
+import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.gateway.report.ReportRow;
+import dev.seatlink.gateway.report.TimeInStateReport;
+import dev.seatlink.gateway.site.SeatSpec;
+import dev.seatlink.gateway.site.SiteConfig;
+import dev.seatlink.gateway.site.TeamSpec;
+import dev.seatlink.gateway.store.EventStore;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Reports for reviews and the audit log, read from the store on a worker thread. They need a signed-in
+ * supervisor; a team leader sees their own teams' seats only.
+ *
+ * <ul>
+ *   <li>{@code GET /api/reports/time-in-state?from=&to=&group=agent|team[&format=csv]}: {@code from} and
+ *       {@code to} are dates (YYYY-MM-DD, midnight in the site's zone), instants (2026-11-22T06:00:00Z) or
+ *       ms since epoch; at most {@value #MAX_DAYS} days.</li>
+ *   <li>{@code GET /api/reports/daily?date=YYYY-MM-DD[&format=csv]}: per agent, that day.</li>
+ *   <li>{@code GET /api/audit?from=&to=}: supervisor actions, oldest first.</li>
+ * </ul>
+ */
+public final class ReportRoutes {
+    static final int MAX_DAYS = 400;
+    static final int MAX_AUDIT_LINES = 10_000;
+
+    private final Vertx vertx;
+    private final FloorModel floor;
+    private final SignIn signIn;
+    private final EventStore store;
+    private final AuditLog audit;
+    private final LongSupplier clock;
+
+    public ReportRoutes(Vertx vertx, FloorModel floor, SignIn signIn, EventStore store, AuditLog audit,
+                        LongSupplier clock) {
+        this.vertx = vertx;
+        this.floor = floor;
+        this.signIn = signIn;
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public void mount(Router router) {
+        router.get("/api/reports/time-in-state").handler(this::timeInState);
+        router.get("/api/reports/daily").handler(this::daily);
+        router.get("/api/audit").handler(this::audit);
+    }
+
+    private record Period(long from, long to) {
+    }
+
+    private void timeInState(RoutingContext ctx) {
+        String group = ctx.request().getParam("group", TimeInStateReport.BY_AGENT);
+        if (!group.equals(TimeInStateReport.BY_AGENT) && !group.equals(TimeInStateReport.BY_TEAM)) {
+            Json.error(ctx, 400, "group must be agent or team");
+            return;
+        }
+        period(ctx).ifPresent(period -> report(ctx, period, group, "time-in-state"));
+    }
+
+    private void daily(RoutingContext ctx) {
+        SiteConfig site = floor.site();
+        LocalDate day;
+        try {
+            day = LocalDate.parse(ctx.request().getParam("date", site.shifts().today(clock.getAsLong()).toString()));
+        } catch (DateTimeParseException e) {
+            Json.error(ctx, 400, "date must be YYYY-MM-DD");
+            return;
+        }
+        report(ctx, new Period(site.shifts().startOfDay(day), site.shifts().startOfDay(day.plusDays(1))),
+                TimeInStateReport.BY_AGENT, "daily-" + day);
+    }
+
+    private void report(RoutingContext ctx, Period period, String group, String name) {
+        Optional<String> user = signIn.require(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        SiteConfig site = floor.site();
+        Predicate<SeatSpec> visible = visibleTo(site, user.get());
+        long end = Math.min(period.to(), clock.getAsLong());
+        boolean csv = "csv".equals(ctx.request().getParam("format"));
+        vertx.executeBlocking(() -> TimeInStateReport.of(site, store.window(period.from(), end), period.from(),
+                        Math.max(end, period.from()), group, visible))
+                .onSuccess(rows -> {
+                    if (csv) {
+                        ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+                                .putHeader("Content-Disposition", "attachment; filename=\"" + site.site() + "-"
+                                        + site.floor() + "-" + name + "-by-" + group + ".csv\"")
+                                .end(TimeInStateReport.csv(group, rows));
+                    } else {
+                        Map<String, Object> body = new LinkedHashMap<>();
+                        body.put("from", period.from());
+                        body.put("to", period.to());
+                        body.put("group", group);
+                        body.put("rows", rows);
+                        Json.respond(ctx, 200, body);
+                    }
+                })
+                .onFailure(e -> Json.error(ctx, 503, e.getMessage()));
+    }
+
+    private void audit(RoutingContext ctx) {
+        Optional<String> user = signIn.require(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        Optional<Period> period = period(ctx);
+        if (period.isEmpty()) {
+            return;
+        }
+        Predicate<SeatSpec> visible = visibleTo(floor.site(), user.get());
+        SiteConfig site = floor.site();
+        vertx.executeBlocking(() -> audit.between(period.get().from(), period.get().to(), MAX_AUDIT_LINES))
+                .onSuccess(lines -> Json.respond(ctx, 200, lines.stream().filter(line -> site.seat(line.seat())
+                        .map(visible::test).orElse(site.managers().contains(user.get()))).toList()))
+                .onFailure(e -> Json.error(ctx, 503, e.getMessage()));
+    }
+
+    private static Predicate<SeatSpec> visibleTo(SiteConfig site, String user) {
+        Set<String> teams = site.teamsOf(user).stream().map(TeamSpec::id).collect(Collectors.toSet());
+        return seat -> teams.contains(seat.team());
+    }
+
+    /** from and to from the query, answering 400 itself when they are missing or wrong. */
+    private Optional<Period> period(RoutingContext ctx) {
+        SiteConfig site = floor.site();
+        try {
+            long now = clock.getAsLong();
+            long from = time(ctx.request().getParam("from"), site, site.shifts().startOfDay(site.shifts().today(now)));
+            long to = time(ctx.request().getParam("to"), site, now);
+            if (from >= to || to - from > MAX_DAYS * 86_400_000L) {
+                Json.error(ctx, 400, "from must be before to, at most " + MAX_DAYS + " days apart");
+                return Optional.empty();
+            }
+            return Optional.of(new Period(from, to));
+        } catch (IllegalArgumentException e) {
+            Json.error(ctx, 400, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static long time(String text, SiteConfig site, long otherwise) {
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        try {
+            if (text.chars().allMatch(Character::isDigit)) {
+                return Long.parseLong(text);
+            }
+            if (text.length() == 10) {
+                return site.shifts().startOfDay(LocalDate.parse(text));
+            }
+            return Instant.parse(text).toEpochMilli();
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new IllegalArgumentException("'" + dev.seatlink.protocol.Ids.printable(text)
+                    + "' is not a date (2026-11-22), an instant (2026-11-22T06:00:00Z) or ms since epoch");
+        }
+    }
+
+}
