@@ -20,6 +20,8 @@ public record SeatConfig(
         AgentState wrapUpThen) implements Message, SeatMessage {
 
     public static final int MAX_WRAP_UP_SECONDS = 3600;
+    /** The reason a supervisor's force not ready carries; every seat accepts it without configuring it. */
+    public static final String SUPERVISOR_REASON = "supervisor";
     public static final int MAX_REASONS = 16;
 
     public SeatConfig {

@@ -19,7 +19,7 @@ final class LineIndex {
             while (parser.nextToken() != null) {
                 if (parser.currentToken() != JsonToken.FIELD_NAME && parser.currentToken() != JsonToken.END_ARRAY
                         && parser.currentToken() != JsonToken.END_OBJECT) {
-                    lines.putIfAbsent(field(parser.getParsingContext().pathAsPointer(true).toString()),
+                    lines.putIfAbsent(field(parser.getParsingContext().pathAsPointer().toString()),
                             parser.currentTokenLocation().getLineNr());
                 }
             }

@@ -260,7 +260,7 @@ public final class SiteConfigLoader {
                 "must list 1-" + SeatConfig.MAX_REASONS + " codes");
         for (int i = 0; i < given.size(); i++) {
             rules.id(field + "[" + i + "]", given.get(i));
-            rules.that(!"supervisor".equals(given.get(i)), field + "[" + i + "]",
+            rules.that(!SeatConfig.SUPERVISOR_REASON.equals(given.get(i)), field + "[" + i + "]",
                     "'supervisor' is kept for a supervisor's force not ready");
         }
         return given;

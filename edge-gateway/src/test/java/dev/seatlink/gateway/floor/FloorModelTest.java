@@ -7,23 +7,19 @@ import static dev.seatlink.protocol.AgentState.READY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seatlink.gateway.site.SiteConfig;
-import dev.seatlink.gateway.site.SeatSpec;
-import dev.seatlink.gateway.site.TeamSpec;
+import dev.seatlink.gateway.site.Sites;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Cause;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatState;
 import dev.seatlink.protocol.SeatStatus;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FloorModelTest {
     private static final long T = 1_763_900_000_000L;
-    private static final SiteConfig MAP = new SiteConfig("hq", "f1", List.of("break", "lunch"), 30, READY,
-            List.of(new TeamSpec("team-a", "Team A", null), new TeamSpec("team-b", "Team B", null)),
-            List.of(new SeatSpec("s-1", "team-a", "a1", 0, 0), new SeatSpec("s-2", "team-b", null, 1, 0)));
+    private static final SiteConfig MAP = Sites.twoTeams();
 
-    private final FloorModel floor = new FloorModel(MAP);
+    private final FloorModel floor = new FloorModel(MAP, T);
 
     private static SeatEvent event(long seq, AgentState from, AgentState to, String reason, boolean help, long at) {
         return new SeatEvent("s-1", "a1", from, to, reason, help, at, seq, "boot-1", Cause.BUTTON);
@@ -62,7 +58,7 @@ class FloorModelTest {
 
         assertThat(applied.changed()).isTrue();
         assertThat(floor.seat("s-1").orElseThrow())
-                .isEqualTo(new SeatView("s-1", "team-a", "a1", "READY", null, false, T + 5, true, 1, 0, 0));
+                .isEqualTo(new SeatView("s-1", "team-a", "a1", "READY", null, false, T + 5, true, 1, 0, 0, "regular", null));
     }
 
     @Test
@@ -188,10 +184,10 @@ class FloorModelTest {
 
         FloorCounts counts = floor.counts();
 
-        assertThat(counts.seats()).isEqualTo(2);
+        assertThat(counts.seats()).isEqualTo(3);
         assertThat(counts.online()).isEqualTo(1);
         assertThat(counts.help()).isEqualTo(1);
-        assertThat(counts.states()).containsEntry("READY", 1).containsEntry("OFFLINE", 1).containsEntry("BUSY", 0);
+        assertThat(counts.states()).containsEntry("READY", 1).containsEntry("OFFLINE", 2).containsEntry("BUSY", 0);
         assertThat(counts.teams().get("team-a")).containsEntry("READY", 1);
         assertThat(counts.teams().get("team-b")).containsEntry("OFFLINE", 1);
     }

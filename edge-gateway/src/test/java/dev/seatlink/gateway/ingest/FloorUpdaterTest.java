@@ -25,7 +25,7 @@ class FloorUpdaterTest {
     private final Metrics metrics = new Metrics();
     private final List<SeatView> changes = new ArrayList<>();
     private final List<String> commandsTo = new ArrayList<>();
-    private final FloorUpdater updater = new FloorUpdater(new FloorModel(new SiteConfigLoader().loadDemo()), metrics,
+    private final FloorUpdater updater = new FloorUpdater(new FloorModel(new SiteConfigLoader().loadDemo(), System.currentTimeMillis()), metrics,
             new RejectLog(now::get), changes::add, (seat, command) -> {
                 assertThat(command).isInstanceOf(Command.Rebirth.class);
                 commandsTo.add(seat);
@@ -53,7 +53,7 @@ class FloorUpdaterTest {
     @Test
     void aGapStillOpenAfterTheTimeoutAsksTheSeatToReplay() {
         List<Command> sent = new ArrayList<>();
-        FloorUpdater withReplay = new FloorUpdater(new FloorModel(new SiteConfigLoader().loadDemo()), metrics,
+        FloorUpdater withReplay = new FloorUpdater(new FloorModel(new SiteConfigLoader().loadDemo(), System.currentTimeMillis()), metrics,
                 new RejectLog(now::get), changes::add, (seat, command) -> sent.add(command), (seat, result) -> { }, now::get,
                 2_000);
         withReplay.apply(online("s-001"), T);

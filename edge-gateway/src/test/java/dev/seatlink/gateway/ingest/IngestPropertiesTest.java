@@ -46,7 +46,7 @@ class IngestPropertiesTest {
     @Property(tries = 300)
     void anyStreamOfMessagesKeepsTheFloorConsistent(@ForAll("streams") List<Step> steps) {
         AtomicLong now = new AtomicLong(T);
-        FloorModel floor = new FloorModel(MAP);
+        FloorModel floor = new FloorModel(MAP, System.currentTimeMillis());
         FloorUpdater updater = new FloorUpdater(floor, new Metrics(), new RejectLog(now::get), view -> { },
                 (seat, command) -> { }, (seat, result) -> { }, now::get, 2_000);
         Map<String, Long> lastSeq = new HashMap<>();

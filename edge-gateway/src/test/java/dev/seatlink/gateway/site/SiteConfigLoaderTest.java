@@ -3,6 +3,7 @@ package dev.seatlink.gateway.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.seatlink.protocol.AgentState;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,17 +25,61 @@ class SiteConfigLoaderTest {
     private static final String TEAM = "{\"id\":\"t1\",\"name\":\"Team 1\"}";
 
     @Test
-    void theDemoFloorHasThreeTeamsOfEightSeats() {
+    void theDemoFloorHasFourTeamsOn24Seats() {
         SiteConfig demo = loader.loadDemo();
 
         assertThat(demo.site()).isEqualTo("hq");
         assertThat(demo.floor()).isEqualTo("f1");
-        assertThat(demo.teams()).hasSize(3);
+        assertThat(demo.teams()).extracting(TeamSpec::id)
+                .containsExactly("billing-1", "vip-care", "tech-support", "tech-experts");
         assertThat(demo.seats()).hasSize(24);
         assertThat(demo.seats().get(0).seat()).isEqualTo("s-001");
         assertThat(demo.seats().get(23).seat()).isEqualTo("s-024");
-        demo.teams().forEach(team ->
-                assertThat(demo.seats().stream().filter(s -> s.team().equals(team.id()))).hasSize(8));
+        assertThat(demo.team("tech-support").orElseThrow().help()).isEqualTo(new HelpRoute("specialist", "tech-experts"));
+        assertThat(demo.team("vip-care").orElseThrow().customerTier()).isEqualTo("vip");
+        assertThat(demo.seat("s-004").orElseThrow().skill()).isEqualTo("expert");
+    }
+
+    @Test
+    void aTeamInheritsTheSiteRulesUnlessItSetsItsOwn() {
+        SiteConfig site = parse("{\"site\":\"hq\",\"floor\":\"f1\",\"reasons\":[\"break\"],\"wrapUpSeconds\":20,"
+                + "\"teams\":[{\"id\":\"t1\"},{\"id\":\"t2\",\"reasons\":[\"lunch\"],\"wrapUpSeconds\":45,"
+                + "\"wrapUpThen\":\"NOT_READY\",\"skillTier\":\"expert\"}],"
+                + "\"seats\":[{\"seat\":\"s-1\",\"team\":\"t1\",\"x\":0,\"y\":0},"
+                + "{\"seat\":\"s-2\",\"team\":\"t2\",\"x\":1,\"y\":0}]}");
+
+        assertThat(site.seatConfig(site.seat("s-1").orElseThrow()).reasons()).containsExactly("break");
+        assertThat(site.seatConfig(site.seat("s-1").orElseThrow()).wrapUpSeconds()).isEqualTo(20);
+        assertThat(site.seatConfig(site.seat("s-2").orElseThrow()).reasons()).containsExactly("lunch");
+        assertThat(site.seatConfig(site.seat("s-2").orElseThrow()).wrapUpThen()).isEqualTo(AgentState.NOT_READY);
+        assertThat(site.seat("s-2").orElseThrow().skill()).isEqualTo("expert");
+        assertThat(site.thresholds().notReadyLimitMs("break")).isEqualTo(900_000);
+        assertThat(site.shifts().starts()).hasSize(3);
+    }
+
+    @Test
+    void aRuleBrokenAfterParsingStillNamesItsLine() {
+        String json = "{\"site\":\"hq\",\"floor\":\"f1\",\n\"teams\":[" + TEAM + "],\n\"seats\":[\n"
+                + "{\"seat\":\"s-1\",\"team\":\"t1\",\"x\":0,\"y\":0},\n"
+                + "{\"seat\":\"s-2\",\"team\":\"nope\",\"x\":1,\"y\":0}]}";
+
+        assertThatThrownBy(() -> parse(json)).hasMessage("floor.json: line 5: seats[1].team 'nope' is not one of the teams");
+    }
+
+    @Test
+    void badShiftsThresholdsAndHelpRoutesAreRefusedByField() {
+        String seats = "{\"seat\":\"s-1\",\"team\":\"t1\",\"x\":0,\"y\":0}";
+        assertThatThrownBy(() -> parse("{\"site\":\"hq\",\"floor\":\"f1\",\"shifts\":[\"25:00\"],\"teams\":[" + TEAM
+                + "],\"seats\":[" + seats + "]}")).hasMessageContaining("shifts[0] '25:00' is not a time of day");
+        assertThatThrownBy(() -> parse("{\"site\":\"hq\",\"floor\":\"f1\",\"timeZone\":\"Mars/Base\",\"teams\":["
+                + TEAM + "],\"seats\":[" + seats + "]}")).hasMessageContaining("timeZone 'Mars/Base' is not a time zone");
+        assertThatThrownBy(() -> parse("{\"site\":\"hq\",\"floor\":\"f1\",\"thresholds\":{\"helpWaitSeconds\":0},"
+                + "\"teams\":[" + TEAM + "],\"seats\":[" + seats + "]}"))
+                .hasMessageContaining("thresholds.helpWaitSeconds must be a positive number");
+        assertThatThrownBy(() -> parse(map("{\"id\":\"t1\",\"help\":{\"model\":\"specialist\",\"group\":\"t9\"}}", seats)))
+                .hasMessageContaining("teams[0].help.group must name another team");
+        assertThatThrownBy(() -> parse(map("{\"id\":\"t1\",\"skillTier\":\"guru\"}", seats)))
+                .hasMessageContaining("teams[0].skillTier 'guru' must be one of [novice, regular, expert]");
     }
 
     @Test
@@ -49,7 +94,7 @@ class SiteConfigLoaderTest {
     void aSeatInAnUnknownTeamIsRefusedNamingTheField() {
         assertThatThrownBy(() -> parse(map(TEAM, "{\"seat\":\"s-1\",\"team\":\"t9\",\"x\":0,\"y\":0}")))
                 .isInstanceOf(SiteConfigException.class)
-                .hasMessage("floor.json: seats[0].team 't9' is not one of the teams");
+                .hasMessage("floor.json: line 1: seats[0].team 't9' is not one of the teams");
     }
 
     @Test
@@ -103,6 +148,6 @@ class SiteConfigLoaderTest {
         Path file = dir.resolve("floor.json");
         Files.writeString(file, map(TEAM, "{\"seat\":\"s-1\",\"team\":\"t1\",\"agent\":\"a7\",\"x\":2,\"y\":3}"));
 
-        assertThat(loader.load(file).seat("s-1").orElseThrow()).isEqualTo(new SeatSpec("s-1", "t1", "a7", 2, 3));
+        assertThat(loader.load(file).seat("s-1").orElseThrow()).isEqualTo(new SeatSpec("s-1", "t1", "a7", "regular", 2, 3));
     }
 }

@@ -23,9 +23,14 @@ public final class Http {
     }
 
     public HttpResponse<String> get(String path) {
+        return get(path, null, null);
+    }
+
+    /** GETs, signed in with HTTP Basic when {@code user} is not null. */
+    public HttpResponse<String> get(String path, String user, String password) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET();
         try {
-            return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return client.send(signedIn(request, user, password).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -35,8 +40,12 @@ public final class Http {
     }
 
     public JsonNode json(String path) {
+        return json(path, null, null);
+    }
+
+    public JsonNode json(String path, String user, String password) {
         try {
-            return JSON.readTree(get(path).body());
+            return JSON.readTree(get(path, user, password).body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,18 +55,22 @@ public final class Http {
     public HttpResponse<String> post(String path, String json, String user, String password) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        if (user != null) {
-            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        }
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(signedIn(request, user, password).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static HttpRequest.Builder signedIn(HttpRequest.Builder request, String user, String password) {
+        if (user != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return request;
     }
 
     /** Opens {@code path} as an event stream; its lines collect in the returned list as they arrive. */

@@ -37,12 +37,16 @@ class CommandApiTest {
     private MqttProbe probe;
     private Http http;
     private String password;
+    private String leaderPassword;
+    private String otherLeaderPassword;
 
     @BeforeEach
     void start() throws Exception {
         CredentialFiles secrets = new CredentialFiles(dir.resolve("secrets"));
-        secrets.supervisor("sup-7");
-        password = Files.readAllLines(dir.resolve("secrets/supervisors/sup-7.credentials")).get(1).substring(9);
+        // the demo site: fm-dana manages the floor, tl-anna leads billing-1 (s-001..s-008), tl-ben leads vip-care
+        password = account(secrets, "fm-dana");
+        leaderPassword = account(secrets, "tl-anna");
+        otherLeaderPassword = account(secrets, "tl-ben");
         gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gw"))
                 .withUsers(dir.resolve("secrets/supervisors.passwd")));
         http = new Http(gateway.httpPort());
@@ -59,6 +63,21 @@ class CommandApiTest {
         await().atMost(PATIENCE).until(() -> "READY".equals(http.json("/api/seats/s-008").path("state").asText()));
     }
 
+    private String account(CredentialFiles secrets, String name) throws Exception {
+        secrets.supervisor(name);
+        return Files.readAllLines(dir.resolve("secrets/supervisors/" + name + ".credentials")).get(1).substring(9);
+    }
+
+    private String commandId(java.net.http.HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return new ObjectMapper().readTree(response.body()).path("id").asText();
+    }
+
+    private String finalStatus(String id) {
+        await().atMost(PATIENCE).until(() -> !"pending".equals(http.json("/api/commands/" + id).path("status").asText()));
+        return http.json("/api/commands/" + id).path("status").asText();
+    }
+
     @AfterEach
     void stop() throws Exception {
         probe.close();
@@ -69,32 +88,61 @@ class CommandApiTest {
     @Test
     void aSignedInSupervisorMovesTheSeatAndReadsItsAnswer() throws Exception {
         var response = http.post("/api/seats/s-008/commands", "{\"cmd\":\"set-state\",\"state\":\"NOT_READY\","
-                + "\"reason\":\"coaching\"}", "sup-7", password);
+                + "\"reason\":\"coaching\"}", "fm-dana", password);
 
-        assertThat(response.statusCode()).isEqualTo(202);
-        String id = new ObjectMapper().readTree(response.body()).path("id").asText();
-        await().atMost(PATIENCE).until(() -> http.get("/api/commands/" + id).statusCode() == 200);
-        assertThat(http.json("/api/commands/" + id).path("ok").asBoolean()).isTrue();
+        String id = commandId(response);
+        assertThat(finalStatus(id)).isEqualTo("ok");
         assertThat(http.json("/api/seats/s-008").path("reason").asText()).isEqualTo("coaching");
         // the command on the wire names the signed-in supervisor, whatever the body says
-        assertThat(probe.received()).anySatisfy(m -> assertThat(m.payload()).contains("\"by\":\"sup-7\""));
+        assertThat(probe.received()).anySatisfy(m -> assertThat(m.payload()).contains("\"by\":\"fm-dana\""));
     }
 
     @Test
     void aRefusalFromTheSeatIsReported() throws Exception {
-        var response = http.post("/api/seats/s-008/commands", "{\"cmd\":\"set-state\",\"state\":\"BUSY\"}", "sup-7",
+        var response = http.post("/api/seats/s-008/commands", "{\"cmd\":\"set-state\",\"state\":\"BUSY\"}", "fm-dana",
                 password);
 
-        String id = new ObjectMapper().readTree(response.body()).path("id").asText();
-        await().atMost(PATIENCE).until(() -> http.get("/api/commands/" + id).statusCode() == 200);
-        assertThat(http.json("/api/commands/" + id).path("ok").asBoolean()).isFalse();
+        String id = commandId(response);
+        assertThat(finalStatus(id)).isEqualTo("refused");
         assertThat(http.json("/api/commands/" + id).path("error").asText()).contains("cannot be set");
+    }
+
+    @Test
+    void aTeamLeaderActsOnTheirOwnTeamOnlyAndEveryStepIsAudited() throws Exception {
+        String forced = commandId(http.post("/api/seats/s-008/commands",
+                "{\"cmd\":\"set-state\",\"state\":\"NOT_READY\",\"reason\":\"supervisor\"}", "tl-anna", leaderPassword));
+        var denied = http.post("/api/seats/s-008/commands", "{\"cmd\":\"message\",\"text\":\"hi\"}", "tl-ben",
+                otherLeaderPassword);
+
+        assertThat(finalStatus(forced)).isEqualTo("ok");
+        assertThat(http.json("/api/seats/s-008").path("reason").asText()).isEqualTo("supervisor");
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(denied.body()).contains("tl-ben may not act on seat s-008");
+        await().atMost(PATIENCE).until(() -> http.json("/api/audit", "fm-dana", password).size() == 3);
+        var audit = http.json("/api/audit", "fm-dana", password);
+        assertThat(audit.get(0).path("user").asText()).isEqualTo("tl-anna");
+        assertThat(audit.get(0).path("outcome").asText()).isEqualTo("sent");
+        assertThat(audit.get(0).path("detail").asText()).isEqualTo("NOT_READY supervisor");
+        assertThat(audit.findValuesAsText("outcome")).containsExactlyInAnyOrder("sent", "denied", "ok");
+        // a team leader reads only their own teams' lines
+        assertThat(http.json("/api/audit", "tl-ben", otherLeaderPassword).size()).isZero();
+        assertThat(http.json("/api/me", "tl-anna", leaderPassword).path("teams").get(0).asText()).isEqualTo("billing-1");
+    }
+
+    @Test
+    void aCommandTheSeatNeverAnswersEndsInATimeout() throws Exception {
+        // s-001 has no terminal: the command goes out and nothing answers
+        String id = commandId(http.post("/api/seats/s-001/commands", "{\"cmd\":\"ack-help\"}", "fm-dana", password));
+
+        assertThat(http.json("/api/commands/" + id).path("status").asText()).isEqualTo("pending");
+        assertThat(finalStatus(id)).isEqualTo("timeout");
+        assertThat(http.json("/api/commands/" + id).path("error").asText()).contains("did not answer within 10 s");
     }
 
     @Test
     void withoutValidCredentialsNothingIsSent() {
         var anonymous = http.post("/api/seats/s-008/commands", "{\"cmd\":\"ack-help\"}", null, null);
-        var wrong = http.post("/api/seats/s-008/commands", "{\"cmd\":\"ack-help\"}", "sup-7", "guess");
+        var wrong = http.post("/api/seats/s-008/commands", "{\"cmd\":\"ack-help\"}", "fm-dana", "guess");
         var unknown = http.post("/api/seats/s-008/commands", "{\"cmd\":\"ack-help\"}", "nobody", password);
 
         assertThat(anonymous.statusCode()).isEqualTo(401);
@@ -106,12 +154,12 @@ class CommandApiTest {
 
     @Test
     void badRequestsSayWhatIsWrong() {
-        assertThat(http.post("/api/seats/s-008/commands", "not json", "sup-7", password).statusCode()).isEqualTo(400);
-        assertThat(http.post("/api/seats/s-008/commands", "{\"cmd\":\"reboot\"}", "sup-7", password).body())
+        assertThat(http.post("/api/seats/s-008/commands", "not json", "fm-dana", password).statusCode()).isEqualTo(400);
+        assertThat(http.post("/api/seats/s-008/commands", "{\"cmd\":\"reboot\"}", "fm-dana", password).body())
                 .contains("cmd must be");
-        assertThat(http.post("/api/seats/s-008/commands", "{\"cmd\":\"set-state\",\"state\":\"NOT_READY\"}", "sup-7",
+        assertThat(http.post("/api/seats/s-008/commands", "{\"cmd\":\"set-state\",\"state\":\"NOT_READY\"}", "fm-dana",
                 password).body()).contains("needs a reason");
-        assertThat(http.post("/api/seats/s-999/commands", "{\"cmd\":\"ack-help\"}", "sup-7", password).statusCode())
+        assertThat(http.post("/api/seats/s-999/commands", "{\"cmd\":\"ack-help\"}", "fm-dana", password).statusCode())
                 .isEqualTo(404);
         assertThat(http.get("/api/commands/nope").statusCode()).isEqualTo(404);
     }

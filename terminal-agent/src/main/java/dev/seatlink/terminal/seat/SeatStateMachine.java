@@ -101,8 +101,8 @@ public final class SeatStateMachine {
     }
 
     /**
-     * A supervisor sets the state. READY, NOT_READY (with one of the seat's reasons) and LOGGED_OUT
-     * are allowed; BUSY and WRAP_UP only follow real contacts, and a seat on a contact is not moved.
+     * A supervisor sets the state. READY, NOT_READY (with one of the seat's reasons, or
+     * {@code supervisor}: a force not ready) and LOGGED_OUT are allowed; BUSY and WRAP_UP only follow real contacts, and a seat on a contact is not moved.
      */
     public SupervisorOutcome supervisorSet(AgentState target, String reason) {
         if (target == BUSY || target == WRAP_UP) {
@@ -111,7 +111,7 @@ public final class SeatStateMachine {
         if (current.state() == BUSY) {
             return SupervisorOutcome.refused("seat is on a contact; try again after it ends");
         }
-        if (target == NOT_READY && !config.reasons().contains(reason)) {
+        if (target == NOT_READY && !config.reasons().contains(reason) && !SeatConfig.SUPERVISOR_REASON.equals(reason)) {
             return SupervisorOutcome.refused("reason '" + reason + "' is not configured for this seat");
         }
         boolean same = target == current.state() && Objects.equals(reason, current.reason());

@@ -182,6 +182,16 @@ class SeatStateMachineTest {
     }
 
     @Test
+    void aForceNotReadyCarriesTheSupervisorReasonWithoutItBeingConfigured() {
+        signedIn();
+
+        var moved = seat.supervisorSet(NOT_READY, "supervisor").transition().orElseThrow();
+
+        assertThat(moved.to().reason()).isEqualTo("supervisor");
+        assertThat(moved.cause()).isEqualTo(Cause.SUPERVISOR);
+    }
+
+    @Test
     void supervisorSettingTheCurrentStateChangesNothing() {
         signedIn();
 
