@@ -1,6 +1,7 @@
 // SeatLink wallboard: renders /api/floor, then applies the /api/stream events live.
-// The page resyncs from /api/floor whenever the stream (re)connects, so a dropped
-// connection can never leave a stale picture behind without the banner saying so.
+// The page resyncs from /api/floor whenever the stream (re)connects, so a dropped connection can
+// never leave a stale picture behind without the banner saying so. At /team/{team} the same page
+// shows one team, with its agents' time in state this shift.
 "use strict";
 
 const STATES = {
@@ -11,16 +12,31 @@ const STATES = {
   LOGGED_OUT: { letter: "L", label: "Logged out" },
   OFFLINE: { letter: "X", label: "Offline" },
 };
+const GROUPINGS = { team: "Teams", businessLine: "Business lines", customerTier: "Customer tiers", skillTier: "Skill tiers" };
 const RECONNECT_MS = 2000;
+const AGENTS_REFRESH_MS = 5000;
+const COMMAND_POLL_MS = 500;
+const COMMAND_PATIENCE_MS = 15000;
 
+const teamMatch = location.pathname.match(/^\/team\/([a-z0-9][a-z0-9-]{0,31})\/?$/);
+const view = { team: teamMatch ? teamMatch[1] : null };
 const tiles = new Map(); // seat id -> { seat, el }
+let floor = null;        // the last /api/floor: teams and their settings
+let live = null;         // the last kpis event
+let clockOffset = 0;     // gateway clock - this screen's clock, so times are right on a TV with a wrong clock
+let grouping = "team";
 let source = null;
+let me = null;           // { user, role, teams, auth } once signed in
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
   return node;
+}
+
+function now() {
+  return Date.now() + clockOffset;
 }
 
 function duration(ms) {
@@ -30,11 +46,27 @@ function duration(ms) {
   return hh > 0 ? `${hh}:${two(mm)}:${two(ss)}` : `${two(mm)}:${two(ss)}`;
 }
 
+function percent(fraction) {
+  return fraction === null || fraction === undefined ? "—" : `${Math.round(fraction * 100)}%`;
+}
+
+function teamName(id) {
+  const team = floor && floor.teams.find((t) => t.id === id);
+  return team ? team.name : id;
+}
+
+function inView(seat) {
+  return !view.team || seat.team === view.team;
+}
+
+// ---- seats ---------------------------------------------------------------------------------
+
 function renderSeat(tile) {
   const seat = tile.seat;
   const state = STATES[seat.state] || { letter: "?", label: seat.state };
   const node = tile.el;
-  node.className = `seat s-${seat.state}` + (seat.help ? " help" : "");
+  const alerted = live && live.alerts.some((a) => a.seat === seat.seat);
+  node.className = `seat s-${seat.state}` + (seat.help ? " help" : "") + (alerted ? " alerted" : "");
   node.dataset.state = seat.state;
   node.setAttribute("aria-label",
     `${seat.seat} ${seat.agent || ""} ${state.label}${seat.reason ? " " + seat.reason : ""}${seat.help ? ", help raised" : ""}`);
@@ -44,18 +76,20 @@ function renderSeat(tile) {
   node.append(top,
     el("div", "agent", seat.agent || "—"),
     el("div", "what", state.label + (seat.reason ? ` · ${seat.reason}` : "")),
-    el("div", "time", seat.since ? duration(Date.now() - seat.since) : ""),
-    el("div", "team", seat.team));
+    el("div", "time", seat.since ? duration(now() - seat.since) : ""),
+    el("div", "team", teamName(seat.team)));
   if (seat.help) node.append(el("span", "hand", "HELP"));
 }
 
 function upsert(seat) {
+  if (!inView(seat)) return;
   let tile = tiles.get(seat.seat);
   if (!tile) {
     tile = { seat, el: el("article") };
     tile.el.id = `seat-${seat.seat}`;
-    tile.el.style.gridColumn = String(seat.x + 1);
-    tile.el.style.gridRow = String(seat.y + 1);
+    tile.el.tabIndex = 0;
+    tile.el.addEventListener("click", () => openSeat(tile.seat.seat));
+    tile.el.addEventListener("keydown", (e) => { if (e.key === "Enter") openSeat(tile.seat.seat); });
     tiles.set(seat.seat, tile);
     document.getElementById("plan").append(tile.el);
   }
@@ -63,21 +97,364 @@ function upsert(seat) {
   renderSeat(tile);
 }
 
-function renderCounts(kpis) {
+function layoutPlan(seats) {
+  // Columns share the screen width, so a whole floor fits a wallboard TV without scrolling.
+  const shown = seats.filter(inView);
+  const minX = Math.min(...shown.map((s) => s.x)), minY = Math.min(...shown.map((s) => s.y));
+  const columns = Math.max(...shown.map((s) => s.x)) - minX + 1;
+  document.getElementById("plan").style.gridTemplateColumns = `repeat(${columns}, minmax(0, 1fr))`;
+  const wanted = new Set(shown.map((s) => s.seat));
+  for (const [id, tile] of tiles) {
+    if (!wanted.has(id)) { tile.el.remove(); tiles.delete(id); }
+  }
+  shown.forEach((seat) => {
+    upsert(seat);
+    const tile = tiles.get(seat.seat);
+    tile.el.style.gridColumn = String(seat.x - minX + 1);
+    tile.el.style.gridRow = String(seat.y - minY + 1);
+  });
+}
+
+// ---- header counts ---------------------------------------------------------------------------
+
+function renderCounts() {
   const list = document.getElementById("counts");
   list.replaceChildren();
+  const figures = view.team ? teamFigures() : null;
   for (const [name, info] of Object.entries(STATES)) {
+    const n = figures ? stateCount(figures, name) : live.states[name] ?? 0;
     const item = el("li", `count s-${name}`);
     item.id = `count-${name}`;
     item.title = info.label;
-    item.append(el("span", "letter", info.letter), el("span", "label", info.label), el("span", "n", String(kpis.states[name] ?? 0)));
+    item.append(el("span", "letter", info.letter), el("span", "label", info.label), el("span", "n", String(n)));
     list.append(item);
   }
-  if (kpis.help > 0) {
-    const help = el("li", "count help-count", `HELP ${kpis.help}`);
-    help.id = "count-help";
-    list.append(help);
+  const help = figures ? figures.help : live.help;
+  if (help > 0) {
+    const item = el("li", "count help-count", `HELP ${help}`);
+    item.id = "count-help";
+    list.append(item);
   }
+  const occupancy = figures ? figures.occupancy : live.floorKpis.occupancy;
+  document.querySelector("#occupancy .n").textContent = percent(occupancy);
+}
+
+function teamFigures() {
+  return live.groups.team.find((g) => g.key === view.team);
+}
+
+function stateCount(g, state) {
+  switch (state) {
+    case "READY": return g.ready;
+    case "BUSY": return g.busy;
+    case "WRAP_UP": return g.wrapUp;
+    case "NOT_READY": return g.notReady;
+    case "OFFLINE": return g.offline;
+    default: return g.seats - g.offline - g.staffed;
+  }
+}
+
+// ---- group tiles -----------------------------------------------------------------------------
+
+function renderGroups() {
+  const box = document.getElementById("group-tiles");
+  box.replaceChildren();
+  const groups = (live.groups[grouping] || []).filter((g) => !view.team || g.key === view.team);
+  document.getElementById("groups-title").textContent = view.team ? "Team" : GROUPINGS[grouping];
+  for (const g of groups) {
+    const team = grouping === "team" && floor.teams.find((t) => t.id === g.key);
+    const below = team && team.minReady > 0 && g.staffed > 0 && g.ready < team.minReady;
+    const tile = el("div", "group" + (below ? " below" : ""));
+    tile.id = `group-${grouping}-${g.key}`;
+    const title = el("h3");
+    if (team && !view.team) {
+      const link = el("a", "", team.name);
+      link.href = `/team/${team.id}`;
+      title.append(link);
+    } else {
+      title.append(el("span", "", team ? team.name : g.key));
+    }
+    title.append(el("span", "occ", percent(g.occupancy)));
+    const mini = el("ul", "mini");
+    for (const [name, info] of Object.entries(STATES)) {
+      if (name === "LOGGED_OUT") continue;
+      const li = el("li", `s-${name}`, `${info.letter} ${stateCount(g, name)}`);
+      li.title = info.label;
+      mini.append(li);
+    }
+    const reasons = Object.entries(g.notReadyByReason).map(([r, n]) => `${r} ${n}`).join(", ");
+    const facts = el("div", "facts");
+    facts.append(
+      el("span", "", "Staffed "), el("b", "", String(g.staffed)),
+      el("span", "", team && team.minReady ? ` · min ready ${team.minReady}` : ""),
+      el("br"),
+      el("span", "", "Longest help wait "), el("b", "", g.help > 0 ? duration(g.longestHelpWaitMs) : "—"),
+      el("br"),
+      el("span", "", "Longest in state "), el("b", "", g.longestInStateSeat ? `${duration(g.longestInStateMs)} (${g.longestInStateSeat})` : "—"));
+    if (reasons) facts.append(el("br"), el("span", "", `Not ready: ${reasons}`));
+    tile.append(title, mini, facts);
+    box.append(tile);
+  }
+}
+
+// ---- help queue and alerts -------------------------------------------------------------------
+
+function mayActOnTeam(team) {
+  return me && (me.role === "floor-manager" || me.teams.includes(team));
+}
+
+function renderHelp() {
+  const list = document.getElementById("help-queue");
+  list.replaceChildren();
+  const queue = live.helpQueue.filter((h) => !view.team || h.team === view.team || h.routedTo === view.team);
+  document.getElementById("help-n").textContent = queue.length ? String(queue.length) : "";
+  if (!queue.length) list.append(el("li", "empty", "No raised hands"));
+  const limitMs = floor.thresholds.helpWaitSeconds * 1000;
+  for (const h of queue) {
+    const waited = now() - h.since;
+    const item = el("li", waited > limitMs ? "overdue" : "");
+    item.id = `help-${h.seat}`;
+    item.dataset.since = String(h.since);
+    item.append(el("span", "who", `${h.seat} ${h.agent || ""}`), el("span", "waited", duration(waited)));
+    const to = h.model === "specialist" ? `→ ${teamName(h.routedTo)} queue` : `→ ${teamName(h.routedTo)}`;
+    item.append(el("span", "route", `${teamName(h.team)} ${to}: ${h.takers.join(", ") || "nobody named"}`));
+    if (mayActOnTeam(h.team) || mayActOnTeam(h.routedTo)) {
+      const take = el("button", "", "Take");
+      take.type = "button";
+      take.addEventListener("click", () => openSeat(h.seat));
+      item.append(take);
+    }
+    list.append(item);
+  }
+  const taken = document.getElementById("help-taken");
+  taken.replaceChildren();
+  live.helpTaken.filter((t) => !view.team || tiles.has(t.seat)).slice(0, 3).forEach((t) =>
+    taken.append(el("li", "", `${t.seat} ${t.agent || ""} taken by ${t.by} after ${duration(t.takenAt - t.raisedAt)}`)));
+}
+
+function renderAlerts() {
+  const list = document.getElementById("alerts");
+  list.replaceChildren();
+  const alerts = live.alerts.filter((a) => !view.team || a.team === view.team);
+  document.getElementById("alert-n").textContent = alerts.length ? String(alerts.length) : "";
+  if (!alerts.length) list.append(el("li", "empty", "No alerts"));
+  for (const a of alerts) {
+    const item = el("li", `alert ${a.type}`);
+    item.id = `alert-${a.id.replace(/[^a-z0-9-]/g, "_")}`;
+    item.append(el("span", "", a.text), el("span", "age", duration(now() - a.since)));
+    list.append(item);
+  }
+}
+
+function applyLive(data) {
+  live = data;
+  clockOffset = data.now - Date.now();
+  if (!floor) return; // the stream can speak before the first /api/floor is in: resync renders it then
+  renderCounts();
+  renderGroups();
+  renderHelp();
+  renderAlerts();
+  for (const tile of tiles.values()) renderSeat(tile);
+}
+
+// ---- team view: agents this shift ------------------------------------------------------------
+
+async function refreshAgents() {
+  if (!view.team) return;
+  const response = await fetch(`/api/teams/${view.team}`, { cache: "no-store" });
+  if (!response.ok) return;
+  const team = await response.json();
+  document.getElementById("shift-start").textContent = new Date(team.shiftStart).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  const body = document.querySelector("#agents tbody");
+  body.replaceChildren();
+  const stateOf = new Map(team.seats.map((s) => [s.seat, s]));
+  for (const a of team.agents) {
+    const row = el("tr");
+    row.id = `agent-${a.agent}`;
+    const seat = stateOf.get(a.seat);
+    const t = a.msInState;
+    [a.agent, a.seat, seat ? (STATES[seat.state] || {}).label || seat.state : "",
+      duration(t.READY), duration(t.BUSY), duration(t.WRAP_UP), duration(t.NOT_READY), String(a.contacts),
+      a.contacts ? duration(a.averageHandleMs) : "—", a.contacts ? duration(a.averageWrapUpMs) : "—",
+      a.helpRequests ? `${a.helpRequests} (${duration(a.helpWaitMs)})` : "0"]
+      .forEach((text) => row.append(el("td", "", text)));
+    body.append(row);
+  }
+}
+
+// ---- sync and stream -------------------------------------------------------------------------
+
+function setLive(up) {
+  const link = document.getElementById("link");
+  link.textContent = up ? "live" : "reconnecting…";
+  link.className = "link " + (up ? "live" : "down");
+  document.getElementById("stale").hidden = up;
+}
+
+async function resync() {
+  const response = await fetch("/api/floor", { cache: "no-store" });
+  if (!response.ok) throw new Error(`/api/floor answered ${response.status}`);
+  floor = await response.json();
+  document.getElementById("floor-name").textContent = `${floor.site} / ${floor.floor}`;
+  document.getElementById("view-name").textContent = view.team ? `· ${teamName(view.team)}` : "";
+  document.title = `SeatLink ${floor.site}/${floor.floor}` + (view.team ? ` ${teamName(view.team)}` : "");
+  const problem = document.getElementById("site-problem");
+  problem.hidden = !floor.siteProblem;
+  problem.textContent = floor.siteProblem ? `Site config edit refused, the previous one still runs: ${floor.siteProblem}` : "";
+  layoutPlan(floor.seats);
+  applyLive(floor.kpis);
+  await refreshAgents();
+}
+
+function connect() {
+  if (source) source.close();
+  source = new EventSource("/api/stream");
+  source.onopen = () => resync().then(() => setLive(true)).catch(() => setLive(false));
+  source.addEventListener("seat", (e) => { if (floor) upsert(JSON.parse(e.data)); });
+  source.addEventListener("kpis", (e) => applyLive(JSON.parse(e.data)));
+  source.addEventListener("site", () => resync().catch(() => setLive(false)));
+  source.onerror = () => {
+    setLive(false);
+    // EventSource retries by itself while CONNECTING; after an HTTP error it gives up (CLOSED).
+    if (source.readyState === EventSource.CLOSED) setTimeout(connect, RECONNECT_MS);
+  };
+}
+
+function tick() {
+  for (const tile of tiles.values()) {
+    const time = tile.el.querySelector(".time");
+    if (time && tile.seat.since) time.textContent = duration(now() - tile.seat.since);
+  }
+  document.querySelectorAll("#help-queue li[data-since]").forEach((item) => {
+    item.querySelector(".waited").textContent = duration(now() - Number(item.dataset.since));
+  });
+  document.getElementById("clock").textContent = new Date(now()).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+}
+
+// ---- signing in and acting on a seat ---------------------------------------------------------
+
+function authHeaders(auth) {
+  return { Authorization: `Basic ${auth}`, "X-Requested-With": "wallboard" };
+}
+
+async function signIn(user, password) {
+  const auth = btoa(unescape(encodeURIComponent(`${user}:${password}`)));
+  const response = await fetch("/api/me", { headers: authHeaders(auth), cache: "no-store" });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(body.error || `sign-in failed (${response.status})`);
+  me = { ...body, auth };
+  sessionStorage.setItem("seatlink-auth", auth);
+  showSignedIn();
+}
+
+function showSignedIn() {
+  const button = document.getElementById("sign-in");
+  button.textContent = me ? `${me.user} · sign out` : "Sign in";
+  if (live) renderHelp();
+}
+
+function setupSignIn() {
+  const dialog = document.getElementById("signin-dialog");
+  document.getElementById("sign-in").addEventListener("click", () => {
+    if (me) { me = null; sessionStorage.removeItem("seatlink-auth"); showSignedIn(); return; }
+    document.getElementById("signin-error").textContent = "";
+    dialog.showModal();
+  });
+  document.getElementById("signin-cancel").addEventListener("click", () => dialog.close());
+  document.getElementById("signin-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    signIn(document.getElementById("signin-user").value, document.getElementById("signin-password").value)
+      .then(() => dialog.close())
+      .catch((err) => { document.getElementById("signin-error").textContent = err.message; });
+  });
+  const saved = sessionStorage.getItem("seatlink-auth");
+  if (saved) {
+    fetch("/api/me", { headers: authHeaders(saved), cache: "no-store" })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((body) => { if (body) { me = { ...body, auth: saved }; showSignedIn(); } })
+      .catch(() => {});
+  }
+}
+
+let dialogSeat = null;
+
+function openSeat(seatId) {
+  if (!me) {
+    document.getElementById("sign-in").click();
+    return;
+  }
+  const tile = tiles.get(seatId);
+  const seat = tile ? tile.seat : (floor.seats.find((s) => s.seat === seatId) || { seat: seatId });
+  dialogSeat = seatId;
+  document.getElementById("seat-title").textContent = `${seatId} ${seat.agent || ""}`;
+  const state = STATES[seat.state] || { label: seat.state || "" };
+  document.getElementById("seat-summary").textContent =
+    `${teamName(seat.team)} · ${state.label}${seat.reason ? " · " + seat.reason : ""}${seat.help ? " · help raised" : ""}`;
+  document.getElementById("act-ack-help").disabled = !seat.help;
+  status("", "");
+  document.getElementById("seat-dialog").showModal();
+}
+
+function status(text, kind) {
+  const line = document.getElementById("action-status");
+  line.textContent = text;
+  line.className = `action-status ${kind}`;
+}
+
+const OUTCOMES = {
+  ok: "Done: the seat carried it out.",
+  refused: "Refused by the seat",
+  timeout: "No answer from the seat",
+};
+
+async function act(body, label) {
+  const seat = dialogSeat;
+  status(`${label}: sending…`, "");
+  try {
+    const response = await fetch(`/api/seats/${seat}/commands`, {
+      method: "POST", headers: { ...authHeaders(me.auth), "Content-Type": "application/json" }, body: JSON.stringify(body),
+    });
+    const sent = await response.json().catch(() => ({}));
+    if (response.status !== 202) throw new Error(sent.error || `the gateway answered ${response.status}`);
+    status(`${label}: sent, waiting for seat ${seat} to confirm…`, "");
+    const deadline = Date.now() + COMMAND_PATIENCE_MS;
+    while (Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, COMMAND_POLL_MS));
+      const result = await (await fetch(`/api/commands/${sent.id}`, { cache: "no-store" })).json();
+      if (result.status !== "pending") {
+        const ok = result.status === "ok";
+        status(`${label}: ${OUTCOMES[result.status] || result.status}${result.error ? ": " + result.error : ""}`, ok ? "done" : "failed");
+        return;
+      }
+    }
+    throw new Error("the gateway did not report an outcome in time");
+  } catch (err) {
+    status(`${label} failed: ${err.message}`, "failed");
+  }
+}
+
+function setupActions() {
+  document.getElementById("seat-close").addEventListener("click", () => document.getElementById("seat-dialog").close());
+  document.getElementById("act-ack-help").addEventListener("click", () => act({ cmd: "ack-help" }, "Take the raised hand"));
+  document.getElementById("act-not-ready").addEventListener("click", () =>
+    act({ cmd: "set-state", state: "NOT_READY", reason: "supervisor" }, "Force not ready"));
+  document.getElementById("act-logout").addEventListener("click", () => act({ cmd: "set-state", state: "LOGGED_OUT" }, "Log out"));
+  document.getElementById("message-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    act({ cmd: "message", text: document.getElementById("message-text").value }, "Message");
+  });
+}
+
+function setupPivot() {
+  const pivot = document.getElementById("pivot");
+  if (view.team) { pivot.hidden = true; return; }
+  pivot.addEventListener("click", (e) => {
+    const button = e.target.closest("button[data-grouping]");
+    if (!button) return;
+    grouping = button.dataset.grouping;
+    pivot.querySelectorAll("button").forEach((b) => b.setAttribute("aria-pressed", String(b === button)));
+    if (live) renderGroups();
+  });
 }
 
 function renderLegend() {
@@ -89,46 +466,11 @@ function renderLegend() {
   }
 }
 
-function setLive(live) {
-  const link = document.getElementById("link");
-  link.textContent = live ? "live" : "reconnecting…";
-  link.className = "link " + (live ? "live" : "down");
-  document.getElementById("stale").hidden = live;
-}
-
-async function resync() {
-  const response = await fetch("/api/floor", { cache: "no-store" });
-  if (!response.ok) throw new Error(`/api/floor answered ${response.status}`);
-  const floor = await response.json();
-  document.getElementById("floor-name").textContent = `${floor.site} / ${floor.floor}`;
-  document.title = `SeatLink ${floor.site}/${floor.floor}`;
-  // Columns share the screen width, so a whole floor fits a wallboard TV without scrolling.
-  const columns = Math.max(...floor.seats.map((s) => s.x)) + 1;
-  document.getElementById("plan").style.gridTemplateColumns = `repeat(${columns}, minmax(0, 1fr))`;
-  floor.seats.forEach(upsert);
-  renderCounts(floor.kpis);
-}
-
-function connect() {
-  if (source) source.close();
-  source = new EventSource("/api/stream");
-  source.onopen = () => resync().then(() => setLive(true)).catch(() => setLive(false));
-  source.addEventListener("seat", (e) => upsert(JSON.parse(e.data)));
-  source.addEventListener("kpis", (e) => renderCounts(JSON.parse(e.data)));
-  source.onerror = () => {
-    setLive(false);
-    // EventSource retries by itself while CONNECTING; after an HTTP error it gives up (CLOSED).
-    if (source.readyState === EventSource.CLOSED) setTimeout(connect, RECONNECT_MS);
-  };
-}
-
-function tick() {
-  for (const tile of tiles.values()) {
-    const time = tile.el.querySelector(".time");
-    if (time && tile.seat.since) time.textContent = duration(Date.now() - tile.seat.since);
-  }
-}
-
 renderLegend();
+setupPivot();
+setupSignIn();
+setupActions();
+document.getElementById("agents-panel").hidden = !view.team;
 connect();
 setInterval(tick, 1000);
+setInterval(() => refreshAgents().catch(() => {}), AGENTS_REFRESH_MS);

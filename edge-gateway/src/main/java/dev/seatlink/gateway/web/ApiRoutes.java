@@ -69,7 +69,7 @@ public final class ApiRoutes {
         FloorCounts counts = floor.counts();
         return new FloorSnapshot(site.site(), site.floor(), floor.seats(),
                 site.teams().stream().map(t -> FloorSnapshot.Team.of(t, counts.teams().get(t.id()))).toList(),
-                live(), siteProblem.get());
+                site.thresholds(), live(), siteProblem.get());
     }
 
     /** What changes by itself as time passes: the stream's {@code kpis} event. */

@@ -9,12 +9,13 @@ import dev.seatlink.gateway.floor.HelpTaken;
 import dev.seatlink.gateway.floor.SeatView;
 import dev.seatlink.gateway.site.HelpRoute;
 import dev.seatlink.gateway.site.TeamSpec;
+import dev.seatlink.gateway.site.Thresholds;
 import java.util.List;
 import java.util.Map;
 
 /** The body of {@code GET /api/floor}. */
-public record FloorSnapshot(String site, String floor, List<SeatView> seats, List<Team> teams, Live kpis,
-                     String siteProblem) {
+public record FloorSnapshot(String site, String floor, List<SeatView> seats, List<Team> teams, Thresholds thresholds,
+                            Live kpis, String siteProblem) {
 
     /** A team as configured, with its live counts per state. */
     record Team(String id, String name, String leader, String businessLine, String customerTier, String skillTier,

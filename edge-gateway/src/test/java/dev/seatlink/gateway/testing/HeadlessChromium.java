@@ -21,6 +21,19 @@ public final class HeadlessChromium {
         return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
     }
 
+    /** The page's console errors so far. */
+    public static java.util.List<String> consoleErrors(ChromeDriver browser) {
+        return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(entry -> entry.getMessage()).toList();
+    }
+
+    /** Saves what the browser shows, for people to look at. */
+    public static void screenshot(ChromeDriver browser, Path file) throws java.io.IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+
     public static ChromeDriver start(Path profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
@@ -28,6 +41,8 @@ public final class HeadlessChromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1920,1080", "--user-data-dir=" + profile);
+        // The page's console, so a test can insist it stays free of errors.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);

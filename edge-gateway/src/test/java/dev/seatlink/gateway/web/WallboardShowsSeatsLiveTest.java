@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.seatlink.gateway.Gateway;
 import dev.seatlink.gateway.GatewayConfig;
+import dev.seatlink.gateway.access.CredentialFiles;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.HeadlessChromium;
 import dev.seatlink.gateway.testing.MqttProbe;
@@ -13,8 +14,16 @@ import dev.seatlink.protocol.Cause;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatStatus;
 import dev.seatlink.protocol.Topic;
+import dev.seatlink.terminal.TerminalAgent;
+import dev.seatlink.terminal.TerminalConfig;
+import dev.seatlink.terminal.display.Display;
+import dev.seatlink.terminal.seat.Clock;
+import dev.seatlink.terminal.seat.Key;
+import dev.seatlink.terminal.simulate.SimulatedHardware;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,9 +33,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-/** The wallboard in a real (headless) browser: the floor plan, live changes, the stale banner. */
+/**
+ * The wallboard in a real (headless) browser: the floor plan, live changes, team tiles and the pivot,
+ * the help queue, the team leader's view, acting on a seat, the stale banner. The last screenshot of
+ * the full floor is saved as {@code target/wallboard.png}.
+ */
 class WallboardShowsSeatsLiveTest {
     private static final Duration PATIENCE = Duration.ofSeconds(15);
+    /** The promise: a change on the floor is on the wallboard within 2 s. */
+    private static final Duration ON_THE_PAGE = Duration.ofSeconds(2);
 
     @TempDir
     Path dir;
@@ -34,6 +49,8 @@ class WallboardShowsSeatsLiveTest {
     private Gateway gateway;
     private ChromeDriver browser;
     private MqttProbe seat;
+    private String leaderPassword;
+    private final java.util.Map<String, Long> seqs = new java.util.HashMap<>();
 
     @BeforeEach
     void openTheWallboard() throws Exception {
@@ -41,11 +58,20 @@ class WallboardShowsSeatsLiveTest {
             System.err.println("SKIPPED: chromium/chromium-driver not installed (apt-get install chromium chromium-driver)");
         }
         Assumptions.assumeTrue(HeadlessChromium.installed(), "chromium and chromium-driver are not installed");
-        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gateway")));
+        CredentialFiles secrets = new CredentialFiles(dir.resolve("secrets"));
+        secrets.supervisor("tl-anna"); // leads billing-1 (s-001..s-008) in the demo site
+        leaderPassword = Files.readAllLines(dir.resolve("secrets/supervisors/tl-anna.credentials")).get(1).substring(9);
+        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gateway"))
+                .withUsers(dir.resolve("secrets/supervisors.passwd")));
         seat = new MqttProbe(gateway.brokerUrl());
         browser = HeadlessChromium.start(dir.resolve("chromium"));
-        browser.get(gateway.wallboardUrl());
-        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("article.seat")).size() == 24);
+        open("");
+    }
+
+    private void open(String path) {
+        browser.get(gateway.wallboardUrl() + path);
+        await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("article.seat")).isEmpty()
+                && "live".equals(browser.findElement(By.id("link")).getText()));
     }
 
     @AfterEach
@@ -65,27 +91,113 @@ class WallboardShowsSeatsLiveTest {
         return browser.findElement(By.id("seat-" + id));
     }
 
-    @Test
-    void showsEverySeatOfTheFloorOfflineBeforeAnyTerminalSpeaks() {
-        assertThat(tile("s-001").getAttribute("data-state")).isEqualTo("OFFLINE");
-        assertThat(tile("s-001").findElement(By.className("letter")).getText()).isEqualTo("X");
-        assertThat(browser.findElement(By.id("count-OFFLINE")).getText()).contains("24");
-        assertThat(browser.findElement(By.id("link")).getText()).isEqualTo("live");
+    private void move(String seatId, String agent, AgentState to, String reason, boolean help) throws Exception {
+        long now = System.currentTimeMillis();
+        seat.publish(Topic.seat("hq", "f1", seatId, Topic.Kind.STATUS), SeatStatus.online("b-" + seatId, "test", now));
+        seat.publish(Topic.seat("hq", "f1", seatId, Topic.Kind.EVENT), new SeatEvent(seatId, agent,
+                AgentState.LOGGED_OUT, to, reason, help, now, seqs.merge(seatId, 1L, Long::sum), "b-" + seatId,
+                Cause.BUTTON));
     }
 
     @Test
-    void aSeatGoingNotReadyChangesItsTileWithoutAReload() throws Exception {
-        long now = System.currentTimeMillis();
-        seat.publish(Topic.seat("hq", "f1", "s-012", Topic.Kind.STATUS), SeatStatus.online("b-1", "test", now));
-        seat.publish(Topic.seat("hq", "f1", "s-012", Topic.Kind.EVENT), new SeatEvent("s-012", "a1012",
-                AgentState.LOGGED_OUT, AgentState.NOT_READY, "lunch", true, now, 1, "b-1", Cause.BUTTON));
+    void theFloorLoadsWithoutConsoleErrorsAndPivotsItsTiles() throws Exception {
+        assertThat(browser.findElements(By.cssSelector("article.seat"))).hasSize(24);
+        assertThat(tile("s-001").getAttribute("data-state")).isEqualTo("OFFLINE");
+        assertThat(tile("s-001").findElement(By.className("letter")).getText()).isEqualTo("X");
+        assertThat(browser.findElement(By.id("count-OFFLINE")).getText()).contains("24");
+        assertThat(browser.findElements(By.cssSelector("#group-tiles .group"))).hasSize(4);
+        assertThat(browser.findElement(By.id("group-team-vip-care")).getText()).contains("VIP Care");
 
-        await().atMost(PATIENCE).until(() -> "NOT_READY".equals(tile("s-012").getAttribute("data-state")));
-        WebElement tile = tile("s-012");
-        assertThat(tile.findElement(By.className("letter")).getText()).isEqualTo("N");
-        assertThat(tile.getText()).contains("a1012").contains("Not ready · lunch").contains("HELP");
+        browser.findElement(By.cssSelector("#pivot button[data-grouping='customerTier']")).click();
+
+        assertThat(browser.findElement(By.id("groups-title")).getText()).isEqualTo("Customer tiers");
+        assertThat(browser.findElements(By.cssSelector("#group-tiles .group"))).extracting(WebElement::getText)
+                .anySatisfy(text -> assertThat(text).startsWith("vip"))
+                .anySatisfy(text -> assertThat(text).startsWith("standard"));
+        assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
+    }
+
+    @Test
+    void aSeatChangedOverMqttShowsWithinTwoSecondsAndARaisedHandJoinsTheHelpQueue() throws Exception {
+        move("s-012", "a1012", AgentState.NOT_READY, "lunch", false);
+
+        await().atMost(ON_THE_PAGE).until(() -> "NOT_READY".equals(tile("s-012").getAttribute("data-state")));
+        assertThat(tile("s-012").findElement(By.className("letter")).getText()).isEqualTo("N");
+        assertThat(tile("s-012").getText()).contains("a1012").contains("Not ready · lunch");
+
+        move("s-017", "a1017", AgentState.READY, null, true); // tech-support: help goes to the tech-experts queue
+
+        await().atMost(ON_THE_PAGE).until(() -> !browser.findElements(By.id("help-s-017")).isEmpty());
+        assertThat(browser.findElement(By.id("help-s-017")).getText()).contains("s-017 a1017")
+                .contains("Tech Support → Tech Experts queue").contains("tl-dev");
+        assertThat(tile("s-017").getText()).contains("HELP");
         await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(browser.findElement(By.id("count-NOT_READY")).getText()).contains("1"));
+        populateTheFloorAndSaveAScreenshot();
+        assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
+    }
+
+    private void populateTheFloorAndSaveAScreenshot() throws Exception {
+        AgentState[] mix = {AgentState.READY, AgentState.BUSY, AgentState.BUSY, AgentState.WRAP_UP, AgentState.BUSY};
+        for (int i = 1; i <= 16; i++) {
+            String id = String.format("s-%03d", i);
+            if (!id.equals("s-012")) {
+                move(id, String.format("a1%03d", i), mix[i % mix.length], null, false);
+            }
+        }
+        move("s-020", "a1020", AgentState.NOT_READY, "break", false);
+        await().atMost(PATIENCE).until(() -> "BUSY".equals(tile("s-002").getAttribute("data-state")));
+        Thread.sleep(1_500); // one kpis tick, so team tiles and occupancy show the new picture
+        HeadlessChromium.screenshot(browser, Path.of("target", "wallboard.png"));
+    }
+
+    @Test
+    void theTeamLeadersViewShowsTheirTeamAndItsAgentsThisShift() throws Exception {
+        move("s-003", "a1003", AgentState.READY, null, false);
+        move("s-010", "a1010", AgentState.BUSY, null, false);
+
+        open("team/billing-1");
+
+        assertThat(browser.findElements(By.cssSelector("article.seat"))).hasSize(8);
+        assertThat(browser.findElement(By.id("view-name")).getText()).contains("Billing 1");
+        await().atMost(PATIENCE).until(() -> !browser.findElements(By.id("agent-a1003")).isEmpty());
+        assertThat(browser.findElement(By.id("agent-a1003")).getText()).contains("s-003").contains("Ready");
+        assertThat(browser.findElements(By.id("agent-a1010"))).isEmpty();
+        assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
+    }
+
+    @Test
+    void aSignedInTeamLeaderForcesASeatNotReadyAndSeesTheSeatConfirmIt() throws Exception {
+        Properties props = TerminalConfig.defaults();
+        props.setProperty("seat", "s-008");
+        props.setProperty("broker", gateway.brokerUrl());
+        props.setProperty("dataDir", dir.resolve("s-008").toString());
+        SimulatedHardware hardware = new SimulatedHardware();
+        try (TerminalAgent terminal = hardware.newAgent(TerminalConfig.from(props, "test"), Clock.system(), Display.NONE)) {
+            terminal.start();
+            await().atMost(PATIENCE).until(() -> "LOGGED_OUT".equals(tile("s-008").getAttribute("data-state")));
+            hardware.press(Key.READY);
+            await().atMost(PATIENCE).until(() -> "READY".equals(tile("s-008").getAttribute("data-state")));
+
+            browser.findElement(By.id("sign-in")).click();
+            browser.findElement(By.id("signin-user")).sendKeys("tl-anna");
+            browser.findElement(By.id("signin-password")).sendKeys(leaderPassword);
+            browser.findElement(By.id("signin-ok")).click();
+            await().atMost(PATIENCE).until(() -> browser.findElement(By.id("sign-in")).getText().startsWith("tl-anna"));
+            tile("s-008").click();
+            browser.findElement(By.id("act-not-ready")).click();
+
+            await().atMost(PATIENCE).until(() -> browser.findElement(By.id("action-status")).getText().contains("Done"));
+            await().atMost(ON_THE_PAGE).until(() -> tile("s-008").getText().contains("supervisor"));
+
+            // a seat with no terminal never answers: the page says so instead of waiting forever
+            browser.findElement(By.id("seat-close")).click();
+            tile("s-001").click();
+            browser.findElement(By.id("act-logout")).click();
+            await().atMost(PATIENCE).until(() -> browser.findElement(By.id("action-status")).getText()
+                    .contains("No answer from the seat"));
+        }
+        assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
     }
 
     @Test
