@@ -2,6 +2,7 @@ package dev.seatlink.gateway.metrics;
 
 import dev.seatlink.protocol.RejectReason;
 import dev.seatlink.protocol.Topic;
+import java.lang.management.ManagementFactory;
 import java.util.Map;
 
 /** Renders {@link Metrics} and live gauges in the Prometheus text exposition format (version 0.0.4). */
@@ -71,6 +72,12 @@ public final class PrometheusText {
         g.seatsByState().forEach((state, n) -> text.sample("seatlink_seats_by_state", "state", state, n));
         text.gauge("seatlink_sse_clients", "Connected wallboard stream clients", g.sseClients());
         text.gauge("seatlink_broker_connected", "1 while the gateway's MQTT link is up", g.brokerConnected() ? 1 : 0);
+        text.gauge("jvm_memory_heap_used_bytes", "Java heap in use",
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            text.family("process_cpu_seconds_total", "counter", "CPU time the gateway process has used");
+            text.line("process_cpu_seconds_total " + os.getProcessCpuTime() / 1e9);
+        }
         return text.out.toString();
     }
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tools/seatlink bench SCENARIO}: runs one bounded benchmark and prints its table. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchMain.Terminal.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchMain.Terminal.class, BenchMain.Wallboard.class},
         description = "Runs a benchmark scenario and prints one table of figures.")
 public final class BenchMain implements Runnable {
 
@@ -38,6 +38,36 @@ public final class BenchMain implements Runnable {
             Path dir = work != null ? work : Files.createTempDirectory("seatlink-bench-");
             new TerminalBench(presses, dir, root.resolve("terminal-agent/target/terminal-agent.jar"),
                     root.resolve("terminal-agent/src/main/dist/seatlink-terminal.service")).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "wallboard", mixinStandardHelpOptions = true,
+            description = "Publish -> SSE latency at many wallboards while a large floor changes state; gateway CPU and heap.")
+    static final class Wallboard implements Callable<Integer> {
+        @Option(names = "--seats", defaultValue = "2000", description = "simulated seats (default 2000)")
+        int seats;
+
+        @Option(names = "--rate", defaultValue = "200", description = "transitions per second (default 200)")
+        int rate;
+
+        @Option(names = "--clients", defaultValue = "50", description = "wallboard streams open (default 50)")
+        int clients;
+
+        @Option(names = "--seconds", defaultValue = "30", description = "measured seconds after a 5 s warm-up (default 30)")
+        int seconds;
+
+        @Option(names = "--work-dir", description = "where the run keeps its files (default: a new temp directory)")
+        Path work;
+
+        @Option(names = "--root", defaultValue = "${sys:seatlink.root:-.}", description = "the SeatLink checkout")
+        Path root;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = work != null ? work : Files.createTempDirectory("seatlink-bench-");
+            new WallboardBench(seats, rate, clients, seconds, dir, root.resolve("edge-gateway/target/edge-gateway.jar"))
+                    .run();
             return 0;
         }
     }
