@@ -312,7 +312,9 @@ function connect() {
   source.onopen = () => resync().then(() => setLive(true)).catch(() => setLive(false));
   source.addEventListener("seat", (e) => { if (floor) upsert(JSON.parse(e.data)); });
   source.addEventListener("kpis", (e) => applyLive(JSON.parse(e.data)));
+  // site: the site config was edited; resync: this page fell behind and missed updates.
   source.addEventListener("site", () => resync().catch(() => setLive(false)));
+  source.addEventListener("resync", () => resync().catch(() => setLive(false)));
   source.onerror = () => {
     setLive(false);
     // EventSource retries by itself while CONNECTING; after an HTTP error it gives up (CLOSED).

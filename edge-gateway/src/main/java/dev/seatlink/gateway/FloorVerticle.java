@@ -140,7 +140,7 @@ final class FloorVerticle extends VerticleBase {
         }
         commands.expire(now);
         if (stream.size() > 0) {
-            live.kpis(routes.live());
+            live.kpis(routes.live(kpis, now));
         }
         publishSummary(floor.counts(), kpis, floor.alerts().size(), now);
     }

@@ -75,8 +75,12 @@ public final class ApiRoutes {
     /** What changes by itself as time passes: the stream's {@code kpis} event. */
     public FloorSnapshot.Live live() {
         long now = clock.getAsLong();
-        return FloorSnapshot.Live.of(now, floor.counts(), floor.kpis(now), floor.helpQueue(now), floor.helpTaken(),
-                floor.alerts());
+        return live(floor.kpis(now), now);
+    }
+
+    /** The same, from KPIs already computed for {@code now}. */
+    public FloorSnapshot.Live live(FloorKpis kpis, long now) {
+        return FloorSnapshot.Live.of(now, floor.counts(), kpis, floor.helpQueue(now), floor.helpTaken(), floor.alerts());
     }
 
     /** One team for its leader's view: the team, its KPIs, seats, agents' time in state, help queue and alerts. */

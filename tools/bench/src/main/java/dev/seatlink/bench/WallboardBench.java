@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -87,10 +89,13 @@ final class WallboardBench {
             publish(publishers, i, Topic.Kind.STATUS, SeatStatus.online("bench-" + i, "bench", System.currentTimeMillis()),
                     true);
         }
+        // Each stream is read on its own thread: a reader blocking HttpClient's selector would stall them all.
+        ExecutorService readers = Executors.newFixedThreadPool(clients);
         for (int c = 0; c < clients; c++) {
             int client = c;
             http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/stream")).build(),
-                    HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(line -> onLine(client, line)));
+                    HttpResponse.BodyHandlers.ofLines())
+                    .thenAcceptAsync(r -> r.body().forEach(line -> onLine(client, line)), readers);
         }
         long[] seq = new long[seats];
         long interval = 1_000_000_000L / rate;
@@ -131,6 +136,7 @@ final class WallboardBench {
             publisher.disconnect();
             publisher.close();
         }
+        readers.shutdownNow();
         report(seconds * rate, cores, heapMb(metrics), proc.get("VmRSS"), broker.name());
     }
 
