@@ -10,12 +10,15 @@ import dev.seatlink.terminal.hardware.LightType;
 import dev.seatlink.terminal.hardware.PinMap;
 import dev.seatlink.terminal.hardware.SeatHardware;
 import dev.seatlink.terminal.seat.Gestures;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
 
@@ -87,10 +90,33 @@ public record TerminalConfig(String site, String floor, String seat, String brok
         String ca = r.optional("tls.caFile");
         r.check(ca == null || broker.startsWith("ssl://"), "tls.caFile", "is set but broker is not ssl://");
         r.check(ca == null || java.nio.file.Files.isReadable(Path.of(ca)), "tls.caFile", "'" + ca + "' cannot be read");
-        return new TerminalConfig(r.id("site"), r.id("floor"), r.id("seat"), broker, r.optional("username"),
-                r.optional("password"), ca == null ? null : Path.of(ca), Path.of(r.required("dataDir")),
+        Properties login = login(r);
+        return new TerminalConfig(r.id("site"), r.id("floor"), r.id("seat"), broker, login.getProperty("username"),
+                login.getProperty("password"), ca == null ? null : Path.of(ca), Path.of(r.required("dataDir")),
                 r.parsed("hardware", v -> HardwareMode.valueOf(v.toUpperCase(Locale.ROOT)), "auto, gpio or simulated"),
                 parts(r), r.integer("keepAliveSeconds", 2, 300), reasons, r.integer("wrapUpSeconds", 0, 3600), gestures);
+    }
+
+    /**
+     * The broker login: from {@code credentialsFile} (the mode-600 file {@code tools/seatlink credentials}
+     * writes per seat, which {@code provision} installs) when set, else {@code username}/{@code password}.
+     */
+    private static Properties login(Reader r) {
+        String file = r.optional("credentialsFile");
+        Properties login = new Properties();
+        if (file == null) {
+            Optional.ofNullable(r.optional("username")).ifPresent(u -> login.setProperty("username", u));
+            Optional.ofNullable(r.optional("password")).ifPresent(p -> login.setProperty("password", p));
+            return login;
+        }
+        try (var in = Files.newBufferedReader(Path.of(file))) {
+            login.load(in);
+        } catch (IOException e) {
+            r.check(false, "credentialsFile", "'" + file + "' cannot be read: " + e.getMessage());
+        }
+        r.check(login.getProperty("username") != null && login.getProperty("password") != null, "credentialsFile",
+                "'" + file + "' must have username= and password= lines");
+        return login;
     }
 
     private static SeatHardware parts(Reader r) {

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.seatlink.terminal.hardware.PinMap;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TerminalConfigTest {
 
@@ -74,5 +77,22 @@ class TerminalConfigTest {
         props.setProperty("password", "hunter2");
 
         assertThat(TerminalConfig.from(props, "t").toString()).doesNotContain("hunter2").contains("s-014");
+    }
+
+    @Test
+    void aCredentialsFileGivesTheBrokerLogin(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("broker.credentials");
+        Files.writeString(file, "username=hq.f1.s-014\npassword=secret\n");
+        Properties props = TerminalConfig.defaults();
+        props.setProperty("seat", "s-014");
+        props.setProperty("credentialsFile", file.toString());
+
+        TerminalConfig config = TerminalConfig.from(props, "t.properties");
+
+        assertThat(config.username()).isEqualTo("hq.f1.s-014");
+        assertThat(config.password()).isEqualTo("secret");
+        props.setProperty("credentialsFile", dir.resolve("missing").toString());
+        assertThatThrownBy(() -> TerminalConfig.from(props, "t.properties"))
+                .hasMessageContaining("credentialsFile").hasMessageContaining("cannot be read");
     }
 }
