@@ -2,6 +2,7 @@ package dev.seatlink.gateway;
 
 import dev.seatlink.gateway.access.CredentialsCommand;
 import dev.seatlink.gateway.access.SupervisorsCommand;
+import dev.seatlink.gateway.fleet.FleetCommand;
 import dev.seatlink.gateway.site.SiteConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /** {@code edge-gateway.jar}: one floor's gateway. */
 @Command(name = "gateway", mixinStandardHelpOptions = true, versionProvider = GatewayMain.Version.class,
-        subcommands = {CredentialsCommand.class, SupervisorsCommand.class},
+        subcommands = {CredentialsCommand.class, SupervisorsCommand.class, FleetCommand.class},
         description = "Runs a floor gateway: embedded MQTT broker (unless --broker), floor model, wallboard and API.")
 public final class GatewayMain implements Callable<Integer> {
     static final int EXIT_CONFIG = 2;

@@ -341,7 +341,12 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         gpio.context().shutdown();
     }
 
+    /** The installed release's version (the service sets SEATLINK_VERSION from it), else the jar's. */
     private static String firmwareVersion() {
+        String release = System.getenv("SEATLINK_VERSION");
+        if (release != null && !release.isBlank()) {
+            return release.trim();
+        }
         String version = TerminalAgent.class.getPackage().getImplementationVersion();
         return version == null ? "dev" : version;
     }

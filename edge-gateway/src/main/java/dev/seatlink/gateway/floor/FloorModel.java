@@ -83,6 +83,12 @@ public final class FloorModel {
             return Applied.of(wasOnline ? Applied.Effect.CHANGED : Applied.Effect.UNCHANGED);
         }
         boolean changed = !seat.isOnline();
+        if (changed) {
+            seat.reconnects++;
+        }
+        if (!status.boot().equals(seat.boot) || seat.bootSeenAt == 0) {
+            seat.bootSeenAt = rx;
+        }
         seat.online = true;
         seat.boot = status.boot();
         seat.firmware = status.fw();
@@ -120,7 +126,9 @@ public final class FloorModel {
         long missing = seat.seq == 0 ? 0 : event.seq() - seat.seq - 1;
         if (missing > 0) {
             seat.lostEventsAt = event.at();
+            seat.missing += missing;
         }
+        seat.lastEventAt = event.at();
         if (event.help() && !seat.help) {
             seat.helpSince = event.at();
         }
@@ -207,6 +215,11 @@ public final class FloorModel {
 
     public boolean knows(String seatId) {
         return seats.containsKey(seatId);
+    }
+
+    /** Every seat's terminal for the fleet view, in site-config order. */
+    public List<FleetEntry> fleet() {
+        return seats.values().stream().map(LiveSeat::fleet).toList();
     }
 
     /** Every seat, in seat-map order. */

@@ -19,6 +19,10 @@ final class LiveSeat {
     long seq;
     /** When events were last given up as lost (gateway clock), 0 if never. */
     long lostEventsAt;
+    long bootSeenAt;
+    int reconnects;
+    long lastEventAt;
+    long missing;
 
     LiveSeat(SeatSpec spec) {
         this.spec = spec;
@@ -32,6 +36,11 @@ final class LiveSeat {
     /** Whether an agent is signed in at the seat as far as its last report says, connected or not. */
     boolean loggedIn() {
         return state != null && state != AgentState.LOGGED_OUT;
+    }
+
+    FleetEntry fleet() {
+        return new FleetEntry(spec.seat(), spec.team(), agent, isOnline(), firmware, boot, bootSeenAt, reconnects,
+                lastEventAt, missing);
     }
 
     SeatView view() {

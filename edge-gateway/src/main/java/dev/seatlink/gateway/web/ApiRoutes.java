@@ -55,6 +55,8 @@ public final class ApiRoutes {
         router.get("/api/seats/:seat/events").handler(this::events);
         router.get("/api/teams/:team").handler(this::team);
         router.get("/api/alerts").handler(this::alerts);
+        router.get("/api/fleet").handler(ctx -> Json.respond(ctx, 200, Map.of("now", clock.getAsLong(),
+                "seats", floor.fleet())));
         router.get("/api/stream").handler(this::stream);
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(this::metrics);
