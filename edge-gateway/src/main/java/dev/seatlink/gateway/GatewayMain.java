@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.tinylog.jul.JulTinylogBridge;
@@ -44,7 +45,8 @@ public final class GatewayMain implements Callable<Integer> {
     @Option(names = "--username", description = "username for --broker")
     String username;
 
-    @Option(names = "--password-file", paramLabel = "FILE", description = "file holding the password for --broker")
+    @Option(names = "--password-file", paramLabel = "FILE", description = {"file holding the password for --broker,",
+            "or a credentials file (username=, password= lines) such as gateway.credentials"})
     Path passwordFile;
 
     @Option(names = "--tls-ca-file", paramLabel = "FILE", description = "PEM CA to trust for an ssl:// --broker")
@@ -93,7 +95,14 @@ public final class GatewayMain implements Callable<Integer> {
         String password = null;
         if (passwordFile != null) {
             try {
-                password = Files.readString(passwordFile, StandardCharsets.UTF_8).trim();
+                String text = Files.readString(passwordFile, StandardCharsets.UTF_8);
+                Properties login = new Properties();
+                login.load(new java.io.StringReader(text));
+                boolean credentialsFile = login.getProperty("password") != null;
+                password = credentialsFile ? login.getProperty("password") : text.trim();
+                if (credentialsFile && username == null) {
+                    username = login.getProperty("username");
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(passwordFile + ": cannot read password file: " + e.getMessage(), e);
             }

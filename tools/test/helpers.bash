@@ -1,0 +1,104 @@
+# shellcheck shell=bash
+# The real path for the technicians' scripts: an sshd on a free 127.0.0.1 port with a throwaway host
+# key and an install root, a real Mosquitto loaded with the generated password file and ACL, and a
+# gateway behind it. Everything lives in $BATS_FILE_TMPDIR and stops in teardown_file.
+
+REPO="$(cd "$BATS_TEST_DIRNAME/../.." && pwd)"
+SEATLINK="$REPO/tools/seatlink"
+GATEWAY_JAR="$REPO/edge-gateway/target/edge-gateway.jar"
+RELEASE="$(find "$REPO/terminal-agent/target" -maxdepth 1 -name 'seatlink-terminal-*.tar.gz' | head -n 1)"
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+wait_for_port() {
+  for _ in $(seq 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+start_sshd() {
+  local dir="$BATS_FILE_TMPDIR/ssh"
+  mkdir -p "$dir" /run/sshd 2>/dev/null || mkdir -p "$dir"
+  ssh-keygen -q -t ed25519 -N '' -f "$dir/host_key"
+  ssh-keygen -q -t ed25519 -N '' -f "$dir/id"
+  cp "$dir/id.pub" "$dir/authorized_keys"
+  chmod 600 "$dir/authorized_keys"
+  SSH_PORT="$(free_port)"
+  INSTALL_ROOT="$BATS_FILE_TMPDIR/target"
+  mkdir -p "$INSTALL_ROOT/boot/firmware" "$INSTALL_ROOT/etc/systemd/system"
+  touch "$INSTALL_ROOT/boot/firmware/config.txt"
+  cat >"$dir/sshd_config" <<CONF
+ListenAddress 127.0.0.1
+Port $SSH_PORT
+HostKey $dir/host_key
+AuthorizedKeysFile $dir/authorized_keys
+PidFile $dir/sshd.pid
+UsePAM no
+StrictModes no
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PermitRootLogin prohibit-password
+SetEnv PATH=$REPO/tools/test/fake-systemd:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin FAKE_SYSTEMD_ROOT=$INSTALL_ROOT
+CONF
+  /usr/sbin/sshd -f "$dir/sshd_config" -E "$dir/sshd.log"
+  wait_for_port "$SSH_PORT"
+  SSH_ARGS=(--port "$SSH_PORT" --identity "$dir/id" --known-hosts "$dir/known_hosts" --root "$INSTALL_ROOT")
+  TARGET_HOST="$(id -un)@127.0.0.1"
+}
+
+start_floor() {
+  SECRETS="$BATS_FILE_TMPDIR/secrets"
+  "$SEATLINK" credentials --out "$SECRETS" >/dev/null
+  MQTT_PORT="$(free_port)"
+  mkdir -p "$BATS_FILE_TMPDIR/mosquitto"
+  cat >"$BATS_FILE_TMPDIR/mosquitto/mosquitto.conf" <<CONF
+listener $MQTT_PORT 127.0.0.1
+user $(id -un)
+persistence false
+max_queued_messages 10000
+max_inflight_messages 1000
+include_dir $BATS_FILE_TMPDIR/mosquitto/conf.d
+CONF
+  mkdir -p "$BATS_FILE_TMPDIR/mosquitto/conf.d"
+  cp "$SECRETS/mosquitto-auth.conf" "$BATS_FILE_TMPDIR/mosquitto/conf.d/auth.conf"
+  /usr/sbin/mosquitto -c "$BATS_FILE_TMPDIR/mosquitto/mosquitto.conf" >"$BATS_FILE_TMPDIR/mosquitto/log" 2>&1 &
+  echo $! >"$BATS_FILE_TMPDIR/mosquitto.pid"
+  wait_for_port "$MQTT_PORT"
+  HTTP_PORT="$(free_port)"
+  java -jar "$GATEWAY_JAR" --broker "tcp://127.0.0.1:$MQTT_PORT" --password-file "$SECRETS/gateway.credentials" \
+    --http-port "$HTTP_PORT" --data-dir "$BATS_FILE_TMPDIR/gateway" >"$BATS_FILE_TMPDIR/gateway.log" 2>&1 &
+  echo $! >"$BATS_FILE_TMPDIR/gateway.pid"
+  GATEWAY="http://127.0.0.1:$HTTP_PORT"
+  for _ in $(seq 300); do
+    curl -fs "$GATEWAY/health" >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  echo "gateway did not become healthy" >&2
+  cat "$BATS_FILE_TMPDIR/gateway.log" >&2
+  return 1
+}
+
+# A copy of the release that says another version (and, with "broken", a terminal that cannot start).
+make_release() {
+  local version="$1" kind="${2:-}" dir="$BATS_FILE_TMPDIR/release-$version"
+  mkdir -p "$dir"
+  tar -xzf "$RELEASE" -C "$dir"
+  local inner
+  inner="$(find "$dir" -mindepth 1 -maxdepth 1 -type d | head -n 1)"
+  sed -i "s/^SEATLINK_VERSION=.*/SEATLINK_VERSION=$version/" "$inner/VERSION.env"
+  [[ "$kind" == broken ]] && echo "not a jar" >"$inner/terminal-agent.jar"
+  mv "$inner" "$dir/seatlink-terminal-$version"
+  tar -czf "$BATS_FILE_TMPDIR/seatlink-terminal-$version.tar.gz" -C "$dir" "seatlink-terminal-$version"
+  echo "$BATS_FILE_TMPDIR/seatlink-terminal-$version.tar.gz"
+}
+
+stop_everything() {
+  FAKE_SYSTEMD_ROOT="${INSTALL_ROOT:-/nonexistent}" "$REPO/tools/test/fake-systemd/systemctl" stop seatlink-terminal 2>/dev/null || true
+  for pidfile in "$BATS_FILE_TMPDIR"/gateway.pid "$BATS_FILE_TMPDIR"/mosquitto.pid "$BATS_FILE_TMPDIR"/ssh/sshd.pid; do
+    [[ -f "$pidfile" ]] && kill "$(cat "$pidfile")" 2>/dev/null || true
+  done
+}

@@ -1,0 +1,87 @@
+#!/usr/bin/env bats
+# provision and the credentials it installs, against a real sshd, Mosquitto and gateway on loopback.
+
+load helpers
+
+setup_file() {
+  start_sshd
+  start_floor
+  export SSH_PORT INSTALL_ROOT TARGET_HOST SECRETS MQTT_PORT GATEWAY
+}
+
+teardown_file() {
+  stop_everything
+}
+
+setup() {
+  SSH_ARGS=(--port "$SSH_PORT" --identity "$BATS_FILE_TMPDIR/ssh/id" --known-hosts "$BATS_FILE_TMPDIR/ssh/known_hosts"
+    --root "$INSTALL_ROOT")
+  SEAT_ARGS=(--site hq --floor f1 --seat s-014 --gateway "$GATEWAY" --broker "tcp://127.0.0.1:$MQTT_PORT"
+    --credentials "$SECRETS" --release "$RELEASE" --service-user "$(id -un)" --any-arch --timeout 60)
+}
+
+@test "a dry run prints every step and changes nothing" {
+  run "$SEATLINK" provision "$TARGET_HOST" "${SEAT_ARGS[@]}" "${SSH_ARGS[@]}" --dry-run
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"would unpack into $INSTALL_ROOT/opt/seatlink/releases/"* ]]
+  [[ "$output" == *"would install $INSTALL_ROOT/etc/seatlink/broker.credentials (mode 600)"* ]]
+  [[ "${lines[-1]}" == "PASS: dry run for s-014"* ]]
+  [ ! -e "$INSTALL_ROOT/opt/seatlink" ]
+  [ ! -e "$INSTALL_ROOT/etc/seatlink" ]
+}
+
+@test "provision installs the seat, starts it and waits until the gateway shows it online" {
+  run "$SEATLINK" provision "$TARGET_HOST" "${SEAT_ARGS[@]}" "${SSH_ARGS[@]}"
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [[ "${lines[-1]}" == "PASS: s-014 on $TARGET_HOST online at $GATEWAY with release "* ]]
+  version="$(sed -n 's/^SEATLINK_VERSION=//p' "$INSTALL_ROOT/opt/seatlink/current/VERSION.env")"
+  [ "$(readlink "$INSTALL_ROOT/opt/seatlink/current")" = "releases/$version" ]
+  [ "$(stat -c %a "$INSTALL_ROOT/etc/seatlink/broker.credentials")" = 600 ]
+  [ "$(stat -c %U "$INSTALL_ROOT/etc/seatlink/broker.credentials")" = "$(id -un)" ]
+  cmp "$SECRETS/seats/s-014.credentials" "$INSTALL_ROOT/etc/seatlink/broker.credentials"
+  grep -qx "seat=s-014" "$INSTALL_ROOT/etc/seatlink/terminal.properties"
+  grep -qx "credentialsFile=$INSTALL_ROOT/etc/seatlink/broker.credentials" "$INSTALL_ROOT/etc/seatlink/terminal.properties"
+  ! grep -q "password" "$INSTALL_ROOT/etc/seatlink/terminal.properties"
+  grep -qx "ExecStart=/usr/bin/java -XX:+UseSerialGC -Xms8m -Xmx32m -Xss256k -XX:MaxMetaspaceSize=40m -XX:-UsePerfData \\\\" \
+    "$INSTALL_ROOT/etc/systemd/system/seatlink-terminal.service"
+  grep -q "NoNewPrivileges=yes" "$INSTALL_ROOT/etc/systemd/system/seatlink-terminal.service"
+  grep -qx "EnvironmentFile=$INSTALL_ROOT/opt/seatlink/current/VERSION.env" "$INSTALL_ROOT/etc/systemd/system/seatlink-terminal.service"
+  grep -qx "dtparam=i2c_arm=on" "$INSTALL_ROOT/boot/firmware/config.txt"
+  curl -fs "$GATEWAY/api/fleet" | grep -q "\"seat\":\"s-014\",\"team\":\"vip-care\",\"agent\":\"a1014\",\"online\":true,\"firmware\":\"$version\""
+}
+
+@test "provisioning the same seat again changes nothing" {
+  run "$SEATLINK" provision "$TARGET_HOST" "${SEAT_ARGS[@]}" "${SSH_ARGS[@]}"
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [[ "${lines[-1]}" == *"(0 change(s))" ]]
+  [[ "$output" != *"changed"* ]]
+}
+
+@test "a target without the seat's credentials or an unreachable host fails with the reason" {
+  run "$SEATLINK" provision "$TARGET_HOST" "${SEAT_ARGS[@]/s-014/s-999}" "${SSH_ARGS[@]}"
+  [ "$status" -ne 0 ]
+  [[ "${lines[-1]}" == "FAIL: no credentials for s-999"* ]]
+  run "$SEATLINK" provision "$(id -un)@127.0.0.1" "${SEAT_ARGS[@]}" --port 1 --identity "$BATS_FILE_TMPDIR/ssh/id" --root "$INSTALL_ROOT"
+  [ "$status" -ne 0 ]
+  [[ "${lines[-1]}" == "FAIL: cannot reach $(id -un)@127.0.0.1 over SSH"* ]]
+}
+
+@test "the generated ACL lets a seat publish only under its own seat" {
+  seat_user="$(sed -n 's/^username=//p' "$SECRETS/seats/s-001.credentials")"
+  seat_pass="$(sed -n 's/^password=//p' "$SECRETS/seats/s-001.credentials")"
+  gw_user="$(sed -n 's/^username=//p' "$SECRETS/gateway.credentials")"
+  gw_pass="$(sed -n 's/^password=//p' "$SECRETS/gateway.credentials")"
+  mosquitto_sub -p "$MQTT_PORT" -u "$gw_user" -P "$gw_pass" -t 'seatlink/v1/hq/f1/+/cmd-result' -W 4 -v \
+    >"$BATS_FILE_TMPDIR/acl.out" 2>/dev/null &
+  sleep 1
+  mosquitto_pub -p "$MQTT_PORT" -u "$seat_user" -P "$seat_pass" -q 1 -t seatlink/v1/hq/f1/s-001/cmd-result -m own
+  mosquitto_pub -p "$MQTT_PORT" -u "$seat_user" -P "$seat_pass" -q 1 -t seatlink/v1/hq/f1/s-002/cmd-result -m forged
+  run mosquitto_pub -p "$MQTT_PORT" -u "$seat_user" -P wrong -t seatlink/v1/hq/f1/s-001/cmd-result -m x
+  [ "$status" -ne 0 ]
+  wait
+  grep -q "s-001/cmd-result own" "$BATS_FILE_TMPDIR/acl.out"
+  ! grep -q forged "$BATS_FILE_TMPDIR/acl.out"
+}
