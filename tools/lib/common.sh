@@ -23,6 +23,7 @@ ssh_option() {
   return 0
 }
 
+# shellcheck disable=SC2034 # printed by the scripts' --help
 SSH_OPTIONS_HELP="  --port PORT          SSH port (default 22)
   --identity FILE      SSH private key (key authentication only; no passwords are asked)
   --known-hosts FILE   known_hosts to use (default: yours; a new host key is accepted once, a changed one refused)
@@ -40,6 +41,7 @@ ssh_args() {
 remote() {
   local args
   mapfile -t args < <(ssh_args)
+  # shellcheck disable=SC2029 # the command line is meant to be expanded here, then run there
   ssh "${args[@]}" "$TARGET" "$@"
 }
 
@@ -157,6 +159,7 @@ wait_online() {
     sleep 1
   done
   [[ -n "$entry" ]] || entry="(the gateway at $gateway does not answer or does not know $seat)"
+  # shellcheck disable=SC2034 # read by the scripts' failure messages
   LAST_SEEN="$entry"
   return 1
 }

@@ -8,8 +8,13 @@ SEATLINK="$REPO/tools/seatlink"
 GATEWAY_JAR="$REPO/edge-gateway/target/edge-gateway.jar"
 RELEASE="$(find "$REPO/terminal-agent/target" -maxdepth 1 -name 'seatlink-terminal-*.tar.gz' | head -n 1)"
 
+# A port nothing listens on (random, checked; the tests start their servers right after).
 free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 40000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
 }
 
 wait_for_port() {
@@ -46,8 +51,14 @@ SetEnv PATH=$REPO/tools/test/fake-systemd:/usr/local/bin:/usr/bin:/bin:/usr/sbin
 CONF
   /usr/sbin/sshd -f "$dir/sshd_config" -E "$dir/sshd.log"
   wait_for_port "$SSH_PORT"
-  SSH_ARGS=(--port "$SSH_PORT" --identity "$dir/id" --known-hosts "$dir/known_hosts" --root "$INSTALL_ROOT")
   TARGET_HOST="$(id -un)@127.0.0.1"
+  export SSH_PORT INSTALL_ROOT TARGET_HOST
+}
+
+# The SSH options every script gets to reach the test target.
+ssh_args_for_target() {
+  SSH_ARGS=(--port "$SSH_PORT" --identity "$BATS_FILE_TMPDIR/ssh/id" --known-hosts "$BATS_FILE_TMPDIR/ssh/known_hosts"
+    --root "$INSTALL_ROOT")
 }
 
 start_floor() {
@@ -73,6 +84,7 @@ CONF
     --http-port "$HTTP_PORT" --data-dir "$BATS_FILE_TMPDIR/gateway" >"$BATS_FILE_TMPDIR/gateway.log" 2>&1 &
   echo $! >"$BATS_FILE_TMPDIR/gateway.pid"
   GATEWAY="http://127.0.0.1:$HTTP_PORT"
+  export SECRETS MQTT_PORT GATEWAY
   for _ in $(seq 300); do
     curl -fs "$GATEWAY/health" >/dev/null 2>&1 && return 0
     sleep 0.1

@@ -6,7 +6,6 @@ load helpers
 setup_file() {
   start_sshd
   start_floor
-  export SSH_PORT INSTALL_ROOT TARGET_HOST SECRETS MQTT_PORT GATEWAY
 }
 
 teardown_file() {
@@ -14,8 +13,7 @@ teardown_file() {
 }
 
 setup() {
-  SSH_ARGS=(--port "$SSH_PORT" --identity "$BATS_FILE_TMPDIR/ssh/id" --known-hosts "$BATS_FILE_TMPDIR/ssh/known_hosts"
-    --root "$INSTALL_ROOT")
+  ssh_args_for_target
   SEAT_ARGS=(--site hq --floor f1 --seat s-014 --gateway "$GATEWAY" --broker "tcp://127.0.0.1:$MQTT_PORT"
     --credentials "$SECRETS" --release "$RELEASE" --service-user "$(id -un)" --any-arch --timeout 60)
 }
@@ -84,4 +82,57 @@ setup() {
   wait
   grep -q "s-001/cmd-result own" "$BATS_FILE_TMPDIR/acl.out"
   ! grep -q forged "$BATS_FILE_TMPDIR/acl.out"
+}
+
+@test "update installs a new release side by side, switches and keeps two releases" {
+  v2="$(make_release 9.0.1)"
+  run "$SEATLINK" update "$TARGET_HOST" --release "$v2" --gateway "$GATEWAY" --timeout 60 "${SSH_ARGS[@]}"
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [[ "${lines[-1]}" == "PASS: 1 of 1 seat(s) run release 9.0.1" ]]
+  [ "$(readlink "$INSTALL_ROOT/opt/seatlink/current")" = "releases/9.0.1" ]
+  [ "$(ls "$INSTALL_ROOT/opt/seatlink/releases" | wc -l)" -eq 2 ]
+  curl -fs "$GATEWAY/api/fleet" | grep -q '"seat":"s-014"[^}]*"firmware":"9.0.1"'
+  v3="$(make_release 9.0.2)"
+  run "$SEATLINK" update "$TARGET_HOST" --release "$v3" --gateway "$GATEWAY" --timeout 60 "${SSH_ARGS[@]}"
+  [ "$status" -eq 0 ]
+  [ "$(ls "$INSTALL_ROOT/opt/seatlink/releases")" = "$(printf '9.0.1\n9.0.2')" ]
+}
+
+@test "a release that does not come online is rolled back by itself" {
+  broken="$(make_release 9.9.9 broken)"
+  run "$SEATLINK" update "$TARGET_HOST" --release "$broken" --gateway "$GATEWAY" --timeout 15 "${SSH_ARGS[@]}"
+  echo "$output"
+  [ "$status" -ne 0 ]
+  [[ "${lines[-1]}" == "FAIL: $TARGET_HOST s-014: release 9.9.9 did not come online; ROLLED BACK to 9.0.2 (online again)"* ]]
+  [ "$(readlink "$INSTALL_ROOT/opt/seatlink/current")" = "releases/9.0.2" ]
+  curl -fs "$GATEWAY/api/fleet" | grep -q '"seat":"s-014"[^}]*"online":true,"firmware":"9.0.2"'
+}
+
+@test "the fleet view lists the seat with its release and the other seats offline" {
+  run "$SEATLINK" fleet --gateway "$GATEWAY"
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"SEAT"*"RELEASE"*"RECONNECTS"* ]]
+  echo "$output" | grep -E '^s-014 +vip-care +a1014 +online +9\.0\.2 '
+  echo "$output" | grep -E '^s-001 .* OFFLINE '
+  [[ "${lines[-1]}" == "1 of 24 seats online" ]]
+  run "$SEATLINK" fleet --gateway "$GATEWAY" --json
+  [[ "$output" == '{"now":'* ]]
+  run "$SEATLINK" fleet --gateway http://127.0.0.1:1
+  [ "$status" -ne 0 ]
+  [[ "$output" == "FAIL: cannot read http://127.0.0.1:1/api/fleet"* ]]
+}
+
+@test "a batch from an inventory provisions what it can and says which failed" {
+  printf 'host,site,floor,seat\n%s,hq,f1,s-014\nnobody@127.0.0.2,hq,f1,s-015\n' "$TARGET_HOST" >"$BATS_FILE_TMPDIR/seats.csv"
+  run "$SEATLINK" provision --inventory "$BATS_FILE_TMPDIR/seats.csv" --jobs 2 --logs "$BATS_FILE_TMPDIR/logs" \
+    --gateway "$GATEWAY" --broker "tcp://127.0.0.1:$MQTT_PORT" --credentials "$SECRETS" --release "$BATS_FILE_TMPDIR/seatlink-terminal-9.0.2.tar.gz" \
+    --service-user "$(id -un)" --any-arch --timeout 60 "${SSH_ARGS[@]}"
+  echo "$output"
+  [ "$status" -ne 0 ]
+  echo "$output" | grep -E "^s-014 +$TARGET_HOST +PASS "
+  echo "$output" | grep -E "^s-015 +nobody@127.0.0.2 +FAIL +cannot reach"
+  [[ "${lines[-1]}" == "FAIL: 1 of 2 seat(s) failed; see $BATS_FILE_TMPDIR/logs/" ]]
+  [ -s "$BATS_FILE_TMPDIR/logs/s-014.log" ]
 }
