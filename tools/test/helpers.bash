@@ -55,7 +55,8 @@ CONF
   export SSH_PORT INSTALL_ROOT TARGET_HOST
 }
 
-# The SSH options every script gets to reach the test target.
+# The SSH options every script gets to reach the test target (SSH_ARGS, used by the tests).
+# shellcheck disable=SC2034
 ssh_args_for_target() {
   SSH_ARGS=(--port "$SSH_PORT" --identity "$BATS_FILE_TMPDIR/ssh/id" --known-hosts "$BATS_FILE_TMPDIR/ssh/known_hosts"
     --root "$INSTALL_ROOT")
@@ -96,7 +97,8 @@ CONF
 
 # A copy of the release that says another version (and, with "broken", a terminal that cannot start).
 make_release() {
-  local version="$1" kind="${2:-}" dir="$BATS_FILE_TMPDIR/release-$version"
+  local version="$1" kind="${2:-}"
+  local dir="$BATS_FILE_TMPDIR/release-$version"
   mkdir -p "$dir"
   tar -xzf "$RELEASE" -C "$dir"
   local inner
@@ -111,6 +113,6 @@ make_release() {
 stop_everything() {
   FAKE_SYSTEMD_ROOT="${INSTALL_ROOT:-/nonexistent}" "$REPO/tools/test/fake-systemd/systemctl" stop seatlink-terminal 2>/dev/null || true
   for pidfile in "$BATS_FILE_TMPDIR"/gateway.pid "$BATS_FILE_TMPDIR"/mosquitto.pid "$BATS_FILE_TMPDIR"/ssh/sshd.pid; do
-    [[ -f "$pidfile" ]] && kill "$(cat "$pidfile")" 2>/dev/null || true
+    if [[ -f "$pidfile" ]]; then kill "$(cat "$pidfile")" 2>/dev/null || true; fi
   done
 }
