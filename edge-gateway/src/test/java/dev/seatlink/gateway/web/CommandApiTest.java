@@ -80,8 +80,12 @@ class CommandApiTest {
 
     @AfterEach
     void stop() throws Exception {
-        probe.close();
-        agent.close();
+        if (probe != null) {
+            probe.close();
+        }
+        if (agent != null) {
+            agent.close();
+        }
         gateway.close();
     }
 

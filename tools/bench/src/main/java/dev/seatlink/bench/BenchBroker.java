@@ -35,8 +35,10 @@ final class BenchBroker implements AutoCloseable {
         }
         Path conf = work.resolve("mosquitto.conf");
         Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
-                + "max_queued_messages 100000\nmax_inflight_messages 1000\n");
-        Process process = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString()).redirectErrorStream(true)
+                + "max_queued_messages 100000\nmax_inflight_messages 1000\nmax_connections -1\n");
+        // 10,000 seats need 10,000 sockets: raise the descriptor limit for the broker alone.
+        Process process = new ProcessBuilder("bash", "-c", "ulimit -n 65536 2>/dev/null || ulimit -n $(ulimit -Hn); exec "
+                + MOSQUITTO + " -c '" + conf + "'").redirectErrorStream(true)
                 .redirectOutput(work.resolve("mosquitto.log").toFile()).start();
         for (int i = 0; i < 100; i++) {
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -51,6 +53,11 @@ final class BenchBroker implements AutoCloseable {
 
     String url() {
         return url;
+    }
+
+    /** The broker's process id (Mosquitto), or this JVM's for the embedded broker. */
+    long pid() {
+        return mosquitto != null ? mosquitto.pid() : ProcessHandle.current().pid();
     }
 
     String name() {

@@ -3,12 +3,14 @@ package dev.seatlink.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import dev.seatlink.bench.simulate.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tools/seatlink bench SCENARIO}: runs one bounded benchmark and prints its table. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchMain.Terminal.class, BenchMain.Wallboard.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchMain.Terminal.class, BenchMain.Wallboard.class, BenchMain.Scale.class, BenchMain.Ingest.class,
+        SimulateCommand.class},
         description = "Runs a benchmark scenario and prints one table of figures.")
 public final class BenchMain implements Runnable {
 
@@ -68,6 +70,52 @@ public final class BenchMain implements Runnable {
             Path dir = work != null ? work : Files.createTempDirectory("seatlink-bench-");
             new WallboardBench(seats, rate, clients, seconds, dir, root.resolve("edge-gateway/target/edge-gateway.jar"))
                     .run();
+            return 0;
+        }
+    }
+
+    @Command(name = "scale", mixinStandardHelpOptions = true,
+            description = "10,000 seats on one gateway: time to all online after a cold start, heap, RSS, /api/floor time.")
+    static final class Scale implements Callable<Integer> {
+        @Option(names = "--seats", defaultValue = "10000", description = "simulated seats (default 10000)")
+        int seats;
+
+        @Option(names = "--rate", defaultValue = "200", description = "transitions per second meanwhile (default 200)")
+        int rate;
+
+        @Option(names = "--work-dir", description = "where the run keeps its files (default: a new temp directory)")
+        Path work;
+
+        @Option(names = "--root", defaultValue = "${sys:seatlink.root:-.}", description = "the SeatLink checkout")
+        Path root;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = work != null ? work : Files.createTempDirectory("seatlink-bench-");
+            new ScaleBench(seats, rate, dir, root.resolve("edge-gateway/target/edge-gateway.jar")).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Events/s the gateway stores and applies, beside what mosquitto_sub receives from the same broker.")
+    static final class Ingest implements Callable<Integer> {
+        @Option(names = "--seats", defaultValue = "2000", description = "simulated seats (default 2000)")
+        int seats;
+
+        @Option(names = "--seconds", defaultValue = "20", description = "how long the seats publish (default 20)")
+        int seconds;
+
+        @Option(names = "--work-dir", description = "where the run keeps its files (default: a new temp directory)")
+        Path work;
+
+        @Option(names = "--root", defaultValue = "${sys:seatlink.root:-.}", description = "the SeatLink checkout")
+        Path root;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = work != null ? work : Files.createTempDirectory("seatlink-bench-");
+            new IngestBench(seats, seconds, dir, root.resolve("edge-gateway/target/edge-gateway.jar")).run();
             return 0;
         }
     }

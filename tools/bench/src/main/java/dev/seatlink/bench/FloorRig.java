@@ -1,0 +1,113 @@
+package dev.seatlink.bench;
+
+import dev.seatlink.bench.simulate.SiteFile;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the floor-scale scenarios share: a site config for N simulated seats, the gateway jar in its own
+ * JVM against the benchmark's broker, and readings of that process (CPU, RSS, its /metrics).
+ */
+final class FloorRig implements AutoCloseable {
+    static final String SITE = "bench";
+    static final String FLOOR = "f1";
+
+    private final Path work;
+    private final Path gatewayJar;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process gateway;
+    private String base;
+
+    FloorRig(Path work, Path gatewayJar) {
+        this.work = work;
+        this.gatewayJar = gatewayJar;
+    }
+
+    /** A site config for {@code seats} simulated seats. */
+    static Path writeSite(Path work, int seats) throws IOException {
+        Path file = work.resolve("bench-site-" + seats + ".json");
+        Files.writeString(file, SiteFile.json(SITE, FLOOR, seats));
+        return file;
+    }
+
+    /** Starts the gateway for {@code seats} seats against {@code brokerUrl}; returns once /health is UP. */
+    void startGateway(String brokerUrl, int seats) throws IOException, InterruptedException {
+        Path site = writeSite(work, seats);
+        int port = BenchBroker.freePort();
+        gateway = new ProcessBuilder("java", "-Xmx256m", "-jar", gatewayJar.toString(), "--broker", brokerUrl,
+                "--site-config", site.toString(), "--http-port", String.valueOf(port), "--data-dir",
+                work.resolve("gateway").toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("gateway.log").toFile())).start();
+        base = "http://127.0.0.1:" + port;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (get("/health").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(100);
+        }
+        throw new IOException("the gateway did not become healthy within 60 s; see " + work.resolve("gateway.log"));
+    }
+
+    void stopGateway() throws InterruptedException {
+        if (gateway != null) {
+            gateway.destroy();
+            gateway.waitFor(15, TimeUnit.SECONDS);
+            gateway = null;
+        }
+    }
+
+    String base() {
+        return base;
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** One sample of the gateway's /metrics, 0 when missing. */
+    double metric(String name) throws IOException, InterruptedException {
+        for (String line : get("/metrics").body().split("\n")) {
+            if (line.startsWith(name + " ")) {
+                return Double.parseDouble(line.substring(name.length() + 1).trim());
+            }
+        }
+        return 0;
+    }
+
+    long pid() {
+        return gateway.pid();
+    }
+
+    /** utime + stime of a process in clock ticks (USER_HZ = 100 on Linux). */
+    static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    static String mb(double bytes) {
+        return String.format("%.1f MB", bytes / 1024 / 1024);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stopGateway();
+    }
+}

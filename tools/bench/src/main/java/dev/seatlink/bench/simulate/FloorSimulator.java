@@ -1,0 +1,190 @@
+package dev.seatlink.bench.simulate;
+
+import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.Cause;
+import dev.seatlink.protocol.Codec;
+import dev.seatlink.protocol.Message;
+import dev.seatlink.protocol.SeatEvent;
+import dev.seatlink.protocol.SeatState;
+import dev.seatlink.protocol.SeatStatus;
+import dev.seatlink.protocol.Topic;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+
+/**
+ * A floor of simulated seats, each its own MQTT connection (fixed client id, QoS 1, Last Will = offline
+ * status), publishing {@code status}, {@code state} and {@code event} exactly as protocol v1 says, with a
+ * per-seat {@code seq}. Built on Vert.x's event-loop MQTT client so 10,000 seats fit one JVM on two cores.
+ */
+public final class FloorSimulator implements AutoCloseable {
+    /** Connections opened at once while the floor comes up. */
+    static final int CONNECT_WINDOW = 200;
+
+    /**
+     * @param seats     how many seats: {@code s-00001} … (agents {@code a00001} …)
+     * @param firstSeq  the first event's seq (above any earlier run's, since seq never goes back)
+     * @param login     per seat, the broker username and password, or null for an anonymous broker
+     */
+    public record Settings(String host, int port, String site, String floor, int seats, long firstSeq,
+                           java.util.function.Function<String, String[]> login) {
+    }
+
+    private final Vertx vertx;
+    private final Settings settings;
+    private final Codec codec = new Codec();
+    private final List<SimulatedSeat> seats = new ArrayList<>();
+    private final List<MqttClient> clients = new ArrayList<>();
+    private final SplittableRandom random = new SplittableRandom(42);
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong acked = new AtomicLong();
+    private int next;
+
+    public FloorSimulator(Vertx vertx, Settings settings) {
+        this.vertx = vertx;
+        this.settings = settings;
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 1; i <= settings.seats(); i++) {
+            seats.add(new SimulatedSeat(seatId(i), String.format("a%05d", i), run + "-" + i, settings.firstSeq() - 1));
+        }
+    }
+
+    public static String seatId(int i) {
+        return String.format("s-%05d", i);
+    }
+
+    /** Connects every seat (a window at a time) and publishes its online status and state. */
+    public Future<Void> connectAll() {
+        Promise<Void> done = Promise.promise();
+        connectFrom(0, done);
+        return done.future();
+    }
+
+    private void connectFrom(int start, Promise<Void> done) {
+        if (start >= seats.size()) {
+            done.complete();
+            return;
+        }
+        int end = Math.min(seats.size(), start + CONNECT_WINDOW);
+        List<Future<?>> window = new ArrayList<>();
+        for (int i = start; i < end; i++) {
+            window.add(connect(seats.get(i)));
+        }
+        Future.join(window).onComplete(r -> connectFrom(end, done));
+    }
+
+    private Future<?> connect(SimulatedSeat seat) {
+        Topic status = topic(seat, Topic.Kind.STATUS);
+        MqttClientOptions options = new MqttClientOptions()
+                .setClientId(settings.site() + "." + settings.floor() + "." + seat.seat)
+                .setCleanSession(true).setKeepAliveInterval(30).setAutoKeepAlive(true).setMaxInflightQueue(1000)
+                .setWillFlag(true).setWillTopic(status.toString()).setWillQoS(1).setWillRetain(true)
+                .setWillMessageBytes(Buffer.buffer(codec.encode(new SeatStatus(false, seat.boot, null,
+                        System.currentTimeMillis()))));
+        if (settings.login() != null) {
+            String[] login = settings.login().apply(seat.seat);
+            options.setUsername(login[0]).setPassword(login[1]);
+        }
+        MqttClient client = MqttClient.create(vertx, options);
+        client.publishCompletionHandler(id -> acked.incrementAndGet());
+        synchronized (clients) {
+            clients.add(client);
+        }
+        return client.connect(settings.port(), settings.host())
+                .compose(ack -> publish(client, status, SeatStatus.online(seat.boot, "sim", System.currentTimeMillis()), true))
+                .compose(id -> publish(client, topic(seat, Topic.Kind.STATE), snapshot(seat), true))
+                .onFailure(e -> failed.incrementAndGet());
+    }
+
+    private SeatState snapshot(SimulatedSeat seat) {
+        return new SeatState(seat.seat, seat.agent, seat.state, seat.reason, seat.help, System.currentTimeMillis(),
+                Math.max(0, seat.seq), seat.boot);
+    }
+
+    private Topic topic(SimulatedSeat seat, Topic.Kind kind) {
+        return Topic.seat(settings.site(), settings.floor(), seat.seat, kind);
+    }
+
+    private Future<Integer> publish(MqttClient client, Topic topic, Message message, boolean retain) {
+        return client.publish(topic.toString(), Buffer.buffer(codec.encode(topic, message)), MqttQoS.AT_LEAST_ONCE,
+                false, retain);
+    }
+
+    /**
+     * One transition on the next seat (round robin, so every seat moves at rate / seats). Call from one
+     * thread. {@code onSend} gets the seat and seq just before the publish, for latency measurement.
+     */
+    public void step(BiConsumer<String, Long> onSend) {
+        int i = next;
+        next = (next + 1) % seats.size();
+        SimulatedSeat seat = seats.get(i);
+        MqttClient client = clients.get(i);
+        if (!client.isConnected()) {
+            failed.incrementAndGet();
+            return;
+        }
+        AgentState from = seat.advance(random);
+        SeatEvent event = new SeatEvent(seat.seat, seat.agent, from, seat.state, seat.reason, seat.help,
+                System.currentTimeMillis(), seat.seq, seat.boot, Cause.BUTTON);
+        onSend.accept(seat.seat, seat.seq);
+        sent.incrementAndGet();
+        publish(client, topic(seat, Topic.Kind.EVENT), event, false).onFailure(e -> failed.incrementAndGet());
+    }
+
+    public int connected() {
+        synchronized (clients) {
+            return (int) clients.stream().filter(MqttClient::isConnected).count();
+        }
+    }
+
+    public long sent() {
+        return sent.get();
+    }
+
+    /** Publishes the broker acknowledged (PUBACK), status and state included. */
+    public long acknowledged() {
+        return acked.get();
+    }
+
+    public long failed() {
+        return failed.get();
+    }
+
+    public int size() {
+        return seats.size();
+    }
+
+    /** The last seq each run used ends below this: the next run starts here. */
+    public long nextSeq() {
+        return seats.stream().mapToLong(s -> s.seq).max().orElse(settings.firstSeq()) + 1;
+    }
+
+    /** Publishes each seat's offline status (as a terminal's shutdown does) and disconnects. */
+    @Override
+    public void close() {
+        List<Future<?>> closing = new ArrayList<>();
+        synchronized (clients) {
+            for (int i = 0; i < clients.size(); i++) {
+                MqttClient client = clients.get(i);
+                if (client.isConnected()) {
+                    SimulatedSeat seat = seats.get(i);
+                    closing.add(publish(client, topic(seat, Topic.Kind.STATUS), new SeatStatus(false, seat.boot, null,
+                            System.currentTimeMillis()), true).compose(id -> client.disconnect()));
+                }
+            }
+        }
+        Future.join(closing).toCompletionStage().toCompletableFuture().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+                .exceptionally(e -> null).join();
+    }
+}

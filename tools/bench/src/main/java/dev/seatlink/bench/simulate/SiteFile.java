@@ -1,0 +1,25 @@
+package dev.seatlink.bench.simulate;
+
+/** A site config for the simulator's seats ({@code s-00001} …), teams of {@value #SEATS_PER_TEAM}. */
+public final class SiteFile {
+    public static final int SEATS_PER_TEAM = 15;
+
+    private SiteFile() {
+    }
+
+    public static String json(String site, String floor, int seats) {
+        StringBuilder json = new StringBuilder("{\"site\":\"" + site + "\",\"floor\":\"" + floor + "\",\"teams\":[");
+        int teams = (seats + SEATS_PER_TEAM - 1) / SEATS_PER_TEAM;
+        for (int t = 0; t < teams; t++) {
+            json.append(t == 0 ? "" : ",").append("{\"id\":\"t-").append(t).append("\",\"minReady\":2}");
+        }
+        json.append("],\"seats\":[");
+        for (int i = 1; i <= seats; i++) {
+            json.append(i == 1 ? "" : ",").append("{\"seat\":\"").append(FloorSimulator.seatId(i))
+                    .append("\",\"team\":\"t-").append((i - 1) / SEATS_PER_TEAM).append("\",\"agent\":\"")
+                    .append(String.format("a%05d", i)).append("\",\"x\":").append((i - 1) % 100).append(",\"y\":")
+                    .append((i - 1) / 100).append('}');
+        }
+        return json.append("]}").toString();
+    }
+}
