@@ -21,6 +21,7 @@ import dev.seatlink.gateway.store.StoredEvent;
 import dev.seatlink.gateway.web.ApiRoutes;
 import dev.seatlink.gateway.web.CommandRoutes;
 import dev.seatlink.gateway.web.EventHistory;
+import dev.seatlink.gateway.web.FloorSnapshot;
 import dev.seatlink.gateway.web.LiveUpdates;
 import dev.seatlink.gateway.web.ReportRoutes;
 import dev.seatlink.gateway.web.SignIn;
@@ -139,8 +140,9 @@ final class FloorVerticle extends VerticleBase {
             Logger.info("alert {}: {}", change.change(), change.alert().text());
         }
         commands.expire(now);
+        FloorSnapshot.Live figures = routes.live(kpis, now);
         if (stream.size() > 0) {
-            live.kpis(routes.live(kpis, now));
+            live.kpis(figures);
         }
         publishSummary(floor.counts(), kpis, floor.alerts().size(), now);
     }

@@ -35,6 +35,9 @@ public final class ApiRoutes {
     private final EventHistory history;
     private final LongSupplier clock;
     private final Supplier<String> siteProblem;
+    /** How old the last tick's figures may be for a request to use them. */
+    static final long FRESH_MS = 1_500;
+    private FloorSnapshot.Live latest;
 
     /** @param siteProblem why the last edit of the site config was refused, or null */
     public ApiRoutes(FloorModel floor, SseStream stream, Metrics metrics, BooleanSupplier brokerUp, StoreWriter store,
@@ -74,15 +77,21 @@ public final class ApiRoutes {
                 site.thresholds(), live(), siteProblem.get());
     }
 
-    /** What changes by itself as time passes: the stream's {@code kpis} event. */
+    /**
+     * What changes by itself as time passes: the stream's {@code kpis} event. The figures of the last
+     * second's tick when there are any (at 10,000 seats computing them is most of a request's cost).
+     */
     public FloorSnapshot.Live live() {
         long now = clock.getAsLong();
-        return live(floor.kpis(now), now);
+        FloorSnapshot.Live recent = latest;
+        return recent != null && now - recent.now() < FRESH_MS ? recent : live(floor.kpis(now), now);
     }
 
-    /** The same, from KPIs already computed for {@code now}. */
+    /** The same, from KPIs already computed for {@code now}; kept as the latest for {@link #live()}. */
     public FloorSnapshot.Live live(FloorKpis kpis, long now) {
-        return FloorSnapshot.Live.of(now, floor.counts(), kpis, floor.helpQueue(now), floor.helpTaken(), floor.alerts());
+        latest = FloorSnapshot.Live.of(now, floor.counts(), kpis, floor.helpQueue(now), floor.helpTaken(),
+                floor.alerts());
+        return latest;
     }
 
     /** One team for its leader's view: the team, its KPIs, seats, agents' time in state, help queue and alerts. */

@@ -3,6 +3,7 @@ package dev.seatlink.gateway.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 /** JSON responses of the HTTP API. */
@@ -20,11 +21,18 @@ final class Json {
         }
     }
 
+    /** Serialised straight to bytes: {@code /api/floor} of 10,000 seats is 2 MB, one copy fewer counts. */
     static void respond(RoutingContext ctx, int status, Object body) {
+        byte[] bytes;
+        try {
+            bytes = MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + body.getClass().getSimpleName(), e);
+        }
         ctx.response().setStatusCode(status)
                 .putHeader("Content-Type", "application/json; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
-                .end(write(body));
+                .end(Buffer.buffer(bytes));
     }
 
     /** The API's error shape: {@code {"error": "...", "status": 404}}. */
