@@ -133,6 +133,7 @@ final class FloorVerticle extends VerticleBase {
     /** Alerts, command timeouts, the stream's live figures and the retained summary (only when it changed). */
     private void everySecond(FloorModel floor, FloorUpdater updater, CommandRoutes commands, ApiRoutes routes,
                              LiveUpdates live) {
+        long started = System.nanoTime();
         long now = clock.getAsLong();
         FloorKpis kpis = floor.kpis(now);
         for (AlertChange change : floor.updateAlerts(kpis, updater.gapsOpen(), now)) {
@@ -145,6 +146,7 @@ final class FloorVerticle extends VerticleBase {
             live.kpis(figures);
         }
         publishSummary(floor.counts(), kpis, floor.alerts().size(), now);
+        metrics.tick((System.nanoTime() - started) / 1_000);
     }
 
     private void publishSummary(FloorCounts counts, FloorKpis kpis, int alerts, long now) {

@@ -28,6 +28,9 @@ public final class Metrics {
     final LongAdder rebirths = new LongAdder();
     final LongAdder[] latencyBuckets = new LongAdder[LATENCY_BOUNDS_MS.length + 1];
     final LongAdder latencySumMs = new LongAdder();
+    /** The floor's 1 s tick (KPIs, alerts, summary) holds the event loop this long: last and worst, in µs. */
+    volatile long tickMicros;
+    volatile long tickMaxMicros;
 
     public Metrics() {
         for (Topic.Kind kind : Topic.Kind.values()) {
@@ -42,6 +45,11 @@ public final class Metrics {
     }
 
     /** Any message off the wire, valid or not. */
+    public void tick(long micros) {
+        tickMicros = micros;
+        tickMaxMicros = Math.max(tickMaxMicros, micros);
+    }
+
     public void received() {
         received.increment();
     }

@@ -72,6 +72,10 @@ public final class PrometheusText {
         g.seatsByState().forEach((state, n) -> text.sample("seatlink_seats_by_state", "state", state, n));
         text.gauge("seatlink_sse_clients", "Connected wallboard stream clients", g.sseClients());
         text.gauge("seatlink_broker_connected", "1 while the gateway's MQTT link is up", g.brokerConnected() ? 1 : 0);
+        text.family("seatlink_tick_seconds", "gauge", "How long the last 1 s floor tick (KPIs, alerts, summary) took");
+        text.line("seatlink_tick_seconds " + m.tickMicros / 1e6);
+        text.family("seatlink_tick_max_seconds", "gauge", "The longest floor tick since the gateway started");
+        text.line("seatlink_tick_max_seconds " + m.tickMaxMicros / 1e6);
         text.gauge("jvm_memory_heap_used_bytes", "Java heap in use",
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {

@@ -77,6 +77,8 @@ final class ScaleBench {
                     .row("gateway RSS / peak RSS", proc.get("VmRSS") + " / " + proc.get("VmHWM"), "")
                     .row("GET /api/floor p50 (" + bytes / 1024 + " KB)", ms(floorTimes.at(50)), "")
                     .row("GET /api/floor p99 / max", ms(floorTimes.at(99)) + " / " + ms(floorTimes.max()), "≤ 50 ms")
+                    .row("floor tick (KPIs, alerts, summary) last / worst", String.format("%.1f ms / %.1f ms",
+                            rig.metric("seatlink_tick_seconds") * 1000, rig.metric("seatlink_tick_max_seconds") * 1000), "")
                     .note("/api/floor read 50 times, 100 ms apart, while the floor changed at " + rate + " transitions/s")
                     .print(System.out);
             floor.close();
