@@ -53,6 +53,8 @@ final class FloorVerticle extends VerticleBase {
     static final long HEARTBEAT_MS = 15_000;
     static final long TICK_MS = 1_000;
     static final long REORDER_TICK_MS = 250;
+    /** How often held-back seat updates are checked (they wait at most 250 ms + this). */
+    static final long FLUSH_HELD_MS = 50;
     static final long SITE_CHECK_MS = 2_000;
     static final long RETENTION_EVERY_MS = 6 * 60 * 60_000L;
 
@@ -103,7 +105,7 @@ final class FloorVerticle extends VerticleBase {
                 config.password() == null ? null : config.password().toCharArray(), config.tlsCaFile());
         ApiRoutes routes = new ApiRoutes(floor, stream, metrics, () -> ingest.isConnected(), writer,
                 new EventHistory(vertx, store), clock, () -> siteProblem);
-        LiveUpdates live = new LiveUpdates(stream);
+        LiveUpdates live = new LiveUpdates(stream, clock);
         BiConsumer<String, Command> sendCommand = (seat, command) ->
                 ingest.publish(Topic.seat(site, floorId, seat, Topic.Kind.CMD), command, false);
         SignIn signIn = new SignIn(supervisors);
@@ -122,6 +124,7 @@ final class FloorVerticle extends VerticleBase {
         vertx.setPeriodic(HEARTBEAT_MS, id -> stream.heartbeat());
         vertx.setPeriodic(TICK_MS, id -> everySecond(floor, updater, commands, routes, live));
         vertx.setPeriodic(REORDER_TICK_MS, id -> updater.tick());
+        vertx.setPeriodic(FLUSH_HELD_MS, id -> live.flushHeld());
         vertx.setPeriodic(RETENTION_EVERY_MS, id -> applyRetention());
         if (watcher != null) {
             vertx.setPeriodic(SITE_CHECK_MS, id -> checkSiteConfig(floor, live));
