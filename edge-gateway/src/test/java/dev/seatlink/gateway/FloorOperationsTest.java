@@ -72,6 +72,9 @@ class FloorOperationsTest {
         gateway = Gateway.start(config);
         http = new Http(gateway.httpPort());
         seat = new MqttProbe(gateway.brokerUrl(), "seatlink/v1/hq/f1/+/config", "seatlink/v1/hq/f1/summary");
+        // The gateway publishes the seats' configs once its subscriptions are in place; events published
+        // before that would reach no subscriber on this fresh broker.
+        await().atMost(PATIENCE).until(() -> seat.received().stream().anyMatch(m -> m.topic().endsWith("/config")));
     }
 
     private void stopGateway() throws Exception {

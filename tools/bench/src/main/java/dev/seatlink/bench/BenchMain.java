@@ -1,16 +1,19 @@
 package dev.seatlink.bench;
 
+import dev.seatlink.bench.simulate.SimulateCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
-import dev.seatlink.bench.simulate.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code tools/seatlink bench SCENARIO}: runs one bounded benchmark and prints its table. */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchMain.Terminal.class, BenchMain.Wallboard.class, BenchMain.Scale.class, BenchMain.Ingest.class,
-        SimulateCommand.class},
+        SimulateCommand.class, BenchMain.Jmh.class},
         description = "Runs a benchmark scenario and prints one table of figures.")
 public final class BenchMain implements Runnable {
 
@@ -116,6 +119,22 @@ public final class BenchMain implements Runnable {
         public Integer call() throws Exception {
             Path dir = work != null ? work : Files.createTempDirectory("seatlink-bench-");
             new IngestBench(seats, seconds, dir, root.resolve("edge-gateway/target/edge-gateway.jar")).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "jmh", mixinStandardHelpOptions = true,
+            description = {"JMH micro-benchmarks of the codec and FloorModel.applyEvent, with allocations per operation.",
+                    "Extra arguments go to JMH (e.g. -f 1 -wi 2 -i 3)."})
+    static final class Jmh implements Callable<Integer> {
+        @Parameters(description = "JMH options", arity = "0..*")
+        List<String> options = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            List<String> args = new ArrayList<>(options);
+            args.addAll(List.of("-prof", "gc", "dev.seatlink.bench.micro"));
+            org.openjdk.jmh.Main.main(args.toArray(String[]::new));
             return 0;
         }
     }
