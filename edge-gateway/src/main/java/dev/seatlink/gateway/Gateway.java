@@ -1,20 +1,18 @@
 package dev.seatlink.gateway;
 
 import dev.seatlink.gateway.access.PasswordFile;
+import dev.seatlink.gateway.audit.AuditLog;
 import dev.seatlink.gateway.broker.BrokerAccessFiles;
 import dev.seatlink.gateway.broker.EmbeddedBroker;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.SiteConfigLoader;
 import dev.seatlink.gateway.site.SiteWatcher;
-import dev.seatlink.gateway.audit.AuditLog;
 import dev.seatlink.gateway.store.EventStore;
-import dev.seatlink.gateway.store.StoredEvent;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

@@ -1,9 +1,7 @@
 package dev.seatlink.gateway.web;
 
-import dev.seatlink.gateway.audit.AuditEntry;
 import dev.seatlink.gateway.audit.AuditLog;
 import dev.seatlink.gateway.floor.FloorModel;
-import dev.seatlink.gateway.report.ReportRow;
 import dev.seatlink.gateway.report.TimeInStateReport;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
@@ -16,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -25,7 +25,6 @@ import dev.seatlink.terminal.display.Display;
 import dev.seatlink.terminal.seat.Clock;
 import dev.seatlink.terminal.seat.Key;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
