@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 /** {@code tools/seatlink bench SCENARIO}: runs one bounded benchmark and prints its table. */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchMain.Terminal.class, BenchMain.Wallboard.class, BenchMain.Scale.class, BenchMain.Ingest.class,
@@ -127,7 +127,7 @@ public final class BenchMain implements Runnable {
             description = {"JMH micro-benchmarks of the codec and FloorModel.applyEvent, with allocations per operation.",
                     "Extra arguments go to JMH (e.g. -f 1 -wi 2 -i 3)."})
     static final class Jmh implements Callable<Integer> {
-        @Parameters(description = "JMH options", arity = "0..*")
+        @Unmatched
         List<String> options = new ArrayList<>();
 
         @Override
