@@ -14,8 +14,8 @@ import java.util.Map;
  * feeds it as events arrive (window = the current shift), reports feed it from the store.
  *
  * <p>Time is counted from the terminals' own transitions: an interval runs from one event's
- * {@code at} to the next one's, clipped to the window. An event before the window only says what
- * state the seat was in when the window opened.
+ * {@code at} to the next one's of the same boot, clipped to the window. An event before the window
+ * only says what state the seat was in when the window opened.
  */
 public final class TimeLedger {
     private long windowStart;
@@ -23,7 +23,8 @@ public final class TimeLedger {
     private final Map<String, Totals> totals = new LinkedHashMap<>();
 
     /** What a seat is doing now: where its running interval started. */
-    private record Open(String agent, AgentState state, long since, long seq, boolean help, long helpSince) {
+    private record Open(String agent, AgentState state, long since, long seq, boolean help, long helpSince,
+                        String boot) {
     }
 
     private static final class Totals {
@@ -57,7 +58,10 @@ public final class TimeLedger {
         }
         boolean inWindow = event.at() >= windowStart;
         long helpSince = before == null ? event.at() : before.helpSince;
-        if (before != null && before.agent != null) {
+        // A new boot means the terminal was down in between for a time nobody knows: the running interval
+        // is not stretched over it (a seat switched off for the night is not "on break" all night).
+        boolean sameRun = before != null && before.boot.equals(event.boot());
+        if (sameRun && before.agent != null) {
             Totals t = totals(event.seat(), before.agent);
             t.ms[before.state.ordinal()] += Math.max(0, event.at() - Math.max(before.since, windowStart));
             if (before.help && !event.help() && before.helpSince >= windowStart) {
@@ -78,7 +82,8 @@ public final class TimeLedger {
         if (event.help() && (before == null || !before.help)) {
             helpSince = event.at();
         }
-        open.put(event.seat(), new Open(event.agent(), event.to(), event.at(), event.seq(), event.help(), helpSince));
+        open.put(event.seat(), new Open(event.agent(), event.to(), event.at(), event.seq(), event.help(), helpSince,
+                event.boot()));
     }
 
     /** A new shift: the figures start again from zero, what each seat is doing carries on. */

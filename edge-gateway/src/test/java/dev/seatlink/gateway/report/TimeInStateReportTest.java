@@ -70,4 +70,21 @@ class TimeInStateReportTest {
         assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("a1,team-a,").contains(",3600,")
                 .endsWith(",0.200");
     }
+
+    @Test
+    void timeWhileTheTerminalWasDownIsNotCountedAsItsLastState() {
+        List<SeatEvent> events = List.of(
+                e("s-1", "a1", 1, LOGGED_OUT, READY, DAY + 60 * MIN),
+                new SeatEvent("s-1", "a1", READY, AgentState.NOT_READY, "break", false, DAY + 70 * MIN, 2, "b",
+                        Cause.BUTTON),
+                // switched off after that; the next boot reports at 13:00 that the agent is back
+                new SeatEvent("s-1", "a1", AgentState.NOT_READY, READY, null, false, DAY + 180 * MIN, 3, "boot-2",
+                        Cause.BUTTON),
+                new SeatEvent("s-1", "a1", READY, LOGGED_OUT, null, false, DAY + 190 * MIN, 4, "boot-2", Cause.BUTTON));
+
+        ReportRow a1 = TimeInStateReport.of(SITE, events, DAY, DAY + 24 * 60 * MIN, "agent", s -> true).get(0);
+
+        assertThat(a1.msInState().get("READY")).isEqualTo(20 * MIN);
+        assertThat(a1.msInState().get("NOT_READY")).isZero();
+    }
 }
