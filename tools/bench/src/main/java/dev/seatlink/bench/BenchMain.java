@@ -13,7 +13,7 @@ import picocli.CommandLine.Unmatched;
 
 /** {@code tools/seatlink bench SCENARIO}: runs one bounded benchmark and prints its table. */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchMain.Terminal.class, BenchMain.Wallboard.class, BenchMain.Scale.class, BenchMain.Ingest.class,
-        SimulateCommand.class, BenchMain.Jmh.class},
+        SimulateCommand.class, BenchMain.Jmh.class, BenchMain.Latency.class, BenchMain.Fanout.class, BenchMain.All.class},
         description = "Runs a benchmark scenario and prints one table of figures.")
 public final class BenchMain implements Runnable {
 
@@ -71,8 +71,8 @@ public final class BenchMain implements Runnable {
         @Override
         public Integer call() throws Exception {
             Path dir = work != null ? work : Files.createTempDirectory("seatlink-bench-");
-            new WallboardBench(seats, rate, clients, seconds, dir, root.resolve("edge-gateway/target/edge-gateway.jar"))
-                    .run();
+            new WallboardBench("wallboard", seats, rate, clients, seconds, false, false, dir,
+                    root.resolve("edge-gateway/target/edge-gateway.jar")).run();
             return 0;
         }
     }
@@ -135,6 +135,58 @@ public final class BenchMain implements Runnable {
             List<String> args = new ArrayList<>(options);
             args.addAll(List.of("-prof", "gc", "dev.seatlink.bench.micro"));
             org.openjdk.jmh.Main.main(args.toArray(String[]::new));
+            return 0;
+        }
+    }
+
+    /** The options every floor-scale scenario takes. */
+    static class FloorOptions {
+        @Option(names = "--work-dir", description = "where the run keeps its files (default: a new temp directory)")
+        Path work;
+
+        @Option(names = "--root", defaultValue = "${sys:seatlink.root:-.}", description = "the SeatLink checkout")
+        Path root;
+
+        Path dir() throws java.io.IOException {
+            return work != null ? work : Files.createTempDirectory("seatlink-bench-");
+        }
+
+        Path gatewayJar() {
+            return root.resolve("edge-gateway/target/edge-gateway.jar");
+        }
+    }
+
+    @Command(name = "latency", mixinStandardHelpOptions = true,
+            description = "2,000 seats, 200 transitions/s: publish -> stored, -> SSE, beside the broker's publish -> mosquitto_sub.")
+    static final class Latency extends FloorOptions implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            new WallboardBench("latency", 2000, 200, 1, 30, false, true, dir(), gatewayJar()).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "fanout", mixinStandardHelpOptions = true,
+            description = "200 SSE clients and one that never reads, at 2,000 seats and 200 transitions/s: CPU and lag.")
+    static final class Fanout extends FloorOptions implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            new WallboardBench("fanout", 2000, 200, 200, 60, true, false, dir(), gatewayJar()).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "all", mixinStandardHelpOptions = true,
+            description = "Every floor scenario in turn (ingest, latency, scale, fanout), each printing its table.")
+    static final class All extends FloorOptions implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            long start = System.nanoTime();
+            new IngestBench(2000, 20, dir(), gatewayJar()).run();
+            new WallboardBench("latency", 2000, 200, 1, 30, false, true, dir(), gatewayJar()).run();
+            new ScaleBench(10_000, 200, dir(), gatewayJar()).run();
+            new WallboardBench("fanout", 2000, 200, 200, 60, true, false, dir(), gatewayJar()).run();
+            System.out.printf("%nall scenarios in %.1f min%n", (System.nanoTime() - start) / 60e9);
             return 0;
         }
     }

@@ -26,6 +26,11 @@ import java.util.regex.Pattern;
 final class WallboardBench {
     private static final Pattern SEAT_EVENT = Pattern.compile("\"seat\":\"(s-\\d+)\".*\"seq\":(\\d+)");
 
+    private final String name;
+    private final boolean slowClient;
+    private final boolean pathTimes;
+    private final List<Long> storedMicros = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> brokerMicros = java.util.Collections.synchronizedList(new ArrayList<>());
     private final int seats;
     private final int rate;
     private final int clients;
@@ -38,7 +43,16 @@ final class WallboardBench {
     private final int[] received;
     private volatile boolean measuring;
 
-    WallboardBench(int seats, int rate, int clients, int seconds, Path work, Path gatewayJar) {
+    /**
+     * @param name        the scenario: wallboard, latency or fanout
+     * @param slowClient  also open one stream that never reads: it must be dropped without slowing the others
+     * @param pathTimes   also time publish → stored (sampled) and the broker's own publish → mosquitto_sub
+     */
+    WallboardBench(String name, int seats, int rate, int clients, int seconds, boolean slowClient, boolean pathTimes,
+                   Path work, Path gatewayJar) {
+        this.name = name;
+        this.slowClient = slowClient;
+        this.pathTimes = pathTimes;
         this.seats = seats;
         this.rate = rate;
         this.clients = clients;
@@ -57,14 +71,17 @@ final class WallboardBench {
             FloorSimulator floor = new FloorSimulator(vertx, new FloorSimulator.Settings(url.getHost(), url.getPort(),
                     FloorRig.SITE, FloorRig.FLOOR, seats, 1, null));
             floor.connectAll().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
-            measure(rig, floor, broker.name());
+            measure(rig, floor, broker.name(), url);
             floor.close();
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
     }
 
-    private void measure(FloorRig rig, FloorSimulator floor, String brokerName) throws Exception {
+    private void measure(FloorRig rig, FloorSimulator floor, String brokerName, URI broker) throws Exception {
+        java.net.Socket slow = slowClient ? openSlowClient(rig) : null;
+        Process sub = pathTimes ? startMosquittoSub(broker) : null;
+        ExecutorService storeCheckers = Executors.newFixedThreadPool(4);
         // Each stream is read on its own thread: a reader blocking HttpClient's selector would stall them all.
         ExecutorService readers = Executors.newFixedThreadPool(clients);
         for (int c = 0; c < clients; c++) {
@@ -89,9 +106,14 @@ final class WallboardBench {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
+            int sample = n;
             floor.step((seat, seq) -> {
                 if (measuring) {
-                    published.put(seat + "/" + seq, System.nanoTime());
+                    long sent = System.nanoTime();
+                    published.put(seat + "/" + seq, sent);
+                    if (pathTimes && sample % 20 == 0) {
+                        storeCheckers.execute(() -> timeStored(rig, seat, seq, sent));
+                    }
                 }
             });
         }
@@ -99,10 +121,19 @@ final class WallboardBench {
         double cores = (FloorRig.cpuTicks(rig.pid()) - cpuBefore) / 100.0 / window;
         Thread.sleep(2_000); // the last events reach the streams
         measuring = false;
+        storeCheckers.shutdown();
+        storeCheckers.awaitTermination(30, TimeUnit.SECONDS);
+        if (sub != null) {
+            sub.destroy();
+        }
+        int streams = (int) rig.metric("seatlink_sse_clients");
+        if (slow != null) {
+            slow.close();
+        }
         double heap = rig.metric("jvm_memory_heap_used_bytes");
         Map<String, String> proc = ProcStatus.read(rig.pid());
         readers.shutdownNow();
-        report(seconds * rate, floor.failed(), cores, FloorRig.mb(heap), proc.get("VmRSS"), brokerName);
+        report(seconds * rate, floor.failed(), cores, FloorRig.mb(heap), proc.get("VmRSS"), brokerName, streams);
     }
 
     private void onLine(int client, String line) {
@@ -120,18 +151,40 @@ final class WallboardBench {
         }
     }
 
-    private void report(int sent, long failed, double cores, String heap, String rss, String brokerName) {
+    private void report(int sent, long failed, double cores, String heap, String rss, String brokerName,
+                        int streamsAtEnd) {
         List<Long> all = new ArrayList<>();
         int fewest = Integer.MAX_VALUE;
+        long worstClientP99 = 0;
         for (int c = 0; c < clients; c++) {
             fewest = Math.min(fewest, received[c]);
             for (int k = 0; k < received[c]; k++) {
                 all.add(latencies[c][k]);
             }
+            if (received[c] > 0) {
+                worstClientP99 = Math.max(worstClientP99,
+                        new Percentiles(java.util.Arrays.copyOf(latencies[c], received[c])).at(99));
+            }
         }
         Percentiles p = new Percentiles(all.stream().mapToLong(Long::longValue).toArray());
-        new Table("wallboard — " + seats + " seats, " + rate + " transitions/s, " + clients + " SSE clients, "
-                + seconds + " s, " + brokerName)
+        Table table = new Table(name + " — " + seats + " seats, " + rate + " transitions/s, " + clients + " SSE clients"
+                + (slowClient ? " + 1 that never reads" : "") + ", " + seconds + " s, " + brokerName);
+        if (pathTimes) {
+            Percentiles stored = new Percentiles(storedMicros.stream().mapToLong(Long::longValue).toArray());
+            Percentiles broker = new Percentiles(brokerMicros.stream().mapToLong(Long::longValue).toArray());
+            table.row("publish → mosquitto_sub (the broker alone) p50 / p99 / max", ms(broker.at(50)) + " / "
+                            + ms(broker.at(99)) + " / " + ms(broker.max()), "")
+                    .row("publish → stored (1 in 20 sampled) p50 / p99 / max", ms(stored.at(50)) + " / "
+                            + ms(stored.at(99)) + " / " + ms(stored.max()), "");
+        }
+        if (clients > 1) {
+            table.row("worst client's own p99", ms(worstClientP99), "");
+        }
+        if (slowClient) {
+            table.row("streams still open at the end (the non-reader dropped?)", streamsAtEnd + " of " + (clients + 1),
+                    String.valueOf(clients));
+        }
+        table
                 .row("publish → SSE seat event p50", ms(p.at(50)), "")
                 .row("publish → SSE seat event p99", ms(p.at(99)), "< 50 ms")
                 .row("publish → SSE seat event max", ms(p.max()), "")
@@ -142,6 +195,58 @@ final class WallboardBench {
                 .row("publishes that failed", String.valueOf(failed), "0")
                 .note("latency samples: " + p.count() + " (every client, every event)")
                 .print(System.out);
+    }
+
+    /** A stream client that sends its request and never reads: TCP backpressure, as a hung browser. */
+    private static java.net.Socket openSlowClient(FloorRig rig) throws java.io.IOException {
+        URI base = URI.create(rig.base());
+        java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort());
+        socket.setReceiveBufferSize(4096);
+        socket.getOutputStream().write(("GET /api/stream HTTP/1.1\r\nHost: " + base.getHost() + "\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return socket;
+    }
+
+    /** mosquitto_sub on the events, its lines timed as they arrive: the broker's own delivery latency. */
+    private Process startMosquittoSub(URI broker) throws java.io.IOException {
+        Process sub = new ProcessBuilder("mosquitto_sub", "-h", broker.getHost(), "-p", String.valueOf(broker.getPort()),
+                "-q", "1", "-t", "seatlink/v1/" + FloorRig.SITE + "/" + FloorRig.FLOOR + "/+/event").start();
+        Thread reader = new Thread(() -> {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(sub.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    long now = System.nanoTime();
+                    Matcher m = SEAT_EVENT.matcher(line);
+                    Long sent = m.find() && measuring ? published.get(m.group(1) + "/" + m.group(2)) : null;
+                    if (sent != null) {
+                        brokerMicros.add((now - sent) / 1_000);
+                    }
+                }
+            } catch (java.io.IOException ended) {
+                // mosquitto_sub stopped
+            }
+        }, "mosquitto_sub-reader");
+        reader.setDaemon(true);
+        reader.start();
+        return sub;
+    }
+
+    /** Polls the seat's stored events until this one is there. */
+    private void timeStored(FloorRig rig, String seat, long seq, long sent) {
+        long deadline = sent + TimeUnit.SECONDS.toNanos(10);
+        try {
+            while (System.nanoTime() < deadline) {
+                String body = rig.get("/api/seats/" + seat + "/events?after=" + (seq - 1) + "&limit=1").body();
+                if (body.contains("\"seq\":" + seq + ",")) {
+                    storedMicros.add((System.nanoTime() - sent) / 1_000);
+                    return;
+                }
+                Thread.sleep(2);
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            // not timed
+        }
     }
 
     private static String ms(long micros) {
