@@ -21,7 +21,9 @@ final class FloorRig implements AutoCloseable {
 
     private final Path work;
     private final Path gatewayJar;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1, as browsers speak to a plain-http gateway: one connection per wallboard, no h2c multiplexing. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private Process gateway;
     private String base;
 
