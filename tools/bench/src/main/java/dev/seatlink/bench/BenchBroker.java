@@ -15,40 +15,65 @@ import java.nio.file.Path;
 final class BenchBroker implements AutoCloseable {
     private static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
 
-    private final Process mosquitto;
+    private Process mosquitto;
     private final EmbeddedBroker embedded;
     private final String url;
     private final String name;
+    private final Path conf;
+    private final Path work;
+    private final int port;
 
-    private BenchBroker(Process mosquitto, EmbeddedBroker embedded, String url, String name) {
+    private BenchBroker(Process mosquitto, EmbeddedBroker embedded, String url, String name, Path conf, Path work,
+                        int port) {
         this.mosquitto = mosquitto;
         this.embedded = embedded;
         this.url = url;
         this.name = name;
+        this.conf = conf;
+        this.work = work;
+        this.port = port;
     }
 
     static BenchBroker start(Path work) throws IOException, InterruptedException {
+        return start(work, false);
+    }
+
+    /** @param persistent keep sessions and queued messages across a restart (as production does) */
+    static BenchBroker start(Path work, boolean persistent) throws IOException, InterruptedException {
         int port = freePort();
         if (!Files.isExecutable(MOSQUITTO)) {
             EmbeddedBroker broker = EmbeddedBroker.start("127.0.0.1", port, work.resolve("broker"));
-            return new BenchBroker(null, broker, broker.url(), "embedded Moquette (mosquitto not installed)");
+            return new BenchBroker(null, broker, broker.url(), "embedded Moquette (mosquitto not installed)", null,
+                    work, port);
         }
         Path conf = work.resolve("mosquitto.conf");
-        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
+        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\n"
+                + (persistent ? "persistence true\npersistence_location " + work + "/\n" : "persistence false\n")
                 + "max_queued_messages 100000\nmax_inflight_messages 1000\nmax_connections -1\n");
+        return new BenchBroker(launch(conf, work, port), null, "tcp://127.0.0.1:" + port, "Mosquitto", conf, work, port);
+    }
+
+    private static Process launch(Path conf, Path work, int port) throws IOException, InterruptedException {
         // 10,000 seats need 10,000 sockets: raise the descriptor limit for the broker alone.
         Process process = new ProcessBuilder("bash", "-c", "ulimit -n 65536 2>/dev/null || ulimit -n $(ulimit -Hn); exec "
                 + MOSQUITTO + " -c '" + conf + "'").redirectErrorStream(true)
-                .redirectOutput(work.resolve("mosquitto.log").toFile()).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("mosquitto.log").toFile())).start();
         for (int i = 0; i < 100; i++) {
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return new BenchBroker(process, null, "tcp://127.0.0.1:" + port, "Mosquitto");
+                return process;
             } catch (IOException notYet) {
                 Thread.sleep(50);
             }
         }
         process.destroyForcibly();
         throw new IOException("mosquitto did not start; see " + work.resolve("mosquitto.log"));
+    }
+
+    /** Stops Mosquitto (it saves its persistence on the way out) and starts it again on the same port. */
+    void restart() throws IOException, InterruptedException {
+        mosquitto.destroy();
+        mosquitto.waitFor();
+        mosquitto = launch(conf, work, port);
     }
 
     String url() {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Unmatched;
 
 /** {@code tools/seatlink bench SCENARIO}: runs one bounded benchmark and prints its table. */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchMain.Terminal.class, BenchMain.Wallboard.class, BenchMain.Scale.class, BenchMain.Ingest.class,
-        SimulateCommand.class, BenchMain.Jmh.class, BenchMain.Latency.class, BenchMain.Fanout.class, BenchMain.All.class},
+        SimulateCommand.class, BenchMain.Jmh.class, BenchMain.Latency.class, BenchMain.Fanout.class, BenchMain.Storm.class,
+        BenchMain.All.class},
         description = "Runs a benchmark scenario and prints one table of figures.")
 public final class BenchMain implements Runnable {
 
@@ -176,8 +177,18 @@ public final class BenchMain implements Runnable {
         }
     }
 
+    @Command(name = "reconnect-storm", mixinStandardHelpOptions = true,
+            description = "Restart the broker under 2,000 seats: time until all are back and every event is stored; nothing lost.")
+    static final class Storm extends FloorOptions implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            new StormBench(2000, 200, dir(), gatewayJar()).run();
+            return 0;
+        }
+    }
+
     @Command(name = "all", mixinStandardHelpOptions = true,
-            description = "Every floor scenario in turn (ingest, latency, scale, fanout), each printing its table.")
+            description = "Every floor scenario in turn (ingest, latency, scale, reconnect-storm, fanout), each printing its table.")
     static final class All extends FloorOptions implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
@@ -185,6 +196,7 @@ public final class BenchMain implements Runnable {
             new IngestBench(2000, 20, dir(), gatewayJar()).run();
             new WallboardBench("latency", 2000, 200, 1, 30, false, true, dir(), gatewayJar()).run();
             new ScaleBench(10_000, 200, dir(), gatewayJar()).run();
+            new StormBench(2000, 200, dir(), gatewayJar()).run();
             new WallboardBench("fanout", 2000, 200, 200, 60, true, false, dir(), gatewayJar()).run();
             System.out.printf("%nall scenarios in %.1f min%n", (System.nanoTime() - start) / 60e9);
             return 0;

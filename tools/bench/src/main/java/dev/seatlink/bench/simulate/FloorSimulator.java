@@ -16,9 +16,12 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
@@ -49,6 +52,12 @@ public final class FloorSimulator implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong acked = new AtomicLong();
+    private final AtomicLong reconnects = new AtomicLong();
+    /** Per seat, events not yet acknowledged by the broker (by packet id), resent after a reconnect. */
+    private final List<Map<Integer, SeatEvent>> inFlight = new ArrayList<>();
+    /** Per seat, events made while it was disconnected, sent in order once it is back. */
+    private final List<List<SeatEvent>> waiting = new ArrayList<>();
+    private volatile boolean closing;
     private int next;
 
     public FloorSimulator(Vertx vertx, Settings settings) {
@@ -57,6 +66,8 @@ public final class FloorSimulator implements AutoCloseable {
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 1; i <= settings.seats(); i++) {
             seats.add(new SimulatedSeat(seatId(i), String.format("a%05d", i), run + "-" + i, settings.firstSeq() - 1));
+            inFlight.add(new ConcurrentHashMap<>());
+            waiting.add(Collections.synchronizedList(new ArrayList<>()));
         }
     }
 
@@ -79,12 +90,13 @@ public final class FloorSimulator implements AutoCloseable {
         int end = Math.min(seats.size(), start + CONNECT_WINDOW);
         List<Future<?>> window = new ArrayList<>();
         for (int i = start; i < end; i++) {
-            window.add(connect(seats.get(i)));
+            window.add(connect(i));
         }
         Future.join(window).onComplete(r -> connectFrom(end, done));
     }
 
-    private Future<?> connect(SimulatedSeat seat) {
+    private Future<?> connect(int index) {
+        SimulatedSeat seat = seats.get(index);
         Topic status = topic(seat, Topic.Kind.STATUS);
         MqttClientOptions options = new MqttClientOptions()
                 .setClientId(settings.site() + "." + settings.floor() + "." + seat.seat)
@@ -97,14 +109,59 @@ public final class FloorSimulator implements AutoCloseable {
             options.setUsername(login[0]).setPassword(login[1]);
         }
         MqttClient client = MqttClient.create(vertx, options);
-        client.publishCompletionHandler(id -> acked.incrementAndGet());
+        client.publishCompletionHandler(id -> {
+            acked.incrementAndGet();
+            inFlight.get(index).remove(id);
+        });
+        client.closeHandler(v -> reconnectLater(index, 0));
         synchronized (clients) {
             clients.add(client);
         }
+        return announce(index, client).onFailure(e -> failed.incrementAndGet());
+    }
+
+    /** Connects, then publishes status and state, then what waited and what was never acknowledged. */
+    private Future<?> announce(int index, MqttClient client) {
+        SimulatedSeat seat = seats.get(index);
         return client.connect(settings.port(), settings.host())
-                .compose(ack -> publish(client, status, SeatStatus.online(seat.boot, "sim", System.currentTimeMillis()), true))
+                .compose(ack -> publish(client, topic(seat, Topic.Kind.STATUS),
+                        SeatStatus.online(seat.boot, "sim", System.currentTimeMillis()), true))
                 .compose(id -> publish(client, topic(seat, Topic.Kind.STATE), snapshot(seat), true))
-                .onFailure(e -> failed.incrementAndGet());
+                .onSuccess(id -> resend(index, client));
+    }
+
+    private void resend(int index, MqttClient client) {
+        List<SeatEvent> again = new ArrayList<>(inFlight.get(index).values());
+        inFlight.get(index).clear();
+        synchronized (waiting.get(index)) {
+            again.addAll(waiting.get(index));
+            waiting.get(index).clear();
+        }
+        again.sort(java.util.Comparator.comparingLong(SeatEvent::seq));
+        again.forEach(event -> sendEvent(index, client, event));
+    }
+
+    /** Full jitter, as the terminal does: a random wait up to 1 s, doubling to at most 60 s. */
+    private void reconnectLater(int index, int attempt) {
+        if (closing) {
+            return;
+        }
+        long cap = Math.min(60_000, 1_000L << Math.min(attempt, 6));
+        vertx.setTimer(1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(cap), id -> {
+            MqttClient client;
+            synchronized (clients) {
+                client = clients.get(index);
+            }
+            announce(index, client).onSuccess(v -> reconnects.incrementAndGet())
+                    .onFailure(e -> reconnectLater(index, attempt + 1));
+        });
+    }
+
+    private void sendEvent(int index, MqttClient client, SeatEvent event) {
+        Topic topic = Topic.seat(settings.site(), settings.floor(), event.seat(), Topic.Kind.EVENT);
+        publish(client, topic, event, false)
+                .onSuccess(id -> inFlight.get(index).put(id, event))
+                .onFailure(e -> waiting.get(index).add(event));
     }
 
     private SeatState snapshot(SimulatedSeat seat) {
@@ -130,16 +187,30 @@ public final class FloorSimulator implements AutoCloseable {
         next = (next + 1) % seats.size();
         SimulatedSeat seat = seats.get(i);
         MqttClient client = clients.get(i);
-        if (!client.isConnected()) {
-            failed.incrementAndGet();
-            return;
-        }
         AgentState from = seat.advance(random);
         SeatEvent event = new SeatEvent(seat.seat, seat.agent, from, seat.state, seat.reason, seat.help,
                 System.currentTimeMillis(), seat.seq, seat.boot, Cause.BUTTON);
         onSend.accept(seat.seat, seat.seq);
         sent.incrementAndGet();
-        publish(client, topic(seat, Topic.Kind.EVENT), event, false).onFailure(e -> failed.incrementAndGet());
+        if (client.isConnected()) {
+            sendEvent(i, client, event);
+        } else {
+            waiting.get(i).add(event); // like the terminal's journal: sent once the seat is back
+        }
+    }
+
+    /** How often seats came back after losing their connection. */
+    public long reconnects() {
+        return reconnects.get();
+    }
+
+    /** Events made but not yet acknowledged by the broker, over all seats. */
+    public long unacknowledged() {
+        long n = 0;
+        for (int i = 0; i < seats.size(); i++) {
+            n += inFlight.get(i).size() + waiting.get(i).size();
+        }
+        return n;
     }
 
     public int connected() {
@@ -173,18 +244,19 @@ public final class FloorSimulator implements AutoCloseable {
     /** Publishes each seat's offline status (as a terminal's shutdown does) and disconnects. */
     @Override
     public void close() {
-        List<Future<?>> closing = new ArrayList<>();
+        closing = true;
+        List<Future<?>> goodbyes = new ArrayList<>();
         synchronized (clients) {
             for (int i = 0; i < clients.size(); i++) {
                 MqttClient client = clients.get(i);
                 if (client.isConnected()) {
                     SimulatedSeat seat = seats.get(i);
-                    closing.add(publish(client, topic(seat, Topic.Kind.STATUS), new SeatStatus(false, seat.boot, null,
+                    goodbyes.add(publish(client, topic(seat, Topic.Kind.STATUS), new SeatStatus(false, seat.boot, null,
                             System.currentTimeMillis()), true).compose(id -> client.disconnect()));
                 }
             }
         }
-        Future.join(closing).toCompletionStage().toCompletableFuture().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+        Future.join(goodbyes).toCompletionStage().toCompletableFuture().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
                 .exceptionally(e -> null).join();
     }
 }
