@@ -15,7 +15,7 @@ public final class PrometheusText {
     }
 
     /** The event store's writer, read at scrape time. */
-    public record StoreFigures(long stored, long batches, long failures, int queued, boolean writable) {
+    public record StoreFigures(long stored, long firstTime, long batches, long failures, int queued, boolean writable) {
     }
 
     private final StringBuilder out = new StringBuilder(4096);
@@ -49,6 +49,8 @@ public final class PrometheusText {
         text.counter("seatlink_rebirths_sent_total", "Rebirth commands sent to seats", m.rebirths.sum());
         StoreFigures store = g.store();
         text.counter("seatlink_store_events_total", "Events committed to the store (duplicates included)", store.stored());
+        text.counter("seatlink_store_new_events_total", "Events stored for the first time: each (seat, seq) once",
+                store.firstTime());
         text.counter("seatlink_store_batches_total", "Store transactions", store.batches());
         text.counter("seatlink_store_failures_total", "Failed store commits (each retried)", store.failures());
         text.gauge("seatlink_store_queue", "Messages waiting for the store writer", store.queued());

@@ -35,6 +35,7 @@ public final class StoreWriter implements AutoCloseable {
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final LongAdder stored = new LongAdder();
+    private final LongAdder firstTime = new LongAdder();
     private final LongAdder batches = new LongAdder();
     private final LongAdder failures = new LongAdder();
     private volatile String problem;
@@ -85,6 +86,9 @@ public final class StoreWriter implements AutoCloseable {
         int e = 0;
         for (Item item : batch) {
             boolean isNew = item.event() == null || added[e++];
+            if (item.event() != null && isNew) {
+                firstTime.increment();
+            }
             try {
                 item.afterCommit().accept(isNew);
             } catch (RuntimeException ex) {
@@ -134,6 +138,11 @@ public final class StoreWriter implements AutoCloseable {
 
     public int queued() {
         return queue.size();
+    }
+
+    /** Events stored for the first time: each (seat, seq) once, duplicates not counted. */
+    public long firstTimeCount() {
+        return firstTime.sum();
     }
 
     public long storedCount() {

@@ -47,7 +47,10 @@ final class BenchBroker implements AutoCloseable {
                     work, port);
         }
         Path conf = work.resolve("mosquitto.conf");
-        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\n"
+        // Mosquitto started as root drops to user "mosquitto", which could not write its persistence file
+        // in the benchmark's directory: it stays the user that runs the benchmark.
+        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\nuser "
+                + System.getProperty("user.name") + "\n"
                 + (persistent ? "persistence true\npersistence_location " + work + "/\n" : "persistence false\n")
                 + "max_queued_messages 100000\nmax_inflight_messages 1000\nmax_connections -1\n");
         return new BenchBroker(launch(conf, work, port), null, "tcp://127.0.0.1:" + port, "Mosquitto", conf, work, port);

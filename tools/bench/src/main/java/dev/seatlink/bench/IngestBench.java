@@ -58,7 +58,7 @@ final class IngestBench {
                     FloorRig.SITE, FloorRig.FLOOR, seats, 1, null));
             floor.connectAll().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
             Thread.sleep(3_000); // statuses and states in
-            double storedBefore = rig.metric("seatlink_store_events_total");
+            double storedBefore = rig.metric("seatlink_store_new_events_total");
             double appliedBefore = rig.metric("seatlink_events_applied_total");
             long deliveredBefore = delivered.get();
             long ackBase = floor.acknowledged() - floor.sent();
@@ -74,7 +74,7 @@ final class IngestBench {
                 }
             }
             double window = (System.nanoTime() - start) / 1e9;
-            double stored = rig.metric("seatlink_store_events_total") - storedBefore;
+            double stored = rig.metric("seatlink_store_new_events_total") - storedBefore;
             double applied = rig.metric("seatlink_events_applied_total") - appliedBefore;
             long brokerDelivered = delivered.get() - deliveredBefore;
             double cores = (FloorRig.cpuTicks(rig.pid()) - cpuBefore) / 100.0 / window;
@@ -84,7 +84,7 @@ final class IngestBench {
             double storedAll = stored;
             while (storedAll < sent && System.nanoTime() - drainStart < TimeUnit.SECONDS.toNanos(120)) {
                 Thread.sleep(200);
-                storedAll = rig.metric("seatlink_store_events_total") - storedBefore;
+                storedAll = rig.metric("seatlink_store_new_events_total") - storedBefore;
             }
             double drain = (System.nanoTime() - drainStart) / 1e9;
             double subRate = brokerDelivered / window;

@@ -35,7 +35,7 @@ final class StormBench {
                     FloorRig.SITE, FloorRig.FLOOR, seats, 1, null));
             floor.connectAll().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
             Thread.sleep(2_000);
-            double storedBefore = rig.metric("seatlink_store_events_total");
+            double storedBefore = rig.metric("seatlink_store_new_events_total");
             long interval = 1_000_000_000L / rate;
             long start = System.nanoTime();
             long restartAt = start + TimeUnit.SECONDS.toNanos(5);
@@ -73,7 +73,7 @@ final class StormBench {
                 if (backSeconds < 0 && floor.connected() == seats) {
                     backSeconds = (System.nanoTime() - restartedAt) / 1e9;
                 }
-                stored = rig.metric("seatlink_store_events_total") - storedBefore;
+                stored = rig.metric("seatlink_store_new_events_total") - storedBefore;
                 if (stored >= sent && backSeconds >= 0) {
                     storedSeconds = (System.nanoTime() - restartedAt) / 1e9;
                     break;

@@ -16,12 +16,12 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
@@ -53,10 +53,14 @@ public final class FloorSimulator implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong acked = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
-    /** Per seat, events not yet acknowledged by the broker (by packet id), resent after a reconnect. */
-    private final List<Map<Integer, SeatEvent>> inFlight = new ArrayList<>();
-    /** Per seat, events made while it was disconnected, sent in order once it is back. */
-    private final List<List<SeatEvent>> waiting = new ArrayList<>();
+    /**
+     * Per seat, like the terminal's journal: every event from when it is made until the broker acknowledges
+     * it (by seq), resent in order after a reconnect. A publish on a dying connection may never complete,
+     * so an event leaves only on its PUBACK.
+     */
+    private final List<Map<Long, SeatEvent>> unacked = new ArrayList<>();
+    /** Per seat, the packet id each sent event went out with → its seq. */
+    private final List<Map<Integer, Long>> packetSeq = new ArrayList<>();
     private volatile boolean closing;
     private int next;
 
@@ -66,8 +70,8 @@ public final class FloorSimulator implements AutoCloseable {
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 1; i <= settings.seats(); i++) {
             seats.add(new SimulatedSeat(seatId(i), String.format("a%05d", i), run + "-" + i, settings.firstSeq() - 1));
-            inFlight.add(new ConcurrentHashMap<>());
-            waiting.add(Collections.synchronizedList(new ArrayList<>()));
+            unacked.add(new ConcurrentSkipListMap<>());
+            packetSeq.add(new ConcurrentHashMap<>());
         }
     }
 
@@ -111,7 +115,10 @@ public final class FloorSimulator implements AutoCloseable {
         MqttClient client = MqttClient.create(vertx, options);
         client.publishCompletionHandler(id -> {
             acked.incrementAndGet();
-            inFlight.get(index).remove(id);
+            Long seq = packetSeq.get(index).remove(id);
+            if (seq != null) {
+                unacked.get(index).remove(seq);
+            }
         });
         client.closeHandler(v -> reconnectLater(index, 0));
         synchronized (clients) {
@@ -131,14 +138,8 @@ public final class FloorSimulator implements AutoCloseable {
     }
 
     private void resend(int index, MqttClient client) {
-        List<SeatEvent> again = new ArrayList<>(inFlight.get(index).values());
-        inFlight.get(index).clear();
-        synchronized (waiting.get(index)) {
-            again.addAll(waiting.get(index));
-            waiting.get(index).clear();
-        }
-        again.sort(java.util.Comparator.comparingLong(SeatEvent::seq));
-        again.forEach(event -> sendEvent(index, client, event));
+        packetSeq.get(index).clear();
+        new ArrayList<>(unacked.get(index).values()).forEach(event -> publishEvent(index, client, event));
     }
 
     /** Full jitter, as the terminal does: a random wait up to 1 s, doubling to at most 60 s. */
@@ -157,11 +158,9 @@ public final class FloorSimulator implements AutoCloseable {
         });
     }
 
-    private void sendEvent(int index, MqttClient client, SeatEvent event) {
+    private void publishEvent(int index, MqttClient client, SeatEvent event) {
         Topic topic = Topic.seat(settings.site(), settings.floor(), event.seat(), Topic.Kind.EVENT);
-        publish(client, topic, event, false)
-                .onSuccess(id -> inFlight.get(index).put(id, event))
-                .onFailure(e -> waiting.get(index).add(event));
+        publish(client, topic, event, false).onSuccess(id -> packetSeq.get(index).put(id, event.seq()));
     }
 
     private SeatState snapshot(SimulatedSeat seat) {
@@ -192,10 +191,9 @@ public final class FloorSimulator implements AutoCloseable {
                 System.currentTimeMillis(), seat.seq, seat.boot, Cause.BUTTON);
         onSend.accept(seat.seat, seat.seq);
         sent.incrementAndGet();
+        unacked.get(i).put(event.seq(), event);
         if (client.isConnected()) {
-            sendEvent(i, client, event);
-        } else {
-            waiting.get(i).add(event); // like the terminal's journal: sent once the seat is back
+            publishEvent(i, client, event);
         }
     }
 
@@ -206,11 +204,7 @@ public final class FloorSimulator implements AutoCloseable {
 
     /** Events made but not yet acknowledged by the broker, over all seats. */
     public long unacknowledged() {
-        long n = 0;
-        for (int i = 0; i < seats.size(); i++) {
-            n += inFlight.get(i).size() + waiting.get(i).size();
-        }
-        return n;
+        return unacked.stream().mapToLong(Map::size).sum();
     }
 
     public int connected() {
