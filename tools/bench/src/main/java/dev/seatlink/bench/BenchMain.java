@@ -29,20 +29,13 @@ public final class BenchMain implements Runnable {
 
     @Command(name = "terminal", mixinStandardHelpOptions = true,
             description = "Press -> light and press -> publish latency of a terminal on mock GPIO; terminal RSS.")
-    static final class Terminal implements Callable<Integer> {
+    static final class Terminal extends ScenarioOptions implements Callable<Integer> {
         @Option(names = "--presses", defaultValue = "10000", description = "presses to time (default 10000)")
         int presses;
 
-        @Option(names = "--work-dir", description = "where the run keeps its files (default: a new temp directory)")
-        Path work;
-
-        @Option(names = "--root", defaultValue = "${sys:seatlink.root:-.}", description = "the SeatLink checkout")
-        Path root;
-
         @Override
         public Integer call() throws Exception {
-            Path dir = work != null ? work : Files.createTempDirectory("seatlink-bench-");
-            new TerminalBench(presses, dir, root.resolve("terminal-agent/target/terminal-agent.jar"),
+            new TerminalBench(presses, dir(), root.resolve("terminal-agent/target/terminal-agent.jar"),
                     root.resolve("terminal-agent/src/main/dist/seatlink-terminal.service")).run();
             return 0;
         }
@@ -50,7 +43,7 @@ public final class BenchMain implements Runnable {
 
     @Command(name = "wallboard", mixinStandardHelpOptions = true,
             description = "Publish -> SSE latency at many wallboards while a large floor changes state; gateway CPU and heap.")
-    static final class Wallboard implements Callable<Integer> {
+    static final class Wallboard extends ScenarioOptions implements Callable<Integer> {
         @Option(names = "--seats", defaultValue = "2000", description = "simulated seats (default 2000)")
         int seats;
 
@@ -63,63 +56,41 @@ public final class BenchMain implements Runnable {
         @Option(names = "--seconds", defaultValue = "30", description = "measured seconds after a 5 s warm-up (default 30)")
         int seconds;
 
-        @Option(names = "--work-dir", description = "where the run keeps its files (default: a new temp directory)")
-        Path work;
-
-        @Option(names = "--root", defaultValue = "${sys:seatlink.root:-.}", description = "the SeatLink checkout")
-        Path root;
-
         @Override
         public Integer call() throws Exception {
-            Path dir = work != null ? work : Files.createTempDirectory("seatlink-bench-");
-            new WallboardBench("wallboard", seats, rate, clients, seconds, false, false, dir,
-                    root.resolve("edge-gateway/target/edge-gateway.jar")).run();
+            new WallboardBench("wallboard", seats, rate, clients, seconds, false, false, dir(), gatewayJar()).run();
             return 0;
         }
     }
 
     @Command(name = "scale", mixinStandardHelpOptions = true,
             description = "10,000 seats on one gateway: time to all online after a cold start, heap, RSS, /api/floor time.")
-    static final class Scale implements Callable<Integer> {
+    static final class Scale extends ScenarioOptions implements Callable<Integer> {
         @Option(names = "--seats", defaultValue = "10000", description = "simulated seats (default 10000)")
         int seats;
 
         @Option(names = "--rate", defaultValue = "200", description = "transitions per second meanwhile (default 200)")
         int rate;
 
-        @Option(names = "--work-dir", description = "where the run keeps its files (default: a new temp directory)")
-        Path work;
-
-        @Option(names = "--root", defaultValue = "${sys:seatlink.root:-.}", description = "the SeatLink checkout")
-        Path root;
-
         @Override
         public Integer call() throws Exception {
-            Path dir = work != null ? work : Files.createTempDirectory("seatlink-bench-");
-            new ScaleBench(seats, rate, dir, root.resolve("edge-gateway/target/edge-gateway.jar")).run();
+            new ScaleBench(seats, rate, dir(), gatewayJar()).run();
             return 0;
         }
     }
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
             description = "Events/s the gateway stores and applies, beside what mosquitto_sub receives from the same broker.")
-    static final class Ingest implements Callable<Integer> {
+    static final class Ingest extends ScenarioOptions implements Callable<Integer> {
         @Option(names = "--seats", defaultValue = "2000", description = "simulated seats (default 2000)")
         int seats;
 
         @Option(names = "--seconds", defaultValue = "20", description = "how long the seats publish (default 20)")
         int seconds;
 
-        @Option(names = "--work-dir", description = "where the run keeps its files (default: a new temp directory)")
-        Path work;
-
-        @Option(names = "--root", defaultValue = "${sys:seatlink.root:-.}", description = "the SeatLink checkout")
-        Path root;
-
         @Override
         public Integer call() throws Exception {
-            Path dir = work != null ? work : Files.createTempDirectory("seatlink-bench-");
-            new IngestBench(seats, seconds, dir, root.resolve("edge-gateway/target/edge-gateway.jar")).run();
+            new IngestBench(seats, seconds, dir(), gatewayJar()).run();
             return 0;
         }
     }
@@ -140,8 +111,8 @@ public final class BenchMain implements Runnable {
         }
     }
 
-    /** The options every floor-scale scenario takes. */
-    static class FloorOptions {
+    /** The options every scenario takes: where it works and where the checkout (and its jars) is. */
+    static class ScenarioOptions {
         @Option(names = "--work-dir", description = "where the run keeps its files (default: a new temp directory)")
         Path work;
 
@@ -159,7 +130,7 @@ public final class BenchMain implements Runnable {
 
     @Command(name = "latency", mixinStandardHelpOptions = true,
             description = "2,000 seats, 200 transitions/s: publish -> stored, -> SSE, beside the broker's publish -> mosquitto_sub.")
-    static final class Latency extends FloorOptions implements Callable<Integer> {
+    static final class Latency extends ScenarioOptions implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             new WallboardBench("latency", 2000, 200, 1, 30, false, true, dir(), gatewayJar()).run();
@@ -169,7 +140,7 @@ public final class BenchMain implements Runnable {
 
     @Command(name = "fanout", mixinStandardHelpOptions = true,
             description = "200 SSE clients and one that never reads, at 2,000 seats and 200 transitions/s: CPU and lag.")
-    static final class Fanout extends FloorOptions implements Callable<Integer> {
+    static final class Fanout extends ScenarioOptions implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             new WallboardBench("fanout", 2000, 200, 200, 60, true, false, dir(), gatewayJar()).run();
@@ -179,7 +150,7 @@ public final class BenchMain implements Runnable {
 
     @Command(name = "reconnect-storm", mixinStandardHelpOptions = true,
             description = "Restart the broker under 2,000 seats: time until all are back and every event is stored; nothing lost.")
-    static final class Storm extends FloorOptions implements Callable<Integer> {
+    static final class Storm extends ScenarioOptions implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             new StormBench(2000, 200, dir(), gatewayJar()).run();
@@ -189,7 +160,7 @@ public final class BenchMain implements Runnable {
 
     @Command(name = "all", mixinStandardHelpOptions = true,
             description = "Every floor scenario in turn (ingest, latency, scale, reconnect-storm, fanout), each printing its table.")
-    static final class All extends FloorOptions implements Callable<Integer> {
+    static final class All extends ScenarioOptions implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             long start = System.nanoTime();
