@@ -1,9 +1,9 @@
 package dev.seatlink.gateway.audit;
 
+import dev.seatlink.gateway.store.EventStore;
 import dev.seatlink.gateway.store.StoreException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,9 +39,8 @@ public final class AuditLog {
     }
 
     private Connection connect() throws SQLException {
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Connection connection = EventStore.connect(file);
         try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA busy_timeout=5000");
             s.execute("PRAGMA synchronous=FULL");
         }
         return connection;

@@ -89,6 +89,11 @@ public final class EventStore implements AutoCloseable {
     }
 
     private Connection connect() throws SQLException {
+        return connect(file);
+    }
+
+    /** A connection to the gateway's SQLite file that waits for the writer instead of failing as busy. */
+    public static Connection connect(Path file) throws SQLException {
         Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
         try (Statement s = connection.createStatement()) {
             s.execute("PRAGMA busy_timeout=5000");
