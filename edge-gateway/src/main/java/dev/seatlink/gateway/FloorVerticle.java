@@ -143,11 +143,12 @@ final class FloorVerticle extends VerticleBase {
             Logger.info("alert {}: {}", change.change(), change.alert().text());
         }
         commands.expire(now);
-        FloorSnapshot.Live figures = routes.live(kpis, now);
+        FloorCounts counts = floor.counts();
+        FloorSnapshot.Live figures = routes.live(kpis, counts, now);
         if (stream.size() > 0) {
             live.kpis(figures);
         }
-        publishSummary(floor.counts(), kpis, floor.alerts().size(), now);
+        publishSummary(counts, kpis, floor.alerts().size(), now);
         metrics.tick((System.nanoTime() - started) / 1_000);
     }
 

@@ -84,12 +84,12 @@ public final class ApiRoutes {
     public FloorSnapshot.Live live() {
         long now = clock.getAsLong();
         FloorSnapshot.Live recent = latest;
-        return recent != null && now - recent.now() < FRESH_MS ? recent : live(floor.kpis(now), now);
+        return recent != null && now - recent.now() < FRESH_MS ? recent : live(floor.kpis(now), floor.counts(), now);
     }
 
-    /** The same, from KPIs already computed for {@code now}; kept as the latest for {@link #live()}. */
-    public FloorSnapshot.Live live(FloorKpis kpis, long now) {
-        latest = FloorSnapshot.Live.of(now, floor.counts(), kpis, floor.helpQueue(now), floor.helpTaken(),
+    /** The same, from KPIs and counts already computed for {@code now}; kept as the latest for {@link #live()}. */
+    public FloorSnapshot.Live live(FloorKpis kpis, FloorCounts counts, long now) {
+        latest = FloorSnapshot.Live.of(now, counts, kpis, floor.helpQueue(now), floor.helpTaken(),
                 floor.alerts());
         return latest;
     }
