@@ -118,6 +118,7 @@ setup() {
   echo "$output" | grep -E '^s-001 .* OFFLINE '
   [[ "${lines[-1]}" == "1 of 24 seats online" ]]
   run "$SEATLINK" fleet --gateway "$GATEWAY" --json
+  echo "--json: $output" | head -n 3
   [[ "$output" == '{"now":'* ]]
   run "$SEATLINK" fleet --gateway http://127.0.0.1:1
   [ "$status" -ne 0 ]
