@@ -24,6 +24,7 @@ import dev.seatlink.gateway.web.EventHistory;
 import dev.seatlink.gateway.web.FloorSnapshot;
 import dev.seatlink.gateway.web.LiveUpdates;
 import dev.seatlink.gateway.web.ReportRoutes;
+import dev.seatlink.gateway.web.SeatJson;
 import dev.seatlink.gateway.web.SignIn;
 import dev.seatlink.gateway.web.SseStream;
 import dev.seatlink.protocol.Codec;
@@ -102,9 +103,10 @@ final class FloorVerticle extends VerticleBase {
         IngestSettings settings = new IngestSettings(brokerUrl, site + "." + floorId + ".gateway",
                 site + "-" + floorId + "-gateway", config.username(),
                 config.password() == null ? null : config.password().toCharArray(), config.tlsCaFile());
-        ApiRoutes routes = new ApiRoutes(floor, stream, metrics, () -> ingest.isConnected(), writer,
+        SeatJson seatJson = new SeatJson();
+        ApiRoutes routes = new ApiRoutes(floor, stream, seatJson, metrics, () -> ingest.isConnected(), writer,
                 new EventHistory(vertx, store), clock, () -> siteProblem);
-        LiveUpdates live = new LiveUpdates(stream, clock);
+        LiveUpdates live = new LiveUpdates(stream, seatJson, clock);
         BiConsumer<String, Command> sendCommand = (seat, command) ->
                 ingest.publish(Topic.seat(site, floorId, seat, Topic.Kind.CMD), command, false);
         SignIn signIn = new SignIn(supervisors);

@@ -1,6 +1,7 @@
 package dev.seatlink.gateway.floor;
 
 import dev.seatlink.protocol.AgentState;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +20,10 @@ public record AgentTime(String seat, String agent, Map<AgentState, Long> msInSta
                         long helpWaitMs, long helpWaitMaxMs) {
 
     public AgentTime {
-        msInState = Map.copyOf(msInState);
+        // An enum map, not Map.copyOf: ms(state) is read for every seat several times a second.
+        EnumMap<AgentState, Long> copy = new EnumMap<>(AgentState.class);
+        copy.putAll(msInState);
+        msInState = Collections.unmodifiableMap(copy);
     }
 
     public long ms(AgentState state) {

@@ -23,25 +23,24 @@ final class Alerts {
         List<Alert> alerts = new ArrayList<>();
         for (LiveSeat seat : seats) {
             String id = seat.spec.seat();
-            String who = id + (seat.agent == null ? "" : " (" + seat.agent + ")");
             if (seat.isOnline() && seat.state == AgentState.NOT_READY) {
                 long limit = limits.notReadyLimitMs(seat.reason);
                 if (now - seat.since > limit) {
-                    alerts.add(seatAlert(Alert.NOT_READY_OVER_LIMIT, seat, who + " not ready (" + seat.reason
+                    alerts.add(seatAlert(Alert.NOT_READY_OVER_LIMIT, seat, who(seat) + " not ready (" + seat.reason
                             + ") over " + minutes(limit), now));
                 }
             }
             if (seat.isOnline() && seat.state == AgentState.WRAP_UP && now - seat.since > limits.wrapUpSeconds() * 1000L) {
-                alerts.add(seatAlert(Alert.WRAP_UP_OVER_LIMIT, seat, who + " in wrap-up over "
+                alerts.add(seatAlert(Alert.WRAP_UP_OVER_LIMIT, seat, who(seat) + " in wrap-up over "
                         + minutes(limits.wrapUpSeconds() * 1000L), now));
             }
             if (seat.isOnline() && seat.help && now - seat.helpSince > limits.helpWaitSeconds() * 1000L) {
-                alerts.add(seatAlert(Alert.HELP_WAITING, seat, who + " has waited for help over "
+                alerts.add(seatAlert(Alert.HELP_WAITING, seat, who(seat) + " has waited for help over "
                         + limits.helpWaitSeconds() + " s", now));
             }
             if (Boolean.FALSE.equals(seat.online) && seat.loggedIn()
                     && now - seat.offlineSince > limits.offlineSeconds() * 1000L) {
-                alerts.add(seatAlert(Alert.OFFLINE_LOGGED_IN, seat, who + " is offline with the agent signed in", now));
+                alerts.add(seatAlert(Alert.OFFLINE_LOGGED_IN, seat, who(seat) + " is offline with the agent signed in", now));
             }
             boolean lostLately = seat.lostEventsAt > 0 && now - seat.lostEventsAt < LOST_EVENTS_FLAG_MS;
             if (gapsOpen.contains(id) || lostLately) {
@@ -57,6 +56,11 @@ final class Alerts {
             }
         }
         return alerts;
+    }
+
+    /** The seat and its agent as an alert names them; built only for an alert (the loop sees every seat). */
+    private static String who(LiveSeat seat) {
+        return seat.spec.seat() + (seat.agent == null ? "" : " (" + seat.agent + ")");
     }
 
     private static Alert seatAlert(String type, LiveSeat seat, String text, long now) {

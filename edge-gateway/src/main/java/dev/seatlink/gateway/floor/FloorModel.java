@@ -58,6 +58,7 @@ public final class FloorModel {
                 seat.agent = spec.agent(); // the seat map's agent, unless the terminal reported another
             }
             seat.spec = spec;
+            seat.changed();
             rebuilt.put(spec.seat(), seat);
         }
         seats = rebuilt;
@@ -80,6 +81,7 @@ public final class FloorModel {
             if (wasOnline) {
                 seat.offlineSince = rx;
             }
+            seat.changed();
             return Applied.of(wasOnline ? Applied.Effect.CHANGED : Applied.Effect.UNCHANGED);
         }
         boolean changed = !seat.isOnline();
@@ -92,6 +94,7 @@ public final class FloorModel {
         seat.online = true;
         seat.boot = status.boot();
         seat.firmware = status.fw();
+        seat.changed();
         return Applied.of(changed ? Applied.Effect.CHANGED : Applied.Effect.UNCHANGED);
     }
 
@@ -146,6 +149,7 @@ public final class FloorModel {
         seat.reason = reason;
         seat.help = help;
         seat.since = since;
+        seat.changed();
     }
 
     /** Rebuilds a seat from its last stored event after a restart; whether it is online comes with its status. */
@@ -153,8 +157,8 @@ public final class FloorModel {
         LiveSeat seat = seats.get(last.seat());
         if (seat != null && last.seq() > seat.seq) {
             seat.seq = last.seq();
-            set(seat, last.agent(), last.to(), last.reason(), last.help(), last.at());
             seat.helpSince = last.at();
+            set(seat, last.agent(), last.to(), last.reason(), last.help(), last.at());
         }
     }
 
@@ -165,11 +169,21 @@ public final class FloorModel {
 
     /** The floor's KPIs now; the intraday figures restart when a new shift has begun. */
     public FloorKpis kpis(long now) {
+        rollShift(now);
+        return Kpis.compute(site, seats(), ledger.handlingBySeat(now), ledger.windowStart(), now);
+    }
+
+    /** Every agent's figures since the shift started: time per state, contacts, help. */
+    public List<AgentTime> agentTimes(long now) {
+        rollShift(now);
+        return ledger.figuresAt(now);
+    }
+
+    private void rollShift(long now) {
         long shiftStart = site.shifts().startOf(now);
         if (shiftStart > ledger.windowStart()) {
             ledger.restart(shiftStart);
         }
-        return Kpis.compute(site, seats(), ledger.figuresAt(now), ledger.windowStart(), now);
     }
 
     /** The raised hands, longest waiting first, with where each is routed. */
@@ -234,11 +248,11 @@ public final class FloorModel {
         int online = 0;
         int help = 0;
         for (LiveSeat seat : seats.values()) {
-            SeatView view = seat.view();
-            states.merge(view.state(), 1, Integer::sum);
-            perTeam.get(view.team()).merge(view.state(), 1, Integer::sum);
-            online += view.online() ? 1 : 0;
-            help += view.help() ? 1 : 0;
+            String shown = seat.shownState();
+            states.merge(shown, 1, Integer::sum);
+            perTeam.get(seat.spec.team()).merge(shown, 1, Integer::sum);
+            online += seat.isOnline() ? 1 : 0;
+            help += seat.showsHelp() ? 1 : 0;
         }
         return new FloorCounts(seats.size(), online, help, states, perTeam);
     }

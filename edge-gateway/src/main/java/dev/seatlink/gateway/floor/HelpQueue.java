@@ -36,8 +36,8 @@ public final class HelpQueue {
         if (team.leader() != null) {
             takers.add(team.leader());
         }
-        for (SeatSpec seat : site.seats()) {
-            if (seat.team().equals(team.id()) && seat.agent() != null && !seat.seat().equals(asker)
+        for (SeatSpec seat : site.seatsOf(team.id())) {
+            if (seat.agent() != null && !seat.seat().equals(asker)
                     && (specialistGroup || SeatSpec.EXPERT.equals(seat.skill()))) {
                 takers.add(seat.agent());
             }

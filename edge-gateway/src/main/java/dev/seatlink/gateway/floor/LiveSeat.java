@@ -24,6 +24,9 @@ final class LiveSeat {
     long lastEventAt;
     long missing;
 
+    /** The view as last built; the floor model drops it with {@link #changed()} whenever a shown field changes. */
+    private SeatView shown;
+
     LiveSeat(SeatSpec spec) {
         this.spec = spec;
         this.agent = spec.agent();
@@ -43,13 +46,36 @@ final class LiveSeat {
                 lastEventAt, missing);
     }
 
+    /**
+     * OFFLINE exactly when the terminal is not connected; a connected terminal whose snapshot has not
+     * arrived yet counts as logged out.
+     */
+    String shownState() {
+        return !isOnline() ? SeatView.OFFLINE : state == null ? AgentState.LOGGED_OUT.name() : state.name();
+    }
+
+    /** Whether the seat shows a raised hand (only while connected). */
+    boolean showsHelp() {
+        return isOnline() && help;
+    }
+
+    void changed() {
+        shown = null;
+    }
+
+    /** Built once per change: /api/floor, the KPIs and the stream read every seat's view many times a second. */
     SeatView view() {
+        if (shown == null) {
+            shown = build();
+        }
+        return shown;
+    }
+
+    SeatView build() {
         boolean up = isOnline();
-        // state is OFFLINE exactly when the terminal is not connected; a connected terminal whose
-        // snapshot has not arrived yet counts as logged out.
-        String shown = !up ? SeatView.OFFLINE : state == null ? AgentState.LOGGED_OUT.name() : state.name();
+        String shown = shownState();
         Long from = up ? (state == null ? null : since) : (online == null ? null : offlineSince);
-        boolean raised = up && help;
+        boolean raised = showsHelp();
         return new SeatView(spec.seat(), spec.team(), agent, shown, up ? reason : null, raised, from, up, seq,
                 spec.x(), spec.y(), spec.skill(), raised ? helpSince : null);
     }

@@ -115,6 +115,30 @@ public final class TimeLedger {
         return new ArrayList<>(result.values());
     }
 
+    /**
+     * Per seat, {busy + wrap-up, busy + wrap-up + ready} ms up to {@code end}, running intervals included:
+     * what occupancy needs, every second, without building every agent's figures.
+     */
+    public Map<String, long[]> handlingBySeat(long end) {
+        Map<String, long[]> bySeat = new HashMap<>();
+        totals.values().forEach(t -> addHandling(bySeat, t.seat, t.ms[AgentState.BUSY.ordinal()]
+                + t.ms[AgentState.WRAP_UP.ordinal()], t.ms[AgentState.READY.ordinal()]));
+        open.forEach((seat, running) -> {
+            if (running.agent != null) {
+                long ms = Math.max(0, end - Math.max(running.since, windowStart));
+                boolean handling = running.state == AgentState.BUSY || running.state == AgentState.WRAP_UP;
+                addHandling(bySeat, seat, handling ? ms : 0, running.state == AgentState.READY ? ms : 0);
+            }
+        });
+        return bySeat;
+    }
+
+    private static void addHandling(Map<String, long[]> bySeat, String seat, long handlingMs, long readyMs) {
+        long[] sums = bySeat.computeIfAbsent(seat, k -> new long[2]);
+        sums[0] += handlingMs;
+        sums[1] += handlingMs + readyMs;
+    }
+
     private static AgentTime toFigures(Totals t) {
         return new AgentTime(t.seat, t.agent, toMap(t.ms), t.contacts, t.helpRequests, t.helpWaitMs, t.helpWaitMaxMs);
     }

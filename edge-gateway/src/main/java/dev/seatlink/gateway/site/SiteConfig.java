@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  */
 public record SiteConfig(String site, String floor, Shifts shifts, List<String> reasons, int wrapUpSeconds,
                          AgentState wrapUpThen, Thresholds thresholds, List<String> managers, List<TeamSpec> teams,
-                         List<SeatSpec> seats, Map<String, SeatSpec> seatsById, Map<String, TeamSpec> teamsById) {
+                         List<SeatSpec> seats, Map<String, SeatSpec> seatsById, Map<String, TeamSpec> teamsById,
+                         Map<String, List<SeatSpec>> seatsByTeam) {
 
     public SiteConfig {
         reasons = List.copyOf(reasons);
@@ -31,13 +32,14 @@ public record SiteConfig(String site, String floor, Shifts shifts, List<String> 
         seats = List.copyOf(seats);
         seatsById = index(seats, SeatSpec::seat);
         teamsById = index(teams, TeamSpec::id);
+        seatsByTeam = seats.stream().collect(Collectors.groupingBy(SeatSpec::team, Collectors.toUnmodifiableList()));
     }
 
     public SiteConfig(String site, String floor, Shifts shifts, List<String> reasons, int wrapUpSeconds,
                       AgentState wrapUpThen, Thresholds thresholds, List<String> managers, List<TeamSpec> teams,
                       List<SeatSpec> seats) {
         this(site, floor, shifts, reasons, wrapUpSeconds, wrapUpThen, thresholds, managers, teams, seats, Map.of(),
-                Map.of());
+                Map.of(), Map.of());
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {
@@ -51,6 +53,11 @@ public record SiteConfig(String site, String floor, Shifts shifts, List<String> 
     /** The team of a seat the config knows. */
     public TeamSpec teamOf(SeatSpec seat) {
         return teamsById.get(seat.team());
+    }
+
+    /** A team's seats, in the config's order; none for a team without seats. */
+    public List<SeatSpec> seatsOf(String team) {
+        return seatsByTeam.getOrDefault(team, List.of());
     }
 
     public Optional<TeamSpec> team(String id) {

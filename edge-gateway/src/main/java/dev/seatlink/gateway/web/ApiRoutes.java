@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
  */
 public final class ApiRoutes {
     private final FloorModel floor;
+    private final SeatJson seatJson;
     private final SseStream stream;
     private final Metrics metrics;
     private final BooleanSupplier brokerUp;
@@ -40,12 +41,13 @@ public final class ApiRoutes {
     private FloorSnapshot.Live latest;
 
     /** @param siteProblem why the last edit of the site config was refused, or null */
-    public ApiRoutes(FloorModel floor, SseStream stream, Metrics metrics, BooleanSupplier brokerUp, StoreWriter store,
-                     EventHistory history, LongSupplier clock, Supplier<String> siteProblem) {
+    public ApiRoutes(FloorModel floor, SseStream stream, SeatJson seatJson, Metrics metrics, BooleanSupplier brokerUp,
+                     StoreWriter store, EventHistory history, LongSupplier clock, Supplier<String> siteProblem) {
         this.floor = floor;
         this.clock = clock;
         this.siteProblem = siteProblem;
         this.stream = stream;
+        this.seatJson = seatJson;
         this.metrics = metrics;
         this.brokerUp = brokerUp;
         this.store = store;
@@ -72,7 +74,7 @@ public final class ApiRoutes {
     FloorSnapshot snapshot() {
         SiteConfig site = floor.site();
         FloorCounts counts = floor.counts();
-        return new FloorSnapshot(site.site(), site.floor(), floor.seats(),
+        return new FloorSnapshot(site.site(), site.floor(), seatJson.all(floor.seats()),
                 site.teams().stream().map(t -> FloorSnapshot.Team.of(t, counts.teams().get(t.id()))).toList(),
                 site.thresholds(), live(), siteProblem.get());
     }
@@ -105,15 +107,14 @@ public final class ApiRoutes {
         }
         long now = clock.getAsLong();
         FloorKpis kpis = floor.kpis(now);
-        Set<String> seats = site.seats().stream().filter(s -> s.team().equals(id)).map(SeatSpec::seat)
-                .collect(Collectors.toSet());
+        Set<String> seats = site.seatsOf(id).stream().map(SeatSpec::seat).collect(Collectors.toSet());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("team", FloorSnapshot.Team.of(team.get(), floor.counts().teams().get(id)));
         body.put("now", now);
         body.put("shiftStart", kpis.shiftStart());
         body.put("kpis", kpis.groups().get("team").stream().filter(g -> g.key().equals(id)).findFirst().orElseThrow());
         body.put("seats", floor.seats().stream().filter(s -> seats.contains(s.seat())).toList());
-        body.put("agents", kpis.agents().stream().filter(a -> seats.contains(a.seat())).map(a -> Map.of(
+        body.put("agents", floor.agentTimes(now).stream().filter(a -> seats.contains(a.seat())).map(a -> Map.of(
                 "seat", a.seat(), "agent", a.agent(), "msInState", a.byStateName(), "contacts", a.contacts(),
                 "averageHandleMs", a.averageHandleMs(), "averageWrapUpMs", a.averageWrapUpMs(),
                 "helpRequests", a.helpRequests(), "helpWaitMs", a.helpWaitMs())).toList());

@@ -13,8 +13,8 @@ import dev.seatlink.gateway.site.Thresholds;
 import java.util.List;
 import java.util.Map;
 
-/** The body of {@code GET /api/floor}. */
-public record FloorSnapshot(String site, String floor, List<SeatView> seats, List<Team> teams, Thresholds thresholds,
+/** The body of {@code GET /api/floor}; each seat as {@link SeatView}, written once per change ({@link SeatJson}). */
+public record FloorSnapshot(String site, String floor, List<RawJson> seats, List<Team> teams, Thresholds thresholds,
                             Live kpis, String siteProblem) {
 
     /** A team as configured, with its live counts per state. */

@@ -15,11 +15,13 @@ import java.util.function.LongSupplier;
 public final class LiveUpdates {
     private final SseStream stream;
     private final LongSupplier clock;
+    private final SeatJson seatJson;
     private final SeatThrottle<SeatView> throttle = new SeatThrottle<>();
     private final Set<String> handsUp = new HashSet<>();
 
-    public LiveUpdates(SseStream stream, LongSupplier clock) {
+    public LiveUpdates(SseStream stream, SeatJson seatJson, LongSupplier clock) {
         this.stream = stream;
+        this.seatJson = seatJson;
         this.clock = clock;
     }
 
@@ -37,7 +39,7 @@ public final class LiveUpdates {
     }
 
     private void send(SeatView view) {
-        stream.send("seat", Json.write(view));
+        stream.send("seat", seatJson.of(view).text());
     }
 
     public void kpis(FloorSnapshot.Live live) {
