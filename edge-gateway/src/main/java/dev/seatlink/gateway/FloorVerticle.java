@@ -72,7 +72,7 @@ final class FloorVerticle extends VerticleBase {
     private final PasswordFile supervisors;
     private final LongSupplier clock = System::currentTimeMillis;
     private final Metrics metrics = new Metrics();
-    private final SseStream stream = new SseStream();
+    private final SseStream stream = new SseStream(clock, (ms, task) -> vertx.setTimer(ms, id -> task.run()));
     private StoreWriter writer;
     private Ingest ingest;
     private HttpServer server;

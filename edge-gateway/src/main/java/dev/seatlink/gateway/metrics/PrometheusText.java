@@ -10,7 +10,7 @@ public final class PrometheusText {
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     /** Values read from the floor and links at scrape time. */
-    public record Gauges(int seats, int online, Map<String, Integer> seatsByState, int sseClients,
+    public record Gauges(int seats, int online, Map<String, Integer> seatsByState, int sseClients, int sseClientsBehind,
                          boolean brokerConnected, StoreFigures store) {
     }
 
@@ -73,6 +73,8 @@ public final class PrometheusText {
         text.family("seatlink_seats_by_state", "gauge", "Seats per shown state");
         g.seatsByState().forEach((state, n) -> text.sample("seatlink_seats_by_state", "state", state, n));
         text.gauge("seatlink_sse_clients", "Connected wallboard stream clients", g.sseClients());
+        text.gauge("seatlink_sse_clients_behind", "Stream clients set aside until they drain (then resync)",
+                g.sseClientsBehind());
         text.gauge("seatlink_broker_connected", "1 while the gateway's MQTT link is up", g.brokerConnected() ? 1 : 0);
         text.family("seatlink_tick_seconds", "gauge", "How long the last 1 s floor tick (KPIs, alerts, summary) took");
         text.line("seatlink_tick_seconds " + m.tickMicros / 1e6);

@@ -5,6 +5,8 @@ import io.vertx.core.http.HttpServerResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 import org.tinylog.Logger;
 
 /**
@@ -13,15 +15,36 @@ import org.tinylog.Logger;
  * sent more until it has drained; then it gets {@code event: resync} and reloads the floor, so it shows
  * the latest state without the gateway holding a backlog for it. One still behind after
  * {@value #STUCK_MS} ms is disconnected; its EventSource reconnects and resyncs.
+ *
+ * <p>Frames are written to the clients at most once per {@value #COALESCE_MS} ms, together: the first
+ * after a quiet spell at once, the ones that follow it in one write when the window ends. With 200
+ * wallboards each write per client per event cost most of a core in Netty's pipeline (one write per
+ * frame, client and event).
  */
 public final class SseStream {
     /** Browsers reconnect after this long when the stream drops. */
     static final int RETRY_MS = 2000;
     static final long STUCK_MS = 30_000;
+    static final long COALESCE_MS = 20;
     private static final Buffer RESYNC = Buffer.buffer("event: resync\ndata: {}\n\n");
 
     /** When each client fell behind, or 0 while it keeps up. */
     private final Map<HttpServerResponse, Long> clients = new LinkedHashMap<>();
+    private final LongSupplier clock;
+    private final BiConsumer<Long, Runnable> later;
+    /** Frames not yet written to the clients. */
+    private Buffer pending = Buffer.buffer();
+    private boolean flushScheduled;
+    private long lastFlush;
+
+    /**
+     * @param clock milliseconds
+     * @param later runs a task on this stream's context after the given milliseconds
+     */
+    public SseStream(LongSupplier clock, BiConsumer<Long, Runnable> later) {
+        this.clock = clock;
+        this.later = later;
+    }
 
     /** Starts streaming to a new client, sending it {@code event} first. */
     public void add(HttpServerResponse response, String event, String json) {
@@ -35,9 +58,35 @@ public final class SseStream {
         clients.put(response, 0L);
     }
 
-    /** Sends one named event with a JSON payload to every client. */
+    /** Sends one named event with a JSON payload to every client (see the coalescing above). */
     public void send(String event, String json) {
-        write(Buffer.buffer(frame(event, json)));
+        if (clients.isEmpty()) {
+            return;
+        }
+        pending.appendString(frame(event, json));
+        if (flushScheduled) {
+            return;
+        }
+        long wait = lastFlush + COALESCE_MS - clock.getAsLong();
+        if (wait <= 0) {
+            flush();
+        } else {
+            flushScheduled = true;
+            later.accept(wait, () -> {
+                flushScheduled = false;
+                flush();
+            });
+        }
+    }
+
+    private void flush() {
+        if (pending.length() == 0) {
+            return;
+        }
+        Buffer frames = pending;
+        pending = Buffer.buffer();
+        lastFlush = clock.getAsLong();
+        write(frames);
     }
 
     private static String frame(String event, String json) {
@@ -46,7 +95,7 @@ public final class SseStream {
 
     /** A comment line that keeps proxies and idle timeouts from closing the stream; drops stuck clients. */
     public void heartbeat() {
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         for (Map.Entry<HttpServerResponse, Long> client : List.copyOf(clients.entrySet())) {
             if (client.getValue() > 0 && now - client.getValue() > STUCK_MS) {
                 Logger.warn("dropping a wallboard stream client that has not read for {} s", STUCK_MS / 1000);
@@ -54,7 +103,10 @@ public final class SseStream {
                 client.getKey().reset();
             }
         }
-        write(Buffer.buffer(": ping\n\n"));
+        if (!clients.isEmpty()) {
+            pending.appendString(": ping\n\n");
+            flush();
+        }
     }
 
     /** Encoded once for every client: at 50 wallboards the per-client encoding was most of the cost. */
@@ -65,7 +117,7 @@ public final class SseStream {
                 continue; // behind: it reloads the floor once drained
             }
             if (client.writeQueueFull()) {
-                entry.setValue(System.currentTimeMillis());
+                entry.setValue(clock.getAsLong());
                 client.drainHandler(v -> caughtUp(client));
             } else {
                 client.write(frame);
@@ -83,7 +135,13 @@ public final class SseStream {
         return clients.size();
     }
 
+    /** Clients that fell behind and are sent nothing until they drain. */
+    public int behind() {
+        return (int) clients.values().stream().filter(since -> since > 0).count();
+    }
+
     public void closeAll() {
+        flush();
         List.copyOf(clients.keySet()).forEach(HttpServerResponse::end);
         clients.clear();
     }

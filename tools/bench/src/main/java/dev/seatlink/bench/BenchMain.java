@@ -58,7 +58,7 @@ public final class BenchMain implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            new WallboardBench("wallboard", seats, rate, clients, seconds, false, false, dir(), gatewayJar()).run();
+            new WallboardBench("wallboard", seats, rate, clients, 5, seconds, false, false, dir(), gatewayJar()).run();
             return 0;
         }
     }
@@ -133,7 +133,7 @@ public final class BenchMain implements Runnable {
     static final class Latency extends ScenarioOptions implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
-            new WallboardBench("latency", 2000, 200, 1, 30, false, true, dir(), gatewayJar()).run();
+            new WallboardBench("latency", 2000, 200, 1, 5, 30, false, true, dir(), gatewayJar()).run();
             return 0;
         }
     }
@@ -143,7 +143,7 @@ public final class BenchMain implements Runnable {
     static final class Fanout extends ScenarioOptions implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
-            new WallboardBench("fanout", 2000, 200, 200, 60, true, false, dir(), gatewayJar()).run();
+            new WallboardBench("fanout", 2000, 200, 200, 15, 60, true, false, dir(), gatewayJar()).run();
             return 0;
         }
     }
@@ -165,10 +165,10 @@ public final class BenchMain implements Runnable {
         public Integer call() throws Exception {
             long start = System.nanoTime();
             new IngestBench(2000, 20, dir(), gatewayJar()).run();
-            new WallboardBench("latency", 2000, 200, 1, 30, false, true, dir(), gatewayJar()).run();
+            new WallboardBench("latency", 2000, 200, 1, 5, 30, false, true, dir(), gatewayJar()).run();
             new ScaleBench(10_000, 200, dir(), gatewayJar()).run();
             new StormBench(2000, 200, dir(), gatewayJar()).run();
-            new WallboardBench("fanout", 2000, 200, 200, 60, true, false, dir(), gatewayJar()).run();
+            new WallboardBench("fanout", 2000, 200, 200, 15, 60, true, false, dir(), gatewayJar()).run();
             System.out.printf("%nall scenarios in %.1f min%n", (System.nanoTime() - start) / 60e9);
             return 0;
         }
