@@ -24,7 +24,7 @@ class SseStreamTest {
 
     /** The coalescing window ends: what was held goes out. */
     private void windowEnds() {
-        now += SseStream.COALESCE_MS;
+        now += SseStream.MAX_COALESCE_MS;
         List<Runnable> due = List.copyOf(scheduled);
         scheduled.clear();
         due.forEach(Runnable::run);
@@ -65,9 +65,24 @@ class SseStreamTest {
     }
 
     @Test
-    void framesWithinOneWindowReachEachClientInOneWriteAfterTheFirstWentAtOnce() {
+    void aSingleWallboardGetsEveryFrameAtOnce() {
         HttpServerResponse wallboard = client();
         stream.add(wallboard, "kpis", "{}");
+
+        stream.send("seat", "{\"seat\":\"s-1\"}");
+        stream.send("seat", "{\"seat\":\"s-2\"}");
+
+        verify(wallboard, times(2)).write(any(Buffer.class));
+        assertThat(scheduled).isEmpty();
+    }
+
+    @Test
+    void withManyWallboardsFramesWithinOneWindowGoInOneWriteAfterTheFirstWentAtOnce() {
+        HttpServerResponse wallboard = client();
+        stream.add(wallboard, "kpis", "{}");
+        for (int i = 1; i < 20; i++) {
+            stream.add(client(), "kpis", "{}");
+        }
 
         stream.send("seat", "{\"seat\":\"s-1\"}");
         stream.send("seat", "{\"seat\":\"s-2\"}");
