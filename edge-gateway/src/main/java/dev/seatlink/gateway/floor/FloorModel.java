@@ -169,8 +169,13 @@ public final class FloorModel {
 
     /** The floor's KPIs now; the intraday figures restart when a new shift has begun. */
     public FloorKpis kpis(long now) {
+        return kpiInputs(now).compute();
+    }
+
+    /** What {@link #kpis} computes from, to compute it elsewhere (see {@link KpiInputs}). */
+    public KpiInputs kpiInputs(long now) {
         rollShift(now);
-        return Kpis.compute(site, seats(), ledger.handlingBySeat(now), ledger.windowStart(), now);
+        return new KpiInputs(site, seats(), ledger.handlingBySeat(now), ledger.windowStart(), now);
     }
 
     /** Every agent's figures since the shift started: time per state, contacts, help. */

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  */
 public final class ApiRoutes {
     private final FloorModel floor;
-    private final SeatJson seatJson;
+    private final SeatJson seatJson = new SeatJson();
     private final SseStream stream;
     private final Metrics metrics;
     private final BooleanSupplier brokerUp;
@@ -39,15 +39,19 @@ public final class ApiRoutes {
     /** How old the last tick's figures may be for a request to use them. */
     static final long FRESH_MS = 1_500;
     private FloorSnapshot.Live latest;
+    private FloorCounts latestCounts;
+    /** {@link #latest} as JSON, written once for the stream and every {@code /api/floor} until the next tick. */
+    private RawJson latestJson;
+    /** The teams with {@link #latestCounts}, written once per tick for {@code /api/floor}. */
+    private RawJson latestTeamsJson;
 
     /** @param siteProblem why the last edit of the site config was refused, or null */
-    public ApiRoutes(FloorModel floor, SseStream stream, SeatJson seatJson, Metrics metrics, BooleanSupplier brokerUp,
-                     StoreWriter store, EventHistory history, LongSupplier clock, Supplier<String> siteProblem) {
+    public ApiRoutes(FloorModel floor, SseStream stream, Metrics metrics, BooleanSupplier brokerUp, StoreWriter store,
+                     EventHistory history, LongSupplier clock, Supplier<String> siteProblem) {
         this.floor = floor;
         this.clock = clock;
         this.siteProblem = siteProblem;
         this.stream = stream;
-        this.seatJson = seatJson;
         this.metrics = metrics;
         this.brokerUp = brokerUp;
         this.store = store;
@@ -70,20 +74,26 @@ public final class ApiRoutes {
         router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     }
 
-    /** The whole floor: seats, teams with counts, KPIs, help queue and alerts. */
+    /**
+     * The whole floor: seats as they are now; teams with counts, KPIs, help queue and alerts as of the last
+     * second's tick ({@code kpis.now}).
+     */
     FloorSnapshot snapshot() {
         SiteConfig site = floor.site();
-        FloorCounts counts = floor.counts();
-        return new FloorSnapshot(site.site(), site.floor(), seatJson.all(floor.seats()),
-                site.teams().stream().map(t -> FloorSnapshot.Team.of(t, counts.teams().get(t.id()))).toList(),
-                site.thresholds(), live(), siteProblem.get());
+        RawJson kpis = liveJson();
+        if (latestTeamsJson == null) {
+            latestTeamsJson = RawJson.of(site.teams().stream()
+                    .map(t -> FloorSnapshot.Team.of(t, latestCounts.teams().get(t.id()))).toList());
+        }
+        return new FloorSnapshot(site.site(), site.floor(), seatJson.all(floor.seats()), latestTeamsJson,
+                site.thresholds(), kpis, siteProblem.get());
     }
 
     /**
      * What changes by itself as time passes: the stream's {@code kpis} event. The figures of the last
      * second's tick when there are any (at 10,000 seats computing them is most of a request's cost).
      */
-    public FloorSnapshot.Live live() {
+    private FloorSnapshot.Live live() {
         long now = clock.getAsLong();
         FloorSnapshot.Live recent = latest;
         return recent != null && now - recent.now() < FRESH_MS ? recent : live(floor.kpis(now), floor.counts(), now);
@@ -93,7 +103,24 @@ public final class ApiRoutes {
     public FloorSnapshot.Live live(FloorKpis kpis, FloorCounts counts, long now) {
         latest = FloorSnapshot.Live.of(now, counts, kpis, floor.helpQueue(now), floor.helpTaken(),
                 floor.alerts());
+        latestCounts = counts;
+        latestJson = null;
+        latestTeamsJson = null;
         return latest;
+    }
+
+    /** {@link #live()} as JSON. */
+    public RawJson liveJson() {
+        FloorSnapshot.Live current = live(); // the latest, recomputed first if the tick's is too old
+        if (latestJson == null) {
+            latestJson = RawJson.of(current);
+        }
+        return latestJson;
+    }
+
+    /** After a site-config edit: the next request computes the figures for the new teams and seats. */
+    public void siteChanged() {
+        latest = null;
     }
 
     /** One team for its leader's view: the team, its KPIs, seats, agents' time in state, help queue and alerts. */
@@ -163,7 +190,7 @@ public final class ApiRoutes {
     }
 
     private void stream(RoutingContext ctx) {
-        stream.add(ctx.response(), "kpis", Json.write(live()));
+        stream.add(ctx.response(), "kpis", liveJson().text());
     }
 
     private void health(RoutingContext ctx) {

@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.web;
 
+import com.fasterxml.jackson.databind.JsonSerializable;
 import dev.seatlink.gateway.floor.Alert;
 import dev.seatlink.gateway.floor.FloorCounts;
 import dev.seatlink.gateway.floor.FloorKpis;
@@ -13,9 +14,13 @@ import dev.seatlink.gateway.site.Thresholds;
 import java.util.List;
 import java.util.Map;
 
-/** The body of {@code GET /api/floor}; each seat as {@link SeatView}, written once per change ({@link SeatJson}). */
-public record FloorSnapshot(String site, String floor, List<RawJson> seats, List<Team> teams, Thresholds thresholds,
-                            Live kpis, String siteProblem) {
+/**
+ * The body of {@code GET /api/floor}: {@code seats} is each {@link SeatView} (written once per change, see
+ * {@link SeatJson}), {@code teams} each {@link Team}, {@code kpis} the {@link Live} figures (both written
+ * once per tick).
+ */
+public record FloorSnapshot(String site, String floor, JsonSerializable seats, RawJson teams, Thresholds thresholds,
+                            RawJson kpis, String siteProblem) {
 
     /** A team as configured, with its live counts per state. */
     record Team(String id, String name, String leader, String businessLine, String customerTier, String skillTier,

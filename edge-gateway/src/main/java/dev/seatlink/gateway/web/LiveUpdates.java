@@ -15,13 +15,11 @@ import java.util.function.LongSupplier;
 public final class LiveUpdates {
     private final SseStream stream;
     private final LongSupplier clock;
-    private final SeatJson seatJson;
     private final SeatThrottle<SeatView> throttle = new SeatThrottle<>();
     private final Set<String> handsUp = new HashSet<>();
 
-    public LiveUpdates(SseStream stream, SeatJson seatJson, LongSupplier clock) {
+    public LiveUpdates(SseStream stream, LongSupplier clock) {
         this.stream = stream;
-        this.seatJson = seatJson;
         this.clock = clock;
     }
 
@@ -39,11 +37,11 @@ public final class LiveUpdates {
     }
 
     private void send(SeatView view) {
-        stream.send("seat", seatJson.of(view).text());
+        stream.send("seat", Json.write(view));
     }
 
-    public void kpis(FloorSnapshot.Live live) {
-        stream.send("kpis", Json.write(live));
+    public void kpis(RawJson live) {
+        stream.send("kpis", live.text());
     }
 
     public void alert(AlertChange change) {

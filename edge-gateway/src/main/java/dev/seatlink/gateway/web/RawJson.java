@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import java.io.IOException;
 
 /** A value already written as JSON, copied as it is into a larger document (its UTF-8 bytes are kept). */
-record RawJson(SerializedString json) implements JsonSerializable {
+public record RawJson(SerializedString json) implements JsonSerializable {
 
     @Override
     public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
@@ -19,6 +19,10 @@ record RawJson(SerializedString json) implements JsonSerializable {
     public void serializeWithType(JsonGenerator gen, SerializerProvider serializers, TypeSerializer typeSer)
             throws IOException {
         serialize(gen, serializers);
+    }
+
+    static RawJson of(Object value) {
+        return new RawJson(new SerializedString(Json.write(value)));
     }
 
     /** The JSON text. */

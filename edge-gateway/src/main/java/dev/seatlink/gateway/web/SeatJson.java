@@ -1,44 +1,55 @@
 package dev.seatlink.gateway.web;
 
-import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import dev.seatlink.gateway.floor.SeatView;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Each seat's JSON, written once per change and reused by the stream's {@code seat} events and by
- * {@code /api/floor}: at 10,000 seats, serialising every seat on every request was most of that
- * request's time. A seat's view is compared with the one its JSON was written from (the model keeps one
- * view object per change, so mostly by identity), so a stale entry is impossible. Used from the floor's event-loop context only.
+ * The seats of {@code /api/floor} as JSON, each written once per change: at 10,000 seats serialising
+ * every seat on every request was most of its time. Kept by position in the floor's seat order and
+ * checked against the view it was written from — by identity first, since the model keeps one view
+ * object per change, so an unchanged seat costs a pointer comparison and a stale entry is impossible.
+ * Used from the floor's event-loop context only.
  */
 public final class SeatJson {
-    private final Map<String, Written> bySeat = new HashMap<>();
+    private SeatView[] views = new SeatView[0];
+    private RawJson[] json = new RawJson[0];
 
-    private record Written(SeatView view, RawJson json) {
+    /** The seats, in order, as one JSON array. */
+    JsonSerializable all(List<SeatView> current) {
+        if (views.length != current.size()) {
+            views = Arrays.copyOf(views, current.size());
+            json = Arrays.copyOf(json, current.size());
+        }
+        for (int i = 0; i < views.length; i++) {
+            SeatView view = current.get(i);
+            if (views[i] != view && (views[i] == null || !views[i].equals(view))) {
+                views[i] = view;
+                json[i] = RawJson.of(view);
+            }
+        }
+        return new Written(json.clone());
     }
 
-    RawJson of(SeatView view) {
-        Written written = bySeat.get(view.seat());
-        if (written == null || written.view != view && !written.view.equals(view)) {
-            written = new Written(view, new RawJson(new SerializedString(Json.write(view))));
-            bySeat.put(view.seat(), written);
+    private record Written(RawJson[] seats) implements JsonSerializable {
+        @Override
+        public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeStartArray();
+            for (RawJson seat : seats) {
+                gen.writeRawValue(seat.json());
+            }
+            gen.writeEndArray();
         }
-        return written.json;
-    }
 
-    /** The seats' JSON in their order; forgets seats that are no longer on the floor. */
-    List<RawJson> all(List<SeatView> views) {
-        List<RawJson> out = new ArrayList<>(views.size());
-        views.forEach(view -> out.add(of(view)));
-        if (bySeat.size() > views.size()) {
-            Set<String> current = new HashSet<>();
-            views.forEach(view -> current.add(view.seat()));
-            bySeat.keySet().retainAll(current);
+        @Override
+        public void serializeWithType(JsonGenerator gen, SerializerProvider serializers, TypeSerializer typeSer)
+                throws IOException {
+            serialize(gen, serializers);
         }
-        return out;
     }
 }
