@@ -119,7 +119,7 @@ setup() {
   [[ "${lines[-1]}" == "1 of 24 seats online" ]]
   run "$SEATLINK" fleet --gateway "$GATEWAY" --json
   echo "--json: $output" | head -n 3
-  [[ "$output" == '{"now":'* ]]
+  [[ "$output" == '{"now":'*'"seats":[{"seat":"s-001"'* ]]
   run "$SEATLINK" fleet --gateway http://127.0.0.1:1
   [ "$status" -ne 0 ]
   [[ "$output" == "FAIL: cannot read http://127.0.0.1:1/api/fleet"* ]]

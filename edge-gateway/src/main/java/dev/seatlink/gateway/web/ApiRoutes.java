@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.web;
 
+import dev.seatlink.gateway.floor.FleetEntry;
 import dev.seatlink.gateway.floor.FloorCounts;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.metrics.Metrics;
@@ -14,6 +15,7 @@ import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.TeamSpec;
 import dev.seatlink.protocol.Ids;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -58,14 +60,17 @@ public final class ApiRoutes {
         this.history = history;
     }
 
+    /** The body of {@code GET /api/fleet}; a record, so "now" always comes first (Map.of's order varies per run). */
+    record Fleet(long now, List<FleetEntry> seats) {
+    }
+
     public void mount(Router router) {
         router.get("/api/floor").handler(this::floor);
         router.get("/api/seats/:seat").handler(this::seat);
         router.get("/api/seats/:seat/events").handler(this::events);
         router.get("/api/teams/:team").handler(this::team);
         router.get("/api/alerts").handler(this::alerts);
-        router.get("/api/fleet").handler(ctx -> Json.respond(ctx, 200, Map.of("now", clock.getAsLong(),
-                "seats", floor.fleet())));
+        router.get("/api/fleet").handler(ctx -> Json.respond(ctx, 200, new Fleet(clock.getAsLong(), floor.fleet())));
         router.get("/api/stream").handler(this::stream);
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(this::metrics);
