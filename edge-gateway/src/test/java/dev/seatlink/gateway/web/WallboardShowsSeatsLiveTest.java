@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -106,14 +107,19 @@ class WallboardShowsSeatsLiveTest {
         assertThat(tile("s-001").findElement(By.className("letter")).getText()).isEqualTo("X");
         assertThat(browser.findElement(By.id("count-OFFLINE")).getText()).contains("24");
         assertThat(browser.findElements(By.cssSelector("#group-tiles .group"))).hasSize(4);
-        assertThat(browser.findElement(By.id("group-team-vip-care")).getText()).contains("VIP Care");
+        await().atMost(Duration.ofSeconds(5)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .untilAsserted(() -> assertThat(browser.findElement(By.id("group-team-vip-care")).getText())
+                        .contains("VIP Care"));
 
         browser.findElement(By.cssSelector("#pivot button[data-grouping='customerTier']")).click();
 
         assertThat(browser.findElement(By.id("groups-title")).getText()).isEqualTo("Customer tiers");
-        assertThat(browser.findElements(By.cssSelector("#group-tiles .group"))).extracting(WebElement::getText)
-                .anySatisfy(text -> assertThat(text).startsWith("vip"))
-                .anySatisfy(text -> assertThat(text).startsWith("standard"));
+        // The tiles are redrawn with every second's figures: a tile found just before a redraw goes stale.
+        await().atMost(Duration.ofSeconds(5)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .untilAsserted(() -> assertThat(browser.findElements(By.cssSelector("#group-tiles .group")))
+                        .extracting(WebElement::getText)
+                        .anySatisfy(text -> assertThat(text).startsWith("vip"))
+                        .anySatisfy(text -> assertThat(text).startsWith("standard")));
         assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
     }
 
