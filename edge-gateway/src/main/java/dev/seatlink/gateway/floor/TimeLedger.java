@@ -107,7 +107,7 @@ public final class TimeLedger {
             String key = seat + "\u0000" + running.agent;
             AgentTime base = result.getOrDefault(key, AgentTime.zero(seat, running.agent));
             long[] ms = new long[AgentState.values().length];
-            ms[running.state.ordinal()] = Math.max(0, end - Math.max(running.since, windowStart));
+            ms[running.state.ordinal()] = runningMs(running, end);
             long waiting = running.help && running.helpSince >= windowStart ? Math.max(0, end - running.helpSince) : 0;
             AgentTime now = new AgentTime(seat, running.agent, toMap(ms), 0, 0, waiting, waiting);
             result.put(key, base.plus(now, seat, running.agent));
@@ -125,12 +125,17 @@ public final class TimeLedger {
                 + t.ms[AgentState.WRAP_UP.ordinal()], t.ms[AgentState.READY.ordinal()]));
         open.forEach((seat, running) -> {
             if (running.agent != null) {
-                long ms = Math.max(0, end - Math.max(running.since, windowStart));
+                long ms = runningMs(running, end);
                 boolean handling = running.state == AgentState.BUSY || running.state == AgentState.WRAP_UP;
                 addHandling(bySeat, seat, handling ? ms : 0, running.state == AgentState.READY ? ms : 0);
             }
         });
         return bySeat;
+    }
+
+    /** How long a running interval has lasted by {@code end}, inside the window. */
+    private long runningMs(Open running, long end) {
+        return Math.max(0, end - Math.max(running.since, windowStart));
     }
 
     private static void addHandling(Map<String, long[]> bySeat, String seat, long handlingMs, long readyMs) {

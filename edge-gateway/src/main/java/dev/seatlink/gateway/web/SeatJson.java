@@ -16,7 +16,7 @@ import java.util.List;
  * object per change, so an unchanged seat costs a pointer comparison and a stale entry is impossible.
  * Used from the floor's event-loop context only.
  */
-public final class SeatJson {
+final class SeatJson {
     private SeatView[] views = new SeatView[0];
     private RawJson[] json = new RawJson[0];
 
