@@ -86,6 +86,11 @@ public final class TimeLedger {
                 event.boot()));
     }
 
+    /** How many seat-and-agent figures and running intervals it holds: what its memory grows with. */
+    public int size() {
+        return totals.size() + open.size();
+    }
+
     /** A new shift: the figures start again from zero, what each seat is doing carries on. */
     public void restart(long newWindowStart) {
         windowStart = newWindowStart;

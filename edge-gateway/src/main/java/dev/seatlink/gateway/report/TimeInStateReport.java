@@ -15,28 +15,64 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
-/** Time in state per agent or per team over a period, from stored transitions. Pure. */
+/**
+ * Time in state per agent or per team over a period, from stored transitions fed one at a time (the store
+ * streams them), so memory grows with the seats and agents of the period, never with its events. Pure.
+ */
 public final class TimeInStateReport {
     public static final String BY_AGENT = "agent";
     public static final String BY_TEAM = "team";
+    /**
+     * At most this many seat-and-agent figures in one report: seats have a handful of agents each, so
+     * only a floor fed nonsense agent ids gets near it, and the report is refused rather than grow.
+     */
+    public static final int MAX_FIGURES = 100_000;
 
-    private TimeInStateReport() {
+    private final SiteConfig site;
+    private final long end;
+    private final Predicate<SeatSpec> visible;
+    private final TimeLedger ledger;
+
+    /** The report is larger than {@link #MAX_FIGURES}: refused rather than grown without bound. */
+    public static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super("the period holds more than " + MAX_FIGURES + " agent-and-seat figures; choose a shorter period");
+        }
     }
 
     /**
-     * @param events  the period's events as {@code EventStore.window} returns them (per seat in seq order)
      * @param end     where running intervals stop: the period's end, or now for a period still running
-     * @param visible which seats the reader may see (a team leader: their teams')
+     * @param visible which seats the reader may see (a team leader: their teams'); the store already reads
+     *                only those, this keeps the report right on its own
      */
+    public TimeInStateReport(SiteConfig site, long from, long end, Predicate<SeatSpec> visible) {
+        this.site = site;
+        this.end = end;
+        this.visible = visible;
+        this.ledger = new TimeLedger(from);
+    }
+
+    /** The period's events as {@code EventStore.window} streams them (each seat's in seq order). */
     public static List<ReportRow> of(SiteConfig site, List<SeatEvent> events, long from, long end, String group,
                                      Predicate<SeatSpec> visible) {
-        TimeLedger ledger = new TimeLedger(from);
-        for (SeatEvent event : events) {
-            SeatSpec seat = site.seatsById().get(event.seat());
-            if (seat != null && visible.test(seat) && event.at() < end) {
-                ledger.record(event);
+        TimeInStateReport report = new TimeInStateReport(site, from, end, visible);
+        events.forEach(report::add);
+        return report.rows(group);
+    }
+
+    /** One stored event; each seat's must come in seq order. */
+    public void add(SeatEvent event) {
+        SeatSpec seat = site.seatsById().get(event.seat());
+        if (seat != null && visible.test(seat) && event.at() < end) {
+            ledger.record(event);
+            if (ledger.size() > MAX_FIGURES) {
+                throw new TooLarge();
             }
         }
+    }
+
+    /** The rows per agent or per team, sorted by key. */
+    public List<ReportRow> rows(String group) {
         Map<String, AgentTime> sums = new TreeMap<>();
         Map<String, Set<String>> teams = new LinkedHashMap<>();
         for (AgentTime time : ledger.figuresAt(end)) {

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,9 @@ public final class EventStore implements AutoCloseable {
     /** How far before a period {@link #window} looks for what a seat was doing when it began. */
     static final long LOOKBACK_DAYS = 7;
     static final String FILE = "events.db";
+    private static final int STREAM_FETCH_ROWS = 1_000;
+    private static final com.fasterxml.jackson.databind.ObjectMapper SEAT_LIST =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final Path file;
     private Connection writer;
@@ -164,24 +168,55 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
+    /** Takes a period's events one at a time, each seat's in seq order. */
+    @FunctionalInterface
+    public interface EventSink {
+        void accept(SeatEvent event);
+    }
+
     /**
      * The events of a period for time-in-state figures: those with {@code from <= at < to}, and before them
      * each seat's last event in the {@value #LOOKBACK_DAYS} days before {@code from} (what the seat was doing
      * when the period began); per seat in seq order.
      */
     public List<SeatEvent> window(long from, long to) {
+        List<SeatEvent> events = new ArrayList<>();
+        window(from, to, null, events::add);
+        return events;
+    }
+
+    /**
+     * The same as {@link #window(long, long)}, streamed from a cursor so that memory does not grow with the
+     * period, and only for {@code seats} (null: every seat) so that what a reader may not see is never read.
+     * Each seat's events come in seq order; seats may interleave.
+     */
+    public void window(long from, long to, Collection<String> seats, EventSink sink) {
+        String only = seats == null ? null : seatList(seats);
         try (Connection c = connect();
-             PreparedStatement q = c.prepareStatement("SELECT * FROM (SELECT * FROM events WHERE at >= ? AND at < ? "
-                     + "UNION ALL SELECT e.* FROM events e JOIN (SELECT seat, MAX(seq) AS seq FROM events "
-                     + "WHERE at >= ? AND at < ? GROUP BY seat) m ON e.seat = m.seat AND e.seq = m.seq) "
-                     + "ORDER BY seat, seq")) {
-            q.setLong(1, from);
-            q.setLong(2, to);
-            q.setLong(3, from - LOOKBACK_DAYS * 86_400_000L);
-            q.setLong(4, from);
-            return read(q).stream().map(StoredEvent::event).toList();
+             PreparedStatement before = c.prepareStatement("SELECT e.* FROM events e JOIN (SELECT seat, MAX(seq) AS seq "
+                     + "FROM events WHERE at >= ? AND at < ? AND (?3 IS NULL OR seat IN (SELECT value FROM json_each(?3))) "
+                     + "GROUP BY seat) m ON e.seat = m.seat AND e.seq = m.seq");
+             PreparedStatement during = c.prepareStatement("SELECT * FROM events WHERE at >= ? AND at < ? "
+                     + "AND (?3 IS NULL OR seat IN (SELECT value FROM json_each(?3))) ORDER BY seat, seq")) {
+            before.setLong(1, from - LOOKBACK_DAYS * 86_400_000L);
+            before.setLong(2, from);
+            before.setString(3, only);
+            during.setLong(1, from);
+            during.setLong(2, to);
+            during.setString(3, only);
+            // Each seat's last event before the period is older than all of its events in the period.
+            stream(before, sink);
+            stream(during, sink);
         } catch (SQLException e) {
             throw new StoreException("cannot read the events of a period: " + e.getMessage(), e);
+        }
+    }
+
+    private static String seatList(Collection<String> seats) {
+        try {
+            return SEAT_LIST.writeValueAsString(seats);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("seat ids cannot be written as JSON", e);
         }
     }
 
@@ -199,14 +234,26 @@ public final class EventStore implements AutoCloseable {
         List<StoredEvent> out = new ArrayList<>();
         try (ResultSet r = q.executeQuery()) {
             while (r.next()) {
-                SeatEvent event = new SeatEvent(r.getString("seat"), r.getString("agent"),
-                        AgentState.valueOf(r.getString("from_state")), AgentState.valueOf(r.getString("to_state")),
-                        r.getString("reason"), r.getInt("help") == 1, r.getLong("at"), r.getLong("seq"),
-                        r.getString("boot"), Cause.valueOf(r.getString("cause").toUpperCase(Locale.ROOT)));
-                out.add(new StoredEvent(event, r.getLong("rx")));
+                out.add(new StoredEvent(event(r), r.getLong("rx")));
             }
         }
         return out;
+    }
+
+    private static void stream(PreparedStatement q, EventSink sink) throws SQLException {
+        q.setFetchSize(STREAM_FETCH_ROWS);
+        try (ResultSet r = q.executeQuery()) {
+            while (r.next()) {
+                sink.accept(event(r));
+            }
+        }
+    }
+
+    private static SeatEvent event(ResultSet r) throws SQLException {
+        return new SeatEvent(r.getString("seat"), r.getString("agent"),
+                AgentState.valueOf(r.getString("from_state")), AgentState.valueOf(r.getString("to_state")),
+                r.getString("reason"), r.getInt("help") == 1, r.getLong("at"), r.getLong("seq"),
+                r.getString("boot"), Cause.valueOf(r.getString("cause").toUpperCase(Locale.ROOT)));
     }
 
     public Path file() {

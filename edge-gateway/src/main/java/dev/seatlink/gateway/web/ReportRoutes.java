@@ -12,14 +12,17 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.DateTimeException;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.tinylog.Logger;
 
 /**
  * Reports for reviews and the audit log, read from the store on a worker thread. They need a signed-in
@@ -36,6 +39,16 @@ import java.util.stream.Collectors;
 public final class ReportRoutes {
     static final int MAX_DAYS = 400;
     static final int MAX_AUDIT_LINES = 10_000;
+    /** Reports read a worker's time and a cursor each: a few at once, the rest are asked to come back. */
+    static final int MAX_RUNNING_REPORTS = 2;
+    static final int RETRY_AFTER_S = 5;
+    /** Dates a report may name: wide enough for any real review, narrow enough for every date sum. */
+    static final int MIN_YEAR = 2000;
+    static final int MAX_YEAR = 2200;
+    private static final long EARLIEST = LocalDate.of(MIN_YEAR, 1, 1).atStartOfDay(java.time.ZoneOffset.UTC)
+            .toInstant().toEpochMilli();
+    private static final long LATEST = LocalDate.of(MAX_YEAR + 1, 1, 1).atStartOfDay(java.time.ZoneOffset.UTC)
+            .toInstant().toEpochMilli();
 
     private final Vertx vertx;
     private final FloorModel floor;
@@ -43,6 +56,7 @@ public final class ReportRoutes {
     private final EventStore store;
     private final AuditLog audit;
     private final LongSupplier clock;
+    private int running; // on the floor's context only
 
     public ReportRoutes(Vertx vertx, FloorModel floor, SignIn signIn, EventStore store, AuditLog audit,
                         LongSupplier clock) {
@@ -81,6 +95,10 @@ public final class ReportRoutes {
             Json.error(ctx, 400, "date must be YYYY-MM-DD");
             return;
         }
+        if (day.getYear() < MIN_YEAR || day.getYear() > MAX_YEAR) {
+            Json.error(ctx, 400, "date must be between " + MIN_YEAR + " and " + MAX_YEAR);
+            return;
+        }
         report(ctx, new Period(site.shifts().startOfDay(day), site.shifts().startOfDay(day.plusDays(1))),
                 TimeInStateReport.BY_AGENT, "daily-" + day);
     }
@@ -90,12 +108,25 @@ public final class ReportRoutes {
         if (user.isEmpty()) {
             return;
         }
+        if (running >= MAX_RUNNING_REPORTS) {
+            ctx.response().putHeader("Retry-After", String.valueOf(RETRY_AFTER_S));
+            Json.error(ctx, 503, MAX_RUNNING_REPORTS + " reports are being computed; try again in a few seconds");
+            return;
+        }
         SiteConfig site = floor.site();
         Predicate<SeatSpec> visible = visibleTo(site, user.get());
-        long end = Math.min(period.to(), clock.getAsLong());
+        List<String> seats = site.seats().stream().filter(visible).map(SeatSpec::seat).toList();
+        long end = Math.max(Math.min(period.to(), clock.getAsLong()), period.from());
         boolean csv = "csv".equals(ctx.request().getParam("format"));
-        vertx.executeBlocking(() -> TimeInStateReport.of(site, store.window(period.from(), end), period.from(),
-                        Math.max(end, period.from()), group, visible))
+        running++;
+        vertx.executeBlocking(() -> {
+                    TimeInStateReport report = new TimeInStateReport(site, period.from(), end, visible);
+                    if (!seats.isEmpty()) {
+                        store.window(period.from(), end, seats, report::add);
+                    }
+                    return report.rows(group);
+                }, false)
+                .onComplete(done -> running--)
                 .onSuccess(rows -> {
                     if (csv) {
                         ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
@@ -111,7 +142,14 @@ public final class ReportRoutes {
                         Json.respond(ctx, 200, body);
                     }
                 })
-                .onFailure(e -> Json.error(ctx, 503, e.getMessage()));
+                .onFailure(e -> {
+                    if (e instanceof TimeInStateReport.TooLarge) {
+                        Json.error(ctx, 400, e.getMessage());
+                    } else {
+                        Logger.error(e, "report {} failed", name);
+                        Json.error(ctx, 503, "the report could not be read from the store: " + e.getMessage());
+                    }
+                });
     }
 
     private void audit(RoutingContext ctx) {
@@ -158,18 +196,23 @@ public final class ReportRoutes {
         if (text == null || text.isBlank()) {
             return otherwise;
         }
+        long ms;
         try {
             if (text.chars().allMatch(Character::isDigit)) {
-                return Long.parseLong(text);
+                ms = Long.parseLong(text);
+            } else if (text.length() == 10) {
+                ms = site.shifts().startOfDay(LocalDate.parse(text));
+            } else {
+                ms = Instant.parse(text).toEpochMilli();
             }
-            if (text.length() == 10) {
-                return site.shifts().startOfDay(LocalDate.parse(text));
-            }
-            return Instant.parse(text).toEpochMilli();
-        } catch (DateTimeParseException | NumberFormatException e) {
+        } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
             throw new IllegalArgumentException("'" + dev.seatlink.protocol.Ids.printable(text)
                     + "' is not a date (2026-11-22), an instant (2026-11-22T06:00:00Z) or ms since epoch");
         }
+        if (ms < EARLIEST || ms >= LATEST) {
+            throw new IllegalArgumentException("'" + dev.seatlink.protocol.Ids.printable(text)
+                    + "' is outside the years " + MIN_YEAR + " to " + MAX_YEAR);
+        }
+        return ms;
     }
-
 }

@@ -33,6 +33,9 @@ public final class SignIn {
                 ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"SeatLink\", charset=\"UTF-8\"");
             }
             Json.error(ctx, 401, "sign in as a supervisor");
+        } else {
+            // What a signed-in user reads is theirs: no shared cache or back button keeps it.
+            ctx.response().putHeader("Cache-Control", "no-store");
         }
         return user;
     }

@@ -28,7 +28,12 @@ public final class Http {
 
     /** GETs, signed in with HTTP Basic when {@code user} is not null. */
     public HttpResponse<String> get(String path, String user, String password) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET();
+        return get(path, user, password, Duration.ofSeconds(10));
+    }
+
+    /** GETs with a longer wait for the answer (a long report). */
+    public HttpResponse<String> get(String path, String user, String password, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).GET();
         try {
             return client.send(signedIn(request, user, password).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
