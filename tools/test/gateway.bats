@@ -46,6 +46,8 @@ setup() {
   grep -qx "max_queued_messages 100000" "$conf"
   grep -qx "listener $TLS_PORT" "$conf"
   grep -qx "allow_anonymous false" "$conf"
+  grep -qx "use_username_as_clientid true" "$conf"
+  grep -qx "listener $MQTT_PORT 127.0.0.1" "$conf"
   [ "$(stat -c %a "$INSTALL_ROOT/etc/mosquitto/seatlink/passwd")" = 600 ]
   [ "$(stat -c %a "$INSTALL_ROOT/etc/seatlink/gateway.credentials")" = 600 ]
   grep -q "ProtectSystem=strict" "$INSTALL_ROOT/etc/systemd/system/seatlink-gateway.service"
@@ -57,6 +59,13 @@ setup() {
   pass="$(sed -n 's/^password=//p' "$SECRETS/seats/s-001.credentials")"
   mosquitto_pub -h 127.0.0.1 -p "$TLS_PORT" --cafile "$BATS_FILE_TMPDIR/server.crt" -u "$user" -P "$pass" -q 1 \
     -t seatlink/v1/hq/f1/s-001/cmd-result -m '{"v":1,"id":"x","ok":true}'
+  # a seat's login under the gateway's client id (clean session) does not knock the gateway off
+  connects="$(curl -fs "http://127.0.0.1:$HTTP_PORT/metrics" | sed -n 's/^seatlink_broker_connects_total //p')"
+  mosquitto_pub -h 127.0.0.1 -p "$TLS_PORT" --cafile "$BATS_FILE_TMPDIR/server.crt" -u "$user" -P "$pass" -q 1 \
+    -i hq.f1.gateway -t seatlink/v1/hq/f1/s-001/cmd-result -m '{"v":1,"id":"y","ok":true}'
+  sleep 3 # a knocked-off gateway reconnects within its first backoff (1 s)
+  [ "$(curl -fs "http://127.0.0.1:$HTTP_PORT/metrics" | sed -n 's/^seatlink_broker_connects_total //p')" = "$connects" ]
+  curl -fs "http://127.0.0.1:$HTTP_PORT/health" | grep -q '"broker":"UP"'
 }
 
 @test "provision-gateway again changes nothing" {

@@ -393,6 +393,41 @@ class LinkFaultsTest {
         report("h seat A under seat B", 2, 1, http, 0);
     }
 
+    @Test
+    void aSeatsLoginCannotTakeTheGatewaysOrAnotherSeatsClientId() throws Exception {
+        Path secrets = dir.resolve("secrets");
+        new dev.seatlink.gateway.access.CredentialFiles(secrets).generate(new dev.seatlink.gateway.site.SiteConfigLoader().loadDemo());
+        MosquittoBroker broker = keep(MosquittoBroker.start(dir.resolve("mosquitto"), FreePorts.next(),
+                Files.readString(secrets.resolve("mosquitto-auth.conf"))));
+        Properties gatewayLogin = CredentialsFile.read(secrets.resolve("gateway.credentials"));
+        Gateway gateway = keep(Gateway.start(GatewayConfig.defaults().with(0, broker.url(), FreePorts.next(),
+                dir.resolve("gateway")).withLogin(gatewayLogin.getProperty("username"),
+                gatewayLogin.getProperty("password"), null)));
+        Http http = new Http(gateway.httpPort());
+        await().atMost(PATIENCE).until(() -> http.get("/health").statusCode() == 200);
+        Properties seatA = CredentialsFile.read(secrets.resolve("seats/s-005.credentials"));
+        Properties seatB = CredentialsFile.read(secrets.resolve("seats/s-006.credentials"));
+        MqttProbe asSeatB = keep(MqttProbe.login(broker.url(), seatB.getProperty("username"),
+                seatB.getProperty("password")));
+        asSeatB.publish(topic("s-006", Topic.Kind.STATUS), SeatStatus.online("b-6", "1.0", T));
+        await().atMost(PATIENCE).until(() -> online(http, "s-006"));
+
+        // when seat A's login connects (clean session) under the gateway's client id and then under seat B's
+        for (String someoneElse : new String[] {"hq.f1.gateway", "hq.f1.s-006"}) {
+            keep(MqttProbe.loginAs(broker.url(), someoneElse, seatA.getProperty("username"),
+                    seatA.getProperty("password"))).close();
+        }
+
+        // then neither the gateway nor seat B was knocked off: both still connected, B still online
+        // (a knocked-off gateway would reconnect within its first backoff, 1 s: watch for longer than that)
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> asSeatB.isConnected()
+                && metric(http, "seatlink_broker_connects_total") == 1);
+        assertThat(http.get("/health").statusCode()).isEqualTo(200);
+        assertThat(online(http, "s-006")).isTrue();
+        asSeatB.publish(topic("s-006", Topic.Kind.EVENT), event("s-006", 1));
+        await().atMost(PATIENCE).until(() -> exactly(http, "s-006", 1));
+    }
+
 
     // g. ------------------------------------------------------------------------------------------
 

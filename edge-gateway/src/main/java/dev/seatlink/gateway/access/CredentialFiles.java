@@ -20,7 +20,8 @@ import java.util.Optional;
  * <pre>
  * passwd                  Mosquitto password file (hashed), every seat and the gateway
  * acl                     Mosquitto ACL file ({@link AccessRules})
- * mosquitto-auth.conf     the three lines that switch them on in mosquitto.conf
+ * mosquitto-auth.conf     the lines that switch them on in mosquitto.conf, with each login's client id bound
+ *                         to its username (a seat's login cannot take the gateway's or another seat's)
  * gateway.credentials     username=… password=… for the gateway (--username, --password-file)
  * seats/{seat}.credentials  username=… password=… for each terminal (provision installs it)
  * </pre>
@@ -51,8 +52,8 @@ public final class CredentialFiles {
         }
         writePasswd(dir.resolve("passwd"), hashes);
         write(dir.resolve("acl"), AccessRules.acl(map));
-        write(dir.resolve("mosquitto-auth.conf"), "allow_anonymous false\npassword_file " + dir.resolve("passwd")
-                .toAbsolutePath() + "\nacl_file " + dir.resolve("acl").toAbsolutePath() + "\n");
+        write(dir.resolve("mosquitto-auth.conf"), "allow_anonymous false\nuse_username_as_clientid true\npassword_file "
+                + dir.resolve("passwd").toAbsolutePath() + "\nacl_file " + dir.resolve("acl").toAbsolutePath() + "\n");
         return new Written(created, hashes.size() - created, dir);
     }
 

@@ -227,6 +227,7 @@ public final class Ingest implements AutoCloseable {
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
             Logger.info("{} to {} as {}", reconnect ? "reconnected" : "connected", serverUri, settings.clientId());
+            metrics.brokerConnected();
             // Not on this (Paho's callback) thread: with a persistent session the broker floods queued
             // messages at once, and a subscribe issued from here can stall delivery (paho.mqtt.java #999).
             retry.execute(Ingest.this::subscribeAndAnnounce);

@@ -26,6 +26,7 @@ public final class Metrics {
     final LongAdder staleWills = new LongAdder();
     final LongAdder replays = new LongAdder();
     final LongAdder rebirths = new LongAdder();
+    final LongAdder brokerConnects = new LongAdder();
     final LongAdder[] latencyBuckets = new LongAdder[LATENCY_BOUNDS_MS.length + 1];
     final LongAdder latencySumMs = new LongAdder();
     /** The floor's 1 s tick (KPIs, alerts, summary) holds the event loop this long: last and worst, in µs. */
@@ -48,6 +49,11 @@ public final class Metrics {
     public void tick(long micros) {
         tickMicros = micros;
         tickMaxMicros = Math.max(tickMaxMicros, micros);
+    }
+
+    /** The gateway's broker link (re)connected: more than one means it was dropped or knocked off. */
+    public void brokerConnected() {
+        brokerConnects.increment();
     }
 
     public void received() {

@@ -103,6 +103,16 @@ class EmbeddedBrokerAccessTest {
         assertThat(storedSeqs(http, "s-002")).isEmpty();
         assertThat(http.json("/api/seats/s-002").path("online").asBoolean()).isFalse();
 
+        // seat A's login cannot take the gateway's client id or seat B's (it would knock them off the broker)
+        for (String someoneElse : new String[] {"hq.f1.gateway", "hq.f1.s-007"}) {
+            assertThatThrownBy(() -> MqttProbe.loginAs(gateway.brokerUrl(), someoneElse, a.getProperty("username"),
+                    a.getProperty("password"))).as(someoneElse).isInstanceOf(MqttSecurityException.class);
+        }
+        assertThat(http.json("/health").path("broker").asText()).isEqualTo("UP");
+        seat.press(Key.BUSY);
+        await().atMost(PATIENCE).until(() -> exactly(http, "s-007", 2));
+        assertThat(http.json("/api/seats/s-007").path("online").asBoolean()).isTrue();
+
         // and nobody gets in without a valid password
         // Moquette closes an anonymous connection instead of answering "not authorised": refused either way
         assertThatThrownBy(() -> new MqttProbe(gateway.brokerUrl())).isInstanceOf(org.eclipse.paho.client.mqttv3.MqttException.class);

@@ -29,11 +29,22 @@ public final class MqttProbe implements AutoCloseable {
     /** A probe that logs in; with a seat's username its client id is the seat's own. */
     public static MqttProbe login(String brokerUrl, String username, String password, String... filters)
             throws MqttException {
-        return new MqttProbe(brokerUrl, username, password, filters);
+        return new MqttProbe(brokerUrl, username, username, password, filters);
+    }
+
+    /** A probe that logs in with one login and asks for another client id (someone else's, in an attack). */
+    public static MqttProbe loginAs(String brokerUrl, String clientId, String username, String password,
+                                    String... filters) throws MqttException {
+        return new MqttProbe(brokerUrl, clientId, username, password, filters);
     }
 
     private MqttProbe(String brokerUrl, String username, String password, String[] filters) throws MqttException {
-        client = new MqttClient(brokerUrl, username != null ? username : "probe-" + UUID.randomUUID(),
+        this(brokerUrl, username, username, password, filters);
+    }
+
+    private MqttProbe(String brokerUrl, String clientId, String username, String password, String[] filters)
+            throws MqttException {
+        client = new MqttClient(brokerUrl, clientId != null ? clientId : "probe-" + UUID.randomUUID(),
                 new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(true);
@@ -93,6 +104,10 @@ public final class MqttProbe implements AutoCloseable {
 
     public void publishRaw(String topic, byte[] payload, boolean retained) throws MqttException {
         client.publish(topic, payload, 1, retained);
+    }
+
+    public boolean isConnected() {
+        return client.isConnected();
     }
 
     public List<Received> received() {
