@@ -13,6 +13,7 @@ import dev.seatlink.gateway.ingest.FloorUpdater;
 import dev.seatlink.gateway.ingest.Ingest;
 import dev.seatlink.gateway.ingest.IngestSettings;
 import dev.seatlink.gateway.ingest.RejectLog;
+import dev.seatlink.gateway.ingest.SeatOutbox;
 import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.SiteWatcher;
@@ -110,10 +111,21 @@ final class FloorVerticle extends VerticleBase {
         SignIn signIn = new SignIn(supervisors);
         CommandRoutes commands = new CommandRoutes(floor, signIn, sendCommand, () -> ingest.isConnected(), clock,
                 this::audit);
-        FloorUpdater updater = new FloorUpdater(floor, metrics, rejectLog, live::seat, sendCommand,
+        SeatOutbox outbox = new SeatOutbox() {
+            @Override
+            public void command(String seat, Command command) {
+                sendCommand.accept(seat, command);
+            }
+
+            @Override
+            public void config(String seat) {
+                ingest.publishSeatConfig(seat);
+            }
+        };
+        FloorUpdater updater = new FloorUpdater(floor, metrics, rejectLog, live::seat, outbox,
                 commands::answered, clock, config.reorderTimeoutMs());
-        restored.lastStored().forEach((seat, stored) -> updater.restore(seat, stored.event().seq()));
-        ingest = new Ingest(settings, floor::site, new Codec(), metrics, rejectLog,
+        restored.lastStored().values().forEach(stored -> updater.restore(stored.event()));
+        ingest = new Ingest(settings, floor::site, updater, new Codec(), metrics, rejectLog,
                 (message, rx) -> context.runOnContext(v -> updater.apply(message, rx)), writer, clock);
 
         Router router = Router.router(vertx);

@@ -21,7 +21,9 @@ public enum RejectReason {
     ABSURD_TIMESTAMP("absurd_timestamp"),
     SEAT_MISMATCH("seat_mismatch"),
     UNKNOWN_SEAT("unknown_seat"),
-    WRONG_DIRECTION("wrong_direction");
+    WRONG_DIRECTION("wrong_direction"),
+    /** Gateway: an event's seq is too far beyond the seat's last applied one to be real (see the README). */
+    SEQ_JUMP("seq_jump");
 
     private final String label;
 

@@ -10,6 +10,8 @@ import java.util.List;
  * @param reasons       not-ready reason codes, in the order the Not ready button cycles them
  * @param wrapUpSeconds how long WRAP_UP lasts before the terminal moves on by itself (0 = until a button)
  * @param wrapUpThen    READY or NOT_READY (with the first reason) when the wrap-up timer ends
+ * @param lastSeq       the highest event seq the floor holds for the seat, or null: a terminal whose journal
+ *                      is behind it (a replaced Pi, a lost data directory) continues above it
  */
 public record SeatConfig(
         String seat,
@@ -17,7 +19,8 @@ public record SeatConfig(
         String team,
         List<String> reasons,
         @JsonProperty(required = true) int wrapUpSeconds,
-        AgentState wrapUpThen) implements Message, SeatMessage {
+        AgentState wrapUpThen,
+        Long lastSeq) implements Message, SeatMessage {
 
     public static final int MAX_WRAP_UP_SECONDS = 3600;
     /** The reason a supervisor's force not ready carries; every seat accepts it without configuring it. */
@@ -36,5 +39,18 @@ public record SeatConfig(
         Check.notNull("wrapUpThen", wrapUpThen);
         Check.that(wrapUpThen == AgentState.READY || wrapUpThen == AgentState.NOT_READY, RejectReason.BAD_VALUE,
                 "wrapUpThen must be READY or NOT_READY");
+        Check.that(lastSeq == null || (lastSeq >= 0 && lastSeq <= SeatEvent.MAX_SEQ), RejectReason.BAD_VALUE,
+                "lastSeq must be 0-" + SeatEvent.MAX_SEQ);
+    }
+
+    /** A config that says nothing of the floor's seq. */
+    public SeatConfig(String seat, String agent, String team, List<String> reasons, int wrapUpSeconds,
+                      AgentState wrapUpThen) {
+        this(seat, agent, team, reasons, wrapUpSeconds, wrapUpThen, null);
+    }
+
+    /** The same config telling the seat the highest seq the floor holds for it. */
+    public SeatConfig withLastSeq(long seq) {
+        return new SeatConfig(seat, agent, team, reasons, wrapUpSeconds, wrapUpThen, seq);
     }
 }

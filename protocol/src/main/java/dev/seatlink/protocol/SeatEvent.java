@@ -21,6 +21,12 @@ public record SeatEvent(
         String boot,
         Cause cause) implements Message, SeatMessage {
 
+    /**
+     * The largest seq: 2^53 - 1, the largest integer every JSON reader (the wallboard's JavaScript among them)
+     * holds exactly. A terminal pressing a button every second would need 285 million years to reach it.
+     */
+    public static final long MAX_SEQ = (1L << 53) - 1;
+
     public SeatEvent {
         Check.id("seat", seat);
         Check.optionalId("agent", agent);
@@ -29,7 +35,7 @@ public record SeatEvent(
         Check.reasonFits(to, reason);
         Check.that(!(help && to == AgentState.LOGGED_OUT), RejectReason.BAD_VALUE, "LOGGED_OUT cannot carry help");
         Check.timestamp("at", at);
-        Check.that(seq > 0, RejectReason.BAD_VALUE, "seq must be positive, was " + seq);
+        Check.that(seq > 0 && seq <= MAX_SEQ, RejectReason.BAD_VALUE, "seq must be 1-" + MAX_SEQ + ", was " + seq);
         Check.token("boot", boot);
         Check.notNull("cause", cause);
     }

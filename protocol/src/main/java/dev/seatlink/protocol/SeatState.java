@@ -28,7 +28,8 @@ public record SeatState(
         Check.that(!(help && state == AgentState.LOGGED_OUT), RejectReason.BAD_VALUE,
                 "LOGGED_OUT cannot carry help");
         Check.timestamp("since", since);
-        Check.nonNegative("seq", seq);
+        Check.that(seq >= 0 && seq <= SeatEvent.MAX_SEQ, RejectReason.BAD_VALUE,
+                "seq must be 0-" + SeatEvent.MAX_SEQ + ", was " + seq);
         Check.token("boot", boot);
     }
 }

@@ -129,7 +129,7 @@ class CodecPropertiesTest {
     }
 
     private static Arbitrary<Long> seqs() {
-        return Arbitraries.longs().between(1, Long.MAX_VALUE);
+        return Arbitraries.longs().between(1, SeatEvent.MAX_SEQ);
     }
 
     /** A state, reason and help flag that fit together. */
@@ -148,7 +148,7 @@ class CodecPropertiesTest {
     }
 
     private static Arbitrary<Message> states() {
-        return Combinators.combine(ids().injectNull(0.2), situations(), times(), Arbitraries.longs().greaterOrEqual(0), tokens())
+        return Combinators.combine(ids().injectNull(0.2), situations(), times(), Arbitraries.longs().between(0, SeatEvent.MAX_SEQ), tokens())
                 .as((agent, s, since, seq, boot) -> new SeatState(SEAT, agent, s.state(), s.reason(), s.help(), since, seq, boot));
     }
 

@@ -111,6 +111,32 @@ class CodecTest {
     }
 
     @Test
+    void rejectsASeqBeyondTheLargestExactJsonInteger() {
+        String event = "{\"v\":1,\"seat\":\"s-014\",\"from\":\"READY\",\"to\":\"BUSY\",\"help\":false,"
+                + "\"at\":1732330000123,\"seq\":%d,\"boot\":\"b\",\"cause\":\"button\"}";
+        String state = "{\"v\":1,\"seat\":\"s-014\",\"state\":\"READY\",\"help\":false,\"since\":1732330000123,"
+                + "\"seq\":%d,\"boot\":\"b\"}";
+
+        assertThat(rejection(EVENT_TOPIC, event.formatted(Long.MAX_VALUE))).isEqualTo(RejectReason.BAD_VALUE);
+        assertThat(rejection(EVENT_TOPIC, event.formatted(SeatEvent.MAX_SEQ + 1))).isEqualTo(RejectReason.BAD_VALUE);
+        assertThat(rejection("seatlink/v1/hq/f1/s-014/state", state.formatted(Long.MAX_VALUE)))
+                .isEqualTo(RejectReason.BAD_VALUE);
+        assertThat(decode(EVENT_TOPIC, event.formatted(SeatEvent.MAX_SEQ))).isInstanceOf(Decoded.Accepted.class);
+    }
+
+    @Test
+    void aConfigCarriesTheFloorsLastSeqOnlyWhenGiven() {
+        String topic = "seatlink/v1/hq/f1/s-014/config";
+        SeatConfig plain = Samples.config();
+
+        assertThat(new String(codec.encode(plain), StandardCharsets.UTF_8)).doesNotContain("lastSeq");
+        assertThat(decode(topic, new String(codec.encode(plain.withLastSeq(5012)), StandardCharsets.UTF_8)))
+                .isEqualTo(Decoded.ok(Topic.parse(topic), plain.withLastSeq(5012)));
+        assertThat(rejection(topic, new String(codec.encode(plain), StandardCharsets.UTF_8)
+                .replace("}", ",\"lastSeq\":-1}"))).isEqualTo(RejectReason.BAD_VALUE);
+    }
+
+    @Test
     void rejectsAPayloadWhoseSeatDiffersFromTheTopic() {
         byte[] payload = codec.encode(Samples.event(1));
 

@@ -5,7 +5,7 @@ package dev.seatlink.gateway.floor;
  *
  * @param id    stable while the condition holds: type plus seat or team, e.g. {@code help-waiting:s-014}
  * @param type  not-ready-over-limit, wrap-up-over-limit, team-below-min-ready, help-waiting,
- *              offline-logged-in or sequence-gap
+ *              offline-logged-in, sequence-gap, seq-jump or seat-behind
  * @param seat  the seat, or null for a team alert
  * @param text  what the wallboard shows
  * @param since when it was raised (gateway clock)
@@ -17,4 +17,6 @@ public record Alert(String id, String type, String team, String seat, String age
     public static final String HELP_WAITING = "help-waiting";
     public static final String OFFLINE_LOGGED_IN = "offline-logged-in";
     public static final String SEQUENCE_GAP = "sequence-gap";
+    public static final String SEQ_JUMP = "seq-jump";
+    public static final String SEAT_BEHIND = "seat-behind";
 }

@@ -47,6 +47,14 @@ final class Alerts {
                 alerts.add(seatAlert(Alert.SEQUENCE_GAP, seat, id + (lostLately
                         ? ": events from the terminal were lost" : ": waiting for missing events"), now));
             }
+            if (seat.seqJumpAt > 0 && now - seat.seqJumpAt < LOST_EVENTS_FLAG_MS) {
+                alerts.add(seatAlert(Alert.SEQ_JUMP, seat, id + ": a message with an impossible seq was refused "
+                        + "(forged, or a broken terminal)", now));
+            }
+            if (seat.behindSince > 0) {
+                alerts.add(seatAlert(Alert.SEAT_BEHIND, seat, id + ": terminal restarted behind the floor (replaced or "
+                        + "data lost); told to continue", now));
+            }
         }
         for (GroupKpis team : teams) {
             TeamSpec spec = site.teamsById().get(team.key());

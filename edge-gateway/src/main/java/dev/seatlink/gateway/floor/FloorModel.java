@@ -132,6 +132,7 @@ public final class FloorModel {
             seat.missing += missing;
         }
         seat.lastEventAt = event.at();
+        seat.behindSince = 0;
         if (event.help() && !seat.help) {
             seat.helpSince = event.at();
         }
@@ -150,6 +151,22 @@ public final class FloorModel {
         seat.help = help;
         seat.since = since;
         seat.changed();
+    }
+
+    /** A message from the seat was refused as a seq jump: flagged on the wallboard for a while. */
+    public void seqJumped(String seatId, long now) {
+        LiveSeat seat = seats.get(seatId);
+        if (seat != null) {
+            seat.seqJumpAt = now;
+        }
+    }
+
+    /** The seat's terminal restarted below the floor's seq: flagged until one of its events is applied. */
+    public void restartedBehind(String seatId, long now) {
+        LiveSeat seat = seats.get(seatId);
+        if (seat != null && seat.behindSince == 0) {
+            seat.behindSince = now;
+        }
     }
 
     /** Rebuilds a seat from its last stored event after a restart; whether it is online comes with its status. */

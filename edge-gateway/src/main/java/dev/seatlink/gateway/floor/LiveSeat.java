@@ -19,6 +19,10 @@ final class LiveSeat {
     long seq;
     /** When events were last given up as lost (gateway clock), 0 if never. */
     long lostEventsAt;
+    /** When a message of the seat's was last refused as a seq jump (gateway clock), 0 if never. */
+    long seqJumpAt;
+    /** Since when its terminal sends seqs below what the floor holds (a replaced Pi), 0 if not. */
+    long behindSince;
     long bootSeenAt;
     int reconnects;
     long lastEventAt;

@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import dev.seatlink.protocol.Ids;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -25,24 +27,45 @@ import org.tinylog.Logger;
  * context that owns the model. Events pass through a {@link Reorderer} first, so gaps are waited
  * for, replayed or, in the end, given up on. Asks a seat for a rebirth when it sends data before any
  * status, at most once per {@link #REBIRTH_INTERVAL_MS} per seat.
+ *
+ * <p>Two guards keep one seat's bad sequence from blinding it: an event or snapshot more than
+ * {@link #MAX_SEQ_JUMP} beyond the seat's last applied seq is refused ({@code seq_jump}) and the seat asked
+ * to replay what it really has; and a new boot that restarts below what the floor holds (a replaced Pi, a
+ * lost data directory) is sent its config with {@code lastSeq}, so it continues above it.
  */
-public final class FloorUpdater {
+public final class FloorUpdater implements AppliedSeqs {
     static final long REBIRTH_INTERVAL_MS = 30_000;
+    /**
+     * The furthest an event may run ahead of the seat's last applied seq. A terminal hands out seqs one by
+     * one and its journal sends them in order, so a real stream only jumps by what the broker dropped;
+     * the replay asked for then fills that gap in order.
+     */
+    public static final long MAX_SEQ_JUMP = 500;
+    /** At most one replay after a seq jump, or one config to a seat behind the floor, per seat this often. */
+    static final long CORRECTION_INTERVAL_MS = 10_000;
 
     private final FloorModel floor;
     private final Metrics metrics;
     private final RejectLog rejectLog;
     private final Consumer<SeatView> onChange;
-    private final BiConsumer<String, Command> commands;
+    private final SeatOutbox outbox;
     private final BiConsumer<String, CommandResult> answers;
     private final LongSupplier clock;
     private final Reorderer reorderer;
-    /** Per seat, the last event seq applied in order; snapshots never move it, so gaps behind them still show. */
-    private final Map<String, Long> eventSeq = new HashMap<>();
+    /**
+     * Per seat, the last event applied in order; snapshots never move it, so gaps behind them still show.
+     * Concurrent: the broker link reads it from its own thread when it publishes seat configs.
+     */
+    private final Map<String, Progress> applied = new ConcurrentHashMap<>();
     private final Map<String, Long> lastRebirth = new HashMap<>();
+    private final Map<String, Long> lastCorrection = new HashMap<>();
+
+    /** A seat's last applied event: its seq, and the boot and time it came from. */
+    private record Progress(long seq, String boot, long at) {
+    }
 
     public FloorUpdater(FloorModel floor, Metrics metrics, RejectLog rejectLog, Consumer<SeatView> onChange,
-                        BiConsumer<String, Command> commands, BiConsumer<String, CommandResult> answers,
+                        SeatOutbox outbox, BiConsumer<String, CommandResult> answers,
                         LongSupplier clock, long reorderTimeoutMs) {
         this.answers = answers;
         this.reorderer = new Reorderer(reorderTimeoutMs);
@@ -50,7 +73,7 @@ public final class FloorUpdater {
         this.metrics = metrics;
         this.rejectLog = rejectLog;
         this.onChange = onChange;
-        this.commands = commands;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -61,17 +84,28 @@ public final class FloorUpdater {
                 unknownSeat(seat);
                 return;
             }
+            if (jumpsTooFar(seat, event.seq(), "event")) {
+                return;
+            }
+            checkBehind(seat, event);
             countGaps(() -> reorderer.offer(event, lastEvent(seat), clock.getAsLong()).forEach(ready -> applyEvent(ready, rx)));
             return;
         }
-        Applied applied;
+        Applied outcome;
         if (message.message() instanceof SeatState state) {
-            applied = floor.applyState(seat, state);
-            if (applied.effect() != Applied.Effect.UNKNOWN_SEAT) {
+            if (floor.knows(seat) && jumpsTooFar(seat, state.seq(), "state")) {
+                return;
+            }
+            outcome = floor.applyState(seat, state);
+            if (outcome.effect() != Applied.Effect.UNKNOWN_SEAT) {
                 countGaps(() -> reorderer.expect(seat, state.seq(), lastEvent(seat), clock.getAsLong()));
             }
         } else if (message.message() instanceof SeatStatus status) {
-            applied = floor.applyStatus(seat, status, rx);
+            outcome = floor.applyStatus(seat, status, rx);
+            if (!status.online() && outcome.effect() == Applied.Effect.CHANGED) {
+                // The retained config then holds the seat's latest seq for whatever terminal comes next.
+                outbox.config(seat);
+            }
         } else if (message.message() instanceof CommandResult result) {
             if (!floor.knows(seat)) {
                 unknownSeat(seat);
@@ -85,16 +119,74 @@ public final class FloorUpdater {
         } else {
             return;
         }
-        report(seat, applied);
+        report(seat, outcome);
     }
 
     private long lastEvent(String seat) {
-        return eventSeq.getOrDefault(seat, 0L);
+        Progress last = applied.get(seat);
+        return last == null ? 0 : last.seq;
+    }
+
+    @Override
+    public long lastApplied(String seat) {
+        return lastEvent(seat);
+    }
+
+    /**
+     * Refuses a seq too far beyond the seat's last applied one, and asks the seat to replay from there: a real
+     * terminal fills the gap in order, a forged seq changes nothing. A seat with nothing applied yet is taken
+     * at its word (a new gateway meets terminals with long histories).
+     */
+    private boolean jumpsTooFar(String seat, long seq, String what) {
+        long last = lastEvent(seat);
+        if (last == 0 || seq - last <= MAX_SEQ_JUMP) {
+            return false;
+        }
+        long now = clock.getAsLong();
+        metrics.rejected(RejectReason.SEQ_JUMP);
+        rejectLog.rejected("seat " + seat, RejectReason.SEQ_JUMP, what + " seq " + seq + " is " + (seq - last)
+                + " beyond the last applied " + last + " (at most " + MAX_SEQ_JUMP + ")");
+        floor.seqJumped(seat, now);
+        if (correctionDue(seat, now)) {
+            metrics.replaySent();
+            outbox.command(seat, new Command.Replay(UUID.randomUUID().toString(), last + 1, now));
+        }
+        return true;
+    }
+
+    /**
+     * A newer event from another boot at or below what the floor holds: the terminal restarted behind the
+     * floor and every press would be dropped as a duplicate. Its config with {@code lastSeq} tells it where
+     * to continue.
+     */
+    private void checkBehind(String seat, SeatEvent event) {
+        Progress last = applied.get(seat);
+        if (last == null || event.seq() > last.seq || event.boot().equals(last.boot) || event.at() <= last.at) {
+            return;
+        }
+        long now = clock.getAsLong();
+        floor.restartedBehind(seat, now);
+        if (correctionDue(seat, now)) {
+            metrics.seatBehind();
+            Logger.warn("seat {}: boot {} sends seq {} but the floor holds up to {} (a replaced terminal or a lost "
+                    + "data directory?); sending its config so it continues above {}", seat, Ids.printable(event.boot()),
+                    event.seq(), last.seq, last.seq);
+            outbox.config(seat);
+        }
+    }
+
+    private boolean correctionDue(String seat, long now) {
+        Long last = lastCorrection.get(seat);
+        if (last != null && now - last < CORRECTION_INTERVAL_MS) {
+            return false;
+        }
+        lastCorrection.put(seat, now);
+        return true;
     }
 
     /** After a restart: the seat's last stored event, where its event sequence continues. */
-    public void restore(String seat, long lastStoredSeq) {
-        eventSeq.put(seat, lastStoredSeq);
+    public void restore(SeatEvent lastStored) {
+        applied.put(lastStored.seat(), new Progress(lastStored.seq(), lastStored.boot(), lastStored.at()));
     }
 
     private void countGaps(Runnable work) {
@@ -106,19 +198,21 @@ public final class FloorUpdater {
     }
 
     private void applyEvent(SeatEvent event, long rx) {
-        eventSeq.merge(event.seat(), event.seq(), Math::max);
-        Applied applied = floor.applyEvent(event.seat(), event);
-        if (applied.changed()) {
-            metrics.eventApplied(applied.missing(), rx - event.at());
+        if (event.seq() > lastEvent(event.seat())) {
+            applied.put(event.seat(), new Progress(event.seq(), event.boot(), event.at()));
         }
-        if (applied.missing() > 0) {
-            Logger.warn("seat {}: {} event(s) before seq {} never arrived", event.seat(), applied.missing(), event.seq());
+        Applied outcome = floor.applyEvent(event.seat(), event);
+        if (outcome.changed()) {
+            metrics.eventApplied(outcome.missing(), rx - event.at());
         }
-        report(event.seat(), applied);
+        if (outcome.missing() > 0) {
+            Logger.warn("seat {}: {} event(s) before seq {} never arrived", event.seat(), outcome.missing(), event.seq());
+        }
+        report(event.seat(), outcome);
     }
 
-    private void report(String seat, Applied applied) {
-        switch (applied.effect()) {
+    private void report(String seat, Applied outcome) {
+        switch (outcome.effect()) {
             case UNKNOWN_SEAT -> unknownSeat(seat);
             case DUPLICATE -> metrics.duplicate();
             case STALE_STATE -> metrics.staleState();
@@ -126,7 +220,7 @@ public final class FloorUpdater {
             case CHANGED -> floor.seat(seat).ifPresent(onChange);
             case UNCHANGED -> { }
         }
-        if (applied.rebirth()) {
+        if (outcome.rebirth()) {
             requestRebirth(seat);
         }
     }
@@ -141,17 +235,26 @@ public final class FloorUpdater {
         long now = clock.getAsLong();
         Reorderer.Tick tick = reorderer.tick(now, this::lastEvent);
         for (Reorderer.Request request : tick.requests()) {
-            if (request instanceof Reorderer.Replay replay) {
-                metrics.replaySent();
-                Logger.info("seat {}: gap still open after the reorder timeout; asking for replay from seq {}",
-                        replay.seat(), replay.from());
-                commands.accept(replay.seat(), new Command.Replay(UUID.randomUUID().toString(), replay.from(), now));
-            } else {
-                lastRebirth.remove(request.seat());
-                requestRebirth(request.seat());
+            try {
+                ask(request, now);
+            } catch (RuntimeException e) {
+                // one seat's trouble must not cost the other seats their replays
+                Logger.error(e, "seat {}: cannot ask for its missing events", request.seat());
             }
         }
         tick.released().forEach(event -> applyEvent(event, now));
+    }
+
+    private void ask(Reorderer.Request request, long now) {
+        if (request instanceof Reorderer.Replay replay) {
+            metrics.replaySent();
+            Logger.info("seat {}: gap still open after the reorder timeout; asking for replay from seq {}",
+                    replay.seat(), replay.from());
+            outbox.command(replay.seat(), new Command.Replay(UUID.randomUUID().toString(), replay.from(), now));
+        } else {
+            lastRebirth.remove(request.seat());
+            requestRebirth(request.seat());
+        }
     }
 
     private void unknownSeat(String seat) {
@@ -168,6 +271,6 @@ public final class FloorUpdater {
         lastRebirth.put(seat, now);
         metrics.rebirthSent();
         Logger.info("asking seat {} to republish its status and state (rebirth)", seat);
-        commands.accept(seat, new Command.Rebirth(UUID.randomUUID().toString(), now));
+        outbox.command(seat, new Command.Rebirth(UUID.randomUUID().toString(), now));
     }
 }

@@ -1,6 +1,7 @@
 package dev.seatlink.gateway.ingest;
 
 import dev.seatlink.gateway.metrics.Metrics;
+import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.store.StoreWriter;
 import dev.seatlink.link.BrokerSession;
@@ -9,6 +10,7 @@ import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.GatewayStatus;
 import dev.seatlink.protocol.Ids;
 import dev.seatlink.protocol.Message;
+import dev.seatlink.protocol.SeatConfig;
 import dev.seatlink.protocol.ProtocolViolation;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.Topic;
@@ -48,6 +50,7 @@ public final class Ingest implements AutoCloseable {
 
     private final IngestSettings settings;
     private final Supplier<SiteConfig> site;
+    private final AppliedSeqs seqs;
     private final SiteConfig map;
     private final Codec codec;
     private final Metrics metrics;
@@ -65,11 +68,12 @@ public final class Ingest implements AutoCloseable {
     });
     private volatile boolean closed;
 
-    public Ingest(IngestSettings settings, Supplier<SiteConfig> site, Codec codec, Metrics metrics, RejectLog rejectLog, Sink sink,
+    public Ingest(IngestSettings settings, Supplier<SiteConfig> site, AppliedSeqs seqs, Codec codec, Metrics metrics, RejectLog rejectLog, Sink sink,
                   StoreWriter store, LongSupplier clock) {
         this.store = store;
         this.settings = settings;
         this.site = site;
+        this.seqs = seqs;
         this.map = site.get(); // site and floor never change while running: a reload refuses that
         this.codec = codec;
         this.metrics = metrics;
@@ -162,9 +166,21 @@ public final class Ingest implements AutoCloseable {
 
     /** Publishes every seat's retained config (at connect, and after the site config was edited); returns how many. */
     public int publishSeatConfigs(SiteConfig current) {
-        current.seats().forEach(seat -> publish(Topic.seat(current.site(), current.floor(), seat.seat(),
-                Topic.Kind.CONFIG), current.seatConfig(seat), true));
+        current.seats().forEach(seat -> publishSeatConfig(current, seat));
         return current.seats().size();
+    }
+
+    /** Publishes one seat's retained config again, with the floor's latest seq for it. */
+    public void publishSeatConfig(String seat) {
+        SiteConfig current = site.get();
+        current.seat(seat).ifPresent(spec -> publishSeatConfig(current, spec));
+    }
+
+    private void publishSeatConfig(SiteConfig current, SeatSpec seat) {
+        SeatConfig config = current.seatConfig(seat);
+        long lastSeq = seqs.lastApplied(seat.seat());
+        publish(Topic.seat(current.site(), current.floor(), seat.seat(), Topic.Kind.CONFIG),
+                lastSeq > 0 ? config.withLastSeq(lastSeq) : config, true);
     }
 
     private void onMessage(String topic, MqttMessage message) {

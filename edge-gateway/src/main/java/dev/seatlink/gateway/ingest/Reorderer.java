@@ -61,12 +61,12 @@ public final class Reorderer {
      */
     public List<SeatEvent> offer(SeatEvent event, long lastApplied, long now) {
         Gap gap = gaps.get(event.seat());
-        if (event.seq() <= lastApplied + 1) {
+        if (event.seq() <= after(lastApplied)) {
             List<SeatEvent> ready = new ArrayList<>();
             ready.add(event);
             if (gap != null) {
                 long next = Math.max(lastApplied, event.seq());
-                while (!gap.held.isEmpty() && gap.held.firstKey() <= next + 1) {
+                while (!gap.held.isEmpty() && gap.held.firstKey() <= after(next)) {
                     SeatEvent held = gap.held.pollFirstEntry().getValue();
                     next = Math.max(next, held.seq());
                     ready.add(held);
@@ -118,7 +118,7 @@ public final class Reorderer {
             }
             String seat = entry.getKey();
             if (gap.asked == 0) {
-                requests.add(new Replay(seat, lastApplied.applyAsLong(seat) + 1));
+                requests.add(new Replay(seat, after(lastApplied.applyAsLong(seat))));
             } else if (gap.asked == 1) {
                 requests.add(new Rebirth(seat));
             } else {
@@ -130,6 +130,11 @@ public final class Reorderer {
             gap.askedAt = now;
         }
         return new Tick(requests, released);
+    }
+
+    /** The seq after {@code seq}; saturating, so no stored or forged seq can wrap the arithmetic around. */
+    static long after(long seq) {
+        return seq == Long.MAX_VALUE ? seq : seq + 1;
     }
 
     /** Gaps opened since start. */

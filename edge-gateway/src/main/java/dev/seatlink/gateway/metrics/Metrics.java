@@ -27,6 +27,7 @@ public final class Metrics {
     final LongAdder replays = new LongAdder();
     final LongAdder rebirths = new LongAdder();
     final LongAdder brokerConnects = new LongAdder();
+    final LongAdder seatsBehind = new LongAdder();
     final LongAdder[] latencyBuckets = new LongAdder[LATENCY_BOUNDS_MS.length + 1];
     final LongAdder latencySumMs = new LongAdder();
     /** The floor's 1 s tick (KPIs, alerts, summary) holds the event loop this long: last and worst, in µs. */
@@ -54,6 +55,11 @@ public final class Metrics {
     /** The gateway's broker link (re)connected: more than one means it was dropped or knocked off. */
     public void brokerConnected() {
         brokerConnects.increment();
+    }
+
+    /** A terminal restarted below the floor's seq for its seat and was sent its config to continue above. */
+    public void seatBehind() {
+        seatsBehind.increment();
     }
 
     public void received() {

@@ -47,6 +47,8 @@ public final class PrometheusText {
         text.counter("seatlink_status_stale_will_total", "Offline statuses from an earlier boot (late Last Wills)",
                 m.staleWills.sum());
         text.counter("seatlink_rebirths_sent_total", "Rebirth commands sent to seats", m.rebirths.sum());
+        text.counter("seatlink_seats_behind_total", "Terminals that restarted below the floor's seq for their seat "
+                + "(replaced, data lost) and were told to continue above it", m.seatsBehind.sum());
         text.counter("seatlink_broker_connects_total", "Connects of the gateway's broker link, the first included",
                 m.brokerConnects.sum());
         StoreFigures store = g.store();

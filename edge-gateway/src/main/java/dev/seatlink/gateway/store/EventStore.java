@@ -34,6 +34,8 @@ public final class EventStore implements AutoCloseable {
     static final long LOOKBACK_DAYS = 7;
     static final String FILE = "events.db";
     private static final int STREAM_FETCH_ROWS = 1_000;
+    /** Rows a gateway before the seq bound may have stored from a forged event: never restored nor reported. */
+    private static final String POSSIBLE_SEQ = "seq <= " + dev.seatlink.protocol.SeatEvent.MAX_SEQ;
     private static final com.fasterxml.jackson.databind.ObjectMapper SEAT_LIST =
             new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -145,7 +147,8 @@ public final class EventStore implements AutoCloseable {
     public List<StoredEvent> events(String seat, long after, int limit) {
         try (Connection c = connect();
              PreparedStatement q = c.prepareStatement(
-                     "SELECT * FROM events WHERE seat = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+                     "SELECT * FROM events WHERE seat = ? AND seq > ? AND " + POSSIBLE_SEQ
+                             + " ORDER BY seq LIMIT ?")) {
             q.setString(1, seat);
             q.setLong(2, after);
             q.setInt(3, limit);
@@ -159,7 +162,7 @@ public final class EventStore implements AutoCloseable {
     public Map<String, StoredEvent> lastPerSeat() {
         try (Connection c = connect();
              PreparedStatement q = c.prepareStatement("SELECT e.* FROM events e JOIN (SELECT seat, MAX(seq) AS seq "
-                     + "FROM events GROUP BY seat) m ON e.seat = m.seat AND e.seq = m.seq")) {
+                     + "FROM events WHERE " + POSSIBLE_SEQ + " GROUP BY seat) m ON e.seat = m.seat AND e.seq = m.seq")) {
             Map<String, StoredEvent> last = new LinkedHashMap<>();
             read(q).forEach(stored -> last.put(stored.event().seat(), stored));
             return last;
@@ -194,10 +197,10 @@ public final class EventStore implements AutoCloseable {
         String only = seats == null ? null : seatList(seats);
         try (Connection c = connect();
              PreparedStatement before = c.prepareStatement("SELECT e.* FROM events e JOIN (SELECT seat, MAX(seq) AS seq "
-                     + "FROM events WHERE at >= ? AND at < ? AND (?3 IS NULL OR seat IN (SELECT value FROM json_each(?3))) "
+                     + "FROM events WHERE at >= ? AND at < ? AND " + POSSIBLE_SEQ + " AND (?3 IS NULL OR seat IN (SELECT value FROM json_each(?3))) "
                      + "GROUP BY seat) m ON e.seat = m.seat AND e.seq = m.seq");
              PreparedStatement during = c.prepareStatement("SELECT * FROM events WHERE at >= ? AND at < ? "
-                     + "AND (?3 IS NULL OR seat IN (SELECT value FROM json_each(?3))) ORDER BY seat, seq")) {
+                     + "AND " + POSSIBLE_SEQ + " AND (?3 IS NULL OR seat IN (SELECT value FROM json_each(?3))) ORDER BY seat, seq")) {
             before.setLong(1, from - LOOKBACK_DAYS * 86_400_000L);
             before.setLong(2, from);
             before.setString(3, only);

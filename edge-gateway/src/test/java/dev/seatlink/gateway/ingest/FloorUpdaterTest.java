@@ -2,6 +2,7 @@ package dev.seatlink.gateway.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seatlink.gateway.floor.Alert;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.floor.SeatView;
 import dev.seatlink.gateway.metrics.Metrics;
@@ -12,6 +13,7 @@ import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.RejectReason;
 import dev.seatlink.protocol.SeatEvent;
+import dev.seatlink.protocol.SeatState;
 import dev.seatlink.protocol.SeatStatus;
 import dev.seatlink.protocol.Topic;
 import java.util.ArrayList;
@@ -24,12 +26,10 @@ class FloorUpdaterTest {
     private final AtomicLong now = new AtomicLong(T);
     private final Metrics metrics = new Metrics();
     private final List<SeatView> changes = new ArrayList<>();
-    private final List<String> commandsTo = new ArrayList<>();
-    private final FloorUpdater updater = new FloorUpdater(new FloorModel(new SiteConfigLoader().loadDemo(), System.currentTimeMillis()), metrics,
-            new RejectLog(now::get), changes::add, (seat, command) -> {
-                assertThat(command).isInstanceOf(Command.Rebirth.class);
-                commandsTo.add(seat);
-            }, (seat, result) -> { }, now::get, 2_000);
+    private final SentToSeats sent = new SentToSeats();
+    private final FloorModel floor = new FloorModel(new SiteConfigLoader().loadDemo(), System.currentTimeMillis());
+    private final FloorUpdater updater = new FloorUpdater(floor, metrics, new RejectLog(now::get), changes::add, sent,
+            (seat, result) -> { }, now::get, 2_000);
 
     private static Decoded.Accepted event(String seat, long seq) {
         return new Decoded.Accepted(Topic.seat("hq", "f1", seat, Topic.Kind.EVENT),
@@ -52,18 +52,14 @@ class FloorUpdaterTest {
 
     @Test
     void aGapStillOpenAfterTheTimeoutAsksTheSeatToReplay() {
-        List<Command> sent = new ArrayList<>();
-        FloorUpdater withReplay = new FloorUpdater(new FloorModel(new SiteConfigLoader().loadDemo(), System.currentTimeMillis()), metrics,
-                new RejectLog(now::get), changes::add, (seat, command) -> sent.add(command), (seat, result) -> { }, now::get,
-                2_000);
-        withReplay.apply(online("s-001"), T);
-        withReplay.apply(event("s-001", 1), T);
-        withReplay.apply(event("s-001", 4), T);
+        updater.apply(online("s-001"), T);
+        updater.apply(event("s-001", 1), T);
+        updater.apply(event("s-001", 4), T);
 
         now.addAndGet(2_000);
-        withReplay.tick();
+        updater.tick();
 
-        assertThat(sent).singleElement().isInstanceOfSatisfying(Command.Replay.class,
+        assertThat(sent.commandsTo("s-001")).singleElement().isInstanceOfSatisfying(Command.Replay.class,
                 replay -> assertThat(replay.from()).isEqualTo(2));
         assertThat(metrics.replayCount()).isEqualTo(1);
     }
@@ -75,7 +71,8 @@ class FloorUpdaterTest {
         now.addAndGet(FloorUpdater.REBIRTH_INTERVAL_MS);
         updater.apply(event("s-002", 3), T);
 
-        assertThat(commandsTo).containsExactly("s-002", "s-002");
+        assertThat(sent.commands).extracting(SentToSeats.Sent::seat).containsExactly("s-002", "s-002");
+        assertThat(sent.commands).extracting(SentToSeats.Sent::command).allMatch(Command.Rebirth.class::isInstance);
     }
 
     @Test
@@ -97,5 +94,99 @@ class FloorUpdaterTest {
         updater.apply(event("s-001", 2), T);
 
         assertThat(changes).extracting(SeatView::seq).containsExactly(0L, 1L, 2L, 3L);
+    }
+
+    private static Decoded.Accepted event(String seat, long seq, String boot, long at) {
+        return new Decoded.Accepted(Topic.seat("hq", "f1", seat, Topic.Kind.EVENT),
+                new SeatEvent(seat, "a1001", AgentState.READY, AgentState.BUSY, null, false, at, seq, boot, Cause.BUTTON));
+    }
+
+    private List<String> alertTypes(String seat) {
+        floor.updateAlerts(floor.kpis(now.get()), java.util.Set.of(), now.get());
+        return floor.alerts().stream().filter(alert -> seat.equals(alert.seat())).map(Alert::type).toList();
+    }
+
+    /** Lets every reorder timeout run out: held events are released, a replay and a rebirth asked for. */
+    private void outwaitTheReorderTimeouts() {
+        for (int i = 0; i < 4; i++) {
+            now.addAndGet(2_000);
+            updater.tick();
+        }
+    }
+
+    @Test
+    void anEventFarBeyondTheLastAppliedIsRefusedAsASeqJumpAndTheSeatsRealStreamKeepsFlowing() {
+        updater.apply(online("s-001"), T);
+        for (long seq = 1; seq <= 3; seq++) {
+            updater.apply(event("s-001", seq), T);
+        }
+
+        updater.apply(event("s-001", 3 + FloorUpdater.MAX_SEQ_JUMP + 1), T);
+        outwaitTheReorderTimeouts();
+        updater.apply(event("s-001", 4), T);
+        updater.apply(event("s-001", 5), T);
+
+        assertThat(floor.seat("s-001").orElseThrow().seq()).isEqualTo(5);
+        assertThat(metrics.rejectedCount(RejectReason.SEQ_JUMP)).isEqualTo(1);
+        assertThat(sent.commandsTo("s-001")).singleElement().isInstanceOfSatisfying(Command.Replay.class,
+                replay -> assertThat(replay.from()).isEqualTo(4));
+        assertThat(alertTypes("s-001")).contains(Alert.SEQ_JUMP);
+    }
+
+    @Test
+    void aJumpWithinTheBoundIsAGapAndASnapshotFarAheadIsRefusedLikeAnEvent() {
+        updater.apply(online("s-001"), T);
+        updater.apply(event("s-001", 1), T);
+        updater.apply(new Decoded.Accepted(Topic.seat("hq", "f1", "s-001", Topic.Kind.STATE), new SeatState("s-001",
+                "a1001", AgentState.READY, null, false, T, Long.MAX_VALUE >> 11, "b")), T);
+        updater.apply(event("s-001", 1 + FloorUpdater.MAX_SEQ_JUMP), T);
+        outwaitTheReorderTimeouts();
+        updater.apply(event("s-001", 2 + FloorUpdater.MAX_SEQ_JUMP), T);
+
+        assertThat(metrics.rejectedCount(RejectReason.SEQ_JUMP)).isEqualTo(1);
+        assertThat(floor.seat("s-001").orElseThrow().seq()).isEqualTo(2 + FloorUpdater.MAX_SEQ_JUMP);
+    }
+
+    @Test
+    void aTerminalRestartedBelowTheFloorsSeqIsSentItsConfigOnceAndFlaggedUntilItCatchesUp() {
+        updater.apply(online("s-001"), T);
+        for (long seq = 1; seq <= 40; seq++) {
+            updater.apply(event("s-001", seq, "old-pi", T + seq), T);
+        }
+
+        updater.apply(event("s-001", 1, "new-pi", T + 1_000), T);
+        updater.apply(event("s-001", 2, "new-pi", T + 2_000), T);
+
+        assertThat(sent.configs).containsExactly("s-001");
+        assertThat(metrics.duplicateCount()).isEqualTo(2);
+        assertThat(alertTypes("s-001")).contains(Alert.SEAT_BEHIND);
+        assertThat(updater.lastApplied("s-001")).isEqualTo(40);
+
+        updater.apply(event("s-001", 41, "new-pi", T + 3_000), T);
+
+        assertThat(floor.seat("s-001").orElseThrow().seq()).isEqualTo(41);
+        assertThat(alertTypes("s-001")).doesNotContain(Alert.SEAT_BEHIND);
+    }
+
+    @Test
+    void aReplayOfOldEventsIsNotTakenForATerminalBehind() {
+        updater.apply(online("s-001"), T);
+        updater.apply(event("s-001", 1, "boot-1", T + 1), T);
+        updater.apply(event("s-001", 2, "boot-2", T + 2), T);
+
+        updater.apply(event("s-001", 1, "boot-1", T + 1), T);
+
+        assertThat(sent.configs).isEmpty();
+        assertThat(alertTypes("s-001")).doesNotContain(Alert.SEAT_BEHIND);
+    }
+
+    @Test
+    void aSeatGoingOfflineGetsItsConfigRepublishedForTheNextTerminal() {
+        updater.apply(online("s-001"), T);
+        updater.apply(event("s-001", 7), T);
+
+        updater.apply(new Decoded.Accepted(Topic.seat("hq", "f1", "s-001", Topic.Kind.STATUS), SeatStatus.offline("b", T)), T);
+
+        assertThat(sent.configs).containsExactly("s-001");
     }
 }

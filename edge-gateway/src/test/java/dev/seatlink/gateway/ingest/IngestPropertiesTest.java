@@ -48,7 +48,7 @@ class IngestPropertiesTest {
         AtomicLong now = new AtomicLong(T);
         FloorModel floor = new FloorModel(MAP, System.currentTimeMillis());
         FloorUpdater updater = new FloorUpdater(floor, new Metrics(), new RejectLog(now::get), view -> { },
-                (seat, command) -> { }, (seat, result) -> { }, now::get, 2_000);
+                new SentToSeats(), (seat, result) -> { }, now::get, 2_000);
         Map<String, Long> lastSeq = new HashMap<>();
 
         for (Step step : steps) {

@@ -124,4 +124,17 @@ class ReordererTest {
         assertThat(offer("s-2", 2, T)).containsExactly(2L);
         assertThat(tick(T + 2_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2));
     }
+
+    @Test
+    void theLargestPossibleLastAppliedSeqNeitherWrapsAroundNorBreaksTheTick() {
+        applied.put("s-1", Long.MAX_VALUE); // an old store poisoned before seqs were bounded
+        offer("s-2", 1, T);
+        offer("s-2", 3, T);
+
+        assertThat(offer("s-1", 5, T)).containsExactly(5L);
+        Reorderer.Tick later = tick(T + 2_000);
+
+        assertThat(later.requests()).containsExactly(new Reorderer.Replay("s-2", 2));
+        assertThat(Reorderer.after(Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
+    }
 }

@@ -57,6 +57,21 @@ class EventStoreTest {
     }
 
     @Test
+    void aSeqStoredBeyondTheBoundBeforeItExistedIsNeitherRestoredNorReported() throws Exception {
+        try (EventStore store = EventStore.open(dir)) {
+            store.insert(List.of(stored("s-1", 1, T), stored("s-1", 2, T + 1)));
+        }
+        try (var c = EventStore.connect(dir.resolve(EventStore.FILE)); var s = c.createStatement()) {
+            s.execute("INSERT INTO events SELECT seat, 9223372036854775807, agent, from_state, to_state, reason, help, at, "
+                    + "boot, cause, rx FROM events WHERE seq = 2");
+        }
+        try (EventStore store = EventStore.open(dir)) {
+            assertThat(store.lastPerSeat().get("s-1").event().seq()).isEqualTo(2);
+            assertThat(store.window(T, T + 10)).extracting(SeatEvent::seq).containsExactly(1L, 2L);
+        }
+    }
+
+    @Test
     void survivesAReopenAndKnowsEachSeatsLastEvent() throws Exception {
         try (EventStore store = EventStore.open(dir)) {
             store.insert(List.of(stored("s-1", 1, T), stored("s-1", 2, T), stored("s-2", 9, T)));

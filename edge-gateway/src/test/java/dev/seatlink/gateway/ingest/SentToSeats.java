@@ -1,0 +1,28 @@
+package dev.seatlink.gateway.ingest;
+
+import dev.seatlink.protocol.Command;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@link SeatOutbox} that keeps what the floor sent, in order. */
+final class SentToSeats implements SeatOutbox {
+    record Sent(String seat, Command command) {
+    }
+
+    final List<Sent> commands = new ArrayList<>();
+    final List<String> configs = new ArrayList<>();
+
+    @Override
+    public void command(String seat, Command command) {
+        commands.add(new Sent(seat, command));
+    }
+
+    @Override
+    public void config(String seat) {
+        configs.add(seat);
+    }
+
+    List<Command> commandsTo(String seat) {
+        return commands.stream().filter(sent -> sent.seat().equals(seat)).map(Sent::command).toList();
+    }
+}
