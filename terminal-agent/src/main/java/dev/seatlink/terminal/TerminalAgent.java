@@ -250,6 +250,22 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         uplink.publish(stateTopic, state, true);
     }
 
+    /**
+     * The floor already holds this seat's events up to {@code floorSeq}: this terminal's journal is behind
+     * (a replaced Pi, a lost or restored data directory). Seqs continue above it, and what this boot
+     * journalled below it goes again with new seqs, so nothing pressed is dropped as a duplicate.
+     */
+    private void continueAbove(long floorSeq) {
+        long was = seq;
+        List<SeatEvent> again = journal.continueAbove(floorSeq, boot);
+        seq = Math.max(floorSeq, journal.lastSeq());
+        Logger.warn("seat {}: the floor holds events up to seq {} but this terminal was at {} (replaced, or its data "
+                + "directory lost); continuing at {}, {} event(s) of this boot sent again", config.seat(), floorSeq, was,
+                seq + 1, again.size());
+        stateFile.save(currentState());
+        uplink.publishEvents(again);
+    }
+
     private SeatState currentState() {
         Snapshot s = machine.snapshot();
         return new SeatState(config.seat(), s.agent(), s.state(), s.reason(), s.help(), s.since(), seq, boot);
@@ -288,6 +304,9 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
     public void onMessage(Decoded.Accepted accepted) {
         onSeatThread(() -> {
             if (accepted.message() instanceof SeatConfig seatConfig) {
+                if (seatConfig.lastSeq() != null && seatConfig.lastSeq() > seq) {
+                    continueAbove(seatConfig.lastSeq());
+                }
                 apply(machine.configure(seatConfig));
                 uplink.publish(stateTopic, currentState(), true);
             } else if (accepted.message() instanceof Command command) {

@@ -148,6 +148,30 @@ public final class Journal {
         return durable;
     }
 
+    /**
+     * The floor holds events of this seat up to {@code floorSeq}, beyond this journal (a replaced Pi, a lost
+     * data directory): this boot's events at or below it were or would be dropped by the gateway as
+     * duplicates, so they are journalled again, unchanged but for their seq, above it.
+     *
+     * @return the events journalled again, in order, to send
+     */
+    public synchronized List<SeatEvent> continueAbove(long floorSeq, String boot) {
+        List<SeatEvent> again = new ArrayList<>();
+        if (floorSeq <= lastSeq()) {
+            return again; // not behind
+        }
+        long next = floorSeq;
+        for (SeatEvent event : List.copyOf(events.headMap(floorSeq, true).values())) {
+            if (event.boot().equals(boot)) {
+                unacked.remove(event.seq());
+                again.add(new SeatEvent(event.seat(), event.agent(), event.from(), event.to(), event.reason(),
+                        event.help(), event.at(), ++next, event.boot(), event.cause()));
+            }
+        }
+        again.forEach(this::append);
+        return again;
+    }
+
     /** The broker acknowledged {@code seq}. */
     public synchronized void acknowledged(long seq) {
         unacked.remove(seq);

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +58,24 @@ class JournalTest {
         assertThat(again.lastSeq()).isEqualTo(5);
         assertThat(again.unsent()).extracting(SeatEvent::seq).containsExactly(3L, 4L, 5L);
         assertThat(again.last()).contains(event(5));
+    }
+
+    @Test
+    void continuingAboveTheFloorJournalsThisBootsEventsAgainAboveItAndNoOlderOnes() {
+        Journal journal = open();
+        journal.append(new SeatEvent("s-1", "a1", AgentState.READY, AgentState.BUSY, null, false, T, 1, "old", Cause.BUTTON));
+        journal.append(event(2));
+        journal.append(event(3));
+        journal.acknowledged(1);
+        journal.acknowledged(2);
+
+        List<SeatEvent> again = journal.continueAbove(800, "boot");
+
+        assertThat(again).extracting(SeatEvent::seq).containsExactly(801L, 802L);
+        assertThat(again).extracting(SeatEvent::to).containsExactly(AgentState.BUSY, AgentState.WRAP_UP);
+        assertThat(journal.unsent()).extracting(SeatEvent::seq).containsExactly(801L, 802L);
+        assertThat(open().lastSeq()).isEqualTo(802);
+        assertThat(journal.continueAbove(10, "boot")).isEmpty();
     }
 
     @Test
