@@ -66,8 +66,33 @@ public final class SiteConfigLoader {
     }
 
     public SiteConfig load(Path path) {
-        try (InputStream in = Files.newInputStream(path)) {
-            return parse(in, path.toString());
+        return parse(new java.io.ByteArrayInputStream(read(path)), path.toString());
+    }
+
+    /**
+     * The file's bytes, read only when it is a regular file (after symlinks) of at most {@value #MAX_FILE_BYTES}
+     * bytes: a FIFO would block the reading thread for good, {@code /dev/zero} or a huge file fill the heap.
+     *
+     * @throws SiteConfigException naming the file and what is wrong with it
+     */
+    public static byte[] read(Path path) {
+        try {
+            java.nio.file.attribute.BasicFileAttributes attributes =
+                    Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                throw new SiteConfigException(path + ": not a regular file (a directory, device or pipe); refused");
+            }
+            if (attributes.size() > MAX_FILE_BYTES) {
+                throw new SiteConfigException(path + ": larger than " + MAX_FILE_BYTES / 1024 / 1024 + " MB ("
+                        + attributes.size() + " bytes); refused");
+            }
+            try (InputStream in = Files.newInputStream(path)) {
+                byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+                if (bytes.length > MAX_FILE_BYTES) { // it grew while being read
+                    throw new SiteConfigException(path + ": larger than " + MAX_FILE_BYTES / 1024 / 1024 + " MB; refused");
+                }
+                return bytes;
+            }
         } catch (IOException e) {
             throw new SiteConfigException(path + ": cannot read: " + e.getMessage());
         }
