@@ -261,8 +261,23 @@ function applyLive(data) {
 
 async function refreshAgents() {
   if (!view.team) return;
-  const response = await fetch(`/api/teams/${view.team}`, { cache: "no-store" });
-  if (!response.ok) return;
+  const note = document.getElementById("agents-note");
+  const table = document.getElementById("agents");
+  // Each agent's figures are for the team's leader and floor managers only, not the floor network.
+  if (!me) {
+    note.textContent = "Sign in as this team's leader or a floor manager to see each agent's figures.";
+    table.hidden = true;
+    return;
+  }
+  const response = await fetch(`/api/teams/${view.team}`, { headers: authHeaders(me.auth), cache: "no-store" });
+  if (!response.ok) {
+    const body = await response.json().catch(() => ({}));
+    note.textContent = body.error || `agents' figures unavailable (${response.status})`;
+    table.hidden = true;
+    return;
+  }
+  note.textContent = "";
+  table.hidden = false;
   const team = await response.json();
   document.getElementById("shift-start").textContent = new Date(team.shiftStart).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
   const body = document.querySelector("#agents tbody");
@@ -353,6 +368,7 @@ function showSignedIn() {
   const button = document.getElementById("sign-in");
   button.textContent = me ? `${me.user} · sign out` : "Sign in";
   if (live) renderHelp();
+  refreshAgents().catch(() => {});
 }
 
 function setupSignIn() {

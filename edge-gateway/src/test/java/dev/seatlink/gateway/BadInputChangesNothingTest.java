@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.seatlink.gateway.testing.DemoManager;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MosquittoBroker;
@@ -60,8 +61,10 @@ class BadInputChangesNothingTest {
     void randomAndMutatedMessagesAreCountedAndChangeNothing() throws Exception {
         Assumptions.assumeTrue(MosquittoBroker.installed(), "mosquitto is not installed");
         broker = MosquittoBroker.start(dir.resolve("mosquitto"));
-        gateway = Gateway.start(GatewayConfig.defaults().with(0, broker.url(), FreePorts.next(), dir.resolve("gw")));
-        Http http = new Http(gateway.httpPort());
+        DemoManager manager = DemoManager.in(dir);
+        gateway = Gateway.start(GatewayConfig.defaults().with(0, broker.url(), FreePorts.next(), dir.resolve("gw"))
+                .withUsers(manager.usersFile()));
+        Http http = manager.http(gateway.httpPort());
         probe = new MqttProbe(broker.url());
         Codec codec = new Codec();
         ObjectMapper json = new ObjectMapper();

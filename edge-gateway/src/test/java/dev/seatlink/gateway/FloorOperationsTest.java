@@ -103,6 +103,40 @@ class FloorOperationsTest {
     }
 
     @Test
+    void historyAndAgentsFiguresNeedTheTeamsLeaderWhileTheLiveFloorStaysOpenToTheFloorNetwork() throws Exception {
+        online("s-001");
+        move("s-001", "a1001", AgentState.LOGGED_OUT, AgentState.READY, null, false, System.currentTimeMillis());
+        await().atMost(PATIENCE).until(() -> "READY".equals(http.json("/api/seats/s-001").path("state").asText()));
+
+        for (String path : new String[] {"/api/seats/s-001/events", "/api/teams/billing-1"}) {
+            assertThat(http.get(path).statusCode()).as(path).isEqualTo(401);
+            assertThat(http.get(path, "tl-ben", passwords.get("tl-ben")).statusCode()).as(path).isEqualTo(403);
+            assertThat(http.get(path, "tl-anna", "wrong").statusCode()).as(path).isEqualTo(401);
+            var answer = http.get(path, "tl-anna", passwords.get("tl-anna"));
+            assertThat(answer.statusCode()).as(path).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Cache-Control")).hasValue("no-store");
+        }
+        assertThat(json("/api/seats/s-001/events", "tl-anna")).hasSize(1);
+        assertThat(json("/api/teams/billing-1", "tl-anna").path("agents").get(0).path("agent").asText()).isEqualTo("a1001");
+        for (String open : new String[] {"/api/floor", "/api/seats/s-001", "/api/alerts", "/health"}) {
+            assertThat(http.get(open).statusCode()).as(open).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheAccountForAWhileEvenForTheRightOne() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(http.get("/api/me", "tl-ben", "guess-" + i).statusCode()).isEqualTo(401);
+        }
+
+        var locked = http.get("/api/me", "tl-ben", passwords.get("tl-ben"));
+
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+        assertThat(http.get("/api/me", "tl-anna", passwords.get("tl-anna")).statusCode()).isEqualTo(429); // same address
+    }
+
+    @Test
     void anEditedSiteConfigAppliesLiveAndABrokenEditIsRefused() throws Exception {
         online("s-001");
         move("s-001", "a1001", AgentState.LOGGED_OUT, AgentState.READY, null, false, System.currentTimeMillis());
@@ -151,7 +185,7 @@ class FloorOperationsTest {
         move("s-001", "a1001", AgentState.READY, AgentState.BUSY, null, false, yesterday + 600_000);
         move("s-001", "a1001", AgentState.BUSY, AgentState.WRAP_UP, null, false, yesterday + 900_000);
         move("s-001", "a1001", AgentState.WRAP_UP, AgentState.LOGGED_OUT, null, false, yesterday + 960_000);
-        await().atMost(PATIENCE).until(() -> http.json("/api/seats/s-001/events").size() == 4);
+        await().atMost(PATIENCE).until(() -> json("/api/seats/s-001/events", "tl-anna").size() == 4);
         String day = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         String today = LocalDate.now(ZoneOffset.UTC).toString();
 
@@ -186,10 +220,10 @@ class FloorOperationsTest {
         stopGateway();
         startGateway();
 
-        JsonNode agents = http.json("/api/teams/billing-1").path("agents");
+        JsonNode agents = json("/api/teams/billing-1", "tl-anna").path("agents");
         assertThat(agents).hasSize(1);
         assertThat(agents.get(0).path("contacts").asInt()).isEqualTo(1);
         assertThat(agents.get(0).path("msInState").path("READY").asLong()).isEqualTo(60_000);
-        assertThat(http.json("/api/teams/nope").path("error").asText()).contains("unknown team");
+        assertThat(json("/api/teams/nope", "tl-anna").path("error").asText()).contains("unknown team");
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.seatlink.gateway.testing.ChildJvm;
+import dev.seatlink.gateway.testing.DemoManager;
 import dev.seatlink.gateway.testing.CredentialsFile;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
@@ -50,8 +51,12 @@ class LinkFaultsTest {
 
     private final List<AutoCloseable> running = new ArrayList<>();
 
+    /** Signs in to read the seats' event histories. */
+    private DemoManager manager;
+
     @BeforeEach
     void needsMosquitto() {
+        manager = DemoManager.in(dir);
         if (!MosquittoBroker.installed()) {
             System.err.println("SKIPPED: fault scenarios need mosquitto (apt-get install mosquitto)");
         }
@@ -75,7 +80,8 @@ class LinkFaultsTest {
     }
 
     private Gateway gateway(String brokerUrl) {
-        return keep(Gateway.start(GatewayConfig.defaults().with(0, brokerUrl, FreePorts.next(), dir.resolve("gateway"))));
+        return keep(Gateway.start(GatewayConfig.defaults().with(0, brokerUrl, FreePorts.next(), dir.resolve("gateway"))
+                .withUsers(manager.usersFile())));
     }
 
     /** A gateway for a floor of {@code seats} seats, s-001 upwards, in one team. */
@@ -86,9 +92,10 @@ class LinkFaultsTest {
                     .append(i % 10).append(",\"y\":").append(i / 10).append('}');
         }
         Path map = dir.resolve("floor.json");
-        Files.writeString(map, "{\"site\":\"hq\",\"floor\":\"f1\",\"teams\":[{\"id\":\"t1\"}],\"seats\":[" + list + "]}");
+        Files.writeString(map, "{\"site\":\"hq\",\"floor\":\"f1\",\"managers\":[\"" + DemoManager.NAME
+                + "\"],\"teams\":[{\"id\":\"t1\"}],\"seats\":[" + list + "]}");
         return keep(Gateway.start(GatewayConfig.defaults().with(0, brokerUrl, FreePorts.next(), dir.resolve("gateway"))
-                .withSiteFile(map)));
+                .withSiteFile(map).withUsers(manager.usersFile())));
     }
 
     private TerminalConfig terminalConfig(String seat, String brokerUrl) {
@@ -161,7 +168,7 @@ class LinkFaultsTest {
     void brokerRestartInTheMiddleOfABurstLosesNothing() throws Exception {
         MosquittoBroker broker = broker();
         Gateway gateway = gateway(broker.url(), 50);
-        Http http = new Http(gateway.httpPort());
+        Http http = manager.http(gateway.httpPort());
         int seats = 50;
         int perSeat = 200;
         List<SimulatedHardware> buttons = new ArrayList<>();
@@ -185,9 +192,9 @@ class LinkFaultsTest {
         MosquittoBroker broker = broker();
         int httpPort = FreePorts.next();
         String[] args = {"--broker", broker.url(), "--http-port", String.valueOf(httpPort), "--data-dir",
-                dir.resolve("gw").toString()};
+                dir.resolve("gw").toString(), "--users-file", manager.usersFile().toString()};
         ChildJvm gatewayProcess = keep(ChildJvm.start("dev.seatlink.gateway.GatewayMain", dir.resolve("gw.log"), args));
-        Http http = new Http(httpPort);
+        Http http = manager.http(httpPort);
         await().atMost(PATIENCE).ignoreExceptions().until(() -> http.get("/health").statusCode() == 200);
         int seats = 10;
         int perSeat = 100;
@@ -215,7 +222,7 @@ class LinkFaultsTest {
     void terminalKill9InTheMiddleOfABurstThenRestartKeepsEverySeqOnce() throws Exception {
         MosquittoBroker broker = broker();
         Gateway gateway = gateway(broker.url());
-        Http http = new Http(gateway.httpPort());
+        Http http = manager.http(gateway.httpPort());
         String[] args = {"--seat", "s-020", "--broker", broker.url(), "--hardware", "simulated", "--data-dir",
                 dir.resolve("s-020").toString()};
         ChildJvm terminal = keep(ChildJvm.start("dev.seatlink.terminal.TerminalMain", dir.resolve("t.log"), args));
@@ -249,7 +256,7 @@ class LinkFaultsTest {
     void aTerminalKilledWithoutDisconnectShowsOfflineWithinOneAndAHalfKeepalives() throws Exception {
         MosquittoBroker broker = broker();
         Gateway gateway = gateway(broker.url());
-        Http http = new Http(gateway.httpPort());
+        Http http = manager.http(gateway.httpPort());
         Path config = dir.resolve("terminal.properties");
         Files.writeString(config, "keepAliveSeconds=2\n");
         ChildJvm terminal = keep(ChildJvm.start("dev.seatlink.terminal.TerminalMain", dir.resolve("t.log"), "--config",
@@ -273,7 +280,7 @@ class LinkFaultsTest {
     void aLateLastWillAfterANewBirthDoesNotMarkTheSeatOffline() throws Exception {
         MosquittoBroker broker = broker();
         Gateway gateway = gateway(broker.url());
-        Http http = new Http(gateway.httpPort());
+        Http http = manager.http(gateway.httpPort());
         MqttProbe seat = keep(new MqttProbe(broker.url()));
 
         seat.publish(topic("s-022", Topic.Kind.STATUS), SeatStatus.online("boot-2", "1.0", T));
@@ -292,7 +299,7 @@ class LinkFaultsTest {
         int port = FreePorts.next();
         String url = "tcp://127.0.0.1:" + port;
         Gateway gateway = gateway(url);
-        Http http = new Http(gateway.httpPort());
+        Http http = manager.http(gateway.httpPort());
         terminal("s-023", url);
         Thread.sleep(3_000);
         assertThat(http.get("/health").statusCode()).isEqualTo(503);
@@ -320,8 +327,8 @@ class LinkFaultsTest {
         running.add(() -> new ProcessBuilder("umount", "-l", disk.toString()).start().waitFor());
         MosquittoBroker broker = broker();
         Gateway gateway = keep(Gateway.start(GatewayConfig.defaults().with(0, broker.url(), FreePorts.next(),
-                disk.resolve("gateway"))));
-        Http http = new Http(gateway.httpPort());
+                disk.resolve("gateway")).withUsers(manager.usersFile())));
+        Http http = manager.http(gateway.httpPort());
         MqttProbe seat = keep(new MqttProbe(broker.url()));
         seat.publish(topic("s-019", Topic.Kind.STATUS), SeatStatus.online("b-1", "1.0", T));
         await().atMost(PATIENCE).until(() -> online(http, "s-019"));
@@ -366,8 +373,8 @@ class LinkFaultsTest {
         Properties gatewayLogin = CredentialsFile.read(secrets.resolve("gateway.credentials"));
         Gateway gateway = keep(Gateway.start(GatewayConfig.defaults().with(0, broker.url(), FreePorts.next(),
                 dir.resolve("gateway")).withLogin(gatewayLogin.getProperty("username"),
-                gatewayLogin.getProperty("password"), null)));
-        Http http = new Http(gateway.httpPort());
+                gatewayLogin.getProperty("password"), null).withUsers(manager.usersFile())));
+        Http http = manager.http(gateway.httpPort());
         await().atMost(PATIENCE).until(() -> http.get("/health").statusCode() == 200);
         Properties seatA = CredentialsFile.read(secrets.resolve("seats/s-005.credentials"));
         MqttProbe asSeatA = keep(MqttProbe.login(broker.url(), seatA.getProperty("username"),
@@ -402,8 +409,8 @@ class LinkFaultsTest {
         Properties gatewayLogin = CredentialsFile.read(secrets.resolve("gateway.credentials"));
         Gateway gateway = keep(Gateway.start(GatewayConfig.defaults().with(0, broker.url(), FreePorts.next(),
                 dir.resolve("gateway")).withLogin(gatewayLogin.getProperty("username"),
-                gatewayLogin.getProperty("password"), null)));
-        Http http = new Http(gateway.httpPort());
+                gatewayLogin.getProperty("password"), null).withUsers(manager.usersFile())));
+        Http http = manager.http(gateway.httpPort());
         await().atMost(PATIENCE).until(() -> http.get("/health").statusCode() == 200);
         Properties seatA = CredentialsFile.read(secrets.resolve("seats/s-005.credentials"));
         Properties seatB = CredentialsFile.read(secrets.resolve("seats/s-006.credentials"));
@@ -435,7 +442,7 @@ class LinkFaultsTest {
     void aGapIsFilledByReplayAfterTheReorderTimeoutAndNoReplayIsSentWhenTheEventComesInTime() throws Exception {
         MosquittoBroker broker = broker();
         Gateway gateway = gateway(broker.url());
-        Http http = new Http(gateway.httpPort());
+        Http http = manager.http(gateway.httpPort());
         MqttProbe seats = keep(new MqttProbe(broker.url(), "seatlink/v1/hq/f1/+/cmd"));
 
         // s-024 loses seq 3; s-016 delivers it late but within the timeout

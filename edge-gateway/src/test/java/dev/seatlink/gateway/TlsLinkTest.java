@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.seatlink.gateway.testing.DemoManager;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MosquittoBroker;
@@ -75,10 +76,11 @@ class TlsLinkTest {
         String url = "ssl://127.0.0.1:" + port;
 
         // the gateway and a terminal both trusting the floor's CA
+        DemoManager manager = DemoManager.in(dir);
         Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, url, FreePorts.next(), dir.resolve("gw"))
-                .withLogin(null, null, dir.resolve("ca.pem")));
+                .withLogin(null, null, dir.resolve("ca.pem")).withUsers(manager.usersFile()));
         running.add(gateway);
-        Http http = new Http(gateway.httpPort());
+        Http http = manager.http(gateway.httpPort());
         Properties props = TerminalConfig.defaults();
         props.setProperty("seat", "s-004");
         props.setProperty("broker", url);

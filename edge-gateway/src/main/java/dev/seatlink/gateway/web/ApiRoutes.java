@@ -38,6 +38,7 @@ public final class ApiRoutes {
     private final EventHistory history;
     private final LongSupplier clock;
     private final Supplier<String> siteProblem;
+    private final SignIn signIn;
     /** How old the last tick's figures may be for a request to use them. */
     static final long FRESH_MS = 1_500;
     private FloorSnapshot.Live latest;
@@ -49,8 +50,9 @@ public final class ApiRoutes {
 
     /** @param siteProblem why the last edit of the site config was refused, or null */
     public ApiRoutes(FloorModel floor, SseStream stream, Metrics metrics, BooleanSupplier brokerUp, StoreWriter store,
-                     EventHistory history, LongSupplier clock, Supplier<String> siteProblem) {
+                     EventHistory history, LongSupplier clock, Supplier<String> siteProblem, SignIn signIn) {
         this.floor = floor;
+        this.signIn = signIn;
         this.clock = clock;
         this.siteProblem = siteProblem;
         this.stream = stream;
@@ -128,13 +130,24 @@ public final class ApiRoutes {
         latest = null;
     }
 
-    /** One team for its leader's view: the team, its KPIs, seats, agents' time in state, help queue and alerts. */
+    /**
+     * One team for its leader's view: the team, its KPIs, seats, agents' time in state, help queue and alerts.
+     * Per-agent figures: signed in, for the team's leader or a floor manager.
+     */
     private void team(RoutingContext ctx) {
         SiteConfig site = floor.site();
         String id = ctx.pathParam("team");
         Optional<TeamSpec> team = site.team(id);
         if (team.isEmpty()) {
             Json.error(ctx, 404, "unknown team '" + Ids.printable(id) + "'");
+            return;
+        }
+        Optional<String> user = signIn.require(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        if (!Scope.teams(site, user.get()).contains(id)) {
+            Json.error(ctx, 403, user.get() + " may not see team " + id + "'s figures");
             return;
         }
         long now = clock.getAsLong();
@@ -170,10 +183,21 @@ public final class ApiRoutes {
                 () -> Json.error(ctx, 404, "unknown seat '" + Ids.printable(seat) + "'"));
     }
 
+    /** A seat's event history: signed in, for the seat's team leader or a floor manager. */
     private void events(RoutingContext ctx) {
         String seat = ctx.pathParam("seat");
-        if (!floor.knows(seat)) {
+        SiteConfig site = floor.site();
+        Optional<SeatSpec> spec = site.seat(seat);
+        if (spec.isEmpty()) {
             Json.error(ctx, 404, "unknown seat '" + Ids.printable(seat) + "'");
+            return;
+        }
+        Optional<String> user = signIn.require(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        if (!Scope.seats(site, user.get()).test(spec.get())) {
+            Json.error(ctx, 403, user.get() + " may not see seat " + seat + "'s history");
             return;
         }
         long after;
@@ -195,7 +219,7 @@ public final class ApiRoutes {
     }
 
     private void stream(RoutingContext ctx) {
-        stream.add(ctx.response(), "kpis", liveJson().text());
+        stream.add(ctx.response(), ctx.request().remoteAddress().hostAddress(), "kpis", liveJson().text());
     }
 
     private void health(RoutingContext ctx) {

@@ -114,7 +114,7 @@ public final class ReportRoutes {
             return;
         }
         SiteConfig site = floor.site();
-        Predicate<SeatSpec> visible = visibleTo(site, user.get());
+        Predicate<SeatSpec> visible = Scope.seats(site, user.get());
         List<String> seats = site.seats().stream().filter(visible).map(SeatSpec::seat).toList();
         long end = Math.max(Math.min(period.to(), clock.getAsLong()), period.from());
         boolean csv = "csv".equals(ctx.request().getParam("format"));
@@ -161,17 +161,12 @@ public final class ReportRoutes {
         if (period.isEmpty()) {
             return;
         }
-        Predicate<SeatSpec> visible = visibleTo(floor.site(), user.get());
+        Predicate<SeatSpec> visible = Scope.seats(floor.site(), user.get());
         SiteConfig site = floor.site();
         vertx.executeBlocking(() -> audit.between(period.get().from(), period.get().to(), MAX_AUDIT_LINES))
                 .onSuccess(lines -> Json.respond(ctx, 200, lines.stream().filter(line -> site.seat(line.seat())
                         .map(visible::test).orElse(site.managers().contains(user.get()))).toList()))
                 .onFailure(e -> Json.error(ctx, 503, e.getMessage()));
-    }
-
-    private static Predicate<SeatSpec> visibleTo(SiteConfig site, String user) {
-        Set<String> teams = site.teamsOf(user).stream().map(TeamSpec::id).collect(Collectors.toSet());
-        return seat -> teams.contains(seat.team());
     }
 
     /** from and to from the query, answering 400 itself when they are missing or wrong. */

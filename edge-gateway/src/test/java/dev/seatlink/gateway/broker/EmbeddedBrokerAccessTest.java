@@ -11,6 +11,7 @@ import dev.seatlink.gateway.GatewayConfig;
 import dev.seatlink.gateway.access.CredentialFiles;
 import dev.seatlink.gateway.site.SiteConfigLoader;
 import dev.seatlink.gateway.testing.CredentialsFile;
+import dev.seatlink.gateway.testing.DemoManager;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MqttProbe;
@@ -71,9 +72,10 @@ class EmbeddedBrokerAccessTest {
     void seatsLogInWithTheirOwnCredentialsAndTouchOnlyTheirOwnTopics() throws Exception {
         Path secrets = dir.resolve("secrets");
         new CredentialFiles(secrets).generate(new SiteConfigLoader().loadDemo());
+        DemoManager manager = DemoManager.in(dir);
         gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gw"))
-                .withEmbeddedAuth(secrets));
-        Http http = new Http(gateway.httpPort());
+                .withEmbeddedAuth(secrets).withUsers(manager.usersFile()));
+        Http http = manager.http(gateway.httpPort());
         await().atMost(PATIENCE).until(() -> http.get("/health").statusCode() == 200);
 
         // a real terminal with its credentials works end to end

@@ -17,13 +17,22 @@ public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String base;
+    private final String user;
+    private final String password;
 
     public Http(int port) {
+        this(port, null, null);
+    }
+
+    /** A client whose plain {@link #get(String)} and {@link #json(String)} are signed in as {@code user}. */
+    public Http(int port, String user, String password) {
         this.base = "http://127.0.0.1:" + port;
+        this.user = user;
+        this.password = password;
     }
 
     public HttpResponse<String> get(String path) {
-        return get(path, null, null);
+        return get(path, user, password);
     }
 
     /** GETs, signed in with HTTP Basic when {@code user} is not null. */
@@ -45,7 +54,7 @@ public final class Http {
     }
 
     public JsonNode json(String path) {
-        return json(path, null, null);
+        return json(path, user, password);
     }
 
     public JsonNode json(String path, String user, String password) {
@@ -58,8 +67,15 @@ public final class Http {
 
     /** POSTs a JSON body, signed in with HTTP Basic when {@code user} is not null. */
     public HttpResponse<String> post(String path, String json, String user, String password) {
+        return post(path, json, "application/json", java.util.Map.of(), user, password);
+    }
+
+    /** POSTs a body of any type with extra headers (what another site's page or form would send). */
+    public HttpResponse<String> post(String path, String body, String contentType, java.util.Map<String, String> headers,
+                                     String user, String password) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
         try {
             return client.send(signedIn(request, user, password).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -166,6 +166,13 @@ class WallboardShowsSeatsLiveTest {
 
         assertThat(browser.findElements(By.cssSelector("article.seat"))).hasSize(8);
         assertThat(browser.findElement(By.id("view-name")).getText()).contains("Billing 1");
+        // each agent's figures are not for the floor network: the page asks for a sign-in first
+        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("agents-note")).getText().contains("Sign in"));
+        assertThat(browser.findElements(By.id("agent-a1003"))).isEmpty();
+        browser.findElement(By.id("sign-in")).click();
+        browser.findElement(By.id("signin-user")).sendKeys("tl-anna");
+        browser.findElement(By.id("signin-password")).sendKeys(leaderPassword);
+        browser.findElement(By.id("signin-ok")).click();
         await().atMost(PATIENCE).until(() -> !browser.findElements(By.id("agent-a1003")).isEmpty());
         assertThat(browser.findElement(By.id("agent-a1003")).getText()).contains("s-003").contains("Ready");
         assertThat(browser.findElements(By.id("agent-a1010"))).isEmpty();

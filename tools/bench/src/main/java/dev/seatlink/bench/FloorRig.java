@@ -26,6 +26,7 @@ final class FloorRig implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private Process gateway;
     private String base;
+    private String authorization;
 
     FloorRig(Path work, Path gatewayJar) {
         this.work = work;
@@ -42,10 +43,17 @@ final class FloorRig implements AutoCloseable {
     /** Starts the gateway for {@code seats} seats against {@code brokerUrl}; returns once /health is UP. */
     void startGateway(String brokerUrl, int seats) throws IOException, InterruptedException {
         Path site = writeSite(work, seats);
+        Path accounts = work.resolve("accounts");
+        new dev.seatlink.gateway.access.CredentialFiles(accounts).supervisor(SiteFile.MANAGER);
+        String password = Files.readAllLines(accounts.resolve("supervisors/" + SiteFile.MANAGER + ".credentials")).get(1)
+                .substring("password=".length());
+        authorization = "Basic " + java.util.Base64.getEncoder().encodeToString((SiteFile.MANAGER + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         int port = BenchBroker.freePort();
         gateway = new ProcessBuilder("java", "-Xmx256m", "-jar", gatewayJar.toString(), "--broker", brokerUrl,
                 "--site-config", site.toString(), "--http-port", String.valueOf(port), "--data-dir",
-                work.resolve("gateway").toString()).redirectErrorStream(true)
+                work.resolve("gateway").toString(), "--users-file", accounts.resolve("supervisors.passwd").toString())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("gateway.log").toFile())).start();
         base = "http://127.0.0.1:" + port;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -79,8 +87,9 @@ final class FloorRig implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        // signed in as the site's manager: event histories are not for the floor network
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** One sample of the gateway's /metrics, 0 when missing. */

@@ -3,12 +3,15 @@ package dev.seatlink.bench.simulate;
 /** A site config for the simulator's seats ({@code s-00001} …), teams of {@value #SEATS_PER_TEAM}. */
 public final class SiteFile {
     public static final int SEATS_PER_TEAM = 15;
+    /** The floor manager the benchmarks sign in as to read seats' event histories. */
+    public static final String MANAGER = "bench";
 
     private SiteFile() {
     }
 
     public static String json(String site, String floor, int seats) {
-        StringBuilder json = new StringBuilder("{\"site\":\"" + site + "\",\"floor\":\"" + floor + "\",\"teams\":[");
+        StringBuilder json = new StringBuilder("{\"site\":\"" + site + "\",\"floor\":\"" + floor
+                + "\",\"managers\":[\"" + MANAGER + "\"],\"teams\":[");
         int teams = (seats + SEATS_PER_TEAM - 1) / SEATS_PER_TEAM;
         for (int t = 0; t < teams; t++) {
             json.append(t == 0 ? "" : ",").append("{\"id\":\"t-").append(t).append("\",\"minReady\":2}");
