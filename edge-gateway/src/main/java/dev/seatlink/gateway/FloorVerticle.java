@@ -25,6 +25,7 @@ import dev.seatlink.gateway.web.CommandRoutes;
 import dev.seatlink.gateway.web.EventHistory;
 import dev.seatlink.gateway.web.LiveUpdates;
 import dev.seatlink.gateway.web.ReportRoutes;
+import dev.seatlink.gateway.web.SameOrigin;
 import dev.seatlink.gateway.web.SignIn;
 import dev.seatlink.gateway.web.SseStream;
 import dev.seatlink.protocol.Codec;
@@ -57,6 +58,9 @@ final class FloorVerticle extends VerticleBase {
     static final long FLUSH_HELD_MS = 50;
     static final long SITE_CHECK_MS = 2_000;
     static final long RETENTION_EVERY_MS = 6 * 60 * 60_000L;
+    static final int SEND_BUFFER_BYTES = 64 * 1024;
+    /** Longer than the stream's heartbeat ({@link #HEARTBEAT_MS}), so a wallboard that reads is never idle. */
+    static final int IDLE_TIMEOUT_S = 60;
 
     /** What the gateway found on disk at start. */
     record Restored(Map<String, StoredEvent> lastStored, List<SeatEvent> shiftSoFar) {
@@ -103,12 +107,12 @@ final class FloorVerticle extends VerticleBase {
         IngestSettings settings = new IngestSettings(brokerUrl, site + "." + floorId + ".gateway",
                 site + "-" + floorId + "-gateway", config.username(),
                 config.password() == null ? null : config.password().toCharArray(), config.tlsCaFile());
+        SignIn signIn = new SignIn(supervisors, clock);
         ApiRoutes routes = new ApiRoutes(floor, stream, metrics, () -> ingest.isConnected(), writer,
-                new EventHistory(vertx, store), clock, () -> siteProblem);
+                new EventHistory(vertx, store), clock, () -> siteProblem, signIn);
         LiveUpdates live = new LiveUpdates(stream, clock);
         BiConsumer<String, Command> sendCommand = (seat, command) ->
                 ingest.publish(Topic.seat(site, floorId, seat, Topic.Kind.CMD), command, false);
-        SignIn signIn = new SignIn(supervisors);
         CommandRoutes commands = new CommandRoutes(floor, signIn, sendCommand, () -> ingest.isConnected(), clock,
                 this::audit);
         SeatOutbox outbox = new SeatOutbox() {
@@ -129,6 +133,7 @@ final class FloorVerticle extends VerticleBase {
                 (message, rx) -> context.runOnContext(v -> updater.apply(message, rx)), writer, clock);
 
         Router router = Router.router(vertx);
+        SameOrigin.guard(router);
         commands.mount(router);
         new ReportRoutes(vertx, floor, signIn, store, auditLog, clock).mount(router);
         routes.mount(router);
@@ -140,7 +145,11 @@ final class FloorVerticle extends VerticleBase {
         if (watcher != null) {
             vertx.setPeriodic(SITE_CHECK_MS, id -> checkSiteConfig(floor, routes, live));
         }
-        server = vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort()));
+        server = vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort())
+                // a client that stops reading fills 64 KB, not megabytes of kernel memory, and is set aside
+                .setSendBufferSize(SEND_BUFFER_BYTES)
+                // a request left half-sent, or a connection left open and silent, is closed
+                .setIdleTimeout(IDLE_TIMEOUT_S));
         return server.requestHandler(router).listen().onSuccess(s -> ingest.start());
     }
 

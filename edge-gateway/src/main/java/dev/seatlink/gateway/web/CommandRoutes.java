@@ -35,7 +35,9 @@ import org.tinylog.Logger;
  *       {@code v}, {@code id}, {@code ts} and {@code by} ({@code by} is the signed-in user). Answers 202
  *       {@code {"id","seat","cmd","status":"pending"}}; 400 for a bad body, 401 without valid credentials,
  *       403 when the user may not act on the seat (a team leader acts on their own team, and takes the
- *       raised hands routed to it; a floor manager on every seat), 404 for an unknown seat, 503 while the
+ *       raised hands routed to it; a floor manager on every seat), 404 for an unknown seat, 415 for a body
+ *       that is not {@code application/json} and 403 for a request from another site's page (see
+ *       {@link SameOrigin}), 429 for a second rebirth or replay of a seat within 10 s, 503 while the
  *       broker link is down or when no supervisor accounts are configured.</li>
  *   <li>{@code GET /api/commands/{id}}: {@code {"id","seat","cmd","status","error"}} with status pending, ok,
  *       refused or timeout (the last {@value #KEPT} are kept).</li>
@@ -48,6 +50,8 @@ public final class CommandRoutes {
     static final int MAX_BODY_BYTES = 2048;
     static final long TIMEOUT_MS = 10_000;
     static final String PENDING = "pending";
+    /** A seat is asked for a rebirth or replay through the API at most this often (each can resend its journal). */
+    static final long REPAIR_INTERVAL_MS = 10_000;
 
     private final FloorModel floor;
     private final SignIn signIn;
@@ -56,6 +60,7 @@ public final class CommandRoutes {
     private final LongSupplier clock;
     private final Consumer<AuditEntry> audit;
     private final Map<String, Outcome> outcomes = lastKept();
+    private final Map<String, Long> lastRepair = lastKept();
 
     /** A command sent for a supervisor, and how it ended so far. */
     private record Outcome(String seat, String cmd, String user, String detail, long sentAt, Long helpSince,
@@ -90,6 +95,19 @@ public final class CommandRoutes {
                 .handler(this::command);
         router.get("/api/commands/:id").handler(this::result);
         router.get("/api/me").handler(this::me);
+    }
+
+    private static boolean isLinkRepair(Command command) {
+        return command instanceof Command.Rebirth || command instanceof Command.Replay;
+    }
+
+    private boolean repairDue(String seat, long now) {
+        Long last = lastRepair.get(seat);
+        if (last != null && now - last < REPAIR_INTERVAL_MS) {
+            return false;
+        }
+        lastRepair.put(seat, now);
+        return true;
     }
 
     /** A seat answered a command (from its {@code cmd-result}). */
@@ -155,6 +173,12 @@ public final class CommandRoutes {
             Json.error(ctx, 503, "the broker link is down; the command was not sent");
             return;
         }
+        if (isLinkRepair(command) && !repairDue(seat, now)) {
+            ctx.response().putHeader("Retry-After", String.valueOf(REPAIR_INTERVAL_MS / 1000));
+            Json.error(ctx, 429, "seat " + seat + " was asked for a rebirth or replay less than "
+                    + REPAIR_INTERVAL_MS / 1000 + " s ago");
+            return;
+        }
         send.accept(seat, command);
         Long helpSince = floor.seat(seat).map(SeatView::helpSince).orElse(null);
         outcomes.put(command.id(), new Outcome(seat, cmd, user.get(), detail(command), now, helpSince, PENDING, null));
@@ -165,11 +189,12 @@ public final class CommandRoutes {
 
     /**
      * A floor manager acts on every seat; a team leader on their team's seats, and takes the raised hands
-     * of teams whose help is routed to theirs. Rebirth and replay are link repairs any supervisor may ask for.
+     * of teams whose help is routed to theirs. Link repairs (rebirth, replay) too: each can make a seat
+     * resend its whole journal, so nobody may ask them of another team's seats.
      */
     private static boolean mayAct(SiteConfig site, String user, SeatSpec seat, Command command) {
-        if (site.mayActOn(user, seat) || command instanceof Command.Rebirth || command instanceof Command.Replay) {
-            return site.mayActOn(user, seat) || !site.teamsOf(user).isEmpty();
+        if (site.mayActOn(user, seat)) {
+            return true;
         }
         TeamSpec team = site.teamOf(seat);
         return command instanceof Command.AckHelp && team.help().specialist()

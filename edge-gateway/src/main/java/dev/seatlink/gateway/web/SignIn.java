@@ -1,10 +1,13 @@
 package dev.seatlink.gateway.web;
 
 import dev.seatlink.gateway.access.PasswordFile;
+import dev.seatlink.protocol.Ids;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.tinylog.Logger;
 
 /**
  * Who is asking: HTTP Basic checked against the supervisors file (PBKDF2 hashes, as Mosquitto's). What a
@@ -12,21 +15,41 @@ import java.util.Optional;
  */
 public final class SignIn {
     private final PasswordFile accounts;
+    private final LongSupplier clock;
+    private final SignInGuard guard = new SignInGuard();
 
-    public SignIn(PasswordFile accounts) {
+    public SignIn(PasswordFile accounts, LongSupplier clock) {
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     /**
      * The signed-in user, or empty after answering the request itself: 503 when no accounts are
-     * configured, 401 with a challenge when the credentials are missing or wrong.
+     * configured, 401 with a challenge when the credentials are missing or wrong, 429 after too many wrong
+     * ones for the account or from the address ({@link SignInGuard}). Failed sign-ins are logged.
      */
     Optional<String> require(RoutingContext ctx) {
         if (accounts.isEmpty()) {
             Json.error(ctx, 503, "no supervisor accounts are configured (gateway --users-file)");
             return Optional.empty();
         }
-        Optional<String> user = user(ctx);
+        Optional<Credentials> given = credentials(ctx);
+        Optional<String> user = Optional.empty();
+        if (given.isPresent()) {
+            String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+            long now = clock.getAsLong();
+            long wait = guard.waitMs(given.get().user(), address, now);
+            if (wait > 0) {
+                ctx.response().putHeader("Retry-After", String.valueOf((wait + 999) / 1000));
+                Json.error(ctx, 429, "too many failed sign-ins; try again in " + (wait + 999) / 1000 + " s");
+                return Optional.empty();
+            }
+            user = accounts.check(given.get().user(), given.get().password());
+            if (user.isEmpty()) {
+                guard.failed(given.get().user(), address, now);
+                Logger.warn("failed sign-in as '{}' from {}", Ids.printable(given.get().user()), address);
+            }
+        }
         if (user.isEmpty()) {
             // No WWW-Authenticate challenge for the page's own requests: the browser would pop up its dialog.
             if (ctx.request().getHeader("X-Requested-With") == null) {
@@ -40,7 +63,10 @@ public final class SignIn {
         return user;
     }
 
-    private Optional<String> user(RoutingContext ctx) {
+    private record Credentials(String user, char[] password) {
+    }
+
+    private static Optional<Credentials> credentials(RoutingContext ctx) {
         String header = ctx.request().getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
@@ -49,7 +75,7 @@ public final class SignIn {
             String pair = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = pair.indexOf(':');
             return colon < 0 ? Optional.empty()
-                    : accounts.check(pair.substring(0, colon), pair.substring(colon + 1).toCharArray());
+                    : Optional.of(new Credentials(pair.substring(0, colon), pair.substring(colon + 1).toCharArray()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

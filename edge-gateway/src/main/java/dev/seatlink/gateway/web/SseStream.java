@@ -2,6 +2,7 @@ package dev.seatlink.gateway.web;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,11 @@ import org.tinylog.Logger;
  * most {@value #MAX_COALESCE_MS} ms), so the writes stay near 10,000 a second in all: one wallboard gets
  * every frame at once, and at 200 wallboards a write per frame and client no longer costs most of a core
  * in Netty's pipeline.
+ *
+ * <p>Bounded: at most {@value #MAX_CLIENTS} streams in all and {@value #MAX_PER_ADDRESS} from one address
+ * (a floor's TVs and leaders' screens, even behind one NAT address, are fewer); more are refused with 503
+ * and 429. The HTTP server's small socket send buffer ({@code Gateway}) makes a client that stops reading
+ * fill its write queue within 64 KB, so it is set aside and dropped here instead of pinning kernel memory.
  */
 public final class SseStream {
     /** Browsers reconnect after this long when the stream drops. */
@@ -28,10 +34,14 @@ public final class SseStream {
     static final long STUCK_MS = 30_000;
     static final long MAX_COALESCE_MS = 20;
     static final int CLIENTS_PER_COALESCE_MS = 10;
+    static final int MAX_CLIENTS = 1_000;
+    static final int MAX_PER_ADDRESS = 250;
     private static final Buffer RESYNC = Buffer.buffer("event: resync\ndata: {}\n\n");
 
     /** When each client fell behind, or 0 while it keeps up. */
     private final Map<HttpServerResponse, Long> clients = new LinkedHashMap<>();
+    private final Map<HttpServerResponse, String> addressOf = new HashMap<>();
+    private final Map<String, Integer> perAddress = new HashMap<>();
     private final LongSupplier clock;
     private final BiConsumer<Long, Runnable> later;
     /** Frames not yet written to the clients. */
@@ -48,16 +58,39 @@ public final class SseStream {
         this.later = later;
     }
 
-    /** Starts streaming to a new client, sending it {@code event} first. */
-    public void add(HttpServerResponse response, String event, String json) {
+    /**
+     * Starts streaming to a new client from {@code address}, sending it {@code event} first; or, over the
+     * limits, answers 503 (too many in all) or 429 (too many from that address) and returns false.
+     */
+    public boolean add(HttpServerResponse response, String address, String event, String json) {
+        int fromThere = perAddress.getOrDefault(address, 0);
+        if (clients.size() >= MAX_CLIENTS || fromThere >= MAX_PER_ADDRESS) {
+            boolean everyone = clients.size() >= MAX_CLIENTS;
+            Logger.warn("refused a wallboard stream from {}: {}", address, everyone ? MAX_CLIENTS + " streams are open"
+                    : fromThere + " streams are open from there");
+            response.setStatusCode(everyone ? 503 : 429).putHeader("Retry-After", "30")
+                    .end(everyone ? "too many wallboard streams" : "too many wallboard streams from " + address);
+            return false;
+        }
         response.setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
-        response.closeHandler(v -> clients.remove(response));
-        response.exceptionHandler(e -> clients.remove(response));
+        response.closeHandler(v -> remove(response));
+        response.exceptionHandler(e -> remove(response));
         response.write("retry: " + RETRY_MS + "\n: connected\n\n" + frame(event, json));
         clients.put(response, 0L);
+        addressOf.put(response, address);
+        perAddress.merge(address, 1, Integer::sum);
+        return true;
+    }
+
+    private void remove(HttpServerResponse response) {
+        clients.remove(response);
+        String address = addressOf.remove(response);
+        if (address != null) {
+            perAddress.computeIfPresent(address, (a, n) -> n > 1 ? n - 1 : null);
+        }
     }
 
     /** Sends one named event with a JSON payload to every client (see the coalescing above). */
@@ -102,7 +135,7 @@ public final class SseStream {
         for (Map.Entry<HttpServerResponse, Long> client : List.copyOf(clients.entrySet())) {
             if (client.getValue() > 0 && now - client.getValue() > STUCK_MS) {
                 Logger.warn("dropping a wallboard stream client that has not read for {} s", STUCK_MS / 1000);
-                clients.remove(client.getKey());
+                remove(client.getKey());
                 client.getKey().reset();
             }
         }
@@ -147,5 +180,7 @@ public final class SseStream {
         flush();
         List.copyOf(clients.keySet()).forEach(HttpServerResponse::end);
         clients.clear();
+        addressOf.clear();
+        perAddress.clear();
     }
 }

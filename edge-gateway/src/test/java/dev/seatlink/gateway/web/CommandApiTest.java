@@ -19,6 +19,7 @@ import dev.seatlink.terminal.simulate.SimulatedHardware;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +100,42 @@ class CommandApiTest {
         assertThat(http.json("/api/seats/s-008").path("reason").asText()).isEqualTo("coaching");
         // the command on the wire names the signed-in supervisor, whatever the body says
         assertThat(probe.received()).anySatisfy(m -> assertThat(m.payload()).contains("\"by\":\"fm-dana\""));
+    }
+
+    @Test
+    void aCommandAnotherSitesPageCouldSendIsRefusedAndNothingReachesTheSeat() throws Exception {
+        String logout = "{\"cmd\":\"set-state\",\"state\":\"LOGGED_OUT\"}";
+        String path = "/api/seats/s-008/commands";
+
+        var form = http.post(path, logout, "text/plain", Map.of(), "fm-dana", password);
+        var otherOrigin = http.post(path, logout, "application/json", Map.of("Origin", "http://evil.example"),
+                "fm-dana", password);
+        var crossSite = http.post(path, logout, "application/json", Map.of("Sec-Fetch-Site", "cross-site"),
+                "fm-dana", password);
+        var ownPage = http.post(path, "{\"cmd\":\"message\",\"text\":\"hi\"}", "application/json",
+                Map.of("Origin", "http://127.0.0.1:" + gateway.httpPort(), "Sec-Fetch-Site", "same-origin"),
+                "fm-dana", password);
+
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(otherOrigin.statusCode()).isEqualTo(403);
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(finalStatus(commandId(ownPage))).isEqualTo("ok");
+        assertThat(probe.received()).noneSatisfy(m -> assertThat(m.payload()).contains("LOGGED_OUT"));
+        assertThat(http.json("/api/seats/s-008").path("state").asText()).isEqualTo("READY");
+    }
+
+    @Test
+    void linkRepairsAreForTheSeatsOwnTeamAndAtMostOneEvery10Seconds() throws Exception {
+        String replay = "{\"cmd\":\"replay\",\"from\":1}";
+
+        var otherTeam = http.post("/api/seats/s-008/commands", replay, "tl-ben", otherLeaderPassword);
+        var ownTeam = http.post("/api/seats/s-008/commands", replay, "tl-anna", leaderPassword);
+        var again = http.post("/api/seats/s-008/commands", "{\"cmd\":\"rebirth\"}", "fm-dana", password);
+
+        assertThat(otherTeam.statusCode()).isEqualTo(403);
+        commandId(ownTeam);
+        assertThat(again.statusCode()).isEqualTo(429);
+        assertThat(again.headers().firstValue("Retry-After")).hasValue("10");
     }
 
     @Test

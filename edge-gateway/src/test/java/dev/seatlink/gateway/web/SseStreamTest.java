@@ -38,8 +38,8 @@ class SseStreamTest {
     void aClientThatFallsBehindIsSentNothingUntilItDrainsThenToldToResync() {
         HttpServerResponse slow = client();
         HttpServerResponse fast = client();
-        stream.add(slow, "kpis", "{}");
-        stream.add(fast, "kpis", "{}");
+        stream.add(slow, "10.0.0.1", "kpis", "{}");
+        stream.add(fast, "10.0.0.1", "kpis", "{}");
         when(slow.writeQueueFull()).thenReturn(true);
 
         stream.send("seat", "{\"seat\":\"s-1\"}");
@@ -67,7 +67,7 @@ class SseStreamTest {
     @Test
     void aSingleWallboardGetsEveryFrameAtOnce() {
         HttpServerResponse wallboard = client();
-        stream.add(wallboard, "kpis", "{}");
+        stream.add(wallboard, "10.0.0.1", "kpis", "{}");
 
         stream.send("seat", "{\"seat\":\"s-1\"}");
         stream.send("seat", "{\"seat\":\"s-2\"}");
@@ -79,9 +79,9 @@ class SseStreamTest {
     @Test
     void withManyWallboardsFramesWithinOneWindowGoInOneWriteAfterTheFirstWentAtOnce() {
         HttpServerResponse wallboard = client();
-        stream.add(wallboard, "kpis", "{}");
+        stream.add(wallboard, "10.0.0.1", "kpis", "{}");
         for (int i = 1; i < 20; i++) {
-            stream.add(client(), "kpis", "{}");
+            stream.add(client(), "10.0.0.1", "kpis", "{}");
         }
 
         stream.send("seat", "{\"seat\":\"s-1\"}");
@@ -97,5 +97,33 @@ class SseStreamTest {
         verify(wallboard, times(2)).write(written.capture());
         assertThat(written.getValue().toString())
                 .isEqualTo("event: seat\ndata: {\"seat\":\"s-2\"}\n\nevent: alert\ndata: {\"alert\":\"a\"}\n\n");
+    }
+
+    @Test
+    void streamsAreCappedPerAddressAndInAllAndAClosedOneFreesItsPlace() {
+        List<HttpServerResponse> fromOneTv = new ArrayList<>();
+        for (int i = 0; i < SseStream.MAX_PER_ADDRESS; i++) {
+            HttpServerResponse client = client();
+            assertThat(stream.add(client, "10.0.0.9", "kpis", "{}")).isTrue();
+            fromOneTv.add(client);
+        }
+        HttpServerResponse oneMore = client();
+
+        assertThat(stream.add(oneMore, "10.0.0.9", "kpis", "{}")).isFalse();
+        verify(oneMore).setStatusCode(429);
+        assertThat(stream.add(client(), "10.0.0.10", "kpis", "{}")).isTrue();
+
+        ArgumentCaptor<Handler<Void>> closed = ArgumentCaptor.captor();
+        verify(fromOneTv.get(0)).closeHandler(closed.capture());
+        closed.getValue().handle(null);
+        assertThat(stream.add(client(), "10.0.0.9", "kpis", "{}")).isTrue();
+
+        for (int i = stream.size(); i < SseStream.MAX_CLIENTS; i++) {
+            stream.add(client(), "10.1." + i / 200 + "." + i % 200, "kpis", "{}");
+        }
+        HttpServerResponse overTheTop = client();
+        assertThat(stream.add(overTheTop, "10.2.0.1", "kpis", "{}")).isFalse();
+        verify(overTheTop).setStatusCode(503);
+        assertThat(stream.size()).isEqualTo(SseStream.MAX_CLIENTS);
     }
 }
