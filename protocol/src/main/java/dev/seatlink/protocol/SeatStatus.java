@@ -9,12 +9,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param boot   new on every process start; an offline status with an older boot is stale
  * @param fw     firmware version; present when online, absent in the Last Will
  * @param ts     terminal clock, ms since epoch
+ * @param disk   absent while the terminal's journal takes writes; else what is wrong (e.g. "read-only"): the
+ *               seat works and publishes, but what it journals does not survive a restart
  */
 public record SeatStatus(
         @JsonProperty(required = true) boolean online,
         String boot,
         String fw,
-        @JsonProperty(required = true) long ts) implements Message {
+        @JsonProperty(required = true) long ts,
+        String disk) implements Message {
 
     public SeatStatus {
         Check.token("boot", boot);
@@ -22,10 +25,22 @@ public record SeatStatus(
             Check.token("fw", fw);
         }
         Check.timestamp("ts", ts);
+        if (disk != null) {
+            Check.token("disk", disk);
+        }
+    }
+
+    public SeatStatus(boolean online, String boot, String fw, long ts) {
+        this(online, boot, fw, ts, null);
     }
 
     public static SeatStatus online(String boot, String fw, long ts) {
         return new SeatStatus(true, boot, fw, ts);
+    }
+
+    /** Online, with the journal's disk problem ({@code null} when there is none). */
+    public static SeatStatus online(String boot, String fw, long ts, String disk) {
+        return new SeatStatus(true, boot, fw, ts, disk);
     }
 
     public static SeatStatus offline(String boot, long ts) {

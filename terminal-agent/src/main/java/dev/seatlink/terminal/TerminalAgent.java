@@ -53,6 +53,8 @@ import org.tinylog.Logger;
 public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
     /** Light and display refresh, and timer resolution (wrap-up, long presses). */
     static final long REFRESH_MS = 100;
+    /** What the status says while the journal's disk refuses writes. */
+    static final String DISK_NOT_WRITABLE = "not-writable";
 
     private final TerminalConfig config;
     private final Clock clock;
@@ -79,6 +81,8 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
     private long seq;
     private boolean brokerUp;
     private boolean gatewayUp;
+    /** Whether the journal's disk took the last write, as last announced in the status. */
+    private boolean diskOk = true;
 
     public TerminalAgent(TerminalConfig config, Clock clock, Pi4jContexts.Gpio gpio, Display display) {
         this.config = config;
@@ -97,6 +101,7 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         this.stateFile = new StateFile(config.dataDir(), stateTopic, codec);
         this.journal = new Journal(config.dataDir(), Topic.seat(config.site(), config.floor(), seat, Topic.Kind.EVENT),
                 codec);
+        this.diskOk = journal.writable();
 
         Optional<SeatState> saved = restore(stateFile.load(), journal.last());
         this.seq = Math.max(journal.lastSeq(), saved.map(SeatState::seq).orElse(0L));
@@ -222,12 +227,18 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
     }
 
     private void refreshOutputs(long now) {
+        if (diskOk != journal.writable()) {
+            diskOk = journal.writable();
+            if (brokerUp) {
+                uplink.publish(statusTopic, onlineStatus(), true); // the fleet view shows the disk problem
+            }
+        }
         Snapshot s = machine.snapshot();
         light.show(pattern.at(s.state(), s.help(), s.since(), brokerUp && gatewayUp, now));
         OptionalInt step = gestures.pickerStep();
         String picking = step.isPresent() ? pickerText(step.getAsInt()) : null;
         display.show(new Screen(config.seat(), s.agent(), s.state(), s.reason(), s.help(), (now - s.since()) / 1000,
-                commands.message(now), brokerUp, gatewayUp, picking));
+                commands.message(now), brokerUp, gatewayUp, picking, diskOk));
     }
 
     /** Journal first (forced to disk), then the light, then the wire: what was published is on disk. */
@@ -271,8 +282,12 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         return new SeatState(config.seat(), s.agent(), s.state(), s.reason(), s.help(), s.since(), seq, boot);
     }
 
+    private SeatStatus onlineStatus() {
+        return SeatStatus.online(boot, firmware, clock.millis(), diskOk ? null : DISK_NOT_WRITABLE);
+    }
+
     private void announce() {
-        uplink.publish(statusTopic, SeatStatus.online(boot, firmware, clock.millis()), true);
+        uplink.publish(statusTopic, onlineStatus(), true);
         uplink.publish(stateTopic, currentState(), true);
     }
 
@@ -318,7 +333,7 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
                 gatewayUp = gateway.online();
             } else if (accepted.message() instanceof SeatStatus status && !status.online() && uplink.isConnected()) {
                 Logger.warn("broker holds an offline status for this seat (boot {}); republishing online", status.boot());
-                uplink.publish(statusTopic, SeatStatus.online(boot, firmware, clock.millis()), true);
+                uplink.publish(statusTopic, onlineStatus(), true);
             }
         });
     }

@@ -16,6 +16,8 @@ import dev.seatlink.terminal.hardware.I2cDevices;
 import dev.seatlink.terminal.seat.FakeClock;
 import dev.seatlink.terminal.seat.Key;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -85,6 +87,53 @@ class SeatTerminalTest {
         await().atMost(PATIENCE).until(() -> hardware.light() == Colour.AMBER);
         hardware.press(Key.NOT_READY);
         await().atMost(PATIENCE).until(() -> hardware.light() == Colour.BLUE);
+    }
+
+    @Test
+    void aDataDirectoryThatCannotBeWrittenLeavesTheSeatWorkingAndTheDisplaySaysSo() throws Exception {
+        Path inTheWay = Files.writeString(dir.resolve("not-a-directory"), "x"); // refuses writes even for root
+        start("dataDir", inTheWay.resolve("data").toString());
+
+        hardware.press(Key.READY);
+        awaitState(AgentState.READY);
+        hardware.press(Key.BUSY);
+
+        awaitState(AgentState.BUSY);
+        await().atMost(PATIENCE).until(() -> hardware.light() == Colour.RED);
+        awaitLcd("BUSY       00:00", "no agent NO DISK");
+    }
+
+    @Test
+    void anImpossibleSeqInTheStateFileIsTreatedAsCorruptAndPressesAreStillJournalled() throws Exception {
+        Files.writeString(dir.resolve("seat-state.json"), "{\"v\":1,\"seat\":\"s-014\",\"state\":\"READY\","
+                + "\"help\":false,\"since\":" + T0 + ",\"seq\":9223372036854775807,\"boot\":\"b\"}");
+        start();
+
+        hardware.press(Key.READY);
+
+        awaitState(AgentState.READY);
+        await().atMost(PATIENCE).until(() -> Files.readString(dir.resolve("events.log")).contains("\"seq\":1,"));
+    }
+
+    @Test
+    void oneBadByteInTheJournalCostsOnlyItsLine() throws Exception {
+        String first = "{\"v\":1,\"seat\":\"s-014\",\"from\":\"LOGGED_OUT\",\"to\":\"READY\",\"help\":false,"
+                + "\"at\":" + T0 + ",\"seq\":1,\"boot\":\"b\",\"cause\":\"button\"}\n";
+        String second = first.replace("\"seq\":1", "\"seq\":2").replace("\"to\":\"READY\"", "\"to\":\"BUSY\"")
+                .replace("\"from\":\"LOGGED_OUT\"", "\"from\":\"READY\"");
+        byte[] damaged = {'{', '"', 'v', '"', ':', (byte) 0xFF, '}', '\n'};
+        try (var out = Files.newOutputStream(dir.resolve("events.log"))) {
+            out.write(first.getBytes(StandardCharsets.UTF_8));
+            out.write(damaged);
+            out.write(second.getBytes(StandardCharsets.UTF_8));
+        }
+        start();
+
+        awaitState(AgentState.BUSY);
+        hardware.press(Key.BUSY);
+
+        awaitState(AgentState.WRAP_UP);
+        await().atMost(PATIENCE).until(() -> Files.readString(dir.resolve("events.log")).contains("\"seq\":3,"));
     }
 
     @Test

@@ -11,7 +11,14 @@ import dev.seatlink.protocol.AgentState;
  * @param picking        the reason shown by the open reason picker (e.g. "lunch 2/5"), or null
  */
 public record Screen(String seat, String agent, AgentState state, String reason, boolean help,
-                     long secondsInState, String message, boolean brokerUp, boolean gatewayUp, String picking) {
+                     long secondsInState, String message, boolean brokerUp, boolean gatewayUp, String picking,
+                     boolean diskOk) {
+
+    /** A screen whose journal's disk takes writes. */
+    public Screen(String seat, String agent, AgentState state, String reason, boolean help, long secondsInState,
+                  String message, boolean brokerUp, boolean gatewayUp, String picking) {
+        this(seat, agent, state, reason, help, secondsInState, message, brokerUp, gatewayUp, picking, true);
+    }
 
     /** "mm:ss", or "h:mm:ss" from an hour on. */
     public String timeInState() {
@@ -36,8 +43,11 @@ public record Screen(String seat, String agent, AgentState state, String reason,
         return reason == null ? stateWord() : stateWord() + " " + reason;
     }
 
-    /** The link in a few words: empty when all is well. */
+    /** The link (or the disk) in a few words: empty when all is well. */
     public String linkText() {
+        if (!diskOk) {
+            return "NO DISK"; // presses are not kept over a restart: for a technician, link or not
+        }
         if (!brokerUp) {
             return "NO LINK";
         }
@@ -46,6 +56,6 @@ public record Screen(String seat, String agent, AgentState state, String reason,
 
     /** The same screen with the clock at zero, to tell real changes from the ticking time. */
     public Screen withoutTime() {
-        return new Screen(seat, agent, state, reason, help, 0, message, brokerUp, gatewayUp, picking);
+        return new Screen(seat, agent, state, reason, help, 0, message, brokerUp, gatewayUp, picking, diskOk);
     }
 }

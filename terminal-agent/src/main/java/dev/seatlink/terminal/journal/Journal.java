@@ -4,9 +4,7 @@ import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.Topic;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -51,19 +49,38 @@ public final class Journal {
     private final NavigableSet<Long> unacked = new TreeSet<>();
     private FileChannel channel;
     private long dropped;
+    private int unreadable;
     private boolean diskFailing;
+    private boolean watermarkFailing;
 
+    /**
+     * Opens the journal. A data directory that cannot be written (read-only, missing and not creatable) does
+     * not stop the seat: it runs with the journal in memory, says so ({@link #writable()}), and keeps trying.
+     */
     public Journal(Path dataDir, Topic eventTopic, Codec codec) {
         this.log = dataDir.resolve(LOG);
         this.acked = dataDir.resolve(ACKED);
         this.eventTopic = eventTopic;
         this.codec = codec;
         try {
-            Files.createDirectories(dataDir);
             load();
+        } catch (IOException e) {
+            Logger.error("cannot read the event journal {} ({}); starting with an empty one", log, e.getMessage());
+        }
+        openForAppend();
+    }
+
+    private void openForAppend() {
+        try {
+            Files.createDirectories(log.getParent());
             channel = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the event journal " + log, e);
+            channel = null;
+            if (!diskFailing) {
+                Logger.error("cannot open the event journal {} for writing ({}); events are kept in memory until it can",
+                        log, e.getMessage());
+                diskFailing = true;
+            }
         }
     }
 
@@ -72,18 +89,23 @@ public final class Journal {
         if (Files.exists(acked)) {
             try {
                 ackedUpTo = Long.parseLong(Files.readString(acked).trim());
-            } catch (NumberFormatException e) {
+            } catch (NumberFormatException | java.nio.charset.CharacterCodingException e) {
                 Logger.warn("{} is unreadable; treating every journalled event as unsent", acked);
             }
         }
         if (!Files.exists(log)) {
             return;
         }
-        int torn = 0;
-        try (BufferedReader reader = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                Decoded decoded = codec.decode(eventTopic, line.getBytes(StandardCharsets.UTF_8));
+        // Lines as bytes: one bad byte (a worn card) must cost that line, not the whole journal.
+        byte[] text = Files.readAllBytes(log);
+        int start = 0;
+        while (start < text.length) {
+            int end = start;
+            while (end < text.length && text[end] != '\n') {
+                end++;
+            }
+            if (end > start) {
+                Decoded decoded = codec.decode(eventTopic, java.util.Arrays.copyOfRange(text, start, end));
                 if (decoded instanceof Decoded.Accepted accepted) {
                     SeatEvent event = (SeatEvent) accepted.message();
                     events.put(event.seq(), event);
@@ -91,14 +113,26 @@ public final class Journal {
                         unacked.add(event.seq());
                     }
                 } else {
-                    torn++;
+                    unreadable++;
                 }
             }
+            start = end + 1;
         }
-        if (torn > 0) {
-            Logger.warn("journal {}: dropped {} unreadable line(s) (a write cut short); they were never sent", log, torn);
+        if (unreadable > 0) {
+            Logger.warn("journal {}: skipped {} unreadable line(s) (a write cut short, or a damaged card); they were "
+                    + "never sent or cannot be sent again", log, unreadable);
             rewrite();
         }
+    }
+
+    /** Lines of the journal that could not be read at start, and were skipped. */
+    public synchronized int unreadableLines() {
+        return unreadable;
+    }
+
+    /** Whether events reach the disk now; false while it refuses (read-only, full, failing). */
+    public synchronized boolean writable() {
+        return !diskFailing;
     }
 
     /** The highest seq ever journalled, 0 if none. */
@@ -124,7 +158,13 @@ public final class Journal {
         }
         byte[] line = (new String(codec.encode(event), StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8);
         boolean durable;
+        if (channel == null) {
+            openForAppend(); // the disk may take writes again (remounted, cleaned up)
+        }
         try {
+            if (channel == null) {
+                throw new IOException("the journal is not open for writing");
+            }
             channel.write(ByteBuffer.wrap(line));
             channel.force(false);
             durable = true;
@@ -206,8 +246,12 @@ public final class Journal {
             long watermark = unacked.isEmpty() ? lastSeq() : unacked.first() - 1;
             Files.writeString(temp, Long.toString(watermark));
             Files.move(temp, acked, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            watermarkFailing = false;
         } catch (IOException e) {
-            Logger.warn("cannot save {}: {}", acked, e.getMessage());
+            if (!watermarkFailing) { // once a second otherwise
+                Logger.warn("cannot save {}: {}", acked, e.getMessage());
+                watermarkFailing = true;
+            }
         }
     }
 
@@ -250,6 +294,9 @@ public final class Journal {
 
     public synchronized void close() {
         saveWatermark();
+        if (channel == null) {
+            return;
+        }
         try {
             channel.close();
         } catch (IOException e) {

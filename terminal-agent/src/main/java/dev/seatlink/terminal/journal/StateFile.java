@@ -5,7 +5,6 @@ import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.SeatState;
 import dev.seatlink.protocol.Topic;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -30,7 +29,9 @@ public final class StateFile {
     private final Path temp;
     private final Topic topic;
     private final Codec codec;
+    private boolean failing;
 
+    /** A data directory that cannot be created or written is logged; the seat runs on (see {@link Journal}). */
     public StateFile(Path dataDir, Topic stateTopic, Codec codec) {
         this.file = dataDir.resolve(NAME);
         this.temp = dataDir.resolve(NAME + ".tmp");
@@ -39,7 +40,8 @@ public final class StateFile {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data directory " + dataDir, e);
+            Logger.error("cannot create the data directory {} ({}); the seat's state will not survive a restart",
+                    dataDir, e.getMessage());
         }
     }
 
@@ -60,21 +62,32 @@ public final class StateFile {
         return Optional.empty();
     }
 
-    /** Writes {@code state}; a failure is logged and the seat goes on (the journal holds the events). */
+    /**
+     * Writes {@code state}; a failure is logged (once until a save works again) and the seat goes on (the
+     * journal holds the events).
+     */
     public void save(SeatState state) {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             channel.write(ByteBuffer.wrap(codec.encode(state)));
         } catch (IOException e) {
-            Logger.warn("cannot write {}: {}", temp, e.getMessage());
+            failed("cannot write " + temp + ": " + e.getMessage());
             return;
         }
         try {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            failing = false;
         } catch (AtomicMoveNotSupportedException e) {
-            Logger.warn("data directory {} does not support atomic rename; state not saved", file.getParent());
+            failed("data directory " + file.getParent() + " does not support atomic rename; state not saved");
         } catch (IOException e) {
-            Logger.warn("cannot replace {}: {}", file, e.getMessage());
+            failed("cannot replace " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void failed(String why) {
+        if (!failing) {
+            Logger.warn(why);
+            failing = true;
         }
     }
 }
