@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A seat's Pi is swapped (or its data directory lost) mid-shift: the new terminal starts with an empty
- * journal at seq 1, below what the floor holds, and must still be seen.
+ * A seat's Pi is swapped (or its data directory lost or unwritable) mid-shift: the new terminal starts with
+ * an empty journal at seq 1, below what the floor holds, and must still be seen; a disk that refuses writes
+ * shows in the fleet view.
  */
 class ReplacedTerminalTest {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -80,5 +81,25 @@ class ReplacedTerminalTest {
         await().atMost(PATIENCE).until(() -> "BUSY".equals(seat(http).path("state").asText()));
         assertThat(seat(http).path("seq").asLong()).isGreaterThan(4);
         assertThat(agent.snapshot().state().name()).isEqualTo("BUSY");
+    }
+
+    @Test
+    void aTerminalThatCannotWriteItsDataDirectoryStillWorksAndTheFleetViewSaysSo() throws Exception {
+        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gw")));
+        Http http = new Http(gateway.httpPort());
+        java.nio.file.Files.writeString(dir.resolve("in-the-way"), "a file where the data directory's parent should be");
+
+        SimulatedHardware seat = terminal("in-the-way/data");
+        seat.press(Key.READY);
+
+        await().atMost(PATIENCE).until(() -> "READY".equals(seat(http).path("state").asText()));
+        await().atMost(PATIENCE).until(() -> {
+            for (JsonNode entry : http.json("/api/fleet").path("seats")) {
+                if (entry.path("seat").asText().equals("s-007")) {
+                    return "not-writable".equals(entry.path("disk").asText());
+                }
+            }
+            return false;
+        });
     }
 }

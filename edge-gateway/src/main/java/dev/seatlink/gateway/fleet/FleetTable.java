@@ -22,7 +22,8 @@ final class FleetTable {
             online += up ? 1 : 0;
             String boot = seat.path("boot").asText("");
             rows.add(new String[] {seat.path("seat").asText(), seat.path("team").asText(), text(seat, "agent"),
-                    up ? "online" : "OFFLINE", text(seat, "firmware"), boot.length() > 8 ? boot.substring(0, 8) : dash(boot),
+                    up ? (seat.hasNonNull("disk") ? "online, disk " + seat.path("disk").asText() : "online") : "OFFLINE",
+                    text(seat, "firmware"), boot.length() > 8 ? boot.substring(0, 8) : dash(boot),
                     up && seat.path("bootSeenAt").asLong() > 0 ? ago(now - seat.path("bootSeenAt").asLong()) : "-",
                     seat.path("lastEventAt").asLong() > 0 ? ago(now - seat.path("lastEventAt").asLong()) + " ago" : "-",
                     String.valueOf(seat.path("reconnects").asInt()), String.valueOf(seat.path("missing").asLong())});

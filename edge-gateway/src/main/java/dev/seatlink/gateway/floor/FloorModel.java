@@ -94,6 +94,7 @@ public final class FloorModel {
         seat.online = true;
         seat.boot = status.boot();
         seat.firmware = status.fw();
+        seat.disk = status.disk();
         seat.changed();
         return Applied.of(changed ? Applied.Effect.CHANGED : Applied.Effect.UNCHANGED);
     }

@@ -9,6 +9,8 @@ final class LiveSeat {
     Boolean online;
     String boot;
     String firmware;
+    /** The terminal's journal disk problem from its status, or null. */
+    String disk;
     long offlineSince;
     String agent;
     AgentState state;
@@ -47,7 +49,7 @@ final class LiveSeat {
 
     FleetEntry fleet() {
         return new FleetEntry(spec.seat(), spec.team(), agent, isOnline(), firmware, boot, bootSeenAt, reconnects,
-                lastEventAt, missing);
+                lastEventAt, missing, disk);
     }
 
     /**

@@ -24,4 +24,14 @@ class FleetTableTest {
         assertThat(table).endsWith("1 of 2 seats online\n");
         assertThat(FleetTable.ago(3 * 86_400_000L + 4 * 3_600_000L)).isEqualTo("3d04h");
     }
+
+    @Test
+    void aTerminalWhoseDiskRefusesWritesSaysSoBesideOnline() throws Exception {
+        String api = """
+                {"now":1000000000,"seats":[
+                 {"seat":"s-001","team":"billing-1","agent":"a1001","online":true,"firmware":"0.2.0","boot":"b",
+                  "bootSeenAt":996400000,"reconnects":1,"lastEventAt":0,"missing":0,"disk":"not-writable"}]}""";
+
+        assertThat(FleetTable.render(new ObjectMapper().readTree(api))).contains("online, disk not-writable");
+    }
 }
