@@ -12,9 +12,19 @@ package dev.seatlink.gateway.audit;
  * @param outcome   sent, ok, refused, timeout or denied
  * @param error     the seat's or the gateway's reason when it did not succeed, else null
  * @param commandId the command id the seat answers to, or null
+ * @param id        the line's place in the log, read back for paging ({@code after}); 0 before it is written
  */
 public record AuditEntry(long at, String user, String seat, String action, String detail, String outcome,
-                         String error, String commandId) {
+                         String error, String commandId, long id) {
+
+    /** A line to write. */
+    public AuditEntry(long at, String user, String seat, String action, String detail, String outcome, String error,
+                      String commandId) {
+        this(at, user, seat, action, detail, outcome, error, commandId, 0);
+    }
+
+    /** Every outcome a line can have, for a filter. */
+    public static final java.util.Set<String> OUTCOMES = java.util.Set.of("sent", "ok", "refused", "timeout", "denied");
     public static final String SENT = "sent";
     public static final String OK = "ok";
     public static final String REFUSED = "refused";

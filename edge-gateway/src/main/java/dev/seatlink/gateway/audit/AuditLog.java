@@ -73,25 +73,40 @@ public final class AuditLog {
         }
     }
 
-    /** Lines with {@code from <= at < to}, oldest first, at most {@code limit}. */
-    public List<AuditEntry> between(long from, long to, int limit) {
+    /** Which lines a reader asks for. */
+    public record Query(long from, long to, long after, String outcome, java.util.Collection<String> seats, int limit) {
+    }
+
+    /**
+     * Lines with {@code from <= at < to} written after line {@code after}, oldest first, at most {@code limit}:
+     * only with {@code outcome} when it is not null, and only of {@code seats} when they are not null (a team
+     * leader's teams). The last line's {@link AuditEntry#id} is where the next page starts.
+     */
+    public List<AuditEntry> read(Query query) {
         try (Connection c = connect();
-             PreparedStatement q = c.prepareStatement(
-                     "SELECT * FROM audit WHERE at >= ? AND at < ? ORDER BY at, rowid LIMIT ?")) {
-            q.setLong(1, from);
-            q.setLong(2, to);
-            q.setInt(3, limit);
+             PreparedStatement q = c.prepareStatement("SELECT rowid AS id, * FROM audit WHERE at >= ?1 AND at < ?2 "
+                     + "AND rowid > ?3 AND (?4 IS NULL OR outcome = ?4) "
+                     + "AND (?5 IS NULL OR seat IN (SELECT value FROM json_each(?5))) ORDER BY rowid LIMIT ?6")) {
+            q.setLong(1, query.from());
+            q.setLong(2, query.to());
+            q.setLong(3, query.after());
+            q.setString(4, query.outcome());
+            q.setString(5, query.seats() == null ? null : SEAT_LIST.writeValueAsString(query.seats()));
+            q.setInt(6, query.limit());
             List<AuditEntry> out = new ArrayList<>();
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
                     out.add(new AuditEntry(r.getLong("at"), r.getString("user"), r.getString("seat"),
                             r.getString("action"), r.getString("detail"), r.getString("outcome"), r.getString("error"),
-                            r.getString("command_id")));
+                            r.getString("command_id"), r.getLong("id")));
                 }
             }
             return out;
-        } catch (SQLException e) {
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new StoreException("cannot read the audit log: " + e.getMessage(), e);
         }
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper SEAT_LIST =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 }

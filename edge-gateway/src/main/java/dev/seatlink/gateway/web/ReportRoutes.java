@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.web;
 
+import dev.seatlink.gateway.audit.AuditEntry;
 import dev.seatlink.gateway.audit.AuditLog;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.report.TimeInStateReport;
@@ -33,12 +34,14 @@ import org.tinylog.Logger;
  *       {@code to} are dates (YYYY-MM-DD, midnight in the site's zone), instants (2026-11-22T06:00:00Z) or
  *       ms since epoch; at most {@value #MAX_DAYS} days.</li>
  *   <li>{@code GET /api/reports/daily?date=YYYY-MM-DD[&format=csv]}: per agent, that day.</li>
- *   <li>{@code GET /api/audit?from=&to=}: supervisor actions, oldest first.</li>
+ *   <li>{@code GET /api/audit?from=&to=[&outcome=][&after=][&limit=]}: supervisor actions, oldest first, a
+ *       page at a time: each line has an {@code id}; the next page starts {@code after} the last one's.</li>
  * </ul>
  */
 public final class ReportRoutes {
     static final int MAX_DAYS = 400;
-    static final int MAX_AUDIT_LINES = 10_000;
+    static final int MAX_AUDIT_LINES = 1_000;
+    static final int DEFAULT_AUDIT_LINES = 500;
     /** Reports read a worker's time and a cursor each: a few at once, the rest are asked to come back. */
     static final int MAX_RUNNING_REPORTS = 2;
     static final int RETRY_AFTER_S = 5;
@@ -161,11 +164,31 @@ public final class ReportRoutes {
         if (period.isEmpty()) {
             return;
         }
-        Predicate<SeatSpec> visible = Scope.seats(floor.site(), user.get());
+        String outcome = ctx.request().getParam("outcome");
+        if (outcome != null && !AuditEntry.OUTCOMES.contains(outcome)) {
+            Json.error(ctx, 400, "outcome must be one of " + new java.util.TreeSet<>(AuditEntry.OUTCOMES));
+            return;
+        }
+        long after;
+        int limit;
+        try {
+            after = Long.parseLong(ctx.request().getParam("after", "0"));
+            limit = Integer.parseInt(ctx.request().getParam("limit", String.valueOf(DEFAULT_AUDIT_LINES)));
+        } catch (NumberFormatException e) {
+            Json.error(ctx, 400, "after and limit must be whole numbers");
+            return;
+        }
+        if (after < 0 || limit < 1 || limit > MAX_AUDIT_LINES) {
+            Json.error(ctx, 400, "after must be >= 0 and limit 1-" + MAX_AUDIT_LINES);
+            return;
+        }
         SiteConfig site = floor.site();
-        vertx.executeBlocking(() -> audit.between(period.get().from(), period.get().to(), MAX_AUDIT_LINES))
-                .onSuccess(lines -> Json.respond(ctx, 200, lines.stream().filter(line -> site.seat(line.seat())
-                        .map(visible::test).orElse(site.managers().contains(user.get()))).toList()))
+        // A floor manager reads every line, those of seats since removed too; a leader their teams' seats'.
+        List<String> seats = site.managers().contains(user.get()) ? null
+                : site.seats().stream().filter(Scope.seats(site, user.get())).map(SeatSpec::seat).toList();
+        AuditLog.Query query = new AuditLog.Query(period.get().from(), period.get().to(), after, outcome, seats, limit);
+        vertx.executeBlocking(() -> audit.read(query), false)
+                .onSuccess(lines -> Json.respond(ctx, 200, lines))
                 .onFailure(e -> Json.error(ctx, 503, e.getMessage()));
     }
 

@@ -165,8 +165,17 @@ class CommandApiTest {
         assertThat(audit.get(0).path("outcome").asText()).isEqualTo("sent");
         assertThat(audit.get(0).path("detail").asText()).isEqualTo("NOT_READY supervisor");
         assertThat(audit.findValuesAsText("outcome")).containsExactlyInAnyOrder("sent", "denied", "ok");
+        // filtered by outcome, and read a page at a time: nothing is cut off
+        var ok = http.json("/api/audit?outcome=ok", "fm-dana", password);
+        assertThat(ok.findValuesAsText("outcome")).containsExactly("ok");
+        var first = http.json("/api/audit?limit=2", "fm-dana", password);
+        var rest = http.json("/api/audit?limit=2&after=" + first.get(1).path("id").asLong(), "fm-dana", password);
+        assertThat(first.size() + rest.size()).isEqualTo(3);
+        assertThat(rest.get(0).path("id").asLong()).isGreaterThan(first.get(1).path("id").asLong());
+        assertThat(http.get("/api/audit?outcome=maybe", "fm-dana", password).statusCode()).isEqualTo(400);
         // a team leader reads only their own teams' lines
         assertThat(http.json("/api/audit", "tl-ben", otherLeaderPassword).size()).isZero();
+        assertThat(http.json("/api/audit", "tl-anna", leaderPassword).size()).isEqualTo(3); // tl-ben's denial too
         assertThat(http.json("/api/me", "tl-anna", leaderPassword).path("teams").get(0).asText()).isEqualTo("billing-1");
     }
 
