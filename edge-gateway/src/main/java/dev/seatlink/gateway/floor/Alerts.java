@@ -51,6 +51,10 @@ final class Alerts {
                 alerts.add(seatAlert(Alert.SEQ_JUMP, seat, id + ": a message with an impossible seq was refused "
                         + "(forged, or a broken terminal)", now));
             }
+            if (seat.duplicateSeenAt > 0 && now - seat.duplicateSeenAt < LOST_EVENTS_FLAG_MS) {
+                alerts.add(seatAlert(Alert.DUPLICATE_TERMINAL, seat, id + ": two terminals use this seat's id and "
+                        + "knock each other off (check their seat settings)", now));
+            }
             if (seat.behindSince > 0) {
                 alerts.add(seatAlert(Alert.SEAT_BEHIND, seat, id + ": terminal restarted behind the floor (replaced or "
                         + "data lost); told to continue", now));

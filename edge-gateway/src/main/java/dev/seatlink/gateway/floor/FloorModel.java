@@ -91,6 +91,14 @@ public final class FloorModel {
         if (!status.boot().equals(seat.boot) || seat.bootSeenAt == 0) {
             seat.bootSeenAt = rx;
         }
+        if (seat.boot != null && !status.boot().equals(seat.boot)) {
+            // A process's boot id is new at every start and never comes back: one that does is a second
+            // terminal configured with this seat's id, the two knocking each other off the broker.
+            if (status.boot().equals(seat.previousBoot)) {
+                seat.duplicateSeenAt = rx;
+            }
+            seat.previousBoot = seat.boot;
+        }
         seat.online = true;
         seat.boot = status.boot();
         seat.firmware = status.fw();

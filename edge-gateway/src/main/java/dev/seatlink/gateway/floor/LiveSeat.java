@@ -26,6 +26,10 @@ final class LiveSeat {
     /** Since when its terminal sends seqs below what the floor holds (a replaced Pi), 0 if not. */
     long behindSince;
     long bootSeenAt;
+    /** The boot before the current one, to tell two terminals sharing the seat's id from a restart. */
+    String previousBoot;
+    /** When two terminals were last seen taking turns as this seat (gateway clock), 0 if never. */
+    long duplicateSeenAt;
     int reconnects;
     long lastEventAt;
     long missing;

@@ -73,6 +73,22 @@ class AlertsTest {
     }
 
     @Test
+    void twoTerminalsTakingTurnsAsOneSeatRaiseAnAlertWhileARestartDoesNot() {
+        floor.applyStatus("s-1", SeatStatus.online("first-pi", "1", T), T);
+        floor.applyStatus("s-1", SeatStatus.online("restarted", "1", T + 1), T + 1);
+        at(T + 2, Set.of());
+        assertThat(activeTypes()).doesNotContain(Alert.DUPLICATE_TERMINAL);
+
+        floor.applyStatus("s-2", SeatStatus.online("pi-a", "1", T), T);
+        floor.applyStatus("s-2", SeatStatus.online("pi-b", "1", T + 1), T + 1);
+        floor.applyStatus("s-2", SeatStatus.online("pi-a", "1", T + 2), T + 2);
+        at(T + 3, Set.of());
+
+        assertThat(floor.alerts()).filteredOn(a -> a.type().equals(Alert.DUPLICATE_TERMINAL))
+                .singleElement().satisfies(a -> assertThat(a.seat()).isEqualTo("s-2"));
+    }
+
+    @Test
     void nobodyStaffedRaisesNoMinimumReadyAlert() {
         at(T, Set.of());
 
