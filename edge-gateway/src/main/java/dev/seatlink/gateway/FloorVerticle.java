@@ -37,6 +37,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,11 +146,16 @@ final class FloorVerticle extends VerticleBase {
         if (watcher != null) {
             vertx.setPeriodic(SITE_CHECK_MS, id -> checkSiteConfig(floor, routes, live));
         }
-        server = vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort())
+        HttpServerOptions options = new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort())
                 // a client that stops reading fills 64 KB, not megabytes of kernel memory, and is set aside
                 .setSendBufferSize(SEND_BUFFER_BYTES)
                 // a request left half-sent, or a connection left open and silent, is closed
-                .setIdleTimeout(IDLE_TIMEOUT_S));
+                .setIdleTimeout(IDLE_TIMEOUT_S);
+        if (config.https() != null) {
+            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                    .setCertPath(config.https().cert().toString()).setKeyPath(config.https().key().toString()));
+        }
+        server = vertx.createHttpServer(options);
         return server.requestHandler(router).listen().onSuccess(s -> ingest.start());
     }
 

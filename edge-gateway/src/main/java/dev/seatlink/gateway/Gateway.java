@@ -26,12 +26,14 @@ public final class Gateway implements AutoCloseable {
     private final EventStore store;
     private final Vertx vertx;
     private final String brokerUrl;
+    private final String scheme;
     private final String httpHost;
     private final int httpPort;
 
-    private Gateway(SiteConfig map, EmbeddedBroker broker, EventStore store, Vertx vertx, String brokerUrl, String httpHost,
-                    int httpPort) {
+    private Gateway(SiteConfig map, EmbeddedBroker broker, EventStore store, Vertx vertx, String brokerUrl, String scheme,
+                    String httpHost, int httpPort) {
         this.map = map;
+        this.scheme = scheme;
         this.broker = broker;
         this.store = store;
         this.vertx = vertx;
@@ -79,6 +81,12 @@ public final class Gateway implements AutoCloseable {
             throw e;
         }
         String brokerUrl = broker == null ? config.brokerUrl() : broker.url();
+        if (broker != null && access == null) {
+            Logger.warn("the embedded broker on {}:{} is anonymous: any process that reaches it can publish seat "
+                    + "events, configs, commands and results; it listens on {} only{}; use --embedded-auth DIR "
+                    + "(tools/seatlink credentials) or Mosquitto for a real floor", config.mqttHost(), config.mqttPort(),
+                    config.mqttHost(), isLoopback(config.mqttHost()) ? " (this machine)" : " - NOT loopback");
+        }
         Vertx vertx = Vertx.vertx();
         FloorVerticle verticle = new FloorVerticle(config, map, watcher, brokerUrl, store, audit, restored, supervisors);
         try {
@@ -93,9 +101,18 @@ public final class Gateway implements AutoCloseable {
             throw new GatewayStartException("cannot serve HTTP on " + config.httpHost() + ":" + config.httpPort() + ": "
                     + cause.getMessage(), cause);
         }
-        Logger.info("gateway for {}/{} ({} seats) serving http://{}:{}/ with broker {}", map.site(), map.floor(),
-                map.seats().size(), config.httpHost(), verticle.httpPort(), brokerUrl);
-        return new Gateway(map, broker, store, vertx, brokerUrl, config.httpHost(), verticle.httpPort());
+        String scheme = config.https() == null ? "http" : "https";
+        Logger.info("gateway for {}/{} ({} seats) serving {}://{}:{}/ with broker {}", map.site(), map.floor(),
+                map.seats().size(), scheme, config.httpHost(), verticle.httpPort(), brokerUrl);
+        if (config.https() == null && !isLoopback(config.httpHost())) {
+            Logger.warn("serving plain HTTP on {}: supervisors' passwords cross the network readable; give "
+                    + "--https-cert and --https-key", config.httpHost());
+        }
+        return new Gateway(map, broker, store, vertx, brokerUrl, scheme, config.httpHost(), verticle.httpPort());
+    }
+
+    private static boolean isLoopback(String host) {
+        return "127.0.0.1".equals(host) || "localhost".equals(host) || "::1".equals(host);
     }
 
     /** A field of the gateway's own credentials file in a credentials directory. */
@@ -129,7 +146,7 @@ public final class Gateway implements AutoCloseable {
     /** The wallboard's address as a person types it. */
     public String wallboardUrl() {
         String host = "0.0.0.0".equals(httpHost) ? "127.0.0.1" : httpHost;
-        return "http://" + host + ":" + httpPort + "/";
+        return scheme + "://" + host + ":" + httpPort + "/";
     }
 
     /** Stops HTTP, announces the gateway offline, stops the embedded broker. */

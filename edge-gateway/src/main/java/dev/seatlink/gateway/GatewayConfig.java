@@ -22,10 +22,21 @@ import java.nio.file.Path;
  * @param usersFile supervisors allowed to send commands through the API ({@code name:hash} lines), or null
  * @param retentionDays  stored events older than this are deleted (default 400: a year of reviews and then some)
  * @param reorderTimeoutMs how long a gap is waited for before asking for replay (default 2000)
+ * @param https     the certificate and key to serve HTTPS with, or null for plain HTTP
  */
 public record GatewayConfig(String httpHost, int httpPort, String brokerUrl, String mqttHost, int mqttPort,
                             String username, String password, Path tlsCaFile, Path embeddedAuth, Path dataDir,
-                            Path siteFile, Path usersFile, int retentionDays, long reorderTimeoutMs) {
+                            Path siteFile, Path usersFile, int retentionDays, long reorderTimeoutMs, Https https) {
+
+    /**
+     * HTTPS for the wallboard and API: supervisors sign in with Basic authentication, so their passwords
+     * cross the floor network only inside TLS.
+     *
+     * @param cert PEM certificate chain, the server's first
+     * @param key  PEM private key (PKCS#8 or PKCS#1)
+     */
+    public record Https(Path cert, Path key) {
+    }
 
     public static final int DEFAULT_RETENTION_DAYS = 400;
 
@@ -36,42 +47,48 @@ public record GatewayConfig(String httpHost, int httpPort, String brokerUrl, Str
     /** The defaults, with the embedded broker and the demo seat map. */
     public static GatewayConfig defaults() {
         return new GatewayConfig("127.0.0.1", 8080, null, "127.0.0.1", 1883, null, null, null, null, Path.of("data", "gateway"),
-                null, null, DEFAULT_RETENTION_DAYS, Reorderer.DEFAULT_TIMEOUT_MS);
+                null, null, DEFAULT_RETENTION_DAYS, Reorderer.DEFAULT_TIMEOUT_MS, null);
     }
 
     /** The same configuration on other ports and directories (tests, the demo). */
     public GatewayConfig with(int newHttpPort, String newBrokerUrl, int newMqttPort, Path newDataDir) {
         return new GatewayConfig(httpHost, newHttpPort, newBrokerUrl, mqttHost, newMqttPort, username, password,
-                tlsCaFile, embeddedAuth, newDataDir, siteFile, usersFile, retentionDays, reorderTimeoutMs);
+                tlsCaFile, embeddedAuth, newDataDir, siteFile, usersFile, retentionDays, reorderTimeoutMs, https);
     }
 
     /** The same configuration with broker credentials and TLS trust (an external broker). */
     public GatewayConfig withLogin(String newUsername, String newPassword, Path newTlsCaFile) {
         return new GatewayConfig(httpHost, httpPort, brokerUrl, mqttHost, mqttPort, newUsername, newPassword,
-                newTlsCaFile, embeddedAuth, dataDir, siteFile, usersFile, retentionDays, reorderTimeoutMs);
+                newTlsCaFile, embeddedAuth, dataDir, siteFile, usersFile, retentionDays, reorderTimeoutMs, https);
     }
 
     /** The same configuration with another seat map. */
     public GatewayConfig withSiteFile(Path newSiteFile) {
         return new GatewayConfig(httpHost, httpPort, brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile,
-                embeddedAuth, dataDir, newSiteFile, usersFile, retentionDays, reorderTimeoutMs);
+                embeddedAuth, dataDir, newSiteFile, usersFile, retentionDays, reorderTimeoutMs, https);
     }
 
     /** The same configuration with a supervisors file for the command API. */
     public GatewayConfig withUsers(Path newUsersFile) {
         return new GatewayConfig(httpHost, httpPort, brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile,
-                embeddedAuth, dataDir, siteFile, newUsersFile, retentionDays, reorderTimeoutMs);
+                embeddedAuth, dataDir, siteFile, newUsersFile, retentionDays, reorderTimeoutMs, https);
     }
 
     /** The same configuration with the embedded broker's access control on. */
     public GatewayConfig withEmbeddedAuth(Path credentialsDir) {
         return new GatewayConfig(httpHost, httpPort, brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile,
-                credentialsDir, dataDir, siteFile, usersFile, retentionDays, reorderTimeoutMs);
+                credentialsDir, dataDir, siteFile, usersFile, retentionDays, reorderTimeoutMs, https);
+    }
+
+    /** The same configuration serving HTTPS. */
+    public GatewayConfig withHttps(Https newHttps) {
+        return new GatewayConfig(httpHost, httpPort, brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile,
+                embeddedAuth, dataDir, siteFile, usersFile, retentionDays, reorderTimeoutMs, newHttps);
     }
 
     @Override
     public String toString() {
-        return "GatewayConfig[http=" + httpHost + ":" + httpPort + " broker=" + (embeddedBroker()
+        return "GatewayConfig[" + (https == null ? "http=" : "https=") + httpHost + ":" + httpPort + " broker=" + (embeddedBroker()
                 ? "embedded " + mqttHost + ":" + mqttPort : brokerUrl) + " user=" + username + " dataDir=" + dataDir
                 + " siteFile=" + (siteFile == null ? "demo" : siteFile) + "]";
     }

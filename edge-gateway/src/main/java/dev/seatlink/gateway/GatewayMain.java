@@ -33,6 +33,13 @@ public final class GatewayMain implements Callable<Integer> {
     @Option(names = "--http-port", description = "HTTP port (default 8080; 0 = any free port)")
     int httpPort = defaults.httpPort();
 
+    @Option(names = "--https-cert", paramLabel = "FILE",
+            description = "serve HTTPS with this PEM certificate (chain); needs --https-key")
+    Path httpsCert;
+
+    @Option(names = "--https-key", paramLabel = "FILE", description = "the PEM private key for --https-cert")
+    Path httpsKey;
+
     @Option(names = "--broker", paramLabel = "URL", description = "use this MQTT broker instead of the embedded one")
     String broker;
 
@@ -107,8 +114,17 @@ public final class GatewayMain implements Callable<Integer> {
                 throw new UncheckedIOException(passwordFile + ": cannot read password file: " + e.getMessage(), e);
             }
         }
+        if ((httpsCert == null) != (httpsKey == null)) {
+            throw new IllegalArgumentException("--https-cert and --https-key go together");
+        }
+        for (Path file : new Path[] {httpsCert, httpsKey}) {
+            if (file != null && !Files.isReadable(file)) {
+                throw new IllegalArgumentException(file + ": cannot read the HTTPS certificate or key");
+            }
+        }
         GatewayConfig config = new GatewayConfig(httpHost, httpPort, broker, mqttHost, mqttPort, username, password,
-                tlsCaFile, embeddedAuth, dataDir, siteFile, usersFile, retentionDays, reorderTimeoutMs);
+                tlsCaFile, embeddedAuth, dataDir, siteFile, usersFile, retentionDays, reorderTimeoutMs,
+                httpsCert == null ? null : new GatewayConfig.Https(httpsCert, httpsKey));
         Gateway gateway = Gateway.start(config);
         System.out.println("SeatLink gateway for " + gateway.site().site() + "/" + gateway.site().floor()
                 + " - wallboard: " + gateway.wallboardUrl() + "  (MQTT: " + gateway.brokerUrl() + ")");
