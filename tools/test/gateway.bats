@@ -81,3 +81,14 @@ setup() {
   [ "$status" -ne 0 ]
   [[ "${lines[-1]}" == "FAIL: "*"broken.json"*"floor is required"* ]]
 }
+
+@test "provision-gateway --https serves the wallboard and API over TLS only" {
+  run "$SEATLINK" provision-gateway "$TARGET_HOST" "${GW_ARGS[@]}" --https "${SSH_ARGS[@]}"
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [[ "${lines[-1]}" == "PASS: gateway on $TARGET_HOST healthy at https://127.0.0.1:$HTTP_PORT/"* ]]
+  [ "$(stat -c %a "$INSTALL_ROOT/etc/seatlink/https.key")" = 600 ]
+  curl -fs --cacert "$BATS_FILE_TMPDIR/server.crt" "https://127.0.0.1:$HTTP_PORT/health" | grep -q '"status":"UP"'
+  run curl -fs --max-time 5 "http://127.0.0.1:$HTTP_PORT/health"
+  [ "$status" -ne 0 ]
+}

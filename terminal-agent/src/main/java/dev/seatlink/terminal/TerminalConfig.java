@@ -109,13 +109,29 @@ public record TerminalConfig(String site, String floor, String seat, String brok
             Optional.ofNullable(r.optional("password")).ifPresent(p -> login.setProperty("password", p));
             return login;
         }
-        try (var in = Files.newBufferedReader(Path.of(file))) {
+        try {
+            return readCredentials(Path.of(file));
+        } catch (IllegalArgumentException e) {
+            r.check(false, "credentialsFile", e.getMessage());
+            return login;
+        }
+    }
+
+    /**
+     * A credentials file as {@code tools/seatlink credentials} writes it: {@code username=} and {@code password=}.
+     *
+     * @throws IllegalArgumentException naming the file when it cannot be read or lacks either line
+     */
+    public static Properties readCredentials(Path file) {
+        Properties login = new Properties();
+        try (var in = Files.newBufferedReader(file)) {
             login.load(in);
         } catch (IOException e) {
-            r.check(false, "credentialsFile", "'" + file + "' cannot be read: " + e.getMessage());
+            throw new IllegalArgumentException("'" + file + "' cannot be read: " + e.getMessage(), e);
         }
-        r.check(login.getProperty("username") != null && login.getProperty("password") != null, "credentialsFile",
-                "'" + file + "' must have username= and password= lines");
+        if (login.getProperty("username") == null || login.getProperty("password") == null) {
+            throw new IllegalArgumentException("'" + file + "' must have username= and password= lines");
+        }
         return login;
     }
 
@@ -153,6 +169,12 @@ public record TerminalConfig(String site, String floor, String seat, String brok
     /** The same configuration for another seat with its own data directory (the simulated floor). */
     public TerminalConfig forSeat(String otherSeat, Path otherDataDir) {
         return new TerminalConfig(site, floor, otherSeat, broker, username, password, tlsCaFile, otherDataDir, hardware,
+                parts, keepAliveSeconds, reasons, wrapUpSeconds, gestures);
+    }
+
+    /** The same configuration logging in with another broker login. */
+    public TerminalConfig withLogin(String otherUsername, String otherPassword) {
+        return new TerminalConfig(site, floor, seat, broker, otherUsername, otherPassword, tlsCaFile, dataDir, hardware,
                 parts, keepAliveSeconds, reasons, wrapUpSeconds, gestures);
     }
 

@@ -10,7 +10,10 @@ import java.util.List;
  * {@code status}, {@code state}, {@code event} and {@code cmd-result}, and reads only its own
  * {@code config}, {@code cmd} and {@code status} and the floor's {@code gateway}; only the gateway
  * writes {@code config}, {@code cmd}, {@code summary} and {@code gateway}, and it reads the whole floor.
- * Usernames equal the MQTT client ids ({@code {site}.{floor}.{seat}}, {@code {site}.{floor}.gateway}).
+ * The monitor login ({@code {site}.{floor}.monitor}) reads the whole floor and writes nothing: for a
+ * technician's {@code mosquitto_sub}, which must not take a seat's or the gateway's client id.
+ * Usernames equal the MQTT client ids ({@code {site}.{floor}.{seat}}, {@code {site}.{floor}.gateway}); the
+ * broker binds each login to its own client id.
  */
 public final class AccessRules {
     private AccessRules() {
@@ -18,6 +21,10 @@ public final class AccessRules {
 
     public static String gatewayUser(SiteConfig map) {
         return map.site() + "." + map.floor() + ".gateway";
+    }
+
+    public static String monitorUser(SiteConfig map) {
+        return map.site() + "." + map.floor() + ".monitor";
     }
 
     public static String seatUser(SiteConfig map, String seat) {
@@ -47,6 +54,9 @@ public final class AccessRules {
         if (gatewayUser(map).equals(user)) {
             return topic.startsWith(root(map));
         }
+        if (monitorUser(map).equals(user)) {
+            return !write && topic.startsWith(root(map));
+        }
         String prefix = map.site() + "." + map.floor() + ".";
         if (user == null || !user.startsWith(prefix)) {
             return false;
@@ -64,6 +74,8 @@ public final class AccessRules {
                 .append(", generated from the seat map; regenerate rather than edit.\n\n");
         acl.append("user ").append(gatewayUser(map)).append('\n')
                 .append("topic readwrite ").append(root(map)).append("#\n\n");
+        acl.append("user ").append(monitorUser(map)).append('\n')
+                .append("topic read ").append(root(map)).append("#\n\n");
         for (SeatSpec seat : map.seats()) {
             acl.append("user ").append(seatUser(map, seat.seat())).append('\n');
             seatWrites(map, seat.seat()).forEach(topic -> acl.append("topic write ").append(topic).append('\n'));

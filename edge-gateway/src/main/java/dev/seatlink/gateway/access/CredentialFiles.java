@@ -23,6 +23,7 @@ import java.util.Optional;
  * mosquitto-auth.conf     the lines that switch them on in mosquitto.conf, with each login's client id bound
  *                         to its username (a seat's login cannot take the gateway's or another seat's)
  * gateway.credentials     username=… password=… for the gateway (--username, --password-file)
+ * monitor.credentials     username=… password=… to watch the floor read-only (mosquitto_sub)
  * seats/{seat}.credentials  username=… password=… for each terminal (provision installs it)
  * </pre>
  *
@@ -47,6 +48,7 @@ public final class CredentialFiles {
         Map<String, String> hashes = readPasswd(dir.resolve("passwd"));
         int created = 0;
         created += ensure(hashes, AccessRules.gatewayUser(map), dir.resolve("gateway.credentials"));
+        created += ensure(hashes, AccessRules.monitorUser(map), dir.resolve("monitor.credentials"));
         for (SeatSpec seat : map.seats()) {
             created += ensure(hashes, AccessRules.seatUser(map, seat.seat()), seatFile(seat.seat()));
         }

@@ -36,6 +36,8 @@ public final class SiteConfigLoader {
     /** The demo floor shipped inside the gateway: site hq, floor f1, three teams of eight seats. */
     public static final String DEMO_RESOURCE = "/demo-site.json";
     static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
+    /** Logins {site}.{floor}.X that are not seats: a seat so named would share the gateway's or the monitor's. */
+    static final List<String> RESERVED_SEAT_IDS = List.of("gateway", "monitor");
     static final List<String> SKILL_TIERS = List.of("novice", "regular", "expert");
     static final List<String> DEFAULT_REASONS = List.of("break", "lunch", "meeting", "training", "coaching");
 
@@ -184,6 +186,8 @@ public final class SiteConfigLoader {
             rules.that(seat != null, field, "is empty");
             rules.id(field + ".seat", seat.seat());
             rules.that(seatIds.add(seat.seat()), field + ".seat", "'" + seat.seat() + "' appears twice");
+            rules.that(!RESERVED_SEAT_IDS.contains(seat.seat()), field + ".seat", "'" + seat.seat()
+                    + "' is the name of a broker login (" + String.join(", ", RESERVED_SEAT_IDS) + ")");
             rules.that(teamIds.contains(seat.team()), field + ".team", "'" + seat.team() + "' is not one of the teams");
             if (seat.agent() != null) {
                 rules.id(field + ".agent", seat.agent());

@@ -26,11 +26,22 @@ class CredentialFilesTest {
     void writesPasswdAclAndOneCredentialsFilePerSeatAllPrivate() throws Exception {
         CredentialFiles.Written written = new CredentialFiles(dir).generate(demo);
 
-        assertThat(written.created()).isEqualTo(25);
-        assertThat(read("passwd").lines()).hasSize(25).allMatch(line -> line.matches("hq\\.f1\\.[a-z0-9-]+:\\$7\\$101\\$.+"));
+        assertThat(written.created()).isEqualTo(26); // 24 seats, the gateway and the monitor
+        assertThat(read("passwd").lines()).hasSize(26).allMatch(line -> line.matches("hq\\.f1\\.[a-z0-9-]+:\\$7\\$101\\$.+"));
         assertThat(read("seats/s-014.credentials")).startsWith("username=hq.f1.s-014\npassword=");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("passwd")))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void theMonitorLoginReadsTheWholeFloorAndWritesNothing() throws Exception {
+        new CredentialFiles(dir).generate(demo);
+
+        assertThat(read("monitor.credentials")).startsWith("username=hq.f1.monitor\npassword=");
+        assertThat(read("acl")).contains("user hq.f1.monitor\ntopic read seatlink/v1/hq/f1/#\n");
+        assertThat(AccessRules.allows(demo, "hq.f1.monitor", "seatlink/v1/hq/f1/#", false)).isTrue();
+        assertThat(AccessRules.allows(demo, "hq.f1.monitor", "seatlink/v1/hq/f1/s-001/cmd", true)).isFalse();
+        assertThat(AccessRules.allows(demo, "hq.f1.monitor", "seatlink/v1/hq/f2/#", false)).isFalse();
     }
 
     @Test

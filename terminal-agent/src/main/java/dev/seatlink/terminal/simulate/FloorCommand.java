@@ -4,6 +4,7 @@ import dev.seatlink.terminal.CommonOptions;
 import dev.seatlink.terminal.TerminalConfig;
 import dev.seatlink.terminal.seat.Clock;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -32,6 +33,10 @@ public final class FloorCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "random seed, for repeatable runs")
     long seed;
 
+    @Option(names = "--credentials-dir", paramLabel = "DIR",
+            description = "each seat logs in with DIR/seats/SEAT.credentials (tools/seatlink credentials --out DIR)")
+    Path credentialsDir;
+
     @Override
     public Integer call() throws Exception {
         Properties extra = new Properties();
@@ -47,7 +52,7 @@ public final class FloorCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "give --seats or --seats-from");
         }
-        FloorSimulation floor = new FloorSimulation(template, ids, Clock.system(), seed, pace);
+        FloorSimulation floor = new FloorSimulation(template, credentialsDir, ids, Clock.system(), seed, pace);
         CountDownLatch forever = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(floor::close, "shutdown"));
         floor.start();

@@ -5,8 +5,10 @@ import dev.seatlink.terminal.TerminalConfig;
 import dev.seatlink.terminal.display.Display;
 import dev.seatlink.terminal.seat.Clock;
 import dev.seatlink.terminal.seat.Key;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,14 +34,21 @@ public final class FloorSimulation implements AutoCloseable {
     }
 
     /**
-     * @param template the configuration every seat shares; each seat gets its own id and data directory
-     * @param seed     makes a run repeatable
+     * @param template       the configuration every seat shares; each seat gets its own id and data directory
+     * @param credentialsDir a directory from {@code tools/seatlink credentials}: each seat logs in with its own
+     *                       {@code seats/{seat}.credentials}; null to use the template's login
+     * @param seed           makes a run repeatable
      */
-    public FloorSimulation(TerminalConfig template, List<String> seatIds, Clock clock, long seed, double pace) {
+    public FloorSimulation(TerminalConfig template, Path credentialsDir, List<String> seatIds, Clock clock, long seed,
+                           double pace) {
         this.clock = clock;
         SplittableRandom seeds = new SplittableRandom(seed);
         for (String id : seatIds) {
             TerminalConfig config = template.forSeat(id, template.dataDir().resolve(id));
+            if (credentialsDir != null) {
+                Properties login = TerminalConfig.readCredentials(credentialsDir.resolve("seats").resolve(id + ".credentials"));
+                config = config.withLogin(login.getProperty("username"), login.getProperty("password"));
+            }
             SimulatedHardware hardware = new SimulatedHardware();
             TerminalAgent agent = hardware.newAgent(config, clock, Display.NONE);
             seats.add(new SimulatedSeat(id, agent, hardware, new Persona(seeds.split(), pace)));
