@@ -168,3 +168,8 @@ fail() {
   echo "FAIL: $*"
   exit 1
 }
+
+# Whether $1 is a SeatLink identifier (site, floor, seat): [a-z0-9][a-z0-9-]{0,31}.
+is_id() {
+  [[ "$1" =~ ^[a-z0-9][a-z0-9-]{0,31}$ ]]
+}

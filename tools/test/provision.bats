@@ -126,7 +126,8 @@ setup() {
 }
 
 @test "a batch from an inventory provisions what it can and says which failed" {
-  printf 'host,site,floor,seat\n%s,hq,f1,s-014\nnobody@127.0.0.2,hq,f1,s-015\n' "$TARGET_HOST" >"$BATS_FILE_TMPDIR/seats.csv"
+  printf 'host,site,floor,seat\n%s,hq,f1,s-014\nnobody@127.0.0.2,hq,f1,s-015\n%s,hq,f1,../../escaped\n' "$TARGET_HOST" \
+    "$TARGET_HOST" >"$BATS_FILE_TMPDIR/seats.csv"
   run "$SEATLINK" provision --inventory "$BATS_FILE_TMPDIR/seats.csv" --jobs 2 --logs "$BATS_FILE_TMPDIR/logs" \
     --gateway "$GATEWAY" --broker "tcp://127.0.0.1:$MQTT_PORT" --credentials "$SECRETS" --release "$BATS_FILE_TMPDIR/seatlink-terminal-9.0.2.tar.gz" \
     --service-user "$(id -un)" --any-arch --timeout 60 "${SSH_ARGS[@]}"
@@ -134,6 +135,8 @@ setup() {
   [ "$status" -ne 0 ]
   echo "$output" | grep -E "^s-014 +$TARGET_HOST +PASS "
   echo "$output" | grep -E "^s-015 +nobody@127.0.0.2 +FAIL +cannot reach"
-  [[ "${lines[-1]}" == "FAIL: 1 of 2 seat(s) failed; see $BATS_FILE_TMPDIR/logs/" ]]
+  echo "$output" | grep -E "^\.\./\.\./escaped +.* FAIL +site, floor and seat must be identifiers"
+  [[ "${lines[-1]}" == "FAIL: 2 of 3 seat(s) failed; see $BATS_FILE_TMPDIR/logs/" ]]
   [ -s "$BATS_FILE_TMPDIR/logs/s-014.log" ]
+  [ ! -e "$BATS_FILE_TMPDIR/escaped.log" ]
 }
