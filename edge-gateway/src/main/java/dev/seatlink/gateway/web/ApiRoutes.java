@@ -9,7 +9,6 @@ import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.store.StoreWriter;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.StaticHandler;
 import dev.seatlink.gateway.floor.FloorKpis;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.TeamSpec;
@@ -77,8 +76,8 @@ public final class ApiRoutes {
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(this::metrics);
         router.route("/api/*").handler(ctx -> Json.error(ctx, 404, "no such API: " + ctx.request().path()));
-        router.get("/team/:team").handler(ctx -> ctx.reroute("/index.html"));
-        router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+        StaticPages pages = new StaticPages();
+        router.get("/*").handler(pages::serve);
     }
 
     /**

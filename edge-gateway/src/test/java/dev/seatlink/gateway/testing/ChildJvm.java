@@ -21,11 +21,17 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Runs {@code mainClass} with this test's classpath; output goes to {@code log}. */
     public static ChildJvm start(String mainClass, Path log, String... args) {
+        return startIn(null, mainClass, log, args);
+    }
+
+    /** The same, in the working directory {@code workDir} (null: this one). */
+    public static ChildJvm startIn(Path workDir, String mainClass, Path log, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         try {
-            return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true)
+            return new ChildJvm(new ProcessBuilder(command).directory(workDir == null ? null : workDir.toFile())
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + mainClass, e);
