@@ -1,11 +1,18 @@
 package dev.seatlink.gateway.broker;
 
 import io.moquette.broker.Server;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.tinylog.Logger;
 
 /**
@@ -13,11 +20,17 @@ import org.tinylog.Logger;
  * messages and persistent sessions under the data directory. Anonymous unless started with
  * {@link BrokerAccessFiles} (then the same rules as the generated Mosquitto ACL); either way a floor
  * on a real network runs Mosquitto, because Moquette 0.17 has known denial-of-service bugs.
+ *
+ * <p>Moquette itself listens on a loopback port of its own; clients reach it through a {@link ConnectGate}
+ * on the public address, which keeps a client's packets sent before its CONNACK from being dropped.
  */
 public final class EmbeddedBroker implements AutoCloseable {
+    private static final long GATE_START_S = 10;
+
     private final Server server = new Server();
     private final String host;
     private final int port;
+    private ConnectGate gate;
 
     private EmbeddedBroker(String host, int port) {
         this.host = host;
@@ -38,8 +51,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     public static EmbeddedBroker start(String host, int port, Path dataDir, BrokerAccessFiles access) {
         EmbeddedBroker broker = new EmbeddedBroker(host, port);
         Properties props = new Properties();
-        props.setProperty("host", host);
-        props.setProperty("port", String.valueOf(port));
+        int inner = freeLoopbackPort();
+        props.setProperty("host", "127.0.0.1");
+        props.setProperty("port", String.valueOf(inner));
         props.setProperty("websocket_port", "disabled"); // Moquette would otherwise take 8080
         props.setProperty("allow_anonymous", access == null ? "true" : "false");
         // mosquitto_pub/sub and other tools connect with an empty client id, as MQTT 3.1.1 allows
@@ -54,6 +68,15 @@ public final class EmbeddedBroker implements AutoCloseable {
                 BrokerAccess rules = new BrokerAccess(access.map(), access.passwords());
                 broker.server.startServer(new io.moquette.broker.config.MemoryConfig(props), null, null, rules, rules);
             }
+            Vertx gateLoop = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+            try {
+                broker.gate = ConnectGate.start(gateLoop, host, port, inner).toCompletionStage().toCompletableFuture()
+                        .get(GATE_START_S, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException | InterruptedException e) {
+                gateLoop.close();
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                throw new IOException(cause.getMessage(), cause);
+            }
         } catch (IOException | RuntimeException e) {
             broker.server.stopServer();
             throw new UncheckedIOException(new IOException(
@@ -61,6 +84,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         Logger.info("embedded MQTT broker listening on {}:{}", host, port);
         return broker;
+    }
+
+    private static int freeLoopbackPort() throws UncheckedIOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port for the embedded broker", e);
+        }
     }
 
     /** The URL clients use to reach it. */
@@ -71,6 +102,15 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     @Override
     public void close() {
+        if (gate != null) {
+            try {
+                gate.close().toCompletionStage().toCompletableFuture().get(GATE_START_S, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                Logger.warn("the embedded broker's gate did not close cleanly: {}", e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         server.stopServer();
     }
 }
