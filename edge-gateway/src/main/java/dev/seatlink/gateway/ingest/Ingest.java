@@ -14,6 +14,8 @@ import dev.seatlink.protocol.SeatConfig;
 import dev.seatlink.protocol.ProtocolViolation;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.Topic;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +44,8 @@ import org.tinylog.Logger;
 public final class Ingest implements AutoCloseable {
     private static final int QOS = BrokerSession.QOS;
     static final long FIRST_CONNECT_RETRY_MS = 2_000;
+    static final int CONFIGS_IN_FLIGHT = 5_000;
+    static final long CONFIG_ACK_WAIT_MS = 30_000;
 
     /** Where valid messages go, with the gateway's receive time. */
     public interface Sink {
@@ -129,12 +133,13 @@ public final class Ingest implements AutoCloseable {
         return client.isConnected();
     }
 
-    /** Publishes; logs and drops the message while the link is down. */
-    public void publish(Topic topic, Message message, boolean retained) {
+    /** Publishes; logs and drops the message while the link is down (then returns null). */
+    public IMqttDeliveryToken publish(Topic topic, Message message, boolean retained) {
         try {
-            client.publish(topic.toString(), codec.encode(topic, message), QOS, retained);
+            return client.publish(topic.toString(), codec.encode(topic, message), QOS, retained);
         } catch (MqttException e) {
             Logger.warn("cannot publish to {} (reason code {}): {}", topic, e.getReasonCode(), e.getMessage());
+            return null;
         }
     }
 
@@ -149,9 +154,8 @@ public final class Ingest implements AutoCloseable {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     publish(gatewayTopic, gatewayStatus(true), true);
-                    int published = publishSeatConfigs(site.get());
-                    Logger.info("subscribed to floor {}/{}; {} seat configs published", map.site(), map.floor(),
-                            published);
+                    Logger.info("subscribed to floor {}/{}", map.site(), map.floor());
+                    publishSeatConfigs(site.get());
                 }
 
                 @Override
@@ -164,10 +168,43 @@ public final class Ingest implements AutoCloseable {
         }
     }
 
-    /** Publishes every seat's retained config (at connect, and after the site config was edited); returns how many. */
-    public int publishSeatConfigs(SiteConfig current) {
-        current.seats().forEach(seat -> publishSeatConfig(current, seat));
-        return current.seats().size();
+    /**
+     * Publishes every seat's retained config (at connect, and after the site config was edited), in the
+     * background and at most {@value #CONFIGS_IN_FLIGHT} unacknowledged at a time: Paho refuses a publish
+     * beyond its in-flight window (65,000), and a floor that large must still get every config.
+     */
+    public void publishSeatConfigs(SiteConfig current) {
+        retry.execute(() -> {
+            Deque<IMqttDeliveryToken> inFlight = new ArrayDeque<>();
+            int published = 0;
+            for (SeatSpec seat : current.seats()) {
+                if (inFlight.size() >= CONFIGS_IN_FLIGHT && !acknowledged(inFlight.poll())) {
+                    break;
+                }
+                IMqttDeliveryToken token = publishSeatConfig(current, seat);
+                if (token == null) {
+                    break;
+                }
+                inFlight.add(token);
+                published++;
+            }
+            if (published < current.seats().size()) {
+                Logger.warn("{} of {} seat configs published; the rest follow on the next connect or site edit",
+                        published, current.seats().size());
+            } else {
+                Logger.info("{} seat configs published", published);
+            }
+        });
+    }
+
+    private static boolean acknowledged(IMqttDeliveryToken token) {
+        try {
+            token.waitForCompletion(CONFIG_ACK_WAIT_MS);
+            return true;
+        } catch (MqttException e) {
+            Logger.warn("a seat config was not acknowledged: {}", BrokerSession.describe(e));
+            return false;
+        }
     }
 
     /** Publishes one seat's retained config again, with the floor's latest seq for it. */
@@ -176,10 +213,11 @@ public final class Ingest implements AutoCloseable {
         current.seat(seat).ifPresent(spec -> publishSeatConfig(current, spec));
     }
 
-    private void publishSeatConfig(SiteConfig current, SeatSpec seat) {
+    /** The publish's token, or null when it could not be sent (logged). */
+    private IMqttDeliveryToken publishSeatConfig(SiteConfig current, SeatSpec seat) {
         SeatConfig config = current.seatConfig(seat);
         long lastSeq = seqs.lastApplied(seat.seat());
-        publish(Topic.seat(current.site(), current.floor(), seat.seat(), Topic.Kind.CONFIG),
+        return publish(Topic.seat(current.site(), current.floor(), seat.seat(), Topic.Kind.CONFIG),
                 lastSeq > 0 ? config.withLastSeq(lastSeq) : config, true);
     }
 
