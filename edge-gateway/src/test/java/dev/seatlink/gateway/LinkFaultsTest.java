@@ -364,17 +364,26 @@ class LinkFaultsTest {
 
     // h. ------------------------------------------------------------------------------------------
 
+    /** Mosquitto with the demo floor's generated logins and ACL, the files written to {@code secrets}. */
+    private MosquittoBroker withLogins(Path secrets) throws Exception {
+        new dev.seatlink.gateway.access.CredentialFiles(secrets).generate(new dev.seatlink.gateway.site.SiteConfigLoader().loadDemo());
+        return keep(MosquittoBroker.start(dir.resolve("mosquitto"), FreePorts.next(),
+                Files.readString(secrets.resolve("mosquitto-auth.conf"))));
+    }
+
+    /** A gateway logged in to {@code broker} with its generated login. */
+    private Gateway gatewayLoggedIn(Path secrets, MosquittoBroker broker) {
+        Properties gatewayLogin = CredentialsFile.read(secrets.resolve("gateway.credentials"));
+        return keep(Gateway.start(GatewayConfig.defaults().with(0, broker.url(), FreePorts.next(),
+                dir.resolve("gateway")).withLogin(gatewayLogin.getProperty("username"),
+                gatewayLogin.getProperty("password"), null).withUsers(manager.usersFile())));
+    }
+
     @Test
     void aTerminalWithSeatAsCredentialsCannotPublishUnderSeatB() throws Exception {
         Path secrets = dir.resolve("secrets");
-        new dev.seatlink.gateway.access.CredentialFiles(secrets).generate(new dev.seatlink.gateway.site.SiteConfigLoader().loadDemo());
-        MosquittoBroker broker = keep(MosquittoBroker.start(dir.resolve("mosquitto"), FreePorts.next(),
-                Files.readString(secrets.resolve("mosquitto-auth.conf"))));
-        Properties gatewayLogin = CredentialsFile.read(secrets.resolve("gateway.credentials"));
-        Gateway gateway = keep(Gateway.start(GatewayConfig.defaults().with(0, broker.url(), FreePorts.next(),
-                dir.resolve("gateway")).withLogin(gatewayLogin.getProperty("username"),
-                gatewayLogin.getProperty("password"), null).withUsers(manager.usersFile())));
-        Http http = manager.http(gateway.httpPort());
+        MosquittoBroker broker = withLogins(secrets);
+        Http http = manager.http(gatewayLoggedIn(secrets, broker).httpPort());
         await().atMost(PATIENCE).until(() -> http.get("/health").statusCode() == 200);
         Properties seatA = CredentialsFile.read(secrets.resolve("seats/s-005.credentials"));
         MqttProbe asSeatA = keep(MqttProbe.login(broker.url(), seatA.getProperty("username"),
@@ -403,14 +412,8 @@ class LinkFaultsTest {
     @Test
     void aSeatsLoginCannotTakeTheGatewaysOrAnotherSeatsClientId() throws Exception {
         Path secrets = dir.resolve("secrets");
-        new dev.seatlink.gateway.access.CredentialFiles(secrets).generate(new dev.seatlink.gateway.site.SiteConfigLoader().loadDemo());
-        MosquittoBroker broker = keep(MosquittoBroker.start(dir.resolve("mosquitto"), FreePorts.next(),
-                Files.readString(secrets.resolve("mosquitto-auth.conf"))));
-        Properties gatewayLogin = CredentialsFile.read(secrets.resolve("gateway.credentials"));
-        Gateway gateway = keep(Gateway.start(GatewayConfig.defaults().with(0, broker.url(), FreePorts.next(),
-                dir.resolve("gateway")).withLogin(gatewayLogin.getProperty("username"),
-                gatewayLogin.getProperty("password"), null).withUsers(manager.usersFile())));
-        Http http = manager.http(gateway.httpPort());
+        MosquittoBroker broker = withLogins(secrets);
+        Http http = manager.http(gatewayLoggedIn(secrets, broker).httpPort());
         await().atMost(PATIENCE).until(() -> http.get("/health").statusCode() == 200);
         Properties seatA = CredentialsFile.read(secrets.resolve("seats/s-005.credentials"));
         Properties seatB = CredentialsFile.read(secrets.resolve("seats/s-006.credentials"));
