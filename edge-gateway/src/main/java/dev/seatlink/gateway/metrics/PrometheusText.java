@@ -11,7 +11,7 @@ public final class PrometheusText {
 
     /** Values read from the floor and links at scrape time. */
     public record Gauges(int seats, int online, Map<String, Integer> seatsByState, int sseClients, int sseClientsBehind,
-                         boolean brokerConnected, StoreFigures store) {
+                         long sseBytes, boolean brokerConnected, StoreFigures store) {
     }
 
     /** The event store's writer, read at scrape time. */
@@ -79,6 +79,7 @@ public final class PrometheusText {
         text.gauge("seatlink_sse_clients", "Connected wallboard stream clients", g.sseClients());
         text.gauge("seatlink_sse_clients_behind", "Stream clients set aside until they drain (then resync)",
                 g.sseClientsBehind());
+        text.counter("seatlink_sse_bytes_total", "Bytes written to wallboard streams, all clients", g.sseBytes());
         text.gauge("seatlink_broker_connected", "1 while the gateway's MQTT link is up", g.brokerConnected() ? 1 : 0);
         text.family("seatlink_tick_seconds", "gauge", "How long the last 1 s floor tick (KPIs, alerts, summary) took");
         text.line("seatlink_tick_seconds " + m.tickMicros / 1e6);

@@ -243,7 +243,8 @@ public final class ApiRoutes {
     private void metrics(RoutingContext ctx) {
         FloorCounts counts = floor.counts();
         String text = PrometheusText.render(metrics, new PrometheusText.Gauges(counts.seats(), counts.online(),
-                counts.states(), stream.size(), stream.behind(), brokerUp.getAsBoolean(), new PrometheusText.StoreFigures(
+                counts.states(), stream.size(), stream.behind(), stream.bytesWritten(), brokerUp.getAsBoolean(),
+                new PrometheusText.StoreFigures(
                         store.storedCount(), store.firstTimeCount(), store.batchCount(), store.failureCount(), store.queued(),
                         store.problem() == null)));
         ctx.response().putHeader("Content-Type", PrometheusText.CONTENT_TYPE).end(text);

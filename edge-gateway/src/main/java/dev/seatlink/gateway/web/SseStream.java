@@ -48,6 +48,7 @@ public final class SseStream {
     private Buffer pending = Buffer.buffer();
     private boolean flushScheduled;
     private long lastFlush;
+    private long bytesWritten;
 
     /**
      * @param clock milliseconds
@@ -157,6 +158,7 @@ public final class SseStream {
                 client.drainHandler(v -> caughtUp(client));
             } else {
                 client.write(frame);
+                bytesWritten += frame.length();
             }
         }
     }
@@ -169,6 +171,11 @@ public final class SseStream {
 
     public int size() {
         return clients.size();
+    }
+
+    /** Bytes written to the clients' streams since start (each client's counted). */
+    public long bytesWritten() {
+        return bytesWritten;
     }
 
     /** Clients that fell behind and are sent nothing until they drain. */
