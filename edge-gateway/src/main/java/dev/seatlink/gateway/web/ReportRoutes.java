@@ -6,7 +6,6 @@ import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.report.TimeInStateReport;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
-import dev.seatlink.gateway.site.TeamSpec;
 import dev.seatlink.gateway.store.EventStore;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -19,10 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.tinylog.Logger;
 
 /**
