@@ -7,15 +7,16 @@ import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.CommandResult;
 import dev.seatlink.protocol.Decoded;
+import dev.seatlink.protocol.Ids;
 import dev.seatlink.protocol.RejectReason;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatState;
 import dev.seatlink.protocol.SeatStatus;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import dev.seatlink.protocol.Ids;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -30,7 +31,8 @@ import org.tinylog.Logger;
  *
  * <p>Two guards keep one seat's bad sequence from blinding it: an event or snapshot more than
  * {@link #MAX_SEQ_JUMP} beyond the seat's last applied seq is refused ({@code seq_jump}) and the seat asked
- * to replay what it really has; and a new boot that restarts below what the floor holds (a replaced Pi, a
+ * to replay what it really has, unless {@link JumpRuns#RUN} events in a row show a real stream whose gap
+ * can no longer be filled; and a new boot that restarts below what the floor holds (a replaced Pi, a
  * lost data directory) is sent its config with {@code lastSeq}, so it continues above it.
  */
 public final class FloorUpdater implements AppliedSeqs {
@@ -59,6 +61,7 @@ public final class FloorUpdater implements AppliedSeqs {
     private final Map<String, Progress> applied = new ConcurrentHashMap<>();
     private final Map<String, Long> lastRebirth = new HashMap<>();
     private final Map<String, Long> lastCorrection = new HashMap<>();
+    private final JumpRuns jumpRuns = new JumpRuns();
 
     /** A seat's last applied event: its seq, and the boot and time it came from. */
     private record Progress(long seq, String boot, long at) {
@@ -84,16 +87,26 @@ public final class FloorUpdater implements AppliedSeqs {
                 unknownSeat(seat);
                 return;
             }
-            if (jumpsTooFar(seat, event.seq(), "event")) {
+            if (jumpsTooFar(seat, event.seq())) {
+                List<SeatEvent> run = jumpRuns.offer(event);
+                if (run.isEmpty()) {
+                    refuseJump(seat, event.seq(), "event");
+                    return;
+                }
+                Logger.warn("seat {}: {} events in a row from seq {}, {} beyond the last applied {}: taken as the seat's "
+                        + "real stream after events lost for good", seat, run.size(), run.get(0).seq(),
+                        run.get(0).seq() - lastEvent(seat), lastEvent(seat));
+                run.forEach(taken -> offer(taken, rx));
                 return;
             }
             checkBehind(seat, event);
-            countGaps(() -> reorderer.offer(event, lastEvent(seat), clock.getAsLong()).forEach(ready -> applyEvent(ready, rx)));
+            offer(event, rx);
             return;
         }
         Applied outcome;
         if (message.message() instanceof SeatState state) {
-            if (floor.knows(seat) && jumpsTooFar(seat, state.seq(), "state")) {
+            if (floor.knows(seat) && jumpsTooFar(seat, state.seq())) {
+                refuseJump(seat, state.seq(), "state");
                 return;
             }
             outcome = floor.applyState(seat, state);
@@ -132,16 +145,27 @@ public final class FloorUpdater implements AppliedSeqs {
         return lastEvent(seat);
     }
 
+    private void offer(SeatEvent event, long rx) {
+        countGaps(() -> reorderer.offer(event, lastEvent(event.seat()), clock.getAsLong())
+                .forEach(ready -> applyEvent(ready, rx)));
+    }
+
     /**
-     * Refuses a seq too far beyond the seat's last applied one, and asks the seat to replay from there: a real
-     * terminal fills the gap in order, a forged seq changes nothing. A seat with nothing applied yet is taken
-     * at its word (a new gateway meets terminals with long histories).
+     * Whether a seq is too far beyond the seat's last applied one to be taken on its own. A seat with nothing
+     * applied yet is taken at its word (a new gateway meets terminals with long histories).
      */
-    private boolean jumpsTooFar(String seat, long seq, String what) {
+    private boolean jumpsTooFar(String seat, long seq) {
         long last = lastEvent(seat);
-        if (last == 0 || seq - last <= MAX_SEQ_JUMP) {
-            return false;
-        }
+        return last > 0 && seq - last > MAX_SEQ_JUMP;
+    }
+
+    /**
+     * Refuses a seq jump and asks the seat to replay from its last applied seq: a real terminal fills the gap
+     * in order (or, its events gone for good, sends a run that {@link JumpRuns} takes); a forged seq changes
+     * nothing.
+     */
+    private void refuseJump(String seat, long seq, String what) {
+        long last = lastEvent(seat);
         long now = clock.getAsLong();
         metrics.rejected(RejectReason.SEQ_JUMP);
         rejectLog.rejected("seat " + seat, RejectReason.SEQ_JUMP, what + " seq " + seq + " is " + (seq - last)
@@ -151,7 +175,6 @@ public final class FloorUpdater implements AppliedSeqs {
             metrics.replaySent();
             outbox.command(seat, new Command.Replay(UUID.randomUUID().toString(), last + 1, now));
         }
-        return true;
     }
 
     /**

@@ -134,6 +134,22 @@ class FloorUpdaterTest {
     }
 
     @Test
+    void aRealStreamWhoseGapIsGoneForGoodIsTakenAfterThreeInARowWithNothingOfItLost() {
+        updater.apply(online("s-001"), T);
+        updater.apply(event("s-001", 1), T);
+        long far = 1 + FloorUpdater.MAX_SEQ_JUMP + 1_000; // the broker dropped them, the journal no longer has them
+
+        updater.apply(event("s-001", far), T);
+        updater.apply(event("s-001", far + 1), T);
+        updater.apply(event("s-001", far + 2), T);
+        outwaitTheReorderTimeouts();
+
+        assertThat(floor.seat("s-001").orElseThrow().seq()).isEqualTo(far + 2);
+        assertThat(changes).extracting(SeatView::seq).containsSubsequence(1L, far, far + 1, far + 2);
+        assertThat(metrics.rejectedCount(RejectReason.SEQ_JUMP)).isEqualTo(2);
+    }
+
+    @Test
     void aJumpWithinTheBoundIsAGapAndASnapshotFarAheadIsRefusedLikeAnEvent() {
         updater.apply(online("s-001"), T);
         updater.apply(event("s-001", 1), T);
