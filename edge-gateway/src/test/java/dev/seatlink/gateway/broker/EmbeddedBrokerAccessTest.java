@@ -115,6 +115,21 @@ class EmbeddedBrokerAccessTest {
         await().atMost(PATIENCE).until(() -> exactly(http, "s-007", 2));
         assertThat(http.json("/api/seats/s-007").path("online").asBoolean()).isTrue();
 
+        // a takeover with the seat's own login (persistent session, then clean), each time with publishes the
+        // broker refuses and never acknowledges, does not jam the seat: its terminal comes back and delivers
+        for (boolean clean : new boolean[] {false, true}) {
+            try (MqttProbe takeover = MqttProbe.login(gateway.brokerUrl(), login.getProperty("username"),
+                    login.getProperty("password"), clean)) {
+                for (int i = 0; i < 5; i++) {
+                    takeover.publishRefused(Topic.seat("hq", "f1", "s-008", Topic.Kind.EVENT).toString(), "{}");
+                }
+            }
+        }
+        seat.press(Key.BUSY);
+        seat.press(Key.READY);
+        await().atMost(PATIENCE).until(() -> exactly(http, "s-007", 4));
+        assertThat(http.json("/api/seats/s-007").path("state").asText()).isEqualTo("READY");
+
         // and nobody gets in without a valid password
         // Moquette closes an anonymous connection instead of answering "not authorised": refused either way
         assertThatThrownBy(() -> new MqttProbe(gateway.brokerUrl())).isInstanceOf(org.eclipse.paho.client.mqttv3.MqttException.class);

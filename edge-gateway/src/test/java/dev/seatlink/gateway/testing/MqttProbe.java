@@ -32,6 +32,12 @@ public final class MqttProbe implements AutoCloseable {
         return new MqttProbe(brokerUrl, username, username, password, filters);
     }
 
+    /** A probe that logs in as its own client id, with a persistent session unless {@code cleanSession}. */
+    public static MqttProbe login(String brokerUrl, String username, String password, boolean cleanSession)
+            throws MqttException {
+        return new MqttProbe(brokerUrl, username, username, password, cleanSession, new String[0]);
+    }
+
     /** A probe that logs in with one login and asks for another client id (someone else's, in an attack). */
     public static MqttProbe loginAs(String brokerUrl, String clientId, String username, String password,
                                     String... filters) throws MqttException {
@@ -44,10 +50,15 @@ public final class MqttProbe implements AutoCloseable {
 
     private MqttProbe(String brokerUrl, String clientId, String username, String password, String[] filters)
             throws MqttException {
+        this(brokerUrl, clientId, username, password, true, filters);
+    }
+
+    private MqttProbe(String brokerUrl, String clientId, String username, String password, boolean cleanSession,
+                      String[] filters) throws MqttException {
         client = new MqttClient(brokerUrl, clientId != null ? clientId : "probe-" + UUID.randomUUID(),
                 new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(true);
+        options.setCleanSession(cleanSession);
         options.setMaxInflight(1000);
         if (username != null) {
             options.setUserName(username);
@@ -104,6 +115,19 @@ public final class MqttProbe implements AutoCloseable {
 
     public void publishRaw(String topic, byte[] payload, boolean retained) throws MqttException {
         client.publish(topic, payload, 1, retained);
+    }
+
+    /** Publishes at QoS 1, waiting 200 ms at most: a broker may never acknowledge a publish it refuses. */
+    public void publishRefused(String topic, String payload) {
+        long patience = client.getTimeToWait();
+        client.setTimeToWait(200);
+        try {
+            publishRaw(topic, payload, false);
+        } catch (MqttException noAcknowledgement) {
+            // expected of a publish the broker refuses
+        } finally {
+            client.setTimeToWait(patience);
+        }
     }
 
     public boolean isConnected() {
