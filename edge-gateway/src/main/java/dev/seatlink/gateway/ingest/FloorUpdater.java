@@ -12,7 +12,6 @@ import dev.seatlink.protocol.RejectReason;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatState;
 import dev.seatlink.protocol.SeatStatus;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,8 +58,8 @@ public final class FloorUpdater implements AppliedSeqs {
      * Concurrent: the broker link reads it from its own thread when it publishes seat configs.
      */
     private final Map<String, Progress> applied = new ConcurrentHashMap<>();
-    private final Map<String, Long> lastRebirth = new HashMap<>();
-    private final Map<String, Long> lastCorrection = new HashMap<>();
+    private final SeatPace rebirths = new SeatPace(REBIRTH_INTERVAL_MS);
+    private final SeatPace corrections = new SeatPace(CORRECTION_INTERVAL_MS);
     private final JumpRuns jumpRuns = new JumpRuns();
 
     /** A seat's last applied event: its seq, and the boot and time it came from. */
@@ -171,7 +170,7 @@ public final class FloorUpdater implements AppliedSeqs {
         rejectLog.rejected("seat " + seat, RejectReason.SEQ_JUMP, what + " seq " + seq + " is " + (seq - last)
                 + " beyond the last applied " + last + " (at most " + MAX_SEQ_JUMP + ")");
         floor.seqJumped(seat, now);
-        if (correctionDue(seat, now)) {
+        if (corrections.due(seat, now)) {
             metrics.replaySent();
             outbox.command(seat, new Command.Replay(UUID.randomUUID().toString(), last + 1, now));
         }
@@ -189,22 +188,13 @@ public final class FloorUpdater implements AppliedSeqs {
         }
         long now = clock.getAsLong();
         floor.restartedBehind(seat, now);
-        if (correctionDue(seat, now)) {
+        if (corrections.due(seat, now)) {
             metrics.seatBehind();
             Logger.warn("seat {}: boot {} sends seq {} but the floor holds up to {} (a replaced terminal or a lost "
                     + "data directory?); sending its config so it continues above {}", seat, Ids.printable(event.boot()),
                     event.seq(), last.seq, last.seq);
             outbox.config(seat);
         }
-    }
-
-    private boolean correctionDue(String seat, long now) {
-        Long last = lastCorrection.get(seat);
-        if (last != null && now - last < CORRECTION_INTERVAL_MS) {
-            return false;
-        }
-        lastCorrection.put(seat, now);
-        return true;
     }
 
     /** After a restart: the seat's last stored event, where its event sequence continues. */
@@ -275,7 +265,7 @@ public final class FloorUpdater implements AppliedSeqs {
                     replay.seat(), replay.from());
             outbox.command(replay.seat(), new Command.Replay(UUID.randomUUID().toString(), replay.from(), now));
         } else {
-            lastRebirth.remove(request.seat());
+            rebirths.forget(request.seat());
             requestRebirth(request.seat());
         }
     }
@@ -287,11 +277,9 @@ public final class FloorUpdater implements AppliedSeqs {
 
     private void requestRebirth(String seat) {
         long now = clock.getAsLong();
-        Long last = lastRebirth.get(seat);
-        if (last != null && now - last < REBIRTH_INTERVAL_MS) {
+        if (!rebirths.due(seat, now)) {
             return;
         }
-        lastRebirth.put(seat, now);
         metrics.rebirthSent();
         Logger.info("asking seat {} to republish its status and state (rebirth)", seat);
         outbox.command(seat, new Command.Rebirth(UUID.randomUUID().toString(), now));

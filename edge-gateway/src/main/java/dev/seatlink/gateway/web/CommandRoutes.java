@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.seatlink.gateway.audit.AuditEntry;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.floor.SeatView;
+import dev.seatlink.gateway.ingest.SeatPace;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.TeamSpec;
@@ -60,7 +61,7 @@ public final class CommandRoutes {
     private final LongSupplier clock;
     private final Consumer<AuditEntry> audit;
     private final Map<String, Outcome> outcomes = lastKept();
-    private final Map<String, Long> lastRepair = lastKept();
+    private final SeatPace repairs = new SeatPace(REPAIR_INTERVAL_MS);
 
     /** A command sent for a supervisor, and how it ended so far. */
     private record Outcome(String seat, String cmd, String user, String detail, long sentAt, Long helpSince,
@@ -99,15 +100,6 @@ public final class CommandRoutes {
 
     private static boolean isLinkRepair(Command command) {
         return command instanceof Command.Rebirth || command instanceof Command.Replay;
-    }
-
-    private boolean repairDue(String seat, long now) {
-        Long last = lastRepair.get(seat);
-        if (last != null && now - last < REPAIR_INTERVAL_MS) {
-            return false;
-        }
-        lastRepair.put(seat, now);
-        return true;
     }
 
     /** A seat answered a command (from its {@code cmd-result}). */
@@ -173,7 +165,7 @@ public final class CommandRoutes {
             Json.error(ctx, 503, "the broker link is down; the command was not sent");
             return;
         }
-        if (isLinkRepair(command) && !repairDue(seat, now)) {
+        if (isLinkRepair(command) && !repairs.due(seat, now)) {
             ctx.response().putHeader("Retry-After", String.valueOf(REPAIR_INTERVAL_MS / 1000));
             Json.error(ctx, 429, "seat " + seat + " was asked for a rebirth or replay less than "
                     + REPAIR_INTERVAL_MS / 1000 + " s ago");
