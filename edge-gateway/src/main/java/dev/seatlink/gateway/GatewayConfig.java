@@ -39,6 +39,46 @@ public record GatewayConfig(String httpHost, int httpPort, String brokerUrl, Str
     }
 
     public static final int DEFAULT_RETENTION_DAYS = 400;
+    /** Retention is deleted every 6 h: under a day would wipe the shift being worked. */
+    static final int MIN_RETENTION_DAYS = 1;
+    static final int MAX_RETENTION_DAYS = 3_650;
+    static final long MIN_REORDER_TIMEOUT_MS = 100;
+    static final long MAX_REORDER_TIMEOUT_MS = 60_000;
+
+    /**
+     * Every value checked before anything starts.
+     *
+     * @throws GatewayConfigException naming the option and the rule it breaks
+     */
+    public GatewayConfig {
+        port("--http-port", httpPort);
+        port("--mqtt-port", mqttPort);
+        require(httpHost != null && !httpHost.isBlank(), "--http-host must not be empty");
+        require(mqttHost != null && !mqttHost.isBlank(), "--mqtt-host must not be empty");
+        require(dataDir != null, "--data-dir must be given");
+        require(retentionDays >= MIN_RETENTION_DAYS && retentionDays <= MAX_RETENTION_DAYS,
+                "--retention-days must be " + MIN_RETENTION_DAYS + "-" + MAX_RETENTION_DAYS + " (was " + retentionDays
+                        + "): older events and audit lines are deleted every 6 h");
+        require(reorderTimeoutMs >= MIN_REORDER_TIMEOUT_MS && reorderTimeoutMs <= MAX_REORDER_TIMEOUT_MS,
+                "--reorder-timeout-ms must be " + MIN_REORDER_TIMEOUT_MS + "-" + MAX_REORDER_TIMEOUT_MS + " (was "
+                        + reorderTimeoutMs + ")");
+        require(brokerUrl == null || embeddedAuth == null,
+                "--embedded-auth is for the embedded broker: with --broker, the broker checks logins itself");
+        require(brokerUrl == null || brokerUrl.matches("(tcp|ssl)://[^/\\s]+:\\d+"),
+                "--broker must look like tcp://HOST:PORT or ssl://HOST:PORT (was '" + brokerUrl + "')");
+        require(tlsCaFile == null || brokerUrl != null, "--tls-ca-file is for an ssl:// --broker");
+        require(password == null || username != null, "a broker password needs --username");
+    }
+
+    private static void port(String option, int port) {
+        require(port >= 0 && port <= 65_535, option + " must be 0-65535 (was " + port + ")");
+    }
+
+    private static void require(boolean rule, String otherwise) {
+        if (!rule) {
+            throw new GatewayConfigException(otherwise);
+        }
+    }
 
     public boolean embeddedBroker() {
         return brokerUrl == null;

@@ -91,7 +91,7 @@ public final class GatewayMain implements Callable<Integer> {
             if (e instanceof SiteConfigException || e instanceof UncheckedIOException || e instanceof GatewayStartException
                     || e instanceof IllegalArgumentException) {
                 cmd.getErr().println("gateway: " + e.getMessage());
-                return e instanceof SiteConfigException ? EXIT_CONFIG : EXIT_START;
+                return e instanceof SiteConfigException || e instanceof GatewayConfigException ? EXIT_CONFIG : EXIT_START;
             }
             throw e;
         });
@@ -115,11 +115,11 @@ public final class GatewayMain implements Callable<Integer> {
             }
         }
         if ((httpsCert == null) != (httpsKey == null)) {
-            throw new IllegalArgumentException("--https-cert and --https-key go together");
+            throw new GatewayConfigException("--https-cert and --https-key go together");
         }
         for (Path file : new Path[] {httpsCert, httpsKey}) {
             if (file != null && !Files.isReadable(file)) {
-                throw new IllegalArgumentException(file + ": cannot read the HTTPS certificate or key");
+                throw new GatewayConfigException(file + ": cannot read the HTTPS certificate or key");
             }
         }
         GatewayConfig config = new GatewayConfig(httpHost, httpPort, broker, mqttHost, mqttPort, username, password,

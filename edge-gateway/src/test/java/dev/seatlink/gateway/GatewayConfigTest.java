@@ -1,0 +1,58 @@
+package dev.seatlink.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every option is checked before anything starts; a wrong one stops the gateway with its rule. */
+class GatewayConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDefaultsAreValid() {
+        assertThat(GatewayConfig.defaults().retentionDays()).isEqualTo(GatewayConfig.DEFAULT_RETENTION_DAYS);
+    }
+
+    @Test
+    void aRetentionThatWouldDeleteEverythingIsRefusedNamingTheOptionAndTheRule() {
+        GatewayConfig ok = GatewayConfig.defaults();
+
+        assertThatThrownBy(() -> new GatewayConfig(ok.httpHost(), ok.httpPort(), null, ok.mqttHost(), ok.mqttPort(), null,
+                null, null, null, ok.dataDir(), null, null, 0, ok.reorderTimeoutMs(), null))
+                .isInstanceOf(GatewayConfigException.class).hasMessageStartingWith("--retention-days must be 1-3650 (was 0)");
+        assertThatThrownBy(() -> new GatewayConfig(ok.httpHost(), 70_000, null, ok.mqttHost(), ok.mqttPort(), null,
+                null, null, null, ok.dataDir(), null, null, 400, ok.reorderTimeoutMs(), null))
+                .hasMessage("--http-port must be 0-65535 (was 70000)");
+    }
+
+    @Test
+    void contradictoryOptionsAreRefused() {
+        assertThatThrownBy(() -> GatewayConfig.defaults().with(8080, "tcp://127.0.0.1:1883", 1883, dir)
+                .withEmbeddedAuth(dir)).hasMessageStartingWith("--embedded-auth is for the embedded broker");
+        assertThatThrownBy(() -> GatewayConfig.defaults().with(8080, "mqtt.example:1883", 1883, dir))
+                .hasMessageStartingWith("--broker must look like tcp://HOST:PORT");
+        assertThatThrownBy(() -> GatewayConfig.defaults().withLogin(null, null, dir.resolve("ca.pem")))
+                .hasMessage("--tls-ca-file is for an ssl:// --broker");
+    }
+
+    @Test
+    void theCommandLineExits2WithOneLineAndTouchesNothing() {
+        StringWriter err = new StringWriter();
+        Path data = dir.resolve("data");
+
+        int exit = GatewayMain.commandLine().setErr(new PrintWriter(err))
+                .execute("--retention-days", "0", "--data-dir", data.toString());
+
+        assertThat(exit).isEqualTo(GatewayMain.EXIT_CONFIG);
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("gateway: --retention-days must be 1-3650 (was 0)");
+        assertThat(Files.exists(data)).isFalse();
+    }
+}
