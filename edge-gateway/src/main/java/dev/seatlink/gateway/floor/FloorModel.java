@@ -206,8 +206,13 @@ public final class FloorModel {
 
     /** Every agent's figures since the shift started: time per state, contacts, help. */
     public List<AgentTime> agentTimes(long now) {
+        return agentTimes(now, Set.of());
+    }
+
+    /** The figures of the agents at {@code seatIds} only (a team's view); all of them when it is empty. */
+    public List<AgentTime> agentTimes(long now, Set<String> seatIds) {
         rollShift(now);
-        return ledger.figuresAt(now);
+        return seatIds.isEmpty() ? ledger.figuresAt(now) : ledger.figuresAt(now, seatIds::contains);
     }
 
     private void rollShift(long now) {

@@ -103,10 +103,19 @@ public final class TimeLedger {
 
     /** Every agent's figures up to {@code end}, running intervals included; one entry per seat and agent. */
     public List<AgentTime> figuresAt(long end) {
+        return figuresAt(end, seat -> true);
+    }
+
+    /** The same for the seats {@code seats} accepts only (a team's): the others' figures are never built. */
+    public List<AgentTime> figuresAt(long end, java.util.function.Predicate<String> seats) {
         Map<String, AgentTime> result = new LinkedHashMap<>();
-        totals.forEach((key, t) -> result.put(key, toFigures(t)));
+        totals.forEach((key, t) -> {
+            if (seats.test(t.seat)) {
+                result.put(key, toFigures(t));
+            }
+        });
         open.forEach((seat, running) -> {
-            if (running.agent == null) {
+            if (running.agent == null || !seats.test(seat)) {
                 return;
             }
             String key = seat + "\u0000" + running.agent;

@@ -149,20 +149,21 @@ public final class ApiRoutes {
             Json.error(ctx, 403, user.get() + " may not see team " + id + "'s figures");
             return;
         }
+        // From the last tick's figures and this team's own seats: nothing here walks the whole floor.
+        FloorSnapshot.Live live = live();
         long now = clock.getAsLong();
-        FloorKpis kpis = floor.kpis(now);
         Set<String> seats = site.seatsOf(id).stream().map(SeatSpec::seat).collect(Collectors.toSet());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("team", FloorSnapshot.Team.of(team.get(), floor.counts().teams().get(id)));
+        body.put("team", FloorSnapshot.Team.of(team.get(), latestCounts.teams().get(id)));
         body.put("now", now);
-        body.put("shiftStart", kpis.shiftStart());
-        body.put("kpis", kpis.groups().get("team").stream().filter(g -> g.key().equals(id)).findFirst().orElseThrow());
-        body.put("seats", floor.seats().stream().filter(s -> seats.contains(s.seat())).toList());
-        body.put("agents", floor.agentTimes(now).stream().filter(a -> seats.contains(a.seat())).map(a -> Map.of(
+        body.put("shiftStart", live.shiftStart());
+        body.put("kpis", live.groups().get("team").stream().filter(g -> g.key().equals(id)).findFirst().orElseThrow());
+        body.put("seats", site.seatsOf(id).stream().map(spec -> floor.seat(spec.seat()).orElseThrow()).toList());
+        body.put("agents", floor.agentTimes(now, seats).stream().map(a -> Map.of(
                 "seat", a.seat(), "agent", a.agent(), "msInState", a.byStateName(), "contacts", a.contacts(),
                 "averageHandleMs", a.averageHandleMs(), "averageWrapUpMs", a.averageWrapUpMs(),
                 "helpRequests", a.helpRequests(), "helpWaitMs", a.helpWaitMs())).toList());
-        body.put("helpQueue", floor.helpQueue(now).stream()
+        body.put("helpQueue", live.helpQueue().stream()
                 .filter(h -> h.team().equals(id) || h.routedTo().equals(id)).toList());
         body.put("alerts", floor.alerts().stream().filter(a -> id.equals(a.team())).toList());
         Json.respond(ctx, 200, body);

@@ -82,6 +82,11 @@ final class FloorRig implements AutoCloseable {
         return base;
     }
 
+    /** The {@code Authorization} header value of the bench site's manager. */
+    String authorization() {
+        return authorization;
+    }
+
     HttpClient http() {
         return http;
     }

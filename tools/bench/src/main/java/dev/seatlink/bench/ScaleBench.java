@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 final class ScaleBench {
     private static final int WARM_UP_READS = 20;
     private static final int READS = 200;
+    /** A team leader's view of the bench site's first team (15 seats). */
+    private static final String TEAM_VIEW = "/api/teams/t-0";
     private final int seats;
     private final int rate;
     private final Path work;
@@ -61,10 +63,11 @@ final class ScaleBench {
             // The floor keeps moving while the API is read.
             long period = Math.max(1, 1000 / Math.max(1, rate));
             long timer = vertx.setPeriodic(period, id -> floor.step((seat, seq) -> { }));
-            long firstRead = readFloor(rig, 0, 1)[0];
+            long firstRead = read(rig, "/api/floor", 0, 1)[0];
             Thread.sleep(5_000);
-            long[] micros = readFloor(rig, WARM_UP_READS, READS);
+            long[] micros = read(rig, "/api/floor", WARM_UP_READS, READS);
             int bytes = floorBytes;
+            Percentiles teamTimes = new Percentiles(read(rig, TEAM_VIEW, WARM_UP_READS, READS));
             vertx.cancelTimer(timer);
             Percentiles floorTimes = new Percentiles(micros);
             double heap = rig.metric("jvm_memory_heap_used_bytes");
@@ -80,6 +83,8 @@ final class ScaleBench {
                     .row("first GET /api/floor after the cold start", ms(firstRead), "")
                     .row("GET /api/floor p50 (" + bytes / 1024 + " KB)", ms(floorTimes.at(50)), "")
                     .row("GET /api/floor p99 / max", ms(floorTimes.at(99)) + " / " + ms(floorTimes.max()), "≤ 50 ms")
+                    .row("GET " + TEAM_VIEW + " p50 / p99 / max (signed in)", ms(teamTimes.at(50)) + " / "
+                            + ms(teamTimes.at(99)) + " / " + ms(teamTimes.max()), "≤ 50 ms")
                     .row("floor tick on the event loop, last / worst", String.format("%.1f ms / %.1f ms",
                             rig.metric("seatlink_tick_seconds") * 1000, rig.metric("seatlink_tick_max_seconds") * 1000), "")
                     .note("/api/floor read by curl " + READS + " times, 100 ms apart on one connection, after "
@@ -96,34 +101,37 @@ final class ScaleBench {
     }
 
     /**
-     * GET /api/floor {@code warmUp + reads} times over one keep-alive connection, ten a second, by curl: a
-     * client outside this JVM, which also runs the 10,000 simulated seats (their event loops and garbage
-     * collections added tens of milliseconds to a Java client's reads). Returns the last {@code reads} times.
+     * GET {@code path} {@code warmUp + reads} times over one keep-alive connection, ten a second, signed in, by
+     * curl: a client outside this JVM, which also runs the 10,000 simulated seats (their event loops and
+     * garbage collections added tens of milliseconds to a Java client's reads). Returns the last
+     * {@code reads} times.
      */
-    private long[] readFloor(FloorRig rig, int warmUp, int reads) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("curl", "-sS", "--rate", "10/s", "-w",
-                "%{time_total} %{size_download} %{http_code}\\n"));
+    private long[] read(FloorRig rig, String path, int warmUp, int reads) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("curl", "-sS", "--rate", "10/s", "-H",
+                "Authorization: " + rig.authorization(), "-w", "%{time_total} %{size_download} %{http_code}\\n"));
         for (int i = 0; i < warmUp + reads; i++) {
-            command.addAll(List.of("-o", "/dev/null", rig.base() + "/api/floor"));
+            command.addAll(List.of("-o", "/dev/null", rig.base() + path));
         }
         Process curl;
         try {
             curl = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         } catch (IOException e) {
-            throw new IOException("the scale scenario reads /api/floor with curl; install it (Debian: curl)", e);
+            throw new IOException("the scale scenario reads the API with curl; install it (Debian: curl)", e);
         }
         List<String> lines = new String(curl.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).lines().toList();
         if (curl.waitFor() != 0 || lines.size() != warmUp + reads) {
-            throw new IOException("curl read /api/floor " + lines.size() + " of " + (warmUp + reads) + " times");
+            throw new IOException("curl read " + path + " " + lines.size() + " of " + (warmUp + reads) + " times");
         }
         long[] micros = new long[reads];
         for (int i = 0; i < reads; i++) {
             String[] fields = lines.get(warmUp + i).split(" ");
             if (!fields[2].equals("200")) {
-                throw new IOException("GET /api/floor answered " + fields[2]);
+                throw new IOException("GET " + path + " answered " + fields[2]);
             }
             micros[i] = Math.round(Double.parseDouble(fields[0]) * 1e6);
-            floorBytes = Integer.parseInt(fields[1]);
+            if (path.equals("/api/floor")) {
+                floorBytes = Integer.parseInt(fields[1]);
+            }
         }
         return micros;
     }
