@@ -206,13 +206,14 @@ public final class FloorModel {
 
     /** Every agent's figures since the shift started: time per state, contacts, help. */
     public List<AgentTime> agentTimes(long now) {
-        return agentTimes(now, Set.of());
+        rollShift(now);
+        return ledger.figuresAt(now);
     }
 
-    /** The figures of the agents at {@code seatIds} only (a team's view); all of them when it is empty. */
+    /** The figures of the agents at {@code seatIds} only (a team's view): none for no seats. */
     public List<AgentTime> agentTimes(long now, Set<String> seatIds) {
         rollShift(now);
-        return seatIds.isEmpty() ? ledger.figuresAt(now) : ledger.figuresAt(now, seatIds::contains);
+        return ledger.figuresAt(now, seatIds::contains);
     }
 
     private void rollShift(long now) {

@@ -46,6 +46,16 @@ class KpisTest {
     }
 
     @Test
+    void aTeamsAgentFiguresHoldOnlyItsOwnSeatsAndNoneForNoSeats() {
+        aShortDay();
+
+        assertThat(floor.agentTimes(T + 24 * MIN, java.util.Set.of("s-1"))).extracting(AgentTime::agent)
+                .containsExactly("a1");
+        assertThat(floor.agentTimes(T + 24 * MIN, java.util.Set.of("s-2"))).isEmpty();
+        assertThat(floor.agentTimes(T + 24 * MIN, java.util.Set.of())).isEmpty();
+    }
+
+    @Test
     void occupancyIsHandlingTimeOverHandlingPlusReadyTimeOverTheShiftSoFar() {
         aShortDay();
 
