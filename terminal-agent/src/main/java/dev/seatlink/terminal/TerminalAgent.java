@@ -227,8 +227,9 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
     }
 
     private void refreshOutputs(long now) {
-        if (diskOk != journal.writable()) {
-            diskOk = journal.writable();
+        boolean writable = journal.writable();
+        if (diskOk != writable) {
+            diskOk = writable;
             if (brokerUp) {
                 uplink.publish(statusTopic, onlineStatus(), true); // the fleet view shows the disk problem
             }

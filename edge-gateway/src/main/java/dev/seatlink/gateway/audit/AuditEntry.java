@@ -23,11 +23,11 @@ public record AuditEntry(long at, String user, String seat, String action, Strin
         this(at, user, seat, action, detail, outcome, error, commandId, 0);
     }
 
-    /** Every outcome a line can have, for a filter. */
-    public static final java.util.Set<String> OUTCOMES = java.util.Set.of("sent", "ok", "refused", "timeout", "denied");
     public static final String SENT = "sent";
     public static final String OK = "ok";
     public static final String REFUSED = "refused";
     public static final String TIMEOUT = "timeout";
     public static final String DENIED = "denied";
+    /** Every outcome a line can have, for a filter. */
+    public static final java.util.Set<String> OUTCOMES = java.util.Set.of(SENT, OK, REFUSED, TIMEOUT, DENIED);
 }

@@ -1,6 +1,7 @@
 package dev.seatlink.gateway.audit;
 
 import dev.seatlink.gateway.store.EventStore;
+import dev.seatlink.gateway.store.SeatFilter;
 import dev.seatlink.gateway.store.StoreException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -86,12 +87,12 @@ public final class AuditLog {
         try (Connection c = connect();
              PreparedStatement q = c.prepareStatement("SELECT rowid AS id, * FROM audit WHERE at >= ?1 AND at < ?2 "
                      + "AND rowid > ?3 AND (?4 IS NULL OR outcome = ?4) "
-                     + "AND (?5 IS NULL OR seat IN (SELECT value FROM json_each(?5))) ORDER BY rowid LIMIT ?6")) {
+                     + "AND " + SeatFilter.sql(5) + " ORDER BY rowid LIMIT ?6")) {
             q.setLong(1, query.from());
             q.setLong(2, query.to());
             q.setLong(3, query.after());
             q.setString(4, query.outcome());
-            q.setString(5, query.seats() == null ? null : SEAT_LIST.writeValueAsString(query.seats()));
+            q.setString(5, SeatFilter.parameter(query.seats()));
             q.setInt(6, query.limit());
             List<AuditEntry> out = new ArrayList<>();
             try (ResultSet r = q.executeQuery()) {
@@ -102,11 +103,8 @@ public final class AuditLog {
                 }
             }
             return out;
-        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (SQLException e) {
             throw new StoreException("cannot read the audit log: " + e.getMessage(), e);
         }
     }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper SEAT_LIST =
-            new com.fasterxml.jackson.databind.ObjectMapper();
 }

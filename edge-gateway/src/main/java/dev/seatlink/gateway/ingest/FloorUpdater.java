@@ -94,7 +94,7 @@ public final class FloorUpdater implements AppliedSeqs {
                 }
                 Logger.warn("seat {}: {} events in a row from seq {}, {} beyond the last applied {}: taken as the seat's "
                         + "real stream after events lost for good", seat, run.size(), run.get(0).seq(),
-                        run.get(0).seq() - lastEvent(seat), lastEvent(seat));
+                        run.get(0).seq() - lastApplied(seat), lastApplied(seat));
                 run.forEach(taken -> offer(taken, rx));
                 return;
             }
@@ -110,7 +110,7 @@ public final class FloorUpdater implements AppliedSeqs {
             }
             outcome = floor.applyState(seat, state);
             if (outcome.effect() != Applied.Effect.UNKNOWN_SEAT) {
-                countGaps(() -> reorderer.expect(seat, state.seq(), lastEvent(seat), clock.getAsLong()));
+                countGaps(() -> reorderer.expect(seat, state.seq(), lastApplied(seat), clock.getAsLong()));
             }
         } else if (message.message() instanceof SeatStatus status) {
             outcome = floor.applyStatus(seat, status, rx);
@@ -134,18 +134,14 @@ public final class FloorUpdater implements AppliedSeqs {
         report(seat, outcome);
     }
 
-    private long lastEvent(String seat) {
+    @Override
+    public long lastApplied(String seat) {
         Progress last = applied.get(seat);
         return last == null ? 0 : last.seq;
     }
 
-    @Override
-    public long lastApplied(String seat) {
-        return lastEvent(seat);
-    }
-
     private void offer(SeatEvent event, long rx) {
-        countGaps(() -> reorderer.offer(event, lastEvent(event.seat()), clock.getAsLong())
+        countGaps(() -> reorderer.offer(event, lastApplied(event.seat()), clock.getAsLong())
                 .forEach(ready -> applyEvent(ready, rx)));
     }
 
@@ -154,7 +150,7 @@ public final class FloorUpdater implements AppliedSeqs {
      * applied yet is taken at its word (a new gateway meets terminals with long histories).
      */
     private boolean jumpsTooFar(String seat, long seq) {
-        long last = lastEvent(seat);
+        long last = lastApplied(seat);
         return last > 0 && seq - last > MAX_SEQ_JUMP;
     }
 
@@ -164,7 +160,7 @@ public final class FloorUpdater implements AppliedSeqs {
      * nothing.
      */
     private void refuseJump(String seat, long seq, String what) {
-        long last = lastEvent(seat);
+        long last = lastApplied(seat);
         long now = clock.getAsLong();
         metrics.rejected(RejectReason.SEQ_JUMP);
         rejectLog.rejected("seat " + seat, RejectReason.SEQ_JUMP, what + " seq " + seq + " is " + (seq - last)
@@ -211,7 +207,7 @@ public final class FloorUpdater implements AppliedSeqs {
     }
 
     private void applyEvent(SeatEvent event, long rx) {
-        if (event.seq() > lastEvent(event.seat())) {
+        if (event.seq() > lastApplied(event.seat())) {
             applied.put(event.seat(), new Progress(event.seq(), event.boot(), event.at()));
         }
         Applied outcome = floor.applyEvent(event.seat(), event);
@@ -246,7 +242,7 @@ public final class FloorUpdater implements AppliedSeqs {
     /** Advances the reorder timers: asks for replays and rebirths, releases what waited too long. */
     public void tick() {
         long now = clock.getAsLong();
-        Reorderer.Tick tick = reorderer.tick(now, this::lastEvent);
+        Reorderer.Tick tick = reorderer.tick(now, this::lastApplied);
         for (Reorderer.Request request : tick.requests()) {
             try {
                 ask(request, now);

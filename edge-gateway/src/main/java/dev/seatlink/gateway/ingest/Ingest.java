@@ -10,8 +10,8 @@ import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.GatewayStatus;
 import dev.seatlink.protocol.Ids;
 import dev.seatlink.protocol.Message;
-import dev.seatlink.protocol.SeatConfig;
 import dev.seatlink.protocol.ProtocolViolation;
+import dev.seatlink.protocol.SeatConfig;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.Topic;
 import java.util.ArrayDeque;
@@ -72,8 +72,8 @@ public final class Ingest implements AutoCloseable {
     });
     private volatile boolean closed;
 
-    public Ingest(IngestSettings settings, Supplier<SiteConfig> site, AppliedSeqs seqs, Codec codec, Metrics metrics, RejectLog rejectLog, Sink sink,
-                  StoreWriter store, LongSupplier clock) {
+    public Ingest(IngestSettings settings, Supplier<SiteConfig> site, AppliedSeqs seqs, Codec codec, Metrics metrics,
+                  RejectLog rejectLog, Sink sink, StoreWriter store, LongSupplier clock) {
         this.store = store;
         this.settings = settings;
         this.site = site;

@@ -36,8 +36,6 @@ public final class EventStore implements AutoCloseable {
     private static final int STREAM_FETCH_ROWS = 1_000;
     /** Rows a gateway before the seq bound may have stored from a forged event: never restored nor reported. */
     private static final String POSSIBLE_SEQ = "seq <= " + dev.seatlink.protocol.SeatEvent.MAX_SEQ;
-    private static final com.fasterxml.jackson.databind.ObjectMapper SEAT_LIST =
-            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final Path file;
     private Connection writer;
@@ -194,13 +192,13 @@ public final class EventStore implements AutoCloseable {
      * Each seat's events come in seq order; seats may interleave.
      */
     public void window(long from, long to, Collection<String> seats, EventSink sink) {
-        String only = seats == null ? null : seatList(seats);
+        String only = SeatFilter.parameter(seats);
         try (Connection c = connect();
              PreparedStatement before = c.prepareStatement("SELECT e.* FROM events e JOIN (SELECT seat, MAX(seq) AS seq "
-                     + "FROM events WHERE at >= ? AND at < ? AND " + POSSIBLE_SEQ + " AND (?3 IS NULL OR seat IN (SELECT value FROM json_each(?3))) "
-                     + "GROUP BY seat) m ON e.seat = m.seat AND e.seq = m.seq");
-             PreparedStatement during = c.prepareStatement("SELECT * FROM events WHERE at >= ? AND at < ? "
-                     + "AND " + POSSIBLE_SEQ + " AND (?3 IS NULL OR seat IN (SELECT value FROM json_each(?3))) ORDER BY seat, seq")) {
+                     + "FROM events WHERE at >= ? AND at < ? AND " + POSSIBLE_SEQ + " AND " + SeatFilter.sql(3)
+                     + " GROUP BY seat) m ON e.seat = m.seat AND e.seq = m.seq");
+             PreparedStatement during = c.prepareStatement("SELECT * FROM events WHERE at >= ? AND at < ? AND "
+                     + POSSIBLE_SEQ + " AND " + SeatFilter.sql(3) + " ORDER BY seat, seq")) {
             before.setLong(1, from - LOOKBACK_DAYS * 86_400_000L);
             before.setLong(2, from);
             before.setString(3, only);
@@ -212,14 +210,6 @@ public final class EventStore implements AutoCloseable {
             stream(during, sink);
         } catch (SQLException e) {
             throw new StoreException("cannot read the events of a period: " + e.getMessage(), e);
-        }
-    }
-
-    private static String seatList(Collection<String> seats) {
-        try {
-            return SEAT_LIST.writeValueAsString(seats);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("seat ids cannot be written as JSON", e);
         }
     }
 

@@ -11,8 +11,8 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +115,7 @@ public final class ReportRoutes {
         }
         SiteConfig site = floor.site();
         Predicate<SeatSpec> visible = Scope.seats(site, user.get());
-        List<String> seats = site.seats().stream().filter(visible).map(SeatSpec::seat).toList();
+        List<String> seats = Scope.seatIds(site, user.get());
         long end = Math.max(Math.min(period.to(), clock.getAsLong()), period.from());
         boolean csv = "csv".equals(ctx.request().getParam("format"));
         running++;
@@ -182,7 +182,7 @@ public final class ReportRoutes {
         SiteConfig site = floor.site();
         // A floor manager reads every line, those of seats since removed too; a leader their teams' seats'.
         List<String> seats = site.managers().contains(user.get()) ? null
-                : site.seats().stream().filter(Scope.seats(site, user.get())).map(SeatSpec::seat).toList();
+                : Scope.seatIds(site, user.get());
         AuditLog.Query query = new AuditLog.Query(period.get().from(), period.get().to(), after, outcome, seats, limit);
         vertx.executeBlocking(() -> audit.read(query), false)
                 .onSuccess(lines -> Json.respond(ctx, 200, lines))

@@ -3,6 +3,7 @@ package dev.seatlink.gateway.web;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.TeamSpec;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -22,5 +23,10 @@ final class Scope {
     static Predicate<SeatSpec> seats(SiteConfig site, String user) {
         Set<String> teams = teams(site, user);
         return seat -> teams.contains(seat.team());
+    }
+
+    /** The ids of the seats {@link #seats} accepts, in site-config order: what a query may read. */
+    static List<String> seatIds(SiteConfig site, String user) {
+        return site.seats().stream().filter(seats(site, user)).map(SeatSpec::seat).toList();
     }
 }

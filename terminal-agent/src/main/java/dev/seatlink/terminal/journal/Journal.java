@@ -49,7 +49,6 @@ public final class Journal {
     private final NavigableSet<Long> unacked = new TreeSet<>();
     private FileChannel channel;
     private long dropped;
-    private int unreadable;
     private boolean diskFailing;
     private boolean watermarkFailing;
 
@@ -98,6 +97,7 @@ public final class Journal {
         }
         // Lines as bytes: one bad byte (a worn card) must cost that line, not the whole journal.
         byte[] text = Files.readAllBytes(log);
+        int unreadable = 0;
         int start = 0;
         while (start < text.length) {
             int end = start;
@@ -123,11 +123,6 @@ public final class Journal {
                     + "never sent or cannot be sent again", log, unreadable);
             rewrite();
         }
-    }
-
-    /** Lines of the journal that could not be read at start, and were skipped. */
-    public synchronized int unreadableLines() {
-        return unreadable;
     }
 
     /** Whether events reach the disk now; false while it refuses (read-only, full, failing). */
