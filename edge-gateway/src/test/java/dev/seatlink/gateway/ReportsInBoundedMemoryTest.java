@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seatlink.gateway.access.CredentialFiles;
 import dev.seatlink.gateway.store.EventStore;
 import dev.seatlink.gateway.testing.ChildJvm;
+import dev.seatlink.gateway.testing.CredentialsFile;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import java.net.http.HttpResponse;
@@ -98,8 +99,8 @@ class ReportsInBoundedMemoryTest {
         }
     }
 
-    private String password(String user) throws Exception {
-        return Files.readAllLines(dir.resolve("secrets/supervisors/" + user + ".credentials")).get(1).substring(9);
+    private String password(String user) {
+        return CredentialsFile.read(dir.resolve("secrets/supervisors/" + user + ".credentials")).getProperty("password");
     }
 
     /** Every seat alternates READY and BUSY, evenly spread over the period: EVENTS rows in all. */

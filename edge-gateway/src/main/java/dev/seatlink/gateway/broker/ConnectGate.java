@@ -90,7 +90,7 @@ final class ConnectGate {
             }
             firstPacket.appendBuffer(bytes);
             int length = packetLength(firstPacket);
-            if (length < 0 || length > MAX_CONNECT_BYTES || firstPacket.length() > MAX_CONNECT_BYTES + 5) {
+            if (length < 0 || length > MAX_CONNECT_BYTES) {
                 Logger.warn("embedded broker gate: closing a connection whose first packet is malformed or too large");
                 client.close();
                 return;

@@ -3,7 +3,6 @@ package dev.seatlink.gateway.testing;
 import dev.seatlink.gateway.access.CredentialFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -20,8 +19,8 @@ public record DemoManager(Path usersFile, String password) {
         Path accounts = dir.resolve("accounts");
         try {
             new CredentialFiles(accounts).supervisor(NAME);
-            String password = Files.readAllLines(accounts.resolve("supervisors/" + NAME + ".credentials")).get(1)
-                    .substring("password=".length());
+            String password = CredentialsFile.read(accounts.resolve("supervisors/" + NAME + ".credentials"))
+                    .getProperty("password");
             return new DemoManager(accounts.resolve("supervisors.passwd"), password);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

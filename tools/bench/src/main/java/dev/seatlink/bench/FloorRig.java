@@ -45,8 +45,8 @@ final class FloorRig implements AutoCloseable {
         Path site = writeSite(work, seats);
         Path accounts = work.resolve("accounts");
         new dev.seatlink.gateway.access.CredentialFiles(accounts).supervisor(SiteFile.MANAGER);
-        String password = Files.readAllLines(accounts.resolve("supervisors/" + SiteFile.MANAGER + ".credentials")).get(1)
-                .substring("password=".length());
+        String password = dev.seatlink.terminal.TerminalConfig.readCredentials(
+                accounts.resolve("supervisors/" + SiteFile.MANAGER + ".credentials")).getProperty("password");
         authorization = "Basic " + java.util.Base64.getEncoder().encodeToString((SiteFile.MANAGER + ":" + password)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         int port = BenchBroker.freePort();
