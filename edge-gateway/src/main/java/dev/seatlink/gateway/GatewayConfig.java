@@ -1,32 +1,39 @@
 package dev.seatlink.gateway;
 
-import dev.seatlink.gateway.ingest.Reorderer;
 import java.nio.file.Path;
 
 /**
- * Everything the gateway is told at start (command-line options of {@code tools/seatlink gateway}).
- *
- * @param httpHost  address the wallboard and API listen on; default 127.0.0.1 (use 0.0.0.0 to serve floor TVs)
- * @param httpPort  default 8080; 0 picks a free port
- * @param brokerUrl an external broker such as {@code tcp://127.0.0.1:1883}; null (default) starts the embedded one
- * @param mqttHost  embedded broker address; default 127.0.0.1, so only this machine can reach it
- * @param mqttPort  embedded broker port; default 1883
- * @param username  broker username for the external broker, or null
- * @param password  broker password, or null
- * @param tlsCaFile PEM CA to trust for an ssl:// broker, or null for the JVM's default CAs
- * @param dataDir   where the gateway keeps its files (embedded broker store); default ./data/gateway
- * @param siteFile   the seat-map JSON file; null (default) uses the demo floor hq/f1
- * @param embeddedAuth  a directory from {@code tools/seatlink credentials}: the embedded broker then checks
- *                      logins against its {@code passwd} and topics against the ACL rules, and the gateway logs
- *                      in with its {@code gateway.credentials}; null (default) = an anonymous embedded broker
- * @param usersFile supervisors allowed to send commands through the API ({@code name:hash} lines), or null
- * @param retentionDays  stored events older than this are deleted (default 400: a year of reviews and then some)
- * @param reorderTimeoutMs how long a gap is waited for before asking for replay (default 2000)
- * @param https     the certificate and key to serve HTTPS with, or null for plain HTTP
+ * Everything the gateway is told at start (the options of {@code tools/seatlink gateway}), in four parts.
+ * Every value is checked when a part is built and the parts against each other here; a broken one stops
+ * the gateway before anything is touched, with a {@link GatewayConfigException} naming the option and the
+ * rule ({@code --retention-days must be 1-3650}), exit code 2.
  */
-public record GatewayConfig(String httpHost, int httpPort, String brokerUrl, String mqttHost, int mqttPort,
-                            String username, String password, Path tlsCaFile, Path embeddedAuth, Path dataDir,
-                            Path siteFile, Path usersFile, int retentionDays, long reorderTimeoutMs, Https https) {
+public record GatewayConfig(Http http, Link link, Store store, Floor floor) {
+    public static final int DEFAULT_RETENTION_DAYS = 400;
+    /** Retention is deleted every 6 h: under a day would wipe the shift being worked. */
+    static final int MIN_RETENTION_DAYS = 1;
+    static final int MAX_RETENTION_DAYS = 3_650;
+    static final long MIN_REORDER_TIMEOUT_MS = 100;
+    static final long MAX_REORDER_TIMEOUT_MS = 60_000;
+
+    public GatewayConfig {
+        require(http != null && link != null && store != null && floor != null, "every part of the configuration");
+    }
+
+    /**
+     * The wallboard and API.
+     *
+     * @param host      address they listen on; default 127.0.0.1 (0.0.0.0 to serve floor TVs)
+     * @param port      default 8080; 0 picks a free port
+     * @param https     the certificate and key to serve HTTPS with, or null for plain HTTP
+     * @param usersFile supervisors allowed to sign in ({@code name:hash} lines), or null
+     */
+    public record Http(String host, int port, Https https, Path usersFile) {
+        public Http {
+            require(host != null && !host.isBlank(), "--http-host must not be empty");
+            checkPort("--http-port", port);
+        }
+    }
 
     /**
      * HTTPS for the wallboard and API: supervisors sign in with Basic authentication, so their passwords
@@ -36,41 +43,73 @@ public record GatewayConfig(String httpHost, int httpPort, String brokerUrl, Str
      * @param key  PEM private key (PKCS#8 or PKCS#1)
      */
     public record Https(Path cert, Path key) {
+        public Https {
+            require(cert != null && key != null, "--https-cert and --https-key go together");
+        }
     }
-
-    public static final int DEFAULT_RETENTION_DAYS = 400;
-    /** Retention is deleted every 6 h: under a day would wipe the shift being worked. */
-    static final int MIN_RETENTION_DAYS = 1;
-    static final int MAX_RETENTION_DAYS = 3_650;
-    static final long MIN_REORDER_TIMEOUT_MS = 100;
-    static final long MAX_REORDER_TIMEOUT_MS = 60_000;
 
     /**
-     * Every value checked before anything starts.
+     * The broker: an external one ({@code brokerUrl}) or the embedded one.
      *
-     * @throws GatewayConfigException naming the option and the rule it breaks
+     * @param brokerUrl    {@code tcp://HOST:PORT} or {@code ssl://HOST:PORT}; null (default) starts the embedded one
+     * @param mqttHost     embedded broker address; default 127.0.0.1, so only this machine can reach it
+     * @param mqttPort     embedded broker port; default 1883
+     * @param username     login at the external broker, or null
+     * @param password     its password, or null
+     * @param tlsCaFile    PEM CA to trust for an ssl:// broker, or null for the JVM's default CAs
+     * @param embeddedAuth a directory from {@code tools/seatlink credentials}: the embedded broker then checks
+     *                     logins and topics, and the gateway logs in with its {@code gateway.credentials};
+     *                     null (default) = an anonymous embedded broker
      */
-    public GatewayConfig {
-        port("--http-port", httpPort);
-        port("--mqtt-port", mqttPort);
-        require(httpHost != null && !httpHost.isBlank(), "--http-host must not be empty");
-        require(mqttHost != null && !mqttHost.isBlank(), "--mqtt-host must not be empty");
-        require(dataDir != null, "--data-dir must be given");
-        require(retentionDays >= MIN_RETENTION_DAYS && retentionDays <= MAX_RETENTION_DAYS,
-                "--retention-days must be " + MIN_RETENTION_DAYS + "-" + MAX_RETENTION_DAYS + " (was " + retentionDays
-                        + "): older events and audit lines are deleted every 6 h");
-        require(reorderTimeoutMs >= MIN_REORDER_TIMEOUT_MS && reorderTimeoutMs <= MAX_REORDER_TIMEOUT_MS,
-                "--reorder-timeout-ms must be " + MIN_REORDER_TIMEOUT_MS + "-" + MAX_REORDER_TIMEOUT_MS + " (was "
-                        + reorderTimeoutMs + ")");
-        require(brokerUrl == null || embeddedAuth == null,
-                "--embedded-auth is for the embedded broker: with --broker, the broker checks logins itself");
-        require(brokerUrl == null || brokerUrl.matches("(tcp|ssl)://[^/\\s]+:\\d+"),
-                "--broker must look like tcp://HOST:PORT or ssl://HOST:PORT (was '" + brokerUrl + "')");
-        require(tlsCaFile == null || brokerUrl != null, "--tls-ca-file is for an ssl:// --broker");
-        require(password == null || username != null, "a broker password needs --username");
+    public record Link(String brokerUrl, String mqttHost, int mqttPort, String username, String password,
+                       Path tlsCaFile, Path embeddedAuth) {
+        public Link {
+            require(mqttHost != null && !mqttHost.isBlank(), "--mqtt-host must not be empty");
+            checkPort("--mqtt-port", mqttPort);
+            require(brokerUrl == null || brokerUrl.matches("(tcp|ssl)://[^/\\s]+:\\d+"),
+                    "--broker must look like tcp://HOST:PORT or ssl://HOST:PORT (was '" + brokerUrl + "')");
+            require(brokerUrl == null || embeddedAuth == null,
+                    "--embedded-auth is for the embedded broker: with --broker, the broker checks logins itself");
+            require(tlsCaFile == null || brokerUrl != null, "--tls-ca-file is for an ssl:// --broker");
+            require(password == null || username != null, "a broker password needs --username");
+        }
+
+        public boolean embedded() {
+            return brokerUrl == null;
+        }
+
+        /** The same link logging in as {@code newUsername} (the gateway's own credentials). */
+        public Link withLogin(String newUsername, String newPassword, Path newTlsCaFile) {
+            return new Link(brokerUrl, mqttHost, mqttPort, newUsername, newPassword, newTlsCaFile, embeddedAuth);
+        }
     }
 
-    private static void port(String option, int port) {
+    /**
+     * @param dataDir       where the gateway keeps its files: event store, audit log, embedded broker store
+     * @param retentionDays events and audit lines older than this are deleted (default 400)
+     */
+    public record Store(Path dataDir, int retentionDays) {
+        public Store {
+            require(dataDir != null, "--data-dir must be given");
+            require(retentionDays >= MIN_RETENTION_DAYS && retentionDays <= MAX_RETENTION_DAYS,
+                    "--retention-days must be " + MIN_RETENTION_DAYS + "-" + MAX_RETENTION_DAYS + " (was "
+                            + retentionDays + "): older events and audit lines are deleted every 6 h");
+        }
+    }
+
+    /**
+     * @param siteFile         the site config JSON; null (default) runs the demo floor hq/f1
+     * @param reorderTimeoutMs how long a gap is waited for before the seat is asked to replay (default 2000)
+     */
+    public record Floor(Path siteFile, long reorderTimeoutMs) {
+        public Floor {
+            require(reorderTimeoutMs >= MIN_REORDER_TIMEOUT_MS && reorderTimeoutMs <= MAX_REORDER_TIMEOUT_MS,
+                    "--reorder-timeout-ms must be " + MIN_REORDER_TIMEOUT_MS + "-" + MAX_REORDER_TIMEOUT_MS + " (was "
+                            + reorderTimeoutMs + ")");
+        }
+    }
+
+    private static void checkPort(String option, int port) {
         require(port >= 0 && port <= 65_535, option + " must be 0-65535 (was " + port + ")");
     }
 
@@ -80,56 +119,51 @@ public record GatewayConfig(String httpHost, int httpPort, String brokerUrl, Str
         }
     }
 
-    public boolean embeddedBroker() {
-        return brokerUrl == null;
+    /** The defaults, with the embedded broker and the demo floor. */
+    public static GatewayConfig defaults() {
+        return builder().build();
     }
 
-    /** The defaults, with the embedded broker and the demo seat map. */
-    public static GatewayConfig defaults() {
-        return new GatewayConfig("127.0.0.1", 8080, null, "127.0.0.1", 1883, null, null, null, null, Path.of("data", "gateway"),
-                null, null, DEFAULT_RETENTION_DAYS, Reorderer.DEFAULT_TIMEOUT_MS, null);
+    public static GatewayConfigBuilder builder() {
+        return new GatewayConfigBuilder();
+    }
+
+    /** A builder starting from this configuration. */
+    public GatewayConfigBuilder toBuilder() {
+        return GatewayConfigBuilder.from(this);
     }
 
     /** The same configuration on other ports and directories (tests, the demo). */
     public GatewayConfig with(int newHttpPort, String newBrokerUrl, int newMqttPort, Path newDataDir) {
-        return new GatewayConfig(httpHost, newHttpPort, newBrokerUrl, mqttHost, newMqttPort, username, password,
-                tlsCaFile, embeddedAuth, newDataDir, siteFile, usersFile, retentionDays, reorderTimeoutMs, https);
+        return toBuilder().httpPort(newHttpPort).brokerUrl(newBrokerUrl).mqttPort(newMqttPort).dataDir(newDataDir)
+                .build();
     }
 
-    /** The same configuration with broker credentials and TLS trust (an external broker). */
     public GatewayConfig withLogin(String newUsername, String newPassword, Path newTlsCaFile) {
-        return new GatewayConfig(httpHost, httpPort, brokerUrl, mqttHost, mqttPort, newUsername, newPassword,
-                newTlsCaFile, embeddedAuth, dataDir, siteFile, usersFile, retentionDays, reorderTimeoutMs, https);
+        return toBuilder().login(newUsername, newPassword).tlsCaFile(newTlsCaFile).build();
     }
 
-    /** The same configuration with another seat map. */
     public GatewayConfig withSiteFile(Path newSiteFile) {
-        return new GatewayConfig(httpHost, httpPort, brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile,
-                embeddedAuth, dataDir, newSiteFile, usersFile, retentionDays, reorderTimeoutMs, https);
+        return toBuilder().siteFile(newSiteFile).build();
     }
 
-    /** The same configuration with a supervisors file for the command API. */
     public GatewayConfig withUsers(Path newUsersFile) {
-        return new GatewayConfig(httpHost, httpPort, brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile,
-                embeddedAuth, dataDir, siteFile, newUsersFile, retentionDays, reorderTimeoutMs, https);
+        return toBuilder().usersFile(newUsersFile).build();
     }
 
-    /** The same configuration with the embedded broker's access control on. */
     public GatewayConfig withEmbeddedAuth(Path credentialsDir) {
-        return new GatewayConfig(httpHost, httpPort, brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile,
-                credentialsDir, dataDir, siteFile, usersFile, retentionDays, reorderTimeoutMs, https);
+        return toBuilder().embeddedAuth(credentialsDir).build();
     }
 
-    /** The same configuration serving HTTPS. */
     public GatewayConfig withHttps(Https newHttps) {
-        return new GatewayConfig(httpHost, httpPort, brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile,
-                embeddedAuth, dataDir, siteFile, usersFile, retentionDays, reorderTimeoutMs, newHttps);
+        return toBuilder().https(newHttps).build();
     }
 
     @Override
     public String toString() {
-        return "GatewayConfig[" + (https == null ? "http=" : "https=") + httpHost + ":" + httpPort + " broker=" + (embeddedBroker()
-                ? "embedded " + mqttHost + ":" + mqttPort : brokerUrl) + " user=" + username + " dataDir=" + dataDir
-                + " siteFile=" + (siteFile == null ? "demo" : siteFile) + "]";
+        return "GatewayConfig[" + (http.https() == null ? "http=" : "https=") + http.host() + ":" + http.port()
+                + " broker=" + (link.embedded() ? "embedded " + link.mqttHost() + ":" + link.mqttPort() : link.brokerUrl())
+                + " user=" + link.username() + " dataDir=" + store.dataDir() + " siteFile="
+                + (floor.siteFile() == null ? "demo" : floor.siteFile()) + "]";
     }
 }

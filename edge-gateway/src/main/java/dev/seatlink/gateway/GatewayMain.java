@@ -4,18 +4,19 @@ import dev.seatlink.gateway.access.CredentialsCommand;
 import dev.seatlink.gateway.access.SupervisorsCommand;
 import dev.seatlink.gateway.fleet.FleetCommand;
 import dev.seatlink.gateway.site.SiteConfigException;
+import dev.seatlink.link.Credentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.tinylog.jul.JulTinylogBridge;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code edge-gateway.jar}: one floor's gateway. */
 @Command(name = "gateway", mixinStandardHelpOptions = true, versionProvider = GatewayMain.Version.class,
@@ -28,10 +29,10 @@ public final class GatewayMain implements Callable<Integer> {
     private final GatewayConfig defaults = GatewayConfig.defaults();
 
     @Option(names = "--http-host", description = "HTTP listen address (default 127.0.0.1; 0.0.0.0 for floor TVs)")
-    String httpHost = defaults.httpHost();
+    String httpHost = defaults.http().host();
 
     @Option(names = "--http-port", description = "HTTP port (default 8080; 0 = any free port)")
-    int httpPort = defaults.httpPort();
+    int httpPort = defaults.http().port();
 
     @Option(names = "--https-cert", paramLabel = "FILE",
             description = "serve HTTPS with this PEM certificate (chain); needs --https-key")
@@ -44,10 +45,10 @@ public final class GatewayMain implements Callable<Integer> {
     String broker;
 
     @Option(names = "--mqtt-host", description = "embedded broker listen address (default 127.0.0.1)")
-    String mqttHost = defaults.mqttHost();
+    String mqttHost = defaults.link().mqttHost();
 
     @Option(names = "--mqtt-port", description = "embedded broker port (default 1883)")
-    int mqttPort = defaults.mqttPort();
+    int mqttPort = defaults.link().mqttPort();
 
     @Option(names = "--username", description = "username for --broker")
     String username;
@@ -60,7 +61,7 @@ public final class GatewayMain implements Callable<Integer> {
     Path tlsCaFile;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "where the gateway keeps its files (default ./data/gateway)")
-    Path dataDir = defaults.dataDir();
+    Path dataDir = defaults.store().dataDir();
 
     @Option(names = {"--site-config", "--seat-map"}, paramLabel = "FILE",
             description = "site config JSON: seats, teams, reasons, thresholds, shifts (default: the demo floor hq/f1)")
@@ -75,10 +76,10 @@ public final class GatewayMain implements Callable<Integer> {
     Path usersFile;
 
     @Option(names = "--retention-days", description = "delete stored events older than this (default 400)")
-    int retentionDays = defaults.retentionDays();
+    int retentionDays = defaults.store().retentionDays();
 
     @Option(names = "--reorder-timeout-ms", description = "wait this long for a missing event before replay (default 2000)")
-    long reorderTimeoutMs = defaults.reorderTimeoutMs();
+    long reorderTimeoutMs = defaults.floor().reorderTimeoutMs();
 
     public static void main(String[] args) {
         JulTinylogBridge.activate();
@@ -103,12 +104,10 @@ public final class GatewayMain implements Callable<Integer> {
         if (passwordFile != null) {
             try {
                 String text = Files.readString(passwordFile, StandardCharsets.UTF_8);
-                Properties login = new Properties();
-                login.load(new java.io.StringReader(text));
-                boolean credentialsFile = login.getProperty("password") != null;
-                password = credentialsFile ? login.getProperty("password") : text.trim();
-                if (credentialsFile && username == null) {
-                    username = login.getProperty("username");
+                Optional<Credentials> login = Credentials.parse(text);
+                password = login.map(Credentials::password).orElse(text.trim());
+                if (login.isPresent() && username == null) {
+                    username = login.get().username();
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(passwordFile + ": cannot read password file: " + e.getMessage(), e);
@@ -122,9 +121,11 @@ public final class GatewayMain implements Callable<Integer> {
                 throw new GatewayConfigException(file + ": cannot read the HTTPS certificate or key");
             }
         }
-        GatewayConfig config = new GatewayConfig(httpHost, httpPort, broker, mqttHost, mqttPort, username, password,
-                tlsCaFile, embeddedAuth, dataDir, siteFile, usersFile, retentionDays, reorderTimeoutMs,
-                httpsCert == null ? null : new GatewayConfig.Https(httpsCert, httpsKey));
+        GatewayConfig config = GatewayConfig.builder().httpHost(httpHost).httpPort(httpPort)
+                .https(httpsCert == null ? null : new GatewayConfig.Https(httpsCert, httpsKey)).usersFile(usersFile)
+                .brokerUrl(broker).mqttHost(mqttHost).mqttPort(mqttPort).login(username, password).tlsCaFile(tlsCaFile)
+                .embeddedAuth(embeddedAuth).dataDir(dataDir).retentionDays(retentionDays).siteFile(siteFile)
+                .reorderTimeoutMs(reorderTimeoutMs).build();
         Gateway gateway = Gateway.start(config);
         System.out.println("SeatLink gateway for " + gateway.site().site() + "/" + gateway.site().floor()
                 + " - wallboard: " + gateway.wallboardUrl() + "  (MQTT: " + gateway.brokerUrl() + ")");

@@ -17,19 +17,19 @@ class GatewayConfigTest {
 
     @Test
     void theDefaultsAreValid() {
-        assertThat(GatewayConfig.defaults().retentionDays()).isEqualTo(GatewayConfig.DEFAULT_RETENTION_DAYS);
+        assertThat(GatewayConfig.defaults().store().retentionDays()).isEqualTo(GatewayConfig.DEFAULT_RETENTION_DAYS);
     }
 
     @Test
     void aRetentionThatWouldDeleteEverythingIsRefusedNamingTheOptionAndTheRule() {
-        GatewayConfig ok = GatewayConfig.defaults();
-
-        assertThatThrownBy(() -> new GatewayConfig(ok.httpHost(), ok.httpPort(), null, ok.mqttHost(), ok.mqttPort(), null,
-                null, null, null, ok.dataDir(), null, null, 0, ok.reorderTimeoutMs(), null))
+        assertThatThrownBy(() -> GatewayConfig.builder().retentionDays(0).build())
                 .isInstanceOf(GatewayConfigException.class).hasMessageStartingWith("--retention-days must be 1-3650 (was 0)");
-        assertThatThrownBy(() -> new GatewayConfig(ok.httpHost(), 70_000, null, ok.mqttHost(), ok.mqttPort(), null,
-                null, null, null, ok.dataDir(), null, null, 400, ok.reorderTimeoutMs(), null))
+        assertThatThrownBy(() -> GatewayConfig.builder().retentionDays(-5).build())
+                .hasMessageStartingWith("--retention-days must be 1-3650 (was -5)");
+        assertThatThrownBy(() -> GatewayConfig.builder().httpPort(70_000).build())
                 .hasMessage("--http-port must be 0-65535 (was 70000)");
+        assertThatThrownBy(() -> GatewayConfig.builder().reorderTimeoutMs(5).build())
+                .hasMessageStartingWith("--reorder-timeout-ms must be 100-60000 (was 5)");
     }
 
     @Test
@@ -40,6 +40,8 @@ class GatewayConfigTest {
                 .hasMessageStartingWith("--broker must look like tcp://HOST:PORT");
         assertThatThrownBy(() -> GatewayConfig.defaults().withLogin(null, null, dir.resolve("ca.pem")))
                 .hasMessage("--tls-ca-file is for an ssl:// --broker");
+        assertThatThrownBy(() -> GatewayConfig.builder().login(null, "secret").build())
+                .hasMessage("a broker password needs --username");
     }
 
     @Test

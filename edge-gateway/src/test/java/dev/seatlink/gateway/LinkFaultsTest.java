@@ -9,11 +9,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.seatlink.gateway.testing.ChildJvm;
 import dev.seatlink.gateway.testing.DemoManager;
-import dev.seatlink.gateway.testing.CredentialsFile;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MosquittoBroker;
 import dev.seatlink.gateway.testing.MqttProbe;
+import dev.seatlink.link.Credentials;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Cause;
 import dev.seatlink.protocol.SeatEvent;
@@ -373,10 +373,10 @@ class LinkFaultsTest {
 
     /** A gateway logged in to {@code broker} with its generated login. */
     private Gateway gatewayLoggedIn(Path secrets, MosquittoBroker broker) {
-        Properties gatewayLogin = CredentialsFile.read(secrets.resolve("gateway.credentials"));
+        Credentials gatewayLogin = Credentials.read(secrets.resolve("gateway.credentials"));
         return keep(Gateway.start(GatewayConfig.defaults().with(0, broker.url(), FreePorts.next(),
-                dir.resolve("gateway")).withLogin(gatewayLogin.getProperty("username"),
-                gatewayLogin.getProperty("password"), null).withUsers(manager.usersFile())));
+                dir.resolve("gateway")).withLogin(gatewayLogin.username(),
+                gatewayLogin.password(), null).withUsers(manager.usersFile())));
     }
 
     @Test
@@ -385,9 +385,9 @@ class LinkFaultsTest {
         MosquittoBroker broker = withLogins(secrets);
         Http http = manager.http(gatewayLoggedIn(secrets, broker).httpPort());
         await().atMost(PATIENCE).until(() -> http.get("/health").statusCode() == 200);
-        Properties seatA = CredentialsFile.read(secrets.resolve("seats/s-005.credentials"));
-        MqttProbe asSeatA = keep(MqttProbe.login(broker.url(), seatA.getProperty("username"),
-                seatA.getProperty("password"), "seatlink/v1/hq/f1/s-006/cmd"));
+        Credentials seatA = Credentials.read(secrets.resolve("seats/s-005.credentials"));
+        MqttProbe asSeatA = keep(MqttProbe.login(broker.url(), seatA.username(),
+                seatA.password(), "seatlink/v1/hq/f1/s-006/cmd"));
 
         // when seat A publishes its own status and events, and then under seat B
         asSeatA.publish(topic("s-005", Topic.Kind.STATUS), SeatStatus.online("b-1", "1.0", T));
@@ -404,7 +404,7 @@ class LinkFaultsTest {
         assertThat(online(http, "s-006")).isFalse();
         assertThat(asSeatA.received()).isEmpty();
         // and a wrong password is refused outright
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MqttProbe.login(broker.url(), seatA.getProperty("username"),
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MqttProbe.login(broker.url(), seatA.username(),
                 "wrong")).isInstanceOf(org.eclipse.paho.client.mqttv3.MqttSecurityException.class);
         report("h seat A under seat B", 2, 1, http, 0);
     }
@@ -415,17 +415,17 @@ class LinkFaultsTest {
         MosquittoBroker broker = withLogins(secrets);
         Http http = manager.http(gatewayLoggedIn(secrets, broker).httpPort());
         await().atMost(PATIENCE).until(() -> http.get("/health").statusCode() == 200);
-        Properties seatA = CredentialsFile.read(secrets.resolve("seats/s-005.credentials"));
-        Properties seatB = CredentialsFile.read(secrets.resolve("seats/s-006.credentials"));
-        MqttProbe asSeatB = keep(MqttProbe.login(broker.url(), seatB.getProperty("username"),
-                seatB.getProperty("password")));
+        Credentials seatA = Credentials.read(secrets.resolve("seats/s-005.credentials"));
+        Credentials seatB = Credentials.read(secrets.resolve("seats/s-006.credentials"));
+        MqttProbe asSeatB = keep(MqttProbe.login(broker.url(), seatB.username(),
+                seatB.password()));
         asSeatB.publish(topic("s-006", Topic.Kind.STATUS), SeatStatus.online("b-6", "1.0", T));
         await().atMost(PATIENCE).until(() -> online(http, "s-006"));
 
         // when seat A's login connects (clean session) under the gateway's client id and then under seat B's
         for (String someoneElse : new String[] {"hq.f1.gateway", "hq.f1.s-006"}) {
-            keep(MqttProbe.loginAs(broker.url(), someoneElse, seatA.getProperty("username"),
-                    seatA.getProperty("password"))).close();
+            keep(MqttProbe.loginAs(broker.url(), someoneElse, seatA.username(),
+                    seatA.password())).close();
         }
 
         // then neither the gateway nor seat B was knocked off: both still connected, B still online

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seatlink.gateway.access.CredentialFiles;
 import dev.seatlink.gateway.store.EventStore;
 import dev.seatlink.gateway.testing.ChildJvm;
-import dev.seatlink.gateway.testing.CredentialsFile;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
+import dev.seatlink.link.Credentials;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +100,7 @@ class ReportsInBoundedMemoryTest {
     }
 
     private String password(String user) {
-        return CredentialsFile.read(dir.resolve("secrets/supervisors/" + user + ".credentials")).getProperty("password");
+        return Credentials.read(dir.resolve("secrets/supervisors/" + user + ".credentials")).password();
     }
 
     /** Every seat alternates READY and BUSY, evenly spread over the period: EVENTS rows in all. */

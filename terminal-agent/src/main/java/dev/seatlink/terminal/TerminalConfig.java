@@ -1,6 +1,8 @@
 package dev.seatlink.terminal;
 
+import dev.seatlink.link.Credentials;
 import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.ClientId;
 import dev.seatlink.protocol.Ids;
 import dev.seatlink.terminal.display.DisplayKind;
 import dev.seatlink.terminal.hardware.Buttons;
@@ -10,7 +12,6 @@ import dev.seatlink.terminal.hardware.LightType;
 import dev.seatlink.terminal.hardware.PinMap;
 import dev.seatlink.terminal.hardware.SeatHardware;
 import dev.seatlink.terminal.seat.Gestures;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,7 +19,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
 
@@ -90,49 +90,29 @@ public record TerminalConfig(String site, String floor, String seat, String brok
         String ca = r.optional("tls.caFile");
         r.check(ca == null || broker.startsWith("ssl://"), "tls.caFile", "is set but broker is not ssl://");
         r.check(ca == null || java.nio.file.Files.isReadable(Path.of(ca)), "tls.caFile", "'" + ca + "' cannot be read");
-        Properties login = login(r);
-        return new TerminalConfig(r.id("site"), r.id("floor"), r.id("seat"), broker, login.getProperty("username"),
-                login.getProperty("password"), ca == null ? null : Path.of(ca), Path.of(r.required("dataDir")),
+        Credentials login = login(r);
+        return new TerminalConfig(r.id("site"), r.id("floor"), r.id("seat"), broker, login.username(),
+                login.password(), ca == null ? null : Path.of(ca), Path.of(r.required("dataDir")),
                 r.parsed("hardware", v -> HardwareMode.valueOf(v.toUpperCase(Locale.ROOT)), "auto, gpio or simulated"),
                 parts(r), r.integer("keepAliveSeconds", 2, 300), reasons, r.integer("wrapUpSeconds", 0, 3600), gestures);
     }
 
     /**
      * The broker login: from {@code credentialsFile} (the mode-600 file {@code tools/seatlink credentials}
-     * writes per seat, which {@code provision} installs) when set, else {@code username}/{@code password}.
+     * writes per seat, which {@code provision} installs) when set, else {@code username}/{@code password}
+     * (both null: an anonymous broker).
      */
-    private static Properties login(Reader r) {
+    private static Credentials login(Reader r) {
         String file = r.optional("credentialsFile");
-        Properties login = new Properties();
         if (file == null) {
-            Optional.ofNullable(r.optional("username")).ifPresent(u -> login.setProperty("username", u));
-            Optional.ofNullable(r.optional("password")).ifPresent(p -> login.setProperty("password", p));
-            return login;
+            return new Credentials(r.optional("username"), r.optional("password"));
         }
         try {
-            return readCredentials(Path.of(file));
+            return Credentials.read(Path.of(file));
         } catch (IllegalArgumentException e) {
             r.check(false, "credentialsFile", e.getMessage());
-            return login;
+            return new Credentials(null, null);
         }
-    }
-
-    /**
-     * A credentials file as {@code tools/seatlink credentials} writes it: {@code username=} and {@code password=}.
-     *
-     * @throws IllegalArgumentException naming the file when it cannot be read or lacks either line
-     */
-    public static Properties readCredentials(Path file) {
-        Properties login = new Properties();
-        try (var in = Files.newBufferedReader(file)) {
-            login.load(in);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("'" + file + "' cannot be read: " + e.getMessage(), e);
-        }
-        if (login.getProperty("username") == null || login.getProperty("password") == null) {
-            throw new IllegalArgumentException("'" + file + "' must have username= and password= lines");
-        }
-        return login;
     }
 
     private static SeatHardware parts(Reader r) {
@@ -163,7 +143,7 @@ public record TerminalConfig(String site, String floor, String seat, String brok
 
     /** {@code {site}.{floor}.{seat}}: the MQTT client id, unique on the broker. */
     public String clientId() {
-        return site + "." + floor + "." + seat;
+        return ClientId.seat(site, floor, seat);
     }
 
     /** The same configuration for another seat with its own data directory (the simulated floor). */

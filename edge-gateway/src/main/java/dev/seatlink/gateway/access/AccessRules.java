@@ -1,7 +1,8 @@
 package dev.seatlink.gateway.access;
 
-import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.SeatSpec;
+import dev.seatlink.gateway.site.SiteConfig;
+import dev.seatlink.protocol.ClientId;
 import dev.seatlink.protocol.Topic;
 import java.util.List;
 
@@ -20,15 +21,15 @@ public final class AccessRules {
     }
 
     public static String gatewayUser(SiteConfig map) {
-        return map.site() + "." + map.floor() + ".gateway";
+        return ClientId.gateway(map.site(), map.floor());
     }
 
     public static String monitorUser(SiteConfig map) {
-        return map.site() + "." + map.floor() + ".monitor";
+        return ClientId.monitor(map.site(), map.floor());
     }
 
     public static String seatUser(SiteConfig map, String seat) {
-        return map.site() + "." + map.floor() + "." + seat;
+        return ClientId.seat(map.site(), map.floor(), seat);
     }
 
     private static String root(SiteConfig map) {
@@ -57,7 +58,7 @@ public final class AccessRules {
         if (monitorUser(map).equals(user)) {
             return !write && topic.startsWith(root(map));
         }
-        String prefix = map.site() + "." + map.floor() + ".";
+        String prefix = ClientId.prefix(map.site(), map.floor());
         if (user == null || !user.startsWith(prefix)) {
             return false;
         }

@@ -1,7 +1,8 @@
 package dev.seatlink.gateway.access;
 
-import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.SeatSpec;
+import dev.seatlink.gateway.site.SiteConfig;
+import dev.seatlink.link.Credentials;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,8 +75,7 @@ public final class CredentialFiles {
         Map<String, String> hashes = readPasswd(passwd);
         char[] password = MosquittoPassword.generate();
         hashes.put(name, MosquittoPassword.hash(password));
-        write(dir.resolve("supervisors").resolve(name + ".credentials"), "username=" + name + "\npassword="
-                + new String(password) + "\n");
+        write(dir.resolve("supervisors").resolve(name + ".credentials"), new Credentials(name, new String(password)).text());
         writePasswd(passwd, hashes);
     }
 
@@ -103,7 +103,7 @@ public final class CredentialFiles {
         }
         char[] password = existing.map(String::toCharArray).orElseGet(MosquittoPassword::generate);
         hashes.put(user, MosquittoPassword.hash(password));
-        write(credentials, "username=" + user + "\npassword=" + new String(password) + "\n");
+        write(credentials, new Credentials(user, new String(password)).text());
         return 1;
     }
 
@@ -111,9 +111,7 @@ public final class CredentialFiles {
         if (!Files.exists(credentials)) {
             return Optional.empty();
         }
-        return Files.readAllLines(credentials, StandardCharsets.UTF_8).stream()
-                .filter(line -> line.startsWith("password=")).map(line -> line.substring("password=".length()))
-                .findFirst();
+        return Credentials.parse(Files.readString(credentials, StandardCharsets.UTF_8)).map(Credentials::password);
     }
 
     private static Map<String, String> readPasswd(Path passwd) throws IOException {

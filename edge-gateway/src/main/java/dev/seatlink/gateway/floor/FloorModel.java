@@ -235,7 +235,7 @@ public final class FloorModel {
      * @return what was raised and cleared
      */
     public List<AlertChange> updateAlerts(FloorKpis kpis, Set<String> gapsOpen, long now) {
-        return alerts.update(Alerts.holding(site, seats.values(), kpis.groups().get("team"), gapsOpen, now), now);
+        return alerts.update(Alerts.holding(site, seats.values(), kpis.groups().get(Grouping.TEAM.key()), gapsOpen, now), now);
     }
 
     public List<Alert> alerts() {

@@ -4,11 +4,11 @@ import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.TeamSpec;
 import dev.seatlink.protocol.AgentState;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
 
 /**
  * Computes {@link GroupKpis} from the seats' views and the shift's ledger. Pure. One pass over the seats
@@ -17,19 +17,8 @@ import java.util.function.BiFunction;
  */
 public final class Kpis {
     public static final String FLOOR = "floor";
-    /** How seats can be grouped, and the group a seat falls in for each. */
-    public static final Map<String, BiFunction<SeatSpec, TeamSpec, String>> GROUPINGS = groupings();
 
     private Kpis() {
-    }
-
-    private static Map<String, BiFunction<SeatSpec, TeamSpec, String>> groupings() {
-        Map<String, BiFunction<SeatSpec, TeamSpec, String>> g = new LinkedHashMap<>();
-        g.put("team", (seat, team) -> team.id());
-        g.put("businessLine", (seat, team) -> team.businessLine());
-        g.put("customerTier", (seat, team) -> team.customerTier());
-        g.put("skillTier", (seat, team) -> seat.skill());
-        return g;
     }
 
     /** @param handlingBySeat per seat, {busy + wrap-up, busy + wrap-up + ready} ms over the shift so far */
@@ -37,20 +26,23 @@ public final class Kpis {
                                     long shiftStart, long now) {
         GroupTally floor = new GroupTally(FLOOR, site.floor());
         // Teams in the site's order (empty ones too); the other groupings sorted by key.
-        Map<String, Map<String, GroupTally>> tallies = new LinkedHashMap<>();
-        GROUPINGS.keySet().forEach(name -> tallies.put(name, name.equals("team") ? new LinkedHashMap<>() : new TreeMap<>()));
-        site.teams().forEach(t -> tallies.get("team").put(t.id(), new GroupTally("team", t.id())));
+        Map<Grouping, Map<String, GroupTally>> tallies = new EnumMap<>(Grouping.class);
+        for (Grouping grouping : Grouping.values()) {
+            tallies.put(grouping, grouping == Grouping.TEAM ? new LinkedHashMap<>() : new TreeMap<>());
+        }
+        site.teams().forEach(t -> tallies.get(Grouping.TEAM).put(t.id(), new GroupTally(Grouping.TEAM.key(), t.id())));
         for (SeatView view : seats) {
             SeatSpec spec = site.seatsById().get(view.seat());
             TeamSpec team = site.teamOf(spec);
             long[] handling = handlingBySeat.get(view.seat());
             floor.add(view, handling, now);
-            GROUPINGS.forEach((name, keyOf) -> tallies.get(name)
-                    .computeIfAbsent(keyOf.apply(spec, team), key -> new GroupTally(name, key))
+            tallies.forEach((grouping, byKey) -> byKey
+                    .computeIfAbsent(grouping.groupOf(spec, team), key -> new GroupTally(grouping.key(), key))
                     .add(view, handling, now));
         }
         Map<String, List<GroupKpis>> groups = new LinkedHashMap<>();
-        tallies.forEach((name, byKey) -> groups.put(name, byKey.values().stream().map(GroupTally::kpis).toList()));
+        tallies.forEach((grouping, byKey) -> groups.put(grouping.key(),
+                byKey.values().stream().map(GroupTally::kpis).toList()));
         return new FloorKpis(shiftStart, floor.kpis(), groups);
     }
 

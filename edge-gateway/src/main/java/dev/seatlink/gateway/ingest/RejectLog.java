@@ -1,9 +1,9 @@
 package dev.seatlink.gateway.ingest;
 
+import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.protocol.RejectReason;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.LongSupplier;
 import org.tinylog.Logger;
 
 /**
@@ -24,15 +24,15 @@ public final class RejectLog {
     }
 
     private final Map<String, Window> windows = new HashMap<>();
-    private final LongSupplier clock;
+    private final FloorClock clock;
 
-    public RejectLog(LongSupplier clock) {
+    public RejectLog(FloorClock clock) {
         this.clock = clock;
     }
 
     /** @return whether this rejection was written to the log */
     public synchronized boolean rejected(String source, RejectReason reason, String detail) {
-        long now = clock.getAsLong();
+        long now = clock.millis();
         Window window = windows.get(source);
         if (window != null && now - window.openedAt < INTERVAL_MS) {
             window.heldBack++;

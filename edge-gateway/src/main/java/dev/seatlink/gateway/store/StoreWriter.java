@@ -7,16 +7,17 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
 import org.tinylog.Logger;
 
 /**
  * The one thread that writes the store. Everything the gateway receives passes through it in order
- * of arrival: events are inserted in batches (one transaction each, up to {@link #MAX_BATCH}), and
- * each item's {@code afterCommit} (acknowledge to the broker, apply to the floor) runs only once its
- * batch is committed. Items without an event (status, state, rejected messages) still wait their
- * turn, so acknowledgements leave in the order the messages came, as MQTT requires.
+ * of arrival, in the batches the broker link hands over: their events are inserted in one transaction
+ * (several batches together, up to {@link #MAX_EVENTS} events), and each batch's {@link Committed} (which
+ * acknowledges it to the broker and applies it) runs only once that transaction is committed. Items
+ * without an event (status, state, rejected messages) still wait their turn, so acknowledgements leave
+ * in the order the messages came, as MQTT requires.
  *
  * <p>If a commit fails (disk full, I/O error) the batch is kept, the store reports itself down with
  * the reason, and the commit is retried every {@link #RETRY_MS} until it succeeds. Nothing is
@@ -24,15 +25,25 @@ import org.tinylog.Logger;
  * resumes by itself.
  */
 public final class StoreWriter implements AutoCloseable {
-    static final int MAX_BATCH = 500;
+    static final int MAX_EVENTS = 2_000;
     static final long RETRY_MS = 1_000;
 
-    /** One received message: its event (or null) and what to do once it is stored. */
-    public record Item(SeatEvent event, long rx, Consumer<Boolean> afterCommit) {
+    /** One received message: its event (or null when it carries none). */
+    public record Item(SeatEvent event, long rx) {
+    }
+
+    /** What to do once a batch is committed; runs on the writer thread. */
+    public interface Committed {
+        /** @param isNew per item, whether its event was stored for the first time (true for items without one) */
+        void committed(boolean[] isNew);
+    }
+
+    private record Batch(List<Item> items, Committed then) {
     }
 
     private final EventStore store;
-    private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
+    private final AtomicInteger queuedItems = new AtomicInteger();
     private final Thread thread;
     private final LongAdder stored = new LongAdder();
     private final LongAdder firstTime = new LongAdder();
@@ -48,26 +59,29 @@ public final class StoreWriter implements AutoCloseable {
         thread.start();
     }
 
-    /**
-     * Queues a received message. {@code afterCommit} gets whether the event was new (true for items
-     * without an event) and runs on the writer thread once stored.
-     */
-    public void submit(SeatEvent event, long rx, Consumer<Boolean> afterCommit) {
-        queue.add(new Item(event, rx, afterCommit));
+    /** Queues received messages, in arrival order; {@code then} runs on the writer thread once they are stored. */
+    public void submit(List<Item> items, Committed then) {
+        queuedItems.addAndGet(items.size());
+        queue.add(new Batch(items, then));
     }
 
     private void run() {
-        List<Item> batch = new ArrayList<>(MAX_BATCH);
+        List<Batch> taken = new ArrayList<>();
         while (running) {
             try {
-                Item first = queue.poll(200, TimeUnit.MILLISECONDS);
+                Batch first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                commit(batch);
-                batch.clear();
+                taken.add(first);
+                int events = first.items().size();
+                Batch next;
+                while (events < MAX_EVENTS && (next = queue.poll()) != null) {
+                    taken.add(next);
+                    events += next.items().size();
+                }
+                commit(taken);
+                taken.clear();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -75,24 +89,30 @@ public final class StoreWriter implements AutoCloseable {
         }
     }
 
-    private void commit(List<Item> batch) throws InterruptedException {
+    private void commit(List<Batch> taken) throws InterruptedException {
         List<StoredEvent> events = new ArrayList<>();
-        for (Item item : batch) {
-            if (item.event() != null) {
-                events.add(new StoredEvent(item.event(), item.rx()));
+        for (Batch batch : taken) {
+            for (Item item : batch.items()) {
+                if (item.event() != null) {
+                    events.add(new StoredEvent(item.event(), item.rx()));
+                }
             }
         }
         boolean[] added = insertUntilStored(events);
         int e = 0;
-        for (Item item : batch) {
-            boolean isNew = item.event() == null || added[e++];
-            if (item.event() != null && isNew) {
-                firstTime.increment();
+        for (Batch batch : taken) {
+            boolean[] isNew = new boolean[batch.items().size()];
+            for (int i = 0; i < isNew.length; i++) {
+                isNew[i] = batch.items().get(i).event() == null || added[e++];
+                if (batch.items().get(i).event() != null && isNew[i]) {
+                    firstTime.increment();
+                }
             }
+            queuedItems.addAndGet(-isNew.length);
             try {
-                item.afterCommit().accept(isNew);
+                batch.then().committed(isNew);
             } catch (RuntimeException ex) {
-                Logger.error(ex, "after storing a message: {}", ex.getMessage());
+                Logger.error(ex, "after storing a batch: {}", ex.getMessage());
             }
         }
         stored.add(events.size());
@@ -136,8 +156,9 @@ public final class StoreWriter implements AutoCloseable {
         return problem;
     }
 
+    /** Messages waiting to be committed. */
     public int queued() {
-        return queue.size();
+        return queuedItems.get();
     }
 
     /** Events stored for the first time: each (seat, seq) once, duplicates not counted. */

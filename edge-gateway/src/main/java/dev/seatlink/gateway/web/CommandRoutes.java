@@ -1,10 +1,15 @@
 package dev.seatlink.gateway.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.seatlink.gateway.apply.CommandAnswers;
+import dev.seatlink.gateway.apply.CommandSender;
+import dev.seatlink.gateway.apply.SeatPace;
 import dev.seatlink.gateway.audit.AuditEntry;
+import dev.seatlink.gateway.audit.AuditTrail;
+import dev.seatlink.gateway.brokerlink.LinkHealth;
+import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.floor.SeatView;
-import dev.seatlink.gateway.ingest.SeatPace;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.TeamSpec;
@@ -21,10 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiConsumer;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 import org.tinylog.Logger;
 
 /**
@@ -46,7 +47,7 @@ import org.tinylog.Logger;
  * </ul>
  * Runs on the floor's context. Passwords are never logged.
  */
-public final class CommandRoutes {
+public final class CommandRoutes implements CommandAnswers {
     static final int KEPT = 1000;
     static final int MAX_BODY_BYTES = 2048;
     static final long TIMEOUT_MS = 10_000;
@@ -56,10 +57,10 @@ public final class CommandRoutes {
 
     private final FloorModel floor;
     private final SignIn signIn;
-    private final BiConsumer<String, Command> send;
-    private final BooleanSupplier brokerUp;
-    private final LongSupplier clock;
-    private final Consumer<AuditEntry> audit;
+    private final CommandSender send;
+    private final LinkHealth brokerUp;
+    private final FloorClock clock;
+    private final AuditTrail audit;
     private final Map<String, Outcome> outcomes = lastKept();
     private final SeatPace repairs = new SeatPace(REPAIR_INTERVAL_MS);
 
@@ -71,8 +72,8 @@ public final class CommandRoutes {
         }
     }
 
-    public CommandRoutes(FloorModel floor, SignIn signIn, BiConsumer<String, Command> send, BooleanSupplier brokerUp,
-                         LongSupplier clock, Consumer<AuditEntry> audit) {
+    public CommandRoutes(FloorModel floor, SignIn signIn, CommandSender send, LinkHealth brokerUp, FloorClock clock,
+                         AuditTrail audit) {
         this.floor = floor;
         this.signIn = signIn;
         this.send = send;
@@ -103,12 +104,13 @@ public final class CommandRoutes {
     }
 
     /** A seat answered a command (from its {@code cmd-result}). */
+    @Override
     public void answered(String seat, CommandResult result) {
         Outcome outcome = outcomes.get(result.id());
         if (outcome == null || !outcome.seat().equals(seat) || !PENDING.equals(outcome.status())) {
             return;
         }
-        long now = clock.getAsLong();
+        long now = clock.millis();
         end(result.id(), outcome, result.ok() ? AuditEntry.OK : AuditEntry.REFUSED, result.error(), now);
         if (result.ok() && "ack-help".equals(outcome.cmd()) && outcome.helpSince() != null) {
             floor.helpTaken(seat, outcome.user(), outcome.helpSince(), now);
@@ -126,7 +128,7 @@ public final class CommandRoutes {
 
     private void end(String id, Outcome outcome, String status, String error, long now) {
         outcomes.put(id, outcome.ended(status, error));
-        audit.accept(new AuditEntry(now, outcome.user(), outcome.seat(), outcome.cmd(), outcome.detail(), status, error,
+        audit.record(new AuditEntry(now, outcome.user(), outcome.seat(), outcome.cmd(), outcome.detail(), status, error,
                 id));
         if (!AuditEntry.OK.equals(status)) {
             Logger.warn("{} from {} to seat {} ({}): {} {}", outcome.cmd(), outcome.user(), outcome.seat(), id, status,
@@ -154,14 +156,14 @@ public final class CommandRoutes {
             return;
         }
         String cmd = name(command);
-        long now = clock.getAsLong();
+        long now = clock.millis();
         if (!mayAct(site, user.get(), spec.get(), command)) {
-            audit.accept(new AuditEntry(now, user.get(), seat, cmd, detail(command), AuditEntry.DENIED,
+            audit.record(new AuditEntry(now, user.get(), seat, cmd, detail(command), AuditEntry.DENIED,
                     "not the user's team", null));
             Json.error(ctx, 403, user.get() + " may not act on seat " + seat + " (team " + spec.get().team() + ")");
             return;
         }
-        if (!brokerUp.getAsBoolean()) {
+        if (!brokerUp.isConnected()) {
             Json.error(ctx, 503, "the broker link is down; the command was not sent");
             return;
         }
@@ -171,10 +173,10 @@ public final class CommandRoutes {
                     + REPAIR_INTERVAL_MS / 1000 + " s ago");
             return;
         }
-        send.accept(seat, command);
+        send.command(seat, command);
         Long helpSince = floor.seat(seat).map(SeatView::helpSince).orElse(null);
         outcomes.put(command.id(), new Outcome(seat, cmd, user.get(), detail(command), now, helpSince, PENDING, null));
-        audit.accept(new AuditEntry(now, user.get(), seat, cmd, detail(command), AuditEntry.SENT, null, command.id()));
+        audit.record(new AuditEntry(now, user.get(), seat, cmd, detail(command), AuditEntry.SENT, null, command.id()));
         Logger.info("supervisor {} sent {} to seat {} ({})", user.get(), cmd, seat, command.id());
         Json.respond(ctx, 202, Map.of("id", command.id(), "seat", seat, "cmd", cmd, "status", PENDING));
     }
@@ -216,7 +218,7 @@ public final class CommandRoutes {
             throw new IllegalArgumentException("the body must be a JSON object with a \"cmd\"");
         }
         String id = UUID.randomUUID().toString();
-        long ts = clock.getAsLong();
+        long ts = clock.millis();
         String cmd = json.path("cmd").asText("");
         return switch (cmd) {
             case "set-state" -> new Command.SetState(id, state(json.path("state").asText("")),

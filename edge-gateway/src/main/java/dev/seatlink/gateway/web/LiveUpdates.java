@@ -1,10 +1,11 @@
 package dev.seatlink.gateway.web;
 
+import dev.seatlink.gateway.apply.SeatChanges;
 import dev.seatlink.gateway.floor.AlertChange;
+import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.floor.SeatView;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.function.LongSupplier;
 
 /**
  * What the floor tells wallboards as it changes: {@code event: seat} on every seat change (at most four
@@ -12,36 +13,40 @@ import java.util.function.LongSupplier;
  * queue and alerts, {@code event: alert} for each alert raised or cleared (never held back),
  * {@code event: site} after the site config was edited (the page reloads the floor).
  */
-public final class LiveUpdates {
+public final class LiveUpdates implements SeatChanges {
     private final SseStream stream;
-    private final LongSupplier clock;
+    private final FloorClock clock;
     private final SeatThrottle<SeatView> throttle = new SeatThrottle<>();
     private final Set<String> handsUp = new HashSet<>();
 
-    public LiveUpdates(SseStream stream, LongSupplier clock) {
+    public LiveUpdates(SseStream stream, FloorClock clock) {
         this.stream = stream;
         this.clock = clock;
     }
 
-    public void seat(SeatView view) {
+    @Override
+    public void seatChanged(SeatView view) {
         boolean raised = view.help() && handsUp.add(view.seat());
         if (!view.help()) {
             handsUp.remove(view.seat());
         }
-        throttle.offer(view.seat(), view, raised, clock.getAsLong()).forEach(this::send);
+        throttle.offer(view.seat(), view, raised, clock.millis()).forEach(this::send);
     }
 
     /** Sends the seat updates that were held back and are now due (call every few tens of ms). */
     public void flushHeld() {
-        throttle.due(clock.getAsLong()).forEach(this::send);
+        throttle.due(clock.millis()).forEach(this::send);
     }
 
     private void send(SeatView view) {
         stream.send("seat", Json.write(view));
     }
 
-    public void kpis(RawJson live) {
-        stream.send("kpis", live.text());
+    /** The tick's figures, written only when a wallboard is listening. */
+    public void kpis(LiveFigures figures) {
+        if (stream.size() > 0) {
+            stream.send("kpis", figures.json().text());
+        }
     }
 
     public void alert(AlertChange change) {

@@ -2,6 +2,7 @@ package dev.seatlink.gateway.web;
 
 import dev.seatlink.gateway.audit.AuditEntry;
 import dev.seatlink.gateway.audit.AuditLog;
+import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.report.TimeInStateReport;
 import dev.seatlink.gateway.site.SeatSpec;
@@ -10,15 +11,14 @@ import dev.seatlink.gateway.store.EventStore;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Instant;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.tinylog.Logger;
 
@@ -55,11 +55,11 @@ public final class ReportRoutes {
     private final SignIn signIn;
     private final EventStore store;
     private final AuditLog audit;
-    private final LongSupplier clock;
+    private final FloorClock clock;
     private int running; // on the floor's context only
 
     public ReportRoutes(Vertx vertx, FloorModel floor, SignIn signIn, EventStore store, AuditLog audit,
-                        LongSupplier clock) {
+                        FloorClock clock) {
         this.vertx = vertx;
         this.floor = floor;
         this.signIn = signIn;
@@ -90,7 +90,7 @@ public final class ReportRoutes {
         SiteConfig site = floor.site();
         LocalDate day;
         try {
-            day = LocalDate.parse(ctx.request().getParam("date", site.shifts().today(clock.getAsLong()).toString()));
+            day = LocalDate.parse(ctx.request().getParam("date", site.shifts().today(clock.millis()).toString()));
         } catch (DateTimeParseException e) {
             Json.error(ctx, 400, "date must be YYYY-MM-DD");
             return;
@@ -116,7 +116,7 @@ public final class ReportRoutes {
         SiteConfig site = floor.site();
         Predicate<SeatSpec> visible = Scope.seats(site, user.get());
         List<String> seats = Scope.seatIds(site, user.get());
-        long end = Math.max(Math.min(period.to(), clock.getAsLong()), period.from());
+        long end = Math.max(Math.min(period.to(), clock.millis()), period.from());
         boolean csv = "csv".equals(ctx.request().getParam("format"));
         running++;
         vertx.executeBlocking(() -> {
@@ -193,7 +193,7 @@ public final class ReportRoutes {
     private Optional<Period> period(RoutingContext ctx) {
         SiteConfig site = floor.site();
         try {
-            long now = clock.getAsLong();
+            long now = clock.millis();
             long from = time(ctx.request().getParam("from"), site, site.shifts().startOfDay(site.shifts().today(now)));
             long to = time(ctx.request().getParam("to"), site, now);
             if (from >= to || to - from > MAX_DAYS * 86_400_000L) {

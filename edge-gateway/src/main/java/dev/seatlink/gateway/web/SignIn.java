@@ -1,12 +1,12 @@
 package dev.seatlink.gateway.web;
 
 import dev.seatlink.gateway.access.PasswordFile;
+import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.protocol.Ids;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 import org.tinylog.Logger;
 
 /**
@@ -15,10 +15,10 @@ import org.tinylog.Logger;
  */
 public final class SignIn {
     private final PasswordFile accounts;
-    private final LongSupplier clock;
+    private final FloorClock clock;
     private final SignInGuard guard = new SignInGuard();
 
-    public SignIn(PasswordFile accounts, LongSupplier clock) {
+    public SignIn(PasswordFile accounts, FloorClock clock) {
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -37,7 +37,7 @@ public final class SignIn {
         Optional<String> user = Optional.empty();
         if (given.isPresent()) {
             String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-            long now = clock.getAsLong();
+            long now = clock.millis();
             long wait = guard.waitMs(given.get().user(), address, now);
             if (wait > 0) {
                 ctx.response().putHeader("Retry-After", String.valueOf((wait + 999) / 1000));

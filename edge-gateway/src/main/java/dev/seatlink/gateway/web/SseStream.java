@@ -1,13 +1,12 @@
 package dev.seatlink.gateway.web;
 
+import dev.seatlink.gateway.floor.FloorClock;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
-import java.util.function.LongSupplier;
 import org.tinylog.Logger;
 
 /**
@@ -38,12 +37,17 @@ public final class SseStream {
     static final int MAX_PER_ADDRESS = 250;
     private static final Buffer RESYNC = Buffer.buffer("event: resync\ndata: {}\n\n");
 
+    /** Runs a task on the stream's context after {@code ms} milliseconds (a timer of the event loop). */
+    public interface Later {
+        void run(long ms, Runnable task);
+    }
+
     /** When each client fell behind, or 0 while it keeps up. */
     private final Map<HttpServerResponse, Long> clients = new LinkedHashMap<>();
     private final Map<HttpServerResponse, String> addressOf = new HashMap<>();
     private final Map<String, Integer> perAddress = new HashMap<>();
-    private final LongSupplier clock;
-    private final BiConsumer<Long, Runnable> later;
+    private final FloorClock clock;
+    private final Later later;
     /** Frames not yet written to the clients. */
     private Buffer pending = Buffer.buffer();
     private boolean flushScheduled;
@@ -52,9 +56,9 @@ public final class SseStream {
 
     /**
      * @param clock milliseconds
-     * @param later runs a task on this stream's context after the given milliseconds
+     * @param later runs a task on this stream's context after a while
      */
-    public SseStream(LongSupplier clock, BiConsumer<Long, Runnable> later) {
+    public SseStream(FloorClock clock, Later later) {
         this.clock = clock;
         this.later = later;
     }
@@ -104,12 +108,12 @@ public final class SseStream {
             return;
         }
         long window = Math.min(MAX_COALESCE_MS, clients.size() / CLIENTS_PER_COALESCE_MS);
-        long wait = lastFlush + window - clock.getAsLong();
+        long wait = lastFlush + window - clock.millis();
         if (wait <= 0) {
             flush();
         } else {
             flushScheduled = true;
-            later.accept(wait, () -> {
+            later.run(wait, () -> {
                 flushScheduled = false;
                 flush();
             });
@@ -122,7 +126,7 @@ public final class SseStream {
         }
         Buffer frames = pending;
         pending = Buffer.buffer();
-        lastFlush = clock.getAsLong();
+        lastFlush = clock.millis();
         write(frames);
     }
 
@@ -132,7 +136,7 @@ public final class SseStream {
 
     /** A comment line that keeps proxies and idle timeouts from closing the stream; drops stuck clients. */
     public void heartbeat() {
-        long now = clock.getAsLong();
+        long now = clock.millis();
         for (Map.Entry<HttpServerResponse, Long> client : List.copyOf(clients.entrySet())) {
             if (client.getValue() > 0 && now - client.getValue() > STUCK_MS) {
                 Logger.warn("dropping a wallboard stream client that has not read for {} s", STUCK_MS / 1000);
@@ -154,7 +158,7 @@ public final class SseStream {
                 continue; // behind: it reloads the floor once drained
             }
             if (client.writeQueueFull()) {
-                entry.setValue(clock.getAsLong());
+                entry.setValue(clock.millis());
                 client.drainHandler(v -> caughtUp(client));
             } else {
                 client.write(frame);

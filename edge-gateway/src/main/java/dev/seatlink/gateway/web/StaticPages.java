@@ -1,6 +1,7 @@
 package dev.seatlink.gateway.web;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,7 @@ import java.util.Map;
  * The wallboard's files, read once from the gateway's own jar: nothing on the file system (a {@code webroot}
  * folder in the working directory, say) is ever served in their place, and no request path reaches a file.
  */
-final class StaticPages {
+public final class StaticPages {
     private static final String ROOT = "/webroot/";
     private static final Map<String, String> TYPES = Map.of(
             "index.html", "text/html; charset=utf-8",
@@ -21,7 +22,7 @@ final class StaticPages {
 
     private final Map<String, Buffer> files;
 
-    StaticPages() {
+    public StaticPages() {
         files = Map.copyOf(TYPES.keySet().stream().collect(java.util.stream.Collectors.toMap(name -> name,
                 StaticPages::read)));
     }
@@ -35,6 +36,12 @@ final class StaticPages {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + ROOT + name + " from the gateway's jar", e);
         }
+    }
+
+    /** Mounted last: an unknown {@code /api/} path gets a JSON 404, anything else a page or 404. */
+    public void mount(Router router) {
+        router.route("/api/*").handler(ctx -> Json.error(ctx, 404, "no such API: " + ctx.request().path()));
+        router.get("/*").handler(this::serve);
     }
 
     /** Serves {@code /} and {@code /team/…} as the wallboard page, the page's files by name, 404 for the rest. */

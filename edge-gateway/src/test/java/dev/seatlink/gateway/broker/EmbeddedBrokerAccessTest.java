@@ -10,11 +10,11 @@ import dev.seatlink.gateway.Gateway;
 import dev.seatlink.gateway.GatewayConfig;
 import dev.seatlink.gateway.access.CredentialFiles;
 import dev.seatlink.gateway.site.SiteConfigLoader;
-import dev.seatlink.gateway.testing.CredentialsFile;
 import dev.seatlink.gateway.testing.DemoManager;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MqttProbe;
+import dev.seatlink.link.Credentials;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Cause;
 import dev.seatlink.protocol.SeatEvent;
@@ -79,12 +79,12 @@ class EmbeddedBrokerAccessTest {
         await().atMost(PATIENCE).until(() -> http.get("/health").statusCode() == 200);
 
         // a real terminal with its credentials works end to end
-        Properties login = CredentialsFile.read(secrets.resolve("seats/s-007.credentials"));
+        Credentials login = Credentials.read(secrets.resolve("seats/s-007.credentials"));
         Properties props = TerminalConfig.defaults();
         props.setProperty("seat", "s-007");
         props.setProperty("broker", gateway.brokerUrl());
-        props.setProperty("username", login.getProperty("username"));
-        props.setProperty("password", login.getProperty("password"));
+        props.setProperty("username", login.username());
+        props.setProperty("password", login.password());
         props.setProperty("dataDir", dir.resolve("s-007").toString());
         SimulatedHardware seat = new SimulatedHardware();
         agent = seat.newAgent(TerminalConfig.from(props, "test"), Clock.system(), Display.NONE);
@@ -95,8 +95,8 @@ class EmbeddedBrokerAccessTest {
         assertThat(http.json("/api/seats/s-007").path("agent").asText()).isEqualTo("a1007"); // it read its config
 
         // seat A cannot write under seat B nor read B's commands
-        Properties a = CredentialsFile.read(secrets.resolve("seats/s-001.credentials"));
-        seatA = MqttProbe.login(gateway.brokerUrl(), a.getProperty("username"), a.getProperty("password"));
+        Credentials a = Credentials.read(secrets.resolve("seats/s-001.credentials"));
+        seatA = MqttProbe.login(gateway.brokerUrl(), a.username(), a.password());
         // (Moquette drops a refused QoS 1 publish without PUBACK, so the probe's bounded wait may time out)
         publishRefused(Topic.seat("hq", "f1", "s-002", Topic.Kind.STATUS), SeatStatus.online("b", "1", T));
         publishRefused(Topic.seat("hq", "f1", "s-002", Topic.Kind.EVENT), new SeatEvent("s-002", null, AgentState.READY,
@@ -107,8 +107,8 @@ class EmbeddedBrokerAccessTest {
 
         // seat A's login cannot take the gateway's client id or seat B's (it would knock them off the broker)
         for (String someoneElse : new String[] {"hq.f1.gateway", "hq.f1.s-007"}) {
-            assertThatThrownBy(() -> MqttProbe.loginAs(gateway.brokerUrl(), someoneElse, a.getProperty("username"),
-                    a.getProperty("password"))).as(someoneElse).isInstanceOf(MqttSecurityException.class);
+            assertThatThrownBy(() -> MqttProbe.loginAs(gateway.brokerUrl(), someoneElse, a.username(),
+                    a.password())).as(someoneElse).isInstanceOf(MqttSecurityException.class);
         }
         assertThat(http.json("/health").path("broker").asText()).isEqualTo("UP");
         seat.press(Key.BUSY);
@@ -118,8 +118,8 @@ class EmbeddedBrokerAccessTest {
         // a takeover with the seat's own login (persistent session, then clean), each time with publishes the
         // broker refuses and never acknowledges, does not jam the seat: its terminal comes back and delivers
         for (boolean clean : new boolean[] {false, true}) {
-            try (MqttProbe takeover = MqttProbe.login(gateway.brokerUrl(), login.getProperty("username"),
-                    login.getProperty("password"), clean)) {
+            try (MqttProbe takeover = MqttProbe.login(gateway.brokerUrl(), login.username(),
+                    login.password(), clean)) {
                 for (int i = 0; i < 5; i++) {
                     takeover.publishRefused(Topic.seat("hq", "f1", "s-008", Topic.Kind.EVENT).toString(), "{}");
                 }
@@ -133,7 +133,7 @@ class EmbeddedBrokerAccessTest {
         // and nobody gets in without a valid password
         // Moquette closes an anonymous connection instead of answering "not authorised": refused either way
         assertThatThrownBy(() -> new MqttProbe(gateway.brokerUrl())).isInstanceOf(org.eclipse.paho.client.mqttv3.MqttException.class);
-        assertThatThrownBy(() -> MqttProbe.login(gateway.brokerUrl(), a.getProperty("username"), "guess"))
+        assertThatThrownBy(() -> MqttProbe.login(gateway.brokerUrl(), a.username(), "guess"))
                 .isInstanceOf(MqttSecurityException.class);
     }
 }

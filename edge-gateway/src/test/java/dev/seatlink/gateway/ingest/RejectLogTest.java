@@ -28,7 +28,7 @@ class RejectLogTest {
 
     @Test
     void sourceOfNamesTheSeatOrTheBadTopic() {
-        assertThat(Ingest.sourceOf("seatlink/v1/hq/f1/s-1/event")).isEqualTo("seat s-1");
-        assertThat(Ingest.sourceOf("seatlink/v1/hq/f1/S 1/event")).isEqualTo("topic seatlink/v1/hq/f1/S 1/event");
+        assertThat(IngestPipeline.sourceOf("seatlink/v1/hq/f1/s-1/event")).isEqualTo("seat s-1");
+        assertThat(IngestPipeline.sourceOf("seatlink/v1/hq/f1/S 1/event")).isEqualTo("topic seatlink/v1/hq/f1/S 1/event");
     }
 }

@@ -1,6 +1,7 @@
 package dev.seatlink.gateway.testing;
 
 import dev.seatlink.gateway.access.CredentialFiles;
+import dev.seatlink.link.Credentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,8 +20,7 @@ public record DemoManager(Path usersFile, String password) {
         Path accounts = dir.resolve("accounts");
         try {
             new CredentialFiles(accounts).supervisor(NAME);
-            String password = CredentialsFile.read(accounts.resolve("supervisors/" + NAME + ".credentials"))
-                    .getProperty("password");
+            String password = Credentials.read(accounts.resolve("supervisors/" + NAME + ".credentials")).password();
             return new DemoManager(accounts.resolve("supervisors.passwd"), password);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package dev.seatlink.terminal.simulate;
 
+import dev.seatlink.link.Credentials;
 import dev.seatlink.terminal.TerminalAgent;
 import dev.seatlink.terminal.TerminalConfig;
 import dev.seatlink.terminal.display.Display;
@@ -8,7 +9,6 @@ import dev.seatlink.terminal.seat.Key;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,8 +46,8 @@ public final class FloorSimulation implements AutoCloseable {
         for (String id : seatIds) {
             TerminalConfig config = template.forSeat(id, template.dataDir().resolve(id));
             if (credentialsDir != null) {
-                Properties login = TerminalConfig.readCredentials(credentialsDir.resolve("seats").resolve(id + ".credentials"));
-                config = config.withLogin(login.getProperty("username"), login.getProperty("password"));
+                Credentials login = Credentials.read(credentialsDir.resolve("seats").resolve(id + ".credentials"));
+                config = config.withLogin(login.username(), login.password());
             }
             SimulatedHardware hardware = new SimulatedHardware();
             TerminalAgent agent = hardware.newAgent(config, clock, Display.NONE);

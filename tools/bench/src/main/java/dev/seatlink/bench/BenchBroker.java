@@ -40,6 +40,14 @@ final class BenchBroker implements AutoCloseable {
 
     /** @param persistent keep sessions and queued messages across a restart (as production does) */
     static BenchBroker start(Path work, boolean persistent) throws IOException, InterruptedException {
+        return start(work, persistent, 100_000);
+    }
+
+    /**
+     * @param persistent keep sessions and queued messages across a restart (as production does)
+     * @param maxQueued  messages Mosquitto keeps per offline persistent session before it drops
+     */
+    static BenchBroker start(Path work, boolean persistent, int maxQueued) throws IOException, InterruptedException {
         int port = freePort();
         if (!Files.isExecutable(MOSQUITTO)) {
             EmbeddedBroker broker = EmbeddedBroker.start("127.0.0.1", port, work.resolve("broker"));
@@ -52,7 +60,7 @@ final class BenchBroker implements AutoCloseable {
         Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\nuser "
                 + System.getProperty("user.name") + "\n"
                 + (persistent ? "persistence true\npersistence_location " + work + "/\n" : "persistence false\n")
-                + "max_queued_messages 100000\nmax_inflight_messages 1000\nmax_connections -1\n");
+                + "max_queued_messages " + maxQueued + "\nmax_inflight_messages 1000\nmax_connections -1\n");
         return new BenchBroker(launch(conf, work, port), null, "tcp://127.0.0.1:" + port, "Mosquitto", conf, work, port);
     }
 

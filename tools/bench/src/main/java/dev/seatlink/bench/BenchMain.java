@@ -6,14 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
+import picocli.CommandLine;
 
 /** {@code tools/seatlink bench SCENARIO}: runs one bounded benchmark and prints its table. */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchMain.Terminal.class, BenchMain.Wallboard.class, BenchMain.Scale.class, BenchMain.Ingest.class,
-        SimulateCommand.class, BenchMain.Jmh.class, BenchMain.Latency.class, BenchMain.Fanout.class, BenchMain.Storm.class,
+        SimulateCommand.class, BenchMain.Jmh.class, BenchMain.Latency.class, BenchMain.Fanout.class, BenchMain.Storm.class, BenchMain.CatchUp.class,
         BenchMain.All.class},
         description = "Runs a benchmark scenario and prints one table of figures.")
 public final class BenchMain implements Runnable {
@@ -158,8 +158,24 @@ public final class BenchMain implements Runnable {
         }
     }
 
+    @Command(name = "catch-up", mixinStandardHelpOptions = true,
+            description = "A backlog queued while the gateway was down: its drain rate beside mosquitto_sub's, and its heap.")
+    static final class CatchUp extends ScenarioOptions implements Callable<Integer> {
+        @Option(names = "--seats", defaultValue = "24", description = "seats that queue the backlog (default 24)")
+        int seats;
+
+        @Option(names = "--events", defaultValue = "200000", description = "events queued (default 200000)")
+        int events;
+
+        @Override
+        public Integer call() throws Exception {
+            new CatchUpBench(seats, events, dir(), gatewayJar()).run();
+            return 0;
+        }
+    }
+
     @Command(name = "all", mixinStandardHelpOptions = true,
-            description = "Every floor scenario in turn (ingest, latency, scale, reconnect-storm, fanout), each printing its table.")
+            description = "Every floor scenario in turn (ingest, latency, scale, reconnect-storm, catch-up, fanout), each printing its table.")
     static final class All extends ScenarioOptions implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
@@ -168,6 +184,7 @@ public final class BenchMain implements Runnable {
             new WallboardBench("latency", 2000, 200, 1, 5, 30, false, true, dir(), gatewayJar()).run();
             new ScaleBench(10_000, 200, dir(), gatewayJar()).run();
             new StormBench(2000, 200, dir(), gatewayJar()).run();
+            new CatchUpBench(24, 200_000, dir(), gatewayJar()).run();
             new WallboardBench("fanout", 2000, 200, 200, 15, 60, true, false, dir(), gatewayJar()).run();
             System.out.printf("%nall scenarios in %.1f min%n", (System.nanoTime() - start) / 60e9);
             return 0;

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,14 +47,21 @@ final class FloorRig implements AutoCloseable {
         Path site = writeSite(work, seats);
         Path accounts = work.resolve("accounts");
         new dev.seatlink.gateway.access.CredentialFiles(accounts).supervisor(SiteFile.MANAGER);
-        String password = dev.seatlink.terminal.TerminalConfig.readCredentials(
-                accounts.resolve("supervisors/" + SiteFile.MANAGER + ".credentials")).getProperty("password");
+        String password = dev.seatlink.link.Credentials.read(
+                accounts.resolve("supervisors/" + SiteFile.MANAGER + ".credentials")).password();
         authorization = "Basic " + java.util.Base64.getEncoder().encodeToString((SiteFile.MANAGER + ":" + password)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         int port = BenchBroker.freePort();
-        gateway = new ProcessBuilder("java", "-Xmx256m", "-jar", gatewayJar.toString(), "--broker", brokerUrl,
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
+        // e.g. -XX:StartFlightRecording=filename=gw.jfr to profile the gateway under a scenario
+        String extra = System.getenv("SEATLINK_BENCH_GATEWAY_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", gatewayJar.toString(), "--broker", brokerUrl,
                 "--site-config", site.toString(), "--http-port", String.valueOf(port), "--data-dir",
-                work.resolve("gateway").toString(), "--users-file", accounts.resolve("supervisors.passwd").toString())
+                work.resolve("gateway").toString(), "--users-file", accounts.resolve("supervisors.passwd").toString()));
+        gateway = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("gateway.log").toFile())).start();
         base = "http://127.0.0.1:" + port;

@@ -2,6 +2,7 @@ package dev.seatlink.bench.simulate;
 
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Cause;
+import dev.seatlink.protocol.ClientId;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Message;
 import dev.seatlink.protocol.SeatEvent;
@@ -103,7 +104,7 @@ public final class FloorSimulator implements AutoCloseable {
         SimulatedSeat seat = seats.get(index);
         Topic status = topic(seat, Topic.Kind.STATUS);
         MqttClientOptions options = new MqttClientOptions()
-                .setClientId(settings.site() + "." + settings.floor() + "." + seat.seat)
+                .setClientId(ClientId.seat(settings.site(), settings.floor(), seat.seat))
                 .setCleanSession(true).setKeepAliveInterval(30).setAutoKeepAlive(true).setMaxInflightQueue(1000)
                 .setWillFlag(true).setWillTopic(status.toString()).setWillQoS(1).setWillRetain(true)
                 .setWillMessageBytes(Buffer.buffer(codec.encode(new SeatStatus(false, seat.boot, null,

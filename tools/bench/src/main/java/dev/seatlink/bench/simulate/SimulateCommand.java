@@ -1,12 +1,11 @@
 package dev.seatlink.bench.simulate;
 
+import dev.seatlink.link.Credentials;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -93,12 +92,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private static String[] login(Path dir, String seat) {
-        Properties props = new Properties();
-        try (var in = Files.newBufferedReader(dir.resolve("seats").resolve(seat + ".credentials"))) {
-            props.load(in);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("no credentials for " + seat + " in " + dir + ": " + e.getMessage());
-        }
-        return new String[] {props.getProperty("username"), props.getProperty("password")};
+        Credentials login = Credentials.read(dir.resolve("seats").resolve(seat + ".credentials"));
+        return new String[] {login.username(), login.password()};
     }
 }

@@ -1,4 +1,4 @@
-package dev.seatlink.gateway.ingest;
+package dev.seatlink.gateway.apply;
 
 /**
  * The highest event seq the floor has applied per seat, readable from any thread: what each seat's

@@ -1,4 +1,4 @@
-package dev.seatlink.gateway.ingest;
+package dev.seatlink.gateway.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.seatlink.gateway.ingest;
+package dev.seatlink.gateway.apply;
 
 import java.util.HashMap;
 import java.util.Map;

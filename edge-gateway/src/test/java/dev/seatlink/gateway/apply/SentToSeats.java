@@ -1,4 +1,4 @@
-package dev.seatlink.gateway.ingest;
+package dev.seatlink.gateway.apply;
 
 import dev.seatlink.protocol.Command;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.seatlink.gateway.ingest;
+package dev.seatlink.gateway.apply;
 
 import dev.seatlink.protocol.SeatEvent;
 import java.util.ArrayList;

@@ -1,8 +1,9 @@
-package dev.seatlink.gateway.ingest;
+package dev.seatlink.gateway.apply;
 
 import dev.seatlink.gateway.floor.Applied;
+import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.floor.FloorModel;
-import dev.seatlink.gateway.floor.SeatView;
+import dev.seatlink.gateway.ingest.RejectLog;
 import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.CommandResult;
@@ -13,13 +14,8 @@ import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatState;
 import dev.seatlink.protocol.SeatStatus;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 import org.tinylog.Logger;
 
 /**
@@ -34,7 +30,7 @@ import org.tinylog.Logger;
  * can no longer be filled; and a new boot that restarts below what the floor holds (a replaced Pi, a
  * lost data directory) is sent its config with {@code lastSeq}, so it continues above it.
  */
-public final class FloorUpdater implements AppliedSeqs {
+public final class FloorUpdater {
     static final long REBIRTH_INTERVAL_MS = 30_000;
     /**
      * The furthest an event may run ahead of the seat's last applied seq. A terminal hands out seqs one by
@@ -48,28 +44,22 @@ public final class FloorUpdater implements AppliedSeqs {
     private final FloorModel floor;
     private final Metrics metrics;
     private final RejectLog rejectLog;
-    private final Consumer<SeatView> onChange;
+    private final SeatChanges onChange;
     private final SeatOutbox outbox;
-    private final BiConsumer<String, CommandResult> answers;
-    private final LongSupplier clock;
+    private final CommandAnswers answers;
+    private final FloorClock clock;
     private final Reorderer reorderer;
-    /**
-     * Per seat, the last event applied in order; snapshots never move it, so gaps behind them still show.
-     * Concurrent: the broker link reads it from its own thread when it publishes seat configs.
-     */
-    private final Map<String, Progress> applied = new ConcurrentHashMap<>();
+    private final SeatProgress applied;
     private final SeatPace rebirths = new SeatPace(REBIRTH_INTERVAL_MS);
     private final SeatPace corrections = new SeatPace(CORRECTION_INTERVAL_MS);
     private final JumpRuns jumpRuns = new JumpRuns();
 
-    /** A seat's last applied event: its seq, and the boot and time it came from. */
-    private record Progress(long seq, String boot, long at) {
-    }
-
-    public FloorUpdater(FloorModel floor, Metrics metrics, RejectLog rejectLog, Consumer<SeatView> onChange,
-                        SeatOutbox outbox, BiConsumer<String, CommandResult> answers,
-                        LongSupplier clock, long reorderTimeoutMs) {
+    public FloorUpdater(FloorModel floor, SeatProgress applied, Metrics metrics, RejectLog rejectLog,
+                        SeatChanges onChange,
+                        SeatOutbox outbox, CommandAnswers answers,
+                        FloorClock clock, long reorderTimeoutMs) {
         this.answers = answers;
+        this.applied = applied;
         this.reorderer = new Reorderer(reorderTimeoutMs);
         this.floor = floor;
         this.metrics = metrics;
@@ -110,7 +100,7 @@ public final class FloorUpdater implements AppliedSeqs {
             }
             outcome = floor.applyState(seat, state);
             if (outcome.effect() != Applied.Effect.UNKNOWN_SEAT) {
-                countGaps(() -> reorderer.expect(seat, state.seq(), lastApplied(seat), clock.getAsLong()));
+                countGaps(() -> reorderer.expect(seat, state.seq(), lastApplied(seat), clock.millis()));
             }
         } else if (message.message() instanceof SeatStatus status) {
             outcome = floor.applyStatus(seat, status, rx);
@@ -126,7 +116,7 @@ public final class FloorUpdater implements AppliedSeqs {
             if (!result.ok()) {
                 Logger.warn("seat {} refused command {}: {}", seat, result.id(), result.error());
             }
-            answers.accept(seat, result);
+            answers.answered(seat, result);
             return;
         } else {
             return;
@@ -134,14 +124,12 @@ public final class FloorUpdater implements AppliedSeqs {
         report(seat, outcome);
     }
 
-    @Override
     public long lastApplied(String seat) {
-        Progress last = applied.get(seat);
-        return last == null ? 0 : last.seq;
+        return applied.lastApplied(seat);
     }
 
     private void offer(SeatEvent event, long rx) {
-        countGaps(() -> reorderer.offer(event, lastApplied(event.seat()), clock.getAsLong())
+        countGaps(() -> reorderer.offer(event, lastApplied(event.seat()), clock.millis())
                 .forEach(ready -> applyEvent(ready, rx)));
     }
 
@@ -161,7 +149,7 @@ public final class FloorUpdater implements AppliedSeqs {
      */
     private void refuseJump(String seat, long seq, String what) {
         long last = lastApplied(seat);
-        long now = clock.getAsLong();
+        long now = clock.millis();
         metrics.rejected(RejectReason.SEQ_JUMP);
         rejectLog.rejected("seat " + seat, RejectReason.SEQ_JUMP, what + " seq " + seq + " is " + (seq - last)
                 + " beyond the last applied " + last + " (at most " + MAX_SEQ_JUMP + ")");
@@ -178,24 +166,24 @@ public final class FloorUpdater implements AppliedSeqs {
      * to continue.
      */
     private void checkBehind(String seat, SeatEvent event) {
-        Progress last = applied.get(seat);
-        if (last == null || event.seq() > last.seq || event.boot().equals(last.boot) || event.at() <= last.at) {
+        SeatProgress.Progress last = applied.of(seat);
+        if (last == null || event.seq() > last.seq() || event.boot().equals(last.boot()) || event.at() <= last.at()) {
             return;
         }
-        long now = clock.getAsLong();
+        long now = clock.millis();
         floor.restartedBehind(seat, now);
         if (corrections.due(seat, now)) {
             metrics.seatBehind();
             Logger.warn("seat {}: boot {} sends seq {} but the floor holds up to {} (a replaced terminal or a lost "
                     + "data directory?); sending its config so it continues above {}", seat, Ids.printable(event.boot()),
-                    event.seq(), last.seq, last.seq);
+                    event.seq(), last.seq(), last.seq());
             outbox.config(seat);
         }
     }
 
     /** After a restart: the seat's last stored event, where its event sequence continues. */
     public void restore(SeatEvent lastStored) {
-        applied.put(lastStored.seat(), new Progress(lastStored.seq(), lastStored.boot(), lastStored.at()));
+        applied.applied(lastStored.seat(), lastStored.seq(), lastStored.boot(), lastStored.at());
     }
 
     private void countGaps(Runnable work) {
@@ -208,7 +196,7 @@ public final class FloorUpdater implements AppliedSeqs {
 
     private void applyEvent(SeatEvent event, long rx) {
         if (event.seq() > lastApplied(event.seat())) {
-            applied.put(event.seat(), new Progress(event.seq(), event.boot(), event.at()));
+            applied.applied(event.seat(), event.seq(), event.boot(), event.at());
         }
         Applied outcome = floor.applyEvent(event.seat(), event);
         if (outcome.changed()) {
@@ -226,7 +214,7 @@ public final class FloorUpdater implements AppliedSeqs {
             case DUPLICATE -> metrics.duplicate();
             case STALE_STATE -> metrics.staleState();
             case STALE_WILL -> metrics.staleWill();
-            case CHANGED -> floor.seat(seat).ifPresent(onChange);
+            case CHANGED -> floor.seat(seat).ifPresent(onChange::seatChanged);
             case UNCHANGED -> { }
         }
         if (outcome.rebirth()) {
@@ -241,7 +229,7 @@ public final class FloorUpdater implements AppliedSeqs {
 
     /** Advances the reorder timers: asks for replays and rebirths, releases what waited too long. */
     public void tick() {
-        long now = clock.getAsLong();
+        long now = clock.millis();
         Reorderer.Tick tick = reorderer.tick(now, this::lastApplied);
         for (Reorderer.Request request : tick.requests()) {
             try {
@@ -272,7 +260,7 @@ public final class FloorUpdater implements AppliedSeqs {
     }
 
     private void requestRebirth(String seat) {
-        long now = clock.getAsLong();
+        long now = clock.millis();
         if (!rebirths.due(seat, now)) {
             return;
         }

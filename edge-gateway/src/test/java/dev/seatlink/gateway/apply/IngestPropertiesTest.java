@@ -1,4 +1,4 @@
-package dev.seatlink.gateway.ingest;
+package dev.seatlink.gateway.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.floor.SeatView;
+import dev.seatlink.gateway.ingest.RejectLog;
 import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.SiteConfigLoader;
@@ -47,7 +48,7 @@ class IngestPropertiesTest {
     void anyStreamOfMessagesKeepsTheFloorConsistent(@ForAll("streams") List<Step> steps) {
         AtomicLong now = new AtomicLong(T);
         FloorModel floor = new FloorModel(MAP, System.currentTimeMillis());
-        FloorUpdater updater = new FloorUpdater(floor, new Metrics(), new RejectLog(now::get), view -> { },
+        FloorUpdater updater = new FloorUpdater(floor, new SeatProgress(), new Metrics(), new RejectLog(now::get), view -> { },
                 new SentToSeats(), (seat, result) -> { }, now::get, 2_000);
         Map<String, Long> lastSeq = new HashMap<>();
 

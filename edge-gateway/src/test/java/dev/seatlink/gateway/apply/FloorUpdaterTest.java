@@ -1,10 +1,11 @@
-package dev.seatlink.gateway.ingest;
+package dev.seatlink.gateway.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seatlink.gateway.floor.Alert;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.floor.SeatView;
+import dev.seatlink.gateway.ingest.RejectLog;
 import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.gateway.site.SiteConfigLoader;
 import dev.seatlink.protocol.AgentState;
@@ -28,7 +29,7 @@ class FloorUpdaterTest {
     private final List<SeatView> changes = new ArrayList<>();
     private final SentToSeats sent = new SentToSeats();
     private final FloorModel floor = new FloorModel(new SiteConfigLoader().loadDemo(), System.currentTimeMillis());
-    private final FloorUpdater updater = new FloorUpdater(floor, metrics, new RejectLog(now::get), changes::add, sent,
+    private final FloorUpdater updater = new FloorUpdater(floor, new SeatProgress(), metrics, new RejectLog(now::get), changes::add, sent,
             (seat, result) -> { }, now::get, 2_000);
 
     private static Decoded.Accepted event(String seat, long seq) {

@@ -1,0 +1,125 @@
+package dev.seatlink.gateway;
+
+import dev.seatlink.gateway.apply.Reorderer;
+import java.nio.file.Path;
+
+/** Builds a {@link GatewayConfig} (the command line, tests), starting from the defaults; {@link #build()} checks it. */
+public final class GatewayConfigBuilder {
+    private String httpHost = "127.0.0.1";
+    private int httpPort = 8080;
+    private GatewayConfig.Https https;
+    private Path usersFile;
+    private String brokerUrl;
+    private String mqttHost = "127.0.0.1";
+    private int mqttPort = 1883;
+    private String username;
+    private String password;
+    private Path tlsCaFile;
+    private Path embeddedAuth;
+    private Path dataDir = Path.of("data", "gateway");
+    private int retentionDays = GatewayConfig.DEFAULT_RETENTION_DAYS;
+    private Path siteFile;
+    private long reorderTimeoutMs = Reorderer.DEFAULT_TIMEOUT_MS;
+
+    GatewayConfigBuilder() {
+    }
+
+    public GatewayConfigBuilder httpHost(String value) {
+        httpHost = value;
+        return this;
+    }
+
+    public GatewayConfigBuilder httpPort(int value) {
+        httpPort = value;
+        return this;
+    }
+
+    public GatewayConfigBuilder https(GatewayConfig.Https value) {
+        https = value;
+        return this;
+    }
+
+    public GatewayConfigBuilder usersFile(Path value) {
+        usersFile = value;
+        return this;
+    }
+
+    public GatewayConfigBuilder brokerUrl(String value) {
+        brokerUrl = value;
+        return this;
+    }
+
+    public GatewayConfigBuilder mqttHost(String value) {
+        mqttHost = value;
+        return this;
+    }
+
+    public GatewayConfigBuilder mqttPort(int value) {
+        mqttPort = value;
+        return this;
+    }
+
+    public GatewayConfigBuilder login(String newUsername, String newPassword) {
+        username = newUsername;
+        password = newPassword;
+        return this;
+    }
+
+    public GatewayConfigBuilder tlsCaFile(Path value) {
+        tlsCaFile = value;
+        return this;
+    }
+
+    public GatewayConfigBuilder embeddedAuth(Path value) {
+        embeddedAuth = value;
+        return this;
+    }
+
+    public GatewayConfigBuilder dataDir(Path value) {
+        dataDir = value;
+        return this;
+    }
+
+    public GatewayConfigBuilder retentionDays(int value) {
+        retentionDays = value;
+        return this;
+    }
+
+    public GatewayConfigBuilder siteFile(Path value) {
+        siteFile = value;
+        return this;
+    }
+
+    public GatewayConfigBuilder reorderTimeoutMs(long value) {
+        reorderTimeoutMs = value;
+        return this;
+    }
+
+    /** A builder holding {@code config}'s values. */
+    static GatewayConfigBuilder from(GatewayConfig config) {
+        GatewayConfigBuilder b = new GatewayConfigBuilder();
+        b.httpHost = config.http().host();
+        b.httpPort = config.http().port();
+        b.https = config.http().https();
+        b.usersFile = config.http().usersFile();
+        b.brokerUrl = config.link().brokerUrl();
+        b.mqttHost = config.link().mqttHost();
+        b.mqttPort = config.link().mqttPort();
+        b.username = config.link().username();
+        b.password = config.link().password();
+        b.tlsCaFile = config.link().tlsCaFile();
+        b.embeddedAuth = config.link().embeddedAuth();
+        b.dataDir = config.store().dataDir();
+        b.retentionDays = config.store().retentionDays();
+        b.siteFile = config.floor().siteFile();
+        b.reorderTimeoutMs = config.floor().reorderTimeoutMs();
+        return b;
+    }
+
+    /** @throws GatewayConfigException naming the first option that breaks its rule */
+    public GatewayConfig build() {
+        return new GatewayConfig(new GatewayConfig.Http(httpHost, httpPort, https, usersFile),
+                new GatewayConfig.Link(brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile, embeddedAuth),
+                new GatewayConfig.Store(dataDir, retentionDays), new GatewayConfig.Floor(siteFile, reorderTimeoutMs));
+    }
+}

@@ -1,0 +1,251 @@
+package dev.seatlink.gateway.brokerlink;
+
+import dev.seatlink.gateway.ingest.Delivery;
+import dev.seatlink.gateway.ingest.Inbox;
+import dev.seatlink.gateway.metrics.Metrics;
+import dev.seatlink.link.BrokerSession;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+import io.vertx.mqtt.messages.MqttPublishMessage;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tinylog.Logger;
+
+/**
+ * The gateway's connection to the floor's broker: one persistent session under a fixed client id, its
+ * subscriptions, QoS 1 publishes and a retained Last Will. Runs on the event loop it was started from
+ * (Vert.x's MQTT client: no threads of its own), reconnects by itself, and hands each message received to
+ * the {@link Inbox} unacknowledged: the inbox acknowledges it once it is stored.
+ */
+public final class BrokerLink implements LinkHealth {
+    static final long FIRST_CONNECT_RETRY_MS = 2_000;
+    static final long MAX_RECONNECT_DELAY_MS = 5_000;
+    static final int KEEPALIVE_S = 10;
+    /** Unacknowledged publishes at once: the seat-config window, commands and the summary besides. */
+    static final int MAX_IN_FLIGHT = SeatConfigPublisher.WINDOW * 2;
+    /** Far beyond any valid SeatLink message (the codec refuses and counts those over 4 KB). */
+    static final int MAX_MESSAGE_BYTES = 1024 * 1024;
+    static final int ACK_TIMEOUT_S = 30;
+
+    /** What to do each time the floor's subscriptions are in place (after every connect). */
+    public interface Subscribed {
+        void subscribed();
+    }
+
+    /** The retained message the broker publishes for the gateway if it vanishes. */
+    public record Will(String topic, byte[] payload) {
+    }
+
+    private final Vertx vertx;
+    private final LinkSettings settings;
+    private final List<String> filters;
+    private final Will will;
+    private final Metrics metrics;
+    private final URI broker;
+    private final Map<Integer, Promise<Void>> awaitingAck = new HashMap<>();
+    private MqttClient client;
+    private Inbox inbox;
+    private Subscribed onSubscribed;
+    private long reconnectDelay = 0;
+    private boolean everConnected;
+    private boolean closed;
+
+    public BrokerLink(Vertx vertx, LinkSettings settings, List<String> filters, Will will, Metrics metrics) {
+        this.vertx = vertx;
+        this.settings = settings;
+        this.filters = List.copyOf(filters);
+        this.will = will;
+        this.metrics = metrics;
+        this.broker = URI.create(settings.brokerUrl());
+    }
+
+    /** Connects in the background (call on the event loop that is to run the link) and keeps reconnecting. */
+    public void start(Inbox inbox, Subscribed onSubscribed) {
+        this.inbox = inbox;
+        this.onSubscribed = onSubscribed;
+        connect();
+    }
+
+    private MqttClientOptions options() {
+        MqttClientOptions options = new MqttClientOptions().setClientId(settings.clientId()).setCleanSession(false)
+                .setKeepAliveInterval(KEEPALIVE_S).setAutoKeepAlive(true).setMaxInflightQueue(MAX_IN_FLIGHT)
+                .setAckTimeout(ACK_TIMEOUT_S).setMaxMessageSize(MAX_MESSAGE_BYTES)
+                .setWillFlag(true).setWillTopic(will.topic()).setWillQoS(BrokerSession.QOS).setWillRetain(true)
+                .setWillMessageBytes(Buffer.buffer(will.payload()));
+        options.setAutoAck(false);
+        if (settings.username() != null) {
+            options.setUsername(settings.username()).setPassword(new String(settings.password()));
+        }
+        if ("ssl".equals(broker.getScheme())) {
+            options.setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
+            if (settings.tlsCaFile() != null) {
+                options.setTrustOptions(new PemTrustOptions().addCertPath(settings.tlsCaFile().toString()));
+            }
+        }
+        return options;
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        MqttClient attempt = MqttClient.create(vertx, options());
+        attempt.publishHandler(message -> inbox.received(new Received(attempt, message)))
+                .publishCompletionHandler(this::acknowledged)
+                .publishCompletionExpirationHandler(id -> failAck(id, "not acknowledged within " + ACK_TIMEOUT_S + " s"))
+                .closeHandler(v -> lost(attempt))
+                .exceptionHandler(e -> Logger.debug("broker link: {}", e.toString()));
+        attempt.connect(broker.getPort(), broker.getHost(), broker.getHost())
+                .onSuccess(ack -> connected(attempt))
+                .onFailure(this::retry);
+    }
+
+    private void connected(MqttClient connected) {
+        if (closed) {
+            connected.disconnect();
+            return;
+        }
+        client = connected;
+        reconnectDelay = 0;
+        Logger.info("{} to {} as {}", everConnected ? "reconnected" : "connected", settings.brokerUrl(),
+                settings.clientId());
+        everConnected = true;
+        metrics.brokerConnected();
+        Map<String, Integer> topics = new LinkedHashMap<>();
+        filters.forEach(filter -> topics.put(filter, BrokerSession.QOS));
+        connected.subscribeCompletionHandler(granted -> {
+            if (granted.grantedQoSLevels().contains(0x80)) {
+                Logger.error("broker refused the floor subscriptions (check the gateway's ACL): granted {}",
+                        granted.grantedQoSLevels());
+                return;
+            }
+            onSubscribed.subscribed();
+        });
+        connected.subscribe(topics).onFailure(e -> Logger.error("cannot subscribe: {}", e.getMessage()));
+    }
+
+    private void retry(Throwable failure) {
+        if (closed) {
+            return;
+        }
+        long delay = everConnected ? nextDelay() : FIRST_CONNECT_RETRY_MS;
+        Logger.warn("cannot connect to {}: {}; retrying in {} ms", settings.brokerUrl(), failure.getMessage(), delay);
+        vertx.setTimer(delay, id -> connect());
+    }
+
+    private long nextDelay() {
+        reconnectDelay = reconnectDelay == 0 ? 500 : Math.min(MAX_RECONNECT_DELAY_MS, reconnectDelay * 2);
+        return reconnectDelay;
+    }
+
+    private void lost(MqttClient which) {
+        if (which != client) {
+            return;
+        }
+        client = null;
+        List.copyOf(awaitingAck.keySet()).forEach(id -> failAck(id, "the broker link dropped"));
+        if (closed) {
+            return;
+        }
+        long delay = nextDelay();
+        Logger.warn("lost the broker {}; reconnecting in {} ms", settings.brokerUrl(), delay);
+        vertx.setTimer(delay, id -> connect());
+    }
+
+    @Override
+    public boolean isConnected() {
+        return client != null && client.isConnected();
+    }
+
+    /** A QoS 1 publish; fails (and logs) at once while the link is down. */
+    public Future<Integer> publish(String topic, byte[] payload, boolean retained) {
+        MqttClient current = client;
+        if (current == null || !current.isConnected()) {
+            Logger.warn("cannot publish to {}: the broker link is down", topic);
+            return Future.failedFuture("the broker link is down");
+        }
+        try {
+            return current.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, retained);
+        } catch (RuntimeException e) { // the in-flight window is full
+            Logger.warn("cannot publish to {}: {}", topic, e.getMessage());
+            return Future.failedFuture(e);
+        }
+    }
+
+    /** A publish that completes once the broker acknowledged it (PUBACK). */
+    public Future<Void> publishAcknowledged(String topic, byte[] payload, boolean retained) {
+        return publish(topic, payload, retained).compose(id -> {
+            Promise<Void> acked = Promise.promise();
+            awaitingAck.put(id, acked);
+            return acked.future();
+        });
+    }
+
+    private void acknowledged(int packetId) {
+        Promise<Void> acked = awaitingAck.remove(packetId);
+        if (acked != null) {
+            acked.complete();
+        }
+    }
+
+    private void failAck(int packetId, String why) {
+        Promise<Void> acked = awaitingAck.remove(packetId);
+        if (acked != null) {
+            acked.fail(why);
+        }
+    }
+
+    /** Stops reconnecting, publishes {@code offline} (retained) and disconnects. */
+    public Future<Void> close(byte[] offline) {
+        closed = true;
+        MqttClient current = client;
+        if (current == null || !current.isConnected()) {
+            return Future.succeededFuture();
+        }
+        return publishAcknowledged(will.topic(), offline, true)
+                .timeout(2, java.util.concurrent.TimeUnit.SECONDS)
+                .transform(ignored -> current.disconnect())
+                .recover(e -> {
+                    Logger.warn("clean disconnect from broker failed: {}", e.getMessage());
+                    return Future.succeededFuture();
+                });
+    }
+
+    /** A message as delivered on one connection; acknowledged on that connection only. */
+    private final class Received implements Delivery {
+        private final MqttClient on;
+        private final MqttPublishMessage message;
+
+        Received(MqttClient on, MqttPublishMessage message) {
+            this.on = on;
+            this.message = message;
+        }
+
+        @Override
+        public String topic() {
+            return message.topicName();
+        }
+
+        @Override
+        public byte[] payload() {
+            return message.payload().getBytes();
+        }
+
+        @Override
+        public void acknowledge() {
+            // a message of a dropped connection is sent again by the broker; it is stored once and acked then
+            if (on == client && on.isConnected()) {
+                message.ack();
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.seatlink.gateway.brokerlink;
+
+import dev.seatlink.gateway.apply.SeatOutbox;
+import dev.seatlink.protocol.Codec;
+import dev.seatlink.protocol.Command;
+import dev.seatlink.protocol.Topic;
+
+/** Commands to a seat on its {@code cmd} topic, and its retained config again, over the broker link. */
+public final class BrokerOutbox implements SeatOutbox {
+    private final BrokerLink link;
+    private final SeatConfigPublisher configs;
+    private final Codec codec;
+    private final String site;
+    private final String floor;
+
+    public BrokerOutbox(BrokerLink link, SeatConfigPublisher configs, Codec codec, String site, String floor) {
+        this.link = link;
+        this.configs = configs;
+        this.codec = codec;
+        this.site = site;
+        this.floor = floor;
+    }
+
+    @Override
+    public void command(String seat, Command command) {
+        Topic topic = Topic.seat(site, floor, seat, Topic.Kind.CMD);
+        link.publish(topic.toString(), codec.encode(topic, command), false);
+    }
+
+    @Override
+    public void config(String seat) {
+        configs.publish(seat);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.seatlink.gateway.brokerlink;
+
+import dev.seatlink.gateway.floor.FloorCounts;
+import dev.seatlink.gateway.floor.FloorKpis;
+import dev.seatlink.gateway.floor.GroupKpis;
+import dev.seatlink.gateway.floor.Grouping;
+import dev.seatlink.gateway.floor.Tick;
+import dev.seatlink.protocol.Codec;
+import dev.seatlink.protocol.FloorSummary;
+import dev.seatlink.protocol.Topic;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** After each tick, the floor's retained {@code summary} for whoever watches the centre, when it changed. */
+public final class FloorSummaryPublisher implements Tick.Listener {
+    private final BrokerLink link;
+    private final Codec codec;
+    private final Topic topic;
+    private FloorSummary last;
+
+    public FloorSummaryPublisher(BrokerLink link, Codec codec, String site, String floor) {
+        this.link = link;
+        this.codec = codec;
+        this.topic = Topic.floor(site, floor, Topic.Kind.SUMMARY);
+    }
+
+    @Override
+    public void ticked(Tick tick) {
+        FloorCounts counts = tick.counts();
+        FloorKpis kpis = tick.kpis();
+        Map<String, Integer> teamOccupancy = new LinkedHashMap<>();
+        for (GroupKpis team : kpis.groups().get(Grouping.TEAM.key())) {
+            if (team.occupancy() != null) {
+                teamOccupancy.put(team.key(), percent(team.occupancy()));
+            }
+        }
+        FloorSummary summary = new FloorSummary(tick.now(), counts.seats(), counts.online(), counts.help(),
+                counts.states(), counts.teams(), kpis.floor().occupancy() == null ? null : percent(kpis.floor().occupancy()),
+                teamOccupancy, tick.alerts());
+        if (last != null && summary.at(last.ts()).equals(last) || !link.isConnected()) {
+            return;
+        }
+        last = summary;
+        link.publish(topic.toString(), codec.encode(topic, summary), true);
+    }
+
+    private static int percent(double fraction) {
+        return (int) Math.round(fraction * 100);
+    }
+}

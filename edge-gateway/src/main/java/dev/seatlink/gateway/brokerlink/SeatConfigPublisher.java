@@ -1,0 +1,111 @@
+package dev.seatlink.gateway.brokerlink;
+
+import dev.seatlink.gateway.apply.AppliedSeqs;
+import dev.seatlink.gateway.site.SeatSpec;
+import dev.seatlink.gateway.site.SiteConfig;
+import dev.seatlink.protocol.Codec;
+import dev.seatlink.protocol.SeatConfig;
+import dev.seatlink.protocol.Topic;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.Iterator;
+import org.tinylog.Logger;
+
+/**
+ * Publishes each seat's retained config, with the floor's latest seq for it ({@code lastSeq}), so a
+ * terminal whose journal is behind continues above it. All of them after every connect and site edit, at
+ * most {@value #WINDOW} unacknowledged at a time (a floor of 70,000 seats must still get every config);
+ * one seat's again when it needs it. Runs on the broker link's event loop.
+ */
+public final class SeatConfigPublisher {
+    static final int WINDOW = 5_000;
+
+    private final BrokerLink link;
+    private final Codec codec;
+    private final AppliedSeqs seqs;
+    private final SiteSource site;
+    /** Bumped by every full run, so a run overtaken by a newer one stops. */
+    private int run;
+
+    /** The site config as it is now (it changes on edits). */
+    public interface SiteSource {
+        SiteConfig current();
+    }
+
+    public SeatConfigPublisher(BrokerLink link, Codec codec, AppliedSeqs seqs, SiteSource site) {
+        this.link = link;
+        this.codec = codec;
+        this.seqs = seqs;
+        this.site = site;
+    }
+
+    /** Every seat's config; completes with how many the broker acknowledged. */
+    public Future<Integer> publishAll() {
+        return new Run(site.current(), ++run).start();
+    }
+
+    /** One full publication: keeps {@value #WINDOW} in flight until every seat is sent or one fails. */
+    private final class Run {
+        private final SiteConfig current;
+        private final int id;
+        private final Iterator<SeatSpec> seats;
+        private final Promise<Integer> done = Promise.promise();
+        private int inFlight;
+        private int acknowledged;
+        private boolean failed;
+
+        Run(SiteConfig current, int id) {
+            this.current = current;
+            this.id = id;
+            this.seats = current.seats().iterator();
+        }
+
+        Future<Integer> start() {
+            fill();
+            return done.future();
+        }
+
+        private void fill() {
+            while (!failed && id == run && inFlight < WINDOW && seats.hasNext()) {
+                inFlight++;
+                publish(current, seats.next()).onComplete(result -> {
+                    inFlight--;
+                    if (result.succeeded()) {
+                        acknowledged++;
+                    } else if (!failed) {
+                        failed = true;
+                        Logger.warn("a seat config was not acknowledged: {}", result.cause().getMessage());
+                    }
+                    fill();
+                });
+            }
+            if (inFlight == 0 && !done.future().isComplete()) {
+                finish();
+            }
+        }
+
+        private void finish() {
+            if (acknowledged < current.seats().size()) {
+                Logger.warn("{} of {} seat configs published; the rest follow on the next connect or site edit",
+                        acknowledged, current.seats().size());
+            } else {
+                Logger.info("{} seat configs published", acknowledged);
+            }
+            done.complete(acknowledged);
+        }
+    }
+
+    /** One seat's config again (a seat whose terminal restarted behind the floor). */
+    public void publish(String seat) {
+        SiteConfig current = site.current();
+        current.seat(seat).ifPresent(spec -> publish(current, spec));
+    }
+
+    private Future<Void> publish(SiteConfig current, SeatSpec seat) {
+        SeatConfig config = current.seatConfig(seat);
+        long lastSeq = seqs.lastApplied(seat.seat());
+        Topic topic = Topic.seat(current.site(), current.floor(), seat.seat(), Topic.Kind.CONFIG);
+        return link.publishAcknowledged(topic.toString(),
+                codec.encode(topic, lastSeq > 0 ? config.withLastSeq(lastSeq) : config), true);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.seatlink.gateway.web;
+
+import dev.seatlink.gateway.floor.FleetEntry;
+import dev.seatlink.gateway.floor.FloorClock;
+import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.gateway.floor.GroupKpis;
+import dev.seatlink.gateway.site.SeatSpec;
+import dev.seatlink.gateway.site.SiteConfig;
+import dev.seatlink.gateway.site.TeamSpec;
+import dev.seatlink.protocol.Ids;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The floor as HTTP reads it, as protocol v1 lists it: the whole floor, a seat and its history, a team,
+ * alerts, the fleet and the live stream. Handlers run on the context that owns the {@link FloorModel}:
+ * they read it and the tick's {@link LiveFigures} directly and never compute KPIs; a seat's history is
+ * read on a worker.
+ */
+public final class FloorRoutes {
+    private final FloorModel floor;
+    private final LiveFigures figures;
+    private final SeatJson seatJson = new SeatJson();
+    private final SseStream stream;
+    private final EventHistory history;
+    private final FloorClock clock;
+    private final SiteProblem siteProblem;
+    private final SignIn signIn;
+
+    public FloorRoutes(FloorModel floor, LiveFigures figures, SseStream stream, EventHistory history, FloorClock clock,
+                       SiteProblem siteProblem, SignIn signIn) {
+        this.floor = floor;
+        this.figures = figures;
+        this.stream = stream;
+        this.history = history;
+        this.clock = clock;
+        this.siteProblem = siteProblem;
+        this.signIn = signIn;
+    }
+
+    /** The body of {@code GET /api/fleet}; a record, so "now" always comes first (Map.of's order varies per run). */
+    record Fleet(long now, List<FleetEntry> seats) {
+    }
+
+    public void mount(Router router) {
+        router.get("/api/floor").handler(this::floor);
+        router.get("/api/seats/:seat").handler(this::seat);
+        router.get("/api/seats/:seat/events").handler(this::events);
+        router.get("/api/teams/:team").handler(this::team);
+        router.get("/api/alerts").handler(this::alerts);
+        router.get("/api/fleet").handler(ctx -> Json.respond(ctx, 200, new Fleet(clock.millis(), floor.fleet())));
+        router.get("/api/stream").handler(this::stream);
+    }
+
+    /**
+     * The whole floor: seats as they are now; teams with counts, KPIs, help queue and alerts as of the last
+     * second's tick ({@code kpis.now}).
+     */
+    FloorSnapshot snapshot() {
+        SiteConfig site = floor.site();
+        return new FloorSnapshot(site.site(), site.floor(), seatJson.all(floor.seats()), figures.teamsJson(site),
+                site.thresholds(), figures.json(), siteProblem.problem());
+    }
+
+    /**
+     * One team for its leader's view: the team, its KPIs, seats, agents' time in state, help queue and alerts.
+     * Per-agent figures: signed in, for the team's leader or a floor manager.
+     */
+    private void team(RoutingContext ctx) {
+        SiteConfig site = floor.site();
+        String id = ctx.pathParam("team");
+        Optional<TeamSpec> team = site.team(id);
+        if (team.isEmpty()) {
+            Json.error(ctx, 404, "unknown team '" + Ids.printable(id) + "'");
+            return;
+        }
+        Optional<String> user = signIn.require(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        if (!Scope.teams(site, user.get()).contains(id)) {
+            Json.error(ctx, 403, user.get() + " may not see team " + id + "'s figures");
+            return;
+        }
+        // From the last tick's figures and this team's own seats: nothing here walks the whole floor.
+        FloorSnapshot.Live live = figures.latest();
+        Optional<GroupKpis> kpis = figures.teamKpis(id);
+        if (kpis.isEmpty()) {
+            ctx.response().putHeader("Retry-After", "1");
+            Json.error(ctx, 503, "team " + id + " was just added; its figures follow with the next tick");
+            return;
+        }
+        long now = clock.millis();
+        Set<String> seats = site.seatsOf(id).stream().map(SeatSpec::seat).collect(Collectors.toSet());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("team", figures.team(team.get()));
+        body.put("now", now);
+        body.put("shiftStart", live.shiftStart());
+        body.put("kpis", kpis.get());
+        body.put("seats", site.seatsOf(id).stream().map(spec -> floor.seat(spec.seat()).orElseThrow()).toList());
+        body.put("agents", floor.agentTimes(now, seats).stream().map(a -> Map.of(
+                "seat", a.seat(), "agent", a.agent(), "msInState", a.byStateName(), "contacts", a.contacts(),
+                "averageHandleMs", a.averageHandleMs(), "averageWrapUpMs", a.averageWrapUpMs(),
+                "helpRequests", a.helpRequests(), "helpWaitMs", a.helpWaitMs())).toList());
+        body.put("helpQueue", live.helpQueue().stream()
+                .filter(h -> h.team().equals(id) || h.routedTo().equals(id)).toList());
+        body.put("alerts", floor.alerts().stream().filter(a -> id.equals(a.team())).toList());
+        Json.respond(ctx, 200, body);
+    }
+
+    private void alerts(RoutingContext ctx) {
+        Json.respond(ctx, 200, Map.of("active", floor.alerts(), "recent", floor.recentAlerts()));
+    }
+
+    private void floor(RoutingContext ctx) {
+        Json.respond(ctx, 200, snapshot());
+    }
+
+    private void seat(RoutingContext ctx) {
+        String seat = ctx.pathParam("seat");
+        floor.seat(seat).ifPresentOrElse(view -> Json.respond(ctx, 200, view),
+                () -> Json.error(ctx, 404, "unknown seat '" + Ids.printable(seat) + "'"));
+    }
+
+    /** A seat's event history: signed in, for the seat's team leader or a floor manager. */
+    private void events(RoutingContext ctx) {
+        String seat = ctx.pathParam("seat");
+        SiteConfig site = floor.site();
+        Optional<SeatSpec> spec = site.seat(seat);
+        if (spec.isEmpty()) {
+            Json.error(ctx, 404, "unknown seat '" + Ids.printable(seat) + "'");
+            return;
+        }
+        Optional<String> user = signIn.require(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        if (!Scope.seats(site, user.get()).test(spec.get())) {
+            Json.error(ctx, 403, user.get() + " may not see seat " + seat + "'s history");
+            return;
+        }
+        long after;
+        int limit;
+        try {
+            after = Long.parseLong(ctx.request().getParam("after", "0"));
+            limit = Integer.parseInt(ctx.request().getParam("limit", String.valueOf(EventHistory.DEFAULT_LIMIT)));
+        } catch (NumberFormatException e) {
+            Json.error(ctx, 400, "after and limit must be whole numbers");
+            return;
+        }
+        if (after < 0 || limit < 1 || limit > EventHistory.MAX_LIMIT) {
+            Json.error(ctx, 400, "after must be >= 0 and limit 1-" + EventHistory.MAX_LIMIT);
+            return;
+        }
+        history.events(seat, after, limit)
+                .onSuccess(events -> Json.respond(ctx, 200, events))
+                .onFailure(e -> Json.error(ctx, 503, e.getMessage()));
+    }
+
+    private void stream(RoutingContext ctx) {
+        stream.add(ctx.response(), ctx.request().remoteAddress().hostAddress(), "kpis", figures.json().text());
+    }
+}

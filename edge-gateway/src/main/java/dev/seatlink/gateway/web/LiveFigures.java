@@ -1,0 +1,73 @@
+package dev.seatlink.gateway.web;
+
+import dev.seatlink.gateway.floor.FloorCounts;
+import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.gateway.floor.GroupKpis;
+import dev.seatlink.gateway.floor.Grouping;
+import dev.seatlink.gateway.floor.Tick;
+import dev.seatlink.gateway.site.SiteConfig;
+import dev.seatlink.gateway.site.TeamSpec;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The floor's live figures as of the last tick, owned here and read by the stream and every route: KPIs,
+ * counts, help queue and alerts, and their JSON, written once per tick however many read it. Nothing
+ * here computes KPIs: the tick does, on a worker; the gateway serves HTTP only after its first tick.
+ */
+public final class LiveFigures implements Tick.Listener {
+    private final FloorModel floor;
+    private final LiveUpdates live;
+    private FloorSnapshot.Live latest;
+    private FloorCounts counts;
+    /** {@link #latest} as JSON, for the stream and every {@code /api/floor} until the next tick. */
+    private RawJson json;
+    /** The teams with their counts, for {@code /api/floor}. */
+    private RawJson teamsJson;
+
+    public LiveFigures(FloorModel floor, LiveUpdates live) {
+        this.floor = floor;
+        this.live = live;
+    }
+
+    @Override
+    public void ticked(Tick tick) {
+        latest = FloorSnapshot.Live.of(tick.now(), tick.counts(), tick.kpis(), floor.helpQueue(tick.now()),
+                floor.helpTaken(), floor.alerts());
+        counts = tick.counts();
+        json = null;
+        teamsJson = null;
+        live.kpis(this);
+    }
+
+    /** The last tick's figures. */
+    public FloorSnapshot.Live latest() {
+        return latest;
+    }
+
+    /** {@link #latest()} as JSON. */
+    public RawJson json() {
+        if (json == null) {
+            json = RawJson.of(latest);
+        }
+        return json;
+    }
+
+    /** Each team as configured, with its counts (none yet for a team added since the last tick). */
+    RawJson teamsJson(SiteConfig site) {
+        if (teamsJson == null) {
+            teamsJson = RawJson.of(site.teams().stream().map(this::team).toList());
+        }
+        return teamsJson;
+    }
+
+    FloorSnapshot.Team team(TeamSpec spec) {
+        return FloorSnapshot.Team.of(spec, counts.teams().getOrDefault(spec.id(), Map.of()));
+    }
+
+    /** A team's KPIs, empty for a team added since the last tick. */
+    Optional<GroupKpis> teamKpis(String team) {
+        return latest.groups().getOrDefault(Grouping.TEAM.key(), java.util.List.of()).stream()
+                .filter(g -> g.key().equals(team)).findFirst();
+    }
+}

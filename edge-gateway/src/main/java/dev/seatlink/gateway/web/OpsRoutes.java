@@ -1,0 +1,67 @@
+package dev.seatlink.gateway.web;
+
+import dev.seatlink.gateway.brokerlink.LinkHealth;
+import dev.seatlink.gateway.floor.FloorCounts;
+import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.gateway.metrics.Metrics;
+import dev.seatlink.gateway.metrics.PrometheusText;
+import dev.seatlink.gateway.site.SiteConfig;
+import dev.seatlink.gateway.store.StoreWriter;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** For operations: {@code /health} (200 UP, or 503 naming what is down) and {@code /metrics} (Prometheus text). */
+public final class OpsRoutes {
+    private final FloorModel floor;
+    private final LinkHealth broker;
+    private final StoreWriter store;
+    private final SseStream stream;
+    private final Metrics metrics;
+    private final SiteProblem siteProblem;
+
+    public OpsRoutes(FloorModel floor, LinkHealth broker, StoreWriter store, SseStream stream, Metrics metrics,
+                     SiteProblem siteProblem) {
+        this.floor = floor;
+        this.broker = broker;
+        this.store = store;
+        this.stream = stream;
+        this.metrics = metrics;
+        this.siteProblem = siteProblem;
+    }
+
+    public void mount(Router router) {
+        router.get("/health").handler(this::health);
+        router.get("/metrics").handler(this::metrics);
+    }
+
+    private void health(RoutingContext ctx) {
+        boolean brokerLink = broker.isConnected();
+        String storeProblem = store.problem();
+        boolean up = brokerLink && storeProblem == null;
+        FloorCounts counts = floor.counts();
+        SiteConfig map = floor.site();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", up ? "UP" : "DOWN");
+        body.put("broker", brokerLink ? "UP" : "DOWN");
+        body.put("store", storeProblem == null ? "UP" : "DOWN: " + storeProblem + " (ingest paused)");
+        body.put("site", map.site());
+        body.put("floor", map.floor());
+        body.put("seats", counts.seats());
+        body.put("online", counts.online());
+        body.put("siteConfig", siteProblem.problem() == null ? "OK" : "edit refused, still running the previous one: "
+                + siteProblem.problem());
+        Json.respond(ctx, up ? 200 : 503, body);
+    }
+
+    private void metrics(RoutingContext ctx) {
+        FloorCounts counts = floor.counts();
+        String text = PrometheusText.render(metrics, new PrometheusText.Gauges(counts.seats(), counts.online(),
+                counts.states(), stream.size(), stream.behind(), stream.bytesWritten(), broker.isConnected(),
+                new PrometheusText.StoreFigures(
+                        store.storedCount(), store.firstTimeCount(), store.batchCount(), store.failureCount(), store.queued(),
+                        store.problem() == null)));
+        ctx.response().putHeader("Content-Type", PrometheusText.CONTENT_TYPE).end(text);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.seatlink.gateway.testing;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.tinylog.core.LogEntry;
+import org.tinylog.core.LogEntryValue;
+import org.tinylog.writers.Writer;
+
+/**
+ * A tinylog writer for tests that keeps Vert.x's blocked-thread warnings ("Thread … has been blocked for
+ * N ms"), so {@link NoBlockedEventLoop} can fail the test in which an event loop was held too long.
+ */
+public final class BlockedLoopWriter implements Writer {
+    private static final List<String> WARNINGS = new ArrayList<>();
+
+    public BlockedLoopWriter(Map<String, String> properties) {
+        // nothing to configure
+    }
+
+    /** The warnings kept so far. */
+    public static synchronized List<String> peek() {
+        return List.copyOf(WARNINGS);
+    }
+
+    /** The warnings since the last call, and forgets them. */
+    public static synchronized List<String> drain() {
+        List<String> taken = List.copyOf(WARNINGS);
+        WARNINGS.clear();
+        return taken;
+    }
+
+    @Override
+    public Collection<LogEntryValue> getRequiredLogEntryValues() {
+        return EnumSet.of(LogEntryValue.MESSAGE, LogEntryValue.EXCEPTION);
+    }
+
+    @Override
+    public void write(LogEntry entry) {
+        String message = entry.getMessage();
+        if (message != null && message.contains("has been blocked for")) {
+            String where = entry.getException() == null ? "" : " at " + List.of(entry.getException().getStackTrace())
+                    .stream().limit(12).map(String::valueOf).reduce((a, b) -> a + " <- " + b).orElse("");
+            synchronized (BlockedLoopWriter.class) {
+                WARNINGS.add(message + where);
+            }
+        }
+    }
+
+    @Override
+    public void flush() {
+        // kept in memory
+    }
+
+    @Override
+    public void close() {
+        // kept in memory
+    }
+}
