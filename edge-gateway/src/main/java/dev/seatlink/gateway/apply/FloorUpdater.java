@@ -8,7 +8,6 @@ import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.CommandResult;
 import dev.seatlink.protocol.Decoded;
-import dev.seatlink.protocol.Ids;
 import dev.seatlink.protocol.RejectReason;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatState;
@@ -38,8 +37,6 @@ public final class FloorUpdater {
      * the replay asked for then fills that gap in order.
      */
     public static final long MAX_SEQ_JUMP = 500;
-    /** At most one replay after a seq jump, or one config to a seat behind the floor, per seat this often. */
-    static final long CORRECTION_INTERVAL_MS = 10_000;
 
     private final FloorModel floor;
     private final Metrics metrics;
@@ -51,13 +48,12 @@ public final class FloorUpdater {
     private final Reorderer reorderer;
     private final SeatProgress applied;
     private final SeatPace rebirths = new SeatPace(REBIRTH_INTERVAL_MS);
-    private final SeatPace corrections = new SeatPace(CORRECTION_INTERVAL_MS);
+    private final SeqGuards guards;
     private final JumpRuns jumpRuns = new JumpRuns();
 
     public FloorUpdater(FloorModel floor, SeatProgress applied, Metrics metrics, RejectLog rejectLog,
-                        SeatChanges onChange,
-                        SeatOutbox outbox, CommandAnswers answers,
-                        FloorClock clock, long reorderTimeoutMs) {
+                        SeatChanges onChange, SeatOutbox outbox, CommandAnswers answers, FloorClock clock,
+                        long reorderTimeoutMs) {
         this.answers = answers;
         this.applied = applied;
         this.reorderer = new Reorderer(reorderTimeoutMs);
@@ -67,6 +63,7 @@ public final class FloorUpdater {
         this.onChange = onChange;
         this.outbox = outbox;
         this.clock = clock;
+        this.guards = new SeqGuards(floor, applied, metrics, rejectLog, outbox, clock);
     }
 
     public void apply(Decoded.Accepted message, long rx) {
@@ -76,10 +73,10 @@ public final class FloorUpdater {
                 unknownSeat(seat);
                 return;
             }
-            if (jumpsTooFar(seat, event.seq())) {
+            if (guards.jumpsTooFar(seat, event.seq())) {
                 List<SeatEvent> run = jumpRuns.offer(event);
                 if (run.isEmpty()) {
-                    refuseJump(seat, event.seq(), "event");
+                    guards.refuseJump(seat, event.seq(), "event");
                     return;
                 }
                 Logger.warn("seat {}: {} events in a row from seq {}, {} beyond the last applied {}: taken as the seat's "
@@ -88,14 +85,14 @@ public final class FloorUpdater {
                 run.forEach(taken -> offer(taken, rx));
                 return;
             }
-            checkBehind(seat, event);
+            guards.checkBehind(seat, event);
             offer(event, rx);
             return;
         }
         Applied outcome;
         if (message.message() instanceof SeatState state) {
-            if (floor.knows(seat) && jumpsTooFar(seat, state.seq())) {
-                refuseJump(seat, state.seq(), "state");
+            if (floor.knows(seat) && guards.jumpsTooFar(seat, state.seq())) {
+                guards.refuseJump(seat, state.seq(), "state");
                 return;
             }
             outcome = floor.applyState(seat, state);
@@ -131,54 +128,6 @@ public final class FloorUpdater {
     private void offer(SeatEvent event, long rx) {
         countGaps(() -> reorderer.offer(event, lastApplied(event.seat()), clock.millis())
                 .forEach(ready -> applyEvent(ready, rx)));
-    }
-
-    /**
-     * Whether a seq is too far beyond the seat's last applied one to be taken on its own. A seat with nothing
-     * applied yet is taken at its word (a new gateway meets terminals with long histories).
-     */
-    private boolean jumpsTooFar(String seat, long seq) {
-        long last = lastApplied(seat);
-        return last > 0 && seq - last > MAX_SEQ_JUMP;
-    }
-
-    /**
-     * Refuses a seq jump and asks the seat to replay from its last applied seq: a real terminal fills the gap
-     * in order (or, its events gone for good, sends a run that {@link JumpRuns} takes); a forged seq changes
-     * nothing.
-     */
-    private void refuseJump(String seat, long seq, String what) {
-        long last = lastApplied(seat);
-        long now = clock.millis();
-        metrics.rejected(RejectReason.SEQ_JUMP);
-        rejectLog.rejected("seat " + seat, RejectReason.SEQ_JUMP, what + " seq " + seq + " is " + (seq - last)
-                + " beyond the last applied " + last + " (at most " + MAX_SEQ_JUMP + ")");
-        floor.seqJumped(seat, now);
-        if (corrections.due(seat, now)) {
-            metrics.replaySent();
-            outbox.command(seat, new Command.Replay(UUID.randomUUID().toString(), last + 1, now));
-        }
-    }
-
-    /**
-     * A newer event from another boot at or below what the floor holds: the terminal restarted behind the
-     * floor and every press would be dropped as a duplicate. Its config with {@code lastSeq} tells it where
-     * to continue.
-     */
-    private void checkBehind(String seat, SeatEvent event) {
-        SeatProgress.Progress last = applied.of(seat);
-        if (last == null || event.seq() > last.seq() || event.boot().equals(last.boot()) || event.at() <= last.at()) {
-            return;
-        }
-        long now = clock.millis();
-        floor.restartedBehind(seat, now);
-        if (corrections.due(seat, now)) {
-            metrics.seatBehind();
-            Logger.warn("seat {}: boot {} sends seq {} but the floor holds up to {} (a replaced terminal or a lost "
-                    + "data directory?); sending its config so it continues above {}", seat, Ids.printable(event.boot()),
-                    event.seq(), last.seq(), last.seq());
-            outbox.config(seat);
-        }
     }
 
     /** After a restart: the seat's last stored event, where its event sequence continues. */

@@ -6,8 +6,6 @@ import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatState;
 import dev.seatlink.protocol.SeatStatus;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +24,12 @@ import java.util.Set;
  * a seat whose status was never seen asks for a rebirth.
  */
 public final class FloorModel {
-    static final int KEPT_HELP_TAKEN = 50;
-
     private Map<String, LiveSeat> seats = new LinkedHashMap<>();
-    // volatile: the broker link reads it from its own thread when it (re)connects; all else runs on one context
+    // volatile: workers (reports, site checks) read it; everything else runs on the floor's event loop
     private volatile SiteConfig site;
     private final TimeLedger ledger;
     private final AlertBook alerts = new AlertBook();
-    private final Deque<HelpTaken> helpTaken = new ArrayDeque<>();
+    private final RecentHelpTaken helpTaken = new RecentHelpTaken();
 
     /** An empty floor whose intraday figures start with the shift running at {@code now}. */
     public FloorModel(SiteConfig site, long now) {
@@ -68,43 +64,7 @@ public final class FloorModel {
     /** A terminal's online or offline status, received at {@code rx} (gateway clock). */
     public Applied applyStatus(String seatId, SeatStatus status, long rx) {
         LiveSeat seat = seats.get(seatId);
-        if (seat == null) {
-            return Applied.of(Applied.Effect.UNKNOWN_SEAT);
-        }
-        if (!status.online()) {
-            if (seat.boot != null && !seat.boot.equals(status.boot())) {
-                return Applied.of(Applied.Effect.STALE_WILL);
-            }
-            boolean wasOnline = !Boolean.FALSE.equals(seat.online);
-            seat.online = false;
-            seat.boot = status.boot();
-            if (wasOnline) {
-                seat.offlineSince = rx;
-            }
-            seat.changed();
-            return Applied.of(wasOnline ? Applied.Effect.CHANGED : Applied.Effect.UNCHANGED);
-        }
-        boolean changed = !seat.isOnline();
-        if (changed) {
-            seat.reconnects++;
-        }
-        if (!status.boot().equals(seat.boot) || seat.bootSeenAt == 0) {
-            seat.bootSeenAt = rx;
-        }
-        if (seat.boot != null && !status.boot().equals(seat.boot)) {
-            // A process's boot id is new at every start and never comes back: one that does is a second
-            // terminal configured with this seat's id, the two knocking each other off the broker.
-            if (status.boot().equals(seat.previousBoot)) {
-                seat.duplicateSeenAt = rx;
-            }
-            seat.previousBoot = seat.boot;
-        }
-        seat.online = true;
-        seat.boot = status.boot();
-        seat.firmware = status.fw();
-        seat.disk = status.disk();
-        seat.changed();
-        return Applied.of(changed ? Applied.Effect.CHANGED : Applied.Effect.UNCHANGED);
+        return seat == null ? Applied.of(Applied.Effect.UNKNOWN_SEAT) : seat.applyStatus(status, rx);
     }
 
     /** A retained state snapshot. */
@@ -249,15 +209,12 @@ public final class FloorModel {
     /** A supervisor's ack-help was carried out by the seat: who took the hand, and when. */
     public void helpTaken(String seatId, String by, long raisedAt, long at) {
         LiveSeat seat = seats.get(seatId);
-        helpTaken.addFirst(new HelpTaken(seatId, seat == null ? null : seat.agent, by, raisedAt, at));
-        if (helpTaken.size() > KEPT_HELP_TAKEN) {
-            helpTaken.removeLast();
-        }
+        helpTaken.add(new HelpTaken(seatId, seat == null ? null : seat.agent, by, raisedAt, at));
     }
 
     /** The hands supervisors took lately, newest first. */
     public List<HelpTaken> helpTaken() {
-        return List.copyOf(helpTaken);
+        return helpTaken.newestFirst();
     }
 
     public Optional<SeatView> seat(String seatId) {
@@ -279,27 +236,6 @@ public final class FloorModel {
     }
 
     public FloorCounts counts() {
-        Map<String, Integer> states = emptyCounts();
-        Map<String, Map<String, Integer>> perTeam = new LinkedHashMap<>();
-        site.teams().forEach(team -> perTeam.put(team.id(), emptyCounts()));
-        int online = 0;
-        int help = 0;
-        for (LiveSeat seat : seats.values()) {
-            String shown = seat.shownState();
-            states.merge(shown, 1, Integer::sum);
-            perTeam.get(seat.spec.team()).merge(shown, 1, Integer::sum);
-            online += seat.isOnline() ? 1 : 0;
-            help += seat.showsHelp() ? 1 : 0;
-        }
-        return new FloorCounts(seats.size(), online, help, states, perTeam);
-    }
-
-    private static Map<String, Integer> emptyCounts() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (AgentState state : AgentState.values()) {
-            counts.put(state.name(), 0);
-        }
-        counts.put(SeatView.OFFLINE, 0);
-        return counts;
+        return FloorCounts.of(site, seats());
     }
 }

@@ -2,6 +2,7 @@ package dev.seatlink.gateway.floor;
 
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.SeatStatus;
 
 /** The mutable record the floor model keeps per seat; never leaves the model (see {@link SeatView}). */
 final class LiveSeat {
@@ -88,5 +89,43 @@ final class LiveSeat {
         boolean raised = showsHelp();
         return new SeatView(spec.seat(), spec.team(), agent, shown, up ? reason : null, raised, from, up, seq,
                 spec.x(), spec.y(), spec.skill(), raised ? helpSince : null);
+    }
+
+    /** A terminal's online or offline status, received at {@code rx} (gateway clock). */
+    Applied applyStatus(SeatStatus status, long rx) {
+        if (!status.online()) {
+            if (boot != null && !boot.equals(status.boot())) {
+                return Applied.of(Applied.Effect.STALE_WILL);
+            }
+            boolean wasOnline = !Boolean.FALSE.equals(online);
+            online = false;
+            boot = status.boot();
+            if (wasOnline) {
+                offlineSince = rx;
+            }
+            changed();
+            return Applied.of(wasOnline ? Applied.Effect.CHANGED : Applied.Effect.UNCHANGED);
+        }
+        boolean cameBack = !isOnline();
+        if (cameBack) {
+            reconnects++;
+        }
+        if (!status.boot().equals(boot) || bootSeenAt == 0) {
+            bootSeenAt = rx;
+        }
+        if (boot != null && !status.boot().equals(boot)) {
+            // A process's boot id is new at every start and never comes back: one that does is a second
+            // terminal configured with this seat's id, the two knocking each other off the broker.
+            if (status.boot().equals(previousBoot)) {
+                duplicateSeenAt = rx;
+            }
+            previousBoot = boot;
+        }
+        online = true;
+        boot = status.boot();
+        firmware = status.fw();
+        disk = status.disk();
+        changed();
+        return Applied.of(cameBack ? Applied.Effect.CHANGED : Applied.Effect.UNCHANGED);
     }
 }

@@ -3,8 +3,10 @@ package dev.seatlink.gateway.jobs;
 import dev.seatlink.gateway.apply.FloorUpdater;
 import dev.seatlink.gateway.floor.AlertChange;
 import dev.seatlink.gateway.floor.FloorClock;
+import dev.seatlink.gateway.floor.FloorCounts;
 import dev.seatlink.gateway.floor.FloorKpis;
 import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.gateway.floor.HelpRequest;
 import dev.seatlink.gateway.floor.KpiInputs;
 import dev.seatlink.gateway.floor.Tick;
 import dev.seatlink.gateway.metrics.Metrics;
@@ -15,7 +17,7 @@ import java.util.List;
 import org.tinylog.Logger;
 
 /**
- * Every second: the KPIs (computed on a worker from what the floor hands over: at 10,000 seats they held
+ * Every second: the KPIs, counts and help queue (computed on a worker from what the floor hands over: at 10,000 seats they held
  * the event loop for tens of milliseconds), then the alerts they raise or clear, then each {@link
  * Tick.Listener} (command timeouts, the live figures, the retained summary). Its time on the loop is
  * {@code seatlink_tick_seconds}.
@@ -58,21 +60,25 @@ public final class FloorTick implements PeriodicJob {
         long now = clock.millis();
         KpiInputs inputs = floor.kpiInputs(now);
         long heldNanos = System.nanoTime() - started;
-        return vertx.executeBlocking(inputs::compute, false)
+        return vertx.executeBlocking(() -> new Computed(inputs.compute(), inputs.counts(), inputs.helpQueue()), false)
                 .onFailure(e -> Logger.error(e, "floor KPIs could not be computed"))
-                .map(kpis -> {
-                    afterKpis(kpis, now, heldNanos);
+                .map(computed -> {
+                    afterKpis(computed, now, heldNanos);
                     return null;
                 });
     }
 
-    private void afterKpis(FloorKpis kpis, long now, long heldNanos) {
+    /** What the worker computed from the floor's snapshot. */
+    private record Computed(FloorKpis kpis, FloorCounts counts, List<HelpRequest> helpQueue) {
+    }
+
+    private void afterKpis(Computed computed, long now, long heldNanos) {
         long started = System.nanoTime();
-        for (AlertChange change : floor.updateAlerts(kpis, updater.gapsOpen(), now)) {
+        for (AlertChange change : floor.updateAlerts(computed.kpis(), updater.gapsOpen(), now)) {
             live.alert(change);
             Logger.info("alert {}: {}", change.change(), change.alert().text());
         }
-        Tick tick = new Tick(now, kpis, floor.counts(), floor.alerts().size());
+        Tick tick = new Tick(now, computed.kpis(), computed.counts(), computed.helpQueue(), floor.alerts().size());
         listeners.forEach(listener -> listener.ticked(tick));
         metrics.tick((heldNanos + System.nanoTime() - started) / 1_000);
     }

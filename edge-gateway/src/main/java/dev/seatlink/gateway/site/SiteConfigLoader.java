@@ -1,6 +1,5 @@
 package dev.seatlink.gateway.site;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,23 +7,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.seatlink.protocol.AgentState;
-import dev.seatlink.protocol.Ids;
-import dev.seatlink.protocol.SeatConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -36,10 +22,6 @@ public final class SiteConfigLoader {
     /** The demo floor shipped inside the gateway: site hq, floor f1, three teams of eight seats. */
     public static final String DEMO_RESOURCE = "/demo-site.json";
     static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
-    /** Logins {site}.{floor}.X that are not seats: a seat so named would share the gateway's or the monitor's. */
-    static final List<String> RESERVED_SEAT_IDS = List.of("gateway", "monitor");
-    static final List<String> SKILL_TIERS = List.of("novice", "regular", "expert");
-    static final List<String> DEFAULT_REASONS = List.of("break", "lunch", "meeting", "training", "coaching");
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -47,25 +29,6 @@ public final class SiteConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();
-
-    /** The file's raw shape, before the rules are checked and the defaults filled in. */
-    private record File(String site, String floor, String timeZone, List<String> shifts, List<String> reasons,
-                        Integer wrapUpSeconds, AgentState wrapUpThen, ThresholdsFile thresholds, List<String> managers,
-                        List<TeamFile> teams, List<SeatFile> seats) {
-    }
-
-    private record ThresholdsFile(Map<String, Integer> notReadySeconds, Integer wrapUpSeconds, Integer helpWaitSeconds,
-                                  Integer offlineSeconds) {
-    }
-
-    private record TeamFile(String id, String name, String leader, String businessLine, String customerTier,
-                            String skillTier, List<String> reasons, Integer wrapUpSeconds, AgentState wrapUpThen,
-                            Integer minReady, HelpRoute help) {
-    }
-
-    private record SeatFile(String seat, String team, String agent, String skill,
-                            @JsonProperty(required = true) int x, @JsonProperty(required = true) int y) {
-    }
 
     public SiteConfig load(Path path) {
         return parse(new java.io.ByteArrayInputStream(read(path)), path.toString());
@@ -113,13 +76,13 @@ public final class SiteConfigLoader {
 
     SiteConfig parse(InputStream in, String source) {
         byte[] json;
-        File file;
+        RawSite.File file;
         try {
             json = in.readNBytes(MAX_FILE_BYTES + 1);
             if (json.length > MAX_FILE_BYTES) {
                 throw new SiteConfigException(source + ": larger than " + MAX_FILE_BYTES / 1024 / 1024 + " MB");
             }
-            file = mapper.readValue(json, File.class);
+            file = mapper.readValue(json, RawSite.File.class);
         } catch (JsonProcessingException e) {
             String problem = e.getOriginalMessage().lines().findFirst().orElse("");
             int hint = problem.indexOf(" (set DeserializationConfig"); // Jackson's advice to developers, not to technicians
@@ -130,7 +93,7 @@ public final class SiteConfigLoader {
         if (file == null) {
             throw new SiteConfigException(source + ": is empty");
         }
-        return check(file, new Rules(source, new LineIndex(json)));
+        return SiteRules.check(file, source, new LineIndex(json));
     }
 
     private static String where(JsonProcessingException e) {
@@ -145,181 +108,5 @@ public final class SiteConfigLoader {
             at.insert(0, "line " + location.getLineNr() + ": ");
         }
         return at.toString();
-    }
-
-    private static SiteConfig check(File f, Rules rules) {
-        rules.id("site", f.site());
-        rules.id("floor", f.floor());
-        Shifts shifts = shifts(f, rules);
-        List<String> reasons = reasons(f.reasons(), "reasons", DEFAULT_REASONS, rules);
-        int wrapUp = wrapUp(f.wrapUpSeconds(), "wrapUpSeconds", 30, rules);
-        AgentState then = wrapUpThen(f.wrapUpThen(), "wrapUpThen", AgentState.READY, rules);
-        Thresholds thresholds = thresholds(f.thresholds(), rules);
-        List<String> managers = f.managers() == null ? List.of() : f.managers();
-        for (int i = 0; i < managers.size(); i++) {
-            rules.id("managers[" + i + "]", managers.get(i));
-        }
-
-        rules.that(f.teams() != null && !f.teams().isEmpty(), "teams", "must list at least one team");
-        Set<String> teamIds = new HashSet<>();
-        for (int i = 0; i < f.teams().size(); i++) {
-            TeamFile team = f.teams().get(i);
-            rules.that(team != null, "teams[" + i + "]", "is empty");
-            rules.id("teams[" + i + "].id", team.id());
-            rules.that(teamIds.add(team.id()), "teams[" + i + "].id", "'" + team.id() + "' appears twice");
-        }
-        List<TeamSpec> teams = new ArrayList<>();
-        for (int i = 0; i < f.teams().size(); i++) {
-            teams.add(team(f.teams().get(i), "teams[" + i + "]", reasons, wrapUp, then, teamIds, rules));
-        }
-        Map<String, TeamSpec> byId = new HashMap<>();
-        teams.forEach(t -> byId.put(t.id(), t));
-
-        rules.that(f.seats() != null && !f.seats().isEmpty(), "seats", "must list at least one seat");
-        Set<String> seatIds = new HashSet<>();
-        Set<String> agents = new HashSet<>();
-        Set<String> places = new HashSet<>();
-        List<SeatSpec> seats = new ArrayList<>();
-        for (int i = 0; i < f.seats().size(); i++) {
-            SeatFile seat = f.seats().get(i);
-            String field = "seats[" + i + "]";
-            rules.that(seat != null, field, "is empty");
-            rules.id(field + ".seat", seat.seat());
-            rules.that(seatIds.add(seat.seat()), field + ".seat", "'" + seat.seat() + "' appears twice");
-            rules.that(!RESERVED_SEAT_IDS.contains(seat.seat()), field + ".seat", "'" + seat.seat()
-                    + "' is the name of a broker login (" + String.join(", ", RESERVED_SEAT_IDS) + ")");
-            rules.that(teamIds.contains(seat.team()), field + ".team", "'" + seat.team() + "' is not one of the teams");
-            if (seat.agent() != null) {
-                rules.id(field + ".agent", seat.agent());
-                rules.that(agents.add(seat.agent()), field + ".agent", "'" + seat.agent() + "' sits at two seats");
-            }
-            String skill = seat.skill() == null ? byId.get(seat.team()).skillTier() : seat.skill();
-            rules.that(SKILL_TIERS.contains(skill), field + ".skill", "'" + skill + "' must be one of " + SKILL_TIERS);
-            rules.that(seat.x() >= 0 && seat.y() >= 0, field, "x and y must not be negative");
-            rules.that(places.add(seat.x() + "," + seat.y()), field, "shares x/y " + seat.x() + "," + seat.y()
-                    + " with another seat");
-            seats.add(new SeatSpec(seat.seat(), seat.team(), seat.agent(), skill, seat.x(), seat.y()));
-        }
-        return new SiteConfig(f.site(), f.floor(), shifts, reasons, wrapUp, then, thresholds, managers, teams, seats);
-    }
-
-    private static TeamSpec team(TeamFile team, String field, List<String> siteReasons, int siteWrapUp,
-                                 AgentState siteThen, Set<String> teamIds, Rules rules) {
-        if (team.leader() != null) {
-            rules.id(field + ".leader", team.leader());
-        }
-        String skill = team.skillTier() == null ? "regular" : team.skillTier();
-        rules.that(SKILL_TIERS.contains(skill), field + ".skillTier", "'" + skill + "' must be one of " + SKILL_TIERS);
-        String line = team.businessLine() == null ? "general" : team.businessLine();
-        rules.id(field + ".businessLine", line);
-        String tier = team.customerTier() == null ? "standard" : team.customerTier();
-        rules.id(field + ".customerTier", tier);
-        int minReady = team.minReady() == null ? 0 : team.minReady();
-        rules.that(minReady >= 0 && minReady <= 500, field + ".minReady", "must be 0-500");
-        HelpRoute help = team.help() == null ? HelpRoute.integrated() : team.help();
-        rules.that(HelpRoute.INTEGRATED.equals(help.model()) || HelpRoute.SPECIALIST.equals(help.model()),
-                field + ".help.model", "must be integrated or specialist");
-        if (help.specialist()) {
-            rules.that(help.group() != null && teamIds.contains(help.group()) && !help.group().equals(team.id()),
-                    field + ".help.group", "must name another team (the specialist group)");
-        } else {
-            rules.that(help.group() == null, field + ".help.group", "is only for the specialist model");
-        }
-        return new TeamSpec(team.id(), team.name() == null ? team.id() : team.name(), team.leader(), line, tier, skill,
-                reasons(team.reasons(), field + ".reasons", siteReasons, rules),
-                wrapUp(team.wrapUpSeconds(), field + ".wrapUpSeconds", siteWrapUp, rules),
-                wrapUpThen(team.wrapUpThen(), field + ".wrapUpThen", siteThen, rules), minReady, help);
-    }
-
-    private static Shifts shifts(File f, Rules rules) {
-        Shifts defaults = Shifts.defaults();
-        ZoneId zone = defaults.zone();
-        if (f.timeZone() != null) {
-            try {
-                zone = ZoneId.of(f.timeZone());
-            } catch (DateTimeException e) {
-                rules.that(false, "timeZone", "'" + f.timeZone() + "' is not a time zone (e.g. Europe/Berlin)");
-            }
-        }
-        if (f.shifts() == null) {
-            return new Shifts(zone, defaults.starts());
-        }
-        rules.that(!f.shifts().isEmpty() && f.shifts().size() <= 24, "shifts", "must list 1-24 start times");
-        List<LocalTime> starts = new ArrayList<>();
-        for (int i = 0; i < f.shifts().size(); i++) {
-            String text = f.shifts().get(i);
-            try {
-                starts.add(LocalTime.parse(text == null ? "" : text));
-            } catch (DateTimeParseException e) {
-                rules.that(false, "shifts[" + i + "]", "'" + text + "' is not a time of day (HH:MM)");
-            }
-            rules.that(starts.indexOf(starts.get(i)) == i, "shifts[" + i + "]", "'" + text + "' appears twice");
-        }
-        return new Shifts(zone, starts);
-    }
-
-    private static Thresholds thresholds(ThresholdsFile t, Rules rules) {
-        Thresholds defaults = Thresholds.defaults();
-        if (t == null) {
-            return defaults;
-        }
-        Map<String, Integer> notReady = new HashMap<>(defaults.notReadySeconds());
-        if (t.notReadySeconds() != null) {
-            t.notReadySeconds().forEach((reason, seconds) -> {
-                String field = "thresholds.notReadySeconds." + reason;
-                rules.id(field, reason);
-                rules.that(seconds != null && seconds > 0, field, "must be a positive number of seconds");
-                notReady.put(reason, seconds);
-            });
-        }
-        int wrapUp = t.wrapUpSeconds() == null ? defaults.wrapUpSeconds() : t.wrapUpSeconds();
-        rules.that(wrapUp > 0, "thresholds.wrapUpSeconds", "must be a positive number of seconds");
-        int help = t.helpWaitSeconds() == null ? defaults.helpWaitSeconds() : t.helpWaitSeconds();
-        rules.that(help > 0, "thresholds.helpWaitSeconds", "must be a positive number of seconds");
-        int offline = t.offlineSeconds() == null ? defaults.offlineSeconds() : t.offlineSeconds();
-        rules.that(offline > 0, "thresholds.offlineSeconds", "must be a positive number of seconds");
-        return new Thresholds(notReady, wrapUp, help, offline);
-    }
-
-    private static List<String> reasons(List<String> given, String field, List<String> otherwise, Rules rules) {
-        if (given == null) {
-            return otherwise;
-        }
-        rules.that(!given.isEmpty() && given.size() <= SeatConfig.MAX_REASONS, field,
-                "must list 1-" + SeatConfig.MAX_REASONS + " codes");
-        for (int i = 0; i < given.size(); i++) {
-            rules.id(field + "[" + i + "]", given.get(i));
-            rules.that(!SeatConfig.SUPERVISOR_REASON.equals(given.get(i)), field + "[" + i + "]",
-                    "'supervisor' is kept for a supervisor's force not ready");
-        }
-        return given;
-    }
-
-    private static int wrapUp(Integer given, String field, int otherwise, Rules rules) {
-        int seconds = given == null ? otherwise : given;
-        rules.that(seconds >= 0 && seconds <= SeatConfig.MAX_WRAP_UP_SECONDS, field,
-                "must be 0-" + SeatConfig.MAX_WRAP_UP_SECONDS);
-        return seconds;
-    }
-
-    private static AgentState wrapUpThen(AgentState given, String field, AgentState otherwise, Rules rules) {
-        AgentState then = given == null ? otherwise : given;
-        rules.that(then == AgentState.READY || then == AgentState.NOT_READY, field, "must be READY or NOT_READY");
-        return then;
-    }
-
-    private record Rules(String source, LineIndex lines) {
-        void that(boolean ok, String field, String problem) {
-            if (!ok) {
-                int line = lines.lineOf(field);
-                throw new SiteConfigException(source + ": " + (line > 0 ? "line " + line + ": " : "") + field + " "
-                        + problem);
-            }
-        }
-
-        void id(String field, String value) {
-            that(value != null, field, "is required");
-            that(Ids.isValid(value), field, "'" + value + "' is not an identifier ([a-z0-9][a-z0-9-]{0,31})");
-        }
     }
 }

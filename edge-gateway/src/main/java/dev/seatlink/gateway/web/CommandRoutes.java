@@ -1,6 +1,5 @@
 package dev.seatlink.gateway.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.seatlink.gateway.apply.CommandAnswers;
 import dev.seatlink.gateway.apply.CommandSender;
 import dev.seatlink.gateway.apply.SeatPace;
@@ -13,19 +12,15 @@ import dev.seatlink.gateway.floor.SeatView;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.TeamSpec;
-import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.CommandResult;
 import dev.seatlink.protocol.Ids;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.tinylog.Logger;
 
 /**
@@ -150,15 +145,15 @@ public final class CommandRoutes implements CommandAnswers {
         }
         Command command;
         try {
-            command = parse(ctx.body().asString(), user.get());
+            command = CommandBodies.parse(ctx.body().asString(), user.get(), clock.millis());
         } catch (IllegalArgumentException e) { // includes ProtocolViolation: the message names the field
             Json.error(ctx, 400, e.getMessage());
             return;
         }
-        String cmd = name(command);
+        String cmd = CommandBodies.name(command);
         long now = clock.millis();
         if (!mayAct(site, user.get(), spec.get(), command)) {
-            audit.record(new AuditEntry(now, user.get(), seat, cmd, detail(command), AuditEntry.DENIED,
+            audit.record(new AuditEntry(now, user.get(), seat, cmd, CommandBodies.detail(command), AuditEntry.DENIED,
                     "not the user's team", null));
             Json.error(ctx, 403, user.get() + " may not act on seat " + seat + " (team " + spec.get().team() + ")");
             return;
@@ -175,8 +170,8 @@ public final class CommandRoutes implements CommandAnswers {
         }
         send.command(seat, command);
         Long helpSince = floor.seat(seat).map(SeatView::helpSince).orElse(null);
-        outcomes.put(command.id(), new Outcome(seat, cmd, user.get(), detail(command), now, helpSince, PENDING, null));
-        audit.record(new AuditEntry(now, user.get(), seat, cmd, detail(command), AuditEntry.SENT, null, command.id()));
+        outcomes.put(command.id(), new Outcome(seat, cmd, user.get(), CommandBodies.detail(command), now, helpSince, PENDING, null));
+        audit.record(new AuditEntry(now, user.get(), seat, cmd, CommandBodies.detail(command), AuditEntry.SENT, null, command.id()));
         Logger.info("supervisor {} sent {} to seat {} ({})", user.get(), cmd, seat, command.id());
         Json.respond(ctx, 202, Map.of("id", command.id(), "seat", seat, "cmd", cmd, "status", PENDING));
     }
@@ -205,56 +200,6 @@ public final class CommandRoutes implements CommandAnswers {
             body.put("teams", site.teamsOf(user).stream().map(TeamSpec::id).toList());
             Json.respond(ctx, 200, body);
         });
-    }
-
-    private Command parse(String body, String by) {
-        JsonNode json;
-        try {
-            json = Json.MAPPER.readTree(body == null ? "" : body);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("the body is not JSON");
-        }
-        if (json == null || !json.isObject()) {
-            throw new IllegalArgumentException("the body must be a JSON object with a \"cmd\"");
-        }
-        String id = UUID.randomUUID().toString();
-        long ts = clock.millis();
-        String cmd = json.path("cmd").asText("");
-        return switch (cmd) {
-            case "set-state" -> new Command.SetState(id, state(json.path("state").asText("")),
-                    json.hasNonNull("reason") ? json.get("reason").asText() : null, by, ts);
-            case "message" -> new Command.ShowMessage(id, json.path("text").asText(null), by, ts);
-            case "ack-help" -> new Command.AckHelp(id, by, ts);
-            case "rebirth" -> new Command.Rebirth(id, ts);
-            case "replay" -> new Command.Replay(id, json.path("from").asLong(0), ts);
-            default -> throw new IllegalArgumentException("cmd must be set-state, message, ack-help, rebirth or replay");
-        };
-    }
-
-    private static AgentState state(String name) {
-        try {
-            return AgentState.valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("state '" + Ids.printable(name) + "' is not one of "
-                    + Arrays.toString(AgentState.values()));
-        }
-    }
-
-    private static String name(Command command) {
-        return Json.MAPPER.valueToTree(command).path("cmd").asText();
-    }
-
-    private static String detail(Command command) {
-        if (command instanceof Command.SetState set) {
-            return set.state() + (set.reason() == null ? "" : " " + set.reason());
-        }
-        if (command instanceof Command.ShowMessage message) {
-            return message.text();
-        }
-        if (command instanceof Command.Replay replay) {
-            return "from " + replay.from();
-        }
-        return null;
     }
 
     private void result(RoutingContext ctx) {

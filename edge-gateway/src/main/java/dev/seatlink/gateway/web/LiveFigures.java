@@ -32,7 +32,7 @@ public final class LiveFigures implements Tick.Listener {
 
     @Override
     public void ticked(Tick tick) {
-        latest = FloorSnapshot.Live.of(tick.now(), tick.counts(), tick.kpis(), floor.helpQueue(tick.now()),
+        latest = FloorSnapshot.Live.of(tick.now(), tick.counts(), tick.kpis(), tick.helpQueue(),
                 floor.helpTaken(), floor.alerts());
         counts = tick.counts();
         json = null;
