@@ -65,9 +65,12 @@ final class ScaleBench {
             long timer = vertx.setPeriodic(period, id -> floor.step((seat, seq) -> { }));
             long firstRead = read(rig, "/api/floor", 0, 1)[0];
             Thread.sleep(5_000);
+            TickSampler ticks = new TickSampler(rig);
+            ticks.start();
             long[] micros = read(rig, "/api/floor", WARM_UP_READS, READS);
             int bytes = floorBytes;
             Percentiles teamTimes = new Percentiles(read(rig, TEAM_VIEW, WARM_UP_READS, READS));
+            Percentiles tickTimes = ticks.stop();
             vertx.cancelTimer(timer);
             Percentiles floorTimes = new Percentiles(micros);
             double heap = rig.metric("jvm_memory_heap_used_bytes");
@@ -85,14 +88,47 @@ final class ScaleBench {
                     .row("GET /api/floor p99 / max", ms(floorTimes.at(99)) + " / " + ms(floorTimes.max()), "≤ 50 ms")
                     .row("GET " + TEAM_VIEW + " p50 / p99 / max (signed in)", ms(teamTimes.at(50)) + " / "
                             + ms(teamTimes.at(99)) + " / " + ms(teamTimes.max()), "≤ 50 ms")
-                    .row("floor tick on the event loop, last / worst", String.format("%.1f ms / %.1f ms",
-                            rig.metric("seatlink_tick_seconds") * 1000, rig.metric("seatlink_tick_max_seconds") * 1000), "")
+                    .row("floor tick on the event loop while read: p50 / max (" + tickTimes.count() + " ticks)",
+                            ms(tickTimes.at(50)) + " / " + ms(tickTimes.max()), "≤ 10 ms")
+                    .row("floor tick on the event loop, worst since the cold start", String.format("%.1f ms",
+                            rig.metric("seatlink_tick_max_seconds") * 1000), "")
                     .note("/api/floor read by curl " + READS + " times, 100 ms apart on one connection, after "
                             + WARM_UP_READS + " warm-up reads, while the floor changed at " + rate + " transitions/s")
                     .print(System.out);
             floor.close();
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Reads the gateway's last tick time once a second (each tick is 1 s apart) while the API is read. */
+    private static final class TickSampler extends Thread {
+        private final FloorRig rig;
+        private final java.util.List<Long> micros = new java.util.ArrayList<>();
+        private volatile boolean running = true;
+
+        TickSampler(FloorRig rig) {
+            super("tick-sampler");
+            this.rig = rig;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                try {
+                    micros.add(Math.round(rig.metric("seatlink_tick_seconds") * 1e6));
+                    Thread.sleep(1_000);
+                } catch (java.io.IOException | InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        Percentiles stop() throws InterruptedException {
+            running = false;
+            join();
+            return new Percentiles(micros.stream().mapToLong(Long::longValue).toArray());
         }
     }
 
