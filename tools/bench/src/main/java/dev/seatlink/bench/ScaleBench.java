@@ -70,7 +70,7 @@ final class ScaleBench {
             long[] micros = read(rig, "/api/floor", WARM_UP_READS, READS);
             int bytes = floorBytes;
             Percentiles teamTimes = new Percentiles(read(rig, TEAM_VIEW, WARM_UP_READS, READS));
-            Percentiles tickTimes = ticks.stop();
+            Percentiles tickTimes = ticks.finish();
             vertx.cancelTimer(timer);
             Percentiles floorTimes = new Percentiles(micros);
             double heap = rig.metric("jvm_memory_heap_used_bytes");
@@ -125,7 +125,7 @@ final class ScaleBench {
             }
         }
 
-        Percentiles stop() throws InterruptedException {
+        Percentiles finish() throws InterruptedException {
             running = false;
             join();
             return new Percentiles(micros.stream().mapToLong(Long::longValue).toArray());
