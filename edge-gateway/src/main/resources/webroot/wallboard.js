@@ -24,7 +24,9 @@ const tiles = new Map(); // seat id -> { seat, el }
 let floor = null;        // the last /api/floor: teams and their settings
 let live = null;         // the last kpis event
 let clockOffset = 0;     // gateway clock - this screen's clock, so times are right on a TV with a wrong clock
-let grouping = "team";
+// The grouping keys of the kpis event (Grouping.java); the pivot buttons in index.html carry the same keys.
+const BY_TEAM = "team";
+let grouping = BY_TEAM;
 let source = null;
 let me = null;           // { user, role, teams, auth } once signed in
 
@@ -140,7 +142,7 @@ function renderCounts() {
 }
 
 function teamFigures() {
-  return live.groups.team.find((g) => g.key === view.team);
+  return live.groups[BY_TEAM].find((g) => g.key === view.team);
 }
 
 function stateCount(g, state) {
@@ -162,7 +164,7 @@ function renderGroups() {
   const groups = (live.groups[grouping] || []).filter((g) => !view.team || g.key === view.team);
   document.getElementById("groups-title").textContent = view.team ? "Team" : GROUPINGS[grouping];
   for (const g of groups) {
-    const team = grouping === "team" && floor.teams.find((t) => t.id === g.key);
+    const team = grouping === BY_TEAM && floor.teams.find((t) => t.id === g.key);
     const below = team && team.minReady > 0 && g.staffed > 0 && g.ready < team.minReady;
     const tile = el("div", "group" + (below ? " below" : ""));
     tile.id = `group-${grouping}-${g.key}`;

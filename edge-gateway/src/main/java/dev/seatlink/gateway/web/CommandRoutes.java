@@ -14,7 +14,6 @@ import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.TeamSpec;
 import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.CommandResult;
-import dev.seatlink.protocol.Ids;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -136,13 +135,12 @@ public final class CommandRoutes implements CommandAnswers {
         if (user.isEmpty()) {
             return;
         }
-        String seat = ctx.pathParam("seat");
         SiteConfig site = floor.site();
-        Optional<SeatSpec> spec = site.seat(seat);
+        Optional<SeatSpec> spec = PathSeat.of(ctx, site);
         if (spec.isEmpty()) {
-            Json.error(ctx, 404, "unknown seat '" + Ids.printable(seat) + "'");
             return;
         }
+        String seat = spec.get().seat();
         Command command;
         try {
             command = CommandBodies.parse(ctx.body().asString(), user.get(), clock.millis());

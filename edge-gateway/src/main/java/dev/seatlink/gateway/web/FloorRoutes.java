@@ -130,13 +130,12 @@ public final class FloorRoutes {
 
     /** A seat's event history: signed in, for the seat's team leader or a floor manager. */
     private void events(RoutingContext ctx) {
-        String seat = ctx.pathParam("seat");
         SiteConfig site = floor.site();
-        Optional<SeatSpec> spec = site.seat(seat);
+        Optional<SeatSpec> spec = PathSeat.of(ctx, site);
         if (spec.isEmpty()) {
-            Json.error(ctx, 404, "unknown seat '" + Ids.printable(seat) + "'");
             return;
         }
+        String seat = spec.get().seat();
         Optional<String> user = signIn.require(ctx);
         if (user.isEmpty()) {
             return;
