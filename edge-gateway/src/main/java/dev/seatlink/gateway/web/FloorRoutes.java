@@ -54,7 +54,7 @@ public final class FloorRoutes {
         router.get("/api/seats/:seat/events").handler(this::events);
         router.get("/api/teams/:team").handler(this::team);
         router.get("/api/alerts").handler(this::alerts);
-        router.get("/api/fleet").handler(ctx -> Json.respond(ctx, 200, new Fleet(clock.millis(), floor.fleet())));
+        router.get("/api/fleet").handler(ctx -> Json.respondFromWorker(ctx, 200, new Fleet(clock.millis(), floor.fleet())));
         router.get("/api/stream").handler(this::stream);
     }
 
