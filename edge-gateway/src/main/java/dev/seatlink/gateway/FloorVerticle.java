@@ -32,6 +32,7 @@ import dev.seatlink.gateway.web.EventHistory;
 import dev.seatlink.gateway.web.FloorRoutes;
 import dev.seatlink.gateway.web.LiveFigures;
 import dev.seatlink.gateway.web.LiveUpdates;
+import dev.seatlink.gateway.web.LoopTimer;
 import dev.seatlink.gateway.web.OpsRoutes;
 import dev.seatlink.gateway.web.ReportRoutes;
 import dev.seatlink.gateway.web.SameOrigin;
@@ -142,6 +143,7 @@ final class FloorVerticle extends VerticleBase {
         }
 
         Router router = Router.router(vertx);
+        router.route().handler(new LoopTimer(metrics));
         SameOrigin.guard(router);
         commands.mount(router);
         new ReportRoutes(vertx, floor, signIn, store, auditLog, clock).mount(router);

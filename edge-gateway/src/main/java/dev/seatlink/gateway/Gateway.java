@@ -120,7 +120,9 @@ public final class Gateway implements AutoCloseable {
         long limitMs = Long.getLong(LOOP_LIMIT_PROPERTY, 2_000);
         return new VertxOptions().setMaxEventLoopExecuteTime(limitMs).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
                 .setBlockedThreadCheckInterval(Math.max(50, limitMs / 4))
-                .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS);
+                .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
+                // with the stack of what held it, from the first warning on
+                .setWarningExceptionTime(limitMs).setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS);
     }
 
     /** The gateway's own login in a credentials directory. */

@@ -31,7 +31,8 @@ class BlockedLoopIsCaughtTest {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
         // taken here, so the suite's own guard (NoBlockedEventLoop) does not fail this test for it
-        assertThat(BlockedLoopWriter.drain()).isNotEmpty()
-                .allSatisfy(w -> assertThat(w).contains("has been blocked for").contains("time limit is " + limitMs));
+        assertThat(BlockedLoopWriter.drain()).isNotEmpty().allSatisfy(w -> assertThat(w)
+                .contains("has been blocked for").contains("time limit is " + limitMs)
+                .contains(BlockedLoopIsCaughtTest.class.getName())); // the stack names what held the loop
     }
 }

@@ -226,4 +226,16 @@ class FloorOperationsTest {
         assertThat(agents.get(0).path("msInState").path("READY").asLong()).isEqualTo(60_000);
         assertThat(json("/api/teams/nope", "tl-anna").path("error").asText()).contains("unknown team");
     }
+
+    @Test
+    void metricsSayHowLongEachRouteHeldTheEventLoop() {
+        json("/api/teams/billing-1", "tl-anna");
+        http.get("/api/floor");
+
+        String metrics = http.get("/metrics").body();
+
+        assertThat(metrics).contains("seatlink_http_loop_seconds_count{route=\"/api/teams/:team\"} 1")
+                .contains("seatlink_http_loop_seconds_count{route=\"/api/floor\"} 1")
+                .containsPattern("seatlink_http_loop_max_seconds\\{route=\"/api/teams/:team\"\\} [0-9.E-]+\n");
+    }
 }

@@ -13,6 +13,7 @@ import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MosquittoBroker;
 import dev.seatlink.gateway.testing.MqttProbe;
+import dev.seatlink.gateway.testing.OverloadsTheMachine;
 import dev.seatlink.link.Credentials;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Cause;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bounded in time and count, prints its figures (events sent / stored / duplicates / gaps / time to
  * recover), and ends with every seat's stored events being exactly 1..n.
  */
+@OverloadsTheMachine
 class LinkFaultsTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final long T = System.currentTimeMillis();

@@ -4,6 +4,8 @@ import dev.seatlink.protocol.RejectReason;
 import dev.seatlink.protocol.Topic;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -33,6 +35,15 @@ public final class Metrics {
     /** The floor's 1 s tick (KPIs, alerts, summary) holds the event loop this long: last and worst, in µs. */
     volatile long tickMicros;
     volatile long tickMaxMicros;
+    /** Per HTTP route (its path template), how long its handlers held the event loop. */
+    final Map<String, RouteTime> routes = new ConcurrentSkipListMap<>();
+
+    /** One route's time on the event loop: requests, their sum and the worst, in µs. */
+    static final class RouteTime {
+        final LongAdder count = new LongAdder();
+        final LongAdder sumMicros = new LongAdder();
+        final LongAccumulator maxMicros = new LongAccumulator(Long::max, 0);
+    }
 
     public Metrics() {
         for (Topic.Kind kind : Topic.Kind.values()) {
@@ -50,6 +61,14 @@ public final class Metrics {
     public void tick(long micros) {
         tickMicros = micros;
         tickMaxMicros = Math.max(tickMaxMicros, micros);
+    }
+
+    /** A request's handlers on {@code route} (a path template: bounded) held the event loop this long. */
+    public void routeOnLoop(String route, long micros) {
+        RouteTime time = routes.computeIfAbsent(route, r -> new RouteTime());
+        time.count.increment();
+        time.sumMicros.add(micros);
+        time.maxMicros.accumulate(micros);
     }
 
     /** The gateway's broker link (re)connected: more than one means it was dropped or knocked off. */

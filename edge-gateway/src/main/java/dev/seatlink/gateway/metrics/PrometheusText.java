@@ -85,6 +85,15 @@ public final class PrometheusText {
         text.line("seatlink_tick_seconds " + m.tickMicros / 1e6);
         text.family("seatlink_tick_max_seconds", "gauge", "The longest floor tick since the gateway started");
         text.line("seatlink_tick_max_seconds " + m.tickMaxMicros / 1e6);
+        text.family("seatlink_http_loop_seconds", "summary",
+                "How long each HTTP route's handlers held the event loop (work handed to workers not included)");
+        m.routes.forEach((route, time) -> {
+            text.line("seatlink_http_loop_seconds_count{route=\"" + route + "\"} " + time.count.sum());
+            text.line("seatlink_http_loop_seconds_sum{route=\"" + route + "\"} " + time.sumMicros.sum() / 1e6);
+        });
+        text.family("seatlink_http_loop_max_seconds", "gauge", "The longest a route's handlers held the event loop");
+        m.routes.forEach((route, time) -> text.line("seatlink_http_loop_max_seconds{route=\"" + route + "\"} "
+                + time.maxMicros.get() / 1e6));
         text.gauge("jvm_memory_heap_used_bytes", "Java heap in use",
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {

@@ -1,7 +1,5 @@
 package dev.seatlink.gateway.store;
 
-import dev.seatlink.protocol.AgentState;
-import dev.seatlink.protocol.Cause;
 import dev.seatlink.protocol.SeatEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,14 +8,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,7 +29,6 @@ public final class EventStore implements AutoCloseable {
     /** How far before a period {@link #window} looks for what a seat was doing when it began. */
     static final long LOOKBACK_DAYS = 7;
     static final String FILE = "events.db";
-    private static final int STREAM_FETCH_ROWS = 1_000;
     /** Rows a gateway before the seq bound may have stored from a forged event: never restored nor reported. */
     private static final String POSSIBLE_SEQ = "seq <= " + dev.seatlink.protocol.SeatEvent.MAX_SEQ;
 
@@ -150,7 +145,7 @@ public final class EventStore implements AutoCloseable {
             q.setString(1, seat);
             q.setLong(2, after);
             q.setInt(3, limit);
-            return read(q);
+            return EventRows.read(q);
         } catch (SQLException e) {
             throw new StoreException("cannot read events of " + seat + ": " + e.getMessage(), e);
         }
@@ -162,7 +157,7 @@ public final class EventStore implements AutoCloseable {
              PreparedStatement q = c.prepareStatement("SELECT e.* FROM events e JOIN (SELECT seat, MAX(seq) AS seq "
                      + "FROM events WHERE " + POSSIBLE_SEQ + " GROUP BY seat) m ON e.seat = m.seat AND e.seq = m.seq")) {
             Map<String, StoredEvent> last = new LinkedHashMap<>();
-            read(q).forEach(stored -> last.put(stored.event().seat(), stored));
+            EventRows.read(q).forEach(stored -> last.put(stored.event().seat(), stored));
             return last;
         } catch (SQLException e) {
             throw new StoreException("cannot read the last events: " + e.getMessage(), e);
@@ -206,8 +201,8 @@ public final class EventStore implements AutoCloseable {
             during.setLong(2, to);
             during.setString(3, only);
             // Each seat's last event before the period is older than all of its events in the period.
-            stream(before, sink);
-            stream(during, sink);
+            EventRows.stream(before, sink);
+            EventRows.stream(during, sink);
         } catch (SQLException e) {
             throw new StoreException("cannot read the events of a period: " + e.getMessage(), e);
         }
@@ -221,32 +216,6 @@ public final class EventStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("cannot apply retention: " + e.getMessage(), e);
         }
-    }
-
-    private static List<StoredEvent> read(PreparedStatement q) throws SQLException {
-        List<StoredEvent> out = new ArrayList<>();
-        try (ResultSet r = q.executeQuery()) {
-            while (r.next()) {
-                out.add(new StoredEvent(event(r), r.getLong("rx")));
-            }
-        }
-        return out;
-    }
-
-    private static void stream(PreparedStatement q, EventSink sink) throws SQLException {
-        q.setFetchSize(STREAM_FETCH_ROWS);
-        try (ResultSet r = q.executeQuery()) {
-            while (r.next()) {
-                sink.accept(event(r));
-            }
-        }
-    }
-
-    private static SeatEvent event(ResultSet r) throws SQLException {
-        return new SeatEvent(r.getString("seat"), r.getString("agent"),
-                AgentState.valueOf(r.getString("from_state")), AgentState.valueOf(r.getString("to_state")),
-                r.getString("reason"), r.getInt("help") == 1, r.getLong("at"), r.getLong("seq"),
-                r.getString("boot"), Cause.valueOf(r.getString("cause").toUpperCase(Locale.ROOT)));
     }
 
     public Path file() {

@@ -99,24 +99,30 @@ public final class StoreWriter implements AutoCloseable {
             }
         }
         boolean[] added = insertUntilStored(events);
+        // counted before anyone hears of the commit, so the figures never lag what was acknowledged
+        stored.add(events.size());
+        batches.increment();
+        List<boolean[]> isNew = new ArrayList<>(taken.size());
         int e = 0;
         for (Batch batch : taken) {
-            boolean[] isNew = new boolean[batch.items().size()];
-            for (int i = 0; i < isNew.length; i++) {
-                isNew[i] = batch.items().get(i).event() == null || added[e++];
-                if (batch.items().get(i).event() != null && isNew[i]) {
+            boolean[] flags = new boolean[batch.items().size()];
+            for (int i = 0; i < flags.length; i++) {
+                boolean hasEvent = batch.items().get(i).event() != null;
+                flags[i] = !hasEvent || added[e++];
+                if (hasEvent && flags[i]) {
                     firstTime.increment();
                 }
             }
-            queuedItems.addAndGet(-isNew.length);
+            queuedItems.addAndGet(-flags.length);
+            isNew.add(flags);
+        }
+        for (int b = 0; b < taken.size(); b++) {
             try {
-                batch.then().committed(isNew);
+                taken.get(b).then().committed(isNew.get(b));
             } catch (RuntimeException ex) {
                 Logger.error(ex, "after storing a batch: {}", ex.getMessage());
             }
         }
-        stored.add(events.size());
-        batches.increment();
     }
 
     private boolean[] insertUntilStored(List<StoredEvent> events) throws InterruptedException {

@@ -41,8 +41,10 @@ public final class BlockedLoopWriter implements Writer {
     public void write(LogEntry entry) {
         String message = entry.getMessage();
         if (message != null && message.contains("has been blocked for")) {
+            // the frames of what held the loop, without the network stack's own
             String where = entry.getException() == null ? "" : " at " + List.of(entry.getException().getStackTrace())
-                    .stream().limit(12).map(String::valueOf).reduce((a, b) -> a + " <- " + b).orElse("");
+                    .stream().map(String::valueOf).filter(f -> !f.contains("io.netty.")).limit(25)
+                    .reduce((a, b) -> a + " <- " + b).orElse("");
             synchronized (BlockedLoopWriter.class) {
                 WARNINGS.add(message + where);
             }
