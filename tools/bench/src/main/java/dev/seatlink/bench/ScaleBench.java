@@ -88,6 +88,9 @@ final class ScaleBench {
                     .row("GET /api/floor p99 / max", ms(floorTimes.at(99)) + " / " + ms(floorTimes.max()), "≤ 50 ms")
                     .row("GET " + TEAM_VIEW + " p50 / p99 / max (signed in)", ms(teamTimes.at(50)) + " / "
                             + ms(teamTimes.at(99)) + " / " + ms(teamTimes.max()), "≤ 50 ms")
+                    .row(TEAM_VIEW + " on the gateway's event loop: mean / max", loopTime(rig, "/api/teams/:team"),
+                            "< 2 ms")
+                    .row("/api/floor on the gateway's event loop: mean / max", loopTime(rig, "/api/floor"), "")
                     .row("floor tick on the event loop while read: p50 / max (" + tickTimes.count() + " ticks)",
                             ms(tickTimes.at(50)) + " / " + ms(tickTimes.max()), "≤ 10 ms")
                     .row("floor tick on the event loop, worst since the cold start", String.format("%.1f ms",
@@ -99,6 +102,16 @@ final class ScaleBench {
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** What a route's handlers cost the gateway's event loop, from its seatlink_http_loop_seconds. */
+    private static String loopTime(FloorRig rig, String route) throws IOException, InterruptedException {
+        String label = "{route=\"" + route + "\"}";
+        double count = rig.metric("seatlink_http_loop_seconds_count" + label);
+        double sum = rig.metric("seatlink_http_loop_seconds_sum" + label);
+        double max = rig.metric("seatlink_http_loop_max_seconds" + label);
+        return String.format("%.2f ms / %.2f ms (%d requests)", count == 0 ? 0 : sum / count * 1000, max * 1000,
+                (long) count);
     }
 
     /** Reads the gateway's last tick time once a second (each tick is 1 s apart) while the API is read. */
