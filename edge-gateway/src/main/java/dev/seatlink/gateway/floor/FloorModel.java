@@ -6,6 +6,7 @@ import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatState;
 import dev.seatlink.protocol.SeatStatus;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,9 +172,9 @@ public final class FloorModel {
     }
 
     /** The figures of the agents at {@code seatIds} only (a team's view): none for no seats. */
-    public List<AgentTime> agentTimes(long now, Set<String> seatIds) {
+    public List<AgentTime> agentTimes(long now, Collection<String> seatIds) {
         rollShift(now);
-        return ledger.figuresAt(now, seatIds::contains);
+        return ledger.figuresOf(now, seatIds);
     }
 
     private void rollShift(long now) {

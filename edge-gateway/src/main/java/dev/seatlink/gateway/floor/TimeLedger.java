@@ -3,6 +3,7 @@ package dev.seatlink.gateway.floor;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.SeatEvent;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ public final class TimeLedger {
     private long windowStart;
     private final Map<String, Open> open = new HashMap<>();
     private final Map<String, Totals> totals = new LinkedHashMap<>();
+    /** The same totals by seat, so a team's figures never walk the floor's. */
+    private final Map<String, List<Totals>> totalsBySeat = new HashMap<>();
 
     /** What a seat is doing now: where its running interval started. */
     private record Open(String agent, AgentState state, long since, long seq, boolean help, long helpSince,
@@ -95,38 +98,50 @@ public final class TimeLedger {
     public void restart(long newWindowStart) {
         windowStart = newWindowStart;
         totals.clear();
+        totalsBySeat.clear();
     }
 
     private Totals totals(String seat, String agent) {
-        return totals.computeIfAbsent(seat + "\u0000" + agent, k -> new Totals(seat, agent));
+        return totals.computeIfAbsent(seat + "\u0000" + agent, k -> {
+            Totals created = new Totals(seat, agent);
+            totalsBySeat.computeIfAbsent(seat, s -> new ArrayList<>()).add(created);
+            return created;
+        });
     }
 
     /** Every agent's figures up to {@code end}, running intervals included; one entry per seat and agent. */
     public List<AgentTime> figuresAt(long end) {
-        return figuresAt(end, seat -> true);
+        Map<String, AgentTime> result = new LinkedHashMap<>();
+        totals.forEach((key, t) -> result.put(key, toFigures(t)));
+        open.forEach((seat, running) -> addRunning(result, seat, running, end));
+        return new ArrayList<>(result.values());
     }
 
-    /** The same for the seats {@code seats} accepts only (a team's): the others' figures are never built. */
-    public List<AgentTime> figuresAt(long end, java.util.function.Predicate<String> seats) {
+    /** The same for {@code seats} only (a team's), in their order: nothing of the other seats is read. */
+    public List<AgentTime> figuresOf(long end, Collection<String> seats) {
         Map<String, AgentTime> result = new LinkedHashMap<>();
-        totals.forEach((key, t) -> {
-            if (seats.test(t.seat)) {
-                result.put(key, toFigures(t));
+        for (String seat : seats) {
+            totalsBySeat.getOrDefault(seat, List.of()).forEach(t -> result.put(seat + "\u0000" + t.agent, toFigures(t)));
+            Open running = open.get(seat);
+            if (running != null) {
+                addRunning(result, seat, running, end);
             }
-        });
-        open.forEach((seat, running) -> {
-            if (running.agent == null || !seats.test(seat)) {
-                return;
-            }
-            String key = seat + "\u0000" + running.agent;
-            AgentTime base = result.getOrDefault(key, AgentTime.zero(seat, running.agent));
-            long[] ms = new long[AgentState.values().length];
-            ms[running.state.ordinal()] = runningMs(running, end);
-            long waiting = running.help && running.helpSince >= windowStart ? Math.max(0, end - running.helpSince) : 0;
-            AgentTime now = new AgentTime(seat, running.agent, toMap(ms), 0, 0, waiting, waiting);
-            result.put(key, base.plus(now, seat, running.agent));
-        });
+        }
         return new ArrayList<>(result.values());
+    }
+
+    /** Adds a seat's running interval, up to {@code end}, to its agent's figures. */
+    private void addRunning(Map<String, AgentTime> result, String seat, Open running, long end) {
+        if (running.agent == null) {
+            return;
+        }
+        String key = seat + "\u0000" + running.agent;
+        AgentTime base = result.getOrDefault(key, AgentTime.zero(seat, running.agent));
+        long[] ms = new long[AgentState.values().length];
+        ms[running.state.ordinal()] = runningMs(running, end);
+        long waiting = running.help && running.helpSince >= windowStart ? Math.max(0, end - running.helpSince) : 0;
+        AgentTime now = new AgentTime(seat, running.agent, toMap(ms), 0, 0, waiting, waiting);
+        result.put(key, base.plus(now, seat, running.agent));
     }
 
     /**

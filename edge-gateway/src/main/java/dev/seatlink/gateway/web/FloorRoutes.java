@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The floor as HTTP reads it, as protocol v1 lists it: the whole floor, a seat and its history, a team,
@@ -97,7 +95,7 @@ public final class FloorRoutes {
             return;
         }
         long now = clock.millis();
-        Set<String> seats = site.seatsOf(id).stream().map(SeatSpec::seat).collect(Collectors.toSet());
+        List<String> seats = site.seatsOf(id).stream().map(SeatSpec::seat).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("team", figures.team(team.get()));
         body.put("now", now);
