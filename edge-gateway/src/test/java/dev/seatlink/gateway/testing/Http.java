@@ -94,11 +94,20 @@ public final class Http {
         return request;
     }
 
-    /** Opens {@code path} as an event stream; its lines collect in the returned list as they arrive. */
+    /**
+     * Opens {@code path} as an event stream; its lines collect in the returned list as they arrive, read on
+     * a thread of their own (with plain {@code thenAccept}, a response that came before the callback was
+     * attached had the caller itself read the endless stream).
+     */
     public List<String> stream(String path) {
         List<String> lines = new CopyOnWriteArrayList<>();
         client.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body().forEach(lines::add));
+                HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(response -> response.body().forEach(lines::add),
+                task -> {
+                    Thread reader = new Thread(task, "stream-reader " + path);
+                    reader.setDaemon(true);
+                    reader.start();
+                });
         return lines;
     }
 }
