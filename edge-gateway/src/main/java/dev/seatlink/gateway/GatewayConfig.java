@@ -1,5 +1,6 @@
 package dev.seatlink.gateway;
 
+import dev.seatlink.link.BrokerList;
 import java.nio.file.Path;
 
 /**
@@ -51,7 +52,8 @@ public record GatewayConfig(Http http, Link link, Store store, Floor floor) {
     /**
      * The broker: an external one ({@code brokerUrl}) or the embedded one.
      *
-     * @param brokerUrl    {@code tcp://HOST:PORT} or {@code ssl://HOST:PORT}; null (default) starts the embedded one
+     * @param brokerUrl    {@code tcp://HOST:PORT} or {@code ssl://HOST:PORT}, or a comma-separated list of a
+     *                     cluster's nodes (walked in turn); null (default) starts the embedded one
      * @param mqttHost     embedded broker address; default 127.0.0.1, so only this machine can reach it
      * @param mqttPort     embedded broker port; default 1883
      * @param username     login at the external broker, or null
@@ -66,12 +68,22 @@ public record GatewayConfig(Http http, Link link, Store store, Floor floor) {
         public Link {
             require(mqttHost != null && !mqttHost.isBlank(), "--mqtt-host must not be empty");
             checkPort("--mqtt-port", mqttPort);
-            require(brokerUrl == null || brokerUrl.matches("(tcp|ssl)://[^/\\s]+:\\d+"),
-                    "--broker must look like tcp://HOST:PORT or ssl://HOST:PORT (was '" + brokerUrl + "')");
+            checkBrokers(brokerUrl);
             require(brokerUrl == null || embeddedAuth == null,
                     "--embedded-auth is for the embedded broker: with --broker, the broker checks logins itself");
-            require(tlsCaFile == null || brokerUrl != null, "--tls-ca-file is for an ssl:// --broker");
+            require(tlsCaFile == null || brokerUrl != null && BrokerList.isTls(brokerUrl),
+                    "--tls-ca-file is for an ssl:// --broker");
             require(password == null || username != null, "a broker password needs --username");
+        }
+
+        private static void checkBrokers(String brokers) {
+            if (brokers != null) {
+                try {
+                    BrokerList.parse(brokers);
+                } catch (IllegalArgumentException e) {
+                    throw new GatewayConfigException("--broker: " + e.getMessage());
+                }
+            }
         }
 
         public boolean embedded() {

@@ -37,7 +37,7 @@ class GatewayConfigTest {
         assertThatThrownBy(() -> GatewayConfig.defaults().with(8080, "tcp://127.0.0.1:1883", 1883, dir)
                 .withEmbeddedAuth(dir)).hasMessageStartingWith("--embedded-auth is for the embedded broker");
         assertThatThrownBy(() -> GatewayConfig.defaults().with(8080, "mqtt.example:1883", 1883, dir))
-                .hasMessageStartingWith("--broker must look like tcp://HOST:PORT");
+                .hasMessageStartingWith("--broker: 'mqtt.example:1883' must start with tcp:// or ssl://");
         assertThatThrownBy(() -> GatewayConfig.defaults().withLogin(null, null, dir.resolve("ca.pem")))
                 .hasMessage("--tls-ca-file is for an ssl:// --broker");
         assertThatThrownBy(() -> GatewayConfig.builder().login(null, "secret").build())

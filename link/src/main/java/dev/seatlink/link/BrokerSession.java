@@ -19,28 +19,33 @@ public final class BrokerSession {
     }
 
     /**
-     * A client for {@code brokerUrl} with a fixed {@code clientId}.
+     * A client for the brokers of {@code brokers} (one URL or a {@link BrokerList}) with a fixed
+     * {@code clientId}; give the same list to {@link #options} so every connect walks it.
      *
      * @throws IllegalArgumentException naming the URL when it cannot be used
      */
-    public static MqttAsyncClient client(String brokerUrl, String clientId) {
+    public static MqttAsyncClient client(String brokers, String clientId) {
+        String first = BrokerList.parse(brokers).get(0).toString();
         try {
-            return new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
+            return new MqttAsyncClient(first, clientId, new MemoryPersistence());
         } catch (MqttException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("broker URL '" + brokerUrl + "' is not usable: " + e.getMessage(), e);
+            throw new IllegalArgumentException("broker URL '" + first + "' is not usable: " + e.getMessage(), e);
         }
     }
 
     /**
      * Options for a persistent session.
      *
+     * @param brokers   one URL or a comma-separated {@link BrokerList}
      * @param username  null for an anonymous login
      * @param tlsCaFile PEM CA to trust for ssl://, or null for the JVM's default CAs
      * @param will      the retained payload the broker publishes on {@code willTopic} if the client vanishes
      */
-    public static MqttConnectOptions options(String username, char[] password, Path tlsCaFile, int keepAliveSeconds,
-                                             int maxInflight, String willTopic, byte[] will) {
+    public static MqttConnectOptions options(String brokers, String username, char[] password, Path tlsCaFile,
+                                             int keepAliveSeconds, int maxInflight, String willTopic, byte[] will) {
         MqttConnectOptions options = new MqttConnectOptions();
+        // Paho tries each in turn on every connect: a cluster node that is down is passed over.
+        options.setServerURIs(BrokerList.parse(brokers).stream().map(Object::toString).toArray(String[]::new));
         options.setCleanSession(false);
         options.setKeepAliveInterval(keepAliveSeconds);
         options.setMaxInflight(maxInflight);

@@ -1,5 +1,6 @@
 package dev.seatlink.terminal;
 
+import dev.seatlink.link.BrokerList;
 import dev.seatlink.link.Credentials;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.ClientId;
@@ -81,14 +82,18 @@ public record TerminalConfig(String site, String floor, String seat, String brok
     public static TerminalConfig from(Properties props, String source) {
         Reader r = new Reader(props, source);
         String broker = r.required("broker");
-        r.check(broker.startsWith("tcp://") || broker.startsWith("ssl://"), "broker",
-                "'" + broker + "' must start with tcp:// or ssl://");
+        boolean tls = false;
+        try {
+            tls = BrokerList.isTls(broker); // one broker, or the nodes of a cluster walked in turn
+        } catch (IllegalArgumentException e) {
+            r.check(false, "broker", e.getMessage());
+        }
         List<String> reasons = Arrays.stream(r.required("reasons").split(",")).map(String::trim).toList();
         reasons.forEach(reason -> r.check(Ids.isValid(reason), "reasons", "'" + reason + "' is not an identifier"));
         Gestures.Timing gestures = new Gestures.Timing(r.integer("buttons.longPressMs", 200, 5000),
                 r.integer("buttons.logoutHoldMs", 1000, 10_000), r.integer("buttons.pickerConfirmMs", 500, 10_000));
         String ca = r.optional("tls.caFile");
-        r.check(ca == null || broker.startsWith("ssl://"), "tls.caFile", "is set but broker is not ssl://");
+        r.check(ca == null || tls, "tls.caFile", "is set but broker is not ssl://");
         r.check(ca == null || java.nio.file.Files.isReadable(Path.of(ca)), "tls.caFile", "'" + ca + "' cannot be read");
         Credentials login = login(r);
         return new TerminalConfig(r.id("site"), r.id("floor"), r.id("seat"), broker, login.username(),

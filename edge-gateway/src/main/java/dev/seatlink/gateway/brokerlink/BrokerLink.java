@@ -3,6 +3,7 @@ package dev.seatlink.gateway.brokerlink;
 import dev.seatlink.gateway.ingest.Delivery;
 import dev.seatlink.gateway.ingest.Inbox;
 import dev.seatlink.gateway.metrics.Metrics;
+import dev.seatlink.link.BrokerList;
 import dev.seatlink.link.BrokerSession;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
@@ -27,8 +28,6 @@ import org.tinylog.Logger;
  * the {@link Inbox} unacknowledged: the inbox acknowledges it once it is stored.
  */
 public final class BrokerLink implements LinkHealth {
-    static final long FIRST_CONNECT_RETRY_MS = 2_000;
-    static final long MAX_RECONNECT_DELAY_MS = 5_000;
     static final int KEEPALIVE_S = 10;
     /** Unacknowledged publishes at once: the seat-config window, commands and the summary besides. */
     static final int MAX_IN_FLIGHT = SeatConfigPublisher.WINDOW * 2;
@@ -50,13 +49,12 @@ public final class BrokerLink implements LinkHealth {
     private final List<String> filters;
     private final Will will;
     private final Metrics metrics;
-    private final URI broker;
+    /** The floor's broker, or the nodes of a cluster, walked in turn on every (re)connect. */
+    private final ReconnectPlan plan;
     private final Map<Integer, Promise<Void>> awaitingAck = new HashMap<>();
     private MqttClient client;
     private Inbox inbox;
     private Subscribed onSubscribed;
-    private long reconnectDelay = 0;
-    private boolean everConnected;
     private boolean closed;
 
     public BrokerLink(Vertx vertx, LinkSettings settings, List<String> filters, Will will, Metrics metrics) {
@@ -65,7 +63,7 @@ public final class BrokerLink implements LinkHealth {
         this.filters = List.copyOf(filters);
         this.will = will;
         this.metrics = metrics;
-        this.broker = URI.create(settings.brokerUrl());
+        this.plan = new ReconnectPlan(BrokerList.parse(settings.brokerUrl()));
     }
 
     /** Connects in the background (call on the event loop that is to run the link) and keeps reconnecting. */
@@ -85,7 +83,7 @@ public final class BrokerLink implements LinkHealth {
         if (settings.username() != null) {
             options.setUsername(settings.username()).setPassword(new String(settings.password()));
         }
-        if ("ssl".equals(broker.getScheme())) {
+        if (plan.tls()) {
             options.setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
             if (settings.tlsCaFile() != null) {
                 options.setTrustOptions(new PemTrustOptions().addCertPath(settings.tlsCaFile().toString()));
@@ -98,6 +96,7 @@ public final class BrokerLink implements LinkHealth {
         if (closed) {
             return;
         }
+        URI broker = plan.current();
         MqttClient attempt = MqttClient.create(vertx, options());
         attempt.publishHandler(message -> inbox.received(new Received(attempt, message)))
                 .publishCompletionHandler(this::acknowledged)
@@ -105,20 +104,18 @@ public final class BrokerLink implements LinkHealth {
                 .closeHandler(v -> lost(attempt))
                 .exceptionHandler(e -> Logger.debug("broker link: {}", e.toString()));
         attempt.connect(broker.getPort(), broker.getHost(), broker.getHost())
-                .onSuccess(ack -> connected(attempt))
-                .onFailure(this::retry);
+                .onSuccess(ack -> connected(attempt, broker))
+                .onFailure(failure -> retry(broker, failure));
     }
 
-    private void connected(MqttClient connected) {
+    private void connected(MqttClient connected, URI broker) {
         if (closed) {
             connected.disconnect();
             return;
         }
         client = connected;
-        reconnectDelay = 0;
-        Logger.info("{} to {} as {}", everConnected ? "reconnected" : "connected", settings.brokerUrl(),
-                settings.clientId());
-        everConnected = true;
+        Logger.info("{} to {} as {}", plan.everConnected() ? "reconnected" : "connected", broker, settings.clientId());
+        plan.connected();
         metrics.brokerConnected();
         Map<String, Integer> topics = new LinkedHashMap<>();
         filters.forEach(filter -> topics.put(filter, BrokerSession.QOS));
@@ -133,18 +130,13 @@ public final class BrokerLink implements LinkHealth {
         connected.subscribe(topics).onFailure(e -> Logger.error("cannot subscribe: {}", e.getMessage()));
     }
 
-    private void retry(Throwable failure) {
+    private void retry(URI broker, Throwable failure) {
         if (closed) {
             return;
         }
-        long delay = everConnected ? nextDelay() : FIRST_CONNECT_RETRY_MS;
-        Logger.warn("cannot connect to {}: {}; retrying in {} ms", settings.brokerUrl(), failure.getMessage(), delay);
-        vertx.setTimer(delay, id -> connect());
-    }
-
-    private long nextDelay() {
-        reconnectDelay = reconnectDelay == 0 ? 500 : Math.min(MAX_RECONNECT_DELAY_MS, reconnectDelay * 2);
-        return reconnectDelay;
+        long delay = plan.afterFailure();
+        Logger.warn("cannot connect to {}: {}; trying {} in {} ms", broker, failure.getMessage(), plan.current(), delay);
+        vertx.setTimer(Math.max(1, delay), id -> connect());
     }
 
     private void lost(MqttClient which) {
@@ -156,9 +148,10 @@ public final class BrokerLink implements LinkHealth {
         if (closed) {
             return;
         }
-        long delay = nextDelay();
-        Logger.warn("lost the broker {}; reconnecting in {} ms", settings.brokerUrl(), delay);
-        vertx.setTimer(delay, id -> connect());
+        URI was = plan.current();
+        long delay = plan.afterLoss();
+        Logger.warn("lost the broker {}; reconnecting to {} in {} ms", was, plan.current(), delay);
+        vertx.setTimer(Math.max(1, delay), id -> connect());
     }
 
     @Override

@@ -77,7 +77,7 @@ public final class Uplink implements AutoCloseable {
                 Topic.floor(statusTopic.site(), statusTopic.floor(), Topic.Kind.GATEWAY).toString()};
         client = BrokerSession.client(settings.brokerUrl(), settings.clientId());
         client.setCallback(new Callback());
-        options = BrokerSession.options(settings.username(), settings.password(), settings.tlsCaFile(),
+        options = BrokerSession.options(settings.brokerUrl(), settings.username(), settings.password(), settings.tlsCaFile(),
                 settings.keepAliveSeconds(), 1000, statusTopic.toString(), codec.encode(lastWill.get()));
         options.setAutomaticReconnect(false); // its own first-connect retry and jittered backoff instead
         options.setConnectionTimeout(10);

@@ -1,0 +1,83 @@
+package dev.seatlink.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.seatlink.gateway.testing.FreePorts;
+import dev.seatlink.gateway.testing.Http;
+import dev.seatlink.gateway.testing.MosquittoBroker;
+import dev.seatlink.terminal.TerminalAgent;
+import dev.seatlink.terminal.TerminalConfig;
+import dev.seatlink.terminal.display.Display;
+import dev.seatlink.terminal.hardware.Colour;
+import dev.seatlink.terminal.seat.Clock;
+import dev.seatlink.terminal.seat.Key;
+import dev.seatlink.terminal.simulate.SimulatedHardware;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Gateway and terminal given a list of brokers walk it: past a dead one at start, on to the next when theirs dies. */
+class BrokerListFailoverTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private final List<AutoCloseable> running = new ArrayList<>();
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void needsMosquitto() {
+        Assumptions.assumeTrue(MosquittoBroker.installed(), "mosquitto is not installed (apt-get install mosquitto)");
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).close();
+        }
+    }
+
+    @Test
+    void bothWalkTheListPastADeadBrokerAndOnToTheNextWhenTheirsDies() {
+        MosquittoBroker a = MosquittoBroker.start(dir.resolve("a"));
+        running.add(a);
+        MosquittoBroker b = MosquittoBroker.start(dir.resolve("b"));
+        running.add(b);
+        String brokers = "tcp://127.0.0.1:" + FreePorts.next() + "," + a.url() + "," + b.url();
+        Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, brokers, FreePorts.next(), dir.resolve("gw")));
+        running.add(gateway);
+        Http http = new Http(gateway.httpPort());
+        SimulatedHardware seat = startTerminal(brokers);
+        await().atMost(PATIENCE).until(() -> http.json("/api/seats/s-001").path("online").asBoolean());
+        seat.press(Key.NOT_READY);
+        await().atMost(PATIENCE).until(() -> "NOT_READY".equals(http.json("/api/seats/s-001").path("state").asText()));
+
+        a.close(); // the node both are on dies
+        seat.press(Key.READY); // journaled, sent once the terminal is on the next broker
+
+        // the light tells the agent's state whichever broker is up
+        await().atMost(PATIENCE).until(() -> seat.light() == Colour.GREEN);
+        await().atMost(PATIENCE).until(() -> "READY".equals(http.json("/api/seats/s-001").path("state").asText()));
+        assertThat(http.get("/health").statusCode()).isEqualTo(200);
+        assertThat(http.json("/api/seats/s-001").path("online").asBoolean()).isTrue();
+    }
+
+    private SimulatedHardware startTerminal(String brokers) {
+        Properties props = TerminalConfig.defaults();
+        props.setProperty("seat", "s-001");
+        props.setProperty("broker", brokers);
+        props.setProperty("hardware", "simulated");
+        props.setProperty("dataDir", dir.resolve("s-001").toString());
+        SimulatedHardware hardware = new SimulatedHardware();
+        TerminalAgent agent = hardware.newAgent(TerminalConfig.from(props, "test"), Clock.system(), Display.NONE);
+        running.add(agent);
+        agent.start();
+        return hardware;
+    }
+}
