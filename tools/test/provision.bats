@@ -29,6 +29,27 @@ setup() {
   [ ! -e "$INSTALL_ROOT/etc/seatlink" ]
 }
 
+@test "a cluster's brokers are each checked from the seat; one reachable is enough, none is refused" {
+  dead="tcp://127.0.0.1:$(free_port)"
+  args=("${SEAT_ARGS[@]}")
+  args[9]="$dead,tcp://127.0.0.1:$MQTT_PORT"
+  run "$SEATLINK" provision "$TARGET_HOST" "${args[@]}" "${SSH_ARGS[@]}" --dry-run
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"NOT reachable (127.0.0.1:${dead##*:})"* ]]
+  [[ "$output" == *"broker reachable from the seat"*"ok (127.0.0.1:$MQTT_PORT)"* ]]
+
+  args[9]="$dead"
+  run "$SEATLINK" provision "$TARGET_HOST" "${args[@]}" "${SSH_ARGS[@]}" --dry-run
+  [ "$status" -ne 0 ]
+  [[ "$output" == *"cannot reach the broker at 127.0.0.1:${dead##*:}"* ]]
+
+  args[9]="$dead,ssl://127.0.0.1:$MQTT_PORT"
+  run "$SEATLINK" provision "$TARGET_HOST" "${args[@]}" "${SSH_ARGS[@]}" --dry-run
+  [ "$status" -ne 0 ]
+  [[ "$output" == *"mixes tcp:// and ssl://"* ]]
+}
+
 @test "provision installs the seat, starts it and waits until the gateway shows it online" {
   run "$SEATLINK" provision "$TARGET_HOST" "${SEAT_ARGS[@]}" "${SSH_ARGS[@]}"
   echo "$output"
