@@ -88,6 +88,11 @@ class WallboardShowsSeatsLiveTest {
         }
     }
 
+    /** Asserts on elements that may be redrawn meanwhile, looking them up again until it holds. */
+    private static void onThePage(org.awaitility.core.ThrowingRunnable check) {
+        await().atMost(ON_THE_PAGE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).untilAsserted(check);
+    }
+
     private WebElement tile(String id) {
         return browser.findElement(By.id("seat-" + id));
     }
@@ -129,15 +134,20 @@ class WallboardShowsSeatsLiveTest {
         move("s-012", "a1012", AgentState.NOT_READY, "lunch", false);
 
         await().atMost(ON_THE_PAGE).until(() -> "NOT_READY".equals(tile("s-012").getAttribute("data-state")));
-        assertThat(tile("s-012").findElement(By.className("letter")).getText()).isEqualTo("N");
-        assertThat(tile("s-012").getText()).contains("a1012").contains("Not ready · lunch");
+        // A tile is redrawn whenever its seat's frame comes: one found just before a redraw goes stale.
+        onThePage(() -> {
+            assertThat(tile("s-012").findElement(By.className("letter")).getText()).isEqualTo("N");
+            assertThat(tile("s-012").getText()).contains("a1012").contains("Not ready · lunch");
+        });
 
         move("s-017", "a1017", AgentState.READY, null, true); // tech-support: help goes to the tech-experts queue
 
         await().atMost(ON_THE_PAGE).until(() -> !browser.findElements(By.id("help-s-017")).isEmpty());
-        assertThat(browser.findElement(By.id("help-s-017")).getText()).contains("s-017 a1017")
-                .contains("Tech Support → Tech Experts queue").contains("tl-dev");
-        assertThat(tile("s-017").getText()).contains("HELP");
+        onThePage(() -> {
+            assertThat(browser.findElement(By.id("help-s-017")).getText()).contains("s-017 a1017")
+                    .contains("Tech Support → Tech Experts queue").contains("tl-dev");
+            assertThat(tile("s-017").getText()).contains("HELP");
+        });
         await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(browser.findElement(By.id("count-NOT_READY")).getText()).contains("1"));
         populateTheFloorAndSaveAScreenshot();
