@@ -41,9 +41,7 @@ import dev.seatlink.gateway.web.SiteProblem;
 import dev.seatlink.gateway.web.SseStream;
 import dev.seatlink.gateway.web.StaticPages;
 import dev.seatlink.protocol.Codec;
-import dev.seatlink.protocol.GatewayStatus;
 import dev.seatlink.protocol.SeatEvent;
-import dev.seatlink.protocol.Topic;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -107,10 +105,7 @@ final class FloorVerticle extends VerticleBase {
         floor.replayShift(restored.shiftSoFar());
 
         // The broker link and what it publishes; it connects last, once the floor can take what it brings.
-        Topic gatewayTopic = Topic.floor(site, floorId, Topic.Kind.GATEWAY);
-        LinkSettings settings = LinkSettings.forGateway(config, brokerUrl, site, floorId);
-        link = new BrokerLink(vertx, settings, LinkSettings.floorFilters(site, floorId),
-                new BrokerLink.Will(gatewayTopic.toString(), codec.encode(gatewayStatus(settings, false))), metrics);
+        link = new BrokerLink(vertx, LinkSettings.forGateway(config, brokerUrl, site, floorId), codec, metrics, clock);
 
         // Applying to the floor, and who hears of it.
         stream = new SseStream(clock, (ms, task) -> vertx.setTimer(ms, id -> task.run()));
@@ -155,14 +150,7 @@ final class FloorVerticle extends VerticleBase {
             jobs.forEach(job -> vertx.setPeriodic(job.periodMs(), id -> job.run()));
             server = vertx.createHttpServer(httpOptions());
             return server.requestHandler(router).listen();
-        }).onSuccess(listening -> link.start(ingest, () -> {
-            link.publish(gatewayTopic.toString(), codec.encode(gatewayStatus(settings, true)), true);
-            configs.publishAll();
-        }));
-    }
-
-    private GatewayStatus gatewayStatus(LinkSettings settings, boolean online) {
-        return new GatewayStatus(online, settings.gatewayId(), clock.millis());
+        }).onSuccess(listening -> link.start(ingest, configs::publishAll));
     }
 
     private HttpServerOptions httpOptions() {
@@ -185,10 +173,7 @@ final class FloorVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         stream.closeAll();
-        String site = initialSite.site();
-        String floorId = initialSite.floor();
-        LinkSettings settings = LinkSettings.forGateway(config, brokerUrl, site, floorId);
-        return link.close(codec.encode(gatewayStatus(settings, false)))
+        return link.close()
                 .compose(v -> vertx.executeBlocking(() -> {
                     writer.close();
                     return null;

@@ -19,7 +19,8 @@ import org.tinylog.Logger;
 
 /** A running gateway: seat map loaded, event store open, broker (embedded or external) linked, HTTP serving. */
 public final class Gateway implements AutoCloseable {
-    static final String LOOP_LIMIT_PROPERTY = "seatlink.loopLimitMs";
+    /** The system property the blocked-loop limit is read from (ms). */
+    public static final String LOOP_LIMIT_PROPERTY = "seatlink.loopLimitMs";
 
     private final SiteConfig map;
     private final EmbeddedBroker broker;
@@ -49,16 +50,18 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(GatewayConfig requested) {
         SiteConfigLoader loader = new SiteConfigLoader();
-        SiteConfig map = requested.floor().siteFile() == null ? loader.loadDemo() : loader.load(requested.floor().siteFile());
-        SiteWatcher watcher = requested.floor().siteFile() == null ? null : new SiteWatcher(requested.floor().siteFile(), loader);
+        Path siteFile = requested.floor().siteFile();
+        SiteConfig map = siteFile == null ? loader.loadDemo() : loader.load(siteFile);
+        SiteWatcher watcher = siteFile == null ? null : new SiteWatcher(siteFile, loader);
         PasswordFile supervisors = requested.http().usersFile() == null ? PasswordFile.none()
                 : PasswordFile.load(requested.http().usersFile());
         // With --embedded-auth the embedded broker checks logins and the gateway logs in like any client.
         Path auth = requested.link().embedded() ? requested.link().embeddedAuth() : null;
         BrokerAccessFiles access = auth == null ? null
                 : new BrokerAccessFiles(map, PasswordFile.load(auth.resolve("passwd")));
-        GatewayConfig config = auth == null ? requested : requested.withLogin(gatewayLogin(auth).username(),
-                gatewayLogin(auth).password(), requested.link().tlsCaFile());
+        Credentials login = auth == null ? null : gatewayLogin(auth);
+        GatewayConfig config = login == null ? requested
+                : requested.withLogin(login.username(), login.password(), requested.link().tlsCaFile());
         EventStore store = EventStore.open(config.store().dataDir());
         long now = System.currentTimeMillis();
         FloorVerticle.Restored restored;
@@ -74,8 +77,8 @@ public final class Gateway implements AutoCloseable {
                 restored.lastStored().size(), restored.shiftSoFar().size());
         EmbeddedBroker broker;
         try {
-            broker = config.link().embedded()
-                    ? EmbeddedBroker.start(config.link().mqttHost(), config.link().mqttPort(), config.store().dataDir(), access) : null;
+            broker = config.link().embedded() ? EmbeddedBroker.start(config.link().mqttHost(), config.link().mqttPort(),
+                    config.store().dataDir(), access) : null;
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -84,8 +87,9 @@ public final class Gateway implements AutoCloseable {
         if (broker != null && access == null) {
             Logger.warn("the embedded broker on {}:{} is anonymous: any process that reaches it can publish seat "
                     + "events, configs, commands and results; it listens on {} only{}; use --embedded-auth DIR "
-                    + "(tools/seatlink credentials) or Mosquitto for a real floor", config.link().mqttHost(), config.link().mqttPort(),
-                    config.link().mqttHost(), isLoopback(config.link().mqttHost()) ? " (this machine)" : " - NOT loopback");
+                    + "(tools/seatlink credentials) or Mosquitto for a real floor", config.link().mqttHost(),
+                    config.link().mqttPort(), config.link().mqttHost(),
+                    isLoopback(config.link().mqttHost()) ? " (this machine)" : " - NOT loopback");
         }
         Vertx vertx = Vertx.vertx(vertxOptions());
         FloorVerticle verticle = new FloorVerticle(config, map, watcher, brokerUrl, store, audit, restored, supervisors);
@@ -98,8 +102,8 @@ public final class Gateway implements AutoCloseable {
                 broker.close();
             }
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new GatewayStartException("cannot serve HTTP on " + config.http().host() + ":" + config.http().port() + ": "
-                    + cause.getMessage(), cause);
+            throw new GatewayStartException("cannot serve HTTP on " + config.http().host() + ":" + config.http().port()
+                    + ": " + cause.getMessage(), cause);
         }
         String scheme = config.http().https() == null ? "http" : "https";
         Logger.info("gateway for {}/{} ({} seats) serving {}://{}:{}/ with broker {}", map.site(), map.floor(),
@@ -118,7 +122,8 @@ public final class Gateway implements AutoCloseable {
      */
     static VertxOptions vertxOptions() {
         long limitMs = Long.getLong(LOOP_LIMIT_PROPERTY, 2_000);
-        return new VertxOptions().setMaxEventLoopExecuteTime(limitMs).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+        return new VertxOptions().setMaxEventLoopExecuteTime(limitMs)
+                .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
                 .setBlockedThreadCheckInterval(Math.max(50, limitMs / 4))
                 .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
                 // with the stack of what held it, from the first warning on

@@ -89,11 +89,6 @@ public record GatewayConfig(Http http, Link link, Store store, Floor floor) {
         public boolean embedded() {
             return brokerUrl == null;
         }
-
-        /** The same link logging in as {@code newUsername} (the gateway's own credentials). */
-        public Link withLogin(String newUsername, String newPassword, Path newTlsCaFile) {
-            return new Link(brokerUrl, mqttHost, mqttPort, newUsername, newPassword, newTlsCaFile, embeddedAuth);
-        }
     }
 
     /**

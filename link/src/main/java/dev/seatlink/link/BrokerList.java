@@ -36,8 +36,8 @@ public final class BrokerList {
         for (String raw : entries) {
             String entry = raw.trim();
             if (!ONE.matcher(entry).matches()) {
-                throw new IllegalArgumentException("'" + entry + "' must start with tcp:// or ssl:// and look like tcp://HOST:PORT"
-                        + (entries.length > 1 ? " (a list is comma-separated)" : ""));
+                throw new IllegalArgumentException("'" + entry + "' must start with tcp:// or ssl:// and look like "
+                        + "tcp://HOST:PORT" + (entries.length > 1 ? " (a list is comma-separated)" : ""));
             }
             URI uri;
             try {

@@ -1,10 +1,13 @@
 package dev.seatlink.gateway.brokerlink;
 
+import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.ingest.Delivery;
 import dev.seatlink.gateway.ingest.Inbox;
 import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.link.BrokerList;
 import dev.seatlink.link.BrokerSession;
+import dev.seatlink.protocol.Codec;
+import dev.seatlink.protocol.GatewayStatus;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -23,7 +26,8 @@ import org.tinylog.Logger;
 
 /**
  * The gateway's connection to the floor's broker: one persistent session under a fixed client id, its
- * subscriptions, QoS 1 publishes and a retained Last Will. Runs on the event loop it was started from
+ * subscriptions, QoS 1 publishes and the gateway's retained status ({@code online} once subscribed,
+ * {@code offline} on close and as its Last Will). Runs on the event loop it was started from
  * (Vert.x's MQTT client: no threads of its own), reconnects by itself, and hands each message received to
  * the {@link Inbox} unacknowledged: the inbox acknowledges it once it is stored.
  */
@@ -35,20 +39,16 @@ public final class BrokerLink implements LinkHealth {
     static final int MAX_MESSAGE_BYTES = 1024 * 1024;
     static final int ACK_TIMEOUT_S = 30;
 
-    /** What to do each time the floor's subscriptions are in place (after every connect). */
+    /** What to do each time the floor's subscriptions are in place and the gateway announced (every connect). */
     public interface Subscribed {
         void subscribed();
     }
 
-    /** The retained message the broker publishes for the gateway if it vanishes. */
-    public record Will(String topic, byte[] payload) {
-    }
-
     private final Vertx vertx;
     private final LinkSettings settings;
-    private final List<String> filters;
-    private final Will will;
+    private final Codec codec;
     private final Metrics metrics;
+    private final FloorClock clock;
     /** The floor's broker, or the nodes of a cluster, walked in turn on every (re)connect. */
     private final ReconnectPlan plan;
     private final Map<Integer, Promise<Void>> awaitingAck = new HashMap<>();
@@ -57,12 +57,12 @@ public final class BrokerLink implements LinkHealth {
     private Subscribed onSubscribed;
     private boolean closed;
 
-    public BrokerLink(Vertx vertx, LinkSettings settings, List<String> filters, Will will, Metrics metrics) {
+    public BrokerLink(Vertx vertx, LinkSettings settings, Codec codec, Metrics metrics, FloorClock clock) {
         this.vertx = vertx;
         this.settings = settings;
-        this.filters = List.copyOf(filters);
-        this.will = will;
+        this.codec = codec;
         this.metrics = metrics;
+        this.clock = clock;
         this.plan = new ReconnectPlan(BrokerList.parse(settings.brokerUrl()));
     }
 
@@ -77,8 +77,8 @@ public final class BrokerLink implements LinkHealth {
         MqttClientOptions options = new MqttClientOptions().setClientId(settings.clientId()).setCleanSession(false)
                 .setKeepAliveInterval(KEEPALIVE_S).setAutoKeepAlive(true).setMaxInflightQueue(MAX_IN_FLIGHT)
                 .setAckTimeout(ACK_TIMEOUT_S).setMaxMessageSize(MAX_MESSAGE_BYTES)
-                .setWillFlag(true).setWillTopic(will.topic()).setWillQoS(BrokerSession.QOS).setWillRetain(true)
-                .setWillMessageBytes(Buffer.buffer(will.payload()));
+                .setWillFlag(true).setWillTopic(settings.statusTopic().toString()).setWillQoS(BrokerSession.QOS)
+                .setWillRetain(true).setWillMessageBytes(Buffer.buffer(status(false)));
         options.setAutoAck(false);
         if (settings.username() != null) {
             options.setUsername(settings.username()).setPassword(new String(settings.password()));
@@ -118,13 +118,14 @@ public final class BrokerLink implements LinkHealth {
         plan.connected();
         metrics.brokerConnected();
         Map<String, Integer> topics = new LinkedHashMap<>();
-        filters.forEach(filter -> topics.put(filter, BrokerSession.QOS));
+        settings.filters().forEach(filter -> topics.put(filter, BrokerSession.QOS));
         connected.subscribeCompletionHandler(granted -> {
             if (granted.grantedQoSLevels().contains(0x80)) {
                 Logger.error("broker refused the floor subscriptions (check the gateway's ACL): granted {}",
                         granted.grantedQoSLevels());
                 return;
             }
+            publish(settings.statusTopic().toString(), status(true), true);
             onSubscribed.subscribed();
         });
         connected.subscribe(topics).onFailure(e -> Logger.error("cannot subscribe: {}", e.getMessage()));
@@ -197,14 +198,19 @@ public final class BrokerLink implements LinkHealth {
         }
     }
 
-    /** Stops reconnecting, publishes {@code offline} (retained) and disconnects. */
-    public Future<Void> close(byte[] offline) {
+    /** The gateway's retained status as it is now. */
+    private byte[] status(boolean online) {
+        return codec.encode(new GatewayStatus(online, settings.gatewayId(), clock.millis()));
+    }
+
+    /** Stops reconnecting, publishes the gateway {@code offline} (retained) and disconnects. */
+    public Future<Void> close() {
         closed = true;
         MqttClient current = client;
         if (current == null || !current.isConnected()) {
             return Future.succeededFuture();
         }
-        return publishAcknowledged(will.topic(), offline, true)
+        return publishAcknowledged(settings.statusTopic().toString(), status(false), true)
                 .timeout(2, java.util.concurrent.TimeUnit.SECONDS)
                 .transform(ignored -> current.disconnect())
                 .recover(e -> {

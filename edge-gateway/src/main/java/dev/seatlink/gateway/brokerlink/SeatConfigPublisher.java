@@ -7,7 +7,6 @@ import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.SeatConfig;
 import dev.seatlink.protocol.Topic;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import java.util.Iterator;
 import org.tinylog.Logger;
 
@@ -39,9 +38,9 @@ public final class SeatConfigPublisher {
         this.site = site;
     }
 
-    /** Every seat's config; completes with how many the broker acknowledged. */
-    public Future<Integer> publishAll() {
-        return new Run(site.current(), ++run).start();
+    /** Every seat's config, in the background; how many the broker acknowledged is logged. */
+    public void publishAll() {
+        new Run(site.current(), ++run).fill();
     }
 
     /** One full publication: keeps {@value #WINDOW} in flight until every seat is sent or one fails. */
@@ -49,20 +48,15 @@ public final class SeatConfigPublisher {
         private final SiteConfig current;
         private final int id;
         private final Iterator<SeatSpec> seats;
-        private final Promise<Integer> done = Promise.promise();
         private int inFlight;
         private int acknowledged;
         private boolean failed;
+        private boolean finished;
 
         Run(SiteConfig current, int id) {
             this.current = current;
             this.id = id;
             this.seats = current.seats().iterator();
-        }
-
-        Future<Integer> start() {
-            fill();
-            return done.future();
         }
 
         private void fill() {
@@ -79,19 +73,19 @@ public final class SeatConfigPublisher {
                     fill();
                 });
             }
-            if (inFlight == 0 && !done.future().isComplete()) {
+            if (inFlight == 0 && !finished) {
                 finish();
             }
         }
 
         private void finish() {
+            finished = true;
             if (acknowledged < current.seats().size()) {
                 Logger.warn("{} of {} seat configs published; the rest follow on the next connect or site edit",
                         acknowledged, current.seats().size());
             } else {
                 Logger.info("{} seat configs published", acknowledged);
             }
-            done.complete(acknowledged);
         }
     }
 

@@ -102,7 +102,7 @@ public final class TimeLedger {
     }
 
     private Totals totals(String seat, String agent) {
-        return totals.computeIfAbsent(seat + "\u0000" + agent, k -> {
+        return totals.computeIfAbsent(key(seat, agent), k -> {
             Totals created = new Totals(seat, agent);
             totalsBySeat.computeIfAbsent(seat, s -> new ArrayList<>()).add(created);
             return created;
@@ -121,7 +121,7 @@ public final class TimeLedger {
     public List<AgentTime> figuresOf(long end, Collection<String> seats) {
         Map<String, AgentTime> result = new LinkedHashMap<>();
         for (String seat : seats) {
-            totalsBySeat.getOrDefault(seat, List.of()).forEach(t -> result.put(seat + "\u0000" + t.agent, toFigures(t)));
+            totalsBySeat.getOrDefault(seat, List.of()).forEach(t -> result.put(key(seat, t.agent), toFigures(t)));
             Open running = open.get(seat);
             if (running != null) {
                 addRunning(result, seat, running, end);
@@ -130,12 +130,17 @@ public final class TimeLedger {
         return new ArrayList<>(result.values());
     }
 
+    /** One agent's figures at one seat. */
+    private static String key(String seat, String agent) {
+        return seat + "\u0000" + agent;
+    }
+
     /** Adds a seat's running interval, up to {@code end}, to its agent's figures. */
     private void addRunning(Map<String, AgentTime> result, String seat, Open running, long end) {
         if (running.agent == null) {
             return;
         }
-        String key = seat + "\u0000" + running.agent;
+        String key = key(seat, running.agent);
         AgentTime base = result.getOrDefault(key, AgentTime.zero(seat, running.agent));
         long[] ms = new long[AgentState.values().length];
         ms[running.state.ordinal()] = runningMs(running, end);

@@ -108,7 +108,7 @@ public final class IngestPipeline implements Inbox {
             SeatEvent event = r.accepted() != null && r.accepted().message() instanceof SeatEvent e ? e : null;
             items.add(new StoreWriter.Item(event, r.rx()));
         }
-        store.submit(items, isNew -> loop.execute(() -> committed(taken)));
+        store.submit(items, () -> loop.execute(() -> committed(taken)));
     }
 
     private void committed(List<Received> taken) {

@@ -17,8 +17,8 @@ import java.util.List;
 import org.tinylog.Logger;
 
 /**
- * Every second: the KPIs, counts and help queue (computed on a worker from what the floor hands over: at 10,000 seats they held
- * the event loop for tens of milliseconds), then the alerts they raise or clear, then each {@link
+ * Every second: the KPIs, counts and help queue (computed on a worker from what the floor hands over: at
+ * 10,000 seats they held the event loop for tens of milliseconds), then the alerts they raise or clear, then each {@link
  * Tick.Listener} (command timeouts, the live figures, the retained summary). Its time on the loop is
  * {@code seatlink_tick_seconds}.
  */

@@ -14,7 +14,7 @@ import org.tinylog.Logger;
 /**
  * The one thread that writes the store. Everything the gateway receives passes through it in order
  * of arrival, in the batches the broker link hands over: their events are inserted in one transaction
- * (several batches together, up to {@link #MAX_EVENTS} events), and each batch's {@link Committed} (which
+ * (several batches together, up to {@link #MAX_MESSAGES} messages), and each batch's {@link Committed} (which
  * acknowledges it to the broker and applies it) runs only once that transaction is committed. Items
  * without an event (status, state, rejected messages) still wait their turn, so acknowledgements leave
  * in the order the messages came, as MQTT requires.
@@ -25,7 +25,8 @@ import org.tinylog.Logger;
  * resumes by itself.
  */
 public final class StoreWriter implements AutoCloseable {
-    static final int MAX_EVENTS = 2_000;
+    /** Messages (not only events) whose batches share one transaction at most. */
+    static final int MAX_MESSAGES = 2_000;
     static final long RETRY_MS = 1_000;
 
     /** One received message: its event (or null when it carries none). */
@@ -34,8 +35,7 @@ public final class StoreWriter implements AutoCloseable {
 
     /** What to do once a batch is committed; runs on the writer thread. */
     public interface Committed {
-        /** @param isNew per item, whether its event was stored for the first time (true for items without one) */
-        void committed(boolean[] isNew);
+        void committed();
     }
 
     private record Batch(List<Item> items, Committed then) {
@@ -74,11 +74,11 @@ public final class StoreWriter implements AutoCloseable {
                     continue;
                 }
                 taken.add(first);
-                int events = first.items().size();
+                int messages = first.items().size();
                 Batch next;
-                while (events < MAX_EVENTS && (next = queue.poll()) != null) {
+                while (messages < MAX_MESSAGES && (next = queue.poll()) != null) {
                     taken.add(next);
-                    events += next.items().size();
+                    messages += next.items().size();
                 }
                 commit(taken);
                 taken.clear();
@@ -102,23 +102,15 @@ public final class StoreWriter implements AutoCloseable {
         // counted before anyone hears of the commit, so the figures never lag what was acknowledged
         stored.add(events.size());
         batches.increment();
-        List<boolean[]> isNew = new ArrayList<>(taken.size());
-        int e = 0;
-        for (Batch batch : taken) {
-            boolean[] flags = new boolean[batch.items().size()];
-            for (int i = 0; i < flags.length; i++) {
-                boolean hasEvent = batch.items().get(i).event() != null;
-                flags[i] = !hasEvent || added[e++];
-                if (hasEvent && flags[i]) {
-                    firstTime.increment();
-                }
+        for (boolean isNew : added) {
+            if (isNew) {
+                firstTime.increment();
             }
-            queuedItems.addAndGet(-flags.length);
-            isNew.add(flags);
         }
-        for (int b = 0; b < taken.size(); b++) {
+        for (Batch batch : taken) {
+            queuedItems.addAndGet(-batch.items().size());
             try {
-                taken.get(b).then().committed(isNew.get(b));
+                batch.then().committed();
             } catch (RuntimeException ex) {
                 Logger.error(ex, "after storing a batch: {}", ex.getMessage());
             }

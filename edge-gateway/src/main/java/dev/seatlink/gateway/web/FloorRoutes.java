@@ -95,14 +95,14 @@ public final class FloorRoutes {
             return;
         }
         long now = clock.millis();
-        List<String> seats = site.seatsOf(id).stream().map(SeatSpec::seat).toList();
+        List<SeatSpec> seats = site.seatsOf(id);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("team", figures.team(team.get()));
         body.put("now", now);
         body.put("shiftStart", live.shiftStart());
         body.put("kpis", kpis.get());
-        body.put("seats", site.seatsOf(id).stream().map(spec -> floor.seat(spec.seat()).orElseThrow()).toList());
-        body.put("agents", floor.agentTimes(now, seats).stream().map(a -> Map.of(
+        body.put("seats", seats.stream().map(spec -> floor.seat(spec.seat()).orElseThrow()).toList());
+        body.put("agents", floor.agentTimes(now, seats.stream().map(SeatSpec::seat).toList()).stream().map(a -> Map.of(
                 "seat", a.seat(), "agent", a.agent(), "msInState", a.byStateName(), "contacts", a.contacts(),
                 "averageHandleMs", a.averageHandleMs(), "averageWrapUpMs", a.averageWrapUpMs(),
                 "helpRequests", a.helpRequests(), "helpWaitMs", a.helpWaitMs())).toList());

@@ -7,6 +7,7 @@ import dev.seatlink.gateway.floor.Grouping;
 import dev.seatlink.gateway.floor.Tick;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.TeamSpec;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -67,7 +68,7 @@ public final class LiveFigures implements Tick.Listener {
 
     /** A team's KPIs, empty for a team added since the last tick. */
     Optional<GroupKpis> teamKpis(String team) {
-        return latest.groups().getOrDefault(Grouping.TEAM.key(), java.util.List.of()).stream()
+        return latest.groups().getOrDefault(Grouping.TEAM.key(), List.of()).stream()
                 .filter(g -> g.key().equals(team)).findFirst();
     }
 }

@@ -2,6 +2,7 @@ package dev.seatlink.gateway.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seatlink.gateway.Gateway;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class NoBlockedEventLoop implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback {
-    /** The system property {@code Gateway} reads its limit from (set by the build). */
-    private static final String LIMIT = "seatlink.loopLimitMs";
+    /** Set by the build for the whole suite. */
+    private static final String LIMIT = Gateway.LOOP_LIMIT_PROPERTY;
     private static final ExtensionContext.Namespace HERE = ExtensionContext.Namespace.create(NoBlockedEventLoop.class);
 
     @Override

@@ -51,7 +51,7 @@ final class CatchUpBench {
             rig.startGateway(broker.url(), seats);
             awaitLog("seat configs published", 30); // subscribed: its session now queues the floor
             rig.stopGateway();
-            drainer(url).waitFor(); // -E: the session is made and subscribed, then it disconnects
+            drainer(url, false).waitFor(); // the session is made and subscribed, then it disconnects
 
             FloorSimulator floor = new FloorSimulator(vertx, new FloorSimulator.Settings(url.getHost(), url.getPort(),
                     FloorRig.SITE, FloorRig.FLOOR, seats, 1, null));
@@ -104,22 +104,24 @@ final class CatchUpBench {
         }
     }
 
-    private Process drainer(URI url, String... extra) throws IOException {
+    /**
+     * {@code mosquitto_sub} on the drain session, subscribed as the gateway is.
+     *
+     * @param drain read the backlog (for at most 300 s); else only make the session and exit ({@code -E})
+     */
+    private Process drainer(URI url, boolean drain) throws IOException {
         List<String> command = new ArrayList<>(List.of("mosquitto_sub", "-h", url.getHost(), "-p",
                 String.valueOf(url.getPort()), "-q", "1", "-c", "-i", DRAIN_CLIENT, "-v"));
-        command.addAll(List.of(extra));
+        command.addAll(drain ? List.of("-W", "300") : List.of("-E"));
         for (String kind : List.of("status", "state", "event", "cmd-result")) {
             command.addAll(List.of("-t", "seatlink/v1/" + FloorRig.SITE + "/" + FloorRig.FLOOR + "/+/" + kind));
-        }
-        if (extra.length == 0) {
-            command.add("-E");
         }
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(
                 work.resolve("mosquitto_sub.log").toFile())).start();
     }
 
     private Drain drainSubscriber(URI url) throws IOException, InterruptedException {
-        Process sub = drainer(url, "-W", "300");
+        Process sub = drainer(url, true);
         AtomicLong first = new AtomicLong();
         long count = 0;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(sub.getInputStream(), StandardCharsets.UTF_8))) {
