@@ -53,8 +53,8 @@ final class CatchUpBench {
             rig.stopGateway();
             drainer(url, false).waitFor(); // the session is made and subscribed, then it disconnects
 
-            FloorSimulator floor = new FloorSimulator(vertx, new FloorSimulator.Settings(url.getHost(), url.getPort(),
-                    FloorRig.SITE, FloorRig.FLOOR, seats, 1, null));
+            FloorSimulator floor = new FloorSimulator(vertx, FloorSimulator.Settings.plain(broker.url(),
+                    FloorRig.SITE, FloorRig.FLOOR, seats, 1));
             floor.connectAll().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
             long queueStart = System.nanoTime();
             long ackBase = floor.acknowledged();

@@ -54,8 +54,8 @@ final class IngestBench {
             }, "mosquitto_sub-reader");
             reader.setDaemon(true);
             reader.start();
-            FloorSimulator floor = new FloorSimulator(vertx, new FloorSimulator.Settings(url.getHost(), url.getPort(),
-                    FloorRig.SITE, FloorRig.FLOOR, seats, 1, null));
+            FloorSimulator floor = new FloorSimulator(vertx, FloorSimulator.Settings.plain(broker.url(),
+                    FloorRig.SITE, FloorRig.FLOOR, seats, 1));
             floor.connectAll().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
             Thread.sleep(3_000); // statuses and states in
             double storedBefore = rig.metric("seatlink_store_new_events_total");

@@ -40,8 +40,8 @@ final class ScaleBench {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         try (BenchBroker broker = BenchBroker.start(work); FloorRig rig = new FloorRig(work, gatewayJar)) {
             URI url = URI.create(broker.url());
-            FloorSimulator floor = new FloorSimulator(vertx, new FloorSimulator.Settings(url.getHost(), url.getPort(),
-                    FloorRig.SITE, FloorRig.FLOOR, seats, 1, null));
+            FloorSimulator floor = new FloorSimulator(vertx, FloorSimulator.Settings.plain(broker.url(),
+                    FloorRig.SITE, FloorRig.FLOOR, seats, 1));
             long connectStart = System.nanoTime();
             floor.connectAll().toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
             double connectSeconds = (System.nanoTime() - connectStart) / 1e9;

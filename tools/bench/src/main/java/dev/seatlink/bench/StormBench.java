@@ -31,8 +31,8 @@ final class StormBench {
         try (BenchBroker broker = BenchBroker.start(work, true); FloorRig rig = new FloorRig(work, gatewayJar)) {
             rig.startGateway(broker.url(), seats);
             URI url = URI.create(broker.url());
-            FloorSimulator floor = new FloorSimulator(vertx, new FloorSimulator.Settings(url.getHost(), url.getPort(),
-                    FloorRig.SITE, FloorRig.FLOOR, seats, 1, null));
+            FloorSimulator floor = new FloorSimulator(vertx, FloorSimulator.Settings.plain(broker.url(),
+                    FloorRig.SITE, FloorRig.FLOOR, seats, 1));
             floor.connectAll().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
             Thread.sleep(2_000);
             double storedBefore = rig.metric("seatlink_store_new_events_total");

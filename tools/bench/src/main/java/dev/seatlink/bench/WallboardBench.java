@@ -78,8 +78,8 @@ final class WallboardBench {
         try (BenchBroker broker = BenchBroker.start(work); FloorRig rig = new FloorRig(work, gatewayJar)) {
             rig.startGateway(broker.url(), seats);
             URI url = URI.create(broker.url());
-            FloorSimulator floor = new FloorSimulator(vertx, new FloorSimulator.Settings(url.getHost(), url.getPort(),
-                    FloorRig.SITE, FloorRig.FLOOR, seats, 1, null));
+            FloorSimulator floor = new FloorSimulator(vertx, FloorSimulator.Settings.plain(broker.url(),
+                    FloorRig.SITE, FloorRig.FLOOR, seats, 1));
             floor.connectAll().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
             measure(rig, floor, broker.name(), url);
             floor.close();

@@ -1,9 +1,13 @@
 package dev.seatlink.bench.simulate;
 
+import dev.seatlink.link.BrokerList;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Cause;
 import dev.seatlink.protocol.ClientId;
 import dev.seatlink.protocol.Codec;
+import dev.seatlink.protocol.Command;
+import dev.seatlink.protocol.CommandResult;
+import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.Message;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatState;
@@ -14,11 +18,15 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,23 +37,41 @@ import java.util.function.BiConsumer;
 /**
  * A floor of simulated seats, each its own MQTT connection (fixed client id, QoS 1, Last Will = offline
  * status), publishing {@code status}, {@code state} and {@code event} exactly as protocol v1 says, with a
- * per-seat {@code seq}. Built on Vert.x's event-loop MQTT client so 10,000 seats fit one JVM on two cores.
+ * per-seat {@code seq}, and answering the gateway's {@code rebirth} and {@code replay} from memory as a
+ * terminal does from its journal (on a cluster, replay is how a gateway fills what a dying node lost).
+ * Seats spread over a list of brokers (seat i starts on node i mod n) and move to the next node when theirs
+ * fails. Built on Vert.x's event-loop MQTT client so 10,000 seats fit one JVM on two cores.
  */
 public final class FloorSimulator implements AutoCloseable {
     /** Connections opened at once while the floor comes up. */
     static final int CONNECT_WINDOW = 200;
 
+    /** Events each seat remembers for {@code replay}, like a terminal's journal (bounded: memory). */
+    static final int REMEMBERED_EVENTS = 2_000;
+
     /**
+     * @param brokers   one broker URL or a cluster's comma-separated list ({@link BrokerList})
      * @param seats     how many seats: {@code s-00001} … (agents {@code a00001} …)
      * @param firstSeq  the first event's seq (above any earlier run's, since seq never goes back)
      * @param login     per seat, the broker username and password, or null for an anonymous broker
+     * @param tlsCaFile PEM CA to trust for {@code ssl://} brokers, or null for the JVM's default CAs
      */
-    public record Settings(String host, int port, String site, String floor, int seats, long firstSeq,
-                           java.util.function.Function<String, String[]> login) {
+    public record Settings(String brokers, String site, String floor, int seats, long firstSeq, SeatLogin login,
+                           Path tlsCaFile) {
+        /** Anonymous seats on plain-text brokers, as the benches run them. */
+        public static Settings plain(String brokers, String site, String floor, int seats, long firstSeq) {
+            return new Settings(brokers, site, floor, seats, firstSeq, null, null);
+        }
+    }
+
+    /** A seat's broker login: its username and password. */
+    public interface SeatLogin {
+        String[] of(String seat);
     }
 
     private final Vertx vertx;
     private final Settings settings;
+    private final List<URI> brokers;
     private final Codec codec = new Codec();
     private final List<SimulatedSeat> seats = new ArrayList<>();
     private final List<MqttClient> clients = new ArrayList<>();
@@ -62,17 +88,27 @@ public final class FloorSimulator implements AutoCloseable {
     private final List<Map<Long, SeatEvent>> unacked = new ArrayList<>();
     /** Per seat, the packet id each sent event went out with → its seq. */
     private final List<Map<Integer, Long>> packetSeq = new ArrayList<>();
+    /** Per seat, its last {@link #REMEMBERED_EVENTS} events by seq, for {@code replay}. */
+    private final List<NavigableMap<Long, SeatEvent>> remembered = new ArrayList<>();
+    /** Per seat, the index in {@link #brokers} of the node it uses (or tries) now. */
+    private final int[] node;
+    private final AtomicLong replayed = new AtomicLong();
+    private final AtomicLong rebirths = new AtomicLong();
     private volatile boolean closing;
     private int next;
 
     public FloorSimulator(Vertx vertx, Settings settings) {
         this.vertx = vertx;
         this.settings = settings;
+        this.brokers = BrokerList.parse(settings.brokers());
+        this.node = new int[settings.seats()];
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 1; i <= settings.seats(); i++) {
             seats.add(new SimulatedSeat(seatId(i), String.format("a%05d", i), run + "-" + i, settings.firstSeq() - 1));
             unacked.add(new ConcurrentSkipListMap<>());
             packetSeq.add(new ConcurrentHashMap<>());
+            remembered.add(new ConcurrentSkipListMap<>());
+            node[i - 1] = (i - 1) % brokers.size();
         }
     }
 
@@ -110,8 +146,14 @@ public final class FloorSimulator implements AutoCloseable {
                 .setWillMessageBytes(Buffer.buffer(codec.encode(new SeatStatus(false, seat.boot, null,
                         System.currentTimeMillis()))));
         if (settings.login() != null) {
-            String[] login = settings.login().apply(seat.seat);
+            String[] login = settings.login().of(seat.seat);
             options.setUsername(login[0]).setPassword(login[1]);
+        }
+        if (brokers.get(0).getScheme().equals("ssl")) {
+            options.setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
+            if (settings.tlsCaFile() != null) {
+                options.setTrustOptions(new PemTrustOptions().addCertPath(settings.tlsCaFile().toString()));
+            }
         }
         MqttClient client = MqttClient.create(vertx, options);
         client.publishCompletionHandler(id -> {
@@ -121,21 +163,73 @@ public final class FloorSimulator implements AutoCloseable {
                 unacked.get(index).remove(seq);
             }
         });
-        client.closeHandler(v -> reconnectLater(index, 0));
+        client.publishHandler(message -> answer(index, client, message.topicName(), message.payload().getBytes()));
+        client.closeHandler(v -> {
+            nextNode(index);
+            reconnectLater(index, 0);
+        });
         synchronized (clients) {
             clients.add(client);
         }
-        return announce(index, client).onFailure(e -> failed.incrementAndGet());
+        return announce(index, client).onFailure(e -> {
+            failed.incrementAndGet();
+            nextNode(index);
+            reconnectLater(index, 1);
+        });
     }
 
-    /** Connects, then publishes status and state, then what waited and what was never acknowledged. */
+    /**
+     * Connects to the seat's current node, subscribes to its commands, then publishes status and state,
+     * then what waited and what was never acknowledged.
+     */
     private Future<?> announce(int index, MqttClient client) {
         SimulatedSeat seat = seats.get(index);
-        return client.connect(settings.port(), settings.host())
-                .compose(ack -> publish(client, topic(seat, Topic.Kind.STATUS),
-                        SeatStatus.online(seat.boot, "sim", System.currentTimeMillis()), true))
-                .compose(id -> publish(client, topic(seat, Topic.Kind.STATE), snapshot(seat), true))
+        URI broker;
+        synchronized (node) {
+            broker = brokers.get(node[index]);
+        }
+        return client.connect(broker.getPort(), broker.getHost(), broker.getHost())
+                .compose(ack -> client.subscribe(topic(seat, Topic.Kind.CMD).toString(), 1))
+                .compose(ack -> greet(index, client))
                 .onSuccess(id -> resend(index, client));
+    }
+
+    /** Status then state, as a terminal does on connect and on {@code rebirth}. */
+    private Future<Integer> greet(int index, MqttClient client) {
+        SimulatedSeat seat = seats.get(index);
+        return publish(client, topic(seat, Topic.Kind.STATUS),
+                SeatStatus.online(seat.boot, "sim", System.currentTimeMillis()), true)
+                .compose(id -> publish(client, topic(seat, Topic.Kind.STATE), snapshot(seat), true));
+    }
+
+    private void nextNode(int index) {
+        synchronized (node) {
+            node[index] = (node[index] + 1) % brokers.size();
+        }
+    }
+
+    /** A command for the seat: {@code rebirth} and {@code replay} are answered; the others only acknowledged. */
+    private void answer(int index, MqttClient client, String topic, byte[] payload) {
+        if (!(codec.decode(topic, payload) instanceof Decoded.Accepted accepted)
+                || !(accepted.message() instanceof Command command)) {
+            return;
+        }
+        CommandResult result = CommandResult.success(command.id());
+        if (command instanceof Command.Rebirth) {
+            rebirths.incrementAndGet();
+            greet(index, client);
+        } else if (command instanceof Command.Replay replay) {
+            NavigableMap<Long, SeatEvent> events = remembered.get(index);
+            events.tailMap(replay.from(), true).values().forEach(event -> {
+                replayed.incrementAndGet();
+                publishEvent(index, client, event);
+            });
+            Long kept = events.isEmpty() ? null : events.firstKey();
+            if (kept != null && replay.from() < kept) {
+                result = CommandResult.failure(command.id(), "events before seq " + kept + " are no longer kept here");
+            }
+        }
+        publish(client, topic(seats.get(index), Topic.Kind.CMD_RESULT), result, false);
     }
 
     private void resend(int index, MqttClient client) {
@@ -155,7 +249,10 @@ public final class FloorSimulator implements AutoCloseable {
                 client = clients.get(index);
             }
             announce(index, client).onSuccess(v -> reconnects.incrementAndGet())
-                    .onFailure(e -> reconnectLater(index, attempt + 1));
+                    .onFailure(e -> {
+                        nextNode(index);
+                        reconnectLater(index, attempt + 1);
+                    });
         });
     }
 
@@ -193,9 +290,22 @@ public final class FloorSimulator implements AutoCloseable {
         onSend.accept(seat.seat, seat.seq);
         sent.incrementAndGet();
         unacked.get(i).put(event.seq(), event);
+        NavigableMap<Long, SeatEvent> memory = remembered.get(i);
+        memory.put(event.seq(), event);
+        memory.headMap(event.seq() - REMEMBERED_EVENTS, true).clear();
         if (client.isConnected()) {
             publishEvent(i, client, event);
         }
+    }
+
+    /** Events republished because a gateway asked for a {@code replay}. */
+    public long replayed() {
+        return replayed.get();
+    }
+
+    /** {@code rebirth} commands answered. */
+    public long rebirths() {
+        return rebirths.get();
     }
 
     /** How often seats came back after losing their connection. */

@@ -1,9 +1,9 @@
 package dev.seatlink.bench.simulate;
 
+import dev.seatlink.link.BrokerList;
 import dev.seatlink.link.Credentials;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -24,8 +24,12 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "10", description = "transitions per second, all seats together (default 10)")
     double rate;
 
-    @Option(names = "--broker", defaultValue = "tcp://127.0.0.1:1883", description = "the broker (default ${DEFAULT-VALUE})")
+    @Option(names = "--broker", defaultValue = "tcp://127.0.0.1:1883",
+            description = "the broker, or a cluster's nodes comma-separated; tcp:// or ssl:// (default ${DEFAULT-VALUE})")
     String broker;
+
+    @Option(names = "--ca", paramLabel = "FILE", description = "PEM CA to trust for ssl:// brokers")
+    Path tlsCaFile;
 
     @Option(names = "--site", defaultValue = "bench", description = "site id (default bench)")
     String site;
@@ -54,10 +58,15 @@ public final class SimulateCommand implements Callable<Integer> {
             System.out.println("PASS: site config for " + seats + " simulated seats in " + writeSite);
             return 0;
         }
-        URI url = URI.create(broker);
+        try {
+            BrokerList.parse(broker);
+        } catch (IllegalArgumentException e) {
+            System.err.println("FAIL: --broker: " + e.getMessage());
+            return 2;
+        }
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-        FloorSimulator simulator = new FloorSimulator(vertx, new FloorSimulator.Settings(url.getHost(), url.getPort(),
-                site, floor, seats, firstSeq, credentials == null ? null : seat -> login(credentials, seat)));
+        FloorSimulator simulator = new FloorSimulator(vertx, new FloorSimulator.Settings(broker, site, floor, seats,
+                firstSeq, credentials == null ? null : seat -> login(credentials, seat), tlsCaFile));
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop.countDown();

@@ -1,0 +1,112 @@
+package dev.seatlink.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A NATS cluster on loopback: n {@code nats-server} processes with JetStream and MQTT 3.1.1, routed to each
+ * other, each in its own folder under the data directory. What {@code tools/seatlink cluster up} runs and what
+ * the failover tests kill and restart. MQTT streams are replicated on every node (up to three), so a session
+ * and its queued messages survive any one node.
+ */
+public final class NatsCluster implements AutoCloseable {
+    public static final String NAME = "seatlink";
+
+    private final List<NatsNode> nodes;
+    private final ClusterHealth health;
+
+    private NatsCluster(List<NatsNode> nodes) {
+        this.nodes = nodes;
+        this.health = new ClusterHealth(nodes);
+    }
+
+    /**
+     * Starts {@code size} nodes (1, 3 or 5) under {@code dataDir} on free loopback ports (the ports of a
+     * previous run in the same folder when they are still free) and waits until the cluster is healthy.
+     *
+     * @throws ClusterException when nats-server is missing, a node will not start or the cluster stays unhealthy
+     */
+    public static NatsCluster start(Path dataDir, int size, Duration healthyWithin) {
+        if (size != 1 && size != 3 && size != 5) {
+            throw new ClusterException("a cluster has 1, 3 or 5 nodes (JetStream needs a majority), not " + size);
+        }
+        Path server = NatsServerBinary.find();
+        List<NodePorts> ports = NodePorts.forCluster(dataDir, size);
+        List<NatsNode> nodes = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            nodes.add(new NatsNode(server, "n" + (i + 1), dataDir.resolve("n" + (i + 1)), ports.get(i), ports));
+        }
+        NatsCluster cluster = new NatsCluster(List.copyOf(nodes));
+        try {
+            for (NatsNode node : nodes) {
+                node.start();
+            }
+            cluster.awaitHealthy(healthyWithin);
+            return cluster;
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** The nodes' MQTT listeners as a client's {@code --broker} list: {@code tcp://127.0.0.1:p1,…}. */
+    public String brokerList() {
+        return nodes.stream().map(NatsNode::mqttUrl).collect(Collectors.joining(","));
+    }
+
+    public List<NatsNode> nodes() {
+        return nodes;
+    }
+
+    public NatsNode node(int index) {
+        return nodes.get(index);
+    }
+
+    /** Waits until every running node answers {@code /healthz} ok and they agree on a JetStream meta leader. */
+    public void awaitHealthy(Duration within) {
+        health.await(within);
+    }
+
+    /** The meta leader's node, as the running nodes report it (empty while there is none). */
+    public String metaLeader() {
+        return health.metaLeader();
+    }
+
+    /** Stops every node (TERM, then KILL after 10 s). */
+    @Override
+    public void close() {
+        for (NatsNode node : nodes) {
+            node.stop();
+        }
+    }
+
+    /** Deletes a data directory a test made (the nodes must be stopped). */
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException("interrupted");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.seatlink.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A node's four loopback ports: NATS clients, MQTT, HTTP monitoring and cluster routes. A cluster's ports are
+ * kept in {@code DATA_DIR/cluster.ports} and reused on the next start while they are free, so the broker list a
+ * technician gave the gateways stays right across restarts.
+ */
+public record NodePorts(int client, int mqtt, int http, int route) {
+    static final String FILE = "cluster.ports";
+
+    static List<NodePorts> forCluster(Path dataDir, int size) {
+        Path file = dataDir.resolve(FILE);
+        List<NodePorts> kept = read(file);
+        if (kept.size() == size && kept.stream().allMatch(NodePorts::allFree)) {
+            return kept;
+        }
+        Set<Integer> taken = new HashSet<>();
+        List<NodePorts> fresh = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            fresh.add(new NodePorts(free(taken), free(taken), free(taken), free(taken)));
+        }
+        write(file, fresh);
+        return fresh;
+    }
+
+    private static List<NodePorts> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            List<NodePorts> ports = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length != 4) {
+                    return List.of(); // not ours or damaged: choose new ports
+                }
+                ports.add(new NodePorts(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]),
+                        Integer.parseInt(f[3])));
+            }
+            return ports;
+        } catch (IOException | NumberFormatException e) {
+            return List.of();
+        }
+    }
+
+    private static void write(Path file, List<NodePorts> ports) {
+        try {
+            Files.createDirectories(file.getParent());
+            StringBuilder text = new StringBuilder();
+            ports.forEach(p -> text.append(p.client).append(' ').append(p.mqtt).append(' ').append(p.http)
+                    .append(' ').append(p.route).append('\n'));
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private boolean allFree() {
+        return isFree(client) && isFree(mqtt) && isFree(http) && isFree(route);
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int free(Set<Integer> taken) {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+                if (taken.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.seatlink.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NatsClusterTest {
+    @TempDir
+    static Path dir;
+    static NatsCluster cluster;
+
+    @BeforeAll
+    static void start() {
+        cluster = NatsCluster.start(dir, 3, Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void threeNodesComeUpWithAMetaLeaderAndABrokerList() {
+        assertThat(cluster.metaLeader()).isIn("n1", "n2", "n3");
+        assertThat(cluster.brokerList().split(",")).hasSize(3).allMatch(url -> url.startsWith("tcp://127.0.0.1:"));
+        assertThat(dir.resolve("n1/nats.conf")).content().contains("jetstream", "mqtt", "stream_replicas: 3",
+                "nats-route://127.0.0.1:" + cluster.node(2).ports().route());
+    }
+
+    @Test
+    void aRetainedMessageOnOneNodeReachesASubscriberOnAnotherAfterThatNodeIsKilled() throws Exception {
+        MqttClient publisher = client(0, "pub");
+        publisher.publish("seatlink/v1/t/f/s1/status", "online".getBytes(StandardCharsets.UTF_8), 1, true);
+        publisher.disconnect();
+
+        cluster.node(0).kill();
+        try {
+            cluster.awaitHealthy(Duration.ofSeconds(30));
+            BlockingQueue<String> got = new ArrayBlockingQueue<>(4);
+            MqttClient subscriber = client(1, "sub");
+            subscriber.subscribe("seatlink/v1/t/f/+/status", 1,
+                    (topic, message) -> got.add(new String(message.getPayload(), StandardCharsets.UTF_8)));
+            assertThat(got.poll(20, TimeUnit.SECONDS)).isEqualTo("online");
+            subscriber.disconnect();
+        } finally {
+            cluster.node(0).start();
+            cluster.awaitHealthy(Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    void theNextStartInTheSameFolderKeepsThePortsWhileTheyAreFree() {
+        NodePorts first = cluster.node(0).ports();
+        // The running cluster holds its ports, so another cluster in the same folder must choose new ones.
+        assertThat(NodePorts.forCluster(dir, 3).get(0)).isNotEqualTo(first);
+        Path other = dir.resolve("other");
+        assertThat(NodePorts.forCluster(other, 3)).isEqualTo(NodePorts.forCluster(other, 3));
+    }
+
+    @Test
+    void anEvenClusterIsRefusedWithTheReason() {
+        assertThatThrownBy(() -> NatsCluster.start(dir.resolve("even"), 2, Duration.ofSeconds(1)))
+                .isInstanceOf(ClusterException.class).hasMessageContaining("1, 3 or 5");
+        assertThat(Files.exists(dir.resolve("even"))).isFalse();
+    }
+
+    /** Connects as a client does: again until the node takes it (while Raft elects, a node refuses MQTT). */
+    private static MqttClient client(int node, String id) throws Exception {
+        MqttClient client = new MqttClient(cluster.node(node).mqttUrl(), id, new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        options.setConnectionTimeout(10);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions().until(() -> {
+                    client.connect(options);
+                    return true;
+                });
+        return client;
+    }
+}
