@@ -21,6 +21,9 @@ import dev.seatlink.gateway.jobs.ReorderCheck;
 import dev.seatlink.gateway.jobs.Retention;
 import dev.seatlink.gateway.jobs.SiteConfigCheck;
 import dev.seatlink.gateway.jobs.StreamHeartbeat;
+import dev.seatlink.gateway.lease.Lease;
+import dev.seatlink.gateway.lease.LeaseKeeper;
+import dev.seatlink.gateway.lease.LeaseTiming;
 import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.SiteWatcher;
@@ -80,6 +83,7 @@ final class FloorVerticle extends VerticleBase {
     private final Codec codec = new Codec();
     private StoreWriter writer;
     private BrokerLink link;
+    private LeaseKeeper keeper;
     private SseStream stream;
     private HttpServer server;
 
@@ -105,7 +109,14 @@ final class FloorVerticle extends VerticleBase {
         floor.replayShift(restored.shiftSoFar());
 
         // The broker link and what it publishes; it connects last, once the floor can take what it brings.
-        link = new BrokerLink(vertx, LinkSettings.forGateway(config, brokerUrl, site, floorId), codec, metrics, clock);
+        LinkSettings linkSettings = LinkSettings.forGateway(config, brokerUrl, site, floorId);
+        link = new BrokerLink(vertx, linkSettings, codec, metrics, clock);
+        // Which of the floor's gateways acts: alone, always this one; one of a pair, whoever holds the lease.
+        Lease lease = config.link().instance() == null
+                ? Lease.single(linkSettings.gatewayId(), LeaseTiming.DEFAULT, clock.millis())
+                : Lease.paired(linkSettings.gatewayId(), LeaseTiming.DEFAULT);
+        keeper = new LeaseKeeper(link, codec, linkSettings.statusTopic(), lease, LeaseTiming.DEFAULT, clock,
+                config.link().publicUrl());
 
         // Applying to the floor, and who hears of it.
         stream = new SseStream(clock, (ms, task) -> vertx.setTimer(ms, id -> task.run()));
@@ -115,7 +126,7 @@ final class FloorVerticle extends VerticleBase {
         SeatProgress progress = new SeatProgress();
         SeatConfigPublisher configs = new SeatConfigPublisher(link, codec, progress, floor::site);
         BrokerOutbox outbox = new BrokerOutbox(link, configs, codec, site, floorId);
-        CommandRoutes commands = new CommandRoutes(floor, signIn, outbox, link, clock,
+        CommandRoutes commands = new CommandRoutes(floor, signIn, outbox, link, keeper, clock,
                 new BackgroundAuditTrail(vertx, auditLog));
         FloorUpdater updater = new FloorUpdater(floor, progress, metrics, rejectLog, live, outbox, commands, clock,
                 config.floor().reorderTimeoutMs());
@@ -125,10 +136,10 @@ final class FloorVerticle extends VerticleBase {
                 task -> context.runOnContext(v -> task.run()), clock);
 
         // By the clock.
-        LiveFigures figures = new LiveFigures(floor, live);
-        FloorTick tick = new FloorTick(vertx, floor, updater, live, metrics, clock,
-                List.of(t -> commands.expire(t.now()), figures, new FloorSummaryPublisher(link, codec, site, floorId)));
-        List<PeriodicJob> jobs = new ArrayList<>(List.of(tick, new ReorderCheck(updater), new HeldSeatUpdates(live),
+        LiveFigures figures = new LiveFigures(floor, live, keeper);
+        FloorTick tick = new FloorTick(vertx, floor, updater, live, metrics, clock, List.of(t -> commands.expire(t.now()),
+                figures, new FloorSummaryPublisher(link, keeper, codec, site, floorId)));
+        List<PeriodicJob> jobs = new ArrayList<>(List.of(tick, keeper, new ReorderCheck(updater), new HeldSeatUpdates(live),
                 new StreamHeartbeat(stream), new Retention(vertx, store, auditLog, config.store().retentionDays(), clock)));
         SiteProblem siteProblem = SiteProblem.NONE;
         if (watcher != null) {
@@ -143,14 +154,20 @@ final class FloorVerticle extends VerticleBase {
         commands.mount(router);
         new ReportRoutes(vertx, floor, signIn, store, auditLog, clock).mount(router);
         new FloorRoutes(floor, figures, stream, new EventHistory(vertx, store), clock, siteProblem, signIn).mount(router);
-        new OpsRoutes(floor, link, writer, stream, metrics, siteProblem).mount(router);
+        new OpsRoutes(floor, link, writer, stream, metrics, siteProblem, keeper).mount(router);
         new StaticPages().mount(router);
 
         return tick.runNow().compose(first -> {
             jobs.forEach(job -> vertx.setPeriodic(job.periodMs(), id -> job.run()));
             server = vertx.createHttpServer(httpOptions());
             return server.requestHandler(router).listen();
-        }).onSuccess(listening -> link.start(ingest, configs::publishAll));
+        }).onSuccess(listening -> {
+            if (config.link().publicUrl() == null) {
+                keeper.announceAt(wallboardUrl());
+            }
+            keeper.onPrimary(configs::publishAll);
+            link.start(ingest, keeper);
+        });
     }
 
     private HttpServerOptions httpOptions() {
@@ -170,10 +187,18 @@ final class FloorVerticle extends VerticleBase {
         return server.actualPort();
     }
 
+    /** Where this gateway's wallboard is, as told to the other of a pair when no --public-url is given. */
+    private String wallboardUrl() {
+        String host = config.http().host();
+        String shown = "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host;
+        return (config.http().https() == null ? "http" : "https") + "://" + shown + ":" + server.actualPort() + "/";
+    }
+
     @Override
     public Future<?> stop() {
         stream.closeAll();
-        return link.close()
+        return keeper.close()
+                .compose(v -> link.close())
                 .compose(v -> vertx.executeBlocking(() -> {
                     writer.close();
                     return null;

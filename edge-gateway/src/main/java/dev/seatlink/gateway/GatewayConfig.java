@@ -1,6 +1,7 @@
 package dev.seatlink.gateway;
 
 import dev.seatlink.link.BrokerList;
+import dev.seatlink.protocol.ClientId;
 import java.nio.file.Path;
 
 /**
@@ -62,9 +63,13 @@ public record GatewayConfig(Http http, Link link, Store store, Floor floor) {
      * @param embeddedAuth a directory from {@code tools/seatlink credentials}: the embedded broker then checks
      *                     logins and topics, and the gateway logs in with its {@code gateway.credentials};
      *                     null (default) = an anonymous embedded broker
+     * @param instance     {@code a} or {@code b}: this gateway is one of the floor's pair on a cluster (each its own
+     *                     session; one primary at a time); null (default) = the floor's only gateway
+     * @param publicUrl    where supervisors reach this gateway's wallboard ({@code http(s)://host:port/}), told to
+     *                     the other of a pair and the centre view; null = derived from the HTTP listener
      */
     public record Link(String brokerUrl, String mqttHost, int mqttPort, String username, String password,
-                       Path tlsCaFile, Path embeddedAuth) {
+                       Path tlsCaFile, Path embeddedAuth, String instance, String publicUrl) {
         public Link {
             require(mqttHost != null && !mqttHost.isBlank(), "--mqtt-host must not be empty");
             checkPort("--mqtt-port", mqttPort);
@@ -74,6 +79,12 @@ public record GatewayConfig(Http http, Link link, Store store, Floor floor) {
             require(tlsCaFile == null || brokerUrl != null && BrokerList.isTls(brokerUrl),
                     "--tls-ca-file is for an ssl:// --broker");
             require(password == null || username != null, "a broker password needs --username");
+            require(instance == null || ClientId.PAIR.contains(instance),
+                    "--instance must be one of " + ClientId.PAIR + " (was '" + instance + "')");
+            require(instance == null || brokerUrl != null,
+                    "--instance is for a pair of gateways on an external broker or cluster: give --broker");
+            require(publicUrl == null || publicUrl.matches("https?://[\\x21-\\x7e]{1,190}"),
+                    "--public-url must be an http:// or https:// URL (was '" + publicUrl + "')");
         }
 
         private static void checkBrokers(String brokers) {

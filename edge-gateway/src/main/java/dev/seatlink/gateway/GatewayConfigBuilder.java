@@ -16,6 +16,8 @@ public final class GatewayConfigBuilder {
     private String password;
     private Path tlsCaFile;
     private Path embeddedAuth;
+    private String instance;
+    private String publicUrl;
     private Path dataDir = Path.of("data", "gateway");
     private int retentionDays = GatewayConfig.DEFAULT_RETENTION_DAYS;
     private Path siteFile;
@@ -70,6 +72,16 @@ public final class GatewayConfigBuilder {
         return this;
     }
 
+    public GatewayConfigBuilder instance(String value) {
+        instance = value;
+        return this;
+    }
+
+    public GatewayConfigBuilder publicUrl(String value) {
+        publicUrl = value;
+        return this;
+    }
+
     public GatewayConfigBuilder embeddedAuth(Path value) {
         embeddedAuth = value;
         return this;
@@ -109,6 +121,8 @@ public final class GatewayConfigBuilder {
         b.password = config.link().password();
         b.tlsCaFile = config.link().tlsCaFile();
         b.embeddedAuth = config.link().embeddedAuth();
+        b.instance = config.link().instance();
+        b.publicUrl = config.link().publicUrl();
         b.dataDir = config.store().dataDir();
         b.retentionDays = config.store().retentionDays();
         b.siteFile = config.floor().siteFile();
@@ -119,7 +133,8 @@ public final class GatewayConfigBuilder {
     /** @throws GatewayConfigException naming the first option that breaks its rule */
     public GatewayConfig build() {
         return new GatewayConfig(new GatewayConfig.Http(httpHost, httpPort, https, usersFile),
-                new GatewayConfig.Link(brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile, embeddedAuth),
+                new GatewayConfig.Link(brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile, embeddedAuth,
+                        instance, publicUrl),
                 new GatewayConfig.Store(dataDir, retentionDays), new GatewayConfig.Floor(siteFile, reorderTimeoutMs));
     }
 }

@@ -60,6 +60,14 @@ public final class GatewayMain implements Callable<Integer> {
     @Option(names = "--tls-ca-file", paramLabel = "FILE", description = "PEM CA to trust for an ssl:// --broker")
     Path tlsCaFile;
 
+    @Option(names = "--instance", paramLabel = "a|b",
+            description = "one of the floor's pair of gateways on a cluster (one primary at a time); needs --broker")
+    String instance;
+
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "where supervisors reach this wallboard (told to the other gateway and the centre view)")
+    String publicUrl;
+
     @Option(names = "--data-dir", paramLabel = "DIR", description = "where the gateway keeps its files (default ./data/gateway)")
     Path dataDir = defaults.store().dataDir();
 
@@ -124,7 +132,8 @@ public final class GatewayMain implements Callable<Integer> {
         GatewayConfig config = GatewayConfig.builder().httpHost(httpHost).httpPort(httpPort)
                 .https(httpsCert == null ? null : new GatewayConfig.Https(httpsCert, httpsKey)).usersFile(usersFile)
                 .brokerUrl(broker).mqttHost(mqttHost).mqttPort(mqttPort).login(username, password).tlsCaFile(tlsCaFile)
-                .embeddedAuth(embeddedAuth).dataDir(dataDir).retentionDays(retentionDays).siteFile(siteFile)
+                .embeddedAuth(embeddedAuth).instance(instance).publicUrl(publicUrl).dataDir(dataDir)
+                .retentionDays(retentionDays).siteFile(siteFile)
                 .reorderTimeoutMs(reorderTimeoutMs).build();
         Gateway gateway = Gateway.start(config);
         System.out.println("SeatLink gateway for " + gateway.site().site() + "/" + gateway.site().floor()

@@ -2,13 +2,16 @@ package dev.seatlink.protocol;
 
 /**
  * The MQTT client ids of a floor, which are also the broker logins: {@code {site}.{floor}.{seat}} for a
- * seat's terminal, {@code {site}.{floor}.gateway} for the floor's gateway and {@code {site}.{floor}.monitor}
+ * seat's terminal, {@code {site}.{floor}.gateway} for the floor's gateway (or {@code gateway-a} and
+ * {@code gateway-b} for a pair) and {@code {site}.{floor}.monitor}
  * for the read-only monitor login. The broker binds each login to its own client id and the ACL grants by
  * it, so this is the one place that spells them.
  */
 public final class ClientId {
     public static final String GATEWAY = "gateway";
     public static final String MONITOR = "monitor";
+    /** The instances of a floor's pair of gateways. */
+    public static final java.util.List<String> PAIR = java.util.List.of("a", "b");
 
     private ClientId() {
     }
@@ -19,6 +22,24 @@ public final class ClientId {
 
     public static String gateway(String site, String floor) {
         return prefix(site, floor) + GATEWAY;
+    }
+
+    /** One of a floor's pair of gateways ({@code {site}.{floor}.gateway-{instance}}), or the only one (null). */
+    public static String gateway(String site, String floor, String instance) {
+        return prefix(site, floor) + gatewayName(instance);
+    }
+
+    /** {@code gateway}, or {@code gateway-a} / {@code gateway-b} for one of a pair. */
+    public static String gatewayName(String instance) {
+        if (instance != null && !PAIR.contains(instance)) {
+            throw new IllegalArgumentException("a floor's gateways are " + PAIR + ", not '" + instance + "'");
+        }
+        return instance == null ? GATEWAY : GATEWAY + "-" + instance;
+    }
+
+    /** Every name after {@code {site}.{floor}.} that is a login but not a seat. */
+    public static java.util.List<String> reserved() {
+        return java.util.List.of(GATEWAY, gatewayName("a"), gatewayName("b"), MONITOR);
     }
 
     public static String monitor(String site, String floor) {

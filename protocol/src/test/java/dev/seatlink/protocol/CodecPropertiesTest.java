@@ -186,7 +186,11 @@ class CodecPropertiesTest {
     }
 
     private static Arbitrary<Message> gateways() {
-        return Combinators.combine(Arbitraries.of(true, false), tokens(), times()).as(GatewayStatus::new);
+        Arbitrary<String> urls = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(40)
+                .map(host -> "http://" + host + ":8080/").injectNull(0.3);
+        return Arbitraries.oneOf(
+                Combinators.combine(tokens(), times()).as(GatewayStatus::offline),
+                Combinators.combine(tokens(), times(), urls, times()).as(GatewayStatus::primary));
     }
 
     private static Arbitrary<Message> summaries() {

@@ -7,6 +7,7 @@ import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.link.BrokerList;
 import dev.seatlink.link.BrokerSession;
 import dev.seatlink.protocol.Codec;
+import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.GatewayStatus;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
@@ -26,10 +27,11 @@ import org.tinylog.Logger;
 
 /**
  * The gateway's connection to the floor's broker: one persistent session under a fixed client id, its
- * subscriptions, QoS 1 publishes and the gateway's retained status ({@code online} once subscribed,
- * {@code offline} on close and as its Last Will). Runs on the event loop it was started from
- * (Vert.x's MQTT client: no threads of its own), reconnects by itself, and hands each message received to
- * the {@link Inbox} unacknowledged: the inbox acknowledges it once it is stored.
+ * subscriptions, QoS 1 publishes and the gateway's Last Will ({@code offline} on the floor's retained
+ * {@code gateway} topic). Runs on the event loop it was started from (Vert.x's MQTT client: no threads of its
+ * own), reconnects by itself, walking a cluster's nodes, and hands each seat message received to the
+ * {@link Inbox} unacknowledged: the inbox acknowledges it once it is stored. What is heard on the
+ * {@code gateway} topic goes to the {@link Listener} (the lease), acknowledged at once.
  */
 public final class BrokerLink implements LinkHealth {
     static final int KEEPALIVE_S = 10;
@@ -39,9 +41,13 @@ public final class BrokerLink implements LinkHealth {
     static final int MAX_MESSAGE_BYTES = 1024 * 1024;
     static final int ACK_TIMEOUT_S = 30;
 
-    /** What to do each time the floor's subscriptions are in place and the gateway announced (every connect). */
-    public interface Subscribed {
+    /** Who hears of the link: its subscriptions in place (every connect), its loss, and the gateway topic. */
+    public interface Listener {
         void subscribed();
+
+        void lost();
+
+        void heard(GatewayStatus status);
     }
 
     private final Vertx vertx;
@@ -54,7 +60,7 @@ public final class BrokerLink implements LinkHealth {
     private final Map<Integer, Promise<Void>> awaitingAck = new HashMap<>();
     private MqttClient client;
     private Inbox inbox;
-    private Subscribed onSubscribed;
+    private Listener listener;
     private boolean closed;
 
     public BrokerLink(Vertx vertx, LinkSettings settings, Codec codec, Metrics metrics, FloorClock clock) {
@@ -67,9 +73,9 @@ public final class BrokerLink implements LinkHealth {
     }
 
     /** Connects in the background (call on the event loop that is to run the link) and keeps reconnecting. */
-    public void start(Inbox inbox, Subscribed onSubscribed) {
+    public void start(Inbox inbox, Listener listener) {
         this.inbox = inbox;
-        this.onSubscribed = onSubscribed;
+        this.listener = listener;
         connect();
     }
 
@@ -78,7 +84,8 @@ public final class BrokerLink implements LinkHealth {
                 .setKeepAliveInterval(KEEPALIVE_S).setAutoKeepAlive(true).setMaxInflightQueue(MAX_IN_FLIGHT)
                 .setAckTimeout(ACK_TIMEOUT_S).setMaxMessageSize(MAX_MESSAGE_BYTES)
                 .setWillFlag(true).setWillTopic(settings.statusTopic().toString()).setWillQoS(BrokerSession.QOS)
-                .setWillRetain(true).setWillMessageBytes(Buffer.buffer(status(false)));
+                .setWillRetain(true).setWillMessageBytes(Buffer.buffer(
+                        codec.encode(GatewayStatus.offline(settings.gatewayId(), clock.millis()))));
         options.setAutoAck(false);
         if (settings.username() != null) {
             options.setUsername(settings.username()).setPassword(new String(settings.password()));
@@ -98,7 +105,7 @@ public final class BrokerLink implements LinkHealth {
         }
         URI broker = plan.current();
         MqttClient attempt = MqttClient.create(vertx, options());
-        attempt.publishHandler(message -> inbox.received(new Received(attempt, message)))
+        attempt.publishHandler(message -> received(attempt, message))
                 .publishCompletionHandler(this::acknowledged)
                 .publishCompletionExpirationHandler(id -> failAck(id, "not acknowledged within " + ACK_TIMEOUT_S + " s"))
                 .closeHandler(v -> lost(attempt))
@@ -125,10 +132,23 @@ public final class BrokerLink implements LinkHealth {
                         granted.grantedQoSLevels());
                 return;
             }
-            publish(settings.statusTopic().toString(), status(true), true);
-            onSubscribed.subscribed();
+            listener.subscribed();
         });
         connected.subscribe(topics).onFailure(e -> Logger.error("cannot subscribe: {}", e.getMessage()));
+    }
+
+    private void received(MqttClient on, MqttPublishMessage message) {
+        if (!message.topicName().equals(settings.statusTopic().toString())) {
+            inbox.received(new Received(on, message));
+            return;
+        }
+        message.ack();
+        if (codec.decode(settings.statusTopic(), message.payload().getBytes()) instanceof Decoded.Accepted accepted
+                && accepted.message() instanceof GatewayStatus status) {
+            listener.heard(status);
+        } else {
+            Logger.warn("ignored a malformed gateway status on {}", message.topicName());
+        }
     }
 
     private void retry(URI broker, Throwable failure) {
@@ -146,6 +166,7 @@ public final class BrokerLink implements LinkHealth {
         }
         client = null;
         List.copyOf(awaitingAck.keySet()).forEach(id -> failAck(id, "the broker link dropped"));
+        listener.lost();
         if (closed) {
             return;
         }
@@ -198,25 +219,17 @@ public final class BrokerLink implements LinkHealth {
         }
     }
 
-    /** The gateway's retained status as it is now. */
-    private byte[] status(boolean online) {
-        return codec.encode(new GatewayStatus(online, settings.gatewayId(), clock.millis()));
-    }
-
-    /** Stops reconnecting, publishes the gateway {@code offline} (retained) and disconnects. */
+    /** Stops reconnecting and disconnects (the lease keeper said goodbye on the gateway topic before). */
     public Future<Void> close() {
         closed = true;
         MqttClient current = client;
         if (current == null || !current.isConnected()) {
             return Future.succeededFuture();
         }
-        return publishAcknowledged(settings.statusTopic().toString(), status(false), true)
-                .timeout(2, java.util.concurrent.TimeUnit.SECONDS)
-                .transform(ignored -> current.disconnect())
-                .recover(e -> {
-                    Logger.warn("clean disconnect from broker failed: {}", e.getMessage());
-                    return Future.succeededFuture();
-                });
+        return current.disconnect().recover(e -> {
+            Logger.warn("clean disconnect from broker failed: {}", e.getMessage());
+            return Future.succeededFuture();
+        });
     }
 
     /** A message as delivered on one connection; acknowledged on that connection only. */

@@ -5,27 +5,38 @@ import dev.seatlink.gateway.floor.FloorKpis;
 import dev.seatlink.gateway.floor.GroupKpis;
 import dev.seatlink.gateway.floor.Grouping;
 import dev.seatlink.gateway.floor.Tick;
+import dev.seatlink.gateway.lease.GatewayRole;
+import dev.seatlink.gateway.lease.Role;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.FloorSummary;
 import dev.seatlink.protocol.Topic;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** After each tick, the floor's retained {@code summary} for whoever watches the centre, when it changed. */
+/**
+ * After each tick, the floor's retained {@code summary} for whoever watches the centre, when it changed; only
+ * the floor's primary gateway publishes it.
+ */
 public final class FloorSummaryPublisher implements Tick.Listener {
     private final BrokerLink link;
+    private final GatewayRole role;
     private final Codec codec;
     private final Topic topic;
     private FloorSummary last;
 
-    public FloorSummaryPublisher(BrokerLink link, Codec codec, String site, String floor) {
+    public FloorSummaryPublisher(BrokerLink link, GatewayRole role, Codec codec, String site, String floor) {
         this.link = link;
+        this.role = role;
         this.codec = codec;
         this.topic = Topic.floor(site, floor, Topic.Kind.SUMMARY);
     }
 
     @Override
     public void ticked(Tick tick) {
+        if (role.role() != Role.PRIMARY) {
+            last = null; // on taking the lease, the first summary goes out whatever the other said last
+            return;
+        }
         FloorCounts counts = tick.counts();
         FloorKpis kpis = tick.kpis();
         Map<String, Integer> teamOccupancy = new LinkedHashMap<>();

@@ -12,25 +12,29 @@ import java.util.List;
  *
  * @param brokerUrl one broker, or a comma-separated list of a cluster's nodes
  * @param tlsCaFile PEM CA to trust for ssl://, or null for the JVM's default CAs
+ * @param instance  which of the floor's pair of gateways ({@code a}, {@code b}), or null for a floor's only one
  */
 public record LinkSettings(String brokerUrl, String site, String floor, String username, char[] password,
-                           Path tlsCaFile) {
+                           Path tlsCaFile, String instance) {
 
     /** The gateway of {@code site}/{@code floor} on {@code brokerUrl}, with the configured login. */
     public static LinkSettings forGateway(GatewayConfig config, String brokerUrl, String site, String floor) {
         String password = config.link().password();
         return new LinkSettings(brokerUrl, site, floor, config.link().username(),
-                password == null ? null : password.toCharArray(), config.link().tlsCaFile());
+                password == null ? null : password.toCharArray(), config.link().tlsCaFile(), config.link().instance());
     }
 
-    /** {@code {site}.{floor}.gateway}: fixed, so the broker keeps its session while it is down. */
+    /**
+     * {@code {site}.{floor}.gateway}, or {@code {site}.{floor}.gateway-{instance}} for one of a pair (each its
+     * own session): fixed, so the broker keeps its session while it is down.
+     */
     public String clientId() {
-        return ClientId.gateway(site, floor);
+        return ClientId.gateway(site, floor, instance);
     }
 
-    /** What the retained {@code gateway} status names. */
+    /** What the retained {@code gateway} status names: {@code {site}-{floor}-gateway[-{instance}]}. */
     public String gatewayId() {
-        return site + "-" + floor + "-gateway";
+        return site + "-" + floor + "-" + ClientId.gatewayName(instance);
     }
 
     /** Where the gateway's retained status (and its Last Will) goes. */
@@ -38,9 +42,11 @@ public record LinkSettings(String brokerUrl, String site, String floor, String u
         return Topic.floor(site, floor, Topic.Kind.GATEWAY);
     }
 
-    /** What the gateway subscribes to: every seat's status, state, event and command result. */
+    /** What the gateway subscribes to: every seat's status, state, event and command result; the lease. */
     public List<String> filters() {
-        return List.of(Topic.Kind.STATUS, Topic.Kind.STATE, Topic.Kind.EVENT, Topic.Kind.CMD_RESULT).stream()
-                .map(kind -> Topic.allSeats(site, floor, kind)).toList();
+        return java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(Topic.Kind.STATUS, Topic.Kind.STATE, Topic.Kind.EVENT, Topic.Kind.CMD_RESULT)
+                        .map(kind -> Topic.allSeats(site, floor, kind)),
+                java.util.stream.Stream.of(statusTopic().toString())).toList();
     }
 }

@@ -22,7 +22,7 @@ import java.util.Set;
  */
 final class SiteRules {
     /** Logins {site}.{floor}.X that are not seats: a seat so named would share the gateway's or the monitor's. */
-    static final List<String> RESERVED_SEAT_IDS = List.of(ClientId.GATEWAY, ClientId.MONITOR);
+    static final List<String> RESERVED_SEAT_IDS = ClientId.reserved();
     static final List<String> SKILL_TIERS = List.of("novice", "regular", "expert");
     static final List<String> DEFAULT_REASONS = List.of("break", "lunch", "meeting", "training", "coaching");
 

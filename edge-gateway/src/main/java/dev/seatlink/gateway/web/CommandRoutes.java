@@ -9,6 +9,8 @@ import dev.seatlink.gateway.brokerlink.LinkHealth;
 import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.floor.SeatView;
+import dev.seatlink.gateway.lease.GatewayRole;
+import dev.seatlink.gateway.lease.Role;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.TeamSpec;
@@ -55,6 +57,7 @@ public final class CommandRoutes implements CommandAnswers {
     private final LinkHealth brokerUp;
     private final FloorClock clock;
     private final AuditTrail audit;
+    private final GatewayRole role;
     private final Map<String, Outcome> outcomes = lastKept();
     private final SeatPace repairs = new SeatPace(REPAIR_INTERVAL_MS);
 
@@ -66,9 +69,10 @@ public final class CommandRoutes implements CommandAnswers {
         }
     }
 
-    public CommandRoutes(FloorModel floor, SignIn signIn, CommandSender send, LinkHealth brokerUp, FloorClock clock,
-                         AuditTrail audit) {
+    public CommandRoutes(FloorModel floor, SignIn signIn, CommandSender send, LinkHealth brokerUp, GatewayRole role,
+                         FloorClock clock, AuditTrail audit) {
         this.floor = floor;
+        this.role = role;
         this.signIn = signIn;
         this.send = send;
         this.brokerUp = brokerUp;
@@ -156,6 +160,10 @@ public final class CommandRoutes implements CommandAnswers {
             Json.error(ctx, 403, user.get() + " may not act on seat " + seat + " (team " + spec.get().team() + ")");
             return;
         }
+        if (role.role() != Role.PRIMARY) {
+            sendToPrimary(ctx);
+            return;
+        }
         if (!brokerUp.isConnected()) {
             Json.error(ctx, 503, "the broker link is down; the command was not sent");
             return;
@@ -172,6 +180,25 @@ public final class CommandRoutes implements CommandAnswers {
         audit.record(new AuditEntry(now, user.get(), seat, cmd, CommandBodies.detail(command), AuditEntry.SENT, null, command.id()));
         Logger.info("supervisor {} sent {} to seat {} ({})", user.get(), cmd, seat, command.id());
         Json.respond(ctx, 202, Map.of("id", command.id(), "seat", seat, "cmd", cmd, "status", PENDING));
+    }
+
+    /**
+     * Only the primary sends commands (so none is sent twice): the standby sends the supervisor there, or asks
+     * for a retry while the lease is changing hands. Nothing was sent, so a retry loses and doubles nothing.
+     */
+    private void sendToPrimary(RoutingContext ctx) {
+        if (role.primary() == null) {
+            ctx.response().putHeader("Retry-After", "5");
+            Json.error(ctx, 503, "the floor has no primary gateway at this moment (one is taking over); the command was"
+                    + " not sent: try again in a few seconds");
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "this gateway (" + role.self() + ") is the floor's standby; the command was not sent: send it"
+                + " to the primary, " + role.primary() + (role.primaryUrl() == null ? "" : ", at " + role.primaryUrl()));
+        body.put("primary", role.primary());
+        body.put("primaryUrl", role.primaryUrl());
+        Json.respond(ctx, 409, body);
     }
 
     /**

@@ -37,14 +37,15 @@ public record FloorSnapshot(String site, String floor, JsonSerializable seats, R
      *
      * @param states seats per shown state, OFFLINE included
      * @param groups per grouping (team, businessLine, customerTier, skillTier), its groups' KPIs
+     * @param gateway this gateway's role on the floor ({@link RoleJson}), for the wallboard's badge
      */
     public record Live(long now, int seats, int online, int help, Map<String, Integer> states, long shiftStart,
                 GroupKpis floorKpis, Map<String, List<GroupKpis>> groups, List<HelpRequest> helpQueue,
-                List<HelpTaken> helpTaken, List<Alert> alerts) {
+                List<HelpTaken> helpTaken, List<Alert> alerts, Map<String, Object> gateway) {
         static Live of(long now, FloorCounts counts, FloorKpis kpis, List<HelpRequest> queue, List<HelpTaken> taken,
-                       List<Alert> alerts) {
+                       List<Alert> alerts, Map<String, Object> gateway) {
             return new Live(now, counts.seats(), counts.online(), counts.help(), counts.states(), kpis.shiftStart(),
-                    kpis.floor(), kpis.groups(), queue, taken, alerts);
+                    kpis.floor(), kpis.groups(), queue, taken, alerts, gateway);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.seatlink.gateway.web;
 
 import dev.seatlink.gateway.floor.FloorCounts;
 import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.gateway.lease.GatewayRole;
 import dev.seatlink.gateway.floor.GroupKpis;
 import dev.seatlink.gateway.floor.Grouping;
 import dev.seatlink.gateway.floor.Tick;
@@ -19,6 +20,7 @@ import java.util.Optional;
 public final class LiveFigures implements Tick.Listener {
     private final FloorModel floor;
     private final LiveUpdates live;
+    private final GatewayRole role;
     private FloorSnapshot.Live latest;
     private FloorCounts counts;
     /** {@link #latest} as JSON, for the stream and every {@code /api/floor} until the next tick. */
@@ -26,15 +28,16 @@ public final class LiveFigures implements Tick.Listener {
     /** The teams with their counts, for {@code /api/floor}. */
     private RawJson teamsJson;
 
-    public LiveFigures(FloorModel floor, LiveUpdates live) {
+    public LiveFigures(FloorModel floor, LiveUpdates live, GatewayRole role) {
         this.floor = floor;
         this.live = live;
+        this.role = role;
     }
 
     @Override
     public void ticked(Tick tick) {
         latest = FloorSnapshot.Live.of(tick.now(), tick.counts(), tick.kpis(), tick.helpQueue(),
-                floor.helpTaken(), floor.alerts());
+                floor.helpTaken(), floor.alerts(), RoleJson.of(role));
         counts = tick.counts();
         json = null;
         teamsJson = null;

@@ -3,6 +3,7 @@ package dev.seatlink.gateway.web;
 import dev.seatlink.gateway.brokerlink.LinkHealth;
 import dev.seatlink.gateway.floor.FloorCounts;
 import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.gateway.lease.GatewayRole;
 import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.gateway.metrics.PrometheusText;
 import dev.seatlink.gateway.site.SiteConfig;
@@ -20,9 +21,11 @@ public final class OpsRoutes {
     private final SseStream stream;
     private final Metrics metrics;
     private final SiteProblem siteProblem;
+    private final GatewayRole role;
 
     public OpsRoutes(FloorModel floor, LinkHealth broker, StoreWriter store, SseStream stream, Metrics metrics,
-                     SiteProblem siteProblem) {
+                     SiteProblem siteProblem, GatewayRole role) {
+        this.role = role;
         this.floor = floor;
         this.broker = broker;
         this.store = store;
@@ -52,6 +55,7 @@ public final class OpsRoutes {
         body.put("online", counts.online());
         body.put("siteConfig", siteProblem.problem() == null ? "OK" : "edit refused, still running the previous one: "
                 + siteProblem.problem());
+        body.put("gateway", RoleJson.of(role)); // a standby is healthy: it ingests and serves, the primary acts
         Json.respond(ctx, up ? 200 : 503, body);
     }
 

@@ -1,0 +1,181 @@
+package dev.seatlink.gateway.lease;
+
+import dev.seatlink.protocol.GatewayStatus;
+
+/**
+ * The primary lease of one gateway, as a pure rule: the inputs are what the gateway heard on the floor's
+ * retained {@code gateway} topic, its link going up and down, and the clock; the output says what to do.
+ *
+ * <ul>
+ *   <li>A gateway alone on its floor ({@link #single}) is always primary and renews its status every
+ *       heartbeat, so a centre view sees it is alive.</li>
+ *   <li>One of a pair ({@link #paired}) starts as standby. Once subscribed it takes the lease when the topic
+ *       says the holder went offline, when no holder is heard within {@link LeaseTiming#startupWaitMs()}, or
+ *       when the holder's heartbeat is older than {@link LeaseTiming#timeoutMs()} (its Last Will may have died
+ *       with its broker node). A primary whose link drops is standby at once: it cannot renew what it holds.</li>
+ *   <li>Two that both claim (they started together) both hear the other: the one that became primary later,
+ *       or with the greater id on a tie, steps down; the other renews at once.</li>
+ *   <li>An offline status that is not the holder's (the standby's Last Will lands on the same topic) makes
+ *       the primary renew at once, so the topic names the primary again within a round trip.</li>
+ * </ul>
+ * Heard times are this gateway's own clock when the status arrived, never the sender's {@code ts}: the two
+ * machines' clocks may differ.
+ */
+public final class Lease {
+    /** What the keeper does after an input. */
+    public enum Action {
+        NOTHING, RENEW, BECAME_PRIMARY, BECAME_STANDBY
+    }
+
+    private final String self;
+    private final boolean paired;
+    private final LeaseTiming timing;
+    private Role role;
+    private String holder;
+    private String holderUrl;
+    private long heardAt;
+    private long subscribedAt = -1;
+    private long since;
+    private long renewedAt = Long.MIN_VALUE / 2;
+
+    private Lease(String self, boolean paired, LeaseTiming timing, Role role) {
+        this.self = self;
+        this.paired = paired;
+        this.timing = timing;
+        this.role = role;
+    }
+
+    /** The only gateway of its floor: primary from the start. */
+    public static Lease single(String self, LeaseTiming timing, long now) {
+        Lease lease = new Lease(self, false, timing, Role.PRIMARY);
+        lease.since = now;
+        return lease;
+    }
+
+    /** One of a floor's pair: standby until it takes the lease. */
+    public static Lease paired(String self, LeaseTiming timing) {
+        return new Lease(self, true, timing, Role.STANDBY);
+    }
+
+    /** The floor's subscriptions are in place (every connect). */
+    public Action subscribed(long now) {
+        subscribedAt = now;
+        return role == Role.PRIMARY ? renewed(now) : Action.NOTHING;
+    }
+
+    /** The broker link dropped: a paired primary is standby until it holds the lease again. */
+    public Action linkLost() {
+        subscribedAt = -1;
+        if (paired && role == Role.PRIMARY) {
+            role = Role.STANDBY;
+            holder = null;
+            return Action.BECAME_STANDBY;
+        }
+        return Action.NOTHING;
+    }
+
+    /** A status heard on the floor's gateway topic (retained or live). */
+    public Action heard(GatewayStatus status, long now) {
+        boolean mine = self.equals(status.id());
+        if (role == Role.PRIMARY) {
+            if (!status.online() || mine) {
+                // someone's Will or our own old status overwrote the lease: say again who holds it
+                return mine && status.online() ? Action.NOTHING : renewed(now);
+            }
+            if (!paired) {
+                return renewed(now);
+            }
+            if (outranks(status)) {
+                role = Role.STANDBY;
+                follow(status, now);
+                return Action.BECAME_STANDBY;
+            }
+            return renewed(now);
+        }
+        if (mine) {
+            return Action.NOTHING; // our own status from before a restart: says nothing about the other
+        }
+        if (status.online()) {
+            follow(status, now);
+            return Action.NOTHING;
+        }
+        if (holder == null || holder.equals(status.id())) {
+            return take(now);
+        }
+        return Action.NOTHING;
+    }
+
+    /** Called every {@link LeaseTiming#checkMs()}: renews a primary's lease, or takes over a silent one. */
+    public Action tick(long now) {
+        if (role == Role.PRIMARY) {
+            return now - renewedAt >= timing.heartbeatMs() ? renewed(now) : Action.NOTHING;
+        }
+        if (subscribedAt < 0) {
+            return Action.NOTHING;
+        }
+        boolean silent = holder == null ? now - subscribedAt >= timing.startupWaitMs()
+                : now - heardAt > timing.timeoutMs();
+        return silent ? take(now) : Action.NOTHING;
+    }
+
+    /** The status to publish now: the lease while primary. */
+    public GatewayStatus renewal(long now, String url) {
+        return GatewayStatus.primary(self, now, url, since);
+    }
+
+    /** The offline status, as the Last Will and at a clean stop. */
+    public GatewayStatus offline(long now) {
+        return GatewayStatus.offline(self, now);
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public boolean isPrimary() {
+        return role == Role.PRIMARY;
+    }
+
+    public boolean paired() {
+        return paired;
+    }
+
+    /** The gateway that holds the lease as far as this one knows: itself, the other, or null (none heard). */
+    public String holder() {
+        return role == Role.PRIMARY ? self : holder;
+    }
+
+    /** Where the other gateway said its wallboard is, when it holds the lease; else null. */
+    public String holderUrl() {
+        return role == Role.PRIMARY ? null : holderUrl;
+    }
+
+    public String self() {
+        return self;
+    }
+
+    private boolean outranks(GatewayStatus other) {
+        long theirs = other.since() == null ? Long.MAX_VALUE : other.since();
+        return theirs < since || theirs == since && other.id().compareTo(self) < 0;
+    }
+
+    private void follow(GatewayStatus status, long now) {
+        holder = status.id();
+        holderUrl = status.url();
+        heardAt = now;
+    }
+
+    private Action take(long now) {
+        role = Role.PRIMARY;
+        since = now;
+        holder = null;
+        holderUrl = null;
+        renewedAt = now;
+        return Action.BECAME_PRIMARY;
+    }
+
+    private Action renewed(long now) {
+        renewedAt = now;
+        return Action.RENEW;
+    }
+}

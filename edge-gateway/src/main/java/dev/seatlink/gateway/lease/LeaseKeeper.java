@@ -1,0 +1,139 @@
+package dev.seatlink.gateway.lease;
+
+import dev.seatlink.gateway.brokerlink.BrokerLink;
+import dev.seatlink.gateway.floor.FloorClock;
+import dev.seatlink.gateway.jobs.PeriodicJob;
+import dev.seatlink.protocol.Codec;
+import dev.seatlink.protocol.GatewayStatus;
+import dev.seatlink.protocol.Topic;
+import io.vertx.core.Future;
+import java.util.concurrent.TimeUnit;
+import org.tinylog.Logger;
+
+/**
+ * Runs the {@link Lease} on the floor's event loop: hears the broker link, renews the lease on the retained
+ * {@code gateway} topic, and when this gateway takes the lease hands the floor to the {@link PrimaryDuties}.
+ * Every part that only the primary may do asks {@link #isPrimary()}.
+ */
+public final class LeaseKeeper implements BrokerLink.Listener, PeriodicJob, GatewayRole {
+    private final BrokerLink link;
+    private final Codec codec;
+    private final Topic topic;
+    private final Lease lease;
+    private final LeaseTiming timing;
+    private final FloorClock clock;
+    private String url;
+    private PrimaryDuties duties = () -> { };
+
+    public LeaseKeeper(BrokerLink link, Codec codec, Topic topic, Lease lease, LeaseTiming timing, FloorClock clock,
+                       String url) {
+        this.link = link;
+        this.codec = codec;
+        this.topic = topic;
+        this.lease = lease;
+        this.timing = timing;
+        this.clock = clock;
+        this.url = url;
+    }
+
+    /** Where this gateway's wallboard is, when it is only known once HTTP listens (before the link starts). */
+    public void announceAt(String wallboardUrl) {
+        this.url = wallboardUrl;
+    }
+
+    /** Who takes up the floor when this gateway becomes primary (set once, before the link starts). */
+    public void onPrimary(PrimaryDuties primaryDuties) {
+        this.duties = primaryDuties;
+    }
+
+    @Override
+    public void subscribed() {
+        boolean wasPrimary = lease.isPrimary();
+        act(lease.subscribed(clock.millis()));
+        if (wasPrimary) {
+            duties.takeUp(); // a primary's reconnect: the broker, or its node, may have lost what it held
+        }
+    }
+
+    @Override
+    public void lost() {
+        act(lease.linkLost());
+    }
+
+    @Override
+    public void heard(GatewayStatus status) {
+        act(lease.heard(status, clock.millis()));
+    }
+
+    @Override
+    public long periodMs() {
+        return timing.checkMs();
+    }
+
+    @Override
+    public void run() {
+        act(lease.tick(clock.millis()));
+    }
+
+    private void act(Lease.Action action) {
+        switch (action) {
+            case NOTHING -> { }
+            case RENEW -> renew();
+            case BECAME_PRIMARY -> {
+                Logger.info("{} is now the floor's primary gateway", lease.self());
+                renew();
+                duties.takeUp();
+            }
+            case BECAME_STANDBY -> Logger.info("{} is now standby{}", lease.self(),
+                    lease.holder() == null ? "" : "; the primary is " + lease.holder());
+        }
+    }
+
+    private void renew() {
+        if (link.isConnected()) {
+            link.publish(topic.toString(), codec.encode(topic, lease.renewal(clock.millis(), url)), true);
+        }
+    }
+
+    /** A primary's goodbye: the lease offline, so the standby takes it at once. A standby leaves the topic be. */
+    public Future<Void> close() {
+        if (!lease.isPrimary() || !link.isConnected()) {
+            return Future.succeededFuture();
+        }
+        return link.publishAcknowledged(topic.toString(), codec.encode(topic, lease.offline(clock.millis())), true)
+                .timeout(2, TimeUnit.SECONDS)
+                .recover(e -> {
+                    Logger.warn("could not say offline on {}: {}", topic, e.getMessage());
+                    return Future.succeededFuture();
+                });
+    }
+
+    public boolean isPrimary() {
+        return lease.isPrimary();
+    }
+
+    @Override
+    public Role role() {
+        return lease.role();
+    }
+
+    @Override
+    public String self() {
+        return lease.self();
+    }
+
+    @Override
+    public String primary() {
+        return lease.holder();
+    }
+
+    @Override
+    public String primaryUrl() {
+        return lease.holderUrl();
+    }
+
+    @Override
+    public boolean paired() {
+        return lease.paired();
+    }
+}

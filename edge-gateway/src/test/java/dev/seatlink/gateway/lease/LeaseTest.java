@@ -1,0 +1,123 @@
+package dev.seatlink.gateway.lease;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seatlink.gateway.lease.Lease.Action;
+import dev.seatlink.protocol.GatewayStatus;
+import org.junit.jupiter.api.Test;
+
+class LeaseTest {
+    static final LeaseTiming TIMING = new LeaseTiming(2_000, 6_000, 3_000, 500);
+    /** The tests' epoch: timestamps on the wire must be real dates. */
+    static final long T = 1_800_000_000_000L;
+    static final String A = "hq-f1-gateway-a";
+    static final String B = "hq-f1-gateway-b";
+
+    @Test
+    void aFloorsOnlyGatewayIsPrimaryFromTheStartAndRenewsEveryHeartbeat() {
+        Lease lease = Lease.single("hq-f1-gateway", TIMING, T);
+        assertThat(lease.role()).isEqualTo(Role.PRIMARY);
+        assertThat(lease.subscribed(T + 10)).isEqualTo(Action.RENEW);
+        assertThat(lease.tick(T + 1_000)).isEqualTo(Action.NOTHING);
+        assertThat(lease.tick(T + 2_010)).isEqualTo(Action.RENEW);
+        assertThat(lease.linkLost()).isEqualTo(Action.NOTHING);
+        assertThat(lease.role()).isEqualTo(Role.PRIMARY);
+    }
+
+    @Test
+    void aPairedGatewayThatHearsNoHolderTakesTheLeaseAfterTheStartupWait() {
+        Lease lease = Lease.paired(A, TIMING);
+        assertThat(lease.tick(T + 100_000)).as("not subscribed yet: knows nothing").isEqualTo(Action.NOTHING);
+        assertThat(lease.subscribed(T)).isEqualTo(Action.NOTHING);
+        assertThat(lease.tick(T + 2_999)).isEqualTo(Action.NOTHING);
+        assertThat(lease.tick(T + 3_000)).isEqualTo(Action.BECAME_PRIMARY);
+        assertThat(lease.holder()).isEqualTo(A);
+        assertThat(lease.renewal(T + 3_000, "http://a:8080/")).isEqualTo(GatewayStatus.primary(A, T + 3_000, "http://a:8080/", T + 3_000));
+    }
+
+    @Test
+    void aStandbyFollowsALiveHolderAndTakesOverWhenItsHeartbeatStops() {
+        Lease lease = Lease.paired(B, TIMING);
+        lease.subscribed(T);
+        assertThat(lease.heard(GatewayStatus.primary(A, T + 0, "http://a:8080/", T), T + 100)).isEqualTo(Action.NOTHING);
+        assertThat(lease.tick(T + 5_000)).as("past the startup wait, but the holder was heard").isEqualTo(Action.NOTHING);
+        lease.heard(GatewayStatus.primary(A, T + 2_000, "http://a:8080/", T), T + 2_100);
+        assertThat(lease.holder()).isEqualTo(A);
+        assertThat(lease.holderUrl()).isEqualTo("http://a:8080/");
+        assertThat(lease.tick(T + 8_100)).as("exactly the timeout: not yet").isEqualTo(Action.NOTHING);
+        assertThat(lease.tick(T + 8_101)).isEqualTo(Action.BECAME_PRIMARY);
+        assertThat(lease.holderUrl()).isNull();
+    }
+
+    @Test
+    void aStandbyTakesOverAtOnceWhenTheHolderGoesOffline() {
+        Lease lease = Lease.paired(B, TIMING);
+        lease.subscribed(T);
+        lease.heard(GatewayStatus.primary(A, T + 0, null, T), T + 10);
+        assertThat(lease.heard(GatewayStatus.offline(A, T + 20), T + 20)).isEqualTo(Action.BECAME_PRIMARY);
+    }
+
+    @Test
+    void aStandbyIgnoresItsOwnStatusFromBeforeARestart() {
+        Lease lease = Lease.paired(A, TIMING);
+        lease.subscribed(T);
+        assertThat(lease.heard(GatewayStatus.primary(A, T + 0, null, T), T + 10)).isEqualTo(Action.NOTHING);
+        assertThat(lease.heard(GatewayStatus.offline(A, T), T + 10)).isEqualTo(Action.NOTHING);
+        assertThat(lease.role()).isEqualTo(Role.STANDBY);
+        assertThat(lease.tick(T + 3_000)).as("still nobody else: it takes the lease").isEqualTo(Action.BECAME_PRIMARY);
+    }
+
+    @Test
+    void thePrimaryRenewsAtOnceWhenAnotherOfflineStatusOverwritesItsLease() {
+        Lease lease = primaryAt(A, T + 3_000);
+        assertThat(lease.heard(GatewayStatus.offline(B, T + 4_000), T + 4_000)).isEqualTo(Action.RENEW);
+        assertThat(lease.heard(GatewayStatus.primary(A, T + 4_000, null, T + 3_000), T + 4_001)).as("its own echo").isEqualTo(Action.NOTHING);
+        assertThat(lease.role()).isEqualTo(Role.PRIMARY);
+    }
+
+    @Test
+    void ofTwoThatBothClaimTheLaterStepsDownAndTheEarlierRenews() {
+        Lease early = primaryAt(A, T + 3_000);
+        Lease late = primaryAt(B, T + 3_200);
+        assertThat(late.heard(early.renewal(T + 3_300, null), T + 3_300)).isEqualTo(Action.BECAME_STANDBY);
+        assertThat(late.holder()).isEqualTo(A);
+        assertThat(early.heard(GatewayStatus.primary(B, T + 3_200, null, T + 3_200), T + 3_300)).isEqualTo(Action.RENEW);
+        assertThat(early.role()).isEqualTo(Role.PRIMARY);
+    }
+
+    @Test
+    void onATieTheSmallerIdKeepsTheLease() {
+        Lease a = primaryAt(A, T + 3_000);
+        Lease b = primaryAt(B, T + 3_000);
+        assertThat(b.heard(a.renewal(T + 3_100, null), T + 3_100)).isEqualTo(Action.BECAME_STANDBY);
+        assertThat(a.heard(GatewayStatus.primary(B, T + 3_100, null, T + 3_000), T + 3_100)).isEqualTo(Action.RENEW);
+    }
+
+    @Test
+    void aPrimaryWhoseLinkDropsIsStandbyAtOnceAndWaitsForTheLeaseAgain() {
+        Lease lease = primaryAt(A, T + 3_000);
+        assertThat(lease.linkLost()).isEqualTo(Action.BECAME_STANDBY);
+        assertThat(lease.holder()).isNull();
+        assertThat(lease.tick(T + 60_000)).as("no link: it takes nothing").isEqualTo(Action.NOTHING);
+        lease.subscribed(T + 60_000);
+        lease.heard(GatewayStatus.primary(B, T + 59_000, "http://b/", T + 55_000), T + 60_010);
+        assertThat(lease.holder()).isEqualTo(B);
+        assertThat(lease.tick(T + 63_000)).isEqualTo(Action.NOTHING);
+    }
+
+    @Test
+    void aStandbyTakesNoNoticeOfAnOfflineStatusOfAGatewayItDoesNotFollow() {
+        Lease lease = Lease.paired(B, TIMING);
+        lease.subscribed(T);
+        lease.heard(GatewayStatus.primary(A, T + 0, null, T), T + 10);
+        assertThat(lease.heard(GatewayStatus.offline("hq-f1-gateway", T + 20), T + 20)).isEqualTo(Action.NOTHING);
+        assertThat(lease.role()).isEqualTo(Role.STANDBY);
+    }
+
+    private static Lease primaryAt(String id, long at) {
+        Lease lease = Lease.paired(id, TIMING);
+        lease.subscribed(at - TIMING.startupWaitMs());
+        assertThat(lease.tick(at)).isEqualTo(Action.BECAME_PRIMARY);
+        return lease;
+    }
+}
