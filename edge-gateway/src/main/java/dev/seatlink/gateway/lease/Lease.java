@@ -37,6 +37,7 @@ public final class Lease {
     private long subscribedAt = -1;
     private long since;
     private long renewedAt = Long.MIN_VALUE / 2;
+    private boolean resigned;
 
     private Lease(String self, boolean paired, LeaseTiming timing, Role role) {
         this.self = self;
@@ -59,6 +60,9 @@ public final class Lease {
 
     /** The floor's subscriptions are in place (every connect). */
     public Action subscribed(long now) {
+        if (resigned) {
+            return Action.NOTHING;
+        }
         subscribedAt = now;
         return role == Role.PRIMARY ? renewed(now) : Action.NOTHING;
     }
@@ -76,6 +80,9 @@ public final class Lease {
 
     /** A status heard on the floor's gateway topic (retained or live). */
     public Action heard(GatewayStatus status, long now) {
+        if (resigned) {
+            return Action.NOTHING;
+        }
         boolean mine = self.equals(status.id());
         if (role == Role.PRIMARY) {
             if (!status.online() || mine) {
@@ -107,6 +114,9 @@ public final class Lease {
 
     /** Called every {@link LeaseTiming#checkMs()}: renews a primary's lease, or takes over a silent one. */
     public Action tick(long now) {
+        if (resigned) {
+            return Action.NOTHING;
+        }
         if (role == Role.PRIMARY) {
             return now - renewedAt >= timing.heartbeatMs() ? renewed(now) : Action.NOTHING;
         }
@@ -116,6 +126,18 @@ public final class Lease {
         boolean silent = holder == null ? now - subscribedAt >= timing.startupWaitMs()
                 : now - heardAt > timing.timeoutMs();
         return silent ? take(now) : Action.NOTHING;
+    }
+
+    /**
+     * The gateway is stopping: it holds and takes nothing more (its own goodbye, heard back, must not make it
+     * renew). Returns whether it was primary, and so should say offline.
+     */
+    public boolean resign() {
+        boolean was = role == Role.PRIMARY;
+        resigned = true;
+        role = Role.STANDBY;
+        holder = null;
+        return was;
     }
 
     /** The status to publish now: the lease while primary. */

@@ -97,7 +97,7 @@ public final class LeaseKeeper implements BrokerLink.Listener, PeriodicJob, Gate
 
     /** A primary's goodbye: the lease offline, so the standby takes it at once. A standby leaves the topic be. */
     public Future<Void> close() {
-        if (!lease.isPrimary() || !link.isConnected()) {
+        if (!lease.resign() || !link.isConnected()) {
             return Future.succeededFuture();
         }
         return link.publishAcknowledged(topic.toString(), codec.encode(topic, lease.offline(clock.millis())), true)

@@ -120,4 +120,14 @@ class LeaseTest {
         assertThat(lease.tick(at)).isEqualTo(Action.BECAME_PRIMARY);
         return lease;
     }
+
+    @Test
+    void aGatewayThatResignedHoldsAndTakesNothingMore() {
+        Lease lease = primaryAt(A, T + 3_000);
+        assertThat(lease.resign()).as("it was primary: it says offline").isTrue();
+        assertThat(lease.heard(lease.offline(T + 3_100), T + 3_100)).as("its goodbye heard back").isEqualTo(Action.NOTHING);
+        assertThat(lease.tick(T + 60_000)).isEqualTo(Action.NOTHING);
+        assertThat(lease.role()).isEqualTo(Role.STANDBY);
+        assertThat(Lease.paired(B, TIMING).resign()).as("a standby has nothing to give up").isFalse();
+    }
 }

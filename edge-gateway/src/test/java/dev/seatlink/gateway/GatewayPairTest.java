@@ -1,0 +1,141 @@
+package dev.seatlink.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seatlink.gateway.access.CredentialFiles;
+import dev.seatlink.gateway.testing.FreePorts;
+import dev.seatlink.gateway.testing.Http;
+import dev.seatlink.gateway.testing.MosquittoBroker;
+import dev.seatlink.gateway.testing.MqttProbe;
+import dev.seatlink.terminal.TerminalAgent;
+import dev.seatlink.terminal.TerminalConfig;
+import dev.seatlink.terminal.display.Display;
+import dev.seatlink.terminal.seat.Clock;
+import dev.seatlink.terminal.seat.Key;
+import dev.seatlink.terminal.simulate.SimulatedHardware;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two gateways on one floor: both ingest and serve, one primary acts, the standby takes over when it goes. */
+class GatewayPairTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String SET_NOT_READY = "{\"cmd\":\"set-state\",\"state\":\"NOT_READY\",\"reason\":\"coaching\"}";
+    private final List<AutoCloseable> running = new ArrayList<>();
+    @TempDir
+    Path dir;
+    private MosquittoBroker broker;
+    private String password;
+
+    @BeforeEach
+    void start() throws Exception {
+        Assumptions.assumeTrue(MosquittoBroker.installed(), "mosquitto is not installed (apt-get install mosquitto)");
+        broker = MosquittoBroker.start(dir.resolve("broker"));
+        running.add(broker);
+        CredentialFiles secrets = new CredentialFiles(dir.resolve("secrets"));
+        secrets.supervisor("fm-dana");
+        password = Files.readAllLines(dir.resolve("secrets/supervisors/fm-dana.credentials")).get(1).substring(9);
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).close();
+        }
+    }
+
+    @Test
+    void bothStoreWhatTheSeatSaysOnlyThePrimaryActsAndTheStandbyTakesOverWhenItStops() throws Exception {
+        Gateway a = gateway("a");
+        Http httpA = new Http(a.httpPort());
+        await().atMost(PATIENCE).until(() -> "primary".equals(role(httpA).path("role").asText()));
+        Gateway b = gateway("b");
+        Http httpB = new Http(b.httpPort());
+        await().atMost(PATIENCE).until(() -> "hq-f1-gateway-a".equals(role(httpB).path("primary").asText()));
+        assertThat(role(httpB).path("role").asText()).isEqualTo("standby");
+        assertThat(role(httpB).path("primaryUrl").asText()).isEqualTo("http://127.0.0.1:" + a.httpPort() + "/");
+
+        SimulatedHardware seat = terminal("s-001");
+        seat.press(Key.READY);
+        for (Http http : List.of(httpA, httpB)) {
+            await().atMost(PATIENCE).until(() -> "READY".equals(http.json("/api/seats/s-001").path("state").asText()));
+        }
+
+        // the standby sends nobody's command: it says where the primary is
+        HttpResponse<String> refused = httpB.post("/api/seats/s-001/commands", SET_NOT_READY, "fm-dana", password);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        JsonNode answer = new ObjectMapper().readTree(refused.body());
+        assertThat(answer.path("primary").asText()).isEqualTo("hq-f1-gateway-a");
+        assertThat(answer.path("primaryUrl").asText()).isEqualTo("http://127.0.0.1:" + a.httpPort() + "/");
+        HttpResponse<String> sent = httpA.post("/api/seats/s-001/commands", SET_NOT_READY, "fm-dana", password);
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        for (Http http : List.of(httpA, httpB)) {
+            await().atMost(PATIENCE).until(() -> "NOT_READY".equals(http.json("/api/seats/s-001").path("state").asText()));
+        }
+
+        try (MqttProbe lease = new MqttProbe(broker.url(), "seatlink/v1/hq/f1/gateway")) {
+            running.remove(a);
+            a.close(); // a clean stop says offline: the standby takes the lease at once
+            await().atMost(Duration.ofSeconds(5)).until(() -> "primary".equals(role(httpB).path("role").asText()));
+            await().atMost(PATIENCE).until(() -> lease.received().stream()
+                    .anyMatch(m -> m.payload().contains("\"online\":true") && m.payload().contains("gateway-b")));
+        }
+        seat.press(Key.READY);
+        await().atMost(PATIENCE).until(() -> "READY".equals(httpB.json("/api/seats/s-001").path("state").asText()));
+        HttpResponse<String> again = httpB.post("/api/seats/s-001/commands", SET_NOT_READY, "fm-dana", password);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+        String id = new ObjectMapper().readTree(again.body()).path("id").asText();
+        await().atMost(PATIENCE).until(() -> "ok".equals(httpB.json("/api/commands/" + id, "fm-dana", password)
+                .path("status").asText()));
+    }
+
+    @Test
+    void aStandbyWhosePrimaryFallsSilentTakesTheLeaseAfterTheTimeout() throws Exception {
+        try (MqttProbe ghost = new MqttProbe(broker.url(), "seatlink/v1/hq/f1/gateway")) {
+            // a primary that renewed once and died with its Last Will lost (as when its node dies with it)
+            ghost.publishRaw("seatlink/v1/hq/f1/gateway", "{\"v\":1,\"online\":true,\"id\":\"hq-f1-gateway-a\",\"ts\":"
+                    + System.currentTimeMillis() + ",\"role\":\"primary\",\"since\":" + System.currentTimeMillis() + "}", true);
+            Gateway b = gateway("b");
+            Http httpB = new Http(b.httpPort());
+            await().atMost(PATIENCE).until(() -> "hq-f1-gateway-a".equals(role(httpB).path("primary").asText()));
+            long heard = System.nanoTime();
+            await().atMost(PATIENCE).until(() -> "primary".equals(role(httpB).path("role").asText()));
+            assertThat(Duration.ofNanos(System.nanoTime() - heard)).as("lease timeout 6 s").isGreaterThan(Duration.ofSeconds(3));
+        }
+    }
+
+    private static JsonNode role(Http http) {
+        return http.json("/health").path("gateway");
+    }
+
+    private Gateway gateway(String instance) {
+        Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, broker.url(), FreePorts.next(), dir.resolve(instance))
+                .withUsers(dir.resolve("secrets/supervisors.passwd")).toBuilder().instance(instance).build());
+        running.add(gateway);
+        return gateway;
+    }
+
+    private SimulatedHardware terminal(String seatId) {
+        Properties props = TerminalConfig.defaults();
+        props.setProperty("seat", seatId);
+        props.setProperty("broker", broker.url());
+        props.setProperty("dataDir", dir.resolve(seatId).toString());
+        SimulatedHardware hardware = new SimulatedHardware();
+        TerminalAgent agent = hardware.newAgent(TerminalConfig.from(props, "test"), Clock.system(), Display.NONE);
+        running.add(agent);
+        agent.start();
+        return hardware;
+    }
+}
