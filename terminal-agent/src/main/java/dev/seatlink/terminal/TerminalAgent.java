@@ -29,6 +29,7 @@ import dev.seatlink.terminal.seat.Key;
 import dev.seatlink.terminal.seat.SeatStateMachine;
 import dev.seatlink.terminal.seat.Snapshot;
 import dev.seatlink.terminal.seat.Transition;
+import dev.seatlink.terminal.uplink.GatewayWatch;
 import dev.seatlink.terminal.uplink.Uplink;
 import dev.seatlink.terminal.uplink.UplinkSettings;
 import java.util.List;
@@ -81,6 +82,7 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
     private long seq;
     private boolean brokerUp;
     private boolean gatewayUp;
+    private final GatewayWatch gatewayWatch = new GatewayWatch();
     /** Whether the journal's disk took the last write, as last announced in the status. */
     private boolean diskOk = true;
 
@@ -328,10 +330,10 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
             } else if (accepted.message() instanceof Command command) {
                 uplink.publish(resultTopic, commands.execute(command), false);
             } else if (accepted.message() instanceof GatewayStatus gateway) {
-                if (gatewayUp != gateway.online()) {
+                if (gatewayWatch.heard(gateway)) {
                     Logger.info("gateway {} is {}", gateway.id(), gateway.online() ? "online" : "offline");
                 }
-                gatewayUp = gateway.online();
+                gatewayUp = gatewayWatch.up();
             } else if (accepted.message() instanceof SeatStatus status && !status.online() && uplink.isConnected()) {
                 Logger.warn("broker holds an offline status for this seat (boot {}); republishing online", status.boot());
                 uplink.publish(statusTopic, onlineStatus(), true);
