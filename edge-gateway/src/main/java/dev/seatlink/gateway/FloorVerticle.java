@@ -165,7 +165,10 @@ final class FloorVerticle extends VerticleBase {
             if (config.link().publicUrl() == null) {
                 keeper.announceAt(wallboardUrl());
             }
-            keeper.onPrimary(configs::publishAll);
+            keeper.onPrimary(() -> { // taking the floor, or back on the broker: make sure seats and floor agree
+                configs.publishAll();
+                updater.startRollCall();
+            });
             link.start(ingest, keeper);
         });
     }

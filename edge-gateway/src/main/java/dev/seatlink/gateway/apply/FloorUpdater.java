@@ -50,6 +50,7 @@ public final class FloorUpdater {
     private final SeatPace rebirths = new SeatPace(REBIRTH_INTERVAL_MS);
     private final SeqGuards guards;
     private final JumpRuns jumpRuns = new JumpRuns();
+    private final RollCall rollCall = new RollCall();
 
     public FloorUpdater(FloorModel floor, SeatProgress applied, Metrics metrics, RejectLog rejectLog,
                         SeatChanges onChange, SeatOutbox outbox, CommandAnswers answers, FloorClock clock,
@@ -68,6 +69,9 @@ public final class FloorUpdater {
 
     public void apply(Decoded.Accepted message, long rx) {
         String seat = message.topic().seat();
+        if (rollCall.heard(seat) && !(message.message() instanceof SeatStatus status && !status.online())) {
+            requestRebirth(seat); // shown offline by a roll call, it speaks: learn its status again
+        }
         if (message.message() instanceof SeatEvent event) {
             if (!floor.knows(seat)) {
                 unknownSeat(seat);
@@ -189,6 +193,32 @@ public final class FloorUpdater {
             }
         }
         tick.released().forEach(event -> applyEvent(event, now));
+        callRoll(now);
+    }
+
+    /**
+     * Asks every seat for a rebirth, paced ({@link RollCall}): the primary does after it takes the floor and
+     * after its link comes back, when seats' Last Wills may have died with a broker node.
+     */
+    public void startRollCall() {
+        List<String> seats = floor.site().seats().stream().map(spec -> spec.seat()).toList();
+        rollCall.start(seats, clock.millis());
+        Logger.info("roll call: asking {} seats for a rebirth, {} a second", seats.size(), RollCall.PER_SECOND);
+    }
+
+    private void callRoll(long now) {
+        for (String seat : rollCall.due(now)) {
+            metrics.rebirthSent();
+            outbox.command(seat, new Command.Rebirth(UUID.randomUUID().toString(), now));
+        }
+        List<String> silent = rollCall.overdue(now);
+        for (String seat : silent) {
+            report(seat, floor.unreachable(seat, now));
+        }
+        if (!silent.isEmpty()) {
+            Logger.warn("roll call: {} seat(s) did not answer within {} s and are shown offline (first: {})",
+                    silent.size(), RollCall.ANSWER_WITHIN_MS / 1000, silent.get(0));
+        }
     }
 
     private void ask(Reorderer.Request request, long now) {

@@ -177,6 +177,11 @@ public final class BrokerLink implements LinkHealth {
     }
 
     @Override
+    public String broker() {
+        return plan.current().toString();
+    }
+
+    @Override
     public boolean isConnected() {
         return client != null && client.isConnected();
     }

@@ -68,6 +68,18 @@ public final class FloorModel {
         return seat == null ? Applied.of(Applied.Effect.UNKNOWN_SEAT) : seat.applyStatus(status, rx);
     }
 
+    /**
+     * The seat did not answer a roll call: shown offline as its Last Will would have (the Will may have died
+     * with the broker node the seat was on). A seat never seen, or offline already, is left as it is.
+     */
+    public Applied unreachable(String seatId, long now) {
+        LiveSeat seat = seats.get(seatId);
+        if (seat == null || !seat.isOnline() || seat.boot == null) {
+            return Applied.of(Applied.Effect.UNCHANGED);
+        }
+        return seat.applyStatus(SeatStatus.offline(seat.boot, now), now);
+    }
+
     /** A retained state snapshot. */
     public Applied applyState(String seatId, SeatState state) {
         LiveSeat seat = seats.get(seatId);

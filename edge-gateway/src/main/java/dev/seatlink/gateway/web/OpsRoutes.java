@@ -48,6 +48,7 @@ public final class OpsRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("broker", brokerLink ? "UP" : "DOWN");
+        body.put("brokerNode", broker.broker());
         body.put("store", storeProblem == null ? "UP" : "DOWN: " + storeProblem + " (ingest paused)");
         body.put("site", map.site());
         body.put("floor", map.floor());

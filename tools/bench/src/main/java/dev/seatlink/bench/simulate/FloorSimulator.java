@@ -86,8 +86,10 @@ public final class FloorSimulator implements AutoCloseable {
      * so an event leaves only on its PUBACK.
      */
     private final List<Map<Long, SeatEvent>> unacked = new ArrayList<>();
-    /** Per seat, the packet id each sent event went out with → its seq. */
+    /** Per seat, the packet id each publish went out with → its event's seq (0 for other messages). */
     private final List<Map<Integer, Long>> packetSeq = new ArrayList<>();
+    /** Per seat, packet ids acknowledged before their publish's future completed. */
+    private final List<java.util.Set<Integer>> earlyAcks = new ArrayList<>();
     /** Per seat, its last {@link #REMEMBERED_EVENTS} events by seq, for {@code replay}. */
     private final List<NavigableMap<Long, SeatEvent>> remembered = new ArrayList<>();
     /** Per seat, the index in {@link #brokers} of the node it uses (or tries) now. */
@@ -108,6 +110,7 @@ public final class FloorSimulator implements AutoCloseable {
             unacked.add(new ConcurrentSkipListMap<>());
             packetSeq.add(new ConcurrentHashMap<>());
             remembered.add(new ConcurrentSkipListMap<>());
+            earlyAcks.add(ConcurrentHashMap.newKeySet());
             node[i - 1] = (i - 1) % brokers.size();
         }
     }
@@ -159,7 +162,9 @@ public final class FloorSimulator implements AutoCloseable {
         client.publishCompletionHandler(id -> {
             acked.incrementAndGet();
             Long seq = packetSeq.get(index).remove(id);
-            if (seq != null) {
+            if (seq == null) {
+                earlyAcks.get(index).add(id); // acknowledged before the publish's own future said its packet id
+            } else if (seq > 0) {
                 unacked.get(index).remove(seq);
             }
         });
@@ -197,9 +202,9 @@ public final class FloorSimulator implements AutoCloseable {
     /** Status then state, as a terminal does on connect and on {@code rebirth}. */
     private Future<Integer> greet(int index, MqttClient client) {
         SimulatedSeat seat = seats.get(index);
-        return publish(client, topic(seat, Topic.Kind.STATUS),
+        return publish(index, client, topic(seat, Topic.Kind.STATUS),
                 SeatStatus.online(seat.boot, "sim", System.currentTimeMillis()), true)
-                .compose(id -> publish(client, topic(seat, Topic.Kind.STATE), snapshot(seat), true));
+                .compose(id -> publish(index, client, topic(seat, Topic.Kind.STATE), snapshot(seat), true));
     }
 
     private void nextNode(int index) {
@@ -229,11 +234,12 @@ public final class FloorSimulator implements AutoCloseable {
                 result = CommandResult.failure(command.id(), "events before seq " + kept + " are no longer kept here");
             }
         }
-        publish(client, topic(seats.get(index), Topic.Kind.CMD_RESULT), result, false);
+        publish(index, client, topic(seats.get(index), Topic.Kind.CMD_RESULT), result, false);
     }
 
     private void resend(int index, MqttClient client) {
         packetSeq.get(index).clear();
+        earlyAcks.get(index).clear();
         new ArrayList<>(unacked.get(index).values()).forEach(event -> publishEvent(index, client, event));
     }
 
@@ -258,7 +264,7 @@ public final class FloorSimulator implements AutoCloseable {
 
     private void publishEvent(int index, MqttClient client, SeatEvent event) {
         Topic topic = Topic.seat(settings.site(), settings.floor(), event.seat(), Topic.Kind.EVENT);
-        publish(client, topic, event, false).onSuccess(id -> packetSeq.get(index).put(id, event.seq()));
+        publish(index, client, topic, event, false, event.seq());
     }
 
     private SeatState snapshot(SimulatedSeat seat) {
@@ -270,9 +276,24 @@ public final class FloorSimulator implements AutoCloseable {
         return Topic.seat(settings.site(), settings.floor(), seat.seat, kind);
     }
 
-    private Future<Integer> publish(MqttClient client, Topic topic, Message message, boolean retain) {
+    private Future<Integer> publish(int index, MqttClient client, Topic topic, Message message, boolean retain) {
+        return publish(index, client, topic, message, retain, 0);
+    }
+
+    /**
+     * A QoS 1 publish whose PUBACK is matched to it by packet id: {@code seq} is the event's, or 0 for other
+     * messages (an event leaves {@link #unacked} only on its own PUBACK).
+     */
+    private Future<Integer> publish(int index, MqttClient client, Topic topic, Message message, boolean retain,
+                                    long seq) {
         return client.publish(topic.toString(), Buffer.buffer(codec.encode(topic, message)), MqttQoS.AT_LEAST_ONCE,
-                false, retain);
+                false, retain).onSuccess(id -> {
+                    if (!earlyAcks.get(index).remove(id)) {
+                        packetSeq.get(index).put(id, seq);
+                    } else if (seq > 0) {
+                        unacked.get(index).remove(seq);
+                    }
+                });
     }
 
     /**
@@ -341,6 +362,13 @@ public final class FloorSimulator implements AutoCloseable {
         return seats.size();
     }
 
+    /** Each seat's last event seq so far (its events are firstSeq..this), by seat id. */
+    public Map<String, Long> lastSeqs() {
+        Map<String, Long> last = new java.util.LinkedHashMap<>();
+        seats.forEach(seat -> last.put(seat.seat, seat.seq));
+        return last;
+    }
+
     /** The last seq each run used ends below this: the next run starts here. */
     public long nextSeq() {
         return seats.stream().mapToLong(s -> s.seq).max().orElse(settings.firstSeq()) + 1;
@@ -356,7 +384,7 @@ public final class FloorSimulator implements AutoCloseable {
                 MqttClient client = clients.get(i);
                 if (client.isConnected()) {
                     SimulatedSeat seat = seats.get(i);
-                    goodbyes.add(publish(client, topic(seat, Topic.Kind.STATUS), new SeatStatus(false, seat.boot, null,
+                    goodbyes.add(publish(i, client, topic(seat, Topic.Kind.STATUS), new SeatStatus(false, seat.boot, null,
                             System.currentTimeMillis()), true).compose(id -> client.disconnect()));
                 }
             }

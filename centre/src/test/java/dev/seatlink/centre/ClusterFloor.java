@@ -1,0 +1,204 @@
+package dev.seatlink.centre;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.seatlink.bench.simulate.FloorSimulator;
+import dev.seatlink.bench.simulate.SiteFile;
+import dev.seatlink.cluster.NatsCluster;
+import dev.seatlink.cluster.NatsNode;
+import dev.seatlink.gateway.access.CredentialFiles;
+import dev.seatlink.gateway.store.EventStore;
+import dev.seatlink.gateway.store.StoredEvent;
+import dev.seatlink.gateway.testing.ChildJvm;
+import dev.seatlink.gateway.testing.FreePorts;
+import dev.seatlink.gateway.testing.Http;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One floor on a test's cluster: two gateways (a, b), each its own JVM so it can be killed, and a simulated
+ * floor of seats that answers replay and rebirth; with the checks every failover test ends on.
+ */
+final class ClusterFloor implements AutoCloseable {
+    static final String SITE = "hq";
+    static final String MANAGER = SiteFile.MANAGER;
+
+    private final NatsCluster cluster;
+    private final Path dir;
+    private final String floor;
+    private final Path siteFile;
+    private final Gateway[] gateways = new Gateway[2];
+    private final Vertx vertx = Vertx.vertx();
+    private final FloorSimulator seats;
+    private final String managerPassword;
+
+    /** A gateway of the pair: its JVM (replaced on restart), its port and data. */
+    static final class Gateway {
+        final String instance;
+        final int port;
+        final Path dataDir;
+        final Path log;
+        ChildJvm jvm;
+
+        Gateway(String instance, int port, Path dataDir, Path log) {
+            this.instance = instance;
+            this.port = port;
+            this.dataDir = dataDir;
+            this.log = log;
+        }
+
+        Http http() {
+            return new Http(port);
+        }
+
+        JsonNode health() {
+            return http().json("/health");
+        }
+
+        String role() {
+            return health().path("gateway").path("role").asText();
+        }
+
+        /** Events in the gateway's store (read beside the running gateway: SQLite lets a reader in). */
+        long stored() {
+            Path file = dataDir.resolve("events.db");
+            if (!Files.exists(file)) {
+                return 0;
+            }
+            try (Connection c = EventStore.connect(file); Statement s = c.createStatement();
+                 ResultSet count = s.executeQuery("SELECT COUNT(*) FROM events")) {
+                return count.next() ? count.getLong(1) : 0;
+            } catch (SQLException e) {
+                return -1; // not yet created, or busy past the timeout: asked again
+            }
+        }
+    }
+
+    ClusterFloor(NatsCluster cluster, Path dir, String floor, int seatCount) throws Exception {
+        this.cluster = cluster;
+        this.dir = dir;
+        this.floor = floor;
+        Files.createDirectories(dir);
+        this.siteFile = dir.resolve("site.json");
+        Files.writeString(siteFile, SiteFile.json(SITE, floor, seatCount));
+        CredentialFiles secrets = new CredentialFiles(dir.resolve("secrets"));
+        secrets.supervisor(MANAGER);
+        managerPassword = Files.readAllLines(dir.resolve("secrets/supervisors/" + MANAGER + ".credentials")).get(1)
+                .substring("password=".length());
+        gateways[0] = new Gateway("a", FreePorts.next(), dir.resolve("a"), dir.resolve("gateway-a.log"));
+        gateways[1] = new Gateway("b", FreePorts.next(), dir.resolve("b"), dir.resolve("gateway-b.log"));
+        seats = new FloorSimulator(vertx, FloorSimulator.Settings.plain(cluster.brokerList(), SITE, floor, seatCount, 1));
+    }
+
+    Gateway a() {
+        return gateways[0];
+    }
+
+    Gateway b() {
+        return gateways[1];
+    }
+
+    FloorSimulator seats() {
+        return seats;
+    }
+
+    String managerPassword() {
+        return managerPassword;
+    }
+
+    /** Starts (or restarts) a gateway's JVM with the same data directory. */
+    void start(Gateway gateway) {
+        gateway.jvm = ChildJvm.start("dev.seatlink.gateway.GatewayMain", gateway.log,
+                "--broker", cluster.brokerList(), "--instance", gateway.instance,
+                "--http-port", String.valueOf(gateway.port), "--data-dir", gateway.dataDir.toString(),
+                "--site-config", siteFile.toString(), "--users-file", dir.resolve("secrets/supervisors.passwd").toString());
+    }
+
+    void connectSeats() throws Exception {
+        seats.connectAll().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
+    }
+
+    /** {@code count} transitions over all seats, {@code perSecond} a second, on this thread. */
+    void burst(int count, int perSecond) throws InterruptedException {
+        long periodNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        long next = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            seats.step((seat, seq) -> { });
+            next += periodNanos;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+        }
+    }
+
+    /** The cluster node a gateway's link is on now, from its /health. */
+    NatsNode nodeOf(Gateway gateway) {
+        String url = gateway.health().path("brokerNode").asText();
+        return cluster.nodes().stream().filter(node -> node.mqttUrl().equals(url)).findFirst()
+                .orElseThrow(() -> new AssertionError(gateway.instance + " is on no node of the cluster: " + url));
+    }
+
+    /** Whether both gateways stored every event the seats made (and the broker acknowledged all of them). */
+    boolean bothStoredEverything() {
+        return seats.unacknowledged() == 0 && a().stored() == seats.sent() && b().stored() == seats.sent();
+    }
+
+    /** What the floor stands at, for a failed wait's message. */
+    String describe() {
+        StringBuilder text = new StringBuilder("seats sent " + seats.sent() + ", unacknowledged " + seats.unacknowledged()
+                + ", replayed " + seats.replayed() + ", rebirths " + seats.rebirths() + ", reconnects " + seats.reconnects());
+        for (Gateway gateway : gateways) {
+            String stored;
+            try {
+                stored = gateway.stored() + " stored, " + gateway.role() + " on " + gateway.health().path("brokerNode");
+            } catch (RuntimeException e) {
+                stored = "not answering: " + e;
+            }
+            text.append("; gateway ").append(gateway.instance).append(": ").append(stored);
+        }
+        return text.toString();
+    }
+
+    /** Stops both gateways, then checks each store holds every seat's events exactly once: seq 1..n. */
+    void assertEveryStoreHoldsOneToN() {
+        Map<String, Long> last = seats.lastSeqs();
+        for (Gateway gateway : gateways) {
+            gateway.jvm.close();
+            try (EventStore store = EventStore.open(gateway.dataDir)) {
+                for (Map.Entry<String, Long> seat : last.entrySet()) {
+                    List<Long> seqs = new ArrayList<>();
+                    store.events(seat.getKey(), 0, Integer.MAX_VALUE).forEach(stored -> seqs.add(seqOf(stored)));
+                    assertThat(seqs).as("gateway %s, seat %s", gateway.instance, seat.getKey())
+                            .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, seat.getValue())
+                                    .boxed().toList());
+                }
+            }
+        }
+    }
+
+    private static long seqOf(StoredEvent stored) {
+        return stored.event().seq();
+    }
+
+    @Override
+    public void close() {
+        seats.close();
+        for (Gateway gateway : gateways) {
+            if (gateway.jvm != null) {
+                gateway.jvm.close();
+            }
+        }
+        vertx.close();
+    }
+}
