@@ -10,6 +10,7 @@ import dev.seatlink.gateway.brokerlink.BrokerOutbox;
 import dev.seatlink.gateway.brokerlink.FloorSummaryPublisher;
 import dev.seatlink.gateway.brokerlink.LinkSettings;
 import dev.seatlink.gateway.brokerlink.SeatConfigPublisher;
+import dev.seatlink.gateway.central.CentralStatus;
 import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.ingest.IngestPipeline;
@@ -24,6 +25,7 @@ import dev.seatlink.gateway.jobs.StreamHeartbeat;
 import dev.seatlink.gateway.lease.Lease;
 import dev.seatlink.gateway.lease.LeaseKeeper;
 import dev.seatlink.gateway.lease.LeaseTiming;
+import dev.seatlink.gateway.lease.PrimaryDuties;
 import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.SiteWatcher;
@@ -79,6 +81,7 @@ final class FloorVerticle extends VerticleBase {
     private final AuditLog auditLog;
     private final Restored restored;
     private final PasswordFile supervisors;
+    private final CentralStatus central;
     private final FloorClock clock = FloorClock.SYSTEM;
     private final Codec codec = new Codec();
     private StoreWriter writer;
@@ -88,7 +91,8 @@ final class FloorVerticle extends VerticleBase {
     private HttpServer server;
 
     FloorVerticle(GatewayConfig config, SiteConfig site, SiteWatcher watcher, String brokerUrl, EventStore store,
-                  AuditLog auditLog, Restored restored, PasswordFile supervisors) {
+                  AuditLog auditLog, Restored restored, PasswordFile supervisors, CentralStatus central) {
+        this.central = central;
         this.config = config;
         this.initialSite = site;
         this.watcher = watcher;
@@ -154,7 +158,7 @@ final class FloorVerticle extends VerticleBase {
         commands.mount(router);
         new ReportRoutes(vertx, floor, signIn, store, auditLog, clock).mount(router);
         new FloorRoutes(floor, figures, stream, new EventHistory(vertx, store), clock, siteProblem, signIn).mount(router);
-        new OpsRoutes(floor, link, writer, stream, metrics, siteProblem, keeper).mount(router);
+        new OpsRoutes(floor, link, writer, stream, metrics, siteProblem, keeper, central).mount(router);
         new StaticPages().mount(router);
 
         return tick.runNow().compose(first -> {
@@ -165,9 +169,11 @@ final class FloorVerticle extends VerticleBase {
             if (config.link().publicUrl() == null) {
                 keeper.announceAt(wallboardUrl());
             }
-            keeper.onPrimary(() -> { // taking the floor, or back on the broker: make sure seats and floor agree
+            keeper.onPrimary(occasion -> { // taking the floor, or back on the broker: make seats and floor agree
                 configs.publishAll();
-                updater.startRollCall();
+                if (occasion != PrimaryDuties.Occasion.FIRST_CONNECT) {
+                    updater.startRollCall();
+                }
             });
             link.start(ingest, keeper);
         });

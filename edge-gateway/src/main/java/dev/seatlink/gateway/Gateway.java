@@ -7,6 +7,11 @@ import dev.seatlink.gateway.broker.EmbeddedBroker;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.SiteConfigLoader;
 import dev.seatlink.gateway.site.SiteWatcher;
+import dev.seatlink.gateway.brokerlink.LinkSettings;
+import dev.seatlink.gateway.central.CentralCopy;
+import dev.seatlink.gateway.central.CentralStatus;
+import dev.seatlink.gateway.central.CentralStore;
+import dev.seatlink.gateway.store.CentralOutbox;
 import dev.seatlink.gateway.store.EventStore;
 import dev.seatlink.link.Credentials;
 import io.vertx.core.Vertx;
@@ -30,10 +35,12 @@ public final class Gateway implements AutoCloseable {
     private final String scheme;
     private final String httpHost;
     private final int httpPort;
+    private final CentralCopy central;
 
-    private Gateway(SiteConfig map, EmbeddedBroker broker, EventStore store, Vertx vertx, String brokerUrl, String scheme,
-                    String httpHost, int httpPort) {
+    private Gateway(SiteConfig map, EmbeddedBroker broker, EventStore store, CentralCopy central, Vertx vertx,
+                    String brokerUrl, String scheme, String httpHost, int httpPort) {
         this.map = map;
+        this.central = central;
         this.scheme = scheme;
         this.broker = broker;
         this.store = store;
@@ -62,7 +69,8 @@ public final class Gateway implements AutoCloseable {
         Credentials login = auth == null ? null : gatewayLogin(auth);
         GatewayConfig config = login == null ? requested
                 : requested.withLogin(login.username(), login.password(), requested.link().tlsCaFile());
-        EventStore store = EventStore.open(config.store().dataDir());
+        GatewayConfig.Central centralStore = config.store().central();
+        EventStore store = EventStore.open(config.store().dataDir(), centralStore != null);
         long now = System.currentTimeMillis();
         FloorVerticle.Restored restored;
         AuditLog audit;
@@ -91,8 +99,12 @@ public final class Gateway implements AutoCloseable {
                     config.link().mqttPort(), config.link().mqttHost(),
                     isLoopback(config.link().mqttHost()) ? " (this machine)" : " - NOT loopback");
         }
+        CentralCopy central = centralStore == null ? null : new CentralCopy(new CentralOutbox(store),
+                new CentralStore(centralStore.url(), centralStore.user(), centralStore.password()), map.site(), map.floor(),
+                LinkSettings.forGateway(config, brokerUrl, map.site(), map.floor()).gatewayId());
         Vertx vertx = Vertx.vertx(vertxOptions());
-        FloorVerticle verticle = new FloorVerticle(config, map, watcher, brokerUrl, store, audit, restored, supervisors);
+        FloorVerticle verticle = new FloorVerticle(config, map, watcher, brokerUrl, store, audit, restored, supervisors,
+                central == null ? CentralStatus.off() : central);
         try {
             vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException | InterruptedException e) {
@@ -112,7 +124,12 @@ public final class Gateway implements AutoCloseable {
             Logger.warn("serving plain HTTP on {}: supervisors' passwords cross the network readable; give "
                     + "--https-cert and --https-key", config.http().host());
         }
-        return new Gateway(map, broker, store, vertx, brokerUrl, scheme, config.http().host(), verticle.httpPort());
+        if (central != null) {
+            central.start();
+            Logger.info("copying stored events to the centre store {}", centralStore.url());
+        }
+        return new Gateway(map, broker, store, central, vertx, brokerUrl, scheme, config.http().host(),
+                verticle.httpPort());
     }
 
     /**
@@ -170,6 +187,9 @@ public final class Gateway implements AutoCloseable {
             Logger.warn("gateway did not stop cleanly: {}", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (central != null) {
+            central.close();
         }
         store.close();
         if (broker != null) {

@@ -105,13 +105,34 @@ public record GatewayConfig(Http http, Link link, Store store, Floor floor) {
     /**
      * @param dataDir       where the gateway keeps its files: event store, audit log, embedded broker store
      * @param retentionDays events and audit lines older than this are deleted (default 400)
+     * @param central       the centre-wide PostgreSQL store events are copied to, or null (default: none)
      */
-    public record Store(Path dataDir, int retentionDays) {
+    public record Store(Path dataDir, int retentionDays, Central central) {
         public Store {
             require(dataDir != null, "--data-dir must be given");
             require(retentionDays >= MIN_RETENTION_DAYS && retentionDays <= MAX_RETENTION_DAYS,
                     "--retention-days must be " + MIN_RETENTION_DAYS + "-" + MAX_RETENTION_DAYS + " (was "
                             + retentionDays + "): older events and audit lines are deleted every 6 h");
+        }
+    }
+
+    /**
+     * The centre-wide store (optional): PostgreSQL 15, one database for every floor of the centre.
+     *
+     * @param url      {@code jdbc:postgresql://HOST:PORT/DATABASE}
+     * @param user     its login, or null
+     * @param password its password, or null
+     */
+    public record Central(String url, String user, String password) {
+        public Central {
+            require(url != null && url.matches("jdbc:postgresql://[^\\s/]+(:\\d{1,5})?/[A-Za-z0-9_]+(\\?[^\\s]*)?"),
+                    "--central-store must look like jdbc:postgresql://HOST:PORT/DATABASE (was '" + url + "')");
+            require(password == null || user != null, "a centre store password needs --central-store-user");
+        }
+
+        @Override
+        public String toString() {
+            return "Central[" + url + ", user " + user + (password == null ? "" : ", password ****") + "]";
         }
     }
 

@@ -20,6 +20,7 @@ public final class GatewayConfigBuilder {
     private String publicUrl;
     private Path dataDir = Path.of("data", "gateway");
     private int retentionDays = GatewayConfig.DEFAULT_RETENTION_DAYS;
+    private GatewayConfig.Central central;
     private Path siteFile;
     private long reorderTimeoutMs = Reorderer.DEFAULT_TIMEOUT_MS;
 
@@ -92,6 +93,11 @@ public final class GatewayConfigBuilder {
         return this;
     }
 
+    public GatewayConfigBuilder central(GatewayConfig.Central value) {
+        central = value;
+        return this;
+    }
+
     public GatewayConfigBuilder retentionDays(int value) {
         retentionDays = value;
         return this;
@@ -125,6 +131,7 @@ public final class GatewayConfigBuilder {
         b.publicUrl = config.link().publicUrl();
         b.dataDir = config.store().dataDir();
         b.retentionDays = config.store().retentionDays();
+        b.central = config.store().central();
         b.siteFile = config.floor().siteFile();
         b.reorderTimeoutMs = config.floor().reorderTimeoutMs();
         return b;
@@ -135,6 +142,6 @@ public final class GatewayConfigBuilder {
         return new GatewayConfig(new GatewayConfig.Http(httpHost, httpPort, https, usersFile),
                 new GatewayConfig.Link(brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile, embeddedAuth,
                         instance, publicUrl),
-                new GatewayConfig.Store(dataDir, retentionDays), new GatewayConfig.Floor(siteFile, reorderTimeoutMs));
+                new GatewayConfig.Store(dataDir, retentionDays, central), new GatewayConfig.Floor(siteFile, reorderTimeoutMs));
     }
 }

@@ -68,6 +68,17 @@ public final class GatewayMain implements Callable<Integer> {
             description = "where supervisors reach this wallboard (told to the other gateway and the centre view)")
     String publicUrl;
 
+    @Option(names = "--central-store", paramLabel = "URL",
+            description = "copy stored events to the centre's PostgreSQL (jdbc:postgresql://HOST:PORT/DATABASE)")
+    String centralStore;
+
+    @Option(names = "--central-store-user", description = "login for --central-store")
+    String centralUser;
+
+    @Option(names = "--central-store-password-file", paramLabel = "FILE",
+            description = "file holding the password for --central-store")
+    Path centralPasswordFile;
+
     @Option(names = "--data-dir", paramLabel = "DIR", description = "where the gateway keeps its files (default ./data/gateway)")
     Path dataDir = defaults.store().dataDir();
 
@@ -88,6 +99,18 @@ public final class GatewayMain implements Callable<Integer> {
 
     @Option(names = "--reorder-timeout-ms", description = "wait this long for a missing event before replay (default 2000)")
     long reorderTimeoutMs = defaults.floor().reorderTimeoutMs();
+
+    /** A password file's content (trimmed), or null when none is given. */
+    private static String readSecret(Path file) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new GatewayConfigException(file + ": cannot read the password file: " + e.getMessage());
+        }
+    }
 
     public static void main(String[] args) {
         JulTinylogBridge.activate();
@@ -133,7 +156,8 @@ public final class GatewayMain implements Callable<Integer> {
                 .https(httpsCert == null ? null : new GatewayConfig.Https(httpsCert, httpsKey)).usersFile(usersFile)
                 .brokerUrl(broker).mqttHost(mqttHost).mqttPort(mqttPort).login(username, password).tlsCaFile(tlsCaFile)
                 .embeddedAuth(embeddedAuth).instance(instance).publicUrl(publicUrl).dataDir(dataDir)
-                .retentionDays(retentionDays).siteFile(siteFile)
+                .retentionDays(retentionDays).siteFile(siteFile).central(centralStore == null ? null
+                        : new GatewayConfig.Central(centralStore, centralUser, readSecret(centralPasswordFile)))
                 .reorderTimeoutMs(reorderTimeoutMs).build();
         Gateway gateway = Gateway.start(config);
         System.out.println("SeatLink gateway for " + gateway.site().site() + "/" + gateway.site().floor()

@@ -94,9 +94,9 @@ public final class Codec {
         if (payload == null || payload.length == 0) {
             throw new ProtocolViolation(RejectReason.EMPTY, "payload is empty");
         }
-        if (payload.length > MAX_PAYLOAD_BYTES) {
+        if (payload.length > topic.kind().maxBytes()) {
             throw new ProtocolViolation(RejectReason.TOO_LARGE,
-                    "payload is " + payload.length + " bytes, limit " + MAX_PAYLOAD_BYTES);
+                    "payload is " + payload.length + " bytes, limit " + topic.kind().maxBytes());
         }
         requireUtf8(payload);
         JsonNode tree = mapper.readTree(payload);

@@ -21,16 +21,28 @@ public record Topic(String site, String floor, String seat, Kind kind) {
         CMD(true, Command.class),
         CMD_RESULT(true, CommandResult.class),
         GATEWAY(false, GatewayStatus.class),
-        SUMMARY(false, FloorSummary.class);
+        /** A floor's aggregate: a team's counts each, so it may be larger than a seat's message. */
+        SUMMARY(false, FloorSummary.class, FloorSummary.MAX_BYTES);
 
         private final boolean perSeat;
         private final Class<? extends Message> payloadType;
         private final String level;
+        private final int maxBytes;
 
         Kind(boolean perSeat, Class<? extends Message> payloadType) {
+            this(perSeat, payloadType, Codec.MAX_PAYLOAD_BYTES);
+        }
+
+        Kind(boolean perSeat, Class<? extends Message> payloadType, int maxBytes) {
             this.perSeat = perSeat;
             this.payloadType = payloadType;
             this.level = name().toLowerCase(Locale.ROOT).replace('_', '-');
+            this.maxBytes = maxBytes;
+        }
+
+        /** The largest payload this kind may carry; larger ones are refused as {@code too_large}. */
+        public int maxBytes() {
+            return maxBytes;
         }
 
         public boolean perSeat() {

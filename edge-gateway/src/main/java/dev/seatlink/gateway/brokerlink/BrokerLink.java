@@ -6,6 +6,7 @@ import dev.seatlink.gateway.ingest.Inbox;
 import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.link.BrokerList;
 import dev.seatlink.link.BrokerSession;
+import dev.seatlink.link.ReconnectPlan;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.GatewayStatus;

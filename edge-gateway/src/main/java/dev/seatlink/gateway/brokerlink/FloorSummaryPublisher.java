@@ -11,6 +11,7 @@ import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.FloorSummary;
 import dev.seatlink.protocol.Topic;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +38,15 @@ public final class FloorSummaryPublisher implements Tick.Listener {
             last = null; // on taking the lease, the first summary goes out whatever the other said last
             return;
         }
+        FloorSummary summary = summaryOf(tick);
+        if (last != null && summary.at(last.ts()).equals(last) || !link.isConnected()) {
+            return;
+        }
+        last = summary;
+        link.publish(topic.toString(), codec.encode(topic, summary), true);
+    }
+
+    private FloorSummary summaryOf(Tick tick) {
         FloorCounts counts = tick.counts();
         FloorKpis kpis = tick.kpis();
         Map<String, Integer> teamOccupancy = new LinkedHashMap<>();
@@ -45,14 +55,23 @@ public final class FloorSummaryPublisher implements Tick.Listener {
                 teamOccupancy.put(team.key(), percent(team.occupancy()));
             }
         }
-        FloorSummary summary = new FloorSummary(tick.now(), counts.seats(), counts.online(), counts.help(),
-                counts.states(), counts.teams(), kpis.floor().occupancy() == null ? null : percent(kpis.floor().occupancy()),
-                teamOccupancy, tick.alerts());
-        if (last != null && summary.at(last.ts()).equals(last) || !link.isConnected()) {
-            return;
+        Map<String, Map<String, FloorSummary.Group>> groups = new LinkedHashMap<>();
+        for (Grouping grouping : List.of(Grouping.BUSINESS_LINE, Grouping.CUSTOMER_TIER, Grouping.SKILL_TIER)) {
+            Map<String, FloorSummary.Group> byKey = new LinkedHashMap<>();
+            for (GroupKpis group : kpis.groups().getOrDefault(grouping.key(), List.of())) {
+                byKey.put(group.key(), new FloorSummary.Group(group.seats(), group.staffed(), group.ready(), group.busy(),
+                        group.wrapUp(), group.notReady(), group.help(),
+                        group.occupancy() == null ? null : percent(group.occupancy())));
+            }
+            groups.put(grouping.key(), byKey);
         }
-        last = summary;
-        link.publish(topic.toString(), codec.encode(topic, summary), true);
+        List<FloorSummary.Help> help = tick.helpQueue().stream().limit(FloorSummary.MAX_LISTED)
+                .map(h -> new FloorSummary.Help(h.seat(), h.agent(), h.team(), h.routedTo(), h.since())).toList();
+        List<FloorSummary.AlertItem> alerts = tick.alerts().stream().limit(FloorSummary.MAX_LISTED)
+                .map(a -> new FloorSummary.AlertItem(a.id(), a.type(), a.team(), a.seat(), a.text(), a.since())).toList();
+        return new FloorSummary(tick.now(), counts.seats(), counts.online(), counts.help(), counts.states(),
+                counts.teams(), kpis.floor().occupancy() == null ? null : percent(kpis.floor().occupancy()),
+                teamOccupancy, tick.alerts().size(), kpis.floor().staffed(), groups, help, alerts, role.self());
     }
 
     private static int percent(double fraction) {

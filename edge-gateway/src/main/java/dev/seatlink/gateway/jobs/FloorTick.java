@@ -78,7 +78,7 @@ public final class FloorTick implements PeriodicJob {
             live.alert(change);
             Logger.info("alert {}: {}", change.change(), change.alert().text());
         }
-        Tick tick = new Tick(now, computed.kpis(), computed.counts(), computed.helpQueue(), floor.alerts().size());
+        Tick tick = new Tick(now, computed.kpis(), computed.counts(), computed.helpQueue(), floor.alerts());
         listeners.forEach(listener -> listener.ticked(tick));
         metrics.tick((heldNanos + System.nanoTime() - started) / 1_000);
     }

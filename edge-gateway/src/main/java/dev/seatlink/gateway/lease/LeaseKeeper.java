@@ -23,7 +23,8 @@ public final class LeaseKeeper implements BrokerLink.Listener, PeriodicJob, Gate
     private final LeaseTiming timing;
     private final FloorClock clock;
     private String url;
-    private PrimaryDuties duties = () -> { };
+    private PrimaryDuties duties = occasion -> { };
+    private boolean everSubscribed;
 
     public LeaseKeeper(BrokerLink link, Codec codec, Topic topic, Lease lease, LeaseTiming timing, FloorClock clock,
                        String url) {
@@ -51,8 +52,9 @@ public final class LeaseKeeper implements BrokerLink.Listener, PeriodicJob, Gate
         boolean wasPrimary = lease.isPrimary();
         act(lease.subscribed(clock.millis()));
         if (wasPrimary) {
-            duties.takeUp(); // a primary's reconnect: the broker, or its node, may have lost what it held
+            duties.takeUp(everSubscribed ? PrimaryDuties.Occasion.RECONNECTED : PrimaryDuties.Occasion.FIRST_CONNECT);
         }
+        everSubscribed = true;
     }
 
     @Override
@@ -82,7 +84,7 @@ public final class LeaseKeeper implements BrokerLink.Listener, PeriodicJob, Gate
             case BECAME_PRIMARY -> {
                 Logger.info("{} is now the floor's primary gateway", lease.self());
                 renew();
-                duties.takeUp();
+                duties.takeUp(PrimaryDuties.Occasion.TOOK_LEASE);
             }
             case BECAME_STANDBY -> Logger.info("{} is now standby{}", lease.self(),
                     lease.holder() == null ? "" : "; the primary is " + lease.holder());

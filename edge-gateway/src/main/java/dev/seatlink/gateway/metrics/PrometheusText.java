@@ -11,7 +11,11 @@ public final class PrometheusText {
 
     /** Values read from the floor and links at scrape time. */
     public record Gauges(int seats, int online, Map<String, Integer> seatsByState, int sseClients, int sseClientsBehind,
-                         long sseBytes, boolean brokerConnected, StoreFigures store) {
+                         long sseBytes, boolean brokerConnected, StoreFigures store, CentralFigures central) {
+    }
+
+    /** The copy to the centre-wide store, read at scrape time; nothing is written when it is not configured. */
+    public record CentralFigures(boolean enabled, boolean up, long copied, long backlog) {
     }
 
     /** The event store's writer, read at scrape time. */
@@ -59,6 +63,13 @@ public final class PrometheusText {
         text.counter("seatlink_store_failures_total", "Failed store commits (each retried)", store.failures());
         text.gauge("seatlink_store_queue", "Messages waiting for the store writer", store.queued());
         text.gauge("seatlink_store_writable", "1 while the store accepts writes", store.writable() ? 1 : 0);
+        CentralFigures central = g.central();
+        if (central.enabled()) {
+            text.gauge("seatlink_central_up", "1 while copies to the centre store succeed", central.up() ? 1 : 0);
+            text.counter("seatlink_central_copied_total", "Events copied to the centre store by this process",
+                    central.copied());
+            text.gauge("seatlink_central_backlog", "Events waiting in the outbox for the centre store", central.backlog());
+        }
 
         text.family("seatlink_event_latency_ms", "histogram",
                 "Gateway receive time minus the terminal's event time (includes clock skew)");

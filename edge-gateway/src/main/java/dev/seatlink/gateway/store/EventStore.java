@@ -33,11 +33,15 @@ public final class EventStore implements AutoCloseable {
     private static final String POSSIBLE_SEQ = "seq <= " + dev.seatlink.protocol.SeatEvent.MAX_SEQ;
 
     private final Path file;
+    /** Whether each new event is also queued for the centre-wide store ({@link CentralOutbox}). */
+    private final boolean outbox;
     private Connection writer;
     private PreparedStatement insert;
+    private PreparedStatement queue;
 
-    private EventStore(Path file) throws SQLException {
+    private EventStore(Path file, boolean outbox) throws SQLException {
         this.file = file;
+        this.outbox = outbox;
         openWriter();
     }
 
@@ -53,9 +57,13 @@ public final class EventStore implements AutoCloseable {
                       at INTEGER NOT NULL, boot TEXT NOT NULL, cause TEXT NOT NULL, rx INTEGER NOT NULL,
                       PRIMARY KEY (seat, seq)) WITHOUT ROWID""");
             s.execute("CREATE INDEX IF NOT EXISTS events_at ON events(at)");
+            if (outbox) {
+                CentralOutbox.create(s);
+            }
         }
         writer.setAutoCommit(false);
         insert = writer.prepareStatement("INSERT OR IGNORE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+        queue = outbox ? writer.prepareStatement(CentralOutbox.QUEUE) : null;
     }
 
     /**
@@ -65,6 +73,9 @@ public final class EventStore implements AutoCloseable {
     void reopenWriter() throws SQLException {
         try {
             insert.close();
+            if (queue != null) {
+                queue.close();
+            }
             writer.close();
         } catch (SQLException e) {
             // the old connection is being discarded either way
@@ -78,10 +89,18 @@ public final class EventStore implements AutoCloseable {
      * @throws UncheckedIOException naming the file when it cannot be opened
      */
     public static EventStore open(Path dataDir) {
+        return open(dataDir, false);
+    }
+
+    /**
+     * The same, queueing every new event for the centre-wide store when {@code outbox} (the first time, every
+     * event already stored is queued too).
+     */
+    public static EventStore open(Path dataDir, boolean outbox) {
         Path file = dataDir.resolve(FILE);
         try {
             Files.createDirectories(dataDir);
-            return new EventStore(file);
+            return new EventStore(file, outbox);
         } catch (IOException | SQLException e) {
             throw new UncheckedIOException(new IOException("cannot open the event store " + file + ": " + e.getMessage(), e));
         }
@@ -123,6 +142,11 @@ public final class EventStore implements AutoCloseable {
                 insert.setString(10, e.cause().wire());
                 insert.setLong(11, batch.get(i).rx());
                 added[i] = insert.executeUpdate() == 1;
+                if (added[i] && queue != null) {
+                    queue.setString(1, e.seat());
+                    queue.setLong(2, e.seq());
+                    queue.executeUpdate(); // in the same transaction: stored means queued
+                }
             }
             writer.commit();
             return added;
@@ -208,11 +232,15 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
-    /** Deletes events whose time is before {@code cutoffMs}; returns how many. */
+    /** Deletes events whose time is before {@code cutoffMs} (and their places in the outbox); returns how many. */
     public int deleteBefore(long cutoffMs) {
         try (Connection c = connect(); PreparedStatement d = c.prepareStatement("DELETE FROM events WHERE at < ?")) {
             d.setLong(1, cutoffMs);
-            return d.executeUpdate();
+            int deleted = d.executeUpdate();
+            if (outbox && deleted > 0) {
+                CentralOutbox.dropOrphans(c);
+            }
+            return deleted;
         } catch (SQLException e) {
             throw new StoreException("cannot apply retention: " + e.getMessage(), e);
         }
@@ -226,6 +254,9 @@ public final class EventStore implements AutoCloseable {
     public void close() {
         try {
             insert.close();
+            if (queue != null) {
+                queue.close();
+            }
             writer.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close " + file + ": " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package dev.seatlink.gateway.web;
 
 import dev.seatlink.gateway.brokerlink.LinkHealth;
+import dev.seatlink.gateway.central.CentralStatus;
 import dev.seatlink.gateway.floor.FloorCounts;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.lease.GatewayRole;
@@ -22,10 +23,12 @@ public final class OpsRoutes {
     private final Metrics metrics;
     private final SiteProblem siteProblem;
     private final GatewayRole role;
+    private final CentralStatus central;
 
     public OpsRoutes(FloorModel floor, LinkHealth broker, StoreWriter store, SseStream stream, Metrics metrics,
-                     SiteProblem siteProblem, GatewayRole role) {
+                     SiteProblem siteProblem, GatewayRole role, CentralStatus central) {
         this.role = role;
+        this.central = central;
         this.floor = floor;
         this.broker = broker;
         this.store = store;
@@ -57,6 +60,10 @@ public final class OpsRoutes {
         body.put("siteConfig", siteProblem.problem() == null ? "OK" : "edit refused, still running the previous one: "
                 + siteProblem.problem());
         body.put("gateway", RoleJson.of(role)); // a standby is healthy: it ingests and serves, the primary acts
+        if (central.enabled()) { // optional and behind an outbox: its being down loses nothing, so it is not DOWN
+            body.put("centralStore", central.problem() == null ? "UP" : "WAITING: " + central.problem());
+            body.put("centralBacklog", central.backlog());
+        }
         Json.respond(ctx, up ? 200 : 503, body);
     }
 
@@ -66,7 +73,9 @@ public final class OpsRoutes {
                 counts.states(), stream.size(), stream.behind(), stream.bytesWritten(), broker.isConnected(),
                 new PrometheusText.StoreFigures(
                         store.storedCount(), store.firstTimeCount(), store.batchCount(), store.failureCount(), store.queued(),
-                        store.problem() == null)));
+                        store.problem() == null),
+                new PrometheusText.CentralFigures(central.enabled(), central.problem() == null, central.copied(),
+                        central.backlog())));
         ctx.response().putHeader("Content-Type", PrometheusText.CONTENT_TYPE).end(text);
     }
 }

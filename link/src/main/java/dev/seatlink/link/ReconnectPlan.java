@@ -1,4 +1,4 @@
-package dev.seatlink.gateway.brokerlink;
+package dev.seatlink.link;
 
 import java.net.URI;
 import java.util.List;
@@ -9,9 +9,9 @@ import java.util.List;
  * With the nodes of a cluster: a lost or refused connect goes to the next node at once; only after a whole
  * round has failed does the backoff apply. Pure: the link does the waiting.
  */
-final class ReconnectPlan {
-    static final long FIRST_CONNECT_RETRY_MS = 2_000;
-    static final long MAX_DELAY_MS = 5_000;
+public final class ReconnectPlan {
+    public static final long FIRST_CONNECT_RETRY_MS = 2_000;
+    public static final long MAX_DELAY_MS = 5_000;
 
     private final List<URI> brokers;
     private int next;
@@ -19,31 +19,31 @@ final class ReconnectPlan {
     private long backoff;
     private boolean everConnected;
 
-    ReconnectPlan(List<URI> brokers) {
+    public ReconnectPlan(List<URI> brokers) {
         this.brokers = List.copyOf(brokers);
     }
 
     /** The broker the next connect tries. */
-    URI current() {
+    public URI current() {
         return brokers.get(next);
     }
 
-    boolean tls() {
+    public boolean tls() {
         return "ssl".equals(brokers.get(0).getScheme());
     }
 
-    void connected() {
+    public void connected() {
         everConnected = true;
         failedInARow = 0;
         backoff = 0;
     }
 
-    boolean everConnected() {
+    public boolean everConnected() {
         return everConnected;
     }
 
     /** A connect to {@link #current()} failed: the wait before trying the (new) current one. */
-    long afterFailure() {
+    public long afterFailure() {
         next = (next + 1) % brokers.size();
         failedInARow++;
         if (failedInARow % brokers.size() != 0) {
@@ -53,7 +53,7 @@ final class ReconnectPlan {
     }
 
     /** The link to {@link #current()} dropped: the wait before reconnecting (to another node, if any). */
-    long afterLoss() {
+    public long afterLoss() {
         if (brokers.size() == 1) {
             return grow();
         }

@@ -1,4 +1,4 @@
-package dev.seatlink.gateway.brokerlink;
+package dev.seatlink.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,146 @@
+package dev.seatlink.centre.feed;
+
+import dev.seatlink.centre.config.CentrePlan;
+import dev.seatlink.link.BrokerList;
+import dev.seatlink.link.ReconnectPlan;
+import dev.seatlink.protocol.Codec;
+import dev.seatlink.protocol.Decoded;
+import dev.seatlink.protocol.FloorSummary;
+import dev.seatlink.protocol.GatewayStatus;
+import dev.seatlink.protocol.Topic;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+import io.vertx.mqtt.messages.MqttPublishMessage;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.tinylog.Logger;
+
+/**
+ * The centre view's read-only link to the cluster: a clean session under its own client id (any number of
+ * centre views may run), subscribed to each configured floor's retained {@code summary} and {@code gateway}
+ * topics, walking the cluster's nodes on reconnect. Retained messages arrive again after every connect, so
+ * nothing needs to be kept by the broker for it. Runs on the event loop it was started from.
+ */
+public final class CentreLink {
+    static final int KEEPALIVE_S = 10;
+
+    /** How the centre logs in: username and password, or none; a CA for {@code ssl://}. */
+    public record Login(String username, char[] password, Path tlsCaFile) {
+    }
+
+    private final Vertx vertx;
+    private final CentrePlan plan;
+    private final Login login;
+    private final ReconnectPlan reconnect;
+    private final Codec codec = new Codec();
+    private final String clientId = "centre-" + UUID.randomUUID().toString().substring(0, 8);
+    private FloorFeed feed;
+    private MqttClient client;
+    private boolean closed;
+
+    public CentreLink(Vertx vertx, String brokers, CentrePlan plan, Login login) {
+        this.vertx = vertx;
+        this.plan = plan;
+        this.login = login;
+        this.reconnect = new ReconnectPlan(BrokerList.parse(brokers));
+    }
+
+    public void start(FloorFeed floorFeed) {
+        this.feed = floorFeed;
+        connect();
+    }
+
+    private MqttClientOptions options() {
+        MqttClientOptions options = new MqttClientOptions().setClientId(clientId).setCleanSession(true)
+                .setKeepAliveInterval(KEEPALIVE_S).setAutoKeepAlive(true).setMaxMessageSize(FloorSummary.MAX_BYTES);
+        if (login.username() != null) {
+            options.setUsername(login.username()).setPassword(new String(login.password()));
+        }
+        if (reconnect.tls()) {
+            options.setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
+            if (login.tlsCaFile() != null) {
+                options.setTrustOptions(new PemTrustOptions().addCertPath(login.tlsCaFile().toString()));
+            }
+        }
+        return options;
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        URI broker = reconnect.current();
+        MqttClient attempt = MqttClient.create(vertx, options());
+        attempt.publishHandler(this::received)
+                .closeHandler(v -> lost(attempt))
+                .exceptionHandler(e -> Logger.debug("centre link: {}", e.toString()));
+        attempt.connect(broker.getPort(), broker.getHost(), broker.getHost())
+                .onSuccess(ack -> subscribe(attempt, broker))
+                .onFailure(e -> {
+                    long delay = reconnect.afterFailure();
+                    Logger.warn("cannot connect to {}: {}; trying {} in {} ms", broker, e.getMessage(),
+                            reconnect.current(), delay);
+                    vertx.setTimer(Math.max(1, delay), id -> connect());
+                });
+    }
+
+    private void subscribe(MqttClient connected, URI broker) {
+        if (closed) {
+            connected.disconnect();
+            return;
+        }
+        client = connected;
+        reconnect.connected();
+        Map<String, Integer> topics = new LinkedHashMap<>();
+        for (CentrePlan.FloorRef floor : plan.floors()) {
+            topics.put(Topic.floor(floor.site(), floor.floor(), Topic.Kind.SUMMARY).toString(), 1);
+            topics.put(Topic.floor(floor.site(), floor.floor(), Topic.Kind.GATEWAY).toString(), 1);
+        }
+        connected.subscribe(topics)
+                .onSuccess(id -> {
+                    Logger.info("watching {} floors on {} as {}", plan.floors().size(), broker, clientId);
+                    feed.link(true);
+                })
+                .onFailure(e -> Logger.error("cannot subscribe to the floors: {}", e.getMessage()));
+    }
+
+    private void received(MqttPublishMessage message) {
+        Decoded decoded = codec.decode(message.topicName(), message.payload().getBytes());
+        if (!(decoded instanceof Decoded.Accepted accepted)) {
+            Logger.warn("ignored a message on {}: {}", message.topicName(), ((Decoded.Rejected) decoded).detail());
+            return;
+        }
+        Topic topic = accepted.topic();
+        if (accepted.message() instanceof FloorSummary summary) {
+            feed.summary(topic.site(), topic.floor(), summary);
+        } else if (accepted.message() instanceof GatewayStatus status) {
+            feed.lease(topic.site(), topic.floor(), status);
+        }
+    }
+
+    private void lost(MqttClient which) {
+        if (which != client) {
+            return;
+        }
+        client = null;
+        feed.link(false);
+        if (closed) {
+            return;
+        }
+        long delay = reconnect.afterLoss();
+        Logger.warn("lost the broker; reconnecting to {} in {} ms", reconnect.current(), delay);
+        vertx.setTimer(Math.max(1, delay), id -> connect());
+    }
+
+    public void close() {
+        closed = true;
+        if (client != null && client.isConnected()) {
+            client.disconnect();
+        }
+    }
+}

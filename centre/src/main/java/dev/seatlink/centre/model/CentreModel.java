@@ -1,0 +1,217 @@
+package dev.seatlink.centre.model;
+
+import dev.seatlink.centre.config.CentrePlan;
+import dev.seatlink.protocol.FloorSummary;
+import dev.seatlink.protocol.GatewayStatus;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The centre as its floors' gateways last told it: each floor's retained summary and primary lease, and
+ * when anything was last heard from it. Pure: the feed passes the time in; {@link #view} builds the page's
+ * figures. A floor not in the centre config is ignored (memory stays bounded by the config).
+ */
+public final class CentreModel {
+    /** A floor silent this long (no lease heartbeat, no summary: both gateways down) is shown stale. */
+    public static final long STALE_MS = 5_000;
+    /** Queue entries sent to the page at most; the total is shown beside them. */
+    static final int MAX_QUEUE = 500;
+    private static final List<String> GROUPINGS = List.of("businessLine", "customerTier", "skillTier");
+
+    private final CentrePlan plan;
+    private final Map<String, FloorState> floors = new LinkedHashMap<>();
+    private boolean linkUp;
+    private long version;
+
+    private static final class FloorState {
+        final CentrePlan.FloorRef ref;
+        FloorSummary summary;
+        GatewayStatus lease;
+        long heardAt = -1;
+
+        FloorState(CentrePlan.FloorRef ref) {
+            this.ref = ref;
+        }
+
+        boolean stale(long now) {
+            return heardAt >= 0 && now - heardAt > STALE_MS;
+        }
+    }
+
+    public CentreModel(CentrePlan plan) {
+        this.plan = plan;
+        plan.floors().forEach(ref -> floors.put(ref.key(), new FloorState(ref)));
+    }
+
+    /** A floor's summary arrived; false when the floor is not one of the centre's. */
+    public boolean summary(String site, String floor, FloorSummary summary, long now) {
+        FloorState state = floors.get(site + "/" + floor);
+        if (state == null) {
+            return false;
+        }
+        state.summary = summary;
+        state.heardAt = now;
+        version++;
+        return true;
+    }
+
+    /** A floor's gateway status (its primary's heartbeat, or an offline one) arrived. */
+    public boolean lease(String site, String floor, GatewayStatus status, long now) {
+        FloorState state = floors.get(site + "/" + floor);
+        if (state == null) {
+            return false;
+        }
+        boolean holderChanged = state.lease == null || state.lease.online() != status.online()
+                || !state.lease.id().equals(status.id()) || state.stale(now);
+        if (status.online() || state.lease == null || state.lease.id().equals(status.id())) {
+            state.lease = status; // another gateway's Last Will does not unseat the one holding the lease
+        }
+        state.heardAt = now;
+        if (holderChanged) {
+            version++;
+        }
+        return holderChanged;
+    }
+
+    public void link(boolean up) {
+        if (linkUp != up) {
+            linkUp = up;
+            version++;
+        }
+    }
+
+    /** Bumped by every change worth showing; with {@link #staleCount} the stream knows when to push. */
+    public long version() {
+        return version;
+    }
+
+    public int staleCount(long now) {
+        return (int) floors.values().stream().filter(f -> f.stale(now)).count();
+    }
+
+    public CentreView view(long now) {
+        List<CentreView.Tile> tiles = new ArrayList<>();
+        List<CentreView.QueueItem> queue = new ArrayList<>();
+        Map<String, Map<String, GroupSum>> groups = new LinkedHashMap<>();
+        GROUPINGS.forEach(g -> groups.put(g, new TreeMap<>()));
+        Sum total = new Sum();
+        int stale = 0;
+        for (FloorState state : floors.values()) {
+            tiles.add(tile(state, now));
+            stale += state.stale(now) ? 1 : 0;
+            FloorSummary s = state.summary;
+            if (s == null) {
+                continue;
+            }
+            total.add(s);
+            String wallboard = wallboard(state);
+            s.helpQueue().forEach(h -> queue.add(new CentreView.QueueItem("help", state.ref.key(), state.ref.name(),
+                    h.seat(), h.routedTo() == null ? h.team() : h.routedTo(), h.agent(), "raised hand", h.since(),
+                    wallboard)));
+            s.alertList().forEach(a -> queue.add(new CentreView.QueueItem("alert", state.ref.key(), state.ref.name(),
+                    a.seat(), a.team(), null, a.text(), a.since(), wallboard)));
+            s.groups().forEach((grouping, byKey) -> {
+                Map<String, GroupSum> sums = groups.get(grouping);
+                if (sums != null) {
+                    byKey.forEach((key, group) -> sums.computeIfAbsent(key, k -> new GroupSum()).add(group));
+                }
+            });
+        }
+        queue.sort(Comparator.comparingLong(CentreView.QueueItem::since));
+        Map<String, List<CentreView.GroupRow>> rows = new LinkedHashMap<>();
+        groups.forEach((grouping, sums) -> rows.put(grouping, sums.entrySet().stream()
+                .map(e -> e.getValue().row(e.getKey())).toList()));
+        return new CentreView(plan.name(), now, linkUp ? "UP" : "DOWN", tiles, total.totals(), stale, rows,
+                List.copyOf(queue.subList(0, Math.min(MAX_QUEUE, queue.size()))), queue.size());
+    }
+
+    private static CentreView.Tile tile(FloorState state, long now) {
+        FloorSummary s = state.summary;
+        String shown = state.heardAt < 0 ? "waiting" : state.stale(now) ? "stale" : "live";
+        String primary = state.lease != null && state.lease.online() ? state.lease.id() : null;
+        return new CentreView.Tile(state.ref.key(), state.ref.site(), state.ref.floor(), state.ref.name(), shown,
+                s == null ? 0 : s.seats(), s == null ? 0 : s.online(),
+                s == null ? 0 : staffedOf(s),
+                s == null ? 0 : s.states().getOrDefault("READY", 0), s == null ? null : s.occupancy(),
+                s == null ? 0 : s.help(), s == null ? 0 : s.alerts(), primary, wallboard(state),
+                state.heardAt < 0 ? -1 : now - state.heardAt, s == null ? 0 : s.ts());
+    }
+
+    /** An older gateway's summary has no {@code staffed}: its online seats stand in. */
+    private static int staffedOf(FloorSummary summary) {
+        return summary.staffed() == null ? summary.online() : summary.staffed();
+    }
+
+    private static String wallboard(FloorState state) {
+        return state.lease != null && state.lease.online() ? state.lease.url() : null;
+    }
+
+    /** Centre-wide counts; occupancy weighted by each floor's staffed seats. */
+    private static final class Sum {
+        int seats;
+        int online;
+        int staffed;
+        int ready;
+        int help;
+        int alerts;
+        long weighted;
+        int weight;
+
+        void add(FloorSummary floor) {
+            int floorStaffed = staffedOf(floor);
+            seats += floor.seats();
+            online += floor.online();
+            staffed += floorStaffed;
+            ready += floor.states().getOrDefault("READY", 0);
+            help += floor.help();
+            alerts += floor.alerts();
+            if (floor.occupancy() != null && floorStaffed > 0) {
+                weighted += (long) floor.occupancy() * floorStaffed;
+                weight += floorStaffed;
+            }
+        }
+
+        CentreView.Totals totals() {
+            return new CentreView.Totals(seats, online, staffed, ready, help, alerts,
+                    weight == 0 ? null : (int) Math.round((double) weighted / weight));
+        }
+    }
+
+    /** One group across floors. */
+    private static final class GroupSum {
+        int floors;
+        int seats;
+        int staffed;
+        int ready;
+        int busy;
+        int wrapUp;
+        int notReady;
+        int help;
+        long weighted;
+        int weight;
+
+        void add(FloorSummary.Group group) {
+            floors++;
+            seats += group.seats();
+            staffed += group.staffed();
+            ready += group.ready();
+            busy += group.busy();
+            wrapUp += group.wrapUp();
+            notReady += group.notReady();
+            help += group.help();
+            if (group.occupancy() != null && group.staffed() > 0) {
+                weighted += (long) group.occupancy() * group.staffed();
+                weight += group.staffed();
+            }
+        }
+
+        CentreView.GroupRow row(String key) {
+            return new CentreView.GroupRow(key, floors, seats, staffed, ready, busy, wrapUp, notReady, help,
+                    weight == 0 ? null : (int) Math.round((double) weighted / weight));
+        }
+    }
+}

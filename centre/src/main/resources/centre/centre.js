@@ -1,0 +1,94 @@
+// The duty manager's page: every update on /api/stream is the whole centre view, drawn again.
+// Text only goes in through textContent: floor, team and agent names come from the floors' configs.
+"use strict";
+
+const GROUP_TITLES = { businessLine: "Business line", customerTier: "Customer tier", skillTier: "Skill tier" };
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attrs || {}).forEach(([k, v]) => {
+    if (k === "class") { node.className = v; } else { node.setAttribute(k, v); }
+  });
+  children.forEach(child => node.append(child === null || child === undefined ? "" : String(child)));
+  return node;
+}
+
+function pct(value) { return value === null || value === undefined ? "–" : value + " %"; }
+
+function waited(ms) {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  return s < 60 ? s + " s" : Math.floor(s / 60) + " min " + (s % 60) + " s";
+}
+
+function tile(floor) {
+  const box = el("article", { class: "tile " + floor.state, "data-floor": floor.key });
+  const title = el("h3", {}, floor.name);
+  title.append(el("span", { class: "badge " + floor.state }, floor.state));
+  box.append(title);
+  const figures = el("dl");
+  const rows = [["Staffed", floor.staffed + " / " + floor.seats], ["Ready", floor.ready],
+    ["Occupancy", pct(floor.occupancy)], ["Help waiting", floor.help], ["Alerts", floor.alerts],
+    ["Primary", floor.primary || "none"],
+    ["Heard", floor.heardMsAgo < 0 ? "never" : waited(floor.heardMsAgo) + " ago"]];
+  rows.forEach(([name, value]) => {
+    const dd = el("dd", {}, value);
+    if (name === "Help waiting" && floor.help > 0) { dd.className = "help"; }
+    figures.append(el("dt", {}, name), dd);
+  });
+  box.append(figures);
+  if (floor.wallboard) {
+    box.append(el("a", { href: floor.wallboard, target: "_blank", rel: "noopener" }, "Open the floor's wallboard"));
+  }
+  return box;
+}
+
+function draw(view) {
+  document.getElementById("centre").textContent = view.centre;
+  const link = document.getElementById("link");
+  link.textContent = "cluster " + view.link + (view.staleFloors ? " · " + view.staleFloors + " floor(s) stale" : "");
+  link.className = "badge " + (view.link === "UP" && !view.staleFloors ? "up" : "down");
+  const t = view.totals;
+  document.getElementById("totals").replaceChildren(
+    el("span", {}, "Staffed " + t.staffed + " / " + t.seats), el("span", {}, "Ready " + t.ready),
+    el("span", {}, "Occupancy " + pct(t.occupancy)), el("span", {}, "Help " + t.help), el("span", {}, "Alerts " + t.alerts));
+  document.getElementById("floors").replaceChildren(...view.floors.map(tile));
+  const queue = document.querySelector("#queue tbody");
+  queue.replaceChildren(...view.queue.map(item => {
+    const row = el("tr", { class: item.kind, "data-floor": item.floorKey },
+      el("td", {}, waited(view.now - item.since)), el("td", {}, item.kind === "help" ? "Raised hand" : item.text));
+    const floorCell = el("td");
+    if (item.wallboard) {
+      floorCell.append(el("a", { href: item.wallboard, target: "_blank", rel: "noopener" }, item.floorName));
+    } else {
+      floorCell.append(item.floorName);
+    }
+    row.append(floorCell, el("td", {}, item.seat || ""), el("td", {}, item.team || ""), el("td", {}, item.agent || ""));
+    return row;
+  }));
+  document.getElementById("queue-count").textContent =
+    view.queueTotal > view.queue.length ? "(" + view.queue.length + " of " + view.queueTotal + ")" : "(" + view.queueTotal + ")";
+  document.getElementById("groups").replaceChildren(...Object.entries(view.groups).map(([grouping, rows]) => {
+    const table = el("table", {}, el("caption", {}, GROUP_TITLES[grouping] || grouping));
+    table.append(el("thead", {}, ""));
+    table.tHead.append(el("tr"));
+    ["", "Floors", "Staffed", "Ready", "Busy", "Wrap-up", "Not ready", "Help", "Occupancy"]
+      .forEach(h => table.tHead.rows[0].append(el("th", {}, h)));
+    const body = el("tbody");
+    rows.forEach(r => body.append(el("tr", {}, ...[r.key, r.floors, r.staffed + " / " + r.seats, r.ready, r.busy,
+      r.wrapUp, r.notReady, r.help, pct(r.occupancy)].map(v => el("td", {}, v)))));
+    table.append(body);
+    return table;
+  }));
+}
+
+function connect() {
+  const source = new EventSource("api/stream");
+  source.addEventListener("centre", event => draw(JSON.parse(event.data)));
+  source.onerror = () => {
+    const link = document.getElementById("link");
+    link.textContent = "centre view unreachable: reconnecting…";
+    link.className = "badge down";
+  };
+}
+
+fetch("api/centre").then(r => r.json()).then(draw).finally(connect);

@@ -1,0 +1,110 @@
+package dev.seatlink.centre;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.seatlink.centre.config.CentreFile;
+import dev.seatlink.centre.feed.CentreLink;
+import dev.seatlink.gateway.Gateway;
+import dev.seatlink.gateway.GatewayConfig;
+import dev.seatlink.gateway.testing.FreePorts;
+import dev.seatlink.gateway.testing.Http;
+import dev.seatlink.gateway.testing.MosquittoBroker;
+import dev.seatlink.terminal.TerminalAgent;
+import dev.seatlink.terminal.TerminalConfig;
+import dev.seatlink.terminal.display.Display;
+import dev.seatlink.terminal.seat.Clock;
+import dev.seatlink.terminal.seat.Key;
+import dev.seatlink.terminal.simulate.SimulatedHardware;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The centre view fed by a real floor: its tile, a raised hand in the queue, and stale once its gateway stops. */
+class CentreViewTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    @TempDir
+    Path dir;
+    private MosquittoBroker broker;
+    private Gateway gateway;
+    private TerminalAgent terminal;
+    private Vertx vertx;
+    private Http centre;
+
+    @BeforeEach
+    void start() throws Exception {
+        broker = MosquittoBroker.start(dir.resolve("broker"));
+        gateway = Gateway.start(GatewayConfig.defaults().with(0, broker.url(), FreePorts.next(), dir.resolve("gw"))
+                .toBuilder().instance("a").build());
+        Path centreFile = dir.resolve("centre.json");
+        Files.writeString(centreFile, "{\"centre\":\"HQ\",\"floors\":[{\"site\":\"hq\",\"floor\":\"f1\",\"name\":\"First floor\"},"
+                + "{\"site\":\"hq\",\"floor\":\"f9\",\"name\":\"Ninth floor\"}]}");
+        vertx = Vertx.vertx();
+        CentreVerticle verticle = new CentreVerticle(new CentreSettings(broker.url(), centreFile, "127.0.0.1", 0,
+                new CentreLink.Login(null, null, null)), CentreFile.read(centreFile));
+        vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        centre = new Http(verticle.httpPort());
+    }
+
+    @AfterEach
+    void stop() {
+        if (terminal != null) {
+            terminal.close();
+        }
+        if (gateway != null) {
+            gateway.close();
+        }
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+        broker.close();
+    }
+
+    @Test
+    void theDutyManagerSeesTheFloorItsRaisedHandAndTheFloorGoStaleWhenItsGatewaysFallSilent() {
+        await().atMost(PATIENCE).until(() -> "live".equals(tile(0).path("state").asText())
+                && tile(0).path("seats").asInt() == 24);
+        assertThat(tile(0).path("primary").asText()).isEqualTo("hq-f1-gateway-a");
+        assertThat(tile(0).path("wallboard").asText()).isEqualTo(gateway.wallboardUrl());
+        assertThat(tile(1).path("state").asText()).as("a floor never heard").isEqualTo("waiting");
+        assertThat(centre.json("/api/centre").path("groups").path("customerTier").isArray()).isTrue();
+
+        SimulatedHardware seat = startTerminal("s-001");
+        seat.press(Key.READY);
+        seat.press(Key.HELP);
+        await().atMost(PATIENCE).until(() -> centre.json("/api/centre").path("queue").findValuesAsText("seat")
+                .contains("s-001"));
+        JsonNode hand = centre.json("/api/centre").path("queue").get(0);
+        assertThat(hand.path("kind").asText()).isEqualTo("help");
+        assertThat(hand.path("floorName").asText()).isEqualTo("First floor");
+        assertThat(centre.json("/api/centre").path("totals").path("help").asInt()).isEqualTo(1);
+
+        gateway.close(); // both gateways of the floor silent (it has only this one here)
+        gateway = null;
+        await().atMost(Duration.ofSeconds(10)).until(() -> "stale".equals(tile(0).path("state").asText()));
+        assertThat(centre.get("/health").statusCode()).isEqualTo(200);
+        assertThat(centre.json("/health").path("staleFloors").asInt()).isEqualTo(1);
+        assertThat(centre.get("/").body()).contains("<title>SeatLink centre</title>");
+    }
+
+    private JsonNode tile(int index) {
+        return centre.json("/api/centre").path("floors").get(index);
+    }
+
+    private SimulatedHardware startTerminal(String seatId) {
+        Properties props = TerminalConfig.defaults();
+        props.setProperty("seat", seatId);
+        props.setProperty("broker", broker.url());
+        props.setProperty("dataDir", dir.resolve(seatId).toString());
+        SimulatedHardware hardware = new SimulatedHardware();
+        terminal = hardware.newAgent(TerminalConfig.from(props, "test"), Clock.system(), Display.NONE);
+        terminal.start();
+        return hardware;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.seatlink.centre.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seatlink.centre.config.CentrePlan;
+import dev.seatlink.protocol.FloorSummary;
+import dev.seatlink.protocol.GatewayStatus;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CentreModelTest {
+    static final long T = 1_800_000_000_000L;
+    private final CentreModel model = new CentreModel(new CentrePlan("Leeds", List.of(
+            new CentrePlan.FloorRef("leeds", "f1", "Floor 1"), new CentrePlan.FloorRef("leeds", "f2", "Floor 2"))));
+
+    private static FloorSummary summary(int staffed, int ready, Integer occupancy, List<FloorSummary.Help> help,
+                                        Map<String, Map<String, FloorSummary.Group>> groups) {
+        return new FloorSummary(T, 20, staffed, help.size(), Map.of("READY", ready, "OFFLINE", 20 - staffed), Map.of(),
+                occupancy, Map.of(), 1, staffed, groups, help, List.of(new FloorSummary.AlertItem("a-1", "min-ready", "t-1",
+                null, "t-1: 0 ready, minimum 2", T - 5_000)), "leeds-f1-gateway-a");
+    }
+
+    @Test
+    void tilesShowEachFloorAndTotalsWeighOccupancyByStaffedSeats() {
+        model.summary("leeds", "f1", summary(10, 4, 80, List.of(), Map.of()), T);
+        model.summary("leeds", "f2", summary(30, 6, 60, List.of(), Map.of()), T);
+        CentreView view = model.view(T + 1_000);
+
+        assertThat(view.floors()).extracting(CentreView.Tile::name).containsExactly("Floor 1", "Floor 2");
+        assertThat(view.floors()).extracting(CentreView.Tile::state).containsOnly("live");
+        assertThat(view.totals().staffed()).isEqualTo(40);
+        assertThat(view.totals().ready()).isEqualTo(10);
+        assertThat(view.totals().occupancy()).isEqualTo(65); // (80×10 + 60×30) / 40
+        assertThat(view.totals().alerts()).isEqualTo(2);
+    }
+
+    @Test
+    void raisedHandsAndAlertsOfEveryFloorAreOneQueueLongestWaitingFirst() {
+        model.lease("leeds", "f2", GatewayStatus.primary("leeds-f2-gateway-b", T, "http://gw-b:8080/", T), T);
+        model.summary("leeds", "f1", summary(10, 4, 80,
+                List.of(new FloorSummary.Help("s-3", "a3", "t-1", "t-1", T - 1_000)), Map.of()), T);
+        model.summary("leeds", "f2", summary(10, 4, 80,
+                List.of(new FloorSummary.Help("s-9", "a9", "t-2", "t-9", T - 60_000)), Map.of()), T);
+
+        List<CentreView.QueueItem> queue = model.view(T).queue();
+        assertThat(queue).extracting(CentreView.QueueItem::seat).containsExactly("s-9", null, null, "s-3");
+        assertThat(queue.get(0).team()).as("the team asked to take it").isEqualTo("t-9");
+        assertThat(queue.get(0).wallboard()).isEqualTo("http://gw-b:8080/");
+        assertThat(queue).filteredOn(i -> i.kind().equals("alert")).hasSize(2);
+    }
+
+    @Test
+    void aFloorSilentForFiveSecondsIsStaleAndNeverHeardIsWaiting() {
+        model.lease("leeds", "f1", GatewayStatus.primary("leeds-f1-gateway-a", T, null, T), T);
+        assertThat(model.view(T + CentreModel.STALE_MS).floors()).extracting(CentreView.Tile::state)
+                .containsExactly("live", "waiting");
+        CentreView later = model.view(T + CentreModel.STALE_MS + 1);
+        assertThat(later.floors().get(0).state()).isEqualTo("stale");
+        assertThat(later.staleFloors()).isEqualTo(1);
+        model.lease("leeds", "f1", GatewayStatus.primary("leeds-f1-gateway-b", T + 7_000, null, T + 7_000), T + 7_000);
+        assertThat(model.view(T + 7_000).floors().get(0).state()).isEqualTo("live");
+        assertThat(model.view(T + 7_000).floors().get(0).primary()).isEqualTo("leeds-f1-gateway-b");
+    }
+
+    @Test
+    void theStandbysLastWillDoesNotUnseatThePrimary() {
+        model.lease("leeds", "f1", GatewayStatus.primary("leeds-f1-gateway-a", T, "http://a/", T), T);
+        model.lease("leeds", "f1", GatewayStatus.offline("leeds-f1-gateway-b", T + 1), T + 1);
+        assertThat(model.view(T + 2).floors().get(0).primary()).isEqualTo("leeds-f1-gateway-a");
+        model.lease("leeds", "f1", GatewayStatus.offline("leeds-f1-gateway-a", T + 3), T + 3);
+        assertThat(model.view(T + 4).floors().get(0).primary()).isNull();
+    }
+
+    @Test
+    void groupsAddUpAcrossFloors() {
+        var vip = Map.of("vip", new FloorSummary.Group(10, 8, 3, 4, 1, 0, 1, 50));
+        var vip2 = Map.of("vip", new FloorSummary.Group(10, 2, 1, 1, 0, 0, 0, 100));
+        model.summary("leeds", "f1", summary(10, 4, 80, List.of(), Map.of("customerTier", vip)), T);
+        model.summary("leeds", "f2", summary(10, 4, 80, List.of(), Map.of("customerTier", vip2)), T);
+        CentreView.GroupRow row = model.view(T).groups().get("customerTier").get(0);
+        assertThat(row.key()).isEqualTo("vip");
+        assertThat(row.floors()).isEqualTo(2);
+        assertThat(row.staffed()).isEqualTo(10);
+        assertThat(row.occupancy()).isEqualTo(60); // (50×8 + 100×2) / 10
+    }
+
+    @Test
+    void aFloorNotInTheCentreIsIgnored() {
+        assertThat(model.summary("elsewhere", "f1", summary(1, 1, null, List.of(), Map.of()), T)).isFalse();
+        assertThat(model.view(T).floors()).hasSize(2);
+    }
+}
