@@ -4,11 +4,13 @@ import dev.seatlink.centre.config.CentreConfigException;
 import dev.seatlink.centre.config.CentreFile;
 import dev.seatlink.centre.config.CentrePlan;
 import dev.seatlink.centre.feed.CentreLink;
+import dev.seatlink.centre.report.CentreReports;
 import dev.seatlink.link.Credentials;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +48,19 @@ public final class CentreMain implements Callable<Integer> {
     @Option(names = "--tls-ca-file", paramLabel = "FILE", description = "PEM CA to trust for ssl:// brokers")
     Path tlsCaFile;
 
+    @Option(names = "--central-store", paramLabel = "URL",
+            description = "the centre-wide PostgreSQL store to report from (jdbc:postgresql://HOST:PORT/DATABASE)")
+    String centralStore;
+
+    @Option(names = "--central-store-user", description = "login for --central-store (a read-only one is enough)")
+    String centralUser;
+
+    @Option(names = "--central-store-password-file", paramLabel = "FILE", description = "its password")
+    Path centralPasswordFile;
+
+    @Option(names = "--zone", description = "the centre's time zone for daily reports (default: this machine's)")
+    String zone;
+
     public static void main(String[] args) {
         CommandLine line = new CommandLine(new CentreMain());
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -69,8 +84,13 @@ public final class CentreMain implements Callable<Integer> {
                 username = login.get().username();
             }
         }
+        if (centralStore != null && !centralStore.startsWith("jdbc:postgresql://")) {
+            throw new CentreConfigException("--central-store must look like jdbc:postgresql://HOST:PORT/DATABASE");
+        }
+        CentreReports reports = centralStore == null ? null : new CentreReports(centralStore, centralUser,
+                centralPasswordFile == null ? null : read(centralPasswordFile).trim());
         CentreSettings settings = new CentreSettings(brokers, centreFile, httpHost, httpPort,
-                new CentreLink.Login(username, password, tlsCaFile));
+                new CentreLink.Login(username, password, tlsCaFile), reports, zone());
         CentrePlan plan = CentreFile.read(centreFile);
         Vertx vertx = Vertx.vertx();
         CentreVerticle centre = new CentreVerticle(settings, plan);
@@ -85,6 +105,14 @@ public final class CentreMain implements Callable<Integer> {
         }, "shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private ZoneId zone() {
+        try {
+            return zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            throw new CentreConfigException("--zone: '" + zone + "' is not a time zone (e.g. Europe/London)");
+        }
     }
 
     private static String read(Path file) {

@@ -3,7 +3,9 @@ package dev.seatlink.centre;
 import dev.seatlink.centre.config.CentreConfigException;
 import dev.seatlink.centre.feed.CentreLink;
 import dev.seatlink.link.BrokerList;
+import dev.seatlink.centre.report.CentreReports;
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 /**
  * What {@code tools/seatlink center} is told, checked as a whole: a wrong value stops it before anything starts,
@@ -11,8 +13,11 @@ import java.nio.file.Path;
  *
  * @param brokers    the cluster's nodes ({@code tcp://n1:1883,…}), or one broker
  * @param centreFile the centre config (its floors)
+ * @param reports    the centre-wide PostgreSQL store to report from, or null
+ * @param zone       the centre's time zone: what a day is in the daily report
  */
-record CentreSettings(String brokers, Path centreFile, String httpHost, int httpPort, CentreLink.Login login) {
+record CentreSettings(String brokers, Path centreFile, String httpHost, int httpPort, CentreLink.Login login,
+                      CentreReports reports, ZoneId zone) {
     CentreSettings {
         try {
             BrokerList.parse(brokers);

@@ -5,6 +5,7 @@ import dev.seatlink.centre.feed.CentreLink;
 import dev.seatlink.centre.feed.FloorFeed;
 import dev.seatlink.centre.model.CentreModel;
 import dev.seatlink.centre.web.CentreRoutes;
+import dev.seatlink.centre.web.ReportRoutes;
 import dev.seatlink.protocol.FloorSummary;
 import dev.seatlink.protocol.GatewayStatus;
 import io.vertx.core.Future;
@@ -37,6 +38,7 @@ final class CentreVerticle extends VerticleBase implements FloorFeed {
         routes = new CentreRoutes(model, clock);
         Router router = Router.router(vertx);
         routes.mount(router);
+        new ReportRoutes(vertx, settings.reports(), settings.zone(), clock).mount(router);
         routes.schedule(vertx);
         link = new CentreLink(vertx, settings.brokers(), plan, settings.login());
         server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.httpHost()).setPort(settings.httpPort())

@@ -49,7 +49,7 @@ class CentreViewTest {
                 + "{\"site\":\"hq\",\"floor\":\"f9\",\"name\":\"Ninth floor\"}]}");
         vertx = Vertx.vertx();
         CentreVerticle verticle = new CentreVerticle(new CentreSettings(broker.url(), centreFile, "127.0.0.1", 0,
-                new CentreLink.Login(null, null, null)), CentreFile.read(centreFile));
+                new CentreLink.Login(null, null, null), null, java.time.ZoneOffset.UTC), CentreFile.read(centreFile));
         vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         centre = new Http(verticle.httpPort());
     }

@@ -1,7 +1,5 @@
 package dev.seatlink.centre.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seatlink.centre.model.CentreModel;
 import dev.seatlink.centre.model.CentreView;
 import io.vertx.core.Vertx;
@@ -24,7 +22,6 @@ public final class CentreRoutes {
     /** The page's "heard … s ago" and stale badges move even when nothing arrives. */
     static final long REFRESH_MS = 1_000;
     static final long HEARTBEAT_MS = 15_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> FILES = Map.of(
             "index.html", "text/html; charset=utf-8",
             "centre.js", "text/javascript; charset=utf-8",
@@ -53,7 +50,7 @@ public final class CentreRoutes {
         router.get("/").handler(ctx -> file(ctx, "index.html"));
         router.get("/centre.js").handler(ctx -> file(ctx, "centre.js"));
         router.get("/centre.css").handler(ctx -> file(ctx, "centre.css"));
-        router.get("/api/centre").handler(ctx -> json(ctx, 200, model.view(clock.millis())));
+        router.get("/api/centre").handler(ctx -> JsonReply.send(ctx, 200, model.view(clock.millis())));
         router.get("/api/stream").handler(stream::open);
         router.get("/health").handler(this::health);
     }
@@ -73,7 +70,7 @@ public final class CentreRoutes {
         pushedVersion = model.version();
         pushedStale = stale;
         pushedAt = now;
-        stream.send(write(model.view(now)));
+        stream.send(JsonReply.write(model.view(now)));
     }
 
     private void health(RoutingContext ctx) {
@@ -85,24 +82,11 @@ public final class CentreRoutes {
         body.put("floors", view.floors().size());
         body.put("staleFloors", view.staleFloors());
         body.put("pages", stream.size());
-        json(ctx, up ? 200 : 503, body);
+        JsonReply.send(ctx, up ? 200 : 503, body);
     }
 
     public void close() {
         stream.closeAll();
-    }
-
-    private static void json(RoutingContext ctx, int status, Object body) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-                .putHeader("Cache-Control", "no-store").end(write(body));
-    }
-
-    private static String write(Object body) {
-        try {
-            return JSON.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the centre view", e);
-        }
     }
 
     private void file(RoutingContext ctx, String name) {
