@@ -13,15 +13,18 @@ import java.util.List;
  * writes {@code config}, {@code cmd}, {@code summary} and {@code gateway}, and it reads the whole floor.
  * The monitor login ({@code {site}.{floor}.monitor}) reads the whole floor and writes nothing: for a
  * technician's {@code mosquitto_sub}, which must not take a seat's or the gateway's client id.
- * Usernames equal the MQTT client ids ({@code {site}.{floor}.{seat}}, {@code {site}.{floor}.gateway}); the
- * broker binds each login to its own client id.
+ * Usernames equal the MQTT client ids ({@code {site}.{floor}.{seat}}, {@code {site}.{floor}.gateway}, and
+ * {@code …gateway-a} / {@code …gateway-b} for a floor's pair on a cluster); Mosquitto binds each login to its
+ * own client id. The same grants are written for NATS as an authorization block ({@link #natsUsers}).
  */
 public final class AccessRules {
     private AccessRules() {
     }
 
-    public static String gatewayUser(SiteConfig map) {
-        return ClientId.gateway(map.site(), map.floor());
+    /** The floor's gateway logins: the only one, and the two of a pair. */
+    public static List<String> gatewayUsers(SiteConfig map) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of((String) null), ClientId.PAIR.stream())
+                .map(instance -> ClientId.gateway(map.site(), map.floor(), instance)).toList();
     }
 
     public static String monitorUser(SiteConfig map) {
@@ -52,7 +55,7 @@ public final class AccessRules {
 
     /** Whether {@code user} may publish to, or (with {@code write} false) subscribe to, {@code topic}. */
     public static boolean allows(SiteConfig map, String user, String topic, boolean write) {
-        if (gatewayUser(map).equals(user)) {
+        if (gatewayUsers(map).contains(user)) {
             return topic.startsWith(root(map));
         }
         if (monitorUser(map).equals(user)) {
@@ -73,8 +76,9 @@ public final class AccessRules {
     public static String acl(SiteConfig map) {
         StringBuilder acl = new StringBuilder("# SeatLink ACL for ").append(map.site()).append('/').append(map.floor())
                 .append(", generated from the seat map; regenerate rather than edit.\n\n");
-        acl.append("user ").append(gatewayUser(map)).append('\n')
-                .append("topic readwrite ").append(root(map)).append("#\n\n");
+        for (String gateway : gatewayUsers(map)) {
+            acl.append("user ").append(gateway).append('\n').append("topic readwrite ").append(root(map)).append("#\n\n");
+        }
         acl.append("user ").append(monitorUser(map)).append('\n')
                 .append("topic read ").append(root(map)).append("#\n\n");
         for (SeatSpec seat : map.seats()) {
@@ -84,5 +88,50 @@ public final class AccessRules {
             acl.append('\n');
         }
         return acl.toString();
+    }
+
+    /**
+     * The same grants for NATS's MQTT listener: per login, the subjects (a topic's {@code /} is NATS's {@code .},
+     * {@code #} its {@code >}) it may publish and subscribe to, and MQTT as its only way in. Each hash is the
+     * login's bcrypt hash.
+     */
+    public static String natsUsers(SiteConfig map, java.util.function.Function<String, String> hashOf) {
+        StringBuilder conf = new StringBuilder("# SeatLink NATS authorization for ").append(map.site()).append('/')
+                .append(map.floor()).append(", generated from the seat map; regenerate rather than edit.\n")
+                .append("# Include it in each node's config: authorization { users = [ ... ] } lists every floor's.\n");
+        String floor = subject(root(map) + "#");
+        for (String gateway : gatewayUsers(map)) {
+            conf.append(natsUser(gateway, hashOf.apply(gateway), List.of(floor), List.of(floor)));
+        }
+        conf.append(natsUser(monitorUser(map), hashOf.apply(monitorUser(map)), List.of(), List.of(floor)));
+        for (SeatSpec seat : map.seats()) {
+            String user = seatUser(map, seat.seat());
+            conf.append(natsUser(user, hashOf.apply(user), seatWrites(map, seat.seat()).stream().map(AccessRules::subject)
+                    .toList(), seatReads(map, seat.seat()).stream().map(AccessRules::subject).toList()));
+        }
+        return conf.toString();
+    }
+
+    /**
+     * A QoS 1 subscription is a JetStream consumer delivering on {@code $MQTT.sub.<id>}: every MQTT login needs
+     * that to subscribe at all.
+     */
+    static final String NATS_MQTT_DELIVERY = "$MQTT.sub.>";
+
+    private static String natsUser(String user, String hash, List<String> publish, List<String> subscribe) {
+        subscribe = java.util.stream.Stream.concat(subscribe.stream(), java.util.stream.Stream.of(NATS_MQTT_DELIVERY))
+                .toList();
+        return "{user: \"" + user + "\", password: \"" + hash + "\", allowed_connection_types: [\"MQTT\"], "
+                + "permissions: {publish: {" + (publish.isEmpty() ? "deny: [\">\"]" : "allow: " + quoted(publish))
+                + "}, subscribe: {allow: " + quoted(subscribe) + "}}}\n";
+    }
+
+    private static String quoted(List<String> subjects) {
+        return subjects.stream().map(s -> "\"" + s + "\"").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+
+    /** An MQTT topic or filter as the NATS subject it becomes (SeatLink's ids hold no '.' or spaces). */
+    static String subject(String topic) {
+        return topic.replace('/', '.').replace("#", ">").replace("+", "*");
     }
 }

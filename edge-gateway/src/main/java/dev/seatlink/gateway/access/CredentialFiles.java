@@ -23,7 +23,9 @@ import java.util.Optional;
  * acl                     Mosquitto ACL file ({@link AccessRules})
  * mosquitto-auth.conf     the lines that switch them on in mosquitto.conf, with each login's client id bound
  *                         to its username (a seat's login cannot take the gateway's or another seat's)
+ * nats-users.conf         the same logins and grants as NATS authorization users (bcrypt), for a cluster
  * gateway.credentials     username=… password=… for the gateway (--username, --password-file)
+ * gateway-a.credentials, gateway-b.credentials  the same for the two gateways of a floor on a cluster
  * monitor.credentials     username=… password=… to watch the floor read-only (mosquitto_sub)
  * seats/{seat}.credentials  username=… password=… for each terminal (provision installs it)
  * </pre>
@@ -47,14 +49,21 @@ public final class CredentialFiles {
         restrict(dir, "rwx------");
         restrict(dir.resolve("seats"), "rwx------");
         Map<String, String> hashes = readPasswd(dir.resolve("passwd"));
-        int created = 0;
-        created += ensure(hashes, AccessRules.gatewayUser(map), dir.resolve("gateway.credentials"));
-        created += ensure(hashes, AccessRules.monitorUser(map), dir.resolve("monitor.credentials"));
+        Map<String, Path> logins = new LinkedHashMap<>();
+        for (String gateway : AccessRules.gatewayUsers(map)) {
+            logins.put(gateway, dir.resolve(gateway.substring(gateway.lastIndexOf('.') + 1) + ".credentials"));
+        }
+        logins.put(AccessRules.monitorUser(map), dir.resolve("monitor.credentials"));
         for (SeatSpec seat : map.seats()) {
-            created += ensure(hashes, AccessRules.seatUser(map, seat.seat()), seatFile(seat.seat()));
+            logins.put(AccessRules.seatUser(map, seat.seat()), seatFile(seat.seat()));
+        }
+        int created = 0;
+        for (Map.Entry<String, Path> login : logins.entrySet()) {
+            created += ensure(hashes, login.getKey(), login.getValue());
         }
         writePasswd(dir.resolve("passwd"), hashes);
         write(dir.resolve("acl"), AccessRules.acl(map));
+        write(dir.resolve("nats-users.conf"), AccessRules.natsUsers(map, user -> bcryptOf(logins.get(user))));
         write(dir.resolve("mosquitto-auth.conf"), "allow_anonymous false\nuse_username_as_clientid true\npassword_file "
                 + dir.resolve("passwd").toAbsolutePath() + "\nacl_file " + dir.resolve("acl").toAbsolutePath() + "\n");
         return new Written(created, hashes.size() - created, dir);
@@ -89,6 +98,20 @@ public final class CredentialFiles {
         hashes.remove(AccessRules.seatUser(map, seat));
         ensure(hashes, AccessRules.seatUser(map, seat), seatFile(seat));
         writePasswd(dir.resolve("passwd"), hashes);
+    }
+
+    /**
+     * A login's password as NATS wants it hashed (bcrypt, cost 11), from its credentials file. Hashed anew on
+     * every run (bcrypt salts), which NATS accepts as the same password.
+     */
+    private static String bcryptOf(Path file) {
+        try {
+            char[] password = readPassword(file).orElseThrow(() -> new IOException("no password in " + file)).toCharArray();
+            return at.favre.lib.crypto.bcrypt.BCrypt.with(at.favre.lib.crypto.bcrypt.BCrypt.Version.VERSION_2A)
+                    .hashToString(11, password);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Path seatFile(String seat) {

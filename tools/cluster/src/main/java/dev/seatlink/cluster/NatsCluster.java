@@ -34,6 +34,14 @@ public final class NatsCluster implements AutoCloseable {
      * @throws ClusterException when nats-server is missing, a node will not start or the cluster stays unhealthy
      */
     public static NatsCluster start(Path dataDir, int size, Duration healthyWithin) {
+        return start(dataDir, size, healthyWithin, "");
+    }
+
+    /**
+     * The same, with {@code extraConfig} appended to every node's config (an {@code authorization} block of
+     * the floors' logins, say).
+     */
+    public static NatsCluster start(Path dataDir, int size, Duration healthyWithin, String extraConfig) {
         if (size != 1 && size != 3 && size != 5) {
             throw new ClusterException("a cluster has 1, 3 or 5 nodes (JetStream needs a majority), not " + size);
         }
@@ -41,7 +49,8 @@ public final class NatsCluster implements AutoCloseable {
         List<NodePorts> ports = NodePorts.forCluster(dataDir, size);
         List<NatsNode> nodes = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            nodes.add(new NatsNode(server, "n" + (i + 1), dataDir.resolve("n" + (i + 1)), ports.get(i), ports));
+            nodes.add(new NatsNode(server, "n" + (i + 1), dataDir.resolve("n" + (i + 1)), ports.get(i), ports,
+                    extraConfig));
         }
         NatsCluster cluster = new NatsCluster(List.copyOf(nodes));
         try {

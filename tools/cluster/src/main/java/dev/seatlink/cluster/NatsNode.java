@@ -18,9 +18,11 @@ public final class NatsNode {
     private final Path dir;
     private final NodePorts ports;
     private final List<NodePorts> cluster;
+    private final String extraConfig;
     private Process process;
 
-    NatsNode(Path server, String name, Path dir, NodePorts ports, List<NodePorts> cluster) {
+    NatsNode(Path server, String name, Path dir, NodePorts ports, List<NodePorts> cluster, String extraConfig) {
+        this.extraConfig = extraConfig;
         this.server = server;
         this.name = name;
         this.dir = dir;
@@ -120,6 +122,6 @@ public final class NatsNode {
         // Every MQTT stream (sessions, retained messages, queued QoS 1) on up to three nodes: any one may die.
         c.append("mqtt { listen: 127.0.0.1:").append(ports.mqtt())
                 .append(", stream_replicas: ").append(Math.min(3, cluster.size())).append(" }\n");
-        return c.toString();
+        return c.append(extraConfig).toString();
     }
 }
