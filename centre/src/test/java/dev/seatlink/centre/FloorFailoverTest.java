@@ -77,4 +77,43 @@ class FloorFailoverTest {
             floor.assertEveryStoreHoldsOneToN();
         }
     }
+
+    @Test
+    void aRollingRestartLosesNothingAndASeatThatDiesWithItsNodeIsShownOffline() throws Exception {
+        try (ClusterFloor floor = new ClusterFloor(cluster, dir.resolve("f2"), "f2", 30)) {
+            floor.start(floor.a());
+            await().atMost(RECOVERY).ignoreExceptions().until(() -> "primary".equals(floor.a().role()));
+            floor.start(floor.b());
+            await().atMost(RECOVERY).ignoreExceptions().until(() -> "standby".equals(floor.b().role()));
+            floor.connectSeats();
+            floor.burst(150, 100);
+
+            for (NatsNode node : cluster.nodes()) { // one node after the other, as an upgrade does
+                node.stop();
+                floor.burst(100, 100);
+                node.start();
+                cluster.awaitHealthy(RECOVERY);
+                floor.burst(50, 100);
+            }
+
+            String doomed = "s-00002";
+            NatsNode itsNode = cluster.nodes().stream().filter(n -> n.mqttUrl().equals(floor.seats().nodeOf(doomed)))
+                    .findFirst().orElseThrow();
+            floor.seats().die(doomed);
+            itsNode.kill(); // the seat and its node die together: its Last Will may die with them
+            long killed = System.nanoTime();
+            floor.burst(150, 100);
+            itsNode.start();
+
+            for (ClusterFloor.Gateway gateway : java.util.List.of(floor.a(), floor.b())) {
+                await().atMost(RECOVERY).ignoreExceptions().until(() -> !gateway.http().json("/api/seats/" + doomed)
+                        .path("online").asBoolean());
+            }
+            System.out.println("seat dead with its node shown offline " + Duration.ofNanos(System.nanoTime() - killed)
+                    .toMillis() + " ms after the kill");
+            await().atMost(RECOVERY).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(floor.bothStoredEverything()).as(floor.describe()).isTrue());
+            floor.assertEveryStoreHoldsOneToN();
+        }
+    }
 }

@@ -171,11 +171,12 @@ final class FloorVerticle extends VerticleBase {
             }
             keeper.onPrimary(occasion -> { // taking the floor, or back on the broker: make seats and floor agree
                 configs.publishAll();
-                if (occasion != PrimaryDuties.Occasion.FIRST_CONNECT) {
+                if (occasion == PrimaryDuties.Occasion.TOOK_LEASE) {
                     updater.startRollCall();
                 }
             });
-            link.start(ingest, keeper);
+            keeper.onRecovery(updater::startRollCall);
+            link.start(ingest, keeper, configs);
         });
     }
 

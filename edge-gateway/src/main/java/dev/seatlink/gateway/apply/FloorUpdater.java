@@ -3,6 +3,7 @@ package dev.seatlink.gateway.apply;
 import dev.seatlink.gateway.floor.Applied;
 import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.gateway.floor.SeatView;
 import dev.seatlink.gateway.ingest.RejectLog;
 import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.protocol.Command;
@@ -51,6 +52,7 @@ public final class FloorUpdater {
     private final SeqGuards guards;
     private final JumpRuns jumpRuns = new JumpRuns();
     private final RollCall rollCall = new RollCall();
+    private final SeatMoves moves = new SeatMoves();
 
     public FloorUpdater(FloorModel floor, SeatProgress applied, Metrics metrics, RejectLog rejectLog,
                         SeatChanges onChange, SeatOutbox outbox, CommandAnswers answers, FloorClock clock,
@@ -104,6 +106,13 @@ public final class FloorUpdater {
                 countGaps(() -> reorderer.expect(seat, state.seq(), lastApplied(seat), clock.millis()));
             }
         } else if (message.message() instanceof SeatStatus status) {
+            if (status.online() && floor.seat(seat).map(SeatView::online).orElse(false)
+                    && moves.moved(rx, floor.site().seats().size())) {
+                // either gateway of a pair: each keeps its own view true (rebirths are harmless to repeat)
+                Logger.warn("seats are reconnecting through other broker nodes: a node may have died with their "
+                        + "Last Wills");
+                startRollCall();
+            }
             outcome = floor.applyStatus(seat, status, rx);
             if (!status.online() && outcome.effect() == Applied.Effect.CHANGED) {
                 // The retained config then holds the seat's latest seq for whatever terminal comes next.
@@ -197,8 +206,9 @@ public final class FloorUpdater {
     }
 
     /**
-     * Asks every seat for a rebirth, paced ({@link RollCall}): the primary does after it takes the floor and
-     * after its link comes back, when seats' Last Wills may have died with a broker node.
+     * Asks every seat for a rebirth, paced ({@link RollCall}), when seats' Last Wills may have died with a
+     * broker node: the primary after it takes the floor and after its link comes back, and either gateway when
+     * seats are seen moving to other nodes ({@link SeatMoves}).
      */
     public void startRollCall() {
         List<String> seats = floor.site().seats().stream().map(spec -> spec.seat()).toList();

@@ -25,12 +25,15 @@ public final class RollCall {
     private final Set<String> givenUp = new LinkedHashSet<>();
     private long lastStep = -1;
 
-    /** Every seat of the floor is to be asked again (a roll call under way starts over). */
+    /**
+     * Every seat of the floor is to be asked again; one already asked and not yet answered keeps its deadline
+     * (so a roll call under way still ends, however often seats move).
+     */
     public void start(Collection<String> seats, long now) {
-        toAsk.clear();
-        asked.clear();
-        toAsk.addAll(seats);
-        lastStep = now;
+        if (toAsk.isEmpty()) {
+            lastStep = now;
+        }
+        seats.stream().filter(seat -> !asked.containsKey(seat)).forEach(toAsk::add);
     }
 
     /**

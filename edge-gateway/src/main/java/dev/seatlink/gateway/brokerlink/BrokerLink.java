@@ -10,6 +10,9 @@ import dev.seatlink.link.ReconnectPlan;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.GatewayStatus;
+import dev.seatlink.protocol.Ids;
+import dev.seatlink.protocol.SeatConfig;
+import dev.seatlink.protocol.Topic;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -41,6 +44,13 @@ public final class BrokerLink implements LinkHealth {
     /** Far beyond any valid SeatLink message (the codec refuses and counts those over 4 KB). */
     static final int MAX_MESSAGE_BYTES = 1024 * 1024;
     static final int ACK_TIMEOUT_S = 30;
+    static final long RESUBSCRIBE_MS = 2_000;
+    private static final String CONFIG_LEVEL = "/" + Topic.Kind.CONFIG.level();
+
+    /** Who keeps what the broker retains as seats' configs (heard on every subscribe). */
+    public interface RetainedConfigs {
+        void retained(String seat, SeatConfig config);
+    }
 
     /** Who hears of the link: its subscriptions in place (every connect), its loss, and the gateway topic. */
     public interface Listener {
@@ -62,6 +72,7 @@ public final class BrokerLink implements LinkHealth {
     private MqttClient client;
     private Inbox inbox;
     private Listener listener;
+    private RetainedConfigs configs;
     private boolean closed;
 
     public BrokerLink(Vertx vertx, LinkSettings settings, Codec codec, Metrics metrics, FloorClock clock) {
@@ -74,9 +85,10 @@ public final class BrokerLink implements LinkHealth {
     }
 
     /** Connects in the background (call on the event loop that is to run the link) and keeps reconnecting. */
-    public void start(Inbox inbox, Listener listener) {
+    public void start(Inbox inbox, Listener listener, RetainedConfigs retainedConfigs) {
         this.inbox = inbox;
         this.listener = listener;
+        this.configs = retainedConfigs;
         connect();
     }
 
@@ -125,30 +137,43 @@ public final class BrokerLink implements LinkHealth {
         Logger.info("{} to {} as {}", plan.everConnected() ? "reconnected" : "connected", broker, settings.clientId());
         plan.connected();
         metrics.brokerConnected();
-        Map<String, Integer> topics = new LinkedHashMap<>();
-        settings.filters().forEach(filter -> topics.put(filter, BrokerSession.QOS));
         connected.subscribeCompletionHandler(granted -> {
             if (granted.grantedQoSLevels().contains(0x80)) {
-                Logger.error("broker refused the floor subscriptions (check the gateway's ACL): granted {}",
-                        granted.grantedQoSLevels());
+                // an ACL that refuses, or a cluster node whose streams are still electing a leader: ask again
+                Logger.error("broker refused some floor subscriptions (granted {}): the gateway's ACL, or a cluster "
+                        + "still electing; asking again in {} ms", granted.grantedQoSLevels(), RESUBSCRIBE_MS);
+                vertx.setTimer(RESUBSCRIBE_MS, id -> subscribe(connected));
                 return;
             }
             listener.subscribed();
         });
+        subscribe(connected);
+    }
+
+    private void subscribe(MqttClient connected) {
+        if (connected != client || !connected.isConnected()) {
+            return;
+        }
+        Map<String, Integer> topics = new LinkedHashMap<>();
+        settings.filters().forEach(filter -> topics.put(filter, BrokerSession.QOS));
         connected.subscribe(topics).onFailure(e -> Logger.error("cannot subscribe: {}", e.getMessage()));
     }
 
     private void received(MqttClient on, MqttPublishMessage message) {
-        if (!message.topicName().equals(settings.statusTopic().toString())) {
-            inbox.received(new Received(on, message));
+        String topic = message.topicName();
+        boolean lease = topic.equals(settings.statusTopic().toString());
+        if (!lease && !topic.endsWith(CONFIG_LEVEL)) {
+            inbox.received(new Received(on, message)); // seat data: acknowledged once stored
             return;
         }
         message.ack();
-        if (codec.decode(settings.statusTopic(), message.payload().getBytes()) instanceof Decoded.Accepted accepted
-                && accepted.message() instanceof GatewayStatus status) {
+        Decoded decoded = codec.decode(topic, message.payload().getBytes());
+        if (decoded instanceof Decoded.Accepted accepted && accepted.message() instanceof GatewayStatus status) {
             listener.heard(status);
+        } else if (decoded instanceof Decoded.Accepted accepted && accepted.message() instanceof SeatConfig config) {
+            configs.retained(accepted.topic().seat(), config);
         } else {
-            Logger.warn("ignored a malformed gateway status on {}", message.topicName());
+            Logger.warn("ignored a malformed message on {}", Ids.printable(topic, 120));
         }
     }
 

@@ -42,11 +42,14 @@ public record LinkSettings(String brokerUrl, String site, String floor, String u
         return Topic.floor(site, floor, Topic.Kind.GATEWAY);
     }
 
-    /** What the gateway subscribes to: every seat's status, state, event and command result; the lease. */
+    /**
+     * What the gateway subscribes to: every seat's status, state, event and command result; the lease; and the
+     * retained seat configs (so it republishes only those that changed).
+     */
     public List<String> filters() {
         return java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(Topic.Kind.STATUS, Topic.Kind.STATE, Topic.Kind.EVENT, Topic.Kind.CMD_RESULT)
-                        .map(kind -> Topic.allSeats(site, floor, kind)),
+                java.util.stream.Stream.of(Topic.Kind.STATUS, Topic.Kind.STATE, Topic.Kind.EVENT, Topic.Kind.CMD_RESULT,
+                        Topic.Kind.CONFIG).map(kind -> Topic.allSeats(site, floor, kind)),
                 java.util.stream.Stream.of(statusTopic().toString())).toList();
     }
 }

@@ -12,11 +12,13 @@ import org.tinylog.Logger;
 
 /**
  * Publishes each seat's retained config, with the floor's latest seq for it ({@code lastSeq}), so a
- * terminal whose journal is behind continues above it. All of them after every connect and site edit, at
- * most {@value #WINDOW} unacknowledged at a time (a floor of 70,000 seats must still get every config);
- * one seat's again when it needs it. Runs on the broker link's event loop.
+ * terminal whose journal is behind continues above it. All of them after a primary's connect and every site
+ * edit — but only those whose settings differ from what the broker retains (it hands every retained config
+ * to the gateway on subscribing: {@link #retained}), so a gateway taking over a floor on a degraded cluster
+ * sends nothing it need not — at most {@value #WINDOW} unacknowledged at a time (a floor of 70,000 seats must
+ * still get every config); one seat's again when it needs it. Runs on the broker link's event loop.
  */
-public final class SeatConfigPublisher {
+public final class SeatConfigPublisher implements BrokerLink.RetainedConfigs {
     static final int WINDOW = 5_000;
 
     private final BrokerLink link;
@@ -25,6 +27,8 @@ public final class SeatConfigPublisher {
     private final SiteSource site;
     /** Bumped by every full run, so a run overtaken by a newer one stops. */
     private int run;
+    /** What the broker retains per seat, as heard (its lastSeq aside): bounded by the seats that have one. */
+    private final java.util.Map<String, SeatConfig> retained = new java.util.HashMap<>();
 
     /** The site config as it is now (it changes on edits). */
     public interface SiteSource {
@@ -38,9 +42,18 @@ public final class SeatConfigPublisher {
         this.site = site;
     }
 
-    /** Every seat's config, in the background; how many the broker acknowledged is logged. */
+    /** Every seat's config that differs from the retained one, in the background; what was sent is logged. */
     public void publishAll() {
         new Run(site.current(), ++run).fill();
+    }
+
+    @Override
+    public void retained(String seat, SeatConfig config) {
+        retained.put(seat, config.withLastSeq(0));
+    }
+
+    private boolean isRetained(SiteConfig current, SeatSpec seat) {
+        return current.seatConfig(seat).withLastSeq(0).equals(retained.get(seat.seat()));
     }
 
     /** One full publication: keeps {@value #WINDOW} in flight until every seat is sent or one fails. */
@@ -48,6 +61,7 @@ public final class SeatConfigPublisher {
         private final SiteConfig current;
         private final int id;
         private final Iterator<SeatSpec> seats;
+        private final int toSend;
         private int inFlight;
         private int acknowledged;
         private boolean failed;
@@ -56,7 +70,8 @@ public final class SeatConfigPublisher {
         Run(SiteConfig current, int id) {
             this.current = current;
             this.id = id;
-            this.seats = current.seats().iterator();
+            this.seats = current.seats().stream().filter(seat -> !isRetained(current, seat)).toList().iterator();
+            this.toSend = (int) current.seats().stream().filter(seat -> !isRetained(current, seat)).count();
         }
 
         private void fill() {
@@ -80,11 +95,12 @@ public final class SeatConfigPublisher {
 
         private void finish() {
             finished = true;
-            if (acknowledged < current.seats().size()) {
-                Logger.warn("{} of {} seat configs published; the rest follow on the next connect or site edit",
-                        acknowledged, current.seats().size());
+            if (acknowledged < toSend) {
+                Logger.warn("{} of {} changed seat configs published; the rest follow on the next connect or site edit",
+                        acknowledged, toSend);
             } else {
-                Logger.info("{} seat configs published", acknowledged);
+                Logger.info("{} seat configs published ({} already retained as they are)", acknowledged,
+                        current.seats().size() - toSend);
             }
         }
     }

@@ -24,6 +24,7 @@ public final class LeaseKeeper implements BrokerLink.Listener, PeriodicJob, Gate
     private final FloorClock clock;
     private String url;
     private PrimaryDuties duties = occasion -> { };
+    private LinkRecovery recovery = () -> { };
     private boolean everSubscribed;
 
     public LeaseKeeper(BrokerLink link, Codec codec, Topic topic, Lease lease, LeaseTiming timing, FloorClock clock,
@@ -42,6 +43,11 @@ public final class LeaseKeeper implements BrokerLink.Listener, PeriodicJob, Gate
         this.url = wallboardUrl;
     }
 
+    /** What checks the floor after the link comes back, in either role (set once, before the link starts). */
+    public void onRecovery(LinkRecovery linkRecovery) {
+        this.recovery = linkRecovery;
+    }
+
     /** Who takes up the floor when this gateway becomes primary (set once, before the link starts). */
     public void onPrimary(PrimaryDuties primaryDuties) {
         this.duties = primaryDuties;
@@ -53,6 +59,9 @@ public final class LeaseKeeper implements BrokerLink.Listener, PeriodicJob, Gate
         act(lease.subscribed(clock.millis()));
         if (wasPrimary) {
             duties.takeUp(everSubscribed ? PrimaryDuties.Occasion.RECONNECTED : PrimaryDuties.Occasion.FIRST_CONNECT);
+        }
+        if (everSubscribed) {
+            recovery.recovered();
         }
         everSubscribed = true;
     }

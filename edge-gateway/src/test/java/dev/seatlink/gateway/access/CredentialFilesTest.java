@@ -26,11 +26,28 @@ class CredentialFilesTest {
     void writesPasswdAclAndOneCredentialsFilePerSeatAllPrivate() throws Exception {
         CredentialFiles.Written written = new CredentialFiles(dir).generate(demo);
 
-        assertThat(written.created()).isEqualTo(26); // 24 seats, the gateway and the monitor
-        assertThat(read("passwd").lines()).hasSize(26).allMatch(line -> line.matches("hq\\.f1\\.[a-z0-9-]+:\\$7\\$101\\$.+"));
+        assertThat(written.created()).isEqualTo(28); // 24 seats, the gateway (alone, or a and b) and the monitor
+        assertThat(read("passwd").lines()).hasSize(28).allMatch(line -> line.matches("hq\\.f1\\.[a-z0-9-]+:\\$7\\$101\\$.+"));
         assertThat(read("seats/s-014.credentials")).startsWith("username=hq.f1.s-014\npassword=");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("passwd")))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("nats-users.conf"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void natsUsersGrantASeatItsOwnSubjectsOnlyAndThePairTheFloor() throws Exception {
+        new CredentialFiles(dir).generate(demo);
+
+        String nats = read("nats-users.conf");
+        assertThat(nats.lines().filter(line -> line.startsWith("{user:"))).hasSize(28)
+                .allMatch(line -> line.contains("password: \"$2a$11$") && line.contains("allowed_connection_types: [\"MQTT\"]"));
+        assertThat(nats).contains("{user: \"hq.f1.gateway-b\"").contains("publish: {allow: [\"seatlink.v1.hq.f1.>\"]}");
+        String seat = nats.lines().filter(line -> line.startsWith("{user: \"hq.f1.s-001\"")).findFirst().orElseThrow();
+        assertThat(seat).contains("publish: {allow: [\"seatlink.v1.hq.f1.s-001.status\", \"seatlink.v1.hq.f1.s-001.state\", "
+                + "\"seatlink.v1.hq.f1.s-001.event\", \"seatlink.v1.hq.f1.s-001.cmd-result\"]}")
+                .contains("\"seatlink.v1.hq.f1.gateway\"").doesNotContain("s-002");
+        assertThat(read("acl")).contains("user hq.f1.gateway-a\ntopic readwrite seatlink/v1/hq/f1/#\n");
     }
 
     @Test

@@ -40,11 +40,12 @@ class RollCallTest {
     }
 
     @Test
-    void aNewRollCallStartsOver() {
+    void anotherRollCallAsksAgainWhoAnsweredAndKeepsTheDeadlinesOfWhoDidNot() {
         roll.start(List.of("s-1", "s-2"), 0);
         roll.due(1_000);
-        roll.start(List.of("s-3"), 2_000);
-        assertThat(roll.overdue(100_000)).isEmpty();
-        assertThat(roll.due(3_000)).containsExactly("s-3");
+        roll.heard("s-1");
+        roll.start(List.of("s-1", "s-2", "s-3"), 2_000);
+        assertThat(roll.due(3_000)).containsExactly("s-1", "s-3");
+        assertThat(roll.overdue(1_001 + RollCall.ANSWER_WITHIN_MS)).containsExactly("s-2");
     }
 }

@@ -96,6 +96,8 @@ public final class FloorSimulator implements AutoCloseable {
     private final int[] node;
     private final AtomicLong replayed = new AtomicLong();
     private final AtomicLong rebirths = new AtomicLong();
+    /** Seats that died (with their broker node, in a test): they neither publish nor come back. */
+    private final java.util.Set<Integer> dead = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
     private int next;
 
@@ -245,7 +247,7 @@ public final class FloorSimulator implements AutoCloseable {
 
     /** Full jitter, as the terminal does: a random wait up to 1 s, doubling to at most 60 s. */
     private void reconnectLater(int index, int attempt) {
-        if (closing) {
+        if (closing || dead.contains(index)) {
             return;
         }
         long cap = Math.min(60_000, 1_000L << Math.min(attempt, 6));
@@ -303,6 +305,9 @@ public final class FloorSimulator implements AutoCloseable {
     public void step(BiConsumer<String, Long> onSend) {
         int i = next;
         next = (next + 1) % seats.size();
+        if (dead.contains(i)) {
+            return;
+        }
         SimulatedSeat seat = seats.get(i);
         MqttClient client = clients.get(i);
         AgentState from = seat.advance(random);
@@ -316,6 +321,22 @@ public final class FloorSimulator implements AutoCloseable {
         memory.headMap(event.seq() - REMEMBERED_EVENTS, true).clear();
         if (client.isConnected()) {
             publishEvent(i, client, event);
+        }
+    }
+
+    /**
+     * The seat dies: it publishes nothing more and, once its connection drops (its broker node killed with it),
+     * does not come back. Its Last Will is the broker's to send, or to lose with the node.
+     */
+    public void die(String seat) {
+        dead.add(seats.indexOf(seats.stream().filter(s -> s.seat.equals(seat)).findFirst().orElseThrow()));
+    }
+
+    /** The broker node a seat is on (or trying next), as its URL. */
+    public String nodeOf(String seat) {
+        int index = seats.indexOf(seats.stream().filter(s -> s.seat.equals(seat)).findFirst().orElseThrow());
+        synchronized (node) {
+            return brokers.get(node[index]).toString();
         }
     }
 

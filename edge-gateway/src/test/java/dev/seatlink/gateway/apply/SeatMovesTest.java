@@ -1,0 +1,35 @@
+package dev.seatlink.gateway.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SeatMovesTest {
+    private final SeatMoves moves = new SeatMoves();
+
+    @Test
+    void aFewSeatsReconnectingTogetherMeanANodeDiedAtMostEveryFiveSeconds() {
+        assertThat(moves.moved(0, 30)).isFalse();
+        assertThat(moves.moved(1_000, 30)).isFalse();
+        assertThat(moves.moved(2_000, 30)).isTrue();
+        assertThat(moves.moved(3_000, 30)).isFalse();
+        assertThat(moves.moved(4_000, 30)).isFalse();
+        assertThat(moves.moved(5_000, 30)).as("within 5 s of the last alarm").isFalse();
+        assertThat(moves.moved(7_000, 30)).isTrue();
+    }
+
+    @Test
+    void seatsReconnectingOneByOneNowAndThenAreNoAlarm() {
+        for (long t = 0; t < 600_000; t += 6_000) {
+            assertThat(moves.moved(t, 30)).isFalse();
+        }
+    }
+
+    @Test
+    void aBigFloorNeedsOnePercentOfItsSeats() {
+        for (int i = 0; i < 99; i++) {
+            assertThat(moves.moved(i, 10_000)).isFalse();
+        }
+        assertThat(moves.moved(100, 10_000)).isTrue();
+    }
+}
