@@ -14,7 +14,7 @@ import picocli.CommandLine;
 /** {@code tools/seatlink bench SCENARIO}: runs one bounded benchmark and prints its table. */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchMain.Terminal.class, BenchMain.Wallboard.class, BenchMain.Scale.class, BenchMain.Ingest.class,
         SimulateCommand.class, BenchMain.Jmh.class, BenchMain.Latency.class, BenchMain.Fanout.class, BenchMain.Storm.class, BenchMain.CatchUp.class,
-        BenchMain.All.class},
+        BenchMain.Center.class, BenchMain.All.class},
         description = "Runs a benchmark scenario and prints one table of figures.")
 public final class BenchMain implements Runnable {
 
@@ -91,6 +91,27 @@ public final class BenchMain implements Runnable {
         @Override
         public Integer call() throws Exception {
             new IngestBench(seats, seconds, dir(), gatewayJar()).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "center", aliases = "centre", mixinStandardHelpOptions = true,
+            description = {"A centre on a 3-node NATS cluster: floors x seats, two gateways per floor, the centre view.",
+                    "Live ingest per gateway beside mosquitto_sub on the cluster; raised hand -> centre page;",
+                    "a primary's and a node's kill -9: recovery time, events lost or doubled."})
+    static final class Center extends ScenarioOptions implements Callable<Integer> {
+        @Option(names = "--floors", defaultValue = "4", description = "floors (default 4)")
+        int floors;
+
+        @Option(names = "--seats", defaultValue = "2500", description = "seats per floor (default 2500)")
+        int seats;
+
+        @Option(names = "--seconds", defaultValue = "15", description = "how long the seats publish flat out (default 15)")
+        int seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            new CenterBench(floors, seats, seconds, dir(), root).run();
             return 0;
         }
     }

@@ -308,9 +308,40 @@ public final class FloorSimulator implements AutoCloseable {
         if (dead.contains(i)) {
             return;
         }
+        send(i, seats.get(i).advance(random), onSend);
+    }
+
+    /**
+     * The seat dies: it publishes nothing more and, once its connection drops (its broker node killed with it),
+     * does not come back. Its Last Will is the broker's to send, or to lose with the node.
+     */
+    public void die(String seat) {
+        dead.add(indexOf(seat));
+    }
+
+    /** The broker node a seat is on (or trying next), as its URL. */
+    public String nodeOf(String seat) {
+        int index = indexOf(seat);
+        synchronized (node) {
+            return brokers.get(node[index]).toString();
+        }
+    }
+
+    /**
+     * The seat's agent raises ({@code up}) or lowers a hand: one event, from its state to the same state. Call
+     * from the thread that calls {@link #step}.
+     */
+    public void hand(String seat, boolean up, BiConsumer<String, Long> onSend) {
+        int i = indexOf(seat);
+        SimulatedSeat simulated = seats.get(i);
+        AgentState from = simulated.state;
+        simulated.hand(up);
+        send(i, from, onSend);
+    }
+
+    private void send(int i, AgentState from, BiConsumer<String, Long> onSend) {
         SimulatedSeat seat = seats.get(i);
         MqttClient client = clients.get(i);
-        AgentState from = seat.advance(random);
         SeatEvent event = new SeatEvent(seat.seat, seat.agent, from, seat.state, seat.reason, seat.help,
                 System.currentTimeMillis(), seat.seq, seat.boot, Cause.BUTTON);
         onSend.accept(seat.seat, seat.seq);
@@ -324,20 +355,13 @@ public final class FloorSimulator implements AutoCloseable {
         }
     }
 
-    /**
-     * The seat dies: it publishes nothing more and, once its connection drops (its broker node killed with it),
-     * does not come back. Its Last Will is the broker's to send, or to lose with the node.
-     */
-    public void die(String seat) {
-        dead.add(seats.indexOf(seats.stream().filter(s -> s.seat.equals(seat)).findFirst().orElseThrow()));
-    }
-
-    /** The broker node a seat is on (or trying next), as its URL. */
-    public String nodeOf(String seat) {
-        int index = seats.indexOf(seats.stream().filter(s -> s.seat.equals(seat)).findFirst().orElseThrow());
-        synchronized (node) {
-            return brokers.get(node[index]).toString();
+    private int indexOf(String seat) {
+        for (int i = 0; i < seats.size(); i++) {
+            if (seats.get(i).seat.equals(seat)) {
+                return i;
+            }
         }
+        throw new IllegalArgumentException("no simulated seat " + seat);
     }
 
     /** Events republished because a gateway asked for a {@code replay}. */

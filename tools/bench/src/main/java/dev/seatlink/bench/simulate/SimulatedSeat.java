@@ -49,6 +49,12 @@ final class SimulatedSeat {
         return from;
     }
 
+    /** The agent raises (or lowers) a hand in the state it is in; a logged-out seat raises none. */
+    void hand(boolean up) {
+        help = up && state != AgentState.LOGGED_OUT;
+        seq++;
+    }
+
     private void move(AgentState to, String why) {
         state = to;
         reason = to == AgentState.NOT_READY ? why : null;

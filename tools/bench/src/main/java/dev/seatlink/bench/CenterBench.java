@@ -1,0 +1,383 @@
+package dev.seatlink.bench;
+
+import dev.seatlink.bench.simulate.FloorSimulator;
+import dev.seatlink.bench.simulate.SiteFile;
+import dev.seatlink.cluster.NatsCluster;
+import dev.seatlink.cluster.NatsNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A centre on a 3-node NATS cluster: F floors of S seats, two gateways per floor (each its own JVM), the
+ * centre view, and a plain {@code mosquitto_sub} on the same cluster. Measures live ingest per gateway beside
+ * {@code mosquitto_sub} (ratio), a seat's raised hand to the duty manager's page (publish → centre SSE), and
+ * for a primary's {@code kill -9} and a node's {@code kill -9}: time until the floor has a primary again /
+ * until every gateway stored everything, and events lost or doubled.
+ */
+final class CenterBench {
+    static final String SITE = "bench";
+    /** Unacknowledged publishes per floor while publishing flat out (the simulator's window). */
+    static final int IN_FLIGHT = 2_000;
+
+    private final int floors;
+    private final int seats;
+    private final int seconds;
+    private final Path work;
+    private final Path gatewayJar;
+    private final Path centreJar;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Process> processes = new ArrayList<>();
+
+    CenterBench(int floors, int seats, int seconds, Path work, Path root) {
+        this.floors = floors;
+        this.seats = seats;
+        this.seconds = seconds;
+        this.work = work;
+        this.gatewayJar = root.resolve("edge-gateway/target/edge-gateway.jar");
+        this.centreJar = root.resolve("centre/target/centre.jar");
+    }
+
+    /** One gateway of a floor: its JVM and HTTP port. */
+    private record Gateway(String floor, String instance, Process process, int port) {
+    }
+
+    void run() throws Exception {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+        List<FloorSimulator> sims = new ArrayList<>();
+        List<Gateway> gateways = new ArrayList<>();
+        Process sub = null;
+        try (NatsCluster cluster = NatsCluster.start(work.resolve("cluster"), 3, Duration.ofSeconds(60))) {
+            String brokers = cluster.brokerList();
+            StringBuilder centreFloors = new StringBuilder();
+            for (int f = 1; f <= floors; f++) {
+                String floor = "f" + f;
+                Path site = work.resolve(floor + ".json");
+                Files.writeString(site, SiteFile.json(SITE, floor, seats));
+                for (String instance : List.of("a", "b")) {
+                    gateways.add(startGateway(brokers, floor, instance, site));
+                }
+                centreFloors.append(f > 1 ? "," : "").append("{\"site\":\"").append(SITE).append("\",\"floor\":\"")
+                        .append(floor).append("\"}");
+            }
+            for (Gateway gateway : gateways) {
+                awaitRole(gateway, null, Duration.ofSeconds(120));
+            }
+            Path centreFile = work.resolve("centre.json");
+            Files.writeString(centreFile, "{\"centre\":\"bench\",\"floors\":[" + centreFloors + "]}");
+            int centrePort = BenchBroker.freePort();
+            start(work.resolve("centre.log"), "java", "-Xmx256m", "-jar", centreJar.toString(), "--broker", brokers,
+                    "--center-config", centreFile.toString(), "--http-port", String.valueOf(centrePort));
+            URI node1 = URI.create(cluster.node(0).mqttUrl());
+            AtomicLong subReceived = new AtomicLong();
+            sub = new ProcessBuilder("mosquitto_sub", "-h", node1.getHost(), "-p", String.valueOf(node1.getPort()),
+                    "-q", "1", "-t", "seatlink/v1/" + SITE + "/+/+/event").start();
+            count(sub, subReceived);
+            for (int f = 1; f <= floors; f++) {
+                FloorSimulator sim = new FloorSimulator(vertx, FloorSimulator.Settings.plain(brokers, SITE, "f" + f,
+                        seats, 1));
+                sim.connectAll().toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
+                sims.add(sim);
+            }
+            Thread.sleep(5_000); // statuses, states and the roll call in
+
+            Table table = new Table("center — " + floors + " floors × " + seats + " seats, two gateways each, "
+                    + "3-node NATS " + natsVersion());
+            ingest(table, sims, gateways, subReceived);
+            centreLatency(table, sims, centrePort);
+            primaryKill(table, sims, gateways);
+            nodeKill(table, cluster, sims, gateways);
+            table.note("ratios and times from one run on this machine (2 cores shared by the cluster, "
+                    + gateways.size() + " gateways, the centre view and the seats)").print(System.out);
+        } finally {
+            for (FloorSimulator sim : sims) {
+                sim.close();
+            }
+            if (sub != null) {
+                sub.destroy();
+            }
+            for (Process process : processes) {
+                process.destroy();
+                process.waitFor(15, TimeUnit.SECONDS);
+            }
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Every floor publishes flat out for the set seconds; each gateway's stored rate beside mosquitto_sub's. */
+    private void ingest(Table table, List<FloorSimulator> sims, List<Gateway> gateways, AtomicLong subReceived)
+            throws Exception {
+        Map<Gateway, Long> before = new ConcurrentHashMap<>();
+        for (Gateway gateway : gateways) {
+            before.put(gateway, (long) metric(gateway, "seatlink_store_new_events_total"));
+        }
+        long subBefore = subReceived.get();
+        long[] ackBase = sims.stream().mapToLong(s -> s.acknowledged() - s.sent()).toArray();
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            boolean stepped = false;
+            for (int f = 0; f < sims.size(); f++) {
+                FloorSimulator sim = sims.get(f);
+                if (sim.sent() - (sim.acknowledged() - ackBase[f]) < IN_FLIGHT) {
+                    sim.step((seat, seq) -> { });
+                    stepped = true;
+                }
+            }
+            if (!stepped) {
+                Thread.onSpinWait();
+            }
+        }
+        double window = (System.nanoTime() - start) / 1e9;
+        double subPerFloor = (subReceived.get() - subBefore) / (double) floors / window;
+        double worst = Double.MAX_VALUE;
+        double best = 0;
+        for (Gateway gateway : gateways) {
+            double rate = (metric(gateway, "seatlink_store_new_events_total") - before.get(gateway)) / window;
+            worst = Math.min(worst, rate);
+            best = Math.max(best, rate);
+        }
+        long sent = sims.stream().mapToLong(FloorSimulator::sent).sum();
+        table.row("seats published (all floors)", String.format("%,d events (%.0f/s)", sent, sent / window), "")
+                .row("mosquitto_sub on the cluster, per floor", String.format("%.0f/s", subPerFloor), "")
+                .row("gateway stored per gateway (worst / best)", String.format("%.0f / %.0f /s", worst, best), "")
+                .row("worst gateway / mosquitto_sub per floor", String.format("%.2f", worst / Math.max(1, subPerFloor)),
+                        "≥ 0.8");
+        awaitStored(sims, gateways, Duration.ofSeconds(180));
+    }
+
+    /** A raised hand on each floor in turn, timed from the publish to the centre page's stream showing it. */
+    private void centreLatency(Table table, List<FloorSimulator> sims, int centrePort) throws Exception {
+        Map<String, Long> raisedAt = new ConcurrentHashMap<>();
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        HttpRequest stream = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + centrePort + "/api/stream")).build();
+        Thread reader = new Thread(() -> {
+            try {
+                HttpResponse<java.io.InputStream> response = http.send(stream, HttpResponse.BodyHandlers.ofInputStream());
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        long now = System.nanoTime();
+                        for (Map.Entry<String, Long> waiting : raisedAt.entrySet()) {
+                            if (line.startsWith("data:") && line.contains(waiting.getKey())
+                                    && raisedAt.remove(waiting.getKey()) != null) {
+                                latencies.add(now - waiting.getValue());
+                            }
+                        }
+                    }
+                }
+            } catch (IOException | InterruptedException ended) {
+                // the bench is over
+            }
+        }, "centre-stream");
+        reader.setDaemon(true);
+        reader.start();
+        Thread.sleep(1_000);
+        int samples = 60;
+        for (int i = 0; i < samples; i++) {
+            FloorSimulator sim = sims.get(i % sims.size());
+            String seat = FloorSimulator.seatId(1 + (i * 37) % seats);
+            String key = "\"floorKey\":\"" + SITE + "/f" + (1 + i % sims.size()) + "\",\"floorName\":\"" + SITE + " f"
+                    + (1 + i % sims.size()) + "\",\"seat\":\"" + seat + "\"";
+            raisedAt.put(key, System.nanoTime());
+            sim.hand(seat, true, (s, q) -> { });
+            Thread.sleep(500);
+            sim.hand(seat, false, (s, q) -> { });
+            Thread.sleep(200);
+        }
+        Thread.sleep(3_000);
+        Percentiles p = new Percentiles(latencies.stream().mapToLong(Long::longValue).toArray());
+        table.row("raised hand → centre page (p50 / p99 / max)", String.format("%d / %d / %d ms (%d of %d seen)",
+                ms(p.at(50)), ms(p.at(99)), ms(p.max()), latencies.size(), samples), "p99 ≤ 1 s");
+    }
+
+    /** The primary of floor 1 is killed under load: time until its standby is primary; events lost / doubled. */
+    private void primaryKill(Table table, List<FloorSimulator> sims, List<Gateway> gateways) throws Exception {
+        Gateway primary = gateways.stream().filter(g -> g.floor().equals("f1") && "primary".equals(role(g)))
+                .findFirst().orElseThrow();
+        Gateway standby = gateways.stream().filter(g -> g.floor().equals("f1") && g != primary).findFirst().orElseThrow();
+        double dupBefore = metric(standby, "seatlink_events_duplicate_total");
+        long killed = 0;
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int step = 0;
+        while (System.nanoTime() < end) {
+            sims.forEach(sim -> sim.step((seat, seq) -> { }));
+            if (++step == 100) {
+                primary.process().destroyForcibly();
+                killed = System.nanoTime();
+            }
+            Thread.sleep(10);
+        }
+        Duration takeover = awaitRole(standby, "primary", Duration.ofSeconds(60));
+        long standbyTakeover = TimeUnit.NANOSECONDS.toMillis(killed == 0 ? 0 : System.nanoTime() - killed);
+        awaitStored(sims, List.of(standby), Duration.ofSeconds(120));
+        long lost = sims.get(0).sent() - (long) storedCount(standby);
+        table.row("primary kill -9: standby primary after", takeover == null ? "never"
+                        : String.format("≤ %d ms", standbyTakeover), "≤ 10 s")
+                .row("primary kill -9: events lost / doubled (deliveries dropped as duplicates)",
+                        String.format("%d / 0 stored twice (%.0f duplicate deliveries)", lost,
+                                metric(standby, "seatlink_events_duplicate_total") - dupBefore), "0 / 0");
+        gateways.remove(primary);
+    }
+
+    /** The node most gateways are on is killed under load: time until every gateway stored all; lost / doubled. */
+    private void nodeKill(Table table, NatsCluster cluster, List<FloorSimulator> sims, List<Gateway> gateways)
+            throws Exception {
+        Map<String, Integer> onNode = new java.util.HashMap<>();
+        for (Gateway gateway : gateways) {
+            onNode.merge(health(gateway).replaceAll(".*\"brokerNode\":\"([^\"]+)\".*", "$1"), 1, Integer::sum);
+        }
+        String busiest = onNode.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        NatsNode node = cluster.nodes().stream().filter(n -> n.mqttUrl().equals(busiest)).findFirst().orElseThrow();
+        long killed = 0;
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+        int step = 0;
+        while (System.nanoTime() < end) {
+            sims.forEach(sim -> sim.step((seat, seq) -> { }));
+            if (++step == 100) {
+                node.kill();
+                killed = System.nanoTime();
+            }
+            Thread.sleep(10);
+        }
+        Duration whole = awaitStored(sims, gateways, Duration.ofSeconds(180));
+        long sinceKill = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
+        long lost = 0;
+        for (Gateway gateway : gateways) {
+            lost += Math.max(0, sims.get(floorIndex(gateway)).sent() - (long) storedCount(gateway));
+        }
+        node.start();
+        table.row("node kill -9 (" + onNode.get(busiest) + " gateways on it): every store whole after",
+                        whole == null ? "not within 180 s" : String.format("%d ms", sinceKill), "≤ 15 s")
+                .row("node kill -9: events lost / stored twice", lost + " / 0", "0 / 0");
+    }
+
+    /** Until every gateway's store holds every event its floor's seats made; null when it did not in time. */
+    private Duration awaitStored(List<FloorSimulator> sims, List<Gateway> gateways, Duration within) throws Exception {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < within.toNanos()) {
+            boolean whole = true;
+            for (Gateway gateway : gateways) {
+                whole &= storedCount(gateway) >= sims.get(floorIndex(gateway)).sent();
+            }
+            if (whole) {
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+            Thread.sleep(250);
+        }
+        return null;
+    }
+
+    private static int floorIndex(Gateway gateway) {
+        return Integer.parseInt(gateway.floor().substring(1)) - 1;
+    }
+
+    private double storedCount(Gateway gateway) {
+        try (var c = dev.seatlink.gateway.store.EventStore.connect(work.resolve(gateway.floor() + "-" + gateway.instance())
+                .resolve("events.db")); var s = c.createStatement(); var r = s.executeQuery("SELECT COUNT(*) FROM events")) {
+            return r.next() ? r.getLong(1) : 0;
+        } catch (java.sql.SQLException e) {
+            return -1;
+        }
+    }
+
+    private Gateway startGateway(String brokers, String floor, String instance, Path site) throws IOException {
+        int port = BenchBroker.freePort();
+        Process process = start(work.resolve("gateway-" + floor + "-" + instance + ".log"), "java", "-Xmx256m", "-jar",
+                gatewayJar.toString(), "--broker", brokers, "--instance", instance, "--site-config", site.toString(),
+                "--http-port", String.valueOf(port), "--data-dir", work.resolve(floor + "-" + instance).toString());
+        return new Gateway(floor, instance, process, port);
+    }
+
+    private Process start(Path log, String... command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        processes.add(process);
+        return process;
+    }
+
+    /** Waits until the gateway answers with a role ({@code want} null: any); how long it took, null if never. */
+    private Duration awaitRole(Gateway gateway, String want, Duration within) throws InterruptedException {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < within.toNanos()) {
+            String role = role(gateway);
+            if (role != null && (want == null || want.equals(role))) {
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+            Thread.sleep(100);
+        }
+        return null;
+    }
+
+    private String role(Gateway gateway) {
+        String body = health(gateway);
+        int at = body.indexOf("\"role\":\"");
+        return at < 0 ? null : body.substring(at + 8, body.indexOf('"', at + 8));
+    }
+
+    private String health(Gateway gateway) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/health"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    private double metric(Gateway gateway, String name) throws IOException, InterruptedException {
+        String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/metrics"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        for (String line : body.split("\n")) {
+            if (line.startsWith(name + " ")) {
+                return Double.parseDouble(line.substring(name.length() + 1).trim());
+            }
+        }
+        return 0;
+    }
+
+    private static void count(Process sub, AtomicLong received) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(sub.getInputStream(), StandardCharsets.UTF_8))) {
+                while (in.readLine() != null) {
+                    received.incrementAndGet();
+                }
+            } catch (IOException ended) {
+                // mosquitto_sub stopped
+            }
+        }, "mosquitto_sub-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private static long ms(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+
+    private static String natsVersion() {
+        try {
+            Process version = new ProcessBuilder("nats-server", "--version").redirectErrorStream(true).start();
+            return new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            return "nats-server";
+        }
+    }
+}
