@@ -11,17 +11,13 @@ import dev.seatlink.gateway.GatewayConfig;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MosquittoBroker;
-import dev.seatlink.terminal.TerminalAgent;
-import dev.seatlink.terminal.TerminalConfig;
-import dev.seatlink.terminal.display.Display;
-import dev.seatlink.terminal.seat.Clock;
+import dev.seatlink.gateway.testing.SeatTerminal;
 import dev.seatlink.terminal.seat.Key;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +31,7 @@ class CentreViewTest {
     Path dir;
     private MosquittoBroker broker;
     private Gateway gateway;
-    private TerminalAgent terminal;
+    private SeatTerminal terminal;
     private Vertx vertx;
     private Http centre;
 
@@ -98,13 +94,7 @@ class CentreViewTest {
     }
 
     private SimulatedHardware startTerminal(String seatId) {
-        Properties props = TerminalConfig.defaults();
-        props.setProperty("seat", seatId);
-        props.setProperty("broker", broker.url());
-        props.setProperty("dataDir", dir.resolve(seatId).toString());
-        SimulatedHardware hardware = new SimulatedHardware();
-        terminal = hardware.newAgent(TerminalConfig.from(props, "test"), Clock.system(), Display.NONE);
-        terminal.start();
-        return hardware;
+        terminal = SeatTerminal.start(broker.url(), seatId, dir.resolve(seatId));
+        return terminal.hardware();
     }
 }

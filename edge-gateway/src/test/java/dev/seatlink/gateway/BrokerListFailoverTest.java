@@ -6,18 +6,14 @@ import static org.awaitility.Awaitility.await;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MosquittoBroker;
-import dev.seatlink.terminal.TerminalAgent;
-import dev.seatlink.terminal.TerminalConfig;
-import dev.seatlink.terminal.display.Display;
+import dev.seatlink.gateway.testing.SeatTerminal;
 import dev.seatlink.terminal.hardware.Colour;
-import dev.seatlink.terminal.seat.Clock;
 import dev.seatlink.terminal.seat.Key;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,15 +65,8 @@ class BrokerListFailoverTest {
     }
 
     private SimulatedHardware startTerminal(String brokers) {
-        Properties props = TerminalConfig.defaults();
-        props.setProperty("seat", "s-001");
-        props.setProperty("broker", brokers);
-        props.setProperty("hardware", "simulated");
-        props.setProperty("dataDir", dir.resolve("s-001").toString());
-        SimulatedHardware hardware = new SimulatedHardware();
-        TerminalAgent agent = hardware.newAgent(TerminalConfig.from(props, "test"), Clock.system(), Display.NONE);
-        running.add(agent);
-        agent.start();
-        return hardware;
+        SeatTerminal terminal = SeatTerminal.start(brokers, "s-001", dir.resolve("s-001"));
+        running.add(terminal);
+        return terminal.hardware();
     }
 }

@@ -10,10 +10,7 @@ import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MosquittoBroker;
 import dev.seatlink.gateway.testing.MqttProbe;
-import dev.seatlink.terminal.TerminalAgent;
-import dev.seatlink.terminal.TerminalConfig;
-import dev.seatlink.terminal.display.Display;
-import dev.seatlink.terminal.seat.Clock;
+import dev.seatlink.gateway.testing.SeatTerminal;
 import dev.seatlink.terminal.seat.Key;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
 import java.net.http.HttpResponse;
@@ -22,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,14 +124,8 @@ class GatewayPairTest {
     }
 
     private SimulatedHardware terminal(String seatId) {
-        Properties props = TerminalConfig.defaults();
-        props.setProperty("seat", seatId);
-        props.setProperty("broker", broker.url());
-        props.setProperty("dataDir", dir.resolve(seatId).toString());
-        SimulatedHardware hardware = new SimulatedHardware();
-        TerminalAgent agent = hardware.newAgent(TerminalConfig.from(props, "test"), Clock.system(), Display.NONE);
-        running.add(agent);
-        agent.start();
-        return hardware;
+        SeatTerminal terminal = SeatTerminal.start(broker.url(), seatId, dir.resolve(seatId));
+        running.add(terminal);
+        return terminal.hardware();
     }
 }
