@@ -27,10 +27,22 @@ final class ClusterHealth {
     }
 
     void await(Duration within) {
+        await(within, "/healthz");
+    }
+
+    /**
+     * Waits until every running node's JetStream server is up and they agree on a meta leader, without
+     * waiting for every stream and consumer on it to be current (under load, one may take minutes).
+     */
+    void awaitServing(Duration within) {
+        await(within, "/healthz?js-server-only=true");
+    }
+
+    private void await(Duration within, String healthz) {
         long deadline = System.nanoTime() + within.toNanos();
         String problem = "not checked yet";
         while (System.nanoTime() < deadline) {
-            problem = problem();
+            problem = problem(healthz);
             if (problem == null) {
                 return;
             }
@@ -40,8 +52,8 @@ final class ClusterHealth {
                 + " (node logs: " + nodes.get(0).log().getParent().getParent() + "/n*/nats.log)");
     }
 
-    /** What is wrong now, or null when the cluster is healthy. */
-    String problem() {
+    /** What is wrong now, or null when the cluster is healthy by {@code healthz}. */
+    String problem(String healthz) {
         Set<String> leaders = new HashSet<>();
         int running = 0;
         for (NatsNode node : nodes) {
@@ -49,9 +61,9 @@ final class ClusterHealth {
                 continue;
             }
             running++;
-            JsonNode healthz = get(node, "/healthz");
-            if (healthz == null || !"ok".equals(healthz.path("status").asText())) {
-                return node.name() + " /healthz is not ok" + (healthz == null ? " (no answer)" : ": " + healthz);
+            JsonNode answer = get(node, healthz);
+            if (answer == null || !"ok".equals(answer.path("status").asText())) {
+                return node.name() + " " + healthz + " is not ok" + (answer == null ? " (no answer)" : ": " + answer);
             }
             if (nodes.size() > 1) {
                 JsonNode jsz = get(node, "/jsz");

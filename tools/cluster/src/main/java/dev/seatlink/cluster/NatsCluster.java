@@ -83,6 +83,14 @@ public final class NatsCluster implements AutoCloseable {
         health.await(within);
     }
 
+    /**
+     * Waits until every running node serves (JetStream up, one meta leader), not until every stream and
+     * consumer on it is current: what a rolling restart waits for before the next node.
+     */
+    public void awaitServing(Duration within) {
+        health.awaitServing(within);
+    }
+
     /** The meta leader's node, as the running nodes report it (empty while there is none). */
     public String metaLeader() {
         return health.metaLeader();

@@ -379,6 +379,11 @@ public final class FloorSimulator implements AutoCloseable {
         return reconnects.get();
     }
 
+    /** Events of one seat not acknowledged by the broker (a dead seat's last ones died with it). */
+    public int unacknowledged(String seat) {
+        return unacked.get(indexOf(seat)).size();
+    }
+
     /** Events made but not yet acknowledged by the broker, over all seats. */
     public long unacknowledged() {
         return unacked.stream().mapToLong(Map::size).sum();
