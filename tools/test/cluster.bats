@@ -32,7 +32,7 @@ setup() {
   [[ "${lines[-1]}" == "PASS: 1 NATS node(s) healthy"*"broker list for --broker: tcp://127.0.0.1:$MQTT_PORT" ]]
   conf="$INSTALL_ROOT/etc/seatlink-nats/nats.conf"
   grep -q "server_name: n1" "$conf"
-  grep -q "mqtt { listen: 0.0.0.0:$MQTT_PORT, stream_replicas: 1 }" "$conf"
+  grep -q "mqtt { listen: 0.0.0.0:$MQTT_PORT, stream_replicas: 1, consumer_replicas: 1 }" "$conf"
   [ "$(stat -c %a "$INSTALL_ROOT/etc/seatlink-nats/users.conf")" = 600 ]
   [ "$(stat -c %a "$SECRETS/cluster.secret")" = 600 ]
   grep -q "ProtectSystem=strict" "$INSTALL_ROOT/etc/systemd/system/seatlink-nats.service"

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
@@ -79,9 +78,6 @@ class FloorFailoverTest {
     }
 
     @Test
-    @Disabled("flaky here (passed 2 of 4 runs): in the failing runs the dead seat was not shown offline within 120 s "
-            + "(no roll call gave it up - it may not have been on the node killed) or the standby's event subscription "
-            + "stalled; open in issue 15")
     void aSeatThatDiesWithItsNodeIsShownOfflineAndNothingElseIsLost() throws Exception {
         try (ClusterFloor floor = startFloor("f2")) {
             floor.burst(150, 100);
@@ -105,9 +101,6 @@ class FloorFailoverTest {
     }
 
     @Test
-    @Disabled("fails on nats-server 2.9.10 here: after the third node's restart the standby's event subscription "
-            + "(a JetStream consumer) stays stalled - lease heartbeats arrive, seat events and replays do not - and "
-            + "its store stays behind; open in issue 15")
     void aRollingRestartOfAllThreeNodesLosesNothing() throws Exception {
         try (ClusterFloor floor = startFloor("f3")) {
             floor.burst(150, 100);

@@ -120,8 +120,12 @@ public final class NatsNode {
                     .append(", routes: [").append(routes).append("] }\n");
         }
         // Every MQTT stream (sessions, retained messages, queued QoS 1) on up to three nodes: any one may die.
+        // Each QoS 1 subscription is a consumer: replicated, every seat's would be a Raft group of its own, and
+        // under node restarts those stalled (a standby's event subscription among them). Unreplicated, a
+        // consumer lost with its node is made again when its client resubscribes; what it had not delivered
+        // is still in the replicated stream, and a gateway's gaps are filled by replay.
         c.append("mqtt { listen: 127.0.0.1:").append(ports.mqtt())
-                .append(", stream_replicas: ").append(Math.min(3, cluster.size())).append(" }\n");
+                .append(", stream_replicas: ").append(Math.min(3, cluster.size())).append(", consumer_replicas: 1 }\n");
         return c.append(extraConfig).toString();
     }
 }
