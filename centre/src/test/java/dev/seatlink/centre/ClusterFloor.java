@@ -9,16 +9,13 @@ import dev.seatlink.cluster.NatsCluster;
 import dev.seatlink.cluster.NatsNode;
 import dev.seatlink.gateway.access.CredentialFiles;
 import dev.seatlink.gateway.store.EventStore;
+import dev.seatlink.gateway.store.StoreException;
 import dev.seatlink.gateway.store.StoredEvent;
 import dev.seatlink.gateway.testing.ChildJvm;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,14 +69,9 @@ final class ClusterFloor implements AutoCloseable {
 
         /** Events in the gateway's store (read beside the running gateway: SQLite lets a reader in). */
         long stored() {
-            Path file = dataDir.resolve("events.db");
-            if (!Files.exists(file)) {
-                return 0;
-            }
-            try (Connection c = EventStore.connect(file); Statement s = c.createStatement();
-                 ResultSet count = s.executeQuery("SELECT COUNT(*) FROM events")) {
-                return count.next() ? count.getLong(1) : 0;
-            } catch (SQLException e) {
+            try {
+                return EventStore.count(dataDir);
+            } catch (StoreException e) {
                 return -1; // not yet created, or busy past the timeout: asked again
             }
         }

@@ -119,8 +119,7 @@ final class FloorVerticle extends VerticleBase {
         Lease lease = config.link().instance() == null
                 ? Lease.single(linkSettings.gatewayId(), LeaseTiming.DEFAULT, clock.millis())
                 : Lease.paired(linkSettings.gatewayId(), LeaseTiming.DEFAULT);
-        keeper = new LeaseKeeper(link, codec, linkSettings.statusTopic(), lease, LeaseTiming.DEFAULT, clock,
-                config.link().publicUrl());
+        keeper = new LeaseKeeper(link, codec, linkSettings.statusTopic(), lease, LeaseTiming.DEFAULT, clock);
 
         // Applying to the floor, and who hears of it.
         stream = new SseStream(clock, (ms, task) -> vertx.setTimer(ms, id -> task.run()));
@@ -166,9 +165,8 @@ final class FloorVerticle extends VerticleBase {
             server = vertx.createHttpServer(httpOptions());
             return server.requestHandler(router).listen();
         }).onSuccess(listening -> {
-            if (config.link().publicUrl() == null) {
-                keeper.announceAt(wallboardUrl());
-            }
+            String publicUrl = config.link().publicUrl();
+            keeper.announceAt(publicUrl != null ? publicUrl : config.http().wallboardUrl(server.actualPort()));
             keeper.onPrimary(occasion -> { // taking the floor, or back on the broker: make seats and floor agree
                 configs.publishAll();
                 if (occasion == PrimaryDuties.Occasion.TOOK_LEASE) {
@@ -195,13 +193,6 @@ final class FloorVerticle extends VerticleBase {
 
     int httpPort() {
         return server.actualPort();
-    }
-
-    /** Where this gateway's wallboard is, as told to the other of a pair when no --public-url is given. */
-    private String wallboardUrl() {
-        String host = config.http().host();
-        String shown = "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host;
-        return (config.http().https() == null ? "http" : "https") + "://" + shown + ":" + server.actualPort() + "/";
     }
 
     @Override

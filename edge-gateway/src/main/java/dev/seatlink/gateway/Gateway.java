@@ -32,22 +32,20 @@ public final class Gateway implements AutoCloseable {
     private final EventStore store;
     private final Vertx vertx;
     private final String brokerUrl;
-    private final String scheme;
-    private final String httpHost;
     private final int httpPort;
+    private final String wallboardUrl;
     private final CentralCopy central;
 
     private Gateway(SiteConfig map, EmbeddedBroker broker, EventStore store, CentralCopy central, Vertx vertx,
-                    String brokerUrl, String scheme, String httpHost, int httpPort) {
+                    String brokerUrl, int httpPort, String wallboardUrl) {
         this.map = map;
         this.central = central;
-        this.scheme = scheme;
         this.broker = broker;
         this.store = store;
         this.vertx = vertx;
         this.brokerUrl = brokerUrl;
-        this.httpHost = httpHost;
         this.httpPort = httpPort;
+        this.wallboardUrl = wallboardUrl;
     }
 
     /**
@@ -128,8 +126,8 @@ public final class Gateway implements AutoCloseable {
             central.start();
             Logger.info("copying stored events to the centre store {}", centralStore.url());
         }
-        return new Gateway(map, broker, store, central, vertx, brokerUrl, scheme, config.http().host(),
-                verticle.httpPort());
+        return new Gateway(map, broker, store, central, vertx, brokerUrl, verticle.httpPort(),
+                config.http().wallboardUrl(verticle.httpPort()));
     }
 
     /**
@@ -174,8 +172,7 @@ public final class Gateway implements AutoCloseable {
 
     /** The wallboard's address as a person types it. */
     public String wallboardUrl() {
-        String host = "0.0.0.0".equals(httpHost) ? "127.0.0.1" : httpHost;
-        return scheme + "://" + host + ":" + httpPort + "/";
+        return wallboardUrl;
     }
 
     /** Stops HTTP, announces the gateway offline, stops the embedded broker. */

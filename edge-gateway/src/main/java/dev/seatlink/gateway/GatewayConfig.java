@@ -35,6 +35,12 @@ public record GatewayConfig(Http http, Link link, Store store, Floor floor) {
             require(host != null && !host.isBlank(), "--http-host must not be empty");
             checkPort("--http-port", port);
         }
+
+        /** The wallboard's address as a person types it, once listening on {@code actualPort}. */
+        public String wallboardUrl(int actualPort) {
+            String shown = "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host;
+            return (https == null ? "http" : "https") + "://" + shown + ":" + actualPort + "/";
+        }
     }
 
     /**

@@ -217,10 +217,7 @@ public final class FloorUpdater {
     }
 
     private void callRoll(long now) {
-        for (String seat : rollCall.due(now)) {
-            metrics.rebirthSent();
-            outbox.command(seat, new Command.Rebirth(UUID.randomUUID().toString(), now));
-        }
+        rollCall.due(now).forEach(seat -> sendRebirth(seat, now));
         List<String> silent = rollCall.overdue(now);
         for (String seat : silent) {
             report(seat, floor.unreachable(seat, now));
@@ -253,8 +250,12 @@ public final class FloorUpdater {
         if (!rebirths.due(seat, now)) {
             return;
         }
-        metrics.rebirthSent();
         Logger.info("asking seat {} to republish its status and state (rebirth)", seat);
+        sendRebirth(seat, now);
+    }
+
+    private void sendRebirth(String seat, long now) {
+        metrics.rebirthSent();
         outbox.command(seat, new Command.Rebirth(UUID.randomUUID().toString(), now));
     }
 }

@@ -8,6 +8,7 @@ import dev.seatlink.protocol.SeatConfig;
 import dev.seatlink.protocol.Topic;
 import io.vertx.core.Future;
 import java.util.Iterator;
+import java.util.List;
 import org.tinylog.Logger;
 
 /**
@@ -70,8 +71,9 @@ public final class SeatConfigPublisher implements BrokerLink.RetainedConfigs {
         Run(SiteConfig current, int id) {
             this.current = current;
             this.id = id;
-            this.seats = current.seats().stream().filter(seat -> !isRetained(current, seat)).toList().iterator();
-            this.toSend = (int) current.seats().stream().filter(seat -> !isRetained(current, seat)).count();
+            List<SeatSpec> changed = current.seats().stream().filter(seat -> !isRetained(current, seat)).toList();
+            this.seats = changed.iterator();
+            this.toSend = changed.size();
         }
 
         private void fill() {

@@ -63,8 +63,14 @@ public final class CentralCopy implements CentralStatus, AutoCloseable {
             }
             problem = null;
             backoff = 0;
-            next = batch.size() == BATCH ? 0 : IDLE_MS;
-            countBacklog();
+            if (batch.size() == BATCH) {
+                // catching up: the next batch at once; the outbox is counted (a scan of it) once it is caught up
+                next = 0;
+                backlog.updateAndGet(waiting -> Math.max(0, waiting - BATCH));
+            } else {
+                next = IDLE_MS;
+                countBacklog();
+            }
         } catch (SQLException | StoreException e) {
             if (problem == null || backoff >= MAX_BACKOFF_MS) {
                 Logger.warn("centre store: cannot copy ({}); the events wait in the outbox", e.getMessage());

@@ -8,7 +8,7 @@ public interface CentralStatus {
     /** Events copied by this process (new to the centre or not). */
     long copied();
 
-    /** Events waiting in the outbox, as of the last copy. */
+    /** Events waiting in the outbox: counted when caught up or failing, less what was copied meanwhile. */
     long backlog();
 
     /** Why the last copy failed, or null while copies succeed. */

@@ -27,18 +27,16 @@ public final class LeaseKeeper implements BrokerLink.Listener, PeriodicJob, Gate
     private LinkRecovery recovery = () -> { };
     private boolean everSubscribed;
 
-    public LeaseKeeper(BrokerLink link, Codec codec, Topic topic, Lease lease, LeaseTiming timing, FloorClock clock,
-                       String url) {
+    public LeaseKeeper(BrokerLink link, Codec codec, Topic topic, Lease lease, LeaseTiming timing, FloorClock clock) {
         this.link = link;
         this.codec = codec;
         this.topic = topic;
         this.lease = lease;
         this.timing = timing;
         this.clock = clock;
-        this.url = url;
     }
 
-    /** Where this gateway's wallboard is, when it is only known once HTTP listens (before the link starts). */
+    /** Where this gateway's wallboard is, known once HTTP listens (set before the link starts). */
     public void announceAt(String wallboardUrl) {
         this.url = wallboardUrl;
     }

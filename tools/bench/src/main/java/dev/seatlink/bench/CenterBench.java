@@ -4,6 +4,8 @@ import dev.seatlink.bench.simulate.FloorSimulator;
 import dev.seatlink.bench.simulate.SiteFile;
 import dev.seatlink.cluster.NatsCluster;
 import dev.seatlink.cluster.NatsNode;
+import dev.seatlink.gateway.store.EventStore;
+import dev.seatlink.gateway.store.StoreException;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.BufferedReader;
@@ -311,10 +313,9 @@ final class CenterBench {
     }
 
     private double storedCount(Gateway gateway) {
-        try (var c = dev.seatlink.gateway.store.EventStore.connect(work.resolve(gateway.floor() + "-" + gateway.instance())
-                .resolve("events.db")); var s = c.createStatement(); var r = s.executeQuery("SELECT COUNT(*) FROM events")) {
-            return r.next() ? r.getLong(1) : 0;
-        } catch (java.sql.SQLException e) {
+        try {
+            return EventStore.count(work.resolve(gateway.floor() + "-" + gateway.instance()));
+        } catch (StoreException e) {
             return -1;
         }
     }
