@@ -8,6 +8,8 @@ import dev.seatlink.gateway.audit.BackgroundAuditTrail;
 import dev.seatlink.gateway.brokerlink.BrokerLink;
 import dev.seatlink.gateway.brokerlink.BrokerOutbox;
 import dev.seatlink.gateway.brokerlink.FloorSummaryPublisher;
+import dev.seatlink.gateway.brokerlink.LeftoverRemoval;
+import dev.seatlink.gateway.brokerlink.SessionEraser;
 import dev.seatlink.gateway.brokerlink.LinkSettings;
 import dev.seatlink.gateway.brokerlink.SeatConfigPublisher;
 import dev.seatlink.gateway.central.CentralStatus;
@@ -15,6 +17,9 @@ import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.ingest.IngestPipeline;
 import dev.seatlink.gateway.ingest.RejectLog;
+import dev.seatlink.gateway.jetstream.ClusterView;
+import dev.seatlink.gateway.jetstream.HttpNodeMonitor;
+import dev.seatlink.gateway.jetstream.JetStreamWatch;
 import dev.seatlink.gateway.jobs.FloorTick;
 import dev.seatlink.gateway.jobs.HeldSeatUpdates;
 import dev.seatlink.gateway.jobs.PeriodicJob;
@@ -34,6 +39,7 @@ import dev.seatlink.gateway.store.StoreWriter;
 import dev.seatlink.gateway.store.StoredEvent;
 import dev.seatlink.gateway.web.CommandRoutes;
 import dev.seatlink.gateway.web.EventHistory;
+import dev.seatlink.gateway.web.FleetRoutes;
 import dev.seatlink.gateway.web.FloorRoutes;
 import dev.seatlink.gateway.web.LiveFigures;
 import dev.seatlink.gateway.web.LiveUpdates;
@@ -129,8 +135,8 @@ final class FloorVerticle extends VerticleBase {
         SeatProgress progress = new SeatProgress();
         SeatConfigPublisher configs = new SeatConfigPublisher(link, codec, progress, floor::site);
         BrokerOutbox outbox = new BrokerOutbox(link, configs, codec, site, floorId);
-        CommandRoutes commands = new CommandRoutes(floor, signIn, outbox, link, keeper, clock,
-                new BackgroundAuditTrail(vertx, auditLog));
+        BackgroundAuditTrail audit = new BackgroundAuditTrail(vertx, auditLog);
+        CommandRoutes commands = new CommandRoutes(floor, signIn, outbox, link, keeper, clock, audit);
         FloorUpdater updater = new FloorUpdater(floor, progress, metrics, rejectLog, live, outbox, commands, clock,
                 config.floor().reorderTimeoutMs());
         restored.lastStored().values().forEach(stored -> updater.restore(stored.event()));
@@ -144,6 +150,13 @@ final class FloorVerticle extends VerticleBase {
                 figures, new FloorSummaryPublisher(link, keeper, codec, site, floorId)));
         List<PeriodicJob> jobs = new ArrayList<>(List.of(tick, keeper, new ReorderCheck(updater), new HeldSeatUpdates(live),
                 new StreamHeartbeat(stream), new Retention(vertx, store, auditLog, config.store().retentionDays(), clock)));
+        ClusterView cluster = ClusterView.NONE;
+        if (!config.link().natsMonitor().isEmpty()) {
+            JetStreamWatch watch = new JetStreamWatch(vertx, floor, config.link().natsMonitor(), new HttpNodeMonitor(), clock);
+            jobs.add(watch);
+            watch.run(); // the first figures now, not in 15 s
+            cluster = watch;
+        }
         SiteProblem siteProblem = SiteProblem.NONE;
         if (watcher != null) {
             SiteConfigCheck siteCheck = new SiteConfigCheck(vertx, watcher, floor, configs, tick, live);
@@ -157,7 +170,9 @@ final class FloorVerticle extends VerticleBase {
         commands.mount(router);
         new ReportRoutes(vertx, floor, signIn, store, auditLog, clock).mount(router);
         new FloorRoutes(floor, figures, stream, new EventHistory(vertx, store), clock, siteProblem, signIn).mount(router);
-        new OpsRoutes(floor, link, writer, stream, metrics, siteProblem, keeper, central).mount(router);
+        LeftoverRemoval leftovers = new LeftoverRemoval(link, new SessionEraser(vertx, linkSettings, link), site, floorId);
+        new FleetRoutes(floor, cluster, signIn, keeper, link, leftovers::remove, audit, clock).mount(router);
+        new OpsRoutes(floor, link, writer, stream, metrics, siteProblem, keeper, central, cluster).mount(router);
         new StaticPages().mount(router);
 
         return tick.runNow().compose(first -> {

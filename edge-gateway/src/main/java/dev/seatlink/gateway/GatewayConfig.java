@@ -3,6 +3,7 @@ package dev.seatlink.gateway;
 import dev.seatlink.link.BrokerList;
 import dev.seatlink.protocol.ClientId;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Everything the gateway is told at start (the options of {@code tools/seatlink gateway}), in four parts.
@@ -73,10 +74,15 @@ public record GatewayConfig(Http http, Link link, Store store, Floor floor) {
      *                     session; one primary at a time); null (default) = the floor's only gateway
      * @param publicUrl    where supervisors reach this gateway's wallboard ({@code http(s)://host:port/}), told to
      *                     the other of a pair and the centre view; null = derived from the HTTP listener
+     * @param natsMonitor  the NATS nodes' monitoring URLs ({@code http://HOST:8222}), read for JetStream storage and
+     *                     session backlogs; empty (default) = not on NATS, or not read
      */
     public record Link(String brokerUrl, String mqttHost, int mqttPort, String username, String password,
-                       Path tlsCaFile, Path embeddedAuth, String instance, String publicUrl) {
+                       Path tlsCaFile, Path embeddedAuth, String instance, String publicUrl, List<String> natsMonitor) {
+        static final int MAX_NATS_NODES = 16;
+
         public Link {
+            natsMonitor = natsMonitor == null ? List.of() : List.copyOf(natsMonitor);
             require(mqttHost != null && !mqttHost.isBlank(), "--mqtt-host must not be empty");
             checkPort("--mqtt-port", mqttPort);
             checkBrokers(brokerUrl);
@@ -89,6 +95,10 @@ public record GatewayConfig(Http http, Link link, Store store, Floor floor) {
                     "--instance must be one of " + ClientId.PAIR + " (was '" + instance + "')");
             require(instance == null || brokerUrl != null,
                     "--instance is for a pair of gateways on an external broker or cluster: give --broker");
+            require(natsMonitor.size() <= MAX_NATS_NODES, "--nats-monitor lists at most " + MAX_NATS_NODES + " nodes");
+            natsMonitor.forEach(url -> require(url.matches("https?://[\\x21-\\x7e]{1,190}"),
+                    "--nats-monitor takes the nodes' http://HOST:PORT monitoring URLs, comma-separated (was '" + url + "')"));
+            require(natsMonitor.isEmpty() || brokerUrl != null, "--nats-monitor is for a NATS cluster: give --broker too");
             require(publicUrl == null || publicUrl.matches("https?://[\\x21-\\x7e]{1,190}"),
                     "--public-url must be an http:// or https:// URL (was '" + publicUrl + "')");
         }

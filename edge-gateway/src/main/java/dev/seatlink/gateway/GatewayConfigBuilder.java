@@ -2,6 +2,7 @@ package dev.seatlink.gateway;
 
 import dev.seatlink.gateway.apply.Reorderer;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Builds a {@link GatewayConfig} (the command line, tests), starting from the defaults; {@link #build()} checks it. */
 public final class GatewayConfigBuilder {
@@ -18,6 +19,7 @@ public final class GatewayConfigBuilder {
     private Path embeddedAuth;
     private String instance;
     private String publicUrl;
+    private List<String> natsMonitor = List.of();
     private Path dataDir = Path.of("data", "gateway");
     private int retentionDays = GatewayConfig.DEFAULT_RETENTION_DAYS;
     private GatewayConfig.Central central;
@@ -78,6 +80,11 @@ public final class GatewayConfigBuilder {
         return this;
     }
 
+    public GatewayConfigBuilder natsMonitor(List<String> value) {
+        natsMonitor = value;
+        return this;
+    }
+
     public GatewayConfigBuilder publicUrl(String value) {
         publicUrl = value;
         return this;
@@ -129,6 +136,7 @@ public final class GatewayConfigBuilder {
         b.embeddedAuth = config.link().embeddedAuth();
         b.instance = config.link().instance();
         b.publicUrl = config.link().publicUrl();
+        b.natsMonitor = config.link().natsMonitor();
         b.dataDir = config.store().dataDir();
         b.retentionDays = config.store().retentionDays();
         b.central = config.store().central();
@@ -141,7 +149,7 @@ public final class GatewayConfigBuilder {
     public GatewayConfig build() {
         return new GatewayConfig(new GatewayConfig.Http(httpHost, httpPort, https, usersFile),
                 new GatewayConfig.Link(brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile, embeddedAuth,
-                        instance, publicUrl),
+                        instance, publicUrl, natsMonitor),
                 new GatewayConfig.Store(dataDir, retentionDays, central), new GatewayConfig.Floor(siteFile, reorderTimeoutMs));
     }
 }

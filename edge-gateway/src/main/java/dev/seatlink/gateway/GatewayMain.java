@@ -68,6 +68,11 @@ public final class GatewayMain implements Callable<Integer> {
             description = "where supervisors reach this wallboard (told to the other gateway and the centre view)")
     String publicUrl;
 
+    @Option(names = "--nats-monitor", paramLabel = "URL[,URL…]", split = ",",
+            description = "the NATS nodes' monitoring URLs (http://HOST:8222): JetStream storage, session backlogs and "
+                    + "leftover seat sessions in /metrics and the fleet view")
+    java.util.List<String> natsMonitor;
+
     @Option(names = "--central-store", paramLabel = "URL",
             description = "copy stored events to the centre's PostgreSQL (jdbc:postgresql://HOST:PORT/DATABASE)")
     String centralStore;
@@ -155,7 +160,7 @@ public final class GatewayMain implements Callable<Integer> {
         GatewayConfig config = GatewayConfig.builder().httpHost(httpHost).httpPort(httpPort)
                 .https(httpsCert == null ? null : new GatewayConfig.Https(httpsCert, httpsKey)).usersFile(usersFile)
                 .brokerUrl(broker).mqttHost(mqttHost).mqttPort(mqttPort).login(username, password).tlsCaFile(tlsCaFile)
-                .embeddedAuth(embeddedAuth).instance(instance).publicUrl(publicUrl).dataDir(dataDir)
+                .embeddedAuth(embeddedAuth).instance(instance).publicUrl(publicUrl).natsMonitor(natsMonitor).dataDir(dataDir)
                 .retentionDays(retentionDays).siteFile(siteFile).central(centralStore == null ? null
                         : new GatewayConfig.Central(centralStore, centralUser, readSecret(centralPasswordFile)))
                 .reorderTimeoutMs(reorderTimeoutMs).build();

@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.access;
 
+import dev.seatlink.gateway.jetstream.NatsSubjects;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.protocol.ClientId;
@@ -99,15 +100,15 @@ public final class AccessRules {
         StringBuilder conf = new StringBuilder("# SeatLink NATS authorization for ").append(map.site()).append('/')
                 .append(map.floor()).append(", generated from the seat map; regenerate rather than edit.\n")
                 .append("# Include it in each node's config: authorization { users = [ ... ] } lists every floor's.\n");
-        String floor = subject(root(map) + "#");
+        String floor = NatsSubjects.of(root(map) + "#");
         for (String gateway : gatewayUsers(map)) {
             conf.append(natsUser(gateway, hashOf.apply(gateway), List.of(floor), List.of(floor)));
         }
         conf.append(natsUser(monitorUser(map), hashOf.apply(monitorUser(map)), List.of(), List.of(floor)));
         for (SeatSpec seat : map.seats()) {
             String user = seatUser(map, seat.seat());
-            conf.append(natsUser(user, hashOf.apply(user), seatWrites(map, seat.seat()).stream().map(AccessRules::subject)
-                    .toList(), seatReads(map, seat.seat()).stream().map(AccessRules::subject).toList()));
+            conf.append(natsUser(user, hashOf.apply(user), seatWrites(map, seat.seat()).stream().map(NatsSubjects::of)
+                    .toList(), seatReads(map, seat.seat()).stream().map(NatsSubjects::of).toList()));
         }
         return conf.toString();
     }
@@ -128,10 +129,5 @@ public final class AccessRules {
 
     private static String quoted(List<String> subjects) {
         return subjects.stream().map(s -> "\"" + s + "\"").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
-    }
-
-    /** An MQTT topic or filter as the NATS subject it becomes (SeatLink's ids hold no '.' or spaces). */
-    static String subject(String topic) {
-        return topic.replace('/', '.').replace("#", ">").replace("+", "*");
     }
 }

@@ -71,6 +71,10 @@ public final class FloorUpdater {
 
     public void apply(Decoded.Accepted message, long rx) {
         String seat = message.topic().seat();
+        if (!floor.knows(seat)) { // still refused below; remembered for the fleet view's leftovers
+            floor.leftovers().heard(seat, message.topic().kind(),
+                    message.message() instanceof SeatStatus status ? status.online() : null, rx);
+        }
         if (rollCall.heard(seat) && !(message.message() instanceof SeatStatus status && !status.online())) {
             requestRebirth(seat); // shown offline by a roll call, it speaks: learn its status again
         }

@@ -18,7 +18,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.PemTrustOptions;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import io.vertx.mqtt.messages.MqttPublishMessage;
@@ -100,16 +99,7 @@ public final class BrokerLink implements LinkHealth {
                 .setWillRetain(true).setWillMessageBytes(Buffer.buffer(
                         codec.encode(GatewayStatus.offline(settings.gatewayId(), clock.millis()))));
         options.setAutoAck(false);
-        if (settings.username() != null) {
-            options.setUsername(settings.username()).setPassword(new String(settings.password()));
-        }
-        if (plan.tls()) {
-            options.setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
-            if (settings.tlsCaFile() != null) {
-                options.setTrustOptions(new PemTrustOptions().addCertPath(settings.tlsCaFile().toString()));
-            }
-        }
-        return options;
+        return settings.login(options, plan.tls());
     }
 
     private void connect() {
@@ -167,6 +157,9 @@ public final class BrokerLink implements LinkHealth {
             return;
         }
         message.ack();
+        if (message.payload().length() == 0) {
+            return; // a retained config or lease cleared
+        }
         Decoded decoded = codec.decode(topic, message.payload().getBytes());
         if (decoded instanceof Decoded.Accepted accepted && accepted.message() instanceof GatewayStatus status) {
             listener.heard(status);

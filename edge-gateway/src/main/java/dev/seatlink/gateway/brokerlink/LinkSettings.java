@@ -32,6 +32,20 @@ public record LinkSettings(String brokerUrl, String site, String floor, String u
         return ClientId.gateway(site, floor, instance);
     }
 
+    /** The gateway's login, and TLS for an ssl:// broker, on {@code options}: its own link's and any other it opens. */
+    public io.vertx.mqtt.MqttClientOptions login(io.vertx.mqtt.MqttClientOptions options, boolean tls) {
+        if (username != null) {
+            options.setUsername(username).setPassword(new String(password));
+        }
+        if (tls) {
+            options.setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
+            if (tlsCaFile != null) {
+                options.setTrustOptions(new io.vertx.core.net.PemTrustOptions().addCertPath(tlsCaFile.toString()));
+            }
+        }
+        return options;
+    }
+
     /** What the retained {@code gateway} status names: {@code {site}-{floor}-gateway[-{instance}]}. */
     public String gatewayId() {
         return site + "-" + floor + "-" + ClientId.gatewayName(instance);

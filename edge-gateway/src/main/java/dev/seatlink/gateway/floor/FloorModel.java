@@ -31,6 +31,7 @@ public final class FloorModel {
     private final TimeLedger ledger;
     private final AlertBook alerts = new AlertBook();
     private final RecentHelpTaken helpTaken = new RecentHelpTaken();
+    private final LeftoverSeats leftovers = new LeftoverSeats();
 
     /** An empty floor whose intraday figures start with the shift running at {@code now}. */
     public FloorModel(SiteConfig site, long now) {
@@ -241,6 +242,11 @@ public final class FloorModel {
     /** Every seat's terminal for the fleet view, in site-config order. */
     public List<FleetEntry> fleet() {
         return seats.values().stream().map(LiveSeat::fleet).toList();
+    }
+
+    /** Seats heard from that the site config does not (or no longer) list. */
+    public LeftoverSeats leftovers() {
+        return leftovers;
     }
 
     /** Every seat, in seat-map order. */

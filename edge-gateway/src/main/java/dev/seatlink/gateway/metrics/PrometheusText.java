@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.metrics;
 
+import dev.seatlink.gateway.jetstream.ClusterFigures;
 import dev.seatlink.protocol.RejectReason;
 import dev.seatlink.protocol.Topic;
 import java.lang.management.ManagementFactory;
@@ -11,7 +12,8 @@ public final class PrometheusText {
 
     /** Values read from the floor and links at scrape time. */
     public record Gauges(int seats, int online, Map<String, Integer> seatsByState, int sseClients, int sseClientsBehind,
-                         long sseBytes, boolean brokerConnected, StoreFigures store, CentralFigures central) {
+                         long sseBytes, boolean brokerConnected, StoreFigures store, CentralFigures central,
+                         ClusterFigures cluster) {
     }
 
     /** The copy to the centre-wide store, read at scrape time; nothing is written when it is not configured. */
@@ -70,6 +72,9 @@ public final class PrometheusText {
                     central.copied());
             text.gauge("seatlink_central_backlog", "Events waiting in the outbox for the centre store", central.backlog());
         }
+        if (g.cluster().known()) {
+            text.cluster(g.cluster());
+        }
 
         text.family("seatlink_event_latency_ms", "histogram",
                 "Gateway receive time minus the terminal's event time (includes clock skew)");
@@ -114,6 +119,31 @@ public final class PrometheusText {
         return text.out.toString();
     }
 
+    /** What the NATS nodes hold (read every 15 s with --nats-monitor); per seat only as a sum and a worst. */
+    private void cluster(ClusterFigures cluster) {
+        family("seatlink_jetstream_up", "gauge", "1 while a NATS node's monitoring endpoint answers");
+        cluster.nodes().forEach(n -> sample("seatlink_jetstream_up", "node", n.node(), n.problem() == null ? 1 : 0));
+        family("seatlink_jetstream_store_bytes", "gauge", "JetStream file storage in use on a NATS node");
+        cluster.nodes().forEach(n -> sample("seatlink_jetstream_store_bytes", "node", n.node(), n.storeBytes()));
+        family("seatlink_jetstream_memory_bytes", "gauge", "JetStream memory storage in use on a NATS node");
+        cluster.nodes().forEach(n -> sample("seatlink_jetstream_memory_bytes", "node", n.node(), n.memoryBytes()));
+        family("seatlink_jetstream_stream_messages", "gauge", "Messages in an MQTT stream (newest replica)");
+        cluster.streams().forEach(st -> sample("seatlink_jetstream_stream_messages", "stream", st.name(), st.messages()));
+        family("seatlink_jetstream_stream_bytes", "gauge", "Bytes in an MQTT stream (newest replica)");
+        cluster.streams().forEach(st -> sample("seatlink_jetstream_stream_bytes", "stream", st.name(), st.bytes()));
+        family("seatlink_session_backlog", "gauge",
+                "Messages the cluster holds for a gateway session of this floor (not yet delivered or not acknowledged)");
+        cluster.gatewayBacklog().forEach((client, n) -> sample("seatlink_session_backlog", "client", client, n));
+        gauge("seatlink_seat_sessions", "Seats of the site config with a session on the cluster",
+                cluster.seatBacklog().size());
+        gauge("seatlink_seat_sessions_backlog", "Messages the cluster holds for seats' sessions, all seats",
+                cluster.seatBacklog().values().stream().mapToLong(Long::longValue).sum());
+        gauge("seatlink_seat_session_backlog_max", "The most messages the cluster holds for one seat's session",
+                cluster.seatBacklog().values().stream().mapToLong(Long::longValue).max().orElse(0));
+        gauge("seatlink_leftover_sessions", "Sessions of seats no longer in the site config (see the fleet view)",
+                cluster.leftoverSessions().size());
+    }
+
     private void family(String name, String type, String help) {
         line("# HELP " + name + " " + help);
         line("# TYPE " + name + " " + type);
@@ -130,7 +160,7 @@ public final class PrometheusText {
     }
 
     private void sample(String name, String label, String value, long sample) {
-        line(name + "{" + label + "=\"" + value + "\"} " + sample);
+        line(name + "{" + label + "=\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"} " + sample);
     }
 
     private void line(String text) {

@@ -161,7 +161,7 @@ public final class CommandRoutes implements CommandAnswers {
             return;
         }
         if (role.role() != Role.PRIMARY) {
-            sendToPrimary(ctx);
+            StandbyAnswer.send(ctx, role, "the command was not sent"); // only the primary sends: none twice
             return;
         }
         if (!brokerUp.isConnected()) {
@@ -180,25 +180,6 @@ public final class CommandRoutes implements CommandAnswers {
         audit.record(new AuditEntry(now, user.get(), seat, cmd, CommandBodies.detail(command), AuditEntry.SENT, null, command.id()));
         Logger.info("supervisor {} sent {} to seat {} ({})", user.get(), cmd, seat, command.id());
         Json.respond(ctx, 202, Map.of("id", command.id(), "seat", seat, "cmd", cmd, "status", PENDING));
-    }
-
-    /**
-     * Only the primary sends commands (so none is sent twice): the standby sends the supervisor there, or asks
-     * for a retry while the lease is changing hands. Nothing was sent, so a retry loses and doubles nothing.
-     */
-    private void sendToPrimary(RoutingContext ctx) {
-        if (role.primary() == null) {
-            ctx.response().putHeader("Retry-After", "5");
-            Json.error(ctx, 503, "the floor has no primary gateway at this moment (one is taking over); the command was"
-                    + " not sent: try again in a few seconds");
-            return;
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", "this gateway (" + role.self() + ") is the floor's standby; the command was not sent: send it"
-                + " to the primary, " + role.primary() + (role.primaryUrl() == null ? "" : ", at " + role.primaryUrl()));
-        body.put("primary", role.primary());
-        body.put("primaryUrl", role.primaryUrl());
-        Json.respond(ctx, 409, body);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.seatlink.gateway.web;
 
-import dev.seatlink.gateway.floor.FleetEntry;
 import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.floor.GroupKpis;
@@ -17,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The floor as HTTP reads it, as protocol v1 lists it: the whole floor, a seat and its history, a team,
- * alerts, the fleet and the live stream. Handlers run on the context that owns the {@link FloorModel}:
+ * alerts and the live stream. Handlers run on the context that owns the {@link FloorModel}:
  * they read it and the tick's {@link LiveFigures} directly and never compute KPIs; a seat's history is
  * read on a worker.
  */
@@ -42,17 +41,12 @@ public final class FloorRoutes {
         this.signIn = signIn;
     }
 
-    /** The body of {@code GET /api/fleet}; a record, so "now" always comes first (Map.of's order varies per run). */
-    record Fleet(long now, List<FleetEntry> seats) {
-    }
-
     public void mount(Router router) {
         router.get("/api/floor").handler(this::floor);
         router.get("/api/seats/:seat").handler(this::seat);
         router.get("/api/seats/:seat/events").handler(this::events);
         router.get("/api/teams/:team").handler(this::team);
         router.get("/api/alerts").handler(this::alerts);
-        router.get("/api/fleet").handler(ctx -> Json.respondFromWorker(ctx, 200, new Fleet(clock.millis(), floor.fleet())));
         router.get("/api/stream").handler(this::stream);
     }
 

@@ -4,6 +4,8 @@ import dev.seatlink.gateway.brokerlink.LinkHealth;
 import dev.seatlink.gateway.central.CentralStatus;
 import dev.seatlink.gateway.floor.FloorCounts;
 import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.gateway.jetstream.ClusterFigures;
+import dev.seatlink.gateway.jetstream.ClusterView;
 import dev.seatlink.gateway.lease.GatewayRole;
 import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.gateway.metrics.PrometheusText;
@@ -24,10 +26,12 @@ public final class OpsRoutes {
     private final SiteProblem siteProblem;
     private final GatewayRole role;
     private final CentralStatus central;
+    private final ClusterView cluster;
 
     public OpsRoutes(FloorModel floor, LinkHealth broker, StoreWriter store, SseStream stream, Metrics metrics,
-                     SiteProblem siteProblem, GatewayRole role, CentralStatus central) {
+                     SiteProblem siteProblem, GatewayRole role, CentralStatus central, ClusterView cluster) {
         this.role = role;
+        this.cluster = cluster;
         this.central = central;
         this.floor = floor;
         this.broker = broker;
@@ -64,6 +68,11 @@ public final class OpsRoutes {
             body.put("centralStore", central.problem() == null ? "UP" : "WAITING: " + central.problem());
             body.put("centralBacklog", central.backlog());
         }
+        ClusterFigures figures = cluster.figures();
+        if (figures.known()) { // read for figures, not health: the broker link above says whether this floor works
+            long answering = figures.nodes().stream().filter(n -> n.problem() == null).count();
+            body.put("natsMonitor", answering + " of " + figures.nodes().size() + " nodes answer");
+        }
         Json.respond(ctx, up ? 200 : 503, body);
     }
 
@@ -75,7 +84,7 @@ public final class OpsRoutes {
                         store.storedCount(), store.firstTimeCount(), store.batchCount(), store.failureCount(), store.queued(),
                         store.problem() == null),
                 new PrometheusText.CentralFigures(central.enabled(), central.problem() == null, central.copied(),
-                        central.backlog())));
+                        central.backlog()), cluster.figures()));
         ctx.response().putHeader("Content-Type", PrometheusText.CONTENT_TYPE).end(text);
     }
 }

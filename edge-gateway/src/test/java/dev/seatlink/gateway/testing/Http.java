@@ -86,6 +86,20 @@ public final class Http {
         }
     }
 
+    /** DELETEs {@code path}, signed in with HTTP Basic. */
+    public HttpResponse<String> delete(String path, String user, String password) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(15))
+                .DELETE();
+        try {
+            return client.send(signedIn(request, user, password).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static HttpRequest.Builder signedIn(HttpRequest.Builder request, String user, String password) {
         if (user != null) {
             request.header("Authorization", "Basic " + java.util.Base64.getEncoder()

@@ -21,6 +21,7 @@ public final class MqttProbe implements AutoCloseable {
     private final MqttClient client;
     private final Codec codec = new Codec();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private boolean sessionPresent;
 
     public MqttProbe(String brokerUrl, String... filters) throws MqttException {
         this(brokerUrl, null, null, filters);
@@ -36,6 +37,11 @@ public final class MqttProbe implements AutoCloseable {
     public static MqttProbe login(String brokerUrl, String username, String password, boolean cleanSession)
             throws MqttException {
         return new MqttProbe(brokerUrl, username, username, password, cleanSession, new String[0]);
+    }
+
+    /** A probe with a persistent session under {@code clientId} (anonymous): what a terminal leaves behind. */
+    public static MqttProbe session(String brokerUrl, String clientId, String... filters) throws MqttException {
+        return new MqttProbe(brokerUrl, clientId, null, null, false, filters);
     }
 
     /** A probe that logs in with one login and asks for another client id (someone else's, in an attack). */
@@ -78,7 +84,7 @@ public final class MqttProbe implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             try {
                 if (!client.isConnected()) {
-                    client.connect(options);
+                    sessionPresent = client.connectWithResult(options).getSessionPresent();
                 }
                 for (String filter : filters) {
                     client.subscribe(filter, 1, (topic, message) ->
@@ -128,6 +134,11 @@ public final class MqttProbe implements AutoCloseable {
         } finally {
             client.setTimeToWait(patience);
         }
+    }
+
+    /** Whether the broker still held a session for this client id when it connected. */
+    public boolean sessionPresent() {
+        return sessionPresent;
     }
 
     public boolean isConnected() {

@@ -55,6 +55,8 @@ public final class ClusterMain implements Callable<Integer> {
         }
         System.out.println("Broker list (for --broker):");
         System.out.println("  " + cluster.brokerList());
+        System.out.println("Monitoring (for a gateway's --nats-monitor):");
+        System.out.println("  " + String.join(",", cluster.nodes().stream().map(NatsNode::monitorUrl).toList()));
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
         return 0;

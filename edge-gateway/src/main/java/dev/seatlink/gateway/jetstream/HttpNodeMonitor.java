@@ -1,0 +1,41 @@
+package dev.seatlink.gateway.jetstream;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** {@link NodeMonitor} over a node's HTTP monitoring port ({@code http: HOST:PORT} in its config). */
+public final class HttpNodeMonitor implements NodeMonitor {
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    static final String PATH = "/jsz?consumers=true&config=true";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final JszParser parser = new JszParser();
+
+    @Override
+    public NodeReading read(String monitorUrl) {
+        try {
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(strip(monitorUrl) + PATH))
+                    .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    return NodeReading.unreachable(monitorUrl, "HTTP " + response.statusCode() + " from " + PATH);
+                }
+                return parser.parse(monitorUrl, body);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return NodeReading.unreachable(monitorUrl, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return NodeReading.unreachable(monitorUrl, "interrupted");
+        }
+    }
+
+    private static String strip(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
