@@ -19,7 +19,7 @@ teardown_file() {
 
 setup() {
   ssh_args_for_target
-  NODE_ARGS=(--credentials "$SECRETS" --mqtt-port "$MQTT_PORT" --monitor-port "$MONITOR_PORT"
+  NODE_ARGS=(--credentials "$SECRETS" --mqtt-port "$MQTT_PORT" --monitor-port "$MONITOR_PORT" --monitor-host 127.0.0.1
     --client-port "$CLIENT_PORT" --route-port "$ROUTE_PORT" --max-file-store 1GB --max-memory-store 64MB
     --service-user "$(id -un)" --timeout 60)
 }
@@ -32,6 +32,7 @@ setup() {
   [[ "${lines[-1]}" == "PASS: 1 NATS node(s) healthy"*"broker list for --broker: tcp://127.0.0.1:$MQTT_PORT" ]]
   conf="$INSTALL_ROOT/etc/seatlink-nats/nats.conf"
   grep -q "server_name: n1" "$conf"
+  grep -q "^http: 127.0.0.1:$MONITOR_PORT$" "$conf"
   grep -q "mqtt { listen: 0.0.0.0:$MQTT_PORT, stream_replicas: 1, consumer_replicas: 1 }" "$conf"
   [ "$(stat -c %a "$INSTALL_ROOT/etc/seatlink-nats/users.conf")" = 600 ]
   [ "$(stat -c %a "$SECRETS/cluster.secret")" = 600 ]
