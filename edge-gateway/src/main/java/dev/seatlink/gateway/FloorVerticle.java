@@ -21,6 +21,7 @@ import dev.seatlink.gateway.jetstream.ClusterView;
 import dev.seatlink.gateway.jetstream.HttpNodeMonitor;
 import dev.seatlink.gateway.jetstream.JetStreamWatch;
 import dev.seatlink.gateway.jobs.FloorTick;
+import dev.seatlink.gateway.jobs.HandsFirst;
 import dev.seatlink.gateway.jobs.HeldSeatUpdates;
 import dev.seatlink.gateway.jobs.PeriodicJob;
 import dev.seatlink.gateway.jobs.ReorderCheck;
@@ -148,7 +149,7 @@ final class FloorVerticle extends VerticleBase {
         LiveFigures figures = new LiveFigures(floor, live, keeper);
         FloorTick tick = new FloorTick(vertx, floor, updater, live, metrics, clock, List.of(t -> commands.expire(t.now()),
                 figures, new FloorSummaryPublisher(link, keeper, codec, site, floorId)));
-        List<PeriodicJob> jobs = new ArrayList<>(List.of(tick, keeper, new ReorderCheck(updater), new HeldSeatUpdates(live),
+        List<PeriodicJob> jobs = new ArrayList<>(List.of(tick, new HandsFirst(floor, tick, clock), keeper, new ReorderCheck(updater), new HeldSeatUpdates(live),
                 new StreamHeartbeat(stream), new Retention(vertx, store, auditLog, config.store().retentionDays(), clock)));
         ClusterView cluster = ClusterView.NONE;
         if (!config.link().natsMonitor().isEmpty()) {

@@ -32,6 +32,7 @@ public final class FloorModel {
     private final AlertBook alerts = new AlertBook();
     private final RecentHelpTaken helpTaken = new RecentHelpTaken();
     private final LeftoverSeats leftovers = new LeftoverSeats();
+    private long handsRaised;
 
     /** An empty floor whose intraday figures start with the shift running at {@code now}. */
     public FloorModel(SiteConfig site, long now) {
@@ -94,6 +95,7 @@ public final class FloorModel {
                 || seat.help != state.help() || seat.since != state.since() || !Objects.equals(seat.agent, state.agent());
         if (state.help() && !seat.help) {
             seat.helpSince = state.since();
+            handsRaised++;
         }
         seat.seq = state.seq();
         set(seat, state.agent(), state.state(), state.reason(), state.help(), state.since());
@@ -118,6 +120,7 @@ public final class FloorModel {
         seat.behindSince = 0;
         if (event.help() && !seat.help) {
             seat.helpSince = event.at();
+            handsRaised++;
         }
         ledger.record(event);
         boolean helpOnly = seat.state == event.to() && event.from() == event.to()
@@ -242,6 +245,11 @@ public final class FloorModel {
     /** Every seat's terminal for the fleet view, in site-config order. */
     public List<FleetEntry> fleet() {
         return seats.values().stream().map(LiveSeat::fleet).toList();
+    }
+
+    /** How many times a hand went up since start: a change means the floor's summary should go out soon. */
+    public long handsRaised() {
+        return handsRaised;
     }
 
     /** Seats heard from that the site config does not (or no longer) list. */

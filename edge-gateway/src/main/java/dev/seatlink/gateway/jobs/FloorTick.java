@@ -22,7 +22,7 @@ import org.tinylog.Logger;
  * Tick.Listener} (command timeouts, the live figures, the retained summary). Its time on the loop is
  * {@code seatlink_tick_seconds}.
  */
-public final class FloorTick implements PeriodicJob {
+public final class FloorTick implements PeriodicJob, EarlyTick {
     static final long PERIOD_MS = 1_000;
 
     private final Vertx vertx;
@@ -32,6 +32,7 @@ public final class FloorTick implements PeriodicJob {
     private final Metrics metrics;
     private final FloorClock clock;
     private final List<Tick.Listener> listeners;
+    private long lastRunAt;
 
     public FloorTick(Vertx vertx, FloorModel floor, FloorUpdater updater, LiveUpdates live, Metrics metrics,
                      FloorClock clock, List<Tick.Listener> listeners) {
@@ -58,6 +59,7 @@ public final class FloorTick implements PeriodicJob {
     public Future<Void> runNow() {
         long started = System.nanoTime();
         long now = clock.millis();
+        lastRunAt = now;
         KpiInputs inputs = floor.kpiInputs(now);
         long heldNanos = System.nanoTime() - started;
         return vertx.executeBlocking(() -> new Computed(inputs.compute(), inputs.counts(), inputs.helpQueue()), false)
@@ -66,6 +68,16 @@ public final class FloorTick implements PeriodicJob {
                     afterKpis(computed, now, heldNanos);
                     return null;
                 });
+    }
+
+    @Override
+    public long lastRunAt() {
+        return lastRunAt;
+    }
+
+    @Override
+    public void runEarly() {
+        runNow();
     }
 
     /** What the worker computed from the floor's snapshot. */
