@@ -14,6 +14,7 @@ import dev.seatlink.gateway.store.StoredEvent;
 import dev.seatlink.gateway.testing.ChildJvm;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
+import dev.seatlink.gateway.testing.PostgresServer;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,8 @@ final class ClusterFloor implements AutoCloseable {
     private final FloorSimulator seats;
     private final String managerPassword;
     private final java.util.Set<String> dead = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Both gateways copy to this centre store (jdbc URL, login {@code PostgresServer.USER}), or null. */
+    private String centralStore;
 
     /** A gateway of the pair: its JVM (replaced on restart), its port and data. */
     static final class Gateway {
@@ -109,12 +112,46 @@ final class ClusterFloor implements AutoCloseable {
         return managerPassword;
     }
 
+    /** From now on, gateways (re)started copy their events to this centre store. */
+    void copyTo(String jdbcUrl) {
+        centralStore = jdbcUrl;
+    }
+
     /** Starts (or restarts) a gateway's JVM with the same data directory. */
     void start(Gateway gateway) {
-        gateway.jvm = ChildJvm.start("dev.seatlink.gateway.GatewayMain", gateway.log,
-                "--broker", cluster.brokerList(), "--instance", gateway.instance,
+        List<String> args = new ArrayList<>(List.of("--broker", cluster.brokerList(), "--instance", gateway.instance,
                 "--http-port", String.valueOf(gateway.port), "--data-dir", gateway.dataDir.toString(),
-                "--site-config", siteFile.toString(), "--users-file", dir.resolve("secrets/supervisors.passwd").toString());
+                "--site-config", siteFile.toString(), "--users-file", dir.resolve("secrets/supervisors.passwd").toString()));
+        if (centralStore != null) {
+            args.addAll(List.of("--central-store", centralStore, "--central-store-user", PostgresServer.USER));
+        }
+        gateway.jvm = ChildJvm.start("dev.seatlink.gateway.GatewayMain", gateway.log, args.toArray(String[]::new));
+    }
+
+    /** Each seat's events in the centre store, as seq lists; empty while it cannot be read. */
+    Map<String, List<Long>> centralSeqs() {
+        Map<String, List<Long>> seqs = new java.util.TreeMap<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(centralStore, PostgresServer.USER, "");
+             java.sql.PreparedStatement s = c.prepareStatement(
+                     "SELECT seat, seq FROM events WHERE site = ? AND floor = ? ORDER BY seat, seq")) {
+            s.setString(1, SITE);
+            s.setString(2, floor);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    seqs.computeIfAbsent(r.getString(1), seat -> new ArrayList<>()).add(r.getLong(2));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            return Map.of();
+        }
+        return seqs;
+    }
+
+    /** Whether the centre store holds each seat's events exactly once, 1..n, as the gateways' stores must. */
+    boolean centralStoreWhole() {
+        Map<String, List<Long>> stored = centralSeqs();
+        return expectedLastSeqs().entrySet().stream().allMatch(seat -> stored.getOrDefault(seat.getKey(), List.of())
+                .equals(java.util.stream.LongStream.rangeClosed(1, seat.getValue()).boxed().toList()));
     }
 
     void connectSeats() throws Exception {

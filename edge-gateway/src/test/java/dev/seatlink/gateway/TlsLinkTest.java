@@ -9,6 +9,7 @@ import dev.seatlink.gateway.testing.DemoManager;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MosquittoBroker;
+import dev.seatlink.gateway.testing.TestCertificates;
 import dev.seatlink.link.BrokerTls;
 import dev.seatlink.terminal.TerminalAgent;
 import dev.seatlink.terminal.TerminalConfig;
@@ -45,31 +46,14 @@ class TlsLinkTest {
         }
     }
 
-    private void openssl(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("openssl.log").toFile()).start();
-        assertThat(process.waitFor()).as("openssl " + String.join(" ", args) + ": " + Files.readString(dir.resolve("openssl.log")))
-                .isZero();
-    }
-
-    /** A self-signed certificate authority: {@code name}.pem and {@code name}.key. */
-    private void makeCa(String name) throws Exception {
-        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", name + ".key", "-out", name + ".pem",
-                "-days", "2", "-subj", "/CN=SeatLink test " + name);
-    }
-
     @Test
     void terminalAndGatewayTalkOverTlsTrustingOnlyTheFloorsCa() throws Exception {
         Assumptions.assumeTrue(MosquittoBroker.installed(), "mosquitto is not installed");
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is not installed");
-        makeCa("ca");
-        makeCa("other-ca");
-        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "broker.key", "-out", "broker.csr", "-subj", "/CN=127.0.0.1");
-        Files.writeString(dir.resolve("san.cnf"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
-        openssl("x509", "-req", "-in", "broker.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out",
-                "broker.pem", "-days", "2", "-extfile", "san.cnf");
+        Assumptions.assumeTrue(TestCertificates.opensslInstalled(), "openssl is not installed");
+        TestCertificates certificates = new TestCertificates(dir);
+        certificates.ca("ca");
+        certificates.ca("other-ca");
+        certificates.server("broker", "ca");
         int port = FreePorts.next();
         running.add(MosquittoBroker.start(dir.resolve("mosquitto"), port, "cafile " + dir.resolve("ca.pem")
                 + "\ncertfile " + dir.resolve("broker.pem") + "\nkeyfile " + dir.resolve("broker.key") + "\n"));

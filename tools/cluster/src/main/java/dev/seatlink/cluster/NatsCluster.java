@@ -42,6 +42,11 @@ public final class NatsCluster implements AutoCloseable {
      * the floors' logins, say).
      */
     public static NatsCluster start(Path dataDir, int size, Duration healthyWithin, String extraConfig) {
+        return start(dataDir, size, healthyWithin, extraConfig, null);
+    }
+
+    /** The same with TLS on every node's MQTT listener ({@code tls} null: plain TCP). */
+    public static NatsCluster start(Path dataDir, int size, Duration healthyWithin, String extraConfig, MqttTls tls) {
         if (size != 1 && size != 3 && size != 5) {
             throw new ClusterException("a cluster has 1, 3 or 5 nodes (JetStream needs a majority), not " + size);
         }
@@ -50,7 +55,7 @@ public final class NatsCluster implements AutoCloseable {
         List<NatsNode> nodes = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             nodes.add(new NatsNode(server, "n" + (i + 1), dataDir.resolve("n" + (i + 1)), ports.get(i), ports,
-                    extraConfig));
+                    extraConfig, tls));
         }
         NatsCluster cluster = new NatsCluster(List.copyOf(nodes));
         try {

@@ -19,10 +19,13 @@ public final class NatsNode {
     private final NodePorts ports;
     private final List<NodePorts> cluster;
     private final String extraConfig;
+    private final MqttTls tls;
     private Process process;
 
-    NatsNode(Path server, String name, Path dir, NodePorts ports, List<NodePorts> cluster, String extraConfig) {
+    NatsNode(Path server, String name, Path dir, NodePorts ports, List<NodePorts> cluster, String extraConfig,
+             MqttTls tls) {
         this.extraConfig = extraConfig;
+        this.tls = tls;
         this.server = server;
         this.name = name;
         this.dir = dir;
@@ -40,7 +43,7 @@ public final class NatsNode {
 
     /** This node's MQTT listener as a client's broker URL. */
     public String mqttUrl() {
-        return "tcp://127.0.0.1:" + ports.mqtt();
+        return (tls == null ? "tcp" : "ssl") + "://127.0.0.1:" + ports.mqtt();
     }
 
     /** This node's monitoring endpoint ({@code /healthz}, {@code /jsz}, {@code /varz}). */
@@ -125,7 +128,8 @@ public final class NatsNode {
         // consumer lost with its node is made again when its client resubscribes; what it had not delivered
         // is still in the replicated stream, and a gateway's gaps are filled by replay.
         c.append("mqtt { listen: 127.0.0.1:").append(ports.mqtt())
-                .append(", stream_replicas: ").append(Math.min(3, cluster.size())).append(", consumer_replicas: 1 }\n");
+                .append(", stream_replicas: ").append(Math.min(3, cluster.size())).append(", consumer_replicas: 1")
+                .append(tls == null ? "" : ", " + tls.config()).append(" }\n");
         return c.append(extraConfig).toString();
     }
 }
