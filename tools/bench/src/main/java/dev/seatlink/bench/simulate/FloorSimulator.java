@@ -250,8 +250,11 @@ public final class FloorSimulator implements AutoCloseable {
         if (closing || dead.contains(index)) {
             return;
         }
-        long cap = Math.min(60_000, 1_000L << Math.min(attempt, 6));
-        vertx.setTimer(1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(cap), id -> {
+        // As a terminal's link does (Paho walks every node in one connect): the next node at once, and the jittered
+        // backoff (1 s doubling to 60 s) only after a whole round of nodes failed.
+        long cap = Math.min(60_000, 1_000L << Math.min(attempt / brokers.size(), 6));
+        long delay = attempt % brokers.size() != 0 ? 0 : java.util.concurrent.ThreadLocalRandom.current().nextLong(cap);
+        vertx.setTimer(1 + delay, id -> {
             MqttClient client;
             synchronized (clients) {
                 client = clients.get(index);
