@@ -49,6 +49,8 @@ public final class FloorUpdater {
     private final Reorderer reorderer;
     private final SeatProgress applied;
     private final SeatPace rebirths = new SeatPace(REBIRTH_INTERVAL_MS);
+    /** Seats asked for a rebirth lately: their online status is an answer, not a move to another node. */
+    private final SeatPace answering = new SeatPace(RollCall.ANSWER_WITHIN_MS);
     private final SeqGuards guards;
     private final JumpRuns jumpRuns = new JumpRuns();
     private final RollCall rollCall = new RollCall();
@@ -111,7 +113,7 @@ public final class FloorUpdater {
             }
         } else if (message.message() instanceof SeatStatus status) {
             if (status.online() && floor.seat(seat).map(SeatView::online).orElse(false)
-                    && moves.moved(rx, floor.site().seats().size())) {
+                    && !answering.recent(seat, rx) && moves.moved(rx, floor.site().seats().size())) {
                 // either gateway of a pair: each keeps its own view true (rebirths are harmless to repeat)
                 Logger.warn("seats are reconnecting through other broker nodes: a node may have died with their "
                         + "Last Wills");
@@ -260,6 +262,7 @@ public final class FloorUpdater {
 
     private void sendRebirth(String seat, long now) {
         metrics.rebirthSent();
+        answering.mark(seat, now);
         outbox.command(seat, new Command.Rebirth(UUID.randomUUID().toString(), now));
     }
 }

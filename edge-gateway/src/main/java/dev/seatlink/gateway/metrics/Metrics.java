@@ -152,4 +152,8 @@ public final class Metrics {
     public long replayCount() {
         return replays.sum();
     }
+
+    public long rebirthCount() {
+        return rebirths.sum();
+    }
 }

@@ -77,6 +77,28 @@ class FloorUpdaterTest {
     }
 
     @Test
+    void seatsReconnectingElsewhereStartARollCallButItsAnswersDoNotStartAnother() {
+        List<String> seats = floor.site().seats().stream().map(spec -> spec.seat()).toList();
+        seats.forEach(seat -> updater.apply(online(seat), T));
+        now.addAndGet(SeatMoves.QUIET_MS);
+        for (int i = 0; i < SeatMoves.MIN_MOVES; i++) { // online again while shown online: moved to another node
+            updater.apply(online(seats.get(i)), now.get());
+        }
+        java.util.Deque<List<String>> asked = new java.util.ArrayDeque<>();
+        for (int second = 0; second < 40; second++) { // the roll call goes round; each seat answers 6 s after its ask,
+            now.addAndGet(1_000);                      // as on a busy cluster, after the 5 s a move alarm stays quiet
+            updater.tick();
+            asked.addLast(sent.commands.stream().map(SentToSeats.Sent::seat).toList());
+            sent.commands.clear();
+            if (asked.size() > 6) {
+                asked.removeFirst().forEach(seat -> updater.apply(online(seat), now.get()));
+            }
+        }
+
+        assertThat(metrics.rebirthCount()).as("one roll call: each seat asked once").isEqualTo(seats.size());
+    }
+
+    @Test
     void aSeatOutsideTheMapIsCountedAsRejected() {
         updater.apply(event("s-999", 1), T);
 
