@@ -11,13 +11,16 @@ import java.util.Set;
 
 /**
  * After the primary takes the floor or its broker link comes back (a node may have died with seats' Last
- * Wills), every seat is asked for a {@code rebirth}, at most {@value #PER_SECOND} a second so a degraded
- * cluster is not flooded; a seat that says nothing within {@value #ANSWER_WITHIN_MS} ms of its ask is shown
+ * Wills), every seat is asked for a {@code rebirth}, at most {@value #PER_SECOND} a second and at most
+ * {@value #MAX_UNANSWERED} asked and not yet answered, so a degraded cluster is not flooded (a slow one gets asks
+ * as fast as it answers, and a seat is not shown offline for an answer stuck behind thousands of others); a seat that says nothing within {@value #ANSWER_WITHIN_MS} ms of its ask is shown
  * offline, and one shown so that speaks again is asked once more. Pure: the caller passes the time and sends.
  */
 public final class RollCall {
     static final int PER_SECOND = 500;
     static final long ANSWER_WITHIN_MS = 15_000;
+    /** Room for the dead seats of a node's death on a large floor besides the living ones' asks. */
+    static final int MAX_UNANSWERED = 1_000;
 
     private final Set<String> toAsk = new LinkedHashSet<>();
     /** Asked and not yet answered, in the order asked (so the overdue are at the front). */
@@ -52,7 +55,8 @@ public final class RollCall {
     public List<String> due(long now) {
         long elapsed = lastStep < 0 ? 0 : Math.max(0, now - lastStep);
         lastStep = now;
-        int budget = (int) Math.min(toAsk.size(), Math.max(1, elapsed * PER_SECOND / 1_000));
+        int budget = (int) Math.min(Math.min(toAsk.size(), MAX_UNANSWERED - asked.size()),
+                Math.max(1, elapsed * PER_SECOND / 1_000));
         List<String> seats = new ArrayList<>(budget);
         Iterator<String> next = toAsk.iterator();
         while (seats.size() < budget && next.hasNext()) {

@@ -16,8 +16,20 @@ class RollCallTest {
         assertThat(roll.due(100)).hasSize(RollCall.PER_SECOND / 10).startsWith("s-1", "s-2");
         assertThat(roll.due(1_100)).hasSize(RollCall.PER_SECOND);
         assertThat(roll.open()).isEqualTo(2_000);
-        assertThat(roll.due(100_000)).hasSize(2_000 - RollCall.PER_SECOND / 10 - RollCall.PER_SECOND);
-        assertThat(roll.due(100_001)).isEmpty();
+        assertThat(roll.due(100_000)).hasSize(RollCall.MAX_UNANSWERED - RollCall.PER_SECOND / 10 - RollCall.PER_SECOND);
+    }
+
+    @Test
+    void atMostAThousandAreAskedAndUnansweredSoASlowClusterGetsAsksAsFastAsItAnswers() {
+        roll.start(seats, 0);
+        List<String> asked = roll.due(10_000);
+        assertThat(asked).hasSize(RollCall.MAX_UNANSWERED);
+        assertThat(roll.due(20_000)).as("nobody answered yet").isEmpty();
+
+        asked.subList(0, 300).forEach(roll::heard);
+
+        assertThat(roll.due(21_000)).hasSize(300);
+        assertThat(roll.open()).isEqualTo(2_000 - 300);
     }
 
     @Test
