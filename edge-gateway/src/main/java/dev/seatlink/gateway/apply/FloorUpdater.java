@@ -38,6 +38,7 @@ public final class FloorUpdater {
      * the replay asked for then fills that gap in order.
      */
     public static final long MAX_SEQ_JUMP = 500;
+    static final long ANSWERS_LATE_MS = 60_000;
 
     private final FloorModel floor;
     private final Metrics metrics;
@@ -49,8 +50,11 @@ public final class FloorUpdater {
     private final Reorderer reorderer;
     private final SeatProgress applied;
     private final SeatPace rebirths = new SeatPace(REBIRTH_INTERVAL_MS);
-    /** Seats asked for a rebirth lately: their online status is an answer, not a move to another node. */
-    private final SeatPace answering = new SeatPace(RollCall.ANSWER_WITHIN_MS);
+    /**
+     * Seats asked for a rebirth in the last minute: their online status is an answer (maybe a late one, on a busy
+     * cluster), not a move to another node.
+     */
+    private final SeatPace answering = new SeatPace(ANSWERS_LATE_MS);
     private final SeqGuards guards;
     private final JumpRuns jumpRuns = new JumpRuns();
     private final RollCall rollCall = new RollCall();
@@ -77,8 +81,10 @@ public final class FloorUpdater {
             floor.leftovers().heard(seat, message.topic().kind(),
                     message.message() instanceof SeatStatus status ? status.online() : null, rx);
         }
-        if (rollCall.heard(seat) && !(message.message() instanceof SeatStatus status && !status.online())) {
-            requestRebirth(seat); // shown offline by a roll call, it speaks: learn its status again
+        if (rollCall.heard(seat) && !(message.message() instanceof SeatStatus)) {
+            // shown offline by a roll call, it speaks: learn its status again (a status, late answer or reconnect,
+            // says it, and the seat's state follows it)
+            requestRebirth(seat);
         }
         if (message.message() instanceof SeatEvent event) {
             if (!floor.knows(seat)) {
@@ -113,8 +119,9 @@ public final class FloorUpdater {
             }
         } else if (message.message() instanceof SeatStatus status) {
             if (status.online() && floor.seat(seat).map(SeatView::online).orElse(false)
-                    && !answering.recent(seat, rx) && moves.moved(rx, floor.site().seats().size())) {
-                // either gateway of a pair: each keeps its own view true (rebirths are harmless to repeat)
+                    && rollCall.open() == 0 && !answering.recent(seat, rx) && moves.moved(rx, floor.site().seats().size())) {
+                // either gateway of a pair: each keeps its own view true (rebirths are harmless to repeat); while a
+                // roll call is under way it asks every seat anyway
                 Logger.warn("seats are reconnecting through other broker nodes: a node may have died with their "
                         + "Last Wills");
                 startRollCall();

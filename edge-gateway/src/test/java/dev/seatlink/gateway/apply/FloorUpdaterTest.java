@@ -85,12 +85,12 @@ class FloorUpdaterTest {
             updater.apply(online(seats.get(i)), now.get());
         }
         java.util.Deque<List<String>> asked = new java.util.ArrayDeque<>();
-        for (int second = 0; second < 40; second++) { // the roll call goes round; each seat answers 6 s after its ask,
-            now.addAndGet(1_000);                      // as on a busy cluster, after the 5 s a move alarm stays quiet
+        for (int second = 0; second < 60; second++) { // the roll call goes round; each seat answers 20 s after its ask,
+            now.addAndGet(1_000);                      // as on a busy cluster: late, and after a move alarm's quiet
             updater.tick();
             asked.addLast(sent.commands.stream().map(SentToSeats.Sent::seat).toList());
             sent.commands.clear();
-            if (asked.size() > 6) {
+            if (asked.size() > 20) {
                 asked.removeFirst().forEach(seat -> updater.apply(online(seat), now.get()));
             }
         }
