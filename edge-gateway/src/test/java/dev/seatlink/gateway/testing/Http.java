@@ -42,9 +42,12 @@ public final class Http {
 
     /** GETs with a longer wait for the answer (a long report). */
     public HttpResponse<String> get(String path, String user, String password, Duration timeout) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).GET();
+        return send(signedIn(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).GET(), user, password));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return client.send(signedIn(request, user, password).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -76,28 +79,13 @@ public final class Http {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5))
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
-        try {
-            return client.send(signedIn(request, user, password).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(signedIn(request, user, password));
     }
 
     /** DELETEs {@code path}, signed in with HTTP Basic. */
     public HttpResponse<String> delete(String path, String user, String password) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(15))
-                .DELETE();
-        try {
-            return client.send(signedIn(request, user, password).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(signedIn(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(15)).DELETE(),
+                user, password));
     }
 
     private static HttpRequest.Builder signedIn(HttpRequest.Builder request, String user, String password) {
