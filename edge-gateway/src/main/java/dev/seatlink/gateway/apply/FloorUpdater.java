@@ -51,10 +51,11 @@ public final class FloorUpdater {
     private final SeatProgress applied;
     private final SeatPace rebirths = new SeatPace(REBIRTH_INTERVAL_MS);
     /**
-     * Seats asked for a rebirth in the last minute: their online status is an answer (maybe a late one, on a busy
-     * cluster), not a move to another node.
+     * Seats asked for a rebirth and not yet heard saying online, with when: their next online status is the
+     * answer (maybe a late one, on a busy cluster), not a move to another node; the one after that is a move.
+     * Keys are seats of the site config.
      */
-    private final SeatPace answering = new SeatPace(ANSWERS_LATE_MS);
+    private final java.util.Map<String, Long> answerDue = new java.util.HashMap<>();
     private final SeqGuards guards;
     private final JumpRuns jumpRuns = new JumpRuns();
     private final RollCall rollCall = new RollCall();
@@ -75,13 +76,23 @@ public final class FloorUpdater {
         this.guards = new SeqGuards(floor, applied, metrics, rejectLog, outbox, clock);
     }
 
+    /** A message the seat sent now (not a retained one the broker handed over on subscribing). */
     public void apply(Decoded.Accepted message, long rx) {
+        apply(message, rx, false);
+    }
+
+    /**
+     * @param retained the broker handed it over as the topic's retained message when the gateway (re)subscribed:
+     *                 applied like any other, but it is what the seat said last, not the seat speaking now — no
+     *                 answer to a roll call and no sign of the seat moving nodes
+     */
+    public void apply(Decoded.Accepted message, long rx, boolean retained) {
         String seat = message.topic().seat();
         if (!floor.knows(seat)) { // still refused below; remembered for the fleet view's leftovers
             floor.leftovers().heard(seat, message.topic().kind(),
                     message.message() instanceof SeatStatus status ? status.online() : null, rx);
         }
-        if (rollCall.heard(seat) && !(message.message() instanceof SeatStatus)) {
+        if (!retained && rollCall.heard(seat) && !(message.message() instanceof SeatStatus)) {
             // shown offline by a roll call, it speaks: learn its status again (a status, late answer or reconnect,
             // says it, and the seat's state follows it)
             requestRebirth(seat);
@@ -118,10 +129,10 @@ public final class FloorUpdater {
                 countGaps(() -> reorderer.expect(seat, state.seq(), lastApplied(seat), clock.millis()));
             }
         } else if (message.message() instanceof SeatStatus status) {
-            if (status.online() && floor.seat(seat).map(SeatView::online).orElse(false)
-                    && rollCall.open() == 0 && !answering.recent(seat, rx) && moves.moved(rx, floor.site().seats().size())) {
-                // either gateway of a pair: each keeps its own view true (rebirths are harmless to repeat); while a
-                // roll call is under way it asks every seat anyway
+            boolean live = status.online() && !retained;
+            if (live && !isAnswer(seat, rx) && floor.seat(seat).map(SeatView::online).orElse(false)
+                    && moves.moved(rx, floor.site().seats().size())) {
+                // either gateway of a pair: each keeps its own view true (rebirths are harmless to repeat)
                 Logger.warn("seats are reconnecting through other broker nodes: a node may have died with their "
                         + "Last Wills");
                 startRollCall();
@@ -267,9 +278,15 @@ public final class FloorUpdater {
         sendRebirth(seat, now);
     }
 
+    /** Whether this online status answers a rebirth asked of the seat lately (each ask is answered once). */
+    private boolean isAnswer(String seat, long rx) {
+        Long asked = answerDue.remove(seat);
+        return asked != null && rx - asked < ANSWERS_LATE_MS;
+    }
+
     private void sendRebirth(String seat, long now) {
         metrics.rebirthSent();
-        answering.mark(seat, now);
+        answerDue.put(seat, now);
         outbox.command(seat, new Command.Rebirth(UUID.randomUUID().toString(), now));
     }
 }

@@ -15,11 +15,16 @@ import java.util.TreeMap;
  * follow it. One beyond a gap is held. A seat can also be known to have events up to some seq that
  * have not arrived ({@link #expect}, from a state snapshot ahead of the events): that is a gap too. After {@code timeoutMs} with the gap still open the seat is
  * asked to {@code replay} from the first missing seq; after another {@code timeoutMs}, for a
- * {@code rebirth}; after a third, the held events are released anyway and the gap stays counted.
+ * {@code rebirth}; after a third, the held events are released anyway (the floor shows the seat as it is) and
+ * the gap stays counted. The missing events are still chased for the store: a replay again after
+ * {@link #CHASE_FIRST_MS}, then twice more at double the wait, until one of them arrives — on a cluster a
+ * replay asked while a broker node was dying may have died with the seat's command queue.
  */
 public final class Reorderer {
     /** The default reorder timeout of the contract. */
     public static final long DEFAULT_TIMEOUT_MS = 2_000;
+    static final long CHASE_FIRST_MS = 8_000;
+    static final int CHASES = 3;
 
     /** Something to ask of a seat. */
     public sealed interface Request permits Replay, Rebirth {
@@ -44,8 +49,17 @@ public final class Reorderer {
         int asked; // 0 none, 1 replay, 2 rebirth
     }
 
+    /** Events given up on and still asked for: {@code from..to}, the next ask at {@code nextAt}. */
+    private static final class Chase {
+        long from;
+        long to;
+        int asked;
+        long nextAt;
+    }
+
     private final long timeoutMs;
     private final Map<String, Gap> gaps = new HashMap<>();
+    private final Map<String, Chase> chases = new HashMap<>();
     private long opened;
     private long filled;
 
@@ -60,6 +74,10 @@ public final class Reorderer {
      * @return events to apply now, in seq order (may be empty)
      */
     public List<SeatEvent> offer(SeatEvent event, long lastApplied, long now) {
+        Chase chase = chases.get(event.seat());
+        if (chase != null && event.seq() >= chase.from && event.seq() <= chase.to) {
+            chases.remove(event.seat()); // the replay came: the rest of it follows in order
+        }
         Gap gap = gaps.get(event.seat());
         if (event.seq() <= after(lastApplied)) {
             List<SeatEvent> ready = new ArrayList<>();
@@ -122,6 +140,8 @@ public final class Reorderer {
             } else if (gap.asked == 1) {
                 requests.add(new Rebirth(seat));
             } else {
+                chase(seat, after(lastApplied.applyAsLong(seat)),
+                        gap.held.isEmpty() ? gap.upTo : gap.held.firstKey() - 1, now);
                 released.addAll(gap.held.values());
                 it.remove();
                 continue;
@@ -129,7 +149,34 @@ public final class Reorderer {
             gap.asked++;
             gap.askedAt = now;
         }
+        for (var it = chases.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            Chase chase = entry.getValue();
+            if (now >= chase.nextAt) {
+                requests.add(new Replay(entry.getKey(), chase.from));
+                chase.nextAt = now + (CHASE_FIRST_MS << ++chase.asked);
+                if (chase.asked == CHASES) {
+                    it.remove();
+                }
+            }
+        }
         return new Tick(requests, released);
+    }
+
+    private void chase(String seat, long from, long to, long now) {
+        if (to < from) {
+            return;
+        }
+        Chase chase = chases.get(seat);
+        if (chase == null) {
+            chase = new Chase();
+            chase.from = from;
+            chases.put(seat, chase);
+        }
+        chase.from = Math.min(chase.from, from);
+        chase.to = Math.max(chase.to, to);
+        chase.asked = 0;
+        chase.nextAt = now + CHASE_FIRST_MS;
     }
 
     /** The seq after {@code seq}; saturating, so no stored or forged seq can wrap the arithmetic around. */

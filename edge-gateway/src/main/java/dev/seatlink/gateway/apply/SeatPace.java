@@ -25,17 +25,6 @@ public final class SeatPace {
         return true;
     }
 
-    /** The seat had its turn now, whether or not it was due. */
-    public void mark(String seat, long now) {
-        last.put(seat, now);
-    }
-
-    /** Whether the seat had its turn less than the interval ago. */
-    public boolean recent(String seat, long now) {
-        Long previous = last.get(seat);
-        return previous != null && now - previous < intervalMs;
-    }
-
     /** The seat's next turn comes at once. */
     public void forget(String seat) {
         last.remove(seat);

@@ -277,6 +277,11 @@ public final class BrokerLink implements LinkHealth {
         }
 
         @Override
+        public boolean retained() {
+            return message.isRetain();
+        }
+
+        @Override
         public void acknowledge() {
             // a message of a dropped connection is sent again by the broker; it is stored once and acked then
             if (on == client && on.isConnected()) {

@@ -31,9 +31,9 @@ public final class IngestPipeline implements Inbox {
      */
     static final int APPLY_PER_TURN = 100;
 
-    /** Applies valid messages to the floor, with the gateway's receive time. */
+    /** Applies valid messages to the floor, with the gateway's receive time and whether it was a retained one. */
     public interface Applier {
-        void apply(Decoded.Accepted message, long rx);
+        void apply(Decoded.Accepted message, long rx, boolean retained);
     }
 
     /** Runs a task on the loop that owns the floor (from the store writer's thread). */
@@ -125,7 +125,7 @@ public final class IngestPipeline implements Inbox {
             Received r = committed.poll();
             if (r.accepted() != null) {
                 try {
-                    applier.apply(r.accepted(), r.rx());
+                    applier.apply(r.accepted(), r.rx(), r.delivery().retained());
                 } catch (RuntimeException e) {
                     Logger.error(e, "unexpected failure applying a message on {}", r.accepted().topic());
                 }

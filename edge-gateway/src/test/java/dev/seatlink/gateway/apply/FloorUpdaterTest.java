@@ -99,6 +99,44 @@ class FloorUpdaterTest {
     }
 
     @Test
+    void seatsMovingRightAfterARollCallWasAnsweredStartAnother() {
+        List<String> seats = floor.site().seats().stream().map(spec -> spec.seat()).toList();
+        seats.forEach(seat -> updater.apply(online(seat), T));
+        updater.startRollCall();
+        now.addAndGet(1_000);
+        updater.tick();
+        sent.commands.stream().map(SentToSeats.Sent::seat).toList().forEach(seat -> updater.apply(online(seat), now.get()));
+        sent.commands.clear();
+
+        now.addAndGet(SeatMoves.QUIET_MS); // a node dies: its seats reconnect elsewhere, each saying online again
+        for (int i = 0; i < SeatMoves.MIN_MOVES; i++) {
+            updater.apply(online(seats.get(i)), now.get());
+        }
+        now.addAndGet(1_000);
+        updater.tick();
+
+        assertThat(metrics.rebirthCount()).as("a second roll call: whoever died with the node is found")
+                .isEqualTo(2L * seats.size());
+    }
+
+    @Test
+    void aRetainedStatusHandedOverOnResubscribingIsNoAnswerToARollCall() {
+        updater.apply(online("s-001"), T);
+        updater.apply(online("s-002"), T);
+        updater.startRollCall();
+        now.addAndGet(1_000);
+        updater.tick();
+
+        updater.apply(online("s-001"), now.get(), true); // what the broker kept: s-001 may have died with its node
+        updater.apply(online("s-002"), now.get(), false); // s-002 answers
+        now.addAndGet(RollCall.ANSWER_WITHIN_MS + 1);
+        updater.tick();
+
+        assertThat(floor.seat("s-001").orElseThrow().online()).isFalse();
+        assertThat(floor.seat("s-002").orElseThrow().online()).isTrue();
+    }
+
+    @Test
     void aSeatOutsideTheMapIsCountedAsRejected() {
         updater.apply(event("s-999", 1), T);
 

@@ -79,6 +79,37 @@ class ReordererTest {
     }
 
     @Test
+    void eventsGivenUpOnAreStillAskedForThreeTimesAtGrowingIntervalsForTheStore() {
+        offer("s-1", 1, T);
+        offer("s-1", 5, T);
+        tick(T + 2_000);
+        tick(T + 4_000);
+        tick(T + 6_000); // given up: 5 applied, 2..4 still missing
+
+        assertThat(tick(T + 6_000 + Reorderer.CHASE_FIRST_MS - 1).requests()).isEmpty();
+        assertThat(tick(T + 14_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2));
+        assertThat(tick(T + 14_000 + 2 * Reorderer.CHASE_FIRST_MS).requests())
+                .containsExactly(new Reorderer.Replay("s-1", 2));
+        assertThat(tick(T + 14_000 + 6 * Reorderer.CHASE_FIRST_MS).requests())
+                .containsExactly(new Reorderer.Replay("s-1", 2));
+        assertThat(tick(T + 1_000_000).requests()).as("three times at most").isEmpty();
+    }
+
+    @Test
+    void aChaseEndsWhenTheMissingEventsArrive() {
+        offer("s-1", 1, T);
+        offer("s-1", 5, T);
+        tick(T + 2_000);
+        tick(T + 4_000);
+        tick(T + 6_000);
+        assertThat(tick(T + 14_000).requests()).hasSize(1);
+
+        assertThat(offer("s-1", 2, T + 15_000)).as("late: the floor drops it, the store keeps it").containsExactly(2L);
+
+        assertThat(tick(T + 1_000_000).requests()).isEmpty();
+    }
+
+    @Test
     void aSnapshotAheadOfTheEventsIsAGapThatReplayFills() {
         offer("s-1", 1, T);
         reorderer.expect("s-1", 3, applied.get("s-1"), T);

@@ -43,7 +43,8 @@ class IngestPipelineTest {
         store = EventStore.open(dir);
         writer = new StoreWriter(store);
         pipeline = new IngestPipeline(codec, metrics, new RejectLog(() -> T), writer,
-                (Decoded.Accepted message, long rx) -> applied.add(message.topic().toString()), loop::add, () -> T);
+                (Decoded.Accepted message, long rx, boolean retained) -> applied.add(message.topic().toString()), loop::add,
+                () -> T);
     }
 
     @AfterEach
