@@ -55,8 +55,14 @@ class NatsClusterTest {
             cluster.awaitHealthy(Duration.ofSeconds(30));
             BlockingQueue<String> got = new ArrayBlockingQueue<>(4);
             MqttClient subscriber = client(1, "sub");
-            subscriber.subscribe("seatlink/v1/t/f/+/status", 1,
-                    (topic, message) -> got.add(new String(message.getPayload(), StandardCharsets.UTF_8)));
+            // right after a node's death the cluster may refuse a QoS 1 subscription (its consumer cannot be made
+            // while JetStream elects): a client asks again, as the gateway does
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> {
+                        subscriber.subscribe("seatlink/v1/t/f/+/status", 1,
+                                (topic, message) -> got.add(new String(message.getPayload(), StandardCharsets.UTF_8)));
+                        return true;
+                    });
             assertThat(got.poll(20, TimeUnit.SECONDS)).isEqualTo("online");
             subscriber.disconnect();
         } finally {
