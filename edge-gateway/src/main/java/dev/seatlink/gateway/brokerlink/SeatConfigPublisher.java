@@ -20,7 +20,7 @@ import org.tinylog.Logger;
  * still get every config); one seat's again when it needs it. Runs on the broker link's event loop.
  */
 public final class SeatConfigPublisher implements BrokerLink.RetainedConfigs {
-    static final int WINDOW = 5_000;
+    static final int WINDOW = 1_000;
 
     private final BrokerLink link;
     private final Codec codec;
