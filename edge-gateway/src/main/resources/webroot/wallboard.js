@@ -63,6 +63,12 @@ function inView(seat) {
 
 // ---- seats ---------------------------------------------------------------------------------
 
+// What a seat on a contact will do when it ends: "Next: break", "Next: sign out".
+function nextText(seat) {
+  if (!seat.pending) return "";
+  return "Next: " + (seat.pending.state === "LOGGED_OUT" ? "sign out" : seat.pending.reason);
+}
+
 function renderSeat(tile) {
   const seat = tile.seat;
   const state = STATES[seat.state] || { letter: "?", label: seat.state };
@@ -71,7 +77,8 @@ function renderSeat(tile) {
   node.className = `seat s-${seat.state}` + (seat.help ? " help" : "") + (alerted ? " alerted" : "");
   node.dataset.state = seat.state;
   node.setAttribute("aria-label",
-    `${seat.seat} ${seat.agent || ""} ${state.label}${seat.reason ? " " + seat.reason : ""}${seat.help ? ", help raised" : ""}`);
+    `${seat.seat} ${seat.agent || ""} ${state.label}${seat.reason ? " " + seat.reason : ""}`
+      + `${seat.pending ? ", " + nextText(seat) : ""}${seat.help ? ", help raised" : ""}`);
   node.replaceChildren();
   const top = el("div", "top");
   top.append(el("span", "letter", state.letter), el("span", "id", seat.seat));
@@ -80,6 +87,7 @@ function renderSeat(tile) {
     el("div", "what", state.label + (seat.reason ? ` · ${seat.reason}` : "")),
     el("div", "time", seat.since ? duration(now() - seat.since) : ""),
     el("div", "team", teamName(seat.team)));
+  if (seat.pending) node.append(el("div", "next", nextText(seat)));
   if (seat.help) node.append(el("span", "hand", "HELP"));
 }
 
@@ -409,7 +417,8 @@ function openSeat(seatId) {
   document.getElementById("seat-title").textContent = `${seatId} ${seat.agent || ""}`;
   const state = STATES[seat.state] || { label: seat.state || "" };
   document.getElementById("seat-summary").textContent =
-    `${teamName(seat.team)} · ${state.label}${seat.reason ? " · " + seat.reason : ""}${seat.help ? " · help raised" : ""}`;
+    `${teamName(seat.team)} · ${state.label}${seat.reason ? " · " + seat.reason : ""}`
+    + `${seat.pending ? " · " + nextText(seat) : ""}${seat.help ? " · help raised" : ""}`;
   document.getElementById("act-ack-help").disabled = !seat.help;
   status("", "");
   document.getElementById("seat-dialog").showModal();

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param reason the not-ready reason; present exactly when {@code state} is NOT_READY
  * @param since  when the current state began (terminal clock)
  * @param seq    the seq of the last event this snapshot reflects (0 before any event)
+ * @param pending the state the agent asked for during the contact, taken when it ends; null for none
  */
 public record SeatState(
         String seat,
@@ -18,7 +19,8 @@ public record SeatState(
         @JsonProperty(required = true) boolean help,
         @JsonProperty(required = true) long since,
         @JsonProperty(required = true) long seq,
-        String boot) implements Message, SeatMessage {
+        String boot,
+        Pending pending) implements Message, SeatMessage {
 
     public SeatState {
         Check.id("seat", seat);
@@ -31,5 +33,13 @@ public record SeatState(
         Check.that(seq >= 0 && seq <= SeatEvent.MAX_SEQ, RejectReason.BAD_VALUE,
                 "seq must be 0-" + SeatEvent.MAX_SEQ + ", was " + seq);
         Check.token("boot", boot);
+        Check.that(pending == null || state == AgentState.BUSY || state == AgentState.WRAP_UP, RejectReason.BAD_VALUE,
+                "a pending state waits for a contact to end: only BUSY or WRAP_UP carry one");
+    }
+
+    /** A snapshot with nothing pending. */
+    public SeatState(String seat, String agent, AgentState state, String reason, boolean help, long since, long seq,
+                     String boot) {
+        this(seat, agent, state, reason, help, since, seq, boot, null);
     }
 }

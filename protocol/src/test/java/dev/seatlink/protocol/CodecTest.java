@@ -46,6 +46,37 @@ class CodecTest {
     }
 
     @Test
+    void aPendingStateRoundTripsOnEventAndSnapshotAndIsLeftOutWhenThereIsNone() {
+        String topic = "seatlink/v1/hq/f1/s-014/state";
+        SeatEvent asked = new SeatEvent("s-014", "a1029", AgentState.BUSY, AgentState.BUSY, null, false, Samples.T, 8,
+                BOOT, Cause.BUTTON, Pending.notReady("break"));
+        SeatState snapshot = asked.toState(Samples.T);
+
+        String json = new String(codec.encode(asked), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"pending\":{\"state\":\"NOT_READY\",\"reason\":\"break\"}");
+        assertThat(decode(EVENT_TOPIC, json)).isEqualTo(Decoded.ok(Topic.parse(EVENT_TOPIC), asked));
+        assertThat(decode(topic, new String(codec.encode(snapshot), StandardCharsets.UTF_8)))
+                .isEqualTo(Decoded.ok(Topic.parse(topic), snapshot));
+        assertThat(new String(codec.encode(Samples.event(3)), StandardCharsets.UTF_8)).doesNotContain("pending");
+    }
+
+    @Test
+    void aPendingStateOnlyWaitsForAContactAndOnlyForNotReadyOrSignOut() {
+        String event = "{\"v\":1,\"seat\":\"s-014\",\"from\":\"%s\",\"to\":\"%s\",\"help\":false,"
+                + "\"at\":1732330000123,\"seq\":9,\"boot\":\"b\",\"cause\":\"button\",\"pending\":%s}";
+
+        assertThat(rejection(EVENT_TOPIC, event.formatted("READY", "READY", "{\"state\":\"NOT_READY\",\"reason\":\"x\"}")))
+                .isEqualTo(RejectReason.BAD_VALUE);
+        assertThat(rejection(EVENT_TOPIC, event.formatted("BUSY", "BUSY", "{\"state\":\"READY\"}")))
+                .isEqualTo(RejectReason.BAD_VALUE);
+        assertThat(rejection(EVENT_TOPIC, event.formatted("BUSY", "BUSY", "{\"state\":\"NOT_READY\"}")))
+                .isEqualTo(RejectReason.BAD_REASON);
+        assertThat(decode(EVENT_TOPIC, event.formatted("BUSY", "WRAP_UP", "{\"state\":\"LOGGED_OUT\"}")))
+                .isInstanceOf(Decoded.Accepted.class);
+    }
+
+    @Test
     void encodesCommandsWithTheirCmdName() {
         Command ack = new Command.AckHelp("c-1", "sup-7", Samples.T);
 

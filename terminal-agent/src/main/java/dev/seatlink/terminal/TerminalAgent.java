@@ -108,7 +108,7 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         Optional<SeatState> saved = restore(stateFile.load(), journal.last());
         this.seq = Math.max(journal.lastSeq(), saved.map(SeatState::seq).orElse(0L));
         Snapshot initial = saved
-                .map(s -> new Snapshot(s.agent(), s.state(), s.reason(), s.help(), s.since()))
+                .map(s -> new Snapshot(s.agent(), s.state(), s.reason(), s.help(), s.since(), s.pending()))
                 .orElseGet(() -> Snapshot.loggedOut(null, clock.millis()));
         SeatConfig fallback = new SeatConfig(seat, initial.agent(), "unassigned", config.reasons(),
                 config.wrapUpSeconds(), AgentState.READY);
@@ -237,11 +237,16 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
             }
         }
         Snapshot s = machine.snapshot();
-        light.show(pattern.at(s.state(), s.help(), s.since(), brokerUp && gatewayUp, now));
+        light.show(pattern.at(s.state(), s.help(), s.since(), brokerUp && gatewayUp, pendingState(s), now));
         OptionalInt step = gestures.pickerStep();
         String picking = step.isPresent() ? pickerText(step.getAsInt()) : null;
         display.show(new Screen(config.seat(), s.agent(), s.state(), s.reason(), s.help(), (now - s.since()) / 1000,
-                commands.message(now), brokerUp, gatewayUp, picking, diskOk));
+                commands.message(now), brokerUp, gatewayUp, picking, diskOk,
+                s.pending() == null ? null : s.pending().text()));
+    }
+
+    private static AgentState pendingState(Snapshot s) {
+        return s.pending() == null ? null : s.pending().state();
     }
 
     /** Journal first (forced to disk), then the light, then the wire: what was published is on disk. */
@@ -253,13 +258,15 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         Snapshot to = t.to();
         seq++;
         SeatEvent event = new SeatEvent(config.seat(), to.agent(), t.from().state(), to.state(), to.reason(), to.help(),
-                t.at(), seq, boot, t.cause());
+                t.at(), seq, boot, t.cause(), to.pending());
         SeatState state = event.toState(to.since());
         journal.append(event);
         stateFile.save(state);
-        Logger.info("seat {} seq {}: {} -> {}{}{} ({})", config.seat(), seq, t.from().state(), to.state(),
-                to.reason() == null ? "" : " " + to.reason(), to.help() ? " +help" : "", t.cause().wire());
-        light.show(pattern.at(to.state(), to.help(), to.since(), brokerUp && gatewayUp, clock.millis()));
+        Logger.info("seat {} seq {}: {} -> {}{}{}{} ({})", config.seat(), seq, t.from().state(), to.state(),
+                to.reason() == null ? "" : " " + to.reason(), to.help() ? " +help" : "",
+                to.pending() == null ? "" : " next: " + to.pending().text(), t.cause().wire());
+        light.show(pattern.at(to.state(), to.help(), to.since(), brokerUp && gatewayUp, pendingState(to),
+                clock.millis()));
         uplink.publishEvents(List.of(event));
         uplink.publish(stateTopic, state, true);
     }
@@ -282,7 +289,8 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
 
     private SeatState currentState() {
         Snapshot s = machine.snapshot();
-        return new SeatState(config.seat(), s.agent(), s.state(), s.reason(), s.help(), s.since(), seq, boot);
+        return new SeatState(config.seat(), s.agent(), s.state(), s.reason(), s.help(), s.since(), seq, boot,
+                s.pending());
     }
 
     private SeatStatus onlineStatus() {

@@ -3,6 +3,7 @@ package dev.seatlink.gateway.floor;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.Pending;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatState;
 import dev.seatlink.protocol.SeatStatus;
@@ -92,13 +93,14 @@ public final class FloorModel {
             return Applied.of(Applied.Effect.STALE_STATE);
         }
         boolean changed = seat.state != state.state() || !Objects.equals(seat.reason, state.reason())
-                || seat.help != state.help() || seat.since != state.since() || !Objects.equals(seat.agent, state.agent());
+                || seat.help != state.help() || seat.since != state.since() || !Objects.equals(seat.agent, state.agent())
+                || !Objects.equals(seat.pending, state.pending());
         if (state.help() && !seat.help) {
             seat.helpSince = state.since();
             handsRaised++;
         }
         seat.seq = state.seq();
-        set(seat, state.agent(), state.state(), state.reason(), state.help(), state.since());
+        set(seat, state.agent(), state.state(), state.reason(), state.help(), state.since(), state.pending());
         return new Applied(changed ? Applied.Effect.CHANGED : Applied.Effect.UNCHANGED, 0, seat.online == null);
     }
 
@@ -126,14 +128,17 @@ public final class FloorModel {
         boolean helpOnly = seat.state == event.to() && event.from() == event.to()
                 && Objects.equals(seat.reason, event.reason());
         seat.seq = event.seq();
-        set(seat, event.agent(), event.to(), event.reason(), event.help(), helpOnly ? seat.since : event.at());
+        set(seat, event.agent(), event.to(), event.reason(), event.help(), helpOnly ? seat.since : event.at(),
+                event.pending());
         return new Applied(Applied.Effect.CHANGED, missing, seat.online == null);
     }
 
-    private static void set(LiveSeat seat, String agent, AgentState state, String reason, boolean help, long since) {
+    private static void set(LiveSeat seat, String agent, AgentState state, String reason, boolean help, long since,
+                            Pending pending) {
         seat.agent = agent;
         seat.state = state;
         seat.reason = reason;
+        seat.pending = pending;
         seat.help = help;
         seat.since = since;
         seat.changed();
@@ -161,7 +166,7 @@ public final class FloorModel {
         if (seat != null && last.seq() > seat.seq) {
             seat.seq = last.seq();
             seat.helpSince = last.at();
-            set(seat, last.agent(), last.to(), last.reason(), last.help(), last.at());
+            set(seat, last.agent(), last.to(), last.reason(), last.help(), last.at(), last.pending());
         }
     }
 

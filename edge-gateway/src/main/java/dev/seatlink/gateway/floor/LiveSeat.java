@@ -2,6 +2,7 @@ package dev.seatlink.gateway.floor;
 
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.Pending;
 import dev.seatlink.protocol.SeatStatus;
 
 /** The mutable record the floor model keeps per seat; never leaves the model (see {@link SeatView}). */
@@ -16,6 +17,7 @@ final class LiveSeat {
     String agent;
     AgentState state;
     String reason;
+    Pending pending;
     boolean help;
     long helpSince;
     long since;
@@ -88,7 +90,7 @@ final class LiveSeat {
         Long from = up ? (state == null ? null : since) : (online == null ? null : offlineSince);
         boolean raised = showsHelp();
         return new SeatView(spec.seat(), spec.team(), agent, shown, up ? reason : null, raised, from, up, seq,
-                spec.x(), spec.y(), spec.skill(), raised ? helpSince : null);
+                spec.x(), spec.y(), spec.skill(), raised ? helpSince : null, up ? pending : null);
     }
 
     /** A terminal's online or offline status, received at {@code rx} (gateway clock). */

@@ -9,8 +9,10 @@ package dev.seatlink.gateway.floor;
  * @param seq       the last event seq applied (0 before any)
  * @param skill     the agent's skill tier (novice, regular, expert)
  * @param helpSince when the raised hand went up (terminal clock), or null while none is raised
+ * @param pending   what the agent or a supervisor asked for during the contact, taken when it ends; null for none
  */
 public record SeatView(String seat, String team, String agent, String state, String reason, boolean help, Long since,
-                       boolean online, long seq, int x, int y, String skill, Long helpSince) {
+                       boolean online, long seq, int x, int y, String skill, Long helpSince,
+                       dev.seatlink.protocol.Pending pending) {
     public static final String OFFLINE = "OFFLINE";
 }

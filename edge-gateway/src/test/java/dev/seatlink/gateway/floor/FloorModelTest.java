@@ -4,12 +4,14 @@ import static dev.seatlink.protocol.AgentState.BUSY;
 import static dev.seatlink.protocol.AgentState.LOGGED_OUT;
 import static dev.seatlink.protocol.AgentState.NOT_READY;
 import static dev.seatlink.protocol.AgentState.READY;
+import static dev.seatlink.protocol.AgentState.WRAP_UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.Sites;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Cause;
+import dev.seatlink.protocol.Pending;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatState;
 import dev.seatlink.protocol.SeatStatus;
@@ -58,7 +60,26 @@ class FloorModelTest {
 
         assertThat(applied.changed()).isTrue();
         assertThat(floor.seat("s-1").orElseThrow())
-                .isEqualTo(new SeatView("s-1", "team-a", "a1", "READY", null, false, T + 5, true, 1, 0, 0, "regular", null));
+                .isEqualTo(new SeatView("s-1", "team-a", "a1", "READY", null, false, T + 5, true, 1, 0, 0, "regular", null,
+                        null));
+    }
+
+    @Test
+    void aStatePendingDuringTheContactShowsOnTheSeatWithoutRestartingItsTimeAndGoesWhenTheContactEnds() {
+        online();
+        floor.applyEvent("s-1", event(1, READY, BUSY, null, false, T + 5));
+
+        floor.applyEvent("s-1", new SeatEvent("s-1", "a1", BUSY, BUSY, null, false, T + 9, 2, "boot-1", Cause.BUTTON,
+                Pending.notReady("lunch")));
+
+        SeatView busy = floor.seat("s-1").orElseThrow();
+        assertThat(busy.pending()).isEqualTo(Pending.notReady("lunch"));
+        assertThat(busy.since()).as("still the same call").isEqualTo(T + 5);
+
+        floor.applyEvent("s-1", event(3, WRAP_UP, NOT_READY, "lunch", false, T + 60));
+
+        assertThat(floor.seat("s-1").orElseThrow().pending()).isNull();
+        assertThat(floor.seat("s-1").orElseThrow().reason()).isEqualTo("lunch");
     }
 
     @Test

@@ -9,10 +9,17 @@ import dev.seatlink.protocol.AgentState;
  * @param secondsInState time in the current state
  * @param message        the supervisor's message, or null
  * @param picking        the reason shown by the open reason picker (e.g. "lunch 2/5"), or null
+ * @param next           what is pending after the contact ("break", "sign out"), or null
  */
 public record Screen(String seat, String agent, AgentState state, String reason, boolean help,
                      long secondsInState, String message, boolean brokerUp, boolean gatewayUp, String picking,
-                     boolean diskOk) {
+                     boolean diskOk, String next) {
+
+    /** A screen with nothing pending. */
+    public Screen(String seat, String agent, AgentState state, String reason, boolean help, long secondsInState,
+                  String message, boolean brokerUp, boolean gatewayUp, String picking, boolean diskOk) {
+        this(seat, agent, state, reason, help, secondsInState, message, brokerUp, gatewayUp, picking, diskOk, null);
+    }
 
     /** A screen whose journal's disk takes writes. */
     public Screen(String seat, String agent, AgentState state, String reason, boolean help, long secondsInState,
@@ -38,9 +45,15 @@ public record Screen(String seat, String agent, AgentState state, String reason,
         };
     }
 
-    /** The state with its reason, e.g. "NOT READY break". */
+    /** The state with its reason, e.g. "NOT READY break", or with what is pending, "BUSY Next: break". */
     public String stateText() {
-        return reason == null ? stateWord() : stateWord() + " " + reason;
+        String text = reason == null ? stateWord() : stateWord() + " " + reason;
+        return next == null ? text : text + " " + nextText();
+    }
+
+    /** "Next: break" while something is pending, else null. */
+    public String nextText() {
+        return next == null ? null : "Next: " + next;
     }
 
     /** The link (or the disk) in a few words: empty when all is well. */
@@ -56,6 +69,6 @@ public record Screen(String seat, String agent, AgentState state, String reason,
 
     /** The same screen with the clock at zero, to tell real changes from the ticking time. */
     public Screen withoutTime() {
-        return new Screen(seat, agent, state, reason, help, 0, message, brokerUp, gatewayUp, picking, diskOk);
+        return new Screen(seat, agent, state, reason, help, 0, message, brokerUp, gatewayUp, picking, diskOk, next);
     }
 }

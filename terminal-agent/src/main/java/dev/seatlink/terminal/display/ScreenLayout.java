@@ -7,8 +7,8 @@ import java.util.List;
  * Where each piece of a {@link Screen} goes on a character panel of {@code columns} × {@code rows}.
  * Pure; every line is exactly {@code columns} characters of printable ASCII.
  *
- * <p>Two rows (16x2): the state with the time on the right; then the supervisor message, or the
- * not-ready reason (else the agent) with HELP and the link state. Four rows or more (20x4, the OLED's 21x8): seat and agent;
+ * <p>Two rows (16x2): the state with the time on the right; then the supervisor message, or what is pending
+ * after the contact ("Next: break"), or the not-ready reason (else the agent) with HELP and the link state. Four rows or more (20x4, the OLED's 21x8): seat and agent;
  * state and reason; time, HELP and the link; then the message, wrapped over the rows left. The open
  * reason picker replaces the state rows with the reason being chosen.
  */
@@ -37,7 +37,7 @@ public final class ScreenLayout {
         String agent = s.agent() == null ? "no agent" : s.agent();
         String help = s.help() ? "HELP " : "";
         if (rows == 2) {
-            String what = s.reason() != null ? s.reason() : agent;
+            String what = s.next() != null ? s.nextText() : s.reason() != null ? s.reason() : agent;
             lines.add(s.picking() != null ? fit("Reason: " + s.picking()) : split(s.stateWord(), s.timeInState()));
             lines.add(s.message() != null ? fit(s.message()) : split(help + what, s.linkText()));
         } else {

@@ -11,13 +11,15 @@ import java.util.Map;
  * <p>The base colour is the state's (configurable; defaults Ready green, Busy red, Wrap-up amber,
  * Not ready blue, Logged out off). On top, by priority: a broker or gateway link that is down
  * shows as a short white flash every 2 s; a raised hand blinks the colour fast (4 Hz); not ready
- * for longer than its limit double-blinks every 2 s.
+ * for longer than its limit double-blinks every 2 s; a state pending after the contact shows its own colour
+ * for the last {@value #PENDING_MS} ms of every 2 s (Busy red with a blue wink: a break is coming).
  */
 public final class LightPattern {
     static final long HELP_HALF_PERIOD_MS = 125;
     static final long SLOW_PERIOD_MS = 2000;
     static final long FLASH_MS = 150;
     static final long DOUBLE_BLINK_MS = 120;
+    static final long PENDING_MS = 300;
 
     public static final Map<AgentState, Colour> DEFAULT_COLOURS = defaults();
 
@@ -49,6 +51,11 @@ public final class LightPattern {
      * @param linkUp broker and gateway both reachable
      */
     public Colour at(AgentState state, boolean help, long since, boolean linkUp, long now) {
+        return at(state, help, since, linkUp, null, now);
+    }
+
+    /** @param pending the state pending after the contact, or null */
+    public Colour at(AgentState state, boolean help, long since, boolean linkUp, AgentState pending, long now) {
         Colour base = colours.get(state);
         long slow = Math.floorMod(now, SLOW_PERIOD_MS);
         if (!linkUp) {
@@ -56,6 +63,9 @@ public final class LightPattern {
         }
         if (help) {
             return Math.floorDiv(now, HELP_HALF_PERIOD_MS) % 2 == 1 ? Colour.OFF : base;
+        }
+        if (pending != null && slow >= SLOW_PERIOD_MS - PENDING_MS) {
+            return colours.get(pending);
         }
         if (state == AgentState.NOT_READY && now - since >= notReadyLimitMs) {
             boolean dark = slow < DOUBLE_BLINK_MS || (slow >= 2 * DOUBLE_BLINK_MS && slow < 3 * DOUBLE_BLINK_MS);

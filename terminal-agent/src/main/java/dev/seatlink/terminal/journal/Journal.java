@@ -200,7 +200,7 @@ public final class Journal {
             if (event.boot().equals(boot)) {
                 unacked.remove(event.seq());
                 again.add(new SeatEvent(event.seat(), event.agent(), event.from(), event.to(), event.reason(),
-                        event.help(), event.at(), ++next, event.boot(), event.cause()));
+                        event.help(), event.at(), ++next, event.boot(), event.cause(), event.pending()));
             }
         }
         again.forEach(this::append);

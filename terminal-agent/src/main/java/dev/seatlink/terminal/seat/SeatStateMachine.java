@@ -8,6 +8,7 @@ import static dev.seatlink.protocol.AgentState.WRAP_UP;
 
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Cause;
+import dev.seatlink.protocol.Pending;
 import dev.seatlink.protocol.SeatConfig;
 import java.util.List;
 import java.util.Objects;
@@ -21,8 +22,14 @@ import java.util.Optional;
  * <p>Buttons: Ready signs in or makes the agent available; Not ready goes not-ready with the first
  * configured reason, and each further press moves to the next reason; Busy starts a contact and,
  * pressed again, ends it into wrap-up; Help raises or lowers the hand in any signed-in state.
- * While BUSY only Busy and Help do anything, so a stray press cannot end a contact's accounting.
+ * While BUSY Ready does nothing, so a stray press cannot end a contact's accounting.
  * Wrap-up ends by a button or after {@code wrapUpSeconds} into {@code wrapUpThen}.
+ *
+ * <p>Pending: Not ready (or a reason picked, or sign-out held) during a contact — BUSY or WRAP_UP — does not cut
+ * the contact short: it becomes the seat's <em>pending</em> state, shown on the display, and is taken when the
+ * contact and its wrap-up end (the wrap-up timer, or the contact's end when the seat has no timed wrap-up). The
+ * same press again cancels it; Ready pressed in wrap-up ends it into READY and drops the pending state (the
+ * agent said otherwise). A supervisor's Not ready or sign-out during a contact becomes pending the same way.
  */
 public final class SeatStateMachine {
     /** The reason a seat goes not ready with when the headset is pulled. */
@@ -52,32 +59,41 @@ public final class SeatStateMachine {
         return switch (key) {
             case READY -> state == READY || state == BUSY ? Optional.empty() : move(READY, null, Cause.BUTTON);
             case NOT_READY -> switch (state) {
-                case BUSY -> Optional.empty();
+                case BUSY, WRAP_UP -> togglePending(Pending.notReady(firstReason()), Cause.BUTTON);
                 case NOT_READY -> move(NOT_READY, nextReason(current.reason()), Cause.BUTTON);
                 default -> move(NOT_READY, firstReason(), Cause.BUTTON);
             };
             case BUSY -> switch (state) {
                 case LOGGED_OUT -> Optional.empty();
-                case BUSY -> move(WRAP_UP, null, Cause.BUTTON);
+                case BUSY -> current.pending() != null && config.wrapUpSeconds() == 0
+                        ? takePending(Cause.BUTTON) // no timed wrap-up to wait for
+                        : move(WRAP_UP, null, Cause.BUTTON);
                 default -> move(BUSY, null, Cause.BUTTON);
             };
             case HELP -> state == LOGGED_OUT ? Optional.empty() : setHelp(!current.help(), Cause.BUTTON);
         };
     }
 
-    /** The agent picked {@code reason} (reason picker): not ready with it, unless on a contact. */
+    /** The agent picked {@code reason} (reason picker): not ready with it, or pending with it on a contact. */
     public Optional<Transition> chooseReason(String reason) {
         boolean same = current.state() == NOT_READY && reason.equals(current.reason());
-        if (current.state() == BUSY || same || !config.reasons().contains(reason)) {
+        if (same || !config.reasons().contains(reason)) {
             return Optional.empty();
+        }
+        if (current.onContact()) {
+            return Pending.notReady(reason).equals(current.pending()) ? Optional.empty()
+                    : setPending(Pending.notReady(reason), Cause.BUTTON);
         }
         return move(NOT_READY, reason, Cause.BUTTON);
     }
 
-    /** The agent held Ready to sign out; not while on a contact. */
+    /** The agent held Ready to sign out; on a contact, pending (held again: cancelled). */
     public Optional<Transition> logout() {
         AgentState state = current.state();
-        return state == LOGGED_OUT || state == BUSY ? Optional.empty() : move(LOGGED_OUT, null, Cause.BUTTON);
+        if (current.onContact()) {
+            return togglePending(Pending.signOut(), Cause.BUTTON);
+        }
+        return state == LOGGED_OUT ? Optional.empty() : move(LOGGED_OUT, null, Cause.BUTTON);
     }
 
     /**
@@ -96,23 +112,33 @@ public final class SeatStateMachine {
         if (!wrapUpOver) {
             return Optional.empty();
         }
+        if (current.pending() != null) {
+            return takePending(Cause.TIMER);
+        }
         AgentState then = config.wrapUpThen();
         return move(then, then == NOT_READY ? firstReason() : null, Cause.TIMER);
     }
 
     /**
      * A supervisor sets the state. READY, NOT_READY (with one of the seat's reasons, or
-     * {@code supervisor}: a force not ready) and LOGGED_OUT are allowed; BUSY and WRAP_UP only follow real contacts, and a seat on a contact is not moved.
+     * {@code supervisor}: a force not ready) and LOGGED_OUT are allowed; BUSY and WRAP_UP only follow real contacts.
+     * On a contact, NOT_READY and LOGGED_OUT become the seat's pending state (taken when the contact ends) and
+     * READY is refused while BUSY.
      */
     public SupervisorOutcome supervisorSet(AgentState target, String reason) {
         if (target == BUSY || target == WRAP_UP) {
             return SupervisorOutcome.refused(target + " follows the agent's contacts and cannot be set");
         }
-        if (current.state() == BUSY) {
-            return SupervisorOutcome.refused("seat is on a contact; try again after it ends");
-        }
         if (target == NOT_READY && !config.reasons().contains(reason) && !SeatConfig.SUPERVISOR_REASON.equals(reason)) {
             return SupervisorOutcome.refused("reason '" + reason + "' is not configured for this seat");
+        }
+        if (current.onContact() && target != READY) {
+            Pending asked = new Pending(target, reason);
+            return SupervisorOutcome.applied(asked.equals(current.pending()) ? Optional.empty()
+                    : setPending(asked, Cause.SUPERVISOR));
+        }
+        if (current.state() == BUSY) {
+            return SupervisorOutcome.refused("seat is on a contact; try again after it ends");
         }
         boolean same = target == current.state() && Objects.equals(reason, current.reason());
         return SupervisorOutcome.applied(same ? Optional.empty() : move(target, reason, Cause.SUPERVISOR));
@@ -136,7 +162,7 @@ public final class SeatStateMachine {
         }
         if (current.state() == LOGGED_OUT || signedIn == null) {
             Snapshot s = current;
-            current = new Snapshot(next.agent(), s.state(), s.reason(), s.help(), s.since());
+            current = new Snapshot(next.agent(), s.state(), s.reason(), s.help(), s.since(), s.pending());
             return Optional.empty();
         }
         Optional<Transition> out = move(LOGGED_OUT, null, Cause.CONFIG);
@@ -144,16 +170,36 @@ public final class SeatStateMachine {
         return out;
     }
 
+    /** A contact's state (BUSY, WRAP_UP) keeps what is pending; any other drops it. */
     private Optional<Transition> move(AgentState to, String reason, Cause cause) {
         long now = clock.millis();
         String agent = current.state() == LOGGED_OUT ? config.agent() : current.agent();
         boolean help = to != LOGGED_OUT && current.help();
-        return record(new Snapshot(agent, to, reason, help, now), cause, now);
+        Pending pending = to == BUSY || to == WRAP_UP ? current.pending() : null;
+        return record(new Snapshot(agent, to, reason, help, now, pending), cause, now);
+    }
+
+    private Optional<Transition> takePending(Cause cause) {
+        Pending pending = current.pending();
+        return move(pending.state(), pending.reason(), cause);
+    }
+
+    /** The same pending state asked again cancels it; another replaces it. */
+    private Optional<Transition> togglePending(Pending asked, Cause cause) {
+        boolean again = current.pending() != null && current.pending().state() == asked.state();
+        return setPending(again ? null : asked, cause);
+    }
+
+    private Optional<Transition> setPending(Pending pending, Cause cause) {
+        Snapshot s = current;
+        return record(new Snapshot(s.agent(), s.state(), s.reason(), s.help(), s.since(), pending), cause,
+                clock.millis());
     }
 
     private Optional<Transition> setHelp(boolean help, Cause cause) {
         Snapshot s = current;
-        return record(new Snapshot(s.agent(), s.state(), s.reason(), help, s.since()), cause, clock.millis());
+        return record(new Snapshot(s.agent(), s.state(), s.reason(), help, s.since(), s.pending()), cause,
+                clock.millis());
     }
 
     private Optional<Transition> record(Snapshot next, Cause cause, long at) {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Cause;
+import dev.seatlink.protocol.Pending;
 import dev.seatlink.protocol.SeatConfig;
 import java.util.List;
 import java.util.Optional;
@@ -63,14 +64,82 @@ class SeatStateMachineTest {
     }
 
     @Test
-    void onAContactOnlyBusyAndHelpDoAnything() {
+    void onAContactReadyDoesNothingAndNotReadyWaitsForTheContactToEnd() {
         signedIn();
         seat.press(Key.BUSY);
 
         assertThat(seat.press(Key.READY)).isEmpty();
-        assertThat(seat.press(Key.NOT_READY)).isEmpty();
+        Transition asked = seat.press(Key.NOT_READY).orElseThrow();
+        assertThat(asked.to()).isEqualTo(new Snapshot("a1", BUSY, null, false, T0, Pending.notReady("break")));
         assertThat(seat.press(Key.HELP).orElseThrow().to().help()).isTrue();
         assertThat(seat.snapshot().state()).isEqualTo(BUSY);
+        assertThat(seat.snapshot().pending()).as("kept through a raised hand").isEqualTo(Pending.notReady("break"));
+    }
+
+    @Test
+    void aPendingNotReadyIsTakenWhenTheWrapUpEndsWithItsReason() {
+        signedIn();
+        seat.press(Key.BUSY);
+        seat.chooseReason("lunch");
+        clock.advanceSeconds(60);
+        Transition wrapUp = seat.press(Key.BUSY).orElseThrow();
+        assertThat(wrapUp.to().state()).isEqualTo(WRAP_UP);
+        assertThat(wrapUp.to().pending()).isEqualTo(Pending.notReady("lunch"));
+
+        clock.advanceSeconds(30);
+        Transition end = seat.tick().orElseThrow();
+
+        assertThat(end.to()).isEqualTo(new Snapshot("a1", NOT_READY, "lunch", false, T0 + 90_000));
+        assertThat(end.cause()).isEqualTo(Cause.TIMER);
+    }
+
+    @Test
+    void theSamePressAgainCancelsWhatIsPendingAndAnotherReplacesIt() {
+        signedIn();
+        seat.press(Key.BUSY);
+        seat.press(Key.NOT_READY);
+
+        assertThat(seat.press(Key.NOT_READY).orElseThrow().to().pending()).isNull();
+        assertThat(seat.logout().orElseThrow().to().pending()).isEqualTo(Pending.signOut());
+        assertThat(seat.chooseReason("meeting").orElseThrow().to().pending()).isEqualTo(Pending.notReady("meeting"));
+        assertThat(seat.chooseReason("meeting")).as("the same reason again changes nothing").isEmpty();
+        assertThat(seat.press(Key.NOT_READY).orElseThrow().to().pending()).isNull();
+    }
+
+    @Test
+    void notReadyInWrapUpWaitsForItsEndAndReadyInWrapUpDropsWhatWasPending() {
+        signedIn();
+        seat.press(Key.BUSY);
+        seat.press(Key.BUSY);
+        assertThat(seat.press(Key.NOT_READY).orElseThrow().to())
+                .isEqualTo(new Snapshot("a1", WRAP_UP, null, false, T0, Pending.notReady("break")));
+
+        Transition ready = seat.press(Key.READY).orElseThrow();
+
+        assertThat(ready.to()).isEqualTo(new Snapshot("a1", READY, null, false, T0));
+    }
+
+    @Test
+    void aSignOutPendingIsTakenAtTheEndOfTheContactWhenThereIsNoWrapUpTimer() {
+        seat = machine(config("a1", 0, READY));
+        signedIn();
+        seat.press(Key.BUSY);
+        seat.logout();
+
+        Transition end = seat.press(Key.BUSY).orElseThrow();
+
+        assertThat(end.to()).isEqualTo(Snapshot.loggedOut("a1", T0));
+    }
+
+    @Test
+    void aNewContactFromWrapUpKeepsWhatIsPending() {
+        signedIn();
+        seat.press(Key.BUSY);
+        seat.press(Key.NOT_READY);
+        seat.press(Key.BUSY);
+
+        assertThat(seat.press(Key.BUSY).orElseThrow().to())
+                .isEqualTo(new Snapshot("a1", BUSY, null, false, T0, Pending.notReady("break")));
     }
 
     @Test
@@ -208,7 +277,24 @@ class SeatStateMachineTest {
         assertThat(seat.supervisorSet(BUSY, null).refusal()).contains("cannot be set");
         assertThat(seat.supervisorSet(NOT_READY, "nap").refusal()).contains("'nap'");
         seat.press(Key.BUSY);
-        assertThat(seat.supervisorSet(NOT_READY, "break").refusal()).contains("on a contact");
+        assertThat(seat.supervisorSet(READY, null).refusal()).contains("on a contact");
+        assertThat(seat.snapshot().state()).isEqualTo(BUSY);
+    }
+
+    @Test
+    void aSupervisorsForceNotReadyOrSignOutDuringAContactBecomesPending() {
+        signedIn();
+        seat.press(Key.BUSY);
+
+        SupervisorOutcome forced = seat.supervisorSet(NOT_READY, SeatConfig.SUPERVISOR_REASON);
+
+        assertThat(forced.isRefused()).isFalse();
+        assertThat(forced.transition().orElseThrow().to().pending())
+                .isEqualTo(Pending.notReady(SeatConfig.SUPERVISOR_REASON));
+        assertThat(forced.transition().orElseThrow().cause()).isEqualTo(Cause.SUPERVISOR);
+        assertThat(seat.supervisorSet(NOT_READY, SeatConfig.SUPERVISOR_REASON).transition()).as("asked again").isEmpty();
+        assertThat(seat.supervisorSet(LOGGED_OUT, null).transition().orElseThrow().to().pending())
+                .isEqualTo(Pending.signOut());
         assertThat(seat.snapshot().state()).isEqualTo(BUSY);
     }
 
@@ -266,17 +352,18 @@ class SeatStateMachineTest {
         signedIn();
         seat.press(Key.BUSY);
 
-        assertThat(seat.chooseReason("break")).isEmpty();
+        assertThat(seat.chooseReason("break").orElseThrow().to().state()).isEqualTo(BUSY);
     }
 
     @Test
-    void holdingReadySignsOutButNotDuringAContact() {
+    void holdingReadySignsOutButDuringAContactOnlyAfterIt() {
         signedIn();
         seat.press(Key.BUSY);
-        assertThat(seat.logout()).isEmpty();
+        assertThat(seat.logout().orElseThrow().to().state()).isEqualTo(BUSY);
         seat.press(Key.BUSY);
+        clock.advanceSeconds(30);
 
-        assertThat(seat.logout().orElseThrow().to().state()).isEqualTo(LOGGED_OUT);
+        assertThat(seat.tick().orElseThrow().to().state()).isEqualTo(LOGGED_OUT);
         assertThat(seat.logout()).isEmpty();
     }
 
@@ -312,6 +399,32 @@ class SeatStateMachineTest {
                 last = t.get().to();
             }
             assertThat(m.snapshot()).isEqualTo(last);
+        }
+    }
+
+    /** Presses and seconds passing, in any order: a pending state is only ever taken, never lost or invented. */
+    @Property
+    void whatWasPendingIsWhatTheSeatLandsInWhenTheContactEnds(@ForAll @Size(max = 80) List<Key> presses,
+                                                              @ForAll @Size(max = 80) List<Boolean> waits) {
+        SeatStateMachine m = machine(config("a1", 5, READY));
+        for (int i = 0; i < presses.size(); i++) {
+            if (i < waits.size() && waits.get(i)) {
+                clock.advanceSeconds(5);
+                Snapshot before = m.snapshot();
+                m.tick().ifPresent(t -> {
+                    if (before.pending() != null) {
+                        assertThat(t.to().state()).isEqualTo(before.pending().state());
+                        assertThat(t.to().reason()).isEqualTo(before.pending().reason());
+                    }
+                });
+            }
+            Snapshot before = m.snapshot();
+            Key key = presses.get(i);
+            m.press(key).ifPresent(t -> {
+                if (before.pending() != null && !t.to().onContact() && key != Key.READY) {
+                    assertThat(t.to().state()).isEqualTo(before.pending().state());
+                }
+            });
         }
     }
 }
