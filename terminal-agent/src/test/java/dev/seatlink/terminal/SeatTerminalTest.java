@@ -85,8 +85,15 @@ class SeatTerminalTest {
         await().atMost(PATIENCE).until(() -> hardware.light() == Colour.RED);
         hardware.press(Key.BUSY);
         await().atMost(PATIENCE).until(() -> hardware.light() == Colour.AMBER);
+        hardware.press(Key.NOT_READY); // pending in wrap-up: still amber, with a blue wink at the end of every 2 s
+        await().atMost(PATIENCE).until(() -> agent.snapshot().pending() != null);
+        clock.advanceMillis(1_800 - Math.floorMod(clock.millis(), 2_000) + 2_000); // into the next wink
+        await().atMost(PATIENCE).until(() -> hardware.light() == Colour.BLUE);
+        hardware.press(Key.READY);
+        await().atMost(PATIENCE).until(() -> hardware.light() == Colour.GREEN);
         hardware.press(Key.NOT_READY);
         await().atMost(PATIENCE).until(() -> hardware.light() == Colour.BLUE);
+        assertThat(agent.snapshot().state()).isEqualTo(AgentState.NOT_READY);
     }
 
     @Test

@@ -58,14 +58,17 @@ public final class LightPattern {
     public Colour at(AgentState state, boolean help, long since, boolean linkUp, AgentState pending, long now) {
         Colour base = colours.get(state);
         long slow = Math.floorMod(now, SLOW_PERIOD_MS);
+        if (!linkUp && slow < FLASH_MS) {
+            return Colour.WHITE;
+        }
+        if (pending != null && slow >= SLOW_PERIOD_MS - PENDING_MS) { // link or not: it is the agent's own press
+            return colours.get(pending);
+        }
         if (!linkUp) {
-            return slow < FLASH_MS ? Colour.WHITE : base;
+            return base;
         }
         if (help) {
             return Math.floorDiv(now, HELP_HALF_PERIOD_MS) % 2 == 1 ? Colour.OFF : base;
-        }
-        if (pending != null && slow >= SLOW_PERIOD_MS - PENDING_MS) {
-            return colours.get(pending);
         }
         if (state == AgentState.NOT_READY && now - since >= notReadyLimitMs) {
             boolean dark = slow < DOUBLE_BLINK_MS || (slow >= 2 * DOUBLE_BLINK_MS && slow < 3 * DOUBLE_BLINK_MS);

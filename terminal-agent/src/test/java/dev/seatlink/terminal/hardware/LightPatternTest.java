@@ -39,6 +39,18 @@ class LightPatternTest {
     }
 
     @Test
+    void aStatePendingAfterTheContactWinksItsColourAtTheEndOfEveryTwoSecondsLinkOrNot() {
+        LightPattern pattern = new LightPattern(LightPattern.DEFAULT_COLOURS, LIMIT_MS);
+        long wink = LightPattern.SLOW_PERIOD_MS - LightPattern.PENDING_MS;
+
+        assertThat(pattern.at(BUSY, false, 0, true, NOT_READY, wink - 1)).isEqualTo(Colour.RED);
+        assertThat(pattern.at(BUSY, false, 0, true, NOT_READY, wink)).isEqualTo(Colour.BLUE);
+        assertThat(pattern.at(BUSY, false, 0, false, NOT_READY, wink)).isEqualTo(Colour.BLUE);
+        assertThat(pattern.at(BUSY, false, 0, false, NOT_READY, 0)).as("the link's flash first").isEqualTo(Colour.WHITE);
+        assertThat(pattern.at(AgentState.WRAP_UP, false, 0, true, AgentState.LOGGED_OUT, wink)).isEqualTo(Colour.OFF);
+    }
+
+    @Test
     void aRaisedHandBlinksTheStateColourFourTimesASecond() {
         long half = LightPattern.HELP_HALF_PERIOD_MS;
 

@@ -226,6 +226,7 @@ class SeatStateMachineTest {
 
         assertThat(seat.press(Key.BUSY).orElseThrow().to().help()).isTrue();
         seat.press(Key.BUSY);
+        assertThat(seat.press(Key.READY).orElseThrow().to().help()).isTrue();
         assertThat(seat.supervisorSet(LOGGED_OUT, null).transition().orElseThrow().to().help()).isFalse();
     }
 
