@@ -21,7 +21,7 @@ public record Pending(AgentState state, String reason) {
         return new Pending(AgentState.LOGGED_OUT, null);
     }
 
-    /** "NOT READY break", "SIGN OUT": what the seat display and the wallboard show after "Next:". */
+    /** What the seat display shows after "Next:": the reason ("break"), or "sign out". */
     public String text() {
         return state == AgentState.LOGGED_OUT ? "sign out" : reason;
     }

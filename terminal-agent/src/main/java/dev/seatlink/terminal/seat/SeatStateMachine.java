@@ -81,8 +81,7 @@ public final class SeatStateMachine {
             return Optional.empty();
         }
         if (current.onContact()) {
-            return Pending.notReady(reason).equals(current.pending()) ? Optional.empty()
-                    : setPending(Pending.notReady(reason), Cause.BUTTON);
+            return setPending(Pending.notReady(reason), Cause.BUTTON);
         }
         return move(NOT_READY, reason, Cause.BUTTON);
     }
@@ -133,9 +132,7 @@ public final class SeatStateMachine {
             return SupervisorOutcome.refused("reason '" + reason + "' is not configured for this seat");
         }
         if (current.onContact() && target != READY) {
-            Pending asked = new Pending(target, reason);
-            return SupervisorOutcome.applied(asked.equals(current.pending()) ? Optional.empty()
-                    : setPending(asked, Cause.SUPERVISOR));
+            return SupervisorOutcome.applied(setPending(new Pending(target, reason), Cause.SUPERVISOR));
         }
         if (current.state() == BUSY) {
             return SupervisorOutcome.refused("seat is on a contact; try again after it ends");
@@ -190,8 +187,12 @@ public final class SeatStateMachine {
         return setPending(again ? null : asked, cause);
     }
 
+    /** Nothing when {@code pending} is what is pending already. */
     private Optional<Transition> setPending(Pending pending, Cause cause) {
         Snapshot s = current;
+        if (Objects.equals(pending, s.pending())) {
+            return Optional.empty();
+        }
         return record(new Snapshot(s.agent(), s.state(), s.reason(), s.help(), s.since(), pending), cause,
                 clock.millis());
     }
