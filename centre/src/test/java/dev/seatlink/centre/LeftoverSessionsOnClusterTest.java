@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.seatlink.cluster.NatsCluster;
 import dev.seatlink.gateway.Gateway;
 import dev.seatlink.gateway.GatewayConfig;
-import dev.seatlink.gateway.access.CredentialFiles;
+import dev.seatlink.gateway.testing.DemoManager;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MqttProbe;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,9 +31,7 @@ class LeftoverSessionsOnClusterTest {
 
     @Test
     void aRemovedSeatsSessionIsListedWithWhatItHoldsAndAFloorManagerEndsIt() throws Exception {
-        CredentialFiles secrets = new CredentialFiles(dir.resolve("secrets"));
-        secrets.supervisor("fm-dana");
-        String manager = Files.readAllLines(dir.resolve("secrets/supervisors/fm-dana.credentials")).get(1).substring(9);
+        DemoManager manager = DemoManager.in(dir);
         try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), 1, PATIENCE)) {
             String broker = cluster.brokerList();
             // a terminal of a seat since removed: its session subscribed to its commands, two of them queued for it
@@ -47,7 +44,7 @@ class LeftoverSessionsOnClusterTest {
             }
             try (Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, broker, FreePorts.next(),
                     dir.resolve("gw")).toBuilder().natsMonitor(List.of(cluster.node(0).monitorUrl()))
-                    .usersFile(dir.resolve("secrets/supervisors.passwd")).build())) {
+                    .usersFile(manager.usersFile()).build())) {
                 Http http = new Http(gateway.httpPort());
                 await().atMost(PATIENCE).until(() -> leftover(http) != null);
                 assertThat(leftover(http).path("session").asBoolean()).isTrue();
@@ -58,7 +55,7 @@ class LeftoverSessionsOnClusterTest {
                         .contains("seatlink_jetstream_store_bytes{node=").contains("seatlink_session_backlog{client=\"gateway\"}")
                         .contains("seatlink_leftover_sessions 1");
 
-                var removed = http.delete("/api/fleet/leftovers/" + OLD, "fm-dana", manager);
+                var removed = http.delete("/api/fleet/leftovers/" + OLD, DemoManager.NAME, manager.password());
 
                 assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
                 await().atMost(PATIENCE).until(() -> leftover(http) == null);

@@ -149,11 +149,13 @@ final class FloorVerticle extends VerticleBase {
         LiveFigures figures = new LiveFigures(floor, live, keeper);
         FloorTick tick = new FloorTick(vertx, floor, updater, live, metrics, clock, List.of(t -> commands.expire(t.now()),
                 figures, new FloorSummaryPublisher(link, keeper, codec, site, floorId)));
-        List<PeriodicJob> jobs = new ArrayList<>(List.of(tick, new HandsFirst(floor, tick, clock), keeper, new ReorderCheck(updater), new HeldSeatUpdates(live),
-                new StreamHeartbeat(stream), new Retention(vertx, store, auditLog, config.store().retentionDays(), clock)));
+        List<PeriodicJob> jobs = new ArrayList<>(List.of(tick, new HandsFirst(floor, tick, clock), keeper,
+                new ReorderCheck(updater), new HeldSeatUpdates(live), new StreamHeartbeat(stream),
+                new Retention(vertx, store, auditLog, config.store().retentionDays(), clock)));
         ClusterView cluster = ClusterView.NONE;
         if (!config.link().natsMonitor().isEmpty()) {
-            JetStreamWatch watch = new JetStreamWatch(vertx, floor, config.link().natsMonitor(), new HttpNodeMonitor(), clock);
+            JetStreamWatch watch = new JetStreamWatch(vertx, floor, config.link().natsMonitor(), new HttpNodeMonitor(),
+                    clock);
             jobs.add(watch);
             watch.run(); // the first figures now, not in 15 s
             cluster = watch;

@@ -18,10 +18,17 @@ public record DemoManager(Path usersFile, String password) {
     /** Writes the account under {@code dir}/accounts. */
     public static DemoManager in(Path dir) {
         Path accounts = dir.resolve("accounts");
+        return new DemoManager(accounts.resolve("supervisors.passwd"), account(accounts, NAME));
+    }
+
+    /**
+     * Adds a supervisor account {@code name} to the accounts under {@code accounts} (their
+     * {@code supervisors.passwd} the gateway's {@code --users-file}) and returns its password.
+     */
+    public static String account(Path accounts, String name) {
         try {
-            new CredentialFiles(accounts).supervisor(NAME);
-            String password = Credentials.read(accounts.resolve("supervisors/" + NAME + ".credentials")).password();
-            return new DemoManager(accounts.resolve("supervisors.passwd"), password);
+            new CredentialFiles(accounts).supervisor(name);
+            return Credentials.read(accounts.resolve("supervisors/" + name + ".credentials")).password();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seatlink.gateway.Gateway;
 import dev.seatlink.gateway.GatewayConfig;
-import dev.seatlink.gateway.access.CredentialFiles;
+import dev.seatlink.gateway.testing.DemoManager;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MqttProbe;
@@ -16,7 +16,6 @@ import dev.seatlink.terminal.display.Display;
 import dev.seatlink.terminal.seat.Clock;
 import dev.seatlink.terminal.seat.Key;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -43,11 +42,11 @@ class CommandApiTest {
 
     @BeforeEach
     void start() throws Exception {
-        CredentialFiles secrets = new CredentialFiles(dir.resolve("secrets"));
+        Path secrets = dir.resolve("secrets");
         // the demo site: fm-dana manages the floor, tl-anna leads billing-1 (s-001..s-008), tl-ben leads vip-care
-        password = account(secrets, "fm-dana");
-        leaderPassword = account(secrets, "tl-anna");
-        otherLeaderPassword = account(secrets, "tl-ben");
+        password = DemoManager.account(secrets, "fm-dana");
+        leaderPassword = DemoManager.account(secrets, "tl-anna");
+        otherLeaderPassword = DemoManager.account(secrets, "tl-ben");
         gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gw"))
                 .withUsers(dir.resolve("secrets/supervisors.passwd")));
         http = new Http(gateway.httpPort());
@@ -62,11 +61,6 @@ class CommandApiTest {
         await().atMost(PATIENCE).until(() -> http.json("/api/seats/s-008").path("online").asBoolean());
         seat.press(Key.READY);
         await().atMost(PATIENCE).until(() -> "READY".equals(http.json("/api/seats/s-008").path("state").asText()));
-    }
-
-    private String account(CredentialFiles secrets, String name) throws Exception {
-        secrets.supervisor(name);
-        return Files.readAllLines(dir.resolve("secrets/supervisors/" + name + ".credentials")).get(1).substring(9);
     }
 
     private String commandId(java.net.http.HttpResponse<String> response) throws Exception {

@@ -6,13 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seatlink.gateway.Gateway;
 import dev.seatlink.gateway.GatewayConfig;
-import dev.seatlink.gateway.access.CredentialFiles;
+import dev.seatlink.gateway.testing.DemoManager;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MqttProbe;
 import dev.seatlink.protocol.SeatStatus;
 import dev.seatlink.protocol.Topic;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -39,22 +38,17 @@ class LeftoverSeatsAreRemovedTest {
 
     @BeforeEach
     void start() throws Exception {
-        CredentialFiles secrets = new CredentialFiles(dir.resolve("secrets"));
-        manager = account(secrets, "fm-dana");
-        leader = account(secrets, "tl-anna");
+        manager = DemoManager.account(dir.resolve("secrets"), "fm-dana");
+        leader = DemoManager.account(dir.resolve("secrets"), "tl-anna");
         gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gw"))
                 .withUsers(dir.resolve("secrets/supervisors.passwd")));
         http = new Http(gateway.httpPort());
         // what a terminal of a seat since removed left: a persistent session on its commands, its retained Will
         try (MqttProbe terminal = MqttProbe.session(gateway.brokerUrl(), OLD_CLIENT, Topic.seat("hq", "f1", OLD,
                 Topic.Kind.CMD).toString())) {
-            terminal.publish(Topic.seat("hq", "f1", OLD, Topic.Kind.STATUS), SeatStatus.offline("boot-1", System.currentTimeMillis()));
+            terminal.publish(Topic.seat("hq", "f1", OLD, Topic.Kind.STATUS),
+                    SeatStatus.offline("boot-1", System.currentTimeMillis()));
         }
-    }
-
-    private String account(CredentialFiles secrets, String name) throws Exception {
-        secrets.supervisor(name);
-        return Files.readAllLines(dir.resolve("secrets/supervisors/" + name + ".credentials")).get(1).substring(9);
     }
 
     @AfterEach
