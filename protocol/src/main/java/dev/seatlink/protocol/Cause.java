@@ -9,7 +9,9 @@ public enum Cause {
     HEADSET,
     SUPERVISOR,
     CONFIG,
-    STARTUP;
+    STARTUP,
+    /** The phone system (a CTI event the gateway forwarded). */
+    PHONE;
 
     @JsonValue
     public String wire() {

@@ -45,6 +45,22 @@ final class Check {
         return value;
     }
 
+    /**
+     * Text an outside system chose (an ACD's agent or device name, a pause reason): 1–{@code max} printable ASCII,
+     * spaces only when {@code spaces}.
+     */
+    static String text(String field, String value, int max, boolean spaces) {
+        notNull(field, value);
+        int lowest = spaces ? 0x20 : 0x21;
+        boolean fits = !value.isEmpty() && value.length() <= max
+                && value.chars().allMatch(c -> c >= lowest && c < 0x7f) && !value.isBlank();
+        if (!fits) {
+            throw new ProtocolViolation(RejectReason.BAD_VALUE, field + " must be 1-" + max + " printable ASCII characters"
+                    + (spaces ? "" : " without spaces"));
+        }
+        return value;
+    }
+
     static long timestamp(String field, long ms) {
         if (ms < EARLIEST_MS || ms > LATEST_MS) {
             throw new ProtocolViolation(RejectReason.ABSURD_TIMESTAMP,

@@ -12,6 +12,7 @@ import java.util.List;
  * @param wrapUpThen    READY or NOT_READY (with the first reason) when the wrap-up timer ends
  * @param lastSeq       the highest event seq the floor holds for the seat, or null: a terminal whose journal
  *                      is behind it (a replaced Pi, a lost data directory) continues above it
+ * @param phone         how the seat follows its phone system's calls, or null when its team has no CTI
  */
 public record SeatConfig(
         String seat,
@@ -20,7 +21,8 @@ public record SeatConfig(
         List<String> reasons,
         @JsonProperty(required = true) int wrapUpSeconds,
         AgentState wrapUpThen,
-        Long lastSeq) implements Message, SeatMessage {
+        Long lastSeq,
+        PhoneRules phone) implements Message, SeatMessage {
 
     public static final int MAX_WRAP_UP_SECONDS = 3600;
     /** The reason a supervisor's force not ready carries; every seat accepts it without configuring it. */
@@ -43,14 +45,20 @@ public record SeatConfig(
                 "lastSeq must be 0-" + SeatEvent.MAX_SEQ);
     }
 
-    /** A config that says nothing of the floor's seq. */
+    /** A config that says nothing of the floor's seq, for a seat without CTI. */
     public SeatConfig(String seat, String agent, String team, List<String> reasons, int wrapUpSeconds,
                       AgentState wrapUpThen) {
-        this(seat, agent, team, reasons, wrapUpSeconds, wrapUpThen, null);
+        this(seat, agent, team, reasons, wrapUpSeconds, wrapUpThen, null, null);
     }
 
     /** The same config telling the seat the highest seq the floor holds for it. */
     public SeatConfig withLastSeq(long seq) {
-        return new SeatConfig(seat, agent, team, reasons, wrapUpSeconds, wrapUpThen, seq);
+        return new SeatConfig(seat, agent, team, reasons, wrapUpSeconds, wrapUpThen, seq, phone);
+    }
+
+    /** Whether a not ready with {@code reason} fits this seat: one of its reasons, or one every seat of its kind takes. */
+    public boolean takesReason(String reason) {
+        return reasons.contains(reason) || SUPERVISOR_REASON.equals(reason)
+                || (phone != null && PhoneRules.MISSED_REASON.equals(reason));
     }
 }

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * One topic of the contract, and the only place that builds or parses topic strings.
  * Per-seat topics are {@code seatlink/v1/{site}/{floor}/{seat}/{kind}}; floor topics
- * ({@link Kind#GATEWAY}, {@link Kind#SUMMARY}) are {@code seatlink/v1/{site}/{floor}/{kind}}.
+ * ({@link Kind#GATEWAY}, {@link Kind#SUMMARY}, {@link Kind#CTI}) are {@code seatlink/v1/{site}/{floor}/{kind}}.
  *
  * @param seat null for floor topics
  */
@@ -20,9 +20,13 @@ public record Topic(String site, String floor, String seat, Kind kind) {
         CONFIG(true, SeatConfig.class),
         CMD(true, Command.class),
         CMD_RESULT(true, CommandResult.class),
+        /** A phone system's event for the seat, forwarded by the gateway. */
+        CALL(true, CallEvent.class),
         GATEWAY(false, GatewayStatus.class),
         /** A floor's aggregate: a team's counts each, so it may be larger than a seat's message. */
-        SUMMARY(false, FloorSummary.class, FloorSummary.MAX_BYTES);
+        SUMMARY(false, FloorSummary.class, FloorSummary.MAX_BYTES),
+        /** A phone system's events for the floor, in from its CTI login. */
+        CTI(false, CtiEvent.class);
 
         private final boolean perSeat;
         private final Class<? extends Message> payloadType;

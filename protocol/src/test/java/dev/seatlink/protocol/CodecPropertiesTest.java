@@ -110,7 +110,8 @@ class CodecPropertiesTest {
 
     @Provide
     Arbitrary<Message> messages() {
-        return Arbitraries.oneOf(statuses(), states(), events(), configs(), commands(), results(), gateways(), summaries());
+        return Arbitraries.oneOf(statuses(), states(), events(), configs(), commands(), results(), gateways(), summaries(),
+                ctiEvents(), callEvents());
     }
 
     private static Arbitrary<String> ids() {
@@ -163,7 +164,27 @@ class CodecPropertiesTest {
         return Combinators.combine(ids().injectNull(0.2), ids(), ids().list().ofMinSize(1).ofMaxSize(SeatConfig.MAX_REASONS),
                         Arbitraries.integers().between(0, SeatConfig.MAX_WRAP_UP_SECONDS),
                         Arbitraries.of(AgentState.READY, AgentState.NOT_READY))
-                .as((agent, team, reasons, wrap, then) -> new SeatConfig(SEAT, agent, team, reasons, wrap, then));
+                .as((agent, team, reasons, wrap, then) -> new SeatConfig(SEAT, agent, team, reasons, wrap, then))
+                .flatMap(config -> Arbitraries.integers().between(1, PhoneRules.MAX_MISSED).injectNull(0.5)
+                        .map(missed -> new SeatConfig(config.seat(), config.agent(), config.team(), config.reasons(),
+                                config.wrapUpSeconds(), config.wrapUpThen(), null,
+                                missed == null ? null : new PhoneRules(missed))));
+    }
+
+    private static Arbitrary<CtiEvent> ctiEvents() {
+        Arbitrary<String> names = Arbitraries.strings().withCharRange('!', '~').ofMinLength(1)
+                .ofMaxLength(CtiEvent.MAX_AGENT_LENGTH);
+        Arbitrary<String> reasons = Arbitraries.strings().withCharRange(' ', '~').ofMinLength(1)
+                .ofMaxLength(CallEvent.MAX_REASON_LENGTH).filter(r -> !r.isBlank());
+        return Combinators.combine(tokens(), Arbitraries.of(CallEventType.class), names, tokens().injectNull(0.3), times(),
+                        reasons.injectNull(0.5))
+                .as((id, type, agent, call, at, reason) -> new CtiEvent(id, type, agent,
+                        type.aboutACall() && call == null ? "c-1" : call, at,
+                        type == CallEventType.AGENT_PAUSED ? reason : null));
+    }
+
+    private static Arbitrary<Message> callEvents() {
+        return ctiEvents().map(cti -> cti.toSeat(SEAT));
     }
 
     private static Arbitrary<Message> commands() {

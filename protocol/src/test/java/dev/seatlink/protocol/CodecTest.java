@@ -229,4 +229,57 @@ class CodecTest {
 
         assertThat(codec.decode(topic, codec.encode(summary))).isEqualTo(Decoded.ok(topic, summary));
     }
+
+    private static final String CTI_TOPIC = "seatlink/v1/hq/f1/cti";
+
+    @Test
+    void decodesAPhoneSystemsEventAndForwardsItToTheSeatUnderTheSameId() {
+        String json = """
+                {"v":1,"id":"ev-1","type":"call.answered","agent":"PJSIP/1012","callId":"1700000000.42","at":%d}"""
+                .formatted(Samples.T);
+
+        Decoded decoded = decode(CTI_TOPIC, json);
+
+        CtiEvent expected = new CtiEvent("ev-1", CallEventType.CALL_ANSWERED, "PJSIP/1012", "1700000000.42", Samples.T,
+                null);
+        assertThat(decoded).isEqualTo(Decoded.ok(Topic.parse(CTI_TOPIC), expected));
+        CallEvent forwarded = expected.toSeat("s-014");
+        String seatJson = new String(codec.encode(forwarded), StandardCharsets.UTF_8);
+        assertThat(seatJson).startsWith("{\"v\":1,\"seat\":\"s-014\",\"id\":\"ev-1\",\"type\":\"call.answered\"")
+                .doesNotContain("reason");
+        String callTopic = "seatlink/v1/hq/f1/s-014/call";
+        assertThat(decode(callTopic, seatJson)).isEqualTo(Decoded.ok(Topic.parse(callTopic), forwarded));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown type        | "type":"call.parked","agent":"PJSIP/1","callId":"c1"            | BAD_VALUE
+            call without callId | "type":"call.ended","agent":"PJSIP/1"                          | MISSING_FIELD
+            agent with a space  | "type":"agent.login","agent":"PJSIP 1"                          | BAD_VALUE
+            reason on a call    | "type":"call.ended","agent":"PJSIP/1","callId":"c1","reason":"x" | BAD_REASON
+            no agent            | "type":"agent.logout"                                           | MISSING_FIELD
+            """)
+    void rejectsPhoneEventsThatBreakTheRules(String name, String fields, RejectReason expected) {
+        String json = "{\"v\":1,\"id\":\"ev-1\"," + fields + ",\"at\":" + Samples.T + "}";
+
+        assertThat(rejection(CTI_TOPIC, json)).as(name).isEqualTo(expected);
+    }
+
+    @Test
+    void aPauseCarriesTheAcdsReasonWithSpacesAndTheConfigItsPhoneRules() {
+        String json = "{\"v\":1,\"id\":\"p1\",\"type\":\"agent.paused\",\"agent\":\"PJSIP/1012\",\"at\":"
+                + Samples.T + ",\"reason\":\"Lunch Break\"}";
+        assertThat(decode(CTI_TOPIC, json)).isInstanceOf(Decoded.Accepted.class);
+
+        String topic = "seatlink/v1/hq/f1/s-014/config";
+        SeatConfig plain = Samples.config();
+        SeatConfig withPhone = new SeatConfig(plain.seat(), plain.agent(), plain.team(), plain.reasons(),
+                plain.wrapUpSeconds(), plain.wrapUpThen(), null, new PhoneRules(3));
+        String encoded = new String(codec.encode(withPhone), StandardCharsets.UTF_8);
+        assertThat(encoded).contains("\"phone\":{\"missedToNotReady\":3}");
+        assertThat(decode(topic, encoded)).isEqualTo(Decoded.ok(Topic.parse(topic), withPhone));
+        assertThat(withPhone.takesReason(PhoneRules.MISSED_REASON)).isTrue();
+        assertThat(plain.takesReason(PhoneRules.MISSED_REASON)).isFalse();
+        assertThat(rejection(topic, encoded.replace(":3}", ":0}"))).isEqualTo(RejectReason.BAD_VALUE);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.seatlink.terminal;
 
 import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.CallEvent;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.Decoded;
@@ -23,6 +24,7 @@ import dev.seatlink.terminal.hardware.SeatHardware;
 import dev.seatlink.terminal.hardware.StatusLight;
 import dev.seatlink.terminal.journal.Journal;
 import dev.seatlink.terminal.journal.StateFile;
+import dev.seatlink.terminal.phone.PhoneLine;
 import dev.seatlink.terminal.seat.Clock;
 import dev.seatlink.terminal.seat.Gestures;
 import dev.seatlink.terminal.seat.Key;
@@ -71,6 +73,7 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
     private final StateFile stateFile;
     private final Journal journal;
     private final SeatStateMachine machine;
+    private final PhoneLine phone;
     private final Gestures gestures;
     private final LightPattern pattern;
     private final StatusLight light;
@@ -113,6 +116,7 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         SeatConfig fallback = new SeatConfig(seat, initial.agent(), "unassigned", config.reasons(),
                 config.wrapUpSeconds(), AgentState.READY);
         this.machine = new SeatStateMachine(clock, fallback, initial);
+        this.phone = new PhoneLine(machine);
         this.gestures = new Gestures(config.gestures());
         saved.ifPresent(s -> Logger.info("restored {} at seq {}", s.state(), s.seq()));
 
@@ -237,12 +241,17 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
             }
         }
         Snapshot s = machine.snapshot();
-        light.show(pattern.at(s.state(), s.help(), s.since(), brokerUp && gatewayUp, pendingState(s), now));
+        showLight(s, now);
         OptionalInt step = gestures.pickerStep();
         String picking = step.isPresent() ? pickerText(step.getAsInt()) : null;
         display.show(new Screen(config.seat(), s.agent(), s.state(), s.reason(), s.help(), (now - s.since()) / 1000,
                 commands.message(now), brokerUp, gatewayUp, picking, diskOk,
-                s.pending() == null ? null : s.pending().text()));
+                s.pending() == null ? null : s.pending().text(), phone.text(now)));
+    }
+
+    private void showLight(Snapshot s, long now) {
+        light.show(pattern.at(s.state(), s.help(), s.since(), brokerUp && gatewayUp, pendingState(s), phone.ringing(now),
+                now));
     }
 
     private static AgentState pendingState(Snapshot s) {
@@ -265,8 +274,7 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         Logger.info("seat {} seq {}: {} -> {}{}{}{} ({})", config.seat(), seq, t.from().state(), to.state(),
                 to.reason() == null ? "" : " " + to.reason(), to.help() ? " +help" : "",
                 to.pending() == null ? "" : " next: " + to.pending().text(), t.cause().wire());
-        light.show(pattern.at(to.state(), to.help(), to.since(), brokerUp && gatewayUp, pendingState(to),
-                clock.millis()));
+        showLight(to, clock.millis());
         uplink.publishEvents(List.of(event));
         uplink.publish(stateTopic, state, true);
     }
@@ -335,6 +343,9 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
                 }
                 apply(machine.configure(seatConfig));
                 uplink.publish(stateTopic, currentState(), true);
+            } else if (accepted.message() instanceof CallEvent call) {
+                apply(phone.apply(call, clock.millis()));
+                refreshOutputs(clock.millis()); // a ring shows at once, not at the next refresh
             } else if (accepted.message() instanceof Command command) {
                 uplink.publish(resultTopic, commands.execute(command), false);
             } else if (accepted.message() instanceof GatewayStatus gateway) {

@@ -10,10 +10,17 @@ import dev.seatlink.protocol.AgentState;
  * @param message        the supervisor's message, or null
  * @param picking        the reason shown by the open reason picker (e.g. "lunch 2/5"), or null
  * @param next           what is pending after the contact ("break", "sign out"), or null
+ * @param call           what the phone is doing ("RINGING", "ON HOLD 00:42"), or null
  */
 public record Screen(String seat, String agent, AgentState state, String reason, boolean help,
                      long secondsInState, String message, boolean brokerUp, boolean gatewayUp, String picking,
-                     boolean diskOk, String next) {
+                     boolean diskOk, String next, String call) {
+
+    /** A screen without a phone call to show. */
+    public Screen(String seat, String agent, AgentState state, String reason, boolean help, long secondsInState,
+                  String message, boolean brokerUp, boolean gatewayUp, String picking, boolean diskOk, String next) {
+        this(seat, agent, state, reason, help, secondsInState, message, brokerUp, gatewayUp, picking, diskOk, next, null);
+    }
 
     /** A screen with nothing pending. */
     public Screen(String seat, String agent, AgentState state, String reason, boolean help, long secondsInState,
@@ -29,7 +36,12 @@ public record Screen(String seat, String agent, AgentState state, String reason,
 
     /** "mm:ss", or "h:mm:ss" from an hour on. */
     public String timeInState() {
-        long s = Math.max(0, secondsInState);
+        return clock(secondsInState);
+    }
+
+    /** A duration as the display shows it: "mm:ss", or "h:mm:ss" from an hour on. */
+    public static String clock(long seconds) {
+        long s = Math.max(0, seconds);
         return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format("%02d:%02d", s / 60, s % 60);
     }
@@ -69,6 +81,6 @@ public record Screen(String seat, String agent, AgentState state, String reason,
 
     /** The same screen with the clock at zero, to tell real changes from the ticking time. */
     public Screen withoutTime() {
-        return new Screen(seat, agent, state, reason, help, 0, message, brokerUp, gatewayUp, picking, diskOk, next);
+        return new Screen(seat, agent, state, reason, help, 0, message, brokerUp, gatewayUp, picking, diskOk, next, call);
     }
 }

@@ -7,10 +7,11 @@ import java.util.List;
  * Where each piece of a {@link Screen} goes on a character panel of {@code columns} × {@code rows}.
  * Pure; every line is exactly {@code columns} characters of printable ASCII.
  *
- * <p>Two rows (16x2): the state with the time on the right; then the supervisor message, or what is pending
- * after the contact ("Next: break"), or the not-ready reason (else the agent) with HELP and the link state. Four rows or more (20x4, the OLED's 21x8): seat and agent;
- * state and reason; time, HELP and the link; then the message, wrapped over the rows left. The open
- * reason picker replaces the state rows with the reason being chosen.
+ * <p>Two rows (16x2): the state with the time on the right; then the supervisor message, or the phone
+ * ("RINGING", "ON HOLD 00:42"), or what is pending after the contact ("Next: break"), or the not-ready reason
+ * (else the agent) with HELP and the link state. Four rows or more (20x4, the OLED's 21x8): seat and agent;
+ * state and reason; time, HELP and the link; then the phone, and the message wrapped over the rows left. The
+ * open reason picker replaces the state rows with the reason being chosen.
  */
 public final class ScreenLayout {
     private final int columns;
@@ -37,7 +38,8 @@ public final class ScreenLayout {
         String agent = s.agent() == null ? "no agent" : s.agent();
         String help = s.help() ? "HELP " : "";
         if (rows == 2) {
-            String what = s.next() != null ? s.nextText() : s.reason() != null ? s.reason() : agent;
+            String what = s.call() != null ? s.call() : s.next() != null ? s.nextText()
+                    : s.reason() != null ? s.reason() : agent;
             lines.add(s.picking() != null ? fit("Reason: " + s.picking()) : split(s.stateWord(), s.timeInState()));
             lines.add(s.message() != null ? fit(s.message()) : split(help + what, s.linkText()));
         } else {
@@ -49,7 +51,12 @@ public final class ScreenLayout {
                 lines.add(fit(s.stateText()));
                 lines.add(split(s.timeInState() + " " + help, s.linkText()));
             }
-            lines.addAll(wrap(s.message() == null ? "" : s.message(), rows - 3));
+            int left = rows - 3;
+            if (s.call() != null) {
+                lines.add(fit(s.call()));
+                left--;
+            }
+            lines.addAll(wrap(s.message() == null ? "" : s.message(), left));
         }
         return lines;
     }

@@ -12,7 +12,9 @@ import java.util.Map;
  * Not ready blue, Logged out off). On top, by priority: a broker or gateway link that is down
  * shows as a short white flash every 2 s; a raised hand blinks the colour fast (4 Hz); not ready
  * for longer than its limit double-blinks every 2 s; a state pending after the contact shows its own colour
- * for the last {@value #PENDING_MS} ms of every 2 s (Busy red with a blue wink: a break is coming).
+ * for the last {@value #PENDING_MS} ms of every 2 s (Busy red with a blue wink: a break is coming). A phone
+ * ringing alternates the state's colour with Busy's every {@value #RING_HALF_PERIOD_MS} ms, above all but the
+ * link flash: the agent has seconds to answer.
  */
 public final class LightPattern {
     static final long HELP_HALF_PERIOD_MS = 125;
@@ -20,6 +22,7 @@ public final class LightPattern {
     static final long FLASH_MS = 150;
     static final long DOUBLE_BLINK_MS = 120;
     static final long PENDING_MS = 300;
+    static final long RING_HALF_PERIOD_MS = 250;
 
     public static final Map<AgentState, Colour> DEFAULT_COLOURS = defaults();
 
@@ -56,10 +59,19 @@ public final class LightPattern {
 
     /** @param pending the state pending after the contact, or null */
     public Colour at(AgentState state, boolean help, long since, boolean linkUp, AgentState pending, long now) {
+        return at(state, help, since, linkUp, pending, false, now);
+    }
+
+    /** @param ringing a call is being offered to the seat */
+    public Colour at(AgentState state, boolean help, long since, boolean linkUp, AgentState pending, boolean ringing,
+                     long now) {
         Colour base = colours.get(state);
         long slow = Math.floorMod(now, SLOW_PERIOD_MS);
         if (!linkUp && slow < FLASH_MS) {
             return Colour.WHITE;
+        }
+        if (ringing) {
+            return Math.floorDiv(now, RING_HALF_PERIOD_MS) % 2 == 1 ? colours.get(AgentState.BUSY) : base;
         }
         if (pending != null && slow >= SLOW_PERIOD_MS - PENDING_MS) { // link or not: it is the agent's own press
             return colours.get(pending);

@@ -7,8 +7,10 @@ import static dev.seatlink.protocol.AgentState.READY;
 import static dev.seatlink.protocol.AgentState.WRAP_UP;
 
 import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.CallEventType;
 import dev.seatlink.protocol.Cause;
 import dev.seatlink.protocol.Pending;
+import dev.seatlink.protocol.PhoneRules;
 import dev.seatlink.protocol.SeatConfig;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +32,11 @@ import java.util.Optional;
  * contact and its wrap-up end (the wrap-up timer, or the contact's end when the seat has no timed wrap-up). The
  * same press again cancels it; Ready pressed in wrap-up ends it into READY and drops the pending state (the
  * agent said otherwise). A supervisor's Not ready or sign-out during a contact becomes pending the same way.
+ *
+ * <p>Phone: a seat whose floor takes call state from its phone system follows it with cause {@code phone}
+ * ({@link #phone}): a call answered starts a contact, its end starts wrap-up (the seat's own wrap-up rules), the
+ * ACD's wrap-up end ends it, consecutive missed calls make the seat not ready ({@code missed}), and the ACD's
+ * sign-out signs the seat out (pending on a contact). The buttons keep working beside it.
  */
 public final class SeatStateMachine {
     /** The reason a seat goes not ready with when the headset is pulled. */
@@ -38,6 +45,10 @@ public final class SeatStateMachine {
     private final Clock clock;
     private SeatConfig config;
     private Snapshot current;
+    /** The phone call the current contact is, if the phone started it: another call's end does not end it. */
+    private String call;
+    /** Calls offered while READY and not answered, in a row. */
+    private int missedInARow;
 
     public SeatStateMachine(Clock clock, SeatConfig config, Snapshot initial) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -128,7 +139,7 @@ public final class SeatStateMachine {
         if (target == BUSY || target == WRAP_UP) {
             return SupervisorOutcome.refused(target + " follows the agent's contacts and cannot be set");
         }
-        if (target == NOT_READY && !config.reasons().contains(reason) && !SeatConfig.SUPERVISOR_REASON.equals(reason)) {
+        if (target == NOT_READY && !config.takesReason(reason)) {
             return SupervisorOutcome.refused("reason '" + reason + "' is not configured for this seat");
         }
         if (current.onContact() && target != READY) {
@@ -139,6 +150,54 @@ public final class SeatStateMachine {
         }
         boolean same = target == current.state() && Objects.equals(reason, current.reason());
         return SupervisorOutcome.applied(same ? Optional.empty() : move(target, reason, Cause.SUPERVISOR));
+    }
+
+    /**
+     * The phone system says {@code type} happened to this seat's agent (call ids as the ACD gives them). Offers,
+     * holds and the ACD's pause change no state: the display shows the first two, the gateway keeps the pause.
+     */
+    public Optional<Transition> phone(CallEventType type, String callId) {
+        AgentState state = current.state();
+        return switch (type) {
+            case CALL_ANSWERED -> {
+                missedInARow = 0;
+                if (state == LOGGED_OUT || state == BUSY) {
+                    call = state == BUSY && call == null ? callId : call;
+                    yield Optional.empty();
+                }
+                call = callId;
+                yield move(BUSY, null, Cause.PHONE);
+            }
+            case CALL_ENDED -> {
+                boolean thisContact = state == BUSY && (call == null || call.equals(callId));
+                if (!thisContact) {
+                    yield Optional.empty();
+                }
+                call = null;
+                yield current.pending() != null && config.wrapUpSeconds() == 0 ? takePending(Cause.PHONE)
+                        : move(WRAP_UP, null, Cause.PHONE);
+            }
+            case WRAPUP_ENDED -> state != WRAP_UP ? Optional.empty() : current.pending() != null
+                    ? takePending(Cause.PHONE) : move(config.wrapUpThen(),
+                    config.wrapUpThen() == NOT_READY ? firstReason() : null, Cause.PHONE);
+            case CALL_MISSED -> missed();
+            case AGENT_LOGOUT -> current.onContact() ? setPending(Pending.signOut(), Cause.PHONE)
+                    : state == LOGGED_OUT ? Optional.empty() : move(LOGGED_OUT, null, Cause.PHONE);
+            case AGENT_LOGIN, CALL_OFFERED, CALL_HELD, CALL_RESUMED, AGENT_PAUSED, AGENT_UNPAUSED -> Optional.empty();
+        };
+    }
+
+    private Optional<Transition> missed() {
+        PhoneRules rules = config.phone();
+        if (current.state() != READY || rules == null) {
+            return Optional.empty();
+        }
+        missedInARow++;
+        if (missedInARow < rules.missedToNotReady()) {
+            return Optional.empty();
+        }
+        missedInARow = 0;
+        return move(NOT_READY, PhoneRules.MISSED_REASON, Cause.PHONE);
     }
 
     /** A supervisor took the raised hand. */
@@ -169,6 +228,9 @@ public final class SeatStateMachine {
 
     /** A contact's state (BUSY, WRAP_UP) keeps what is pending; any other drops it. */
     private Optional<Transition> move(AgentState to, String reason, Cause cause) {
+        if (to != BUSY) {
+            call = null;
+        }
         long now = clock.millis();
         String agent = current.state() == LOGGED_OUT ? config.agent() : current.agent();
         boolean help = to != LOGGED_OUT && current.help();

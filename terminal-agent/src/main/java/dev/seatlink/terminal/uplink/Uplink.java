@@ -42,7 +42,7 @@ public final class Uplink implements AutoCloseable {
 
         void onDisconnected(String why);
 
-        /** A valid config, command, own status or gateway status arrived. */
+        /** A valid config, command, phone event, own status or gateway status arrived. */
         void onMessage(Decoded.Accepted message);
 
         /** The broker acknowledged (PUBACK) the event with this seq. */
@@ -74,7 +74,8 @@ public final class Uplink implements AutoCloseable {
         this.scheduler = scheduler;
         this.subscriptions = new String[] {
                 siblingTopic(Topic.Kind.CMD).toString(), siblingTopic(Topic.Kind.CONFIG).toString(), statusTopic.toString(),
-                Topic.floor(statusTopic.site(), statusTopic.floor(), Topic.Kind.GATEWAY).toString()};
+                Topic.floor(statusTopic.site(), statusTopic.floor(), Topic.Kind.GATEWAY).toString(),
+                siblingTopic(Topic.Kind.CALL).toString()};
         client = BrokerSession.client(settings.brokerUrl(), settings.clientId());
         client.setCallback(new Callback());
         options = BrokerSession.options(settings.brokerUrl(), settings.username(), settings.password(), settings.tlsCaFile(),
@@ -161,7 +162,7 @@ public final class Uplink implements AutoCloseable {
 
     private void subscribe() {
         try {
-            client.subscribe(subscriptions, new int[] {QOS, QOS, QOS, QOS}, null, new IMqttActionListener() {
+            client.subscribe(subscriptions, new int[] {QOS, QOS, QOS, QOS, QOS}, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     listener.onConnected();

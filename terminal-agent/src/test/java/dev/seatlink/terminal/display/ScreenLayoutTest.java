@@ -70,4 +70,20 @@ class ScreenLayoutTest {
 
         assertThat(lines.get(1)).isEqualTo("Caf? ?          ");
     }
+
+    @Test
+    void thePhoneTakesTheSecondRowOfATwoRowPanelAndItsOwnLineBelowTheTimeOnALargerOne() {
+        Screen ringing = new Screen("s-014", "a1029", AgentState.READY, null, false, 754, "Huddle now", true, true, null,
+                true, null, "RINGING");
+        Screen held = new Screen("s-014", "a1029", AgentState.BUSY, null, false, 754, null, true, true, null, true,
+                "break", "ON HOLD 00:42");
+
+        assertThat(new ScreenLayout(16, 2).lines(held)).containsExactly("BUSY       12:34", "ON HOLD 00:42   ");
+        assertThat(new ScreenLayout(20, 5).lines(ringing)).containsExactly(
+                "s-014          a1029",
+                "READY               ",
+                "12:34               ",
+                "RINGING             ",
+                "Huddle now          ");
+    }
 }

@@ -88,4 +88,14 @@ class LightPatternTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LightPattern(missing, LIMIT_MS))
                 .hasMessage("no light colour for BUSY");
     }
+
+    @Test
+    void aRingingPhoneAlternatesTheStateColourWithBusysEveryQuarterSecondAboveARaisedHand() {
+        assertThat(pattern.at(READY, true, 0, true, null, true, 100)).isEqualTo(Colour.GREEN);
+        assertThat(pattern.at(READY, true, 0, true, null, true, 300)).isEqualTo(Colour.RED);
+        assertThat(pattern.at(READY, false, 0, true, null, true, 600)).isEqualTo(Colour.GREEN);
+        assertThat(pattern.at(READY, false, 0, false, null, true, 50)).as("the link flash still wins")
+                .isEqualTo(Colour.WHITE);
+        assertThat(pattern.at(READY, false, 0, true, null, false, 300)).as("not ringing").isEqualTo(Colour.GREEN);
+    }
 }

@@ -8,8 +8,10 @@ import static dev.seatlink.protocol.AgentState.WRAP_UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.CallEventType;
 import dev.seatlink.protocol.Cause;
 import dev.seatlink.protocol.Pending;
+import dev.seatlink.protocol.PhoneRules;
 import dev.seatlink.protocol.SeatConfig;
 import java.util.List;
 import java.util.Optional;
@@ -427,5 +429,134 @@ class SeatStateMachineTest {
                 }
             });
         }
+    }
+
+    // --- the phone system ------------------------------------------------------------------
+
+    private static SeatConfig withPhone(int wrapUpSeconds, int missedToNotReady) {
+        SeatConfig plain = config("a1", wrapUpSeconds, READY);
+        return new SeatConfig(plain.seat(), plain.agent(), plain.team(), plain.reasons(), wrapUpSeconds,
+                plain.wrapUpThen(), null, new PhoneRules(missedToNotReady));
+    }
+
+    private Optional<Transition> phone(CallEventType type, String call) {
+        return seat.phone(type, call);
+    }
+
+    @Test
+    void aCallAnsweredStartsTheContactAndItsEndStartsWrapUpWithCausePhone() {
+        seat = machine(withPhone(30, 3));
+        signedIn();
+
+        Transition answered = phone(CallEventType.CALL_ANSWERED, "c1").orElseThrow();
+        Transition ended = phone(CallEventType.CALL_ENDED, "c1").orElseThrow();
+
+        assertThat(answered.to().state()).isEqualTo(BUSY);
+        assertThat(answered.cause()).isEqualTo(Cause.PHONE);
+        assertThat(ended.to().state()).isEqualTo(WRAP_UP);
+        assertThat(ended.cause()).isEqualTo(Cause.PHONE);
+        clock.advanceSeconds(30);
+        assertThat(seat.tick().orElseThrow().to().state()).as("the team's wrap-up rules as today").isEqualTo(READY);
+    }
+
+    @Test
+    void anotherCallsEndDoesNotEndTheContactAndOffersAndHoldsChangeNoState() {
+        seat = machine(withPhone(30, 3));
+        signedIn();
+        phone(CallEventType.CALL_OFFERED, "c1");
+        phone(CallEventType.CALL_ANSWERED, "c1");
+
+        assertThat(phone(CallEventType.CALL_ENDED, "consult-2")).isEmpty();
+        assertThat(phone(CallEventType.CALL_HELD, "c1")).isEmpty();
+        assertThat(phone(CallEventType.CALL_RESUMED, "c1")).isEmpty();
+        assertThat(seat.snapshot().state()).isEqualTo(BUSY);
+        assertThat(phone(CallEventType.CALL_ENDED, "c1").orElseThrow().to().state()).isEqualTo(WRAP_UP);
+    }
+
+    @Test
+    void notReadyPressedDuringACallWaitsAndIsTakenWhenTheAcdEndsWrapUp() {
+        seat = machine(withPhone(0, 3));
+        signedIn();
+        phone(CallEventType.CALL_ANSWERED, "c1");
+        seat.press(Key.NOT_READY);
+
+        Transition ended = phone(CallEventType.CALL_ENDED, "c1").orElseThrow();
+
+        assertThat(ended.to().state()).as("no timed wrap-up to wait for").isEqualTo(NOT_READY);
+        assertThat(ended.to().reason()).isEqualTo("break");
+    }
+
+    @Test
+    void theAcdsWrapUpEndMovesOnLikeTheTimerAndIsIgnoredOutsideWrapUp() {
+        seat = machine(withPhone(600, 3));
+        signedIn();
+        assertThat(phone(CallEventType.WRAPUP_ENDED, null)).isEmpty();
+        phone(CallEventType.CALL_ANSWERED, "c1");
+        phone(CallEventType.CALL_ENDED, "c1");
+        seat.press(Key.NOT_READY);
+
+        Transition over = phone(CallEventType.WRAPUP_ENDED, "c1").orElseThrow();
+
+        assertThat(over.to().state()).isEqualTo(NOT_READY);
+        assertThat(over.cause()).isEqualTo(Cause.PHONE);
+    }
+
+    @Test
+    void theConfiguredNumberOfMissedCallsInARowMakesTheSeatNotReadyMissed() {
+        seat = machine(withPhone(30, 3));
+        signedIn();
+
+        assertThat(phone(CallEventType.CALL_MISSED, "c1")).isEmpty();
+        assertThat(phone(CallEventType.CALL_MISSED, "c2")).isEmpty();
+        Transition third = phone(CallEventType.CALL_MISSED, "c3").orElseThrow();
+
+        assertThat(third.to().state()).isEqualTo(NOT_READY);
+        assertThat(third.to().reason()).isEqualTo(PhoneRules.MISSED_REASON);
+        assertThat(third.cause()).isEqualTo(Cause.PHONE);
+    }
+
+    @Test
+    void anAnsweredCallStartsTheMissedCountAgainAndASeatWithoutPhoneRulesNeverCountsThem() {
+        seat = machine(withPhone(0, 2));
+        signedIn();
+        phone(CallEventType.CALL_MISSED, "c1");
+        phone(CallEventType.CALL_ANSWERED, "c2");
+        phone(CallEventType.CALL_ENDED, "c2");
+        seat.press(Key.READY);
+
+        assertThat(phone(CallEventType.CALL_MISSED, "c3")).isEmpty();
+
+        seat = machine(config("a1", 30, READY));
+        signedIn();
+        for (int i = 0; i < 5; i++) {
+            assertThat(phone(CallEventType.CALL_MISSED, "m" + i)).isEmpty();
+        }
+    }
+
+    @Test
+    void theAcdsSignOutSignsTheSeatOutOrWaitsForTheCallAndItsLoginChangesNothing() {
+        seat = machine(withPhone(30, 3));
+        assertThat(phone(CallEventType.AGENT_LOGIN, null)).isEmpty();
+        assertThat(phone(CallEventType.CALL_ANSWERED, "c0")).as("nobody signed in").isEmpty();
+        signedIn();
+        phone(CallEventType.CALL_ANSWERED, "c1");
+
+        Transition waits = phone(CallEventType.AGENT_LOGOUT, null).orElseThrow();
+
+        assertThat(waits.to().state()).isEqualTo(BUSY);
+        assertThat(waits.to().pending()).isEqualTo(Pending.signOut());
+        phone(CallEventType.CALL_ENDED, "c1");
+        clock.advanceSeconds(30);
+        assertThat(seat.tick().orElseThrow().to().state()).isEqualTo(LOGGED_OUT);
+    }
+
+    @Test
+    void aSupervisorMayForceTheMissedReasonOnlyOnASeatWithPhoneRules() {
+        signedIn();
+        assertThat(seat.supervisorSet(NOT_READY, PhoneRules.MISSED_REASON).isRefused()).isTrue();
+
+        seat = machine(withPhone(30, 3));
+        signedIn();
+        assertThat(seat.supervisorSet(NOT_READY, PhoneRules.MISSED_REASON).isRefused()).isFalse();
     }
 }
