@@ -13,6 +13,7 @@ import dev.seatlink.gateway.brokerlink.SessionEraser;
 import dev.seatlink.gateway.brokerlink.LinkSettings;
 import dev.seatlink.gateway.brokerlink.SeatConfigPublisher;
 import dev.seatlink.gateway.central.CentralStatus;
+import dev.seatlink.gateway.cti.CtiIntake;
 import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.ingest.IngestPipeline;
@@ -39,6 +40,7 @@ import dev.seatlink.gateway.store.EventStore;
 import dev.seatlink.gateway.store.StoreWriter;
 import dev.seatlink.gateway.store.StoredEvent;
 import dev.seatlink.gateway.web.CommandRoutes;
+import dev.seatlink.gateway.web.CtiRoutes;
 import dev.seatlink.gateway.web.EventHistory;
 import dev.seatlink.gateway.web.FleetRoutes;
 import dev.seatlink.gateway.web.FloorRoutes;
@@ -142,7 +144,8 @@ final class FloorVerticle extends VerticleBase {
                 config.floor().reorderTimeoutMs());
         restored.lastStored().values().forEach(stored -> updater.restore(stored.event()));
         writer = new StoreWriter(store);
-        IngestPipeline ingest = new IngestPipeline(codec, metrics, rejectLog, writer, updater::apply,
+        CtiIntake cti = new CtiIntake(floor, keeper, outbox, metrics);
+        IngestPipeline ingest = new IngestPipeline(codec, metrics, rejectLog, writer, new FloorInbox(updater, cti),
                 task -> context.runOnContext(v -> task.run()), clock);
 
         // By the clock.
@@ -171,6 +174,7 @@ final class FloorVerticle extends VerticleBase {
         router.route().handler(new LoopTimer(metrics));
         SameOrigin.guard(router);
         commands.mount(router);
+        new CtiRoutes(floor, signIn, cti, keeper, link, codec).mount(router);
         new ReportRoutes(vertx, floor, signIn, store, auditLog, clock).mount(router);
         new FloorRoutes(floor, figures, stream, new EventHistory(vertx, store), clock, siteProblem, signIn).mount(router);
         LeftoverRemoval leftovers = new LeftoverRemoval(link, new SessionEraser(vertx, linkSettings, link), site, floorId);

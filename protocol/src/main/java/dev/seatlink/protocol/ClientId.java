@@ -3,13 +3,15 @@ package dev.seatlink.protocol;
 /**
  * The MQTT client ids of a floor, which are also the broker logins: {@code {site}.{floor}.{seat}} for a
  * seat's terminal, {@code {site}.{floor}.gateway} for the floor's gateway (or {@code gateway-a} and
- * {@code gateway-b} for a pair) and {@code {site}.{floor}.monitor}
- * for the read-only monitor login. The broker binds each login to its own client id and the ACL grants by
+ * {@code gateway-b} for a pair), {@code {site}.{floor}.monitor}
+ * for the read-only monitor login and {@code {site}.{floor}.cti} for a phone system's adapter (it writes the floor's
+ * {@code cti} topic only). The broker binds each login to its own client id and the ACL grants by
  * it, so this is the one place that spells them.
  */
 public final class ClientId {
     public static final String GATEWAY = "gateway";
     public static final String MONITOR = "monitor";
+    public static final String CTI = "cti";
     /** The instances of a floor's pair of gateways. */
     public static final java.util.List<String> PAIR = java.util.List.of("a", "b");
 
@@ -39,7 +41,12 @@ public final class ClientId {
 
     /** Every name after {@code {site}.{floor}.} that is a login but not a seat. */
     public static java.util.List<String> reserved() {
-        return java.util.List.of(GATEWAY, gatewayName("a"), gatewayName("b"), MONITOR);
+        return java.util.List.of(GATEWAY, gatewayName("a"), gatewayName("b"), MONITOR, CTI);
+    }
+
+    /** The login a phone system's adapter publishes the floor's CTI events with. */
+    public static String cti(String site, String floor) {
+        return prefix(site, floor) + CTI;
     }
 
     public static String monitor(String site, String floor) {

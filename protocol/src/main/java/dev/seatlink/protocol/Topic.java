@@ -44,6 +44,11 @@ public record Topic(String site, String floor, String seat, Kind kind) {
             this.maxBytes = maxBytes;
         }
 
+        /** Whether the contract publishes this kind retained (the last one is what a new subscriber hears). */
+        public boolean retained() {
+            return this == STATUS || this == STATE || this == CONFIG || this == GATEWAY || this == SUMMARY;
+        }
+
         /** The largest payload this kind may carry; larger ones are refused as {@code too_large}. */
         public int maxBytes() {
             return maxBytes;

@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * Who may do what on a floor's broker, as a Mosquitto ACL file. A terminal writes only its own
  * {@code status}, {@code state}, {@code event} and {@code cmd-result}, and reads only its own
- * {@code config}, {@code cmd} and {@code status} and the floor's {@code gateway}; only the gateway
- * writes {@code config}, {@code cmd}, {@code summary} and {@code gateway}, and it reads the whole floor.
+ * {@code config}, {@code cmd}, {@code call} and {@code status} and the floor's {@code gateway}; only the gateway
+ * writes {@code config}, {@code cmd}, {@code call}, {@code summary} and {@code gateway}, and it reads the whole floor.
+ * The phone system's login ({@code {site}.{floor}.cti}) writes the floor's {@code cti} topic and nothing else.
  * The monitor login ({@code {site}.{floor}.monitor}) reads the whole floor and writes nothing: for a
  * technician's {@code mosquitto_sub}, which must not take a seat's or the gateway's client id.
  * Usernames equal the MQTT client ids ({@code {site}.{floor}.{seat}}, {@code {site}.{floor}.gateway}, and
@@ -32,6 +33,14 @@ public final class AccessRules {
         return ClientId.monitor(map.site(), map.floor());
     }
 
+    public static String ctiUser(SiteConfig map) {
+        return ClientId.cti(map.site(), map.floor());
+    }
+
+    private static String ctiTopic(SiteConfig map) {
+        return Topic.floor(map.site(), map.floor(), Topic.Kind.CTI).toString();
+    }
+
     public static String seatUser(SiteConfig map, String seat) {
         return ClientId.seat(map.site(), map.floor(), seat);
     }
@@ -50,6 +59,7 @@ public final class AccessRules {
     static List<String> seatReads(SiteConfig map, String seat) {
         return List.of(Topic.seat(map.site(), map.floor(), seat, Topic.Kind.CONFIG).toString(),
                 Topic.seat(map.site(), map.floor(), seat, Topic.Kind.CMD).toString(),
+                Topic.seat(map.site(), map.floor(), seat, Topic.Kind.CALL).toString(),
                 Topic.seat(map.site(), map.floor(), seat, Topic.Kind.STATUS).toString(),
                 Topic.floor(map.site(), map.floor(), Topic.Kind.GATEWAY).toString());
     }
@@ -61,6 +71,9 @@ public final class AccessRules {
         }
         if (monitorUser(map).equals(user)) {
             return !write && topic.startsWith(root(map));
+        }
+        if (ctiUser(map).equals(user)) {
+            return write && topic.equals(ctiTopic(map));
         }
         String prefix = ClientId.prefix(map.site(), map.floor());
         if (user == null || !user.startsWith(prefix)) {
@@ -82,6 +95,8 @@ public final class AccessRules {
         }
         acl.append("user ").append(monitorUser(map)).append('\n')
                 .append("topic read ").append(root(map)).append("#\n\n");
+        acl.append("user ").append(ctiUser(map)).append('\n')
+                .append("topic write ").append(ctiTopic(map)).append("\n\n");
         for (SeatSpec seat : map.seats()) {
             acl.append("user ").append(seatUser(map, seat.seat())).append('\n');
             seatWrites(map, seat.seat()).forEach(topic -> acl.append("topic write ").append(topic).append('\n'));
@@ -105,6 +120,8 @@ public final class AccessRules {
             conf.append(natsUser(gateway, hashOf.apply(gateway), List.of(floor), List.of(floor)));
         }
         conf.append(natsUser(monitorUser(map), hashOf.apply(monitorUser(map)), List.of(), List.of(floor)));
+        conf.append(natsUser(ctiUser(map), hashOf.apply(ctiUser(map)), List.of(NatsSubjects.of(ctiTopic(map))),
+                List.of()));
         for (SeatSpec seat : map.seats()) {
             String user = seatUser(map, seat.seat());
             conf.append(natsUser(user, hashOf.apply(user), seatWrites(map, seat.seat()).stream().map(NatsSubjects::of)

@@ -27,6 +27,7 @@ import java.util.Optional;
  * gateway.credentials     username=… password=… for the gateway (--username, --password-file)
  * gateway-a.credentials, gateway-b.credentials  the same for the two gateways of a floor on a cluster
  * monitor.credentials     username=… password=… to watch the floor read-only (mosquitto_sub)
+ * cti.credentials         username=… password=… for a phone system's adapter (writes the floor's cti topic)
  * seats/{seat}.credentials  username=… password=… for each terminal (provision installs it)
  * </pre>
  *
@@ -54,6 +55,7 @@ public final class CredentialFiles {
             logins.put(gateway, dir.resolve(gateway.substring(gateway.lastIndexOf('.') + 1) + ".credentials"));
         }
         logins.put(AccessRules.monitorUser(map), dir.resolve("monitor.credentials"));
+        logins.put(AccessRules.ctiUser(map), dir.resolve("cti.credentials"));
         for (SeatSpec seat : map.seats()) {
             logins.put(AccessRules.seatUser(map, seat.seat()), seatFile(seat.seat()));
         }

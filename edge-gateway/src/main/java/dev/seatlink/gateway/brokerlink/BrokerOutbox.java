@@ -1,12 +1,18 @@
 package dev.seatlink.gateway.brokerlink;
 
 import dev.seatlink.gateway.apply.SeatOutbox;
+import dev.seatlink.gateway.cti.CallSender;
+import dev.seatlink.protocol.CallEvent;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.Topic;
+import io.vertx.core.Future;
 
-/** Commands to a seat on its {@code cmd} topic, and its retained config again, over the broker link. */
-public final class BrokerOutbox implements SeatOutbox {
+/**
+ * Commands to a seat on its {@code cmd} topic, phone events on its {@code call} topic, and its retained config
+ * again, over the broker link.
+ */
+public final class BrokerOutbox implements SeatOutbox, CallSender {
     private final BrokerLink link;
     private final SeatConfigPublisher configs;
     private final Codec codec;
@@ -25,6 +31,12 @@ public final class BrokerOutbox implements SeatOutbox {
     public void command(String seat, Command command) {
         Topic topic = Topic.seat(site, floor, seat, Topic.Kind.CMD);
         link.publish(topic.toString(), codec.encode(topic, command), false);
+    }
+
+    @Override
+    public Future<Void> call(CallEvent event) {
+        Topic topic = Topic.seat(site, floor, event.seat(), Topic.Kind.CALL);
+        return link.publishAcknowledged(topic.toString(), codec.encode(topic, event), false);
     }
 
     @Override

@@ -64,6 +64,7 @@ public record LinkSettings(String brokerUrl, String site, String floor, String u
         return java.util.stream.Stream.concat(
                 java.util.stream.Stream.of(Topic.Kind.STATUS, Topic.Kind.STATE, Topic.Kind.EVENT, Topic.Kind.CMD_RESULT,
                         Topic.Kind.CONFIG).map(kind -> Topic.allSeats(site, floor, kind)),
-                java.util.stream.Stream.of(statusTopic().toString())).toList();
+                java.util.stream.Stream.of(statusTopic().toString(),
+                        Topic.floor(site, floor, Topic.Kind.CTI).toString())).toList();
     }
 }

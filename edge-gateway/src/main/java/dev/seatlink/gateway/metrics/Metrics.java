@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.metrics;
 
+import dev.seatlink.gateway.cti.CtiOutcome;
 import dev.seatlink.protocol.RejectReason;
 import dev.seatlink.protocol.Topic;
 import java.util.EnumMap;
@@ -30,6 +31,7 @@ public final class Metrics {
     final LongAdder rebirths = new LongAdder();
     final LongAdder brokerConnects = new LongAdder();
     final LongAdder seatsBehind = new LongAdder();
+    final Map<CtiOutcome, LongAdder> cti = new EnumMap<>(CtiOutcome.class);
     final LongAdder[] latencyBuckets = new LongAdder[LATENCY_BOUNDS_MS.length + 1];
     final LongAdder latencySumMs = new LongAdder();
     /** The floor's 1 s tick (KPIs, alerts, summary) holds the event loop this long: last and worst, in µs. */
@@ -52,6 +54,9 @@ public final class Metrics {
         for (RejectReason reason : RejectReason.values()) {
             rejected.put(reason, new LongAdder());
         }
+        for (CtiOutcome outcome : CtiOutcome.values()) {
+            cti.put(outcome, new LongAdder());
+        }
         for (int i = 0; i < latencyBuckets.length; i++) {
             latencyBuckets[i] = new LongAdder();
         }
@@ -69,6 +74,15 @@ public final class Metrics {
         time.count.increment();
         time.sumMicros.add(micros);
         time.maxMicros.accumulate(micros);
+    }
+
+    /** A phone-system event came in and ended so. */
+    public void cti(CtiOutcome outcome) {
+        cti.get(outcome).increment();
+    }
+
+    public long ctiCount(CtiOutcome outcome) {
+        return cti.get(outcome).sum();
     }
 
     /** The gateway's broker link (re)connected: more than one means it was dropped or knocked off. */

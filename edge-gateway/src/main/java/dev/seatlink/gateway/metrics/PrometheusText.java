@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.metrics;
 
+import dev.seatlink.gateway.cti.CtiOutcome;
 import dev.seatlink.gateway.jetstream.ClusterFigures;
 import dev.seatlink.protocol.RejectReason;
 import dev.seatlink.protocol.Topic;
@@ -39,6 +40,10 @@ public final class PrometheusText {
         text.family("seatlink_messages_rejected_total", "counter", "Messages refused and not applied, by reason");
         for (RejectReason reason : RejectReason.values()) {
             text.sample("seatlink_messages_rejected_total", "reason", reason.label(), m.rejected.get(reason).sum());
+        }
+        text.family("seatlink_cti_events_total", "counter", "Phone-system events in (webhook and cti topic), by outcome");
+        for (CtiOutcome outcome : CtiOutcome.values()) {
+            text.sample("seatlink_cti_events_total", "outcome", outcome.label(), m.cti.get(outcome).sum());
         }
         text.counter("seatlink_events_applied_total", "Events applied to the floor", m.applied.sum());
         text.counter("seatlink_events_duplicate_total", "Events dropped as duplicates of an applied (seat, seq)",

@@ -13,7 +13,7 @@ final class RawSite {
     /** The file's raw shape, before the rules are checked and the defaults filled in. */
     record File(String site, String floor, String timeZone, List<String> shifts, List<String> reasons,
                Integer wrapUpSeconds, AgentState wrapUpThen, ThresholdsFile thresholds, List<String> managers,
-               List<TeamFile> teams, List<SeatFile> seats) {
+               List<String> integrations, PhoneFile phone, List<TeamFile> teams, List<SeatFile> seats) {
     }
 
     record ThresholdsFile(Map<String, Integer> notReadySeconds, Integer wrapUpSeconds, Integer helpWaitSeconds,
@@ -22,10 +22,13 @@ final class RawSite {
 
     record TeamFile(String id, String name, String leader, String businessLine, String customerTier,
                String skillTier, List<String> reasons, Integer wrapUpSeconds, AgentState wrapUpThen,
-               Integer minReady, HelpRoute help) {
+               Integer minReady, HelpRoute help, PhoneFile phone) {
+    }
+
+    record PhoneFile(Integer missedToNotReady) {
     }
 
     record SeatFile(String seat, String team, String agent, String skill,
-               @JsonProperty(required = true) int x, @JsonProperty(required = true) int y) {
+               @JsonProperty(required = true) int x, @JsonProperty(required = true) int y, List<String> acd) {
     }
 }

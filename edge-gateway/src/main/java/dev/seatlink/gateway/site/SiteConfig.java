@@ -19,27 +19,35 @@ import java.util.stream.Collectors;
  * @param wrapUpSeconds the site's wrap-up length before the seat moves on by itself (0 = until a button)
  * @param wrapUpThen    READY or NOT_READY after the wrap-up timer
  * @param managers      users who may act on every seat (floor managers); team leaders are named on their team
+ * @param integrations  accounts a phone system posts its events with ({@code POST /api/cti/events}); they act on
+ *                      no seat
+ * @param seatsByAcd    each seat by each of the phone system's names for it
  */
 public record SiteConfig(String site, String floor, Shifts shifts, List<String> reasons, int wrapUpSeconds,
-                         AgentState wrapUpThen, Thresholds thresholds, List<String> managers, List<TeamSpec> teams,
-                         List<SeatSpec> seats, Map<String, SeatSpec> seatsById, Map<String, TeamSpec> teamsById,
-                         Map<String, List<SeatSpec>> seatsByTeam) {
+                         AgentState wrapUpThen, Thresholds thresholds, List<String> managers, List<String> integrations,
+                         List<TeamSpec> teams, List<SeatSpec> seats, Map<String, SeatSpec> seatsById,
+                         Map<String, TeamSpec> teamsById, Map<String, List<SeatSpec>> seatsByTeam,
+                         Map<String, SeatSpec> seatsByAcd) {
 
     public SiteConfig {
         reasons = List.copyOf(reasons);
         managers = List.copyOf(managers);
+        integrations = List.copyOf(integrations);
         teams = List.copyOf(teams);
         seats = List.copyOf(seats);
         seatsById = index(seats, SeatSpec::seat);
         teamsById = index(teams, TeamSpec::id);
         seatsByTeam = seats.stream().collect(Collectors.groupingBy(SeatSpec::team, Collectors.toUnmodifiableList()));
+        Map<String, SeatSpec> byAcd = new LinkedHashMap<>();
+        seats.forEach(seat -> seat.acd().forEach(name -> byAcd.putIfAbsent(name, seat)));
+        seatsByAcd = java.util.Collections.unmodifiableMap(byAcd);
     }
 
     public SiteConfig(String site, String floor, Shifts shifts, List<String> reasons, int wrapUpSeconds,
-                      AgentState wrapUpThen, Thresholds thresholds, List<String> managers, List<TeamSpec> teams,
-                      List<SeatSpec> seats) {
-        this(site, floor, shifts, reasons, wrapUpSeconds, wrapUpThen, thresholds, managers, teams, seats, Map.of(),
-                Map.of(), Map.of());
+                      AgentState wrapUpThen, Thresholds thresholds, List<String> managers, List<String> integrations,
+                      List<TeamSpec> teams, List<SeatSpec> seats) {
+        this(site, floor, shifts, reasons, wrapUpSeconds, wrapUpThen, thresholds, managers, integrations, teams, seats,
+                Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {
@@ -64,11 +72,19 @@ public record SiteConfig(String site, String floor, Shifts shifts, List<String> 
         return Optional.ofNullable(teamsById.get(id));
     }
 
-    /** The retained {@code config} the seat's terminal runs with: its team's reasons and wrap-up. */
+    /**
+     * The retained {@code config} the seat's terminal runs with: its team's reasons and wrap-up, and its team's
+     * phone rules when the phone system reports on it.
+     */
     public SeatConfig seatConfig(SeatSpec seat) {
         TeamSpec team = teamOf(seat);
         return new SeatConfig(seat.seat(), seat.agent(), seat.team(), team.reasons(), team.wrapUpSeconds(),
-                team.wrapUpThen());
+                team.wrapUpThen(), null, seat.onThePhoneSystem() ? team.phone() : null);
+    }
+
+    /** The seat the phone system calls {@code name} (an agent or device name of the site config). */
+    public Optional<SeatSpec> seatForAcd(String name) {
+        return Optional.ofNullable(seatsByAcd.get(name));
     }
 
     /** Whether a signed-in user may act on this seat: a floor manager, or the leader of the seat's team. */

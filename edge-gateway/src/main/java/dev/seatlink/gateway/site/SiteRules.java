@@ -2,7 +2,9 @@ package dev.seatlink.gateway.site;
 
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.ClientId;
+import dev.seatlink.protocol.CtiEvent;
 import dev.seatlink.protocol.Ids;
+import dev.seatlink.protocol.PhoneRules;
 import dev.seatlink.protocol.SeatConfig;
 import java.time.DateTimeException;
 import java.time.LocalTime;
@@ -25,6 +27,10 @@ final class SiteRules {
     static final List<String> RESERVED_SEAT_IDS = ClientId.reserved();
     static final List<String> SKILL_TIERS = List.of("novice", "regular", "expert");
     static final List<String> DEFAULT_REASONS = List.of("break", "lunch", "meeting", "training", "coaching");
+    /** Three missed calls in a row make the seat not ready, unless the site or team says otherwise. */
+    static final PhoneRules DEFAULT_PHONE = new PhoneRules(3);
+    /** A seat's names on the phone system: its member interface and a few aliases (agent id, extension). */
+    static final int MAX_ACD_NAMES = 4;
 
     private SiteRules() {
     }
@@ -43,6 +49,13 @@ final class SiteRules {
         for (int i = 0; i < managers.size(); i++) {
             rules.id("managers[" + i + "]", managers.get(i));
         }
+        List<String> integrations = f.integrations() == null ? List.of() : f.integrations();
+        for (int i = 0; i < integrations.size(); i++) {
+            rules.id("integrations[" + i + "]", integrations.get(i));
+            rules.that(!managers.contains(integrations.get(i)), "integrations[" + i + "]", "'" + integrations.get(i)
+                    + "' is a floor manager: a phone system's account must not act on seats");
+        }
+        PhoneRules phone = phone(f.phone(), "phone", DEFAULT_PHONE, rules);
 
         rules.that(f.teams() != null && !f.teams().isEmpty(), "teams", "must list at least one team");
         Set<String> teamIds = new HashSet<>();
@@ -54,7 +67,10 @@ final class SiteRules {
         }
         List<TeamSpec> teams = new ArrayList<>();
         for (int i = 0; i < f.teams().size(); i++) {
-            teams.add(team(f.teams().get(i), "teams[" + i + "]", reasons, wrapUp, then, teamIds, rules));
+            teams.add(team(f.teams().get(i), "teams[" + i + "]", reasons, wrapUp, then, phone, teamIds, rules));
+            String leader = teams.get(i).leader();
+            rules.that(leader == null || !integrations.contains(leader), "teams[" + i + "].leader", "'" + leader
+                    + "' is one of the integrations: a phone system's account must not act on seats");
         }
         Map<String, TeamSpec> byId = new HashMap<>();
         teams.forEach(t -> byId.put(t.id(), t));
@@ -63,6 +79,7 @@ final class SiteRules {
         Set<String> seatIds = new HashSet<>();
         Set<String> agents = new HashSet<>();
         Set<String> places = new HashSet<>();
+        Set<String> acdNames = new HashSet<>();
         List<SeatSpec> seats = new ArrayList<>();
         for (int i = 0; i < f.seats().size(); i++) {
             RawSite.SeatFile seat = f.seats().get(i);
@@ -82,13 +99,24 @@ final class SiteRules {
             rules.that(seat.x() >= 0 && seat.y() >= 0, field, "x and y must not be negative");
             rules.that(places.add(seat.x() + "," + seat.y()), field, "shares x/y " + seat.x() + "," + seat.y()
                     + " with another seat");
-            seats.add(new SeatSpec(seat.seat(), seat.team(), seat.agent(), skill, seat.x(), seat.y()));
+            List<String> acd = seat.acd() == null ? List.of() : seat.acd();
+            rules.that(acd.size() <= MAX_ACD_NAMES, field + ".acd", "may list at most " + MAX_ACD_NAMES + " names");
+            for (int n = 0; n < acd.size(); n++) {
+                String name = acd.get(n);
+                String at = field + ".acd[" + n + "]";
+                rules.that(name != null && !name.isEmpty() && name.length() <= CtiEvent.MAX_AGENT_LENGTH
+                        && name.chars().allMatch(c -> c > 0x20 && c < 0x7f), at,
+                        "must be 1-" + CtiEvent.MAX_AGENT_LENGTH + " printable ASCII characters without spaces");
+                rules.that(acdNames.add(name), at, "'" + name + "' names two seats");
+            }
+            seats.add(new SeatSpec(seat.seat(), seat.team(), seat.agent(), skill, seat.x(), seat.y(), acd));
         }
-        return new SiteConfig(f.site(), f.floor(), shifts, reasons, wrapUp, then, thresholds, managers, teams, seats);
+        return new SiteConfig(f.site(), f.floor(), shifts, reasons, wrapUp, then, thresholds, managers, integrations,
+                teams, seats);
     }
 
     private static TeamSpec team(RawSite.TeamFile team, String field, List<String> siteReasons, int siteWrapUp,
-                                 AgentState siteThen, Set<String> teamIds, Rules rules) {
+                                 AgentState siteThen, PhoneRules sitePhone, Set<String> teamIds, Rules rules) {
         if (team.leader() != null) {
             rules.id(field + ".leader", team.leader());
         }
@@ -112,7 +140,18 @@ final class SiteRules {
         return new TeamSpec(team.id(), team.name() == null ? team.id() : team.name(), team.leader(), line, tier, skill,
                 reasons(team.reasons(), field + ".reasons", siteReasons, rules),
                 wrapUp(team.wrapUpSeconds(), field + ".wrapUpSeconds", siteWrapUp, rules),
-                wrapUpThen(team.wrapUpThen(), field + ".wrapUpThen", siteThen, rules), minReady, help);
+                wrapUpThen(team.wrapUpThen(), field + ".wrapUpThen", siteThen, rules), minReady, help,
+                phone(team.phone(), field + ".phone", sitePhone, rules));
+    }
+
+    private static PhoneRules phone(RawSite.PhoneFile given, String field, PhoneRules otherwise, Rules rules) {
+        if (given == null || given.missedToNotReady() == null) {
+            return otherwise;
+        }
+        int missed = given.missedToNotReady();
+        rules.that(missed >= 1 && missed <= PhoneRules.MAX_MISSED, field + ".missedToNotReady",
+                "must be 1-" + PhoneRules.MAX_MISSED);
+        return new PhoneRules(missed);
     }
 
     private static Shifts shifts(RawSite.File f, Rules rules) {
@@ -175,6 +214,8 @@ final class SiteRules {
             rules.id(field + "[" + i + "]", given.get(i));
             rules.that(!SeatConfig.SUPERVISOR_REASON.equals(given.get(i)), field + "[" + i + "]",
                     "'supervisor' is kept for a supervisor's force not ready");
+            rules.that(!PhoneRules.MISSED_REASON.equals(given.get(i)), field + "[" + i + "]",
+                    "'missed' is kept for the not ready that missed calls cause");
         }
         return given;
     }

@@ -1,6 +1,7 @@
 package dev.seatlink.gateway.site;
 
 import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.PhoneRules;
 import java.util.List;
 
 /**
@@ -15,10 +16,11 @@ import java.util.List;
  * @param reasons       not-ready reason codes the team's seats offer
  * @param minReady      fewer ready agents than this (while anyone is staffed) raises an alert; 0 = never
  * @param help          where a raised hand goes
+ * @param phone         how its seats on the phone system follow calls (the site's rules where the team has none)
  */
 public record TeamSpec(String id, String name, String leader, String businessLine, String customerTier,
                        String skillTier, List<String> reasons, int wrapUpSeconds, AgentState wrapUpThen, int minReady,
-                       HelpRoute help) {
+                       HelpRoute help, PhoneRules phone) {
 
     public TeamSpec {
         reasons = List.copyOf(reasons);

@@ -26,8 +26,8 @@ class CredentialFilesTest {
     void writesPasswdAclAndOneCredentialsFilePerSeatAllPrivate() throws Exception {
         CredentialFiles.Written written = new CredentialFiles(dir).generate(demo);
 
-        assertThat(written.created()).isEqualTo(28); // 24 seats, the gateway (alone, or a and b) and the monitor
-        assertThat(read("passwd").lines()).hasSize(28).allMatch(line -> line.matches("hq\\.f1\\.[a-z0-9-]+:\\$7\\$101\\$.+"));
+        assertThat(written.created()).isEqualTo(29); // 24 seats, the gateway (alone, or a and b), monitor and cti
+        assertThat(read("passwd").lines()).hasSize(29).allMatch(line -> line.matches("hq\\.f1\\.[a-z0-9-]+:\\$7\\$101\\$.+"));
         assertThat(read("seats/s-014.credentials")).startsWith("username=hq.f1.s-014\npassword=");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("passwd")))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
@@ -40,7 +40,7 @@ class CredentialFilesTest {
         new CredentialFiles(dir).generate(demo);
 
         String nats = read("nats-users.conf");
-        assertThat(nats.lines().filter(line -> line.startsWith("{user:"))).hasSize(28)
+        assertThat(nats.lines().filter(line -> line.startsWith("{user:"))).hasSize(29)
                 .allMatch(line -> line.contains("password: \"$2a$11$") && line.contains("allowed_connection_types: [\"MQTT\"]"));
         assertThat(nats).contains("{user: \"hq.f1.gateway-b\"").contains("publish: {allow: [\"seatlink.v1.hq.f1.>\"]}");
         String seat = nats.lines().filter(line -> line.startsWith("{user: \"hq.f1.s-001\"")).findFirst().orElseThrow();
@@ -59,6 +59,23 @@ class CredentialFilesTest {
         assertThat(AccessRules.allows(demo, "hq.f1.monitor", "seatlink/v1/hq/f1/#", false)).isTrue();
         assertThat(AccessRules.allows(demo, "hq.f1.monitor", "seatlink/v1/hq/f1/s-001/cmd", true)).isFalse();
         assertThat(AccessRules.allows(demo, "hq.f1.monitor", "seatlink/v1/hq/f2/#", false)).isFalse();
+    }
+
+    @Test
+    void thePhoneSystemsLoginWritesTheFloorsCtiTopicOnlyAndASeatReadsItsOwnCalls() throws Exception {
+        new CredentialFiles(dir).generate(demo);
+
+        assertThat(read("cti.credentials")).startsWith("username=hq.f1.cti\npassword=");
+        assertThat(read("acl")).contains("user hq.f1.cti\ntopic write seatlink/v1/hq/f1/cti\n\n")
+                .contains("topic read seatlink/v1/hq/f1/s-001/call\n");
+        assertThat(AccessRules.allows(demo, "hq.f1.cti", "seatlink/v1/hq/f1/cti", true)).isTrue();
+        assertThat(AccessRules.allows(demo, "hq.f1.cti", "seatlink/v1/hq/f1/s-001/call", true)).isFalse();
+        assertThat(AccessRules.allows(demo, "hq.f1.cti", "seatlink/v1/hq/f1/#", false)).isFalse();
+        assertThat(AccessRules.allows(demo, "hq.f1.s-001", "seatlink/v1/hq/f1/s-001/call", false)).isTrue();
+        assertThat(AccessRules.allows(demo, "hq.f1.s-001", "seatlink/v1/hq/f1/s-002/call", false)).isFalse();
+        assertThat(AccessRules.allows(demo, "hq.f1.s-001", "seatlink/v1/hq/f1/cti", true)).isFalse();
+        assertThat(read("nats-users.conf")).contains("{user: \"hq.f1.cti\"")
+                .contains("publish: {allow: [\"seatlink.v1.hq.f1.cti\"]}");
     }
 
     @Test

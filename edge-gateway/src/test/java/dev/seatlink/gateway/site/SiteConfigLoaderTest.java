@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.PhoneRules;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -149,5 +150,46 @@ class SiteConfigLoaderTest {
         Files.writeString(file, map(TEAM, "{\"seat\":\"s-1\",\"team\":\"t1\",\"agent\":\"a7\",\"x\":2,\"y\":3}"));
 
         assertThat(loader.load(file).seat("s-1").orElseThrow()).isEqualTo(new SeatSpec("s-1", "t1", "a7", "regular", 2, 3));
+    }
+
+    @Test
+    void aSeatOnThePhoneSystemIsFoundByEachOfItsNamesAndItsConfigCarriesItsTeamsPhoneRules() {
+        SiteConfig site = parse("{\"site\":\"hq\",\"floor\":\"f1\",\"integrations\":[\"pbx\"],"
+                + "\"phone\":{\"missedToNotReady\":2},"
+                + "\"teams\":[{\"id\":\"t1\"},{\"id\":\"t2\",\"phone\":{\"missedToNotReady\":1}}],"
+                + "\"seats\":[{\"seat\":\"s-1\",\"team\":\"t1\",\"x\":0,\"y\":0,\"acd\":[\"PJSIP/1012\",\"Agent/12\"]},"
+                + "{\"seat\":\"s-2\",\"team\":\"t2\",\"x\":1,\"y\":0,\"acd\":[\"PJSIP/1013\"]},"
+                + "{\"seat\":\"s-3\",\"team\":\"t2\",\"x\":2,\"y\":0}]}");
+
+        assertThat(site.integrations()).containsExactly("pbx");
+        assertThat(site.seatForAcd("Agent/12").orElseThrow().seat()).isEqualTo("s-1");
+        assertThat(site.seatForAcd("PJSIP/1013").orElseThrow().seat()).isEqualTo("s-2");
+        assertThat(site.seatForAcd("PJSIP/9999")).isEmpty();
+        assertThat(site.seatConfig(site.seat("s-1").orElseThrow()).phone()).isEqualTo(new PhoneRules(2));
+        assertThat(site.seatConfig(site.seat("s-2").orElseThrow()).phone()).isEqualTo(new PhoneRules(1));
+        assertThat(site.seatConfig(site.seat("s-3").orElseThrow()).phone()).as("not on the phone system").isNull();
+        assertThat(loader.loadDemo().seatForAcd("PJSIP/1007").orElseThrow().seat()).isEqualTo("s-007");
+    }
+
+    @Test
+    void phoneNamesIntegrationsAndPhoneRulesThatBreakTheRulesAreRefusedByField() {
+        String seatA = "{\"seat\":\"s-1\",\"team\":\"t1\",\"x\":0,\"y\":0,\"acd\":[\"PJSIP/1\"]}";
+        String seatB = "{\"seat\":\"s-2\",\"team\":\"t1\",\"x\":1,\"y\":0,\"acd\":[\"PJSIP/1\"]}";
+        assertThatThrownBy(() -> parse(map(TEAM, seatA + "," + seatB)))
+                .hasMessageContaining("seats[1].acd[0] 'PJSIP/1' names two seats");
+        assertThatThrownBy(() -> parse(map(TEAM, seatA.replace("PJSIP/1", "PJSIP 1"))))
+                .hasMessageContaining("seats[0].acd[0] must be 1-160 printable ASCII characters without spaces");
+        assertThatThrownBy(() -> parse(map("{\"id\":\"t1\",\"phone\":{\"missedToNotReady\":0}}", seatA)))
+                .hasMessageContaining("teams[0].phone.missedToNotReady must be 1-10");
+        assertThatThrownBy(() -> parse("{\"site\":\"hq\",\"floor\":\"f1\",\"managers\":[\"dana\"],"
+                + "\"integrations\":[\"dana\"],\"teams\":[" + TEAM + "],\"seats\":[" + seatA + "]}"))
+                .hasMessageContaining("integrations[0] 'dana' is a floor manager");
+        assertThatThrownBy(() -> parse("{\"site\":\"hq\",\"floor\":\"f1\",\"integrations\":[\"pbx\"],"
+                + "\"teams\":[{\"id\":\"t1\",\"leader\":\"pbx\"}],\"seats\":[" + seatA + "]}"))
+                .hasMessageContaining("teams[0].leader 'pbx' is one of the integrations");
+        assertThatThrownBy(() -> parse(map(TEAM, "{\"seat\":\"cti\",\"team\":\"t1\",\"x\":0,\"y\":0}")))
+                .hasMessageContaining("'cti' is the name of a broker login");
+        assertThatThrownBy(() -> parse(map("{\"id\":\"t1\",\"reasons\":[\"missed\"]}", seatA)))
+                .hasMessageContaining("'missed' is kept for the not ready that missed calls cause");
     }
 }

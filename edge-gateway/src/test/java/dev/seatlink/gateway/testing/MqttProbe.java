@@ -108,11 +108,7 @@ public final class MqttProbe implements AutoCloseable {
 
     /** Publishes as the contract says: status, state, config, gateway and summary retained; the rest not. */
     public void publish(Topic topic, Message message) throws MqttException {
-        boolean retained = switch (topic.kind()) {
-            case STATUS, STATE, CONFIG, GATEWAY, SUMMARY -> true;
-            case EVENT, CMD, CMD_RESULT -> false;
-        };
-        client.publish(topic.toString(), codec.encode(topic, message), 1, retained);
+        client.publish(topic.toString(), codec.encode(topic, message), 1, topic.kind().retained());
     }
 
     public void publishRaw(String topic, String payload, boolean retained) throws MqttException {

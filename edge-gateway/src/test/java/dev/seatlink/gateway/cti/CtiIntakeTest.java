@@ -1,0 +1,128 @@
+package dev.seatlink.gateway.cti;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.gateway.lease.GatewayRole;
+import dev.seatlink.gateway.lease.Role;
+import dev.seatlink.gateway.metrics.Metrics;
+import dev.seatlink.gateway.site.SiteConfigLoader;
+import dev.seatlink.protocol.CallEvent;
+import dev.seatlink.protocol.CallEventType;
+import dev.seatlink.protocol.CtiEvent;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CtiIntakeTest {
+    private static final long T = 1_763_900_000_000L;
+    private final FloorModel floor = new FloorModel(new SiteConfigLoader().loadDemo(), T);
+    private final Metrics metrics = new Metrics();
+    private final List<CallEvent> sent = new ArrayList<>();
+    private Role role = Role.PRIMARY;
+    private boolean brokerTakesIt = true;
+    private final CtiIntake intake = new CtiIntake(floor, new FakeRole(), event -> {
+        if (!brokerTakesIt) {
+            return Future.failedFuture("the broker link is down");
+        }
+        sent.add(event);
+        return Future.succeededFuture();
+    }, metrics);
+
+    private final class FakeRole implements GatewayRole {
+        @Override
+        public Role role() {
+            return role;
+        }
+
+        @Override
+        public String self() {
+            return "gw";
+        }
+
+        @Override
+        public String primary() {
+            return role == Role.PRIMARY ? "gw" : "other";
+        }
+
+        @Override
+        public String primaryUrl() {
+            return null;
+        }
+
+        @Override
+        public boolean paired() {
+            return true;
+        }
+    }
+
+    private static CtiEvent event(String id, CallEventType type, String agent) {
+        return new CtiEvent(id, type, agent, type.aboutACall() ? "call-1" : null, T, null);
+    }
+
+    private CtiOutcome take(CtiEvent event) {
+        return intake.take(event).result();
+    }
+
+    @Test
+    void anEventForASeatsPhoneNameIsForwardedToThatSeatUnderItsOwnId() {
+        assertThat(take(event("e1", CallEventType.CALL_ANSWERED, "PJSIP/1007"))).isEqualTo(CtiOutcome.FORWARDED);
+
+        assertThat(sent).containsExactly(new CallEvent("s-007", "e1", CallEventType.CALL_ANSWERED, "call-1", T, null));
+        assertThat(metrics.ctiCount(CtiOutcome.FORWARDED)).isEqualTo(1);
+    }
+
+    @Test
+    void aRepeatAnUnknownNameAndTheAcdsOwnPauseAreCountedAndNotForwarded() {
+        take(event("e1", CallEventType.CALL_OFFERED, "PJSIP/1007"));
+
+        assertThat(take(event("e1", CallEventType.CALL_OFFERED, "PJSIP/1007"))).isEqualTo(CtiOutcome.REPEAT);
+        assertThat(take(event("e2", CallEventType.CALL_OFFERED, "PJSIP/9999"))).isEqualTo(CtiOutcome.UNMAPPED);
+        assertThat(take(event("e3", CallEventType.AGENT_PAUSED, "PJSIP/1007"))).isEqualTo(CtiOutcome.PAUSE);
+        intake.invalid();
+
+        assertThat(sent).hasSize(1);
+        assertThat(metrics.ctiCount(CtiOutcome.REPEAT)).isEqualTo(1);
+        assertThat(metrics.ctiCount(CtiOutcome.UNMAPPED)).isEqualTo(1);
+        assertThat(metrics.ctiCount(CtiOutcome.PAUSE)).isEqualTo(1);
+        assertThat(metrics.ctiCount(CtiOutcome.INVALID)).isEqualTo(1);
+    }
+
+    @Test
+    void aStandbyForwardsNothingButKnowsTheIdsSoAResendAfterItTakesOverIsARepeat() {
+        role = Role.STANDBY;
+        assertThat(take(event("e1", CallEventType.CALL_ANSWERED, "PJSIP/1007"))).isEqualTo(CtiOutcome.STANDBY);
+
+        role = Role.PRIMARY;
+        assertThat(take(event("e1", CallEventType.CALL_ANSWERED, "PJSIP/1007"))).isEqualTo(CtiOutcome.REPEAT);
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void aForwardTheBrokerDidNotTakeIsForgottenSoTheSendersRetryIsTaken() {
+        brokerTakesIt = false;
+        Future<CtiOutcome> first = intake.take(event("e1", CallEventType.CALL_ENDED, "PJSIP/1007"));
+        assertThat(first.failed()).isTrue();
+        assertThat(metrics.ctiCount(CtiOutcome.FAILED)).isEqualTo(1);
+
+        brokerTakesIt = true;
+
+        assertThat(take(event("e1", CallEventType.CALL_ENDED, "PJSIP/1007"))).isEqualTo(CtiOutcome.FORWARDED);
+        assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void onlyTheLastFiftyThousandIdsAreKeptWhateverArrives() {
+        RecentIds ids = new RecentIds(3);
+        ids.firstTime("a");
+        ids.firstTime("b");
+        ids.firstTime("c");
+        ids.firstTime("d");
+
+        assertThat(ids.size()).isEqualTo(3);
+        assertThat(ids.firstTime("a")).as("forgotten").isTrue();
+        assertThat(ids.firstTime("d")).isFalse();
+        assertThat(CtiIntake.REMEMBERED_IDS).isEqualTo(50_000);
+    }
+}
