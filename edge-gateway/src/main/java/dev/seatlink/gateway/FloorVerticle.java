@@ -1,6 +1,11 @@
 package dev.seatlink.gateway;
 
 import dev.seatlink.gateway.access.PasswordFile;
+import dev.seatlink.gateway.acd.AcdFloor;
+import dev.seatlink.gateway.acd.AcdLink;
+import dev.seatlink.gateway.acd.AmiLink;
+import dev.seatlink.gateway.acd.PauseKeeper;
+import dev.seatlink.gateway.acd.QueuePauses;
 import dev.seatlink.gateway.apply.FloorUpdater;
 import dev.seatlink.gateway.apply.SeatProgress;
 import dev.seatlink.gateway.audit.AuditLog;
@@ -96,6 +101,7 @@ final class FloorVerticle extends VerticleBase {
     private StoreWriter writer;
     private BrokerLink link;
     private LeaseKeeper keeper;
+    private AmiLink ami;
     private SseStream stream;
     private HttpServer server;
 
@@ -144,7 +150,8 @@ final class FloorVerticle extends VerticleBase {
                 config.floor().reorderTimeoutMs());
         restored.lastStored().values().forEach(stored -> updater.restore(stored.event()));
         writer = new StoreWriter(store);
-        CtiIntake cti = new CtiIntake(floor, keeper, outbox, metrics);
+        QueuePauses pauses = new QueuePauses();
+        CtiIntake cti = new CtiIntake(floor, keeper, outbox, metrics, pauses);
         IngestPipeline ingest = new IngestPipeline(codec, metrics, rejectLog, writer, new FloorInbox(updater, cti),
                 task -> context.runOnContext(v -> task.run()), clock);
 
@@ -163,6 +170,12 @@ final class FloorVerticle extends VerticleBase {
             watch.run(); // the first figures now, not in 15 s
             cluster = watch;
         }
+        AcdLink acd = AcdLink.NONE;
+        if (config.floor().acd() != null) {
+            ami = new AmiLink(config.floor().acd(), context, new AcdFloor(floor, cti, pauses, clock), clock);
+            jobs.add(new PauseKeeper(floor, pauses, ami, keeper, clock));
+            acd = ami;
+        }
         SiteProblem siteProblem = SiteProblem.NONE;
         if (watcher != null) {
             SiteConfigCheck siteCheck = new SiteConfigCheck(vertx, watcher, floor, configs, tick, live);
@@ -179,7 +192,7 @@ final class FloorVerticle extends VerticleBase {
         new FloorRoutes(floor, figures, stream, new EventHistory(vertx, store), clock, siteProblem, signIn).mount(router);
         LeftoverRemoval leftovers = new LeftoverRemoval(link, new SessionEraser(vertx, linkSettings, link), site, floorId);
         new FleetRoutes(floor, cluster, signIn, keeper, link, leftovers::remove, audit, clock).mount(router);
-        new OpsRoutes(floor, link, writer, stream, metrics, siteProblem, keeper, central, cluster).mount(router);
+        new OpsRoutes(floor, link, writer, stream, metrics, siteProblem, keeper, central, cluster, acd).mount(router);
         new StaticPages().mount(router);
 
         return tick.runNow().compose(first -> {
@@ -197,6 +210,9 @@ final class FloorVerticle extends VerticleBase {
             });
             keeper.onRecovery(updater::startRollCall);
             link.start(ingest, keeper, configs);
+            if (ami != null) {
+                ami.start();
+            }
         });
     }
 
@@ -220,7 +236,11 @@ final class FloorVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         stream.closeAll();
-        return keeper.close()
+        Future<Void> amiClosed = ami == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+            ami.close(); // logs off and waits for its thread: not on the loop
+            return null;
+        });
+        return amiClosed.compose(v -> keeper.close())
                 .compose(v -> link.close())
                 .compose(v -> vertx.executeBlocking(() -> {
                     writer.close();

@@ -155,12 +155,47 @@ public record GatewayConfig(Http http, Link link, Store store, Floor floor) {
     /**
      * @param siteFile         the site config JSON; null (default) runs the demo floor hq/f1
      * @param reorderTimeoutMs how long a gap is waited for before the seat is asked to replay (default 2000)
+     * @param acd              the Asterisk phone system's AMI, or null (default: none)
      */
-    public record Floor(Path siteFile, long reorderTimeoutMs) {
+    public record Floor(Path siteFile, long reorderTimeoutMs, Acd acd) {
         public Floor {
             require(reorderTimeoutMs >= MIN_REORDER_TIMEOUT_MS && reorderTimeoutMs <= MAX_REORDER_TIMEOUT_MS,
                     "--reorder-timeout-ms must be " + MIN_REORDER_TIMEOUT_MS + "-" + MAX_REORDER_TIMEOUT_MS + " (was "
                             + reorderTimeoutMs + ")");
+        }
+    }
+
+    /**
+     * An Asterisk/FreePBX phone system's manager interface (AMI): its queue events drive the seats, and the seats'
+     * state keeps its queue pauses.
+     *
+     * @param host     {@code --ami HOST:PORT}'s host
+     * @param username the AMI user ({@code manager.conf})
+     * @param password its secret; never logged
+     */
+    public record Acd(String host, int port, String username, String password) {
+        public Acd {
+            require(host != null && host.matches("[A-Za-z0-9.:\\[\\]-]{1,253}"), "--ami must be HOST:PORT (was '" + host + "')");
+            require(port > 0 && port <= 65_535, "--ami's port must be 1-65535 (was " + port + ")");
+            require(username != null && password != null, "--ami needs --ami-credentials FILE (username=… password=…)");
+        }
+
+        /** {@code HOST:PORT} as given to {@code --ami}. */
+        public static Acd parse(String hostPort, String username, String password) {
+            int colon = hostPort == null ? -1 : hostPort.lastIndexOf(':');
+            require(colon > 0, "--ami must be HOST:PORT (was '" + hostPort + "')");
+            int port;
+            try {
+                port = Integer.parseInt(hostPort.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new GatewayConfigException("--ami must be HOST:PORT (was '" + hostPort + "')");
+            }
+            return new Acd(hostPort.substring(0, colon), port, username, password);
+        }
+
+        @Override
+        public String toString() {
+            return "Acd[" + host + ":" + port + ", user " + username + ", password ****]";
         }
     }
 

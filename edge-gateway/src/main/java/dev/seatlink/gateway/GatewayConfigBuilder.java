@@ -24,6 +24,7 @@ public final class GatewayConfigBuilder {
     private int retentionDays = GatewayConfig.DEFAULT_RETENTION_DAYS;
     private GatewayConfig.Central central;
     private Path siteFile;
+    private GatewayConfig.Acd acd;
     private long reorderTimeoutMs = Reorderer.DEFAULT_TIMEOUT_MS;
 
     GatewayConfigBuilder() {
@@ -115,6 +116,11 @@ public final class GatewayConfigBuilder {
         return this;
     }
 
+    public GatewayConfigBuilder acd(GatewayConfig.Acd value) {
+        acd = value;
+        return this;
+    }
+
     public GatewayConfigBuilder reorderTimeoutMs(long value) {
         reorderTimeoutMs = value;
         return this;
@@ -142,6 +148,7 @@ public final class GatewayConfigBuilder {
         b.central = config.store().central();
         b.siteFile = config.floor().siteFile();
         b.reorderTimeoutMs = config.floor().reorderTimeoutMs();
+        b.acd = config.floor().acd();
         return b;
     }
 
@@ -150,6 +157,7 @@ public final class GatewayConfigBuilder {
         return new GatewayConfig(new GatewayConfig.Http(httpHost, httpPort, https, usersFile),
                 new GatewayConfig.Link(brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile, embeddedAuth,
                         instance, publicUrl, natsMonitor),
-                new GatewayConfig.Store(dataDir, retentionDays, central), new GatewayConfig.Floor(siteFile, reorderTimeoutMs));
+                new GatewayConfig.Store(dataDir, retentionDays, central), new GatewayConfig.Floor(siteFile, reorderTimeoutMs,
+                        acd));
     }
 }

@@ -99,6 +99,15 @@ public final class GatewayMain implements Callable<Integer> {
             description = "supervisors who may send commands (tools/seatlink credentials --supervisor NAME)")
     Path usersFile;
 
+    @Option(names = "--ami", paramLabel = "HOST:PORT",
+            description = "an Asterisk/FreePBX manager interface: its queue events drive the seats, the seats keep "
+                    + "its queue pauses (needs --ami-credentials)")
+    String ami;
+
+    @Option(names = "--ami-credentials", paramLabel = "FILE",
+            description = "username=… and password=… of the AMI user (keep it at mode 600; never logged)")
+    Path amiCredentials;
+
     @Option(names = "--retention-days", description = "delete stored events older than this (default 400)")
     int retentionDays = defaults.store().retentionDays();
 
@@ -114,6 +123,34 @@ public final class GatewayMain implements Callable<Integer> {
             return Files.readString(file, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
             throw new GatewayConfigException(file + ": cannot read the password file: " + e.getMessage());
+        }
+    }
+
+    /** The AMI's address and login, or null without {@code --ami}; a credentials file others may read is refused. */
+    private GatewayConfig.Acd amiSettings() {
+        if (ami == null) {
+            if (amiCredentials != null) {
+                throw new GatewayConfigException("--ami-credentials goes with --ami HOST:PORT");
+            }
+            return null;
+        }
+        if (amiCredentials == null) {
+            throw new GatewayConfigException("--ami needs --ami-credentials FILE (username=… password=…)");
+        }
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = Files.getPosixFilePermissions(amiCredentials);
+            if (mode.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
+                    || mode.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)) {
+                throw new GatewayConfigException(amiCredentials + ": others may read the AMI password; chmod 600 it");
+            }
+            Credentials login = Credentials.parse(Files.readString(amiCredentials, StandardCharsets.UTF_8))
+                    .orElseThrow(() -> new GatewayConfigException(amiCredentials
+                            + ": --ami-credentials needs username=… and password=… lines"));
+            return GatewayConfig.Acd.parse(ami, login.username(), login.password());
+        } catch (IOException e) {
+            throw new GatewayConfigException(amiCredentials + ": cannot read the AMI credentials: " + e.getMessage());
+        } catch (UnsupportedOperationException e) {
+            throw new GatewayConfigException(amiCredentials + ": cannot check who may read it on this file system");
         }
     }
 
@@ -163,7 +200,7 @@ public final class GatewayMain implements Callable<Integer> {
                 .embeddedAuth(embeddedAuth).instance(instance).publicUrl(publicUrl).natsMonitor(natsMonitor).dataDir(dataDir)
                 .retentionDays(retentionDays).siteFile(siteFile).central(centralStore == null ? null
                         : new GatewayConfig.Central(centralStore, centralUser, readSecret(centralPasswordFile)))
-                .reorderTimeoutMs(reorderTimeoutMs).build();
+                .reorderTimeoutMs(reorderTimeoutMs).acd(amiSettings()).build();
         Gateway gateway = Gateway.start(config);
         System.out.println("SeatLink gateway for " + gateway.site().site() + "/" + gateway.site().floor()
                 + " - wallboard: " + gateway.wallboardUrl() + "  (MQTT: " + gateway.brokerUrl() + ")");

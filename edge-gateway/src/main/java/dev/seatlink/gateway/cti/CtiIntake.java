@@ -5,6 +5,7 @@ import dev.seatlink.gateway.lease.GatewayRole;
 import dev.seatlink.gateway.lease.Role;
 import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.gateway.site.SeatSpec;
+import dev.seatlink.protocol.CallEventType;
 import dev.seatlink.protocol.CtiEvent;
 import dev.seatlink.protocol.Ids;
 import io.vertx.core.Future;
@@ -26,10 +27,12 @@ public final class CtiIntake {
     private final GatewayRole role;
     private final CallSender sender;
     private final Metrics metrics;
+    private final PauseReports pauses;
     private final RecentIds recent = new RecentIds(REMEMBERED_IDS);
 
-    public CtiIntake(FloorModel floor, GatewayRole role, CallSender sender, Metrics metrics) {
+    public CtiIntake(FloorModel floor, GatewayRole role, CallSender sender, Metrics metrics, PauseReports pauses) {
         this.floor = floor;
+        this.pauses = pauses;
         this.role = role;
         this.sender = sender;
         this.metrics = metrics;
@@ -74,6 +77,7 @@ public final class CtiIntake {
             return CtiOutcome.REPEAT;
         }
         if (event.type().aboutThePause()) {
+            pauses.reported(seat.get(), event.type() == CallEventType.AGENT_PAUSED, event.reason());
             return CtiOutcome.PAUSE;
         }
         return role.role() == Role.PRIMARY ? CtiOutcome.FORWARDED : CtiOutcome.STANDBY;

@@ -5,7 +5,8 @@ package dev.seatlink.gateway.floor;
  *
  * @param id    stable while the condition holds: type plus seat or team, e.g. {@code help-waiting:s-014}
  * @param type  not-ready-over-limit, wrap-up-over-limit, team-below-min-ready, help-waiting,
- *              offline-logged-in, sequence-gap, seq-jump, seat-behind or duplicate-terminal
+ *              offline-logged-in, sequence-gap, seq-jump, seat-behind, duplicate-terminal, acd-out-of-sync
+ *              or acd-down
  * @param seat  the seat, or null for a team alert
  * @param text  what the wallboard shows
  * @param since when it was raised (gateway clock)
@@ -20,4 +21,6 @@ public record Alert(String id, String type, String team, String seat, String age
     public static final String SEQ_JUMP = "seq-jump";
     public static final String SEAT_BEHIND = "seat-behind";
     public static final String DUPLICATE_TERMINAL = "duplicate-terminal";
+    public static final String ACD_OUT_OF_SYNC = "acd-out-of-sync";
+    public static final String ACD_DOWN = "acd-down";
 }

@@ -13,6 +13,8 @@ import java.util.Set;
 final class Alerts {
     /** How long a seat whose events were given up as lost stays flagged. */
     static final long LOST_EVENTS_FLAG_MS = 10 * 60_000L;
+    /** A seat's queue pause and state may disagree this long (the ACD's echo on its way) before it is an alert. */
+    static final long ACD_OUT_OF_STEP_MS = 5_000;
 
     private Alerts() {
     }
@@ -54,6 +56,10 @@ final class Alerts {
             if (seat.duplicateSeenAt > 0 && now - seat.duplicateSeenAt < LOST_EVENTS_FLAG_MS) {
                 alerts.add(seatAlert(Alert.DUPLICATE_TERMINAL, seat, id + ": two terminals use this seat's id and "
                         + "knock each other off (check their seat settings)", now));
+            }
+            if (seat.acdOutOfStepSince > 0 && now - seat.acdOutOfStepSince > ACD_OUT_OF_STEP_MS) {
+                alerts.add(seatAlert(Alert.ACD_OUT_OF_SYNC, seat, id + ": the phone system's queue pause does not match "
+                        + "the seat's state (" + seat.state + ")", now));
             }
             if (seat.behindSince > 0) {
                 alerts.add(seatAlert(Alert.SEAT_BEHIND, seat, id + ": terminal restarted behind the floor (replaced or "

@@ -33,6 +33,11 @@ public final class FloorModel {
     private final AlertBook alerts = new AlertBook();
     private final RecentHelpTaken helpTaken = new RecentHelpTaken();
     private final LeftoverSeats leftovers = new LeftoverSeats();
+    /** The phone system's link, when it is configured and down. */
+    private AcdDown acdDown;
+
+    private record AcdDown(String why, long since) {
+    }
     private long handsRaised;
 
     /** An empty floor whose intraday figures start with the shift running at {@code now}. */
@@ -152,6 +157,19 @@ public final class FloorModel {
         }
     }
 
+    /**
+     * The seats whose queue pause at the phone system differs from their state, with since when; every other seat
+     * is in step.
+     */
+    public void acdOutOfStep(Map<String, Long> since) {
+        seats.values().forEach(seat -> seat.acdOutOfStepSince = since.getOrDefault(seat.spec.seat(), 0L));
+    }
+
+    /** The link to the phone system is down since {@code since} (why), or up again ({@code why} null). */
+    public void acdLink(String why, long since) {
+        acdDown = why == null ? null : new AcdDown(why, since);
+    }
+
     /** The seat's terminal restarted below the floor's seq: flagged until one of its events is applied. */
     public void restartedBehind(String seatId, long now) {
         LiveSeat seat = seats.get(seatId);
@@ -217,7 +235,13 @@ public final class FloorModel {
      * @return what was raised and cleared
      */
     public List<AlertChange> updateAlerts(FloorKpis kpis, Set<String> gapsOpen, long now) {
-        return alerts.update(Alerts.holding(site, seats.values(), kpis.groups().get(Grouping.TEAM.key()), gapsOpen, now), now);
+        List<Alert> holding = new java.util.ArrayList<>(Alerts.holding(site, seats.values(),
+                kpis.groups().get(Grouping.TEAM.key()), gapsOpen, now));
+        if (acdDown != null) {
+            holding.add(new Alert(Alert.ACD_DOWN, Alert.ACD_DOWN, null, null, null, "the phone system's link is down ("
+                    + acdDown.why() + "): seats work from their buttons, queue pauses wait", acdDown.since()));
+        }
+        return alerts.update(holding, now);
     }
 
     public List<Alert> alerts() {

@@ -26,6 +26,8 @@ final class LiveSeat {
     long lostEventsAt;
     /** When a message of the seat's was last refused as a seq jump (gateway clock), 0 if never. */
     long seqJumpAt;
+    /** Since when the phone system's queue pause has differed from this seat's state; 0 while in step. */
+    long acdOutOfStepSince;
     /** Since when its terminal sends seqs below what the floor holds (a replaced Pi), 0 if not. */
     long behindSince;
     long bootSeenAt;

@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.web;
 
+import dev.seatlink.gateway.acd.AcdLink;
 import dev.seatlink.gateway.brokerlink.LinkHealth;
 import dev.seatlink.gateway.central.CentralStatus;
 import dev.seatlink.gateway.floor.FloorCounts;
@@ -27,9 +28,11 @@ public final class OpsRoutes {
     private final GatewayRole role;
     private final CentralStatus central;
     private final ClusterView cluster;
+    private final AcdLink acd;
 
     public OpsRoutes(FloorModel floor, LinkHealth broker, StoreWriter store, SseStream stream, Metrics metrics,
-                     SiteProblem siteProblem, GatewayRole role, CentralStatus central, ClusterView cluster) {
+                     SiteProblem siteProblem, GatewayRole role, CentralStatus central, ClusterView cluster, AcdLink acd) {
+        this.acd = acd;
         this.role = role;
         this.cluster = cluster;
         this.central = central;
@@ -67,6 +70,9 @@ public final class OpsRoutes {
         if (central.enabled()) { // optional and behind an outbox: its being down loses nothing, so it is not DOWN
             body.put("centralStore", central.problem() == null ? "UP" : "WAITING: " + central.problem());
             body.put("centralBacklog", central.backlog());
+        }
+        if (acd.status() != null) { // the seats work from their buttons without it: shown, not DOWN overall
+            body.put("acd", acd.status());
         }
         ClusterFigures figures = cluster.figures();
         if (figures.known()) { // read for figures, not health: the broker link above says whether this floor works

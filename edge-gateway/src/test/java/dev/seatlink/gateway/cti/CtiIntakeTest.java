@@ -20,6 +20,7 @@ class CtiIntakeTest {
     private final FloorModel floor = new FloorModel(new SiteConfigLoader().loadDemo(), T);
     private final Metrics metrics = new Metrics();
     private final List<CallEvent> sent = new ArrayList<>();
+    private final List<String> pauses = new ArrayList<>();
     private Role role = Role.PRIMARY;
     private boolean brokerTakesIt = true;
     private final CtiIntake intake = new CtiIntake(floor, new FakeRole(), event -> {
@@ -28,7 +29,7 @@ class CtiIntakeTest {
         }
         sent.add(event);
         return Future.succeededFuture();
-    }, metrics);
+    }, metrics, (seat, paused, reason) -> pauses.add(seat.seat() + (paused ? " paused " + reason : " unpaused")));
 
     private final class FakeRole implements GatewayRole {
         @Override
@@ -83,6 +84,7 @@ class CtiIntakeTest {
         intake.invalid();
 
         assertThat(sent).hasSize(1);
+        assertThat(pauses).containsExactly("s-007 paused null");
         assertThat(metrics.ctiCount(CtiOutcome.REPEAT)).isEqualTo(1);
         assertThat(metrics.ctiCount(CtiOutcome.UNMAPPED)).isEqualTo(1);
         assertThat(metrics.ctiCount(CtiOutcome.PAUSE)).isEqualTo(1);

@@ -1,0 +1,48 @@
+package dev.seatlink.gateway.acd;
+
+import dev.seatlink.gateway.cti.CtiIntake;
+import dev.seatlink.gateway.floor.FloorClock;
+import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.protocol.CtiEvent;
+import java.util.List;
+
+/**
+ * What the floor does with what the phone system's link says, on the floor's loop: its events go in like any CTI
+ * event, its member list after a (re)connect is what the pauses reconcile from, and a link that is down is an
+ * alert (the seats work on from their buttons).
+ */
+public final class AcdFloor implements AcdListener {
+    private final FloorModel floor;
+    private final CtiIntake intake;
+    private final QueuePauses pauses;
+    private final FloorClock clock;
+    private boolean down;
+
+    public AcdFloor(FloorModel floor, CtiIntake intake, QueuePauses pauses, FloorClock clock) {
+        this.floor = floor;
+        this.intake = intake;
+        this.pauses = pauses;
+        this.clock = clock;
+    }
+
+    @Override
+    public void connected(List<MemberPause> members) {
+        pauses.reconciled(members);
+        down = false;
+        floor.acdLink(null, 0);
+    }
+
+    @Override
+    public void event(CtiEvent event) {
+        intake.take(event);
+    }
+
+    @Override
+    public void down(String why) {
+        pauses.forget();
+        if (!down) { // the alert keeps the time it went down
+            down = true;
+            floor.acdLink(why, clock.millis());
+        }
+    }
+}

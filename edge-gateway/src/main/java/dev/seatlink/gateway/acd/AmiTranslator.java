@@ -1,0 +1,144 @@
+package dev.seatlink.gateway.acd;
+
+import dev.seatlink.protocol.CallEventType;
+import dev.seatlink.protocol.CallEvent;
+import dev.seatlink.protocol.CtiEvent;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.asteriskjava.manager.event.AbstractAgentEvent;
+import org.asteriskjava.manager.event.AgentCalledEvent;
+import org.asteriskjava.manager.event.AgentCompleteEvent;
+import org.asteriskjava.manager.event.AgentConnectEvent;
+import org.asteriskjava.manager.event.AgentRingNoAnswerEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.QueueMemberAddedEvent;
+import org.asteriskjava.manager.event.QueueMemberPauseEvent;
+import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
+
+/**
+ * Asterisk's queue events as SeatLink's CTI events. Pure (asterisk-java's event objects in, records out); not
+ * thread-safe: the AMI link calls it from its one thread.
+ *
+ * <ul>
+ *   <li>{@code AgentCalled} → {@code call.offered}, {@code AgentConnect} → {@code call.answered},
+ *       {@code AgentComplete} → {@code call.ended}, {@code AgentRingNoAnswer} → {@code call.missed}; the call id is
+ *       the caller channel's {@code Uniqueid}, the agent the member's {@code Interface}.</li>
+ *   <li>{@code QueueMemberPause} → {@code agent.paused} (reason {@code PausedReason}, which
+ *       asterisk-java puts in {@code getPausedreason()} or {@code getPausedReason()} depending on its version) or {@code agent.unpaused}. A
+ *       pause without a queue pauses the member in every queue and Asterisk says so once per queue: only a change
+ *       of the interface's pause is passed on.</li>
+ *   <li>{@code QueueMemberAdded}/{@code Removed} → {@code agent.login} when the interface joins its first queue,
+ *       {@code agent.logout} when it leaves its last.</li>
+ * </ul>
+ * Times are the gateway's receive time ({@code at}): Asterisk's events carry none of their own. Ids are
+ * {@code ami-{link start}-{n}}, unique per event (Asterisk re-rings a member with the same call id).
+ */
+public final class AmiTranslator {
+    private final String idPrefix;
+    private long next;
+    private final Map<String, MemberPause> pauses = new HashMap<>();
+    private final Map<String, Set<String>> queues = new HashMap<>();
+
+    public AmiTranslator(long linkStart) {
+        this.idPrefix = "ami-" + linkStart + "-";
+    }
+
+    /** What the ACD holds after a (re)connect's {@code QueueStatus}: the pauses and queues start from it. */
+    public void reconciled(List<MemberPause> members, Map<String, Set<String>> memberQueues) {
+        pauses.clear();
+        members.forEach(m -> pauses.put(m.member(), m));
+        queues.clear();
+        memberQueues.forEach((member, in) -> queues.put(member, new HashSet<>(in)));
+    }
+
+    /** The CTI event an AMI event means, if any, received at {@code now}. */
+    public Optional<CtiEvent> translate(ManagerEvent event, long now) {
+        if (event instanceof AgentCalledEvent called) {
+            return call(CallEventType.CALL_OFFERED, called.getInterface(), called.getUniqueId(), now);
+        }
+        if (event instanceof AgentConnectEvent || event instanceof AgentCompleteEvent
+                || event instanceof AgentRingNoAnswerEvent) {
+            AbstractAgentEvent agent = (AbstractAgentEvent) event;
+            CallEventType type = event instanceof AgentConnectEvent ? CallEventType.CALL_ANSWERED
+                    : event instanceof AgentCompleteEvent ? CallEventType.CALL_ENDED : CallEventType.CALL_MISSED;
+            return call(type, memberOf(agent), agent.getUniqueId(), now);
+        }
+        if (event instanceof QueueMemberPauseEvent pause) {
+            return paused(pause, now);
+        }
+        if (event instanceof QueueMemberAddedEvent added) {
+            Set<String> in = queues.computeIfAbsent(added.getInterface(), i -> new HashSet<>());
+            boolean first = in.isEmpty();
+            in.add(added.getQueue());
+            return first ? agent(CallEventType.AGENT_LOGIN, added.getInterface(), null, now) : Optional.empty();
+        }
+        if (event instanceof QueueMemberRemovedEvent removed) {
+            Set<String> in = queues.getOrDefault(removed.getInterface(), new HashSet<>());
+            boolean was = in.remove(removed.getQueue());
+            return was && in.isEmpty() ? agent(CallEventType.AGENT_LOGOUT, removed.getInterface(), null, now)
+                    : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** The ACD's pause of a member now, as last heard (null when never heard). */
+    public MemberPause pauseOf(String member) {
+        return pauses.get(member);
+    }
+
+    private Optional<CtiEvent> paused(QueueMemberPauseEvent pause, long now) {
+        String member = pause.getInterface();
+        boolean paused = Boolean.TRUE.equals(pause.getPaused());
+        String reason = paused ? reasonOf(pause) : null;
+        MemberPause heard = new MemberPause(member, paused, reason);
+        if (heard.sameAs(pauses.get(member))) {
+            return Optional.empty(); // the same pause again, from the member's next queue
+        }
+        pauses.put(member, heard);
+        return agent(paused ? CallEventType.AGENT_PAUSED : CallEventType.AGENT_UNPAUSED, member, reason, now);
+    }
+
+    private static String reasonOf(QueueMemberPauseEvent pause) {
+        // asterisk-java fills one of two setters for PausedReason depending on its version (#545); before 13, Reason
+        String reason = firstGiven(pause.getPausedreason(), pause.getPausedReason(), pause.getReason());
+        if (reason == null) {
+            return null;
+        }
+        String printable = reason.strip().replaceAll("[^\\x20-\\x7e]", "?");
+        return printable.length() > CallEvent.MAX_REASON_LENGTH ? printable.substring(0, CallEvent.MAX_REASON_LENGTH)
+                : printable;
+    }
+
+    private static String firstGiven(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** The member's interface: Asterisk 12+ says {@code Interface}; older ones only {@code Member}. */
+    private static String memberOf(AbstractAgentEvent event) {
+        String iface = event instanceof AgentConnectEvent c ? c.getInterface()
+                : event instanceof AgentCompleteEvent c ? c.getInterface()
+                : ((AgentRingNoAnswerEvent) event).getInterface();
+        return iface != null ? iface : event.getMember();
+    }
+
+    private Optional<CtiEvent> call(CallEventType type, String member, String callId, long now) {
+        if (member == null || callId == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new CtiEvent(idPrefix + ++next, type, member, callId, now, null));
+    }
+
+    private Optional<CtiEvent> agent(CallEventType type, String member, String reason, long now) {
+        return member == null ? Optional.empty()
+                : Optional.of(new CtiEvent(idPrefix + ++next, type, member, null, now, reason));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.seatlink.gateway.acd;
+
+import dev.seatlink.gateway.floor.FloorClock;
+import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.gateway.floor.SeatView;
+import dev.seatlink.gateway.jobs.PeriodicJob;
+import dev.seatlink.gateway.lease.GatewayRole;
+import dev.seatlink.gateway.lease.Role;
+import dev.seatlink.gateway.site.SeatSpec;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Every {@value #PERIOD_MS} ms, on the floor's loop: each seat on the phone system compared with its member's
+ * pause at the ACD ({@link QueuePauses}), the pauses due sent, and the seats out of step shown (an alert after
+ * 5 s). Only the primary sends, and only while the link is up.
+ */
+public final class PauseKeeper implements PeriodicJob {
+    static final long PERIOD_MS = 250;
+
+    private final FloorModel floor;
+    private final QueuePauses pauses;
+    private final AcdLink link;
+    private final GatewayRole role;
+    private final FloorClock clock;
+
+    public PauseKeeper(FloorModel floor, QueuePauses pauses, AcdLink link, GatewayRole role, FloorClock clock) {
+        this.floor = floor;
+        this.pauses = pauses;
+        this.link = link;
+        this.role = role;
+        this.clock = clock;
+    }
+
+    @Override
+    public long periodMs() {
+        return PERIOD_MS;
+    }
+
+    @Override
+    public void run() {
+        if (!link.isUp() || role.role() != Role.PRIMARY) {
+            floor.acdOutOfStep(Map.of());
+            return;
+        }
+        Map<String, MemberPause> wanted = new HashMap<>();
+        for (SeatView seat : floor.seats()) {
+            SeatSpec spec = floor.site().seatsById().get(seat.seat());
+            if (spec != null && spec.onThePhoneSystem()) {
+                wanted.put(seat.seat(), QueuePauses.wanted(spec.acd().get(0), seat));
+            }
+        }
+        pauses.due(wanted, clock.millis()).forEach(action -> link.pause(action.pause()));
+        floor.acdOutOfStep(pauses.outOfStep());
+    }
+}

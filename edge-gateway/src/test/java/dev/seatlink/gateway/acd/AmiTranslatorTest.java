@@ -1,0 +1,89 @@
+package dev.seatlink.gateway.acd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seatlink.protocol.CallEventType;
+import dev.seatlink.protocol.CtiEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.asteriskjava.manager.event.AgentCalledEvent;
+import org.asteriskjava.manager.event.AgentCompleteEvent;
+import org.asteriskjava.manager.event.AgentConnectEvent;
+import org.asteriskjava.manager.event.AgentRingNoAnswerEvent;
+import org.asteriskjava.manager.event.QueueMemberAddedEvent;
+import org.asteriskjava.manager.event.QueueMemberPauseEvent;
+import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
+import org.junit.jupiter.api.Test;
+
+class AmiTranslatorTest {
+    private static final long T = 1_764_590_400_000L;
+    private static final String MEMBER = "PJSIP/1001";
+    private final AmiTranslator translator = new AmiTranslator(T);
+
+    private static <E extends org.asteriskjava.manager.event.AbstractAgentEvent> E agentEvent(E event, String uniqueId) {
+        event.setUniqueId(uniqueId);
+        return event;
+    }
+
+    private static QueueMemberPauseEvent pause(String queue, boolean paused, String reason) {
+        QueueMemberPauseEvent event = new QueueMemberPauseEvent(new Object());
+        event.setQueue(queue);
+        event.setInterface(MEMBER);
+        event.setPaused(paused);
+        event.setPausedreason(reason);
+        return event;
+    }
+
+    @Test
+    void aQueueCallsEventsBecomeOfferedAnsweredEndedAndMissedUnderTheCallersUniqueid() {
+        AgentCalledEvent called = new AgentCalledEvent(new Object());
+        called.setInterface(MEMBER);
+        called.setUniqueId("1764590400.42");
+        AgentConnectEvent connect = agentEvent(new AgentConnectEvent(new Object()), "1764590400.42");
+        connect.setInterface(MEMBER);
+        AgentCompleteEvent complete = agentEvent(new AgentCompleteEvent(new Object()), "1764590400.42");
+        complete.setInterface(MEMBER);
+        AgentRingNoAnswerEvent missed = agentEvent(new AgentRingNoAnswerEvent(new Object()), "1764590400.43");
+        missed.setInterface(MEMBER);
+
+        List<CtiEvent> events = List.of(called, connect, complete, missed).stream()
+                .map(e -> translator.translate(e, T).orElseThrow()).toList();
+
+        assertThat(events).extracting(CtiEvent::type).containsExactly(CallEventType.CALL_OFFERED,
+                CallEventType.CALL_ANSWERED, CallEventType.CALL_ENDED, CallEventType.CALL_MISSED);
+        assertThat(events).extracting(CtiEvent::callId).containsExactly("1764590400.42", "1764590400.42",
+                "1764590400.42", "1764590400.43");
+        assertThat(events).extracting(CtiEvent::agent).containsOnly(MEMBER);
+        assertThat(events).extracting(CtiEvent::id).doesNotHaveDuplicates().allMatch(id -> id.startsWith("ami-" + T));
+    }
+
+    @Test
+    void aPauseReportedOncePerQueueIsPassedOnOnceWithItsReason() {
+        assertThat(translator.translate(pause("support", true, "Lunch Break"), T).orElseThrow())
+                .extracting(CtiEvent::type, CtiEvent::reason).containsExactly(CallEventType.AGENT_PAUSED, "Lunch Break");
+        assertThat(translator.translate(pause("sales", true, "Lunch Break"), T)).as("the same, its next queue").isEmpty();
+        assertThat(translator.translate(pause("support", false, null), T).orElseThrow().type())
+                .isEqualTo(CallEventType.AGENT_UNPAUSED);
+        assertThat(translator.pauseOf(MEMBER)).isEqualTo(MemberPause.unpaused(MEMBER));
+    }
+
+    @Test
+    void joiningTheFirstQueueIsALoginAndLeavingTheLastALogout() {
+        translator.reconciled(List.of(), Map.of(MEMBER, Set.of("support")));
+        QueueMemberAddedEvent added = new QueueMemberAddedEvent(new Object());
+        added.setInterface(MEMBER);
+        added.setQueue("sales");
+        QueueMemberRemovedEvent leftSupport = new QueueMemberRemovedEvent(new Object());
+        leftSupport.setInterface(MEMBER);
+        leftSupport.setQueue("support");
+        QueueMemberRemovedEvent leftSales = new QueueMemberRemovedEvent(new Object());
+        leftSales.setInterface(MEMBER);
+        leftSales.setQueue("sales");
+
+        assertThat(translator.translate(added, T)).as("already in a queue").isEmpty();
+        assertThat(translator.translate(leftSupport, T)).isEmpty();
+        assertThat(translator.translate(leftSales, T).orElseThrow().type()).isEqualTo(CallEventType.AGENT_LOGOUT);
+        assertThat(translator.translate(added, T).orElseThrow().type()).isEqualTo(CallEventType.AGENT_LOGIN);
+    }
+}

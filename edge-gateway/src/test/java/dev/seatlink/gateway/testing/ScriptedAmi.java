@@ -1,0 +1,350 @@
+package dev.seatlink.gateway.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * An Asterisk manager interface (AMI) in the test's JVM, on 127.0.0.1 and a free port, speaking from the frames of
+ * {@code src/test/resources/ami/asterisk20.txt} (where they come from is said there): the banner, MD5 challenge
+ * login, {@code CoreSettings}, {@code QueueStatus} from its member table, {@code QueuePause} (every queue of the
+ * interface, each echoed with a {@code QueueMemberPause} unless told not to), {@code Ping}, {@code Logoff}; anything
+ * else is answered as Asterisk answers an unknown action. The test plays the queue's events with {@link #emit}.
+ */
+public final class ScriptedAmi implements AutoCloseable {
+    public static final String USER = "seatlink";
+    public static final String SECRET = "s3cret-ami";
+    private static final String CHALLENGE = "840415273";
+
+    /** A queue member: its queues and its pause (the same in each, as a QueuePause without Queue leaves it). */
+    private static final class Member {
+        final String name;
+        final List<String> queues;
+        boolean paused;
+        String reason = "";
+
+        Member(String name, List<String> queues) {
+            this.name = name;
+            this.queues = queues;
+        }
+    }
+
+    private final Map<String, String> frames;
+    private volatile ServerSocket server;
+    private final int port;
+    private final Map<String, Member> members = new ConcurrentHashMap<>();
+    private final List<Session> sessions = new CopyOnWriteArrayList<>();
+    private final List<Map<String, String>> actions = new CopyOnWriteArrayList<>();
+    private volatile boolean echoPauses = true;
+    private volatile boolean closed;
+    private int n;
+
+    public ScriptedAmi() {
+        this.frames = frames();
+        this.server = listen(0);
+        this.port = server.getLocalPort();
+        startAccepting();
+    }
+
+    private static ServerSocket listen(int port) {
+        try {
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+            return socket;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void startAccepting() {
+        Thread acceptor = new Thread(this::accept, "scripted-ami");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Listens again on the same port after {@link #close}, as an Asterisk that restarted: every pause is gone. */
+    public synchronized void reopen() {
+        members.values().forEach(m -> {
+            m.paused = false;
+            m.reason = "";
+        });
+        closed = false;
+        server = listen(port);
+        startAccepting();
+    }
+
+    /** Adds {@code iface} (e.g. PJSIP/1007) to {@code queues}, unpaused. */
+    public ScriptedAmi member(String iface, String name, String... queues) {
+        members.put(iface, new Member(name, List.of(queues)));
+        return this;
+    }
+
+    /** Whether QueuePause is echoed with QueueMemberPause events (an ACD that stays silent when false). */
+    public void echoPauses(boolean echo) {
+        echoPauses = echo;
+    }
+
+    /** The member's pause as this ACD holds it: null unpaused, else its reason ("" for none). */
+    public String pauseOf(String iface) {
+        Member m = members.get(iface);
+        return m == null || !m.paused ? null : m.reason;
+    }
+
+    /** Every action received, its keys lowercased, in order. */
+    public List<Map<String, String>> actions() {
+        return List.copyOf(actions);
+    }
+
+    public List<Map<String, String>> actions(String name) {
+        return actions.stream().filter(a -> name.equalsIgnoreCase(a.get("action"))).toList();
+    }
+
+    public int sessions() {
+        return (int) sessions.stream().filter(s -> s.loggedIn).count();
+    }
+
+    /** Plays a queue event for a member's call to every logged-in session, e.g. emit("AgentConnect", iface, "1764.42"). */
+    public void emit(String frame, String iface, String uniqueId) {
+        Member m = members.get(iface);
+        String queue = m == null ? "support" : m.queues.get(0);
+        broadcast(fill(frame, Map.of("interface", iface, "member", m == null ? iface : m.name, "queue", queue,
+                "uniqueid", uniqueId, "n", String.valueOf(++n))));
+    }
+
+    /** Changes a member's pause as someone at the PBX would (a phone's feature code), with its events. */
+    public void pauseFromThePbx(String iface, boolean paused, String reason) {
+        pause(iface, paused, reason, true);
+    }
+
+    /** Drops every connection, as a restarting Asterisk does; the clients may log in again. */
+    public void dropAll() {
+        sessions.forEach(Session::close);
+    }
+
+    private void accept() {
+        ServerSocket listening = server;
+        while (!closed) {
+            try {
+                Socket socket = listening.accept();
+                Session session = new Session(socket);
+                sessions.add(session);
+                Thread reader = new Thread(session::run, "scripted-ami-session");
+                reader.setDaemon(true);
+                reader.start();
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    private void broadcast(String frame) {
+        sessions.stream().filter(s -> s.loggedIn).forEach(s -> s.send(frame));
+    }
+
+    private synchronized boolean pause(String iface, boolean paused, String reason, boolean echo) {
+        Member m = members.get(iface);
+        if (m == null) {
+            return false;
+        }
+        m.paused = paused;
+        m.reason = paused && reason != null ? reason : "";
+        if (echo) {
+            for (String queue : m.queues) { // Asterisk reports a pause once per queue
+                broadcast(fill("QueueMemberPause", Map.of("queue", queue, "member", m.name, "interface", iface,
+                        "paused", paused ? "1" : "0", "reason", m.reason)));
+            }
+        }
+        return true;
+    }
+
+    private final class Session {
+        private final Socket socket;
+        private OutputStream out;
+        volatile boolean loggedIn;
+
+        Session(Socket socket) {
+            this.socket = socket;
+        }
+
+        void run() {
+            try (socket; InputStream in = socket.getInputStream()) {
+                out = socket.getOutputStream();
+                sendRaw(frames.get("Banner").strip() + "\r\n");
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                Map<String, String> action = new LinkedHashMap<>();
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    if (line.isEmpty()) {
+                        if (!action.isEmpty()) {
+                            answer(action);
+                            action = new LinkedHashMap<>();
+                        }
+                        continue;
+                    }
+                    int colon = line.indexOf(':');
+                    if (colon > 0) {
+                        action.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                    }
+                }
+            } catch (IOException e) {
+                // the client went, or the test dropped it
+            } finally {
+                loggedIn = false;
+                sessions.remove(this);
+            }
+        }
+
+        private void answer(Map<String, String> action) {
+            actions.add(Map.copyOf(action));
+            String id = action.getOrDefault("actionid", "");
+            String name = action.getOrDefault("action", "").toLowerCase(Locale.ROOT);
+            switch (name) {
+                case "challenge" -> send(fill("ChallengeResponse", Map.of("actionid", id)));
+                case "login" -> {
+                    boolean ok = USER.equals(action.get("username"))
+                            && md5(CHALLENGE + SECRET).equalsIgnoreCase(action.getOrDefault("key", ""));
+                    send(fill(ok ? "LoginAccepted" : "LoginRefused", Map.of("actionid", id)));
+                    if (ok) {
+                        loggedIn = true;
+                        send(fill("FullyBooted", Map.of()));
+                    }
+                }
+                case "coresettings" -> send(fill("CoreSettings", Map.of("actionid", id)));
+                case "queuestatus" -> queueStatus(id);
+                case "queuepause" -> {
+                    boolean paused = "true".equalsIgnoreCase(action.get("paused")) || "1".equals(action.get("paused"));
+                    boolean known = pause(action.get("interface"), paused, action.get("reason"), echoPauses);
+                    send(fill(known ? "QueuePauseDone" : "QueuePauseUnknown", Map.of("actionid", id)));
+                }
+                case "ping" -> send(fill("Pong", Map.of("actionid", id)));
+                case "logoff" -> {
+                    send(fill("Goodbye", Map.of("actionid", id)));
+                    close();
+                }
+                default -> send(fill("UnknownAction", Map.of("actionid", id)));
+            }
+        }
+
+        private void queueStatus(String id) {
+            StringBuilder all = new StringBuilder(fill("QueueStatusStart", Map.of("actionid", id)));
+            int items = 0;
+            List<String> queues = new ArrayList<>();
+            members.values().forEach(m -> m.queues.stream().filter(q -> !queues.contains(q)).forEach(queues::add));
+            for (String queue : queues) {
+                all.append(fill("QueueParams", Map.of("queue", queue, "actionid", id)));
+                items++;
+                for (Map.Entry<String, Member> e : members.entrySet()) {
+                    Member m = e.getValue();
+                    if (m.queues.contains(queue)) {
+                        all.append(fill("QueueMember", Map.of("queue", queue, "member", m.name, "interface", e.getKey(),
+                                "paused", m.paused ? "1" : "0", "reason", m.reason, "actionid", id)));
+                        items++;
+                    }
+                }
+            }
+            all.append(fill("QueueStatusComplete", Map.of("actionid", id, "items", String.valueOf(items))));
+            send(all.toString());
+        }
+
+        synchronized void send(String frame) {
+            sendRaw(frame);
+        }
+
+        private synchronized void sendRaw(String text) {
+            try {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            } catch (IOException | RuntimeException e) {
+                close();
+            }
+        }
+
+        void close() {
+            loggedIn = false;
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // already closed
+            }
+        }
+    }
+
+    /** A frame of the transcript with its placeholders filled, as CRLF lines ending in an empty line. */
+    private String fill(String frame, Map<String, String> values) {
+        String text = frames.get(frame);
+        if (text == null) {
+            throw new IllegalArgumentException("no frame " + frame + " in ami/asterisk20.txt");
+        }
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            text = text.replace("{" + v.getKey() + "}", v.getValue());
+        }
+        return String.join("\r\n", text.strip().lines().toList()) + "\r\n\r\n";
+    }
+
+    private static Map<String, String> frames() {
+        try (InputStream in = ScriptedAmi.class.getResourceAsStream("/ami/asterisk20.txt")) {
+            Map<String, String> frames = new LinkedHashMap<>();
+            String name = null;
+            StringBuilder body = new StringBuilder();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
+                if (line.startsWith("#")) {
+                    continue;
+                }
+                if (line.startsWith("=== ")) {
+                    if (name != null) {
+                        frames.put(name, body.toString());
+                    }
+                    name = line.substring(4).trim();
+                    body.setLength(0);
+                } else if (name != null && !line.isEmpty()) {
+                    body.append(line).append('\n');
+                }
+            }
+            frames.put(name, body.toString());
+            return frames;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String md5(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        dropAll();
+    }
+}
