@@ -1,6 +1,7 @@
 package dev.seatlink.gateway;
 
 import dev.seatlink.gateway.access.CredentialsCommand;
+import dev.seatlink.gateway.acd.sim.PhoneSimCommand;
 import dev.seatlink.gateway.access.SupervisorsCommand;
 import dev.seatlink.gateway.fleet.FleetCommand;
 import dev.seatlink.gateway.site.SiteConfigException;
@@ -20,7 +21,8 @@ import picocli.CommandLine;
 
 /** {@code edge-gateway.jar}: one floor's gateway. */
 @Command(name = "gateway", mixinStandardHelpOptions = true, versionProvider = GatewayMain.Version.class,
-        subcommands = {CredentialsCommand.class, SupervisorsCommand.class, FleetCommand.class},
+        subcommands = {CredentialsCommand.class, SupervisorsCommand.class, FleetCommand.class,
+                PhoneSimCommand.class},
         description = "Runs a floor gateway: embedded MQTT broker (unless --broker), floor model, wallboard and API.")
 public final class GatewayMain implements Callable<Integer> {
     static final int EXIT_CONFIG = 2;

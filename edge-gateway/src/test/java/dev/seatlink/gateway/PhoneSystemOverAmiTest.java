@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
-import dev.seatlink.gateway.testing.ScriptedAmi;
+import dev.seatlink.gateway.acd.sim.SimulatedAsterisk;
 import dev.seatlink.terminal.TerminalAgent;
 import dev.seatlink.terminal.TerminalConfig;
 import dev.seatlink.terminal.display.Screen;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The gateway on an Asterisk manager interface — the in-JVM {@link ScriptedAmi} speaking Asterisk 20's frames — and a
+ * The gateway on an Asterisk manager interface — the in-JVM {@link SimulatedAsterisk} speaking Asterisk 20's frames — and a
  * real terminal on mock hardware: queue events drive the seat with no button pressed, the seat's state goes back as
  * queue pauses the ACD echoes, a dropped AMI is reconciled with nothing doubled, missed calls end in NOT_READY
  * {@code missed}, and a pause the ACD never takes is an alert.
@@ -38,7 +38,7 @@ class PhoneSystemOverAmiTest {
     @TempDir
     Path dir;
 
-    private final ScriptedAmi ami = new ScriptedAmi().member(PHONE, "Anna", "support", "sales")
+    private final SimulatedAsterisk ami = new SimulatedAsterisk().member(PHONE, "Anna", "support", "sales")
             .member("PJSIP/1002", "Ben", "support");
     private Gateway gateway;
     private TerminalAgent agent;
@@ -56,7 +56,7 @@ class PhoneSystemOverAmiTest {
                           {"seat":"s-2","team":"phones","agent":"a2","x":1,"y":0,"acd":["PJSIP/1002"]}]}""");
         gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gw"))
                 .toBuilder().siteFile(site)
-                .acd(new GatewayConfig.Acd("127.0.0.1", ami.port(), ScriptedAmi.USER, ScriptedAmi.SECRET)).build());
+                .acd(new GatewayConfig.Acd("127.0.0.1", ami.port(), SimulatedAsterisk.USER, SimulatedAsterisk.SECRET)).build());
         http = new Http(gateway.httpPort());
         await().atMost(PATIENCE).until(() -> "UP".equals(http.json("/health").path("acd").asText()));
         Properties props = TerminalConfig.defaults();

@@ -86,6 +86,8 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
     private boolean brokerUp;
     private boolean gatewayUp;
     private final GatewayWatch gatewayWatch = new GatewayWatch();
+    /** Whether the seat's config says its calls come from the phone system (read by the simulated floor). */
+    private volatile boolean phoneDriven;
     /** Whether the journal's disk took the last write, as last announced in the status. */
     private boolean diskOk = true;
 
@@ -342,6 +344,7 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
                     continueAbove(seatConfig.lastSeq());
                 }
                 apply(machine.configure(seatConfig));
+                phoneDriven = seatConfig.phone() != null;
                 uplink.publish(stateTopic, currentState(), true);
             } else if (accepted.message() instanceof CallEvent call) {
                 apply(phone.apply(call, clock.millis()));
@@ -363,6 +366,11 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
     @Override
     public void onEventAcknowledged(long seq) {
         journal.acknowledged(seq);
+    }
+
+    /** Whether the floor takes this seat's calls from its phone system (its config has phone rules). */
+    public boolean phoneDriven() {
+        return phoneDriven;
     }
 
     /** What the seat shows now (for tests and the simulated floor). */

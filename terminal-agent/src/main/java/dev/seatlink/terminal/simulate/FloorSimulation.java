@@ -65,7 +65,7 @@ public final class FloorSimulation implements AutoCloseable {
         long now = clock.millis();
         for (SimulatedSeat seat : seats) {
             try {
-                seat.persona().decide(seat.agent().snapshot(), now).ifPresent(seat.hardware()::press);
+                seat.persona().decide(seat.agent().snapshot(), seat.agent().phoneDriven(), now).ifPresent(seat.hardware()::press);
             } catch (RuntimeException e) {
                 Logger.warn("simulated seat {}: {}", seat.id(), e.getMessage());
             }

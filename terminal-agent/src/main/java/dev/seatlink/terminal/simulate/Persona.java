@@ -8,8 +8,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * A simulated agent's habits: mostly Ready → Busy → Wrap-up → Ready, a break now and then, an
- * occasional raised hand. Pure apart from its random source: it watches the seat's snapshot and
- * says which button to press and when.
+ * occasional raised hand. On a seat whose calls come from the phone system it never presses Busy: it waits
+ * for the calls. Pure apart from its random source: it watches the seat's snapshot and says which button to
+ * press and when.
  */
 final class Persona {
     private final RandomGenerator random;
@@ -24,10 +25,14 @@ final class Persona {
         this.pace = pace;
     }
 
-    /** The button to press now, if any. */
-    Optional<Key> decide(Snapshot seat, long now) {
+    /**
+     * The button to press now, if any.
+     *
+     * @param phone the seat's calls come from the phone system
+     */
+    Optional<Key> decide(Snapshot seat, boolean phone, long now) {
         if (!seat.equals(planned)) {
-            plan(seat, now);
+            plan(seat, phone, now);
         }
         if (next == null || now < actAt) {
             return Optional.empty();
@@ -37,7 +42,7 @@ final class Persona {
         return Optional.of(key);
     }
 
-    private void plan(Snapshot seat, long now) {
+    private void plan(Snapshot seat, boolean phone, long now) {
         planned = seat;
         next = null;
         AgentState state = seat.state();
@@ -48,13 +53,19 @@ final class Persona {
         switch (state) {
             case LOGGED_OUT -> after(now, 1, 8, Key.READY);
             case READY -> {
-                if (chance(0.1)) {
+                if (chance(phone ? 0.05 : 0.1)) {
                     after(now, 3, 12, Key.NOT_READY);
-                } else {
+                } else if (!phone) {
                     after(now, 2, 15, Key.BUSY);
                 }
             }
-            case BUSY -> after(now, 8, 45, !seat.help() && chance(0.06) ? Key.HELP : Key.BUSY);
+            case BUSY -> {
+                if (!phone) {
+                    after(now, 8, 45, !seat.help() && chance(0.06) ? Key.HELP : Key.BUSY);
+                } else if (!seat.help() && chance(0.06)) {
+                    after(now, 8, 45, Key.HELP); // the call ends when the caller or agent hangs up
+                }
+            }
             case WRAP_UP -> {
                 if (chance(0.7)) {
                     after(now, 2, 10, Key.READY); // otherwise the wrap-up timer ends it

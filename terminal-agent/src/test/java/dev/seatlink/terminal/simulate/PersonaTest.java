@@ -15,8 +15,12 @@ class PersonaTest {
     private static final long T = 1_763_900_000_000L;
 
     private static Key firstPress(Persona persona, Snapshot seat) {
+        return firstPress(persona, seat, false);
+    }
+
+    private static Key firstPress(Persona persona, Snapshot seat, boolean phone) {
         for (long now = T; now < T + 600_000; now += 250) {
-            Optional<Key> key = persona.decide(seat, now);
+            Optional<Key> key = persona.decide(seat, phone, now);
             if (key.isPresent()) {
                 return key.get();
             }
@@ -54,6 +58,20 @@ class PersonaTest {
     void waitsBeforeActing() {
         Persona persona = new Persona(new SplittableRandom(3), 1.0);
 
-        assertThat(persona.decide(new Snapshot("a1", AgentState.NOT_READY, "break", false, T), T)).isEmpty();
+        assertThat(persona.decide(new Snapshot("a1", AgentState.NOT_READY, "break", false, T), false, T)).isEmpty();
+    }
+
+    @Test
+    void onASeatThePhoneSystemDrivesTheAgentNeverPressesBusyButWaitsForCalls() {
+        Set<Key> seen = EnumSet.noneOf(Key.class);
+        for (int seed = 0; seed < 200; seed++) {
+            int s = seed;
+            java.util.stream.Stream.of(AgentState.READY, AgentState.BUSY)
+                    .map(state -> firstPress(new Persona(new SplittableRandom(s), 1.0),
+                            new Snapshot("a1", state, null, false, T), true))
+                    .filter(java.util.Objects::nonNull).forEach(seen::add); // mostly: no press, the call comes
+        }
+
+        assertThat(seen).doesNotContain(Key.BUSY).contains(Key.NOT_READY, Key.HELP);
     }
 }

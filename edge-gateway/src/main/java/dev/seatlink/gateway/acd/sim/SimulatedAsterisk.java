@@ -1,4 +1,4 @@
-package dev.seatlink.gateway.testing;
+package dev.seatlink.gateway.acd.sim;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,13 +22,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * An Asterisk manager interface (AMI) in the test's JVM, on 127.0.0.1 and a free port, speaking from the frames of
- * {@code src/test/resources/ami/asterisk20.txt} (where they come from is said there): the banner, MD5 challenge
+ * An Asterisk manager interface (AMI) in this JVM, on 127.0.0.1 and a free (or given) port, for the tests, the demo
+ * and {@code bench cti}, where no PBX is at hand. It speaks from the frames of {@code src/main/resources/ami/asterisk20.txt}
+ * (where they come from is said there): the banner, MD5 challenge
  * login, {@code CoreSettings}, {@code QueueStatus} from its member table, {@code QueuePause} (every queue of the
  * interface, each echoed with a {@code QueueMemberPause} unless told not to), {@code Ping}, {@code Logoff}; anything
- * else is answered as Asterisk answers an unknown action. The test plays the queue's events with {@link #emit}.
+ * else is answered as Asterisk answers an unknown action. A test plays the queue's events with {@link #emit};
+ * {@link CallPlayer} plays a queue's calls.
  */
-public final class ScriptedAmi implements AutoCloseable {
+public final class SimulatedAsterisk implements AutoCloseable {
     public static final String USER = "seatlink";
     public static final String SECRET = "s3cret-ami";
     private static final String CHALLENGE = "840415273";
@@ -56,9 +58,14 @@ public final class ScriptedAmi implements AutoCloseable {
     private volatile boolean closed;
     private int n;
 
-    public ScriptedAmi() {
+    public SimulatedAsterisk() {
+        this(0);
+    }
+
+    /** Listens on {@code port} of 127.0.0.1 (0: a free one). */
+    public SimulatedAsterisk(int port) {
         this.frames = frames();
-        this.server = listen(0);
+        this.server = listen(port);
         this.port = server.getLocalPort();
         startAccepting();
     }
@@ -96,7 +103,7 @@ public final class ScriptedAmi implements AutoCloseable {
     }
 
     /** Adds {@code iface} (e.g. PJSIP/1007) to {@code queues}, unpaused. */
-    public ScriptedAmi member(String iface, String name, String... queues) {
+    public SimulatedAsterisk member(String iface, String name, String... queues) {
         members.put(iface, new Member(name, List.of(queues)));
         return this;
     }
@@ -110,6 +117,17 @@ public final class ScriptedAmi implements AutoCloseable {
     public String pauseOf(String iface) {
         Member m = members.get(iface);
         return m == null || !m.paused ? null : m.reason;
+    }
+
+    /** The members, as their interfaces. */
+    public List<String> members() {
+        return List.copyOf(members.keySet());
+    }
+
+    /** Whether a member may be offered a call: in a queue and not paused. */
+    public boolean available(String iface) {
+        Member m = members.get(iface);
+        return m != null && !m.paused;
     }
 
     /** Every action received, its keys lowercased, in order. */
@@ -304,7 +322,7 @@ public final class ScriptedAmi implements AutoCloseable {
     }
 
     private static Map<String, String> frames() {
-        try (InputStream in = ScriptedAmi.class.getResourceAsStream("/ami/asterisk20.txt")) {
+        try (InputStream in = SimulatedAsterisk.class.getResourceAsStream("/ami/asterisk20.txt")) {
             Map<String, String> frames = new LinkedHashMap<>();
             String name = null;
             StringBuilder body = new StringBuilder();
