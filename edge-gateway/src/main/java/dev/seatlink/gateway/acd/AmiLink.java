@@ -29,7 +29,6 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.QueueMemberEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.ManagerError;
-import org.asteriskjava.manager.response.ManagerResponse;
 import org.tinylog.Logger;
 
 /**
@@ -91,11 +90,14 @@ public final class AmiLink implements AcdLink, AutoCloseable {
                 action.setReason(pause.reason());
             }
             try {
-                ManagerResponse response = connection.sendAction(action, ACTION_TIMEOUT_MS);
-                if (response instanceof ManagerError) {
-                    Logger.warn("Asterisk refused QueuePause {} for {}: {}", pause.paused(), pause.member(),
-                            response.getMessage());
-                }
+                // answered on asterisk-java's reader thread: the link thread never waits on a round trip, so the
+                // queue's events are never held up behind pauses
+                connection.sendAction(action, response -> {
+                    if (response instanceof ManagerError) {
+                        Logger.warn("Asterisk refused QueuePause {} for {}: {}", pause.paused(), pause.member(),
+                                response.getMessage());
+                    }
+                });
             } catch (Exception e) {
                 Logger.warn("QueuePause for {} not sent: {}", pause.member(), e.getMessage());
             }

@@ -14,7 +14,7 @@ import picocli.CommandLine;
 /** {@code tools/seatlink bench SCENARIO}: runs one bounded benchmark and prints its table. */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchMain.Terminal.class, BenchMain.Wallboard.class, BenchMain.Scale.class, BenchMain.Ingest.class,
         SimulateCommand.class, BenchMain.Jmh.class, BenchMain.Latency.class, BenchMain.Fanout.class, BenchMain.Storm.class, BenchMain.CatchUp.class,
-        BenchMain.Center.class, BenchMain.All.class},
+        BenchMain.Center.class, BenchMain.Cti.class, BenchMain.All.class},
         description = "Runs a benchmark scenario and prints one table of figures.")
 public final class BenchMain implements Runnable {
 
@@ -112,6 +112,26 @@ public final class BenchMain implements Runnable {
         @Override
         public Integer call() throws Exception {
             new CenterBench(floors, seats, seconds, dir(), root).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "cti", mixinStandardHelpOptions = true,
+            description = {"Seats on a simulated Asterisk (AMI) playing queue calls: call answered at the ACD -> the seat's",
+                    "call topic (its light) and -> the wallboard, p50/p99, beside the broker alone in the same run."})
+    static final class Cti extends ScenarioOptions implements Callable<Integer> {
+        @Option(names = "--seats", defaultValue = "2000", description = "seats on the phone system (default 2000)")
+        int seats;
+
+        @Option(names = "--calls-per-second", defaultValue = "100", description = "calls a second (default 100)")
+        int rate;
+
+        @Option(names = "--seconds", defaultValue = "30", description = "how long it is measured (default 30)")
+        int seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            new CtiBench(seats, rate, seconds, dir(), gatewayJar()).run();
             return 0;
         }
     }

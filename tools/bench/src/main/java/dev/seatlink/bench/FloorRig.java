@@ -37,14 +37,27 @@ final class FloorRig implements AutoCloseable {
 
     /** A site config for {@code seats} simulated seats. */
     static Path writeSite(Path work, int seats) throws IOException {
-        Path file = work.resolve("bench-site-" + seats + ".json");
-        Files.writeString(file, SiteFile.json(SITE, FLOOR, seats));
+        return writeSite(work, seats, false);
+    }
+
+    /** @param phones every seat on the phone system ({@link SiteFile#phoneOf}) */
+    static Path writeSite(Path work, int seats, boolean phones) throws IOException {
+        Path file = work.resolve("bench-site-" + seats + (phones ? "-phones" : "") + ".json");
+        Files.writeString(file, SiteFile.json(SITE, FLOOR, seats, phones));
         return file;
     }
 
     /** Starts the gateway for {@code seats} seats against {@code brokerUrl}; returns once /health is UP. */
     void startGateway(String brokerUrl, int seats) throws IOException, InterruptedException {
-        Path site = writeSite(work, seats);
+        startGateway(brokerUrl, seats, List.of());
+    }
+
+    /**
+     * As {@link #startGateway(String, int)}, with more options: {@code --ami …} puts every seat on the phone
+     * system.
+     */
+    void startGateway(String brokerUrl, int seats, List<String> moreOptions) throws IOException, InterruptedException {
+        Path site = writeSite(work, seats, moreOptions.contains("--ami"));
         Path accounts = work.resolve("accounts");
         new dev.seatlink.gateway.access.CredentialFiles(accounts).supervisor(SiteFile.MANAGER);
         String password = dev.seatlink.link.Credentials.read(
@@ -61,6 +74,7 @@ final class FloorRig implements AutoCloseable {
         command.addAll(List.of("-jar", gatewayJar.toString(), "--broker", brokerUrl,
                 "--site-config", site.toString(), "--http-port", String.valueOf(port), "--data-dir",
                 work.resolve("gateway").toString(), "--users-file", accounts.resolve("supervisors.passwd").toString()));
+        command.addAll(moreOptions);
         gateway = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("gateway.log").toFile())).start();

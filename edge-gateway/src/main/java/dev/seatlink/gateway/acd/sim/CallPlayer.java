@@ -34,6 +34,7 @@ public final class CallPlayer implements AutoCloseable {
     private final double answerShare;
     private final double pace;
     private final Random random;
+    private final Played played;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "call-player");
         t.setDaemon(true);
@@ -44,11 +45,21 @@ public final class CallPlayer implements AutoCloseable {
     private long calls;
     private double owed;
 
+    /** Hears each queue event as it is played, with when ({@link System#nanoTime()}): for {@code bench cti}. */
+    public interface Played {
+        void played(String frame, String member, String callId, long nanos);
+    }
+
     /**
      * @param callsPerSecond new callers a second
      * @param answerShare    of the calls offered, the share answered (the rest ring out)
      */
     public CallPlayer(SimulatedAsterisk pbx, double callsPerSecond, double answerShare, double pace, Random random) {
+        this(pbx, callsPerSecond, answerShare, pace, random, (frame, member, callId, nanos) -> { });
+    }
+
+    public CallPlayer(SimulatedAsterisk pbx, double callsPerSecond, double answerShare, double pace, Random random,
+                      Played played) {
         if (!(callsPerSecond > 0 && callsPerSecond <= 1_000 && answerShare >= 0 && answerShare <= 1 && pace > 0)) {
             throw new IllegalArgumentException("calls a second must be 0-1000, the answered share 0-1, the pace above 0");
         }
@@ -57,6 +68,7 @@ public final class CallPlayer implements AutoCloseable {
         this.answerShare = answerShare;
         this.pace = pace;
         this.random = random;
+        this.played = played;
     }
 
     /** Starts playing calls; returns at once. */
@@ -91,23 +103,28 @@ public final class CallPlayer implements AutoCloseable {
                 return;
             }
             busy.add(member);
-            pbx.emit("AgentCalled", member, call);
+            play("AgentCalled", member, call);
             boolean answers = random.nextDouble() < answerShare;
             after(RING_MS, () -> {
                 if (answers) {
-                    pbx.emit("AgentConnect", member, call);
+                    play("AgentConnect", member, call);
                     long talk = MIN_TALK_MS + (long) (random.nextDouble() * (MAX_TALK_MS - MIN_TALK_MS));
                     after(talk, () -> {
-                        pbx.emit("AgentComplete", member, call);
+                        play("AgentComplete", member, call);
                         busy.remove(member);
                     });
                 } else {
-                    pbx.emit("AgentRingNoAnswer", member, call);
+                    play("AgentRingNoAnswer", member, call);
                     waiting.addFirst(call);
                     busy.remove(member);
                 }
             });
         }
+    }
+
+    private void play(String frame, String member, String call) {
+        played.played(frame, member, call, System.nanoTime());
+        pbx.emit(frame, member, call);
     }
 
     private void after(long ms, Runnable then) {

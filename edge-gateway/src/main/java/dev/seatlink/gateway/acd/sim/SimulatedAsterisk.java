@@ -166,6 +166,7 @@ public final class SimulatedAsterisk implements AutoCloseable {
         while (!closed) {
             try {
                 Socket socket = listening.accept();
+                socket.setTcpNoDelay(true); // a frame goes out when written, as Asterisk's manager sends it
                 Session session = new Session(socket);
                 sessions.add(session);
                 Thread reader = new Thread(session::run, "scripted-ami-session");

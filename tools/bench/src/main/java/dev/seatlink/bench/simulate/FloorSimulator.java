@@ -2,6 +2,8 @@ package dev.seatlink.bench.simulate;
 
 import dev.seatlink.link.BrokerList;
 import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.CallEvent;
+import dev.seatlink.protocol.CallEventType;
 import dev.seatlink.protocol.Cause;
 import dev.seatlink.protocol.ClientId;
 import dev.seatlink.protocol.Codec;
@@ -46,6 +48,9 @@ public final class FloorSimulator implements AutoCloseable {
     /** Connections opened at once while the floor comes up. */
     static final int CONNECT_WINDOW = 200;
 
+    /** How long a seat following its calls stays in wrap-up before its agent presses Ready. */
+    static final long WRAP_UP_MS = 500;
+
     /** Events each seat remembers for {@code replay}, like a terminal's journal (bounded: memory). */
     static final int REMEMBERED_EVENTS = 2_000;
 
@@ -64,6 +69,11 @@ public final class FloorSimulator implements AutoCloseable {
         }
     }
 
+    /** Hears each phone event a seat receives, with the time it arrived ({@link System#nanoTime()}). */
+    public interface CallHeard {
+        void heard(String seat, CallEvent event, long nanos);
+    }
+
     /** A seat's broker login: its username and password. */
     public interface SeatLogin {
         String[] of(String seat);
@@ -71,6 +81,8 @@ public final class FloorSimulator implements AutoCloseable {
 
     private final Vertx vertx;
     private final Settings settings;
+    /** Set before {@link #connectAll}: the seats follow their phone events, as a terminal does. */
+    private CallHeard calls;
     private final List<URI> brokers;
     private final Codec codec = new Codec();
     private final List<SimulatedSeat> seats = new ArrayList<>();
@@ -122,6 +134,15 @@ public final class FloorSimulator implements AutoCloseable {
     }
 
     /** Connects every seat (a window at a time) and publishes its online status and state. */
+    /**
+     * The seats subscribe to their {@code call} topics and follow them as a terminal does (answered → BUSY, ended →
+     * WRAP_UP, and Ready pressed {@code wrapUpMs} later), each one reported to {@code heard}. Call before
+     * {@link #connectAll}; the seats then make no moves of their own.
+     */
+    public void followCalls(CallHeard heard) {
+        this.calls = heard;
+    }
+
     public Future<Void> connectAll() {
         Promise<Void> done = Promise.promise();
         connectFrom(0, done);
@@ -195,8 +216,13 @@ public final class FloorSimulator implements AutoCloseable {
         synchronized (node) {
             broker = brokers.get(node[index]);
         }
+        Map<String, Integer> topics = new java.util.LinkedHashMap<>();
+        topics.put(topic(seat, Topic.Kind.CMD).toString(), 1);
+        if (calls != null) {
+            topics.put(topic(seat, Topic.Kind.CALL).toString(), 1);
+        }
         return client.connect(broker.getPort(), broker.getHost(), broker.getHost())
-                .compose(ack -> client.subscribe(topic(seat, Topic.Kind.CMD).toString(), 1))
+                .compose(ack -> client.subscribe(topics))
                 .compose(ack -> greet(index, client))
                 .onSuccess(id -> resend(index, client));
     }
@@ -217,8 +243,15 @@ public final class FloorSimulator implements AutoCloseable {
 
     /** A command for the seat: {@code rebirth} and {@code replay} are answered; the others only acknowledged. */
     private void answer(int index, MqttClient client, String topic, byte[] payload) {
-        if (!(codec.decode(topic, payload) instanceof Decoded.Accepted accepted)
-                || !(accepted.message() instanceof Command command)) {
+        long rx = System.nanoTime();
+        if (!(codec.decode(topic, payload) instanceof Decoded.Accepted accepted)) {
+            return;
+        }
+        if (accepted.message() instanceof CallEvent call) {
+            followCall(index, call, rx);
+            return;
+        }
+        if (!(accepted.message() instanceof Command command)) {
             return;
         }
         CommandResult result = CommandResult.success(command.id());
@@ -237,6 +270,26 @@ public final class FloorSimulator implements AutoCloseable {
             }
         }
         publish(index, client, topic(seats.get(index), Topic.Kind.CMD_RESULT), result, false);
+    }
+
+    /** As a terminal: answered → BUSY, ended → WRAP_UP, then Ready pressed a moment later. */
+    private void followCall(int index, CallEvent call, long rx) {
+        SimulatedSeat seat = seats.get(index);
+        calls.heard(seat.seat, call, rx);
+        if (call.type() == CallEventType.CALL_ANSWERED && seat.state != AgentState.BUSY) {
+            AgentState from = seat.state;
+            seat.phone(AgentState.BUSY);
+            send(index, from, (s, q) -> { });
+        } else if (call.type() == CallEventType.CALL_ENDED && seat.state == AgentState.BUSY) {
+            seat.phone(AgentState.WRAP_UP);
+            send(index, AgentState.BUSY, (s, q) -> { });
+            vertx.setTimer(WRAP_UP_MS, id -> {
+                if (seat.state == AgentState.WRAP_UP) {
+                    seat.phone(AgentState.READY);
+                    send(index, AgentState.WRAP_UP, (s, q) -> { });
+                }
+            });
+        }
     }
 
     private void resend(int index, MqttClient client) {

@@ -55,6 +55,12 @@ final class SimulatedSeat {
         seq++;
     }
 
+    /** The phone system moved the seat (a call answered, ended): to {@code to}, without a reason. */
+    void phone(AgentState to) {
+        move(to, null);
+        seq++;
+    }
+
     private void move(AgentState to, String why) {
         state = to;
         reason = to == AgentState.NOT_READY ? why : null;
