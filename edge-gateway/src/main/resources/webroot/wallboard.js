@@ -88,6 +88,8 @@ function renderSeat(tile) {
     el("div", "time", seat.since ? duration(now() - seat.since) : ""),
     el("div", "team", teamName(seat.team)));
   if (seat.pending) node.append(el("div", "next", nextText(seat)));
+  const calls = live && live.calls && live.calls.seats[seat.seat];
+  if (calls) node.append(el("div", "calls", callText(calls)));
   if (seat.help) node.append(el("span", "hand", "HELP"));
 }
 
@@ -147,6 +149,23 @@ function renderCounts() {
   }
   const occupancy = figures ? figures.occupancy : live.floorKpis.occupancy;
   document.querySelector("#occupancy .n").textContent = percent(occupancy);
+  renderCalls();
+}
+
+// The phone system's calls this shift, for the floor or the team in view; hidden on a floor without them.
+function renderCalls() {
+  const calls = live.calls && (view.team ? live.calls.teams[view.team] : live.calls.floor);
+  const box = document.getElementById("calls");
+  box.hidden = !calls || (calls.handled === 0 && calls.missed === 0);
+  if (box.hidden) return;
+  box.querySelector(".n").textContent = callText(calls)
+    + (calls.averageSpeedOfAnswerMs != null ? ` · ASA ${duration(calls.averageSpeedOfAnswerMs)}` : "")
+    + (calls.missed ? ` · ${calls.missed} rung out` : "");
+}
+
+// "12 calls · AHT 03:05"
+function callText(calls) {
+  return `${calls.handled} call${calls.handled === 1 ? "" : "s"} · AHT ${duration(calls.averageHandleMs)}`;
 }
 
 function teamFigures() {

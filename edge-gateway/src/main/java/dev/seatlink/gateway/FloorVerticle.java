@@ -151,7 +151,7 @@ final class FloorVerticle extends VerticleBase {
         restored.lastStored().values().forEach(stored -> updater.restore(stored.event()));
         writer = new StoreWriter(store);
         QueuePauses pauses = new QueuePauses();
-        CtiIntake cti = new CtiIntake(floor, keeper, outbox, metrics, pauses);
+        CtiIntake cti = new CtiIntake(floor, keeper, outbox, metrics, pauses, clock);
         IngestPipeline ingest = new IngestPipeline(codec, metrics, rejectLog, writer, new FloorInbox(updater, cti),
                 task -> context.runOnContext(v -> task.run()), clock);
 

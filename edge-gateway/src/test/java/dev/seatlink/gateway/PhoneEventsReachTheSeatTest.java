@@ -8,21 +8,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.seatlink.gateway.testing.DemoManager;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
+import dev.seatlink.gateway.testing.SeatTerminal;
 import dev.seatlink.gateway.testing.MqttProbe;
 import dev.seatlink.protocol.CallEventType;
 import dev.seatlink.protocol.CtiEvent;
 import dev.seatlink.protocol.PhoneRules;
 import dev.seatlink.protocol.Topic;
-import dev.seatlink.terminal.TerminalAgent;
-import dev.seatlink.terminal.TerminalConfig;
 import dev.seatlink.terminal.display.Screen;
-import dev.seatlink.terminal.seat.Clock;
 import dev.seatlink.terminal.seat.Key;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +41,7 @@ class PhoneEventsReachTheSeatTest {
     Path dir;
 
     private Gateway gateway;
-    private TerminalAgent agent;
+    private SeatTerminal terminal;
     private SimulatedHardware seat;
     private Http http;
     private String pbxPassword;
@@ -58,13 +55,8 @@ class PhoneEventsReachTheSeatTest {
         gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gw"))
                 .withUsers(manager.usersFile()));
         http = new Http(gateway.httpPort());
-        Properties props = TerminalConfig.defaults();
-        props.setProperty("seat", SEAT);
-        props.setProperty("broker", gateway.brokerUrl());
-        props.setProperty("dataDir", dir.resolve(SEAT).toString());
-        seat = new SimulatedHardware();
-        agent = seat.newAgent(TerminalConfig.from(props, "test"), Clock.system(), shown::set);
-        agent.start();
+        terminal = SeatTerminal.start(gateway.brokerUrl(), SEAT, dir.resolve(SEAT), shown::set);
+        seat = terminal.hardware();
         await().atMost(PATIENCE).until(() -> seatView().path("online").asBoolean());
         seat.press(Key.READY);
         await().atMost(PATIENCE).until(() -> "READY".equals(seatView().path("state").asText()));
@@ -72,7 +64,7 @@ class PhoneEventsReachTheSeatTest {
 
     @AfterEach
     void stop() {
-        agent.close();
+        terminal.close();
         gateway.close();
     }
 

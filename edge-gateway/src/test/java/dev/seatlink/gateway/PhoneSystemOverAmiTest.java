@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.seatlink.gateway.acd.sim.SimulatedAsterisk;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
-import dev.seatlink.gateway.acd.sim.SimulatedAsterisk;
-import dev.seatlink.terminal.TerminalAgent;
-import dev.seatlink.terminal.TerminalConfig;
+import dev.seatlink.gateway.testing.SeatTerminal;
 import dev.seatlink.terminal.display.Screen;
-import dev.seatlink.terminal.seat.Clock;
 import dev.seatlink.terminal.seat.Key;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +38,7 @@ class PhoneSystemOverAmiTest {
     private final SimulatedAsterisk ami = new SimulatedAsterisk().member(PHONE, "Anna", "support", "sales")
             .member("PJSIP/1002", "Ben", "support");
     private Gateway gateway;
-    private TerminalAgent agent;
+    private SeatTerminal terminal;
     private SimulatedHardware seat;
     private Http http;
     private final AtomicReference<Screen> shown = new AtomicReference<>();
@@ -59,13 +56,8 @@ class PhoneSystemOverAmiTest {
                 .acd(new GatewayConfig.Acd("127.0.0.1", ami.port(), SimulatedAsterisk.USER, SimulatedAsterisk.SECRET)).build());
         http = new Http(gateway.httpPort());
         await().atMost(PATIENCE).until(() -> "UP".equals(http.json("/health").path("acd").asText()));
-        Properties props = TerminalConfig.defaults();
-        props.setProperty("seat", SEAT);
-        props.setProperty("broker", gateway.brokerUrl());
-        props.setProperty("dataDir", dir.resolve(SEAT).toString());
-        seat = new SimulatedHardware();
-        agent = seat.newAgent(TerminalConfig.from(props, "test"), Clock.system(), shown::set);
-        agent.start();
+        terminal = SeatTerminal.start(gateway.brokerUrl(), SEAT, dir.resolve(SEAT), shown::set);
+        seat = terminal.hardware();
         await().atMost(PATIENCE).until(() -> seatView().path("online").asBoolean());
         seat.press(Key.READY);
         await().atMost(PATIENCE).until(() -> "READY".equals(state()));
@@ -73,7 +65,7 @@ class PhoneSystemOverAmiTest {
 
     @AfterEach
     void stop() {
-        agent.close();
+        terminal.close();
         gateway.close();
         ami.close();
     }
@@ -122,6 +114,14 @@ class PhoneSystemOverAmiTest {
         seat.press(Key.READY);
         await().atMost(PATIENCE).until(() -> ami.pauseOf(PHONE) == null);
         assertThat(alerted("acd-out-of-sync")).isFalse();
+        // the figures are the last tick's: the wrap-up that followed the call shows within a second of its end
+        await().atMost(PATIENCE).until(() -> http.json("/api/floor").path("kpis").path("calls").path("floor")
+                .path("wrapUpMs").asLong() >= 1_000);
+        JsonNode calls = http.json("/api/floor").path("kpis").path("calls");
+        assertThat(calls.path("floor").path("handled").asInt()).isEqualTo(1);
+        assertThat(calls.path("floor").path("averageSpeedOfAnswerMs").asLong()).as("AgentConnect's HoldTime 4 s")
+                .isEqualTo(4_000);
+        assertThat(calls.path("seats").path(SEAT).path("handled").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -12,15 +12,28 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param callId the call it is about; required for {@code call.*} types
  * @param at     when the ACD says it happened
  * @param reason the pause reason of {@code agent.paused}, as the ACD gives it; nothing else carries one
+ * @param waitMs on {@code call.answered}, how long the caller waited in the queue, if the ACD says (for the average
+ *               speed of answer); null otherwise
  */
 public record CtiEvent(String id, CallEventType type, String agent, String callId,
-                       @JsonProperty(required = true) long at, String reason) implements Message {
+                       @JsonProperty(required = true) long at, String reason, Long waitMs) implements Message {
     /** The longest ACD name: Amazon Connect's agent ARNs are over 100 characters. */
     public static final int MAX_AGENT_LENGTH = 160;
+    /** A caller's queue wait longer than a day is a unit mistake (µs, s), not a wait. */
+    public static final long MAX_WAIT_MS = 86_400_000L;
 
     public CtiEvent {
         CallEvent.checkCommon(id, type, callId, at, reason);
         Check.text("agent", agent, MAX_AGENT_LENGTH, false);
+        Check.that(waitMs == null || type == CallEventType.CALL_ANSWERED, RejectReason.BAD_VALUE,
+                "only call.answered carries waitMs");
+        Check.that(waitMs == null || (waitMs >= 0 && waitMs <= MAX_WAIT_MS), RejectReason.BAD_VALUE,
+                "waitMs must be 0-" + MAX_WAIT_MS);
+    }
+
+    /** An event without a queue wait. */
+    public CtiEvent(String id, CallEventType type, String agent, String callId, long at, String reason) {
+        this(id, type, agent, callId, at, reason, null);
     }
 
     /** The event for {@code seat}, as the gateway forwards it. */

@@ -258,6 +258,8 @@ class CodecTest {
             agent with a space  | "type":"agent.login","agent":"PJSIP 1"                          | BAD_VALUE
             reason on a call    | "type":"call.ended","agent":"PJSIP/1","callId":"c1","reason":"x" | BAD_REASON
             no agent            | "type":"agent.logout"                                           | MISSING_FIELD
+            wait on an end      | "type":"call.ended","agent":"PJSIP/1","callId":"c1","waitMs":5   | BAD_VALUE
+            a wait of days      | "type":"call.answered","agent":"PJSIP/1","callId":"c1","waitMs":90000000 | BAD_VALUE
             """)
     void rejectsPhoneEventsThatBreakTheRules(String name, String fields, RejectReason expected) {
         String json = "{\"v\":1,\"id\":\"ev-1\"," + fields + ",\"at\":" + Samples.T + "}";

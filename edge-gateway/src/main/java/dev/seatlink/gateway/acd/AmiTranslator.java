@@ -26,7 +26,9 @@ import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
  * <ul>
  *   <li>{@code AgentCalled} → {@code call.offered}, {@code AgentConnect} → {@code call.answered},
  *       {@code AgentComplete} → {@code call.ended}, {@code AgentRingNoAnswer} → {@code call.missed}; the call id is
- *       the caller channel's {@code Uniqueid}, the agent the member's {@code Interface}.</li>
+ *       the caller channel's {@code Uniqueid}, the agent the member's {@code Interface}; {@code AgentConnect}'s
+ *       {@code HoldTime} (seconds: the caller's wait in the queue) is the answer's {@code waitMs}.
+ *       ({@code AgentRingNoAnswer}'s {@code RingTime} is in ms, {@code AgentConnect}'s in s; neither is used.)</li>
  *   <li>{@code QueueMemberPause} → {@code agent.paused} (reason {@code PausedReason}, which
  *       asterisk-java puts in {@code getPausedreason()} or {@code getPausedReason()} depending on its version) or {@code agent.unpaused}. A
  *       pause without a queue pauses the member in every queue and Asterisk says so once per queue: only a change
@@ -58,14 +60,16 @@ public final class AmiTranslator {
     /** The CTI event an AMI event means, if any, received at {@code now}. */
     public Optional<CtiEvent> translate(ManagerEvent event, long now) {
         if (event instanceof AgentCalledEvent called) {
-            return call(CallEventType.CALL_OFFERED, called.getInterface(), called.getUniqueId(), now);
+            return call(CallEventType.CALL_OFFERED, called.getInterface(), called.getUniqueId(), null, now);
         }
         if (event instanceof AgentConnectEvent || event instanceof AgentCompleteEvent
                 || event instanceof AgentRingNoAnswerEvent) {
             AbstractAgentEvent agent = (AbstractAgentEvent) event;
             CallEventType type = event instanceof AgentConnectEvent ? CallEventType.CALL_ANSWERED
                     : event instanceof AgentCompleteEvent ? CallEventType.CALL_ENDED : CallEventType.CALL_MISSED;
-            return call(type, memberOf(agent), agent.getUniqueId(), now);
+            Long wait = event instanceof AgentConnectEvent connect && connect.getHoldTime() != null
+                    && connect.getHoldTime() >= 0 ? connect.getHoldTime() * 1000 : null; // s: the caller's queue wait
+            return call(type, memberOf(agent), agent.getUniqueId(), wait, now);
         }
         if (event instanceof QueueMemberPauseEvent pause) {
             return paused(pause, now);
@@ -130,11 +134,12 @@ public final class AmiTranslator {
         return iface != null ? iface : event.getMember();
     }
 
-    private Optional<CtiEvent> call(CallEventType type, String member, String callId, long now) {
+    private Optional<CtiEvent> call(CallEventType type, String member, String callId, Long waitMs, long now) {
         if (member == null || callId == null) {
             return Optional.empty();
         }
-        return Optional.of(new CtiEvent(idPrefix + ++next, type, member, callId, now, null));
+        return Optional.of(new CtiEvent(idPrefix + ++next, type, member, callId, now, null,
+                waitMs == null ? null : Math.min(waitMs, CtiEvent.MAX_WAIT_MS)));
     }
 
     private Optional<CtiEvent> agent(CallEventType type, String member, String reason, long now) {

@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.cti;
 
+import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.lease.GatewayRole;
 import dev.seatlink.gateway.lease.Role;
@@ -28,10 +29,13 @@ public final class CtiIntake {
     private final CallSender sender;
     private final Metrics metrics;
     private final PauseReports pauses;
+    private final FloorClock clock;
     private final RecentIds recent = new RecentIds(REMEMBERED_IDS);
 
-    public CtiIntake(FloorModel floor, GatewayRole role, CallSender sender, Metrics metrics, PauseReports pauses) {
+    public CtiIntake(FloorModel floor, GatewayRole role, CallSender sender, Metrics metrics, PauseReports pauses,
+                     FloorClock clock) {
         this.floor = floor;
+        this.clock = clock;
         this.pauses = pauses;
         this.role = role;
         this.sender = sender;
@@ -76,6 +80,7 @@ public final class CtiIntake {
         if (!recent.firstTime(event.id())) {
             return CtiOutcome.REPEAT;
         }
+        floor.callHeard(seat.get().seat(), event, clock.millis()); // both gateways of a pair keep the figures
         if (event.type().aboutThePause()) {
             pauses.reported(seat.get(), event.type() == CallEventType.AGENT_PAUSED, event.reason());
             return CtiOutcome.PAUSE;

@@ -1,8 +1,10 @@
 package dev.seatlink.gateway.floor;
 
+import dev.seatlink.gateway.calls.CallBook;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.CtiEvent;
 import dev.seatlink.protocol.Pending;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatState;
@@ -30,6 +32,7 @@ public final class FloorModel {
     // volatile: workers (reports, site checks) read it; everything else runs on the floor's event loop
     private volatile SiteConfig site;
     private final TimeLedger ledger;
+    private final CallBook calls;
     private final AlertBook alerts = new AlertBook();
     private final RecentHelpTaken helpTaken = new RecentHelpTaken();
     private final LeftoverSeats leftovers = new LeftoverSeats();
@@ -45,6 +48,7 @@ public final class FloorModel {
         this.site = site;
         site.seats().forEach(spec -> seats.put(spec.seat(), new LiveSeat(spec)));
         ledger = new TimeLedger(site.shifts().startOf(now));
+        calls = new CallBook(site.shifts().startOf(now));
     }
 
     public SiteConfig site() {
@@ -106,6 +110,7 @@ public final class FloorModel {
         }
         seat.seq = state.seq();
         set(seat, state.agent(), state.state(), state.reason(), state.help(), state.since(), state.pending());
+        calls.seatIs(seatId, state.state(), state.since()); // a snapshot may come before its event
         return new Applied(changed ? Applied.Effect.CHANGED : Applied.Effect.UNCHANGED, 0, seat.online == null);
     }
 
@@ -135,6 +140,7 @@ public final class FloorModel {
         seat.seq = event.seq();
         set(seat, event.agent(), event.to(), event.reason(), event.help(), helpOnly ? seat.since : event.at(),
                 event.pending());
+        calls.seatIs(seatId, event.to(), event.at());
         return new Applied(Applied.Effect.CHANGED, missing, seat.online == null);
     }
 
@@ -221,6 +227,20 @@ public final class FloorModel {
         if (shiftStart > ledger.windowStart()) {
             ledger.restart(shiftStart);
         }
+        calls.restart(shiftStart);
+    }
+
+    /** A phone event for a seat, taken at {@code now}: counted for the agent at the seat now. */
+    public void callHeard(String seatId, CtiEvent event, long now) {
+        LiveSeat seat = seats.get(seatId);
+        if (seat != null) {
+            calls.heard(seat.spec, seat.agent, event, now);
+        }
+    }
+
+    /** The shift's call figures so far. */
+    public CallBook calls() {
+        return calls;
     }
 
     /** The raised hands, longest waiting first, with where each is routed. */

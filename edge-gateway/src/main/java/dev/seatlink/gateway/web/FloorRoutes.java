@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.web;
 
+import dev.seatlink.gateway.calls.CallKpis;
 import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.floor.GroupKpis;
@@ -99,7 +100,10 @@ public final class FloorRoutes {
         body.put("agents", floor.agentTimes(now, seats.stream().map(SeatSpec::seat).toList()).stream().map(a -> Map.of(
                 "seat", a.seat(), "agent", a.agent(), "msInState", a.byStateName(), "contacts", a.contacts(),
                 "averageHandleMs", a.averageHandleMs(), "averageWrapUpMs", a.averageWrapUpMs(),
-                "helpRequests", a.helpRequests(), "helpWaitMs", a.helpWaitMs())).toList());
+                "helpRequests", a.helpRequests(), "helpWaitMs", a.helpWaitMs(),
+                "calls", CallKpis.Figures.of(floor.calls().of(a.agent() != null ? a.agent() : a.seat())))).toList());
+        body.put("calls", CallKpis.Figures.of(floor.calls().byTeam().getOrDefault(id,
+                dev.seatlink.gateway.calls.CallFigures.NONE)));
         body.put("helpQueue", live.helpQueue().stream()
                 .filter(h -> h.team().equals(id) || h.routedTo().equals(id)).toList());
         body.put("alerts", floor.alerts().stream().filter(a -> id.equals(a.team())).toList());

@@ -1,6 +1,7 @@
 package dev.seatlink.gateway.web;
 
 import com.fasterxml.jackson.databind.JsonSerializable;
+import dev.seatlink.gateway.calls.CallKpis;
 import dev.seatlink.gateway.floor.Alert;
 import dev.seatlink.gateway.floor.FloorCounts;
 import dev.seatlink.gateway.floor.FloorKpis;
@@ -41,11 +42,11 @@ public record FloorSnapshot(String site, String floor, JsonSerializable seats, R
      */
     public record Live(long now, int seats, int online, int help, Map<String, Integer> states, long shiftStart,
                 GroupKpis floorKpis, Map<String, List<GroupKpis>> groups, List<HelpRequest> helpQueue,
-                List<HelpTaken> helpTaken, List<Alert> alerts, Map<String, Object> gateway) {
+                List<HelpTaken> helpTaken, List<Alert> alerts, Map<String, Object> gateway, CallKpis calls) {
         static Live of(long now, FloorCounts counts, FloorKpis kpis, List<HelpRequest> queue, List<HelpTaken> taken,
-                       List<Alert> alerts, Map<String, Object> gateway) {
+                       List<Alert> alerts, Map<String, Object> gateway, CallKpis calls) {
             return new Live(now, counts.seats(), counts.online(), counts.help(), counts.states(), kpis.shiftStart(),
-                    kpis.floor(), kpis.groups(), queue, taken, alerts, gateway);
+                    kpis.floor(), kpis.groups(), queue, taken, alerts, gateway, calls);
         }
     }
 }

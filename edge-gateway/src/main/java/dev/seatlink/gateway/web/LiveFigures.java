@@ -1,11 +1,12 @@
 package dev.seatlink.gateway.web;
 
+import dev.seatlink.gateway.calls.CallKpis;
 import dev.seatlink.gateway.floor.FloorCounts;
 import dev.seatlink.gateway.floor.FloorModel;
-import dev.seatlink.gateway.lease.GatewayRole;
 import dev.seatlink.gateway.floor.GroupKpis;
 import dev.seatlink.gateway.floor.Grouping;
 import dev.seatlink.gateway.floor.Tick;
+import dev.seatlink.gateway.lease.GatewayRole;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.TeamSpec;
 import java.util.List;
@@ -37,11 +38,21 @@ public final class LiveFigures implements Tick.Listener {
     @Override
     public void ticked(Tick tick) {
         latest = FloorSnapshot.Live.of(tick.now(), tick.counts(), tick.kpis(), tick.helpQueue(),
-                floor.helpTaken(), floor.alerts(), RoleJson.of(role));
+                floor.helpTaken(), floor.alerts(), RoleJson.of(role), callKpis());
         counts = tick.counts();
         json = null;
         teamsJson = null;
         live.kpis(this);
+    }
+
+    /** The shift's call figures: bounded by teams and the seats on the phone system, summed on the loop. */
+    private CallKpis callKpis() {
+        if (floor.calls().byTeam().isEmpty()) {
+            return CallKpis.NONE;
+        }
+        Map<String, String> agents = new java.util.HashMap<>();
+        floor.seats().forEach(view -> agents.put(view.seat(), view.agent()));
+        return CallKpis.of(floor.site(), floor.calls(), agents);
     }
 
     /** The last tick's figures. */

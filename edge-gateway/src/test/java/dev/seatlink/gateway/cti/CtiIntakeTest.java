@@ -29,7 +29,8 @@ class CtiIntakeTest {
         }
         sent.add(event);
         return Future.succeededFuture();
-    }, metrics, (seat, paused, reason) -> pauses.add(seat.seat() + (paused ? " paused " + reason : " unpaused")));
+    }, metrics, (seat, paused, reason) -> pauses.add(seat.seat() + (paused ? " paused " + reason : " unpaused")),
+            () -> T);
 
     private final class FakeRole implements GatewayRole {
         @Override

@@ -13,13 +13,18 @@ public record SeatTerminal(TerminalAgent agent, SimulatedHardware hardware) impl
 
     /** Starts seat {@code seat} against {@code brokers} (one URL or a list), keeping its files in {@code dataDir}. */
     public static SeatTerminal start(String brokers, String seat, Path dataDir) {
+        return start(brokers, seat, dataDir, Display.NONE);
+    }
+
+    /** As {@link #start(String, String, Path)}, showing its screens on {@code display}. */
+    public static SeatTerminal start(String brokers, String seat, Path dataDir, Display display) {
         Properties props = TerminalConfig.defaults();
         props.setProperty("seat", seat);
         props.setProperty("broker", brokers);
         props.setProperty("hardware", "simulated");
         props.setProperty("dataDir", dataDir.toString());
         SimulatedHardware hardware = new SimulatedHardware();
-        TerminalAgent agent = hardware.newAgent(TerminalConfig.from(props, "test"), Clock.system(), Display.NONE);
+        TerminalAgent agent = hardware.newAgent(TerminalConfig.from(props, "test"), Clock.system(), display);
         agent.start();
         return new SeatTerminal(agent, hardware);
     }

@@ -1,0 +1,139 @@
+package dev.seatlink.gateway.calls;
+
+import dev.seatlink.gateway.site.SeatSpec;
+import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.CtiEvent;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The shift's calls so far, per agent (or per seat for one without an agent), from the phone system's events and
+ * the seats' states. Pure and single-threaded (the floor's event loop); bounded by the floor's seats and agents:
+ * one open call per seat, one sum per agent.
+ *
+ * <p>A call counts as handled when it ends after being answered: talk is answered to ended, the hold inside it
+ * from held to resumed (or to the end), the queue wait is what the ACD reported on answer. Its wrap-up is the
+ * seat's next WRAP_UP, from when the floor saw it begin to when it saw it end. A missed call (ring, no answer)
+ * counts for the agent it rang. Call times are the gateway's clock when each event came in; wrap-up is timed by the
+ * seat's own event times (both ends on one clock).
+ */
+public final class CallBook {
+    /** A call in progress at a seat. */
+    private static final class OpenCall {
+        final String callId;
+        final long answeredAt;
+        final Long waitMs;
+        long heldSince = -1;
+        long heldMs;
+
+        OpenCall(String callId, long answeredAt, Long waitMs) {
+            this.callId = callId;
+            this.answeredAt = answeredAt;
+            this.waitMs = waitMs;
+        }
+    }
+
+    /** Who took a call: the agent (or the seat, without one) and the team of the seat. */
+    private record Taker(String who, String team) {
+    }
+
+    private final Map<String, OpenCall> open = new HashMap<>();
+    /** Seats whose call ended and whose next wrap-up belongs to it, with who took the call. */
+    private final Map<String, Taker> wrapUpOwed = new HashMap<>();
+    private final Map<String, Long> wrapUpSince = new HashMap<>();
+    private final Map<String, CallFigures> byAgent = new HashMap<>();
+    private final Map<String, CallFigures> byTeam = new HashMap<>();
+    private long windowStart;
+
+    public CallBook(long windowStart) {
+        this.windowStart = windowStart;
+    }
+
+    /** A new shift: the figures start again (calls in progress are counted in the shift they end in). */
+    public void restart(long shiftStart) {
+        if (shiftStart > windowStart) {
+            windowStart = shiftStart;
+            byAgent.clear();
+            byTeam.clear();
+        }
+    }
+
+    /** A phone event for {@code seat}, taken (mapped, not a repeat) at {@code now}. */
+    public void heard(SeatSpec seat, String agent, CtiEvent event, long now) {
+        Taker taker = new Taker(agent != null ? agent : seat.seat(), seat.team());
+        String id = seat.seat();
+        switch (event.type()) {
+            case CALL_ANSWERED -> open.put(id, new OpenCall(event.callId(), now, event.waitMs()));
+            case CALL_HELD -> {
+                OpenCall call = open.get(id);
+                if (call != null && call.callId.equals(event.callId()) && call.heldSince < 0) {
+                    call.heldSince = now;
+                }
+            }
+            case CALL_RESUMED -> {
+                OpenCall call = open.get(id);
+                if (call != null && call.callId.equals(event.callId()) && call.heldSince >= 0) {
+                    call.heldMs += now - call.heldSince;
+                    call.heldSince = -1;
+                }
+            }
+            case CALL_ENDED -> {
+                OpenCall call = open.get(id);
+                if (call != null && call.callId.equals(event.callId())) {
+                    open.remove(id);
+                    long hold = call.heldMs + (call.heldSince >= 0 ? now - call.heldSince : 0);
+                    long talk = now - call.answeredAt;
+                    change(taker, f -> f.handled(talk, hold, call.waitMs));
+                    wrapUpOwed.put(id, taker);
+                }
+            }
+            case CALL_MISSED -> change(taker, CallFigures::missedOne);
+            default -> {
+                // offers, logins and the pause change no call figure
+            }
+        }
+    }
+
+    /** The seat is now in {@code state} (a change the floor applied at {@code now}): wrap-up is timed from it. */
+    public void seatIs(String seat, AgentState state, long now) {
+        Taker owner = wrapUpOwed.get(seat);
+        if (owner == null) {
+            return;
+        }
+        Long since = wrapUpSince.get(seat);
+        if (state == AgentState.WRAP_UP) {
+            if (since == null) {
+                wrapUpSince.put(seat, now);
+            }
+            return;
+        }
+        if (since != null) {
+            long wrap = now - since;
+            change(owner, f -> f.wrappedUp(wrap));
+            wrapUpSince.remove(seat);
+            wrapUpOwed.remove(seat);
+        } else if (state != AgentState.BUSY) {
+            wrapUpOwed.remove(seat); // ended straight into another state: no wrap-up to count
+        }
+    }
+
+    /** One agent's figures this shift (or a seat's, for calls at a seat without an agent). */
+    public CallFigures of(String agentOrSeat) {
+        return byAgent.getOrDefault(agentOrSeat, CallFigures.NONE);
+    }
+
+    /** Every agent's (or agentless seat's) figures this shift. */
+    public Map<String, CallFigures> byAgent() {
+        return Map.copyOf(byAgent);
+    }
+
+    /** Every team's figures this shift, each call counted for the team of the seat that took it. */
+    public Map<String, CallFigures> byTeam() {
+        return Map.copyOf(byTeam);
+    }
+
+    private void change(Taker taker, java.util.function.UnaryOperator<CallFigures> how) {
+        byAgent.put(taker.who(), how.apply(byAgent.getOrDefault(taker.who(), CallFigures.NONE)));
+        byTeam.put(taker.team(), how.apply(byTeam.getOrDefault(taker.team(), CallFigures.NONE)));
+    }
+}
