@@ -10,7 +10,10 @@ import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.HeadlessChromium;
 import dev.seatlink.gateway.testing.MqttProbe;
 import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.CallEventType;
 import dev.seatlink.protocol.Cause;
+import dev.seatlink.protocol.CtiEvent;
+import dev.seatlink.protocol.Pending;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatStatus;
 import dev.seatlink.protocol.Topic;
@@ -221,6 +224,28 @@ class WallboardShowsSeatsLiveTest {
             await().atMost(PATIENCE).until(() -> browser.findElement(By.id("action-status")).getText()
                     .contains("No answer from the seat"));
         }
+        assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
+    }
+
+    @Test
+    void aPendingBreakAndThePhoneSystemsCallsShowOnTheTileAndInTheCallsFigure() throws Exception {
+        long now = System.currentTimeMillis();
+        seat.publish(Topic.seat("hq", "f1", "s-005", Topic.Kind.STATUS), SeatStatus.online("b-s-005", "test", now));
+        seat.publish(Topic.seat("hq", "f1", "s-005", Topic.Kind.EVENT), new SeatEvent("s-005", "a1005",
+                AgentState.READY, AgentState.BUSY, null, false, now, 1, "b-s-005", Cause.BUTTON,
+                Pending.notReady("break")));
+        seqs.put("s-005", 1L);
+        Topic cti = Topic.floor("hq", "f1", Topic.Kind.CTI);
+        seat.publish(cti, new CtiEvent("e1", CallEventType.CALL_ANSWERED, "PJSIP/1005", "c1", now, null, 6_000L));
+        seat.publish(cti, new CtiEvent("e2", CallEventType.CALL_ENDED, "PJSIP/1005", "c1", now, null));
+
+        await().atMost(ON_THE_PAGE).until(() -> tile("s-005").getText().contains("Next: break"));
+        await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .untilAsserted(() -> assertThat(browser.findElement(By.id("calls")).getText())
+                        .contains("1 call").contains("AHT").contains("ASA 00:06"));
+        move("s-005", "a1005", AgentState.WRAP_UP, null, false); // a redraw of the tile shows its calls
+        await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .untilAsserted(() -> assertThat(tile("s-005").getText()).contains("1 call · AHT"));
         assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
     }
 
