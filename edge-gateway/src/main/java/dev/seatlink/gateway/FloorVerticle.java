@@ -123,7 +123,8 @@ final class FloorVerticle extends VerticleBase {
         String site = initialSite.site();
         String floorId = initialSite.floor();
         Metrics metrics = new Metrics();
-        FloorModel floor = new FloorModel(initialSite, clock.millis());
+        writer = new StoreWriter(store);
+        FloorModel floor = new FloorModel(initialSite, clock.millis(), writer::record);
         restored.lastStored().values().forEach(stored -> floor.restore(stored.event()));
         floor.replayShift(restored.shiftSoFar());
 
@@ -149,7 +150,6 @@ final class FloorVerticle extends VerticleBase {
         FloorUpdater updater = new FloorUpdater(floor, progress, metrics, rejectLog, live, outbox, commands, clock,
                 config.floor().reorderTimeoutMs());
         restored.lastStored().values().forEach(stored -> updater.restore(stored.event()));
-        writer = new StoreWriter(store);
         QueuePauses pauses = new QueuePauses();
         CtiIntake cti = new CtiIntake(floor, keeper, outbox, metrics, pauses, clock);
         IngestPipeline ingest = new IngestPipeline(codec, metrics, rejectLog, writer, new FloorInbox(updater, cti),

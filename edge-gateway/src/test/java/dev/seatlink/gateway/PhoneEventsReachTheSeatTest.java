@@ -121,6 +121,15 @@ class PhoneEventsReachTheSeatTest {
                 .statusCode()).as("a supervisor is no integration").isEqualTo(403);
         assertThat(http.post(EVENTS, event("e12", "call.answered", PHONE), "pbx", "wrong").statusCode()).isEqualTo(401);
 
+        // the call, its wrap-up over, is in the reports
+        await().atMost(PATIENCE).until(() -> manager.http(gateway.httpPort())
+                .json("/api/reports/time-in-state?group=agent").path("rows").findValues("calls").stream()
+                .anyMatch(calls -> calls.path("handled").asInt() == 1));
+        String csv = manager.http(gateway.httpPort()).get("/api/reports/time-in-state?group=team&format=csv").body();
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(
+                ",calls_handled,call_avg_handle_s,call_avg_speed_of_answer_s,calls_missed,call_hold_s");
+        assertThat(csv.lines().filter(line -> line.startsWith("billing-1,"))).singleElement()
+                .satisfies(line -> assertThat(line.split(",", -1)[line.split(",", -1).length - 5]).isEqualTo("1"));
         assertThat(cti("forwarded")).isEqualTo(4);
         assertThat(cti("repeat")).isEqualTo(1);
         assertThat(cti("invalid")).isEqualTo(1);

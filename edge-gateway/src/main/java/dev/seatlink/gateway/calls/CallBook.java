@@ -37,16 +37,27 @@ public final class CallBook {
     private record Taker(String who, String team) {
     }
 
+    /** A call that ended, waiting for the wrap-up that follows it before it is recorded. */
+    private record Owed(Taker taker, CallRecord call) {
+    }
+
     private final Map<String, OpenCall> open = new HashMap<>();
     /** Seats whose call ended and whose next wrap-up belongs to it, with who took the call. */
-    private final Map<String, Taker> wrapUpOwed = new HashMap<>();
+    private final Map<String, Owed> wrapUpOwed = new HashMap<>();
+    private final CallRecords records;
     private final Map<String, Long> wrapUpSince = new HashMap<>();
     private final Map<String, CallFigures> byAgent = new HashMap<>();
     private final Map<String, CallFigures> byTeam = new HashMap<>();
     private long windowStart;
 
     public CallBook(long windowStart) {
+        this(windowStart, CallRecords.NONE);
+    }
+
+    /** @param records where each finished call goes (the store, for reports) */
+    public CallBook(long windowStart, CallRecords records) {
         this.windowStart = windowStart;
+        this.records = records;
     }
 
     /** A new shift: the figures start again (calls in progress are counted in the shift they end in). */
@@ -63,7 +74,14 @@ public final class CallBook {
         Taker taker = new Taker(agent != null ? agent : seat.seat(), seat.team());
         String id = seat.seat();
         switch (event.type()) {
-            case CALL_ANSWERED -> open.put(id, new OpenCall(event.callId(), now, event.waitMs()));
+            case CALL_ANSWERED -> {
+                Owed before = wrapUpOwed.remove(id); // the next call came before any wrap-up: none to count
+                if (before != null) {
+                    wrapUpSince.remove(id);
+                    records.finished(before.call());
+                }
+                open.put(id, new OpenCall(event.callId(), now, event.waitMs()));
+            }
             case CALL_HELD -> {
                 OpenCall call = open.get(id);
                 if (call != null && call.callId.equals(event.callId()) && call.heldSince < 0) {
@@ -84,10 +102,14 @@ public final class CallBook {
                     long hold = call.heldMs + (call.heldSince >= 0 ? now - call.heldSince : 0);
                     long talk = now - call.answeredAt;
                     change(taker, f -> f.handled(talk, hold, call.waitMs));
-                    wrapUpOwed.put(id, taker);
+                    wrapUpOwed.put(id, new Owed(taker, new CallRecord(id, agent, seat.team(), call.callId, now, talk,
+                            hold, call.waitMs, 0, false)));
                 }
             }
-            case CALL_MISSED -> change(taker, CallFigures::missedOne);
+            case CALL_MISSED -> {
+                change(taker, CallFigures::missedOne);
+                records.finished(new CallRecord(id, agent, seat.team(), event.callId(), now, 0, 0, null, 0, true));
+            }
             default -> {
                 // offers, logins and the pause change no call figure
             }
@@ -96,8 +118,8 @@ public final class CallBook {
 
     /** The seat is now in {@code state} (a change the floor applied at {@code now}): wrap-up is timed from it. */
     public void seatIs(String seat, AgentState state, long now) {
-        Taker owner = wrapUpOwed.get(seat);
-        if (owner == null) {
+        Owed owed = wrapUpOwed.get(seat);
+        if (owed == null) {
             return;
         }
         Long since = wrapUpSince.get(seat);
@@ -109,11 +131,13 @@ public final class CallBook {
         }
         if (since != null) {
             long wrap = now - since;
-            change(owner, f -> f.wrappedUp(wrap));
+            change(owed.taker(), f -> f.wrappedUp(wrap));
             wrapUpSince.remove(seat);
             wrapUpOwed.remove(seat);
+            records.finished(owed.call().wrappedUp(wrap));
         } else if (state != AgentState.BUSY) {
             wrapUpOwed.remove(seat); // ended straight into another state: no wrap-up to count
+            records.finished(owed.call());
         }
     }
 

@@ -28,16 +28,17 @@ public record CallFigures(int handled, long talkMs, long wrapUpMs, long waitMs, 
         return waited == 0 ? null : waitMs / waited;
     }
 
-    CallFigures handled(long talk, long hold, Long wait) {
+    /** These figures with one more handled call. */
+    public CallFigures handled(long talk, long hold, Long wait) {
         return new CallFigures(handled + 1, talkMs + talk, wrapUpMs, waitMs + (wait == null ? 0 : wait),
                 waited + (wait == null ? 0 : 1), missed, holdMs + hold);
     }
 
-    CallFigures wrappedUp(long wrap) {
+    public CallFigures wrappedUp(long wrap) {
         return new CallFigures(handled, talkMs, wrapUpMs + wrap, waitMs, waited, missed, holdMs);
     }
 
-    CallFigures missedOne() {
+    public CallFigures missedOne() {
         return new CallFigures(handled, talkMs, wrapUpMs, waitMs, waited, missed + 1, holdMs);
     }
 }

@@ -1,6 +1,7 @@
 package dev.seatlink.gateway.floor;
 
 import dev.seatlink.gateway.calls.CallBook;
+import dev.seatlink.gateway.calls.CallRecords;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.protocol.AgentState;
@@ -45,10 +46,15 @@ public final class FloorModel {
 
     /** An empty floor whose intraday figures start with the shift running at {@code now}. */
     public FloorModel(SiteConfig site, long now) {
+        this(site, now, CallRecords.NONE);
+    }
+
+    /** @param finishedCalls where each finished phone call goes, for the reports */
+    public FloorModel(SiteConfig site, long now, CallRecords finishedCalls) {
         this.site = site;
         site.seats().forEach(spec -> seats.put(spec.seat(), new LiveSeat(spec)));
         ledger = new TimeLedger(site.shifts().startOf(now));
-        calls = new CallBook(site.shifts().startOf(now));
+        calls = new CallBook(site.shifts().startOf(now), finishedCalls);
     }
 
     public SiteConfig site() {

@@ -1,5 +1,7 @@
 package dev.seatlink.gateway.report;
 
+import dev.seatlink.gateway.calls.CallFigures;
+import dev.seatlink.gateway.calls.CallKpis;
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +17,16 @@ import java.util.Map;
  * @param helpRequests   hands raised
  * @param averageHelpWaitMs how long a raised hand waited on average until lowered or taken
  * @param occupancy      (busy + wrap-up) / (busy + wrap-up + ready), null without any of those
+ * @param calls          the phone system's calls that ended in the period (handled, AHT, ASA, missed, hold), null
+ *                       without any
  */
 public record ReportRow(String key, List<String> teams, Map<String, Long> msInState, int contacts,
                         long averageHandleMs, long averageWrapUpMs, int helpRequests, long averageHelpWaitMs,
-                        long longestHelpWaitMs, Double occupancy) {
+                        long longestHelpWaitMs, Double occupancy, CallKpis.Figures calls) {
+
+    /** The same row with its call figures. */
+    public ReportRow withCalls(CallFigures figures) {
+        return new ReportRow(key, teams, msInState, contacts, averageHandleMs, averageWrapUpMs, helpRequests,
+                averageHelpWaitMs, longestHelpWaitMs, occupancy, figures == null ? null : CallKpis.Figures.of(figures));
+    }
 }

@@ -1,5 +1,7 @@
 package dev.seatlink.gateway.report;
 
+import dev.seatlink.gateway.calls.CallFigures;
+import dev.seatlink.gateway.calls.CallKpis;
 import dev.seatlink.gateway.floor.AgentTime;
 import dev.seatlink.gateway.floor.TimeLedger;
 import dev.seatlink.gateway.site.SeatSpec;
@@ -91,16 +93,25 @@ public final class TimeInStateReport {
         long available = handling + t.ms(AgentState.READY);
         return new ReportRow(key, teams, t.byStateName(), t.contacts(), t.averageHandleMs(), t.averageWrapUpMs(),
                 t.helpRequests(), t.helpRequests() == 0 ? 0 : t.helpWaitMs() / t.helpRequests(), t.helpWaitMaxMs(),
-                available == 0 ? null : (double) handling / available);
+                available == 0 ? null : (double) handling / available, null);
     }
 
-    /** The rows as CSV for a spreadsheet: times in whole seconds, occupancy as a fraction. */
+    /** Each row with the period's call figures of its key (agent or team), from {@code calls}. */
+    public static List<ReportRow> withCalls(List<ReportRow> rows, Map<String, CallFigures> calls) {
+        return calls.isEmpty() ? rows : rows.stream().map(row -> row.withCalls(calls.get(row.key()))).toList();
+    }
+
+    /**
+     * The rows as CSV for a spreadsheet: times in whole seconds, occupancy as a fraction; the call columns are
+     * empty for a row without calls.
+     */
     public static String csv(String group, List<ReportRow> rows) {
         StringBuilder out = new StringBuilder(group).append(",teams");
         for (AgentState state : AgentState.values()) {
             out.append(',').append(state.name().toLowerCase(java.util.Locale.ROOT)).append("_s");
         }
-        out.append(",contacts,avg_handle_s,avg_wrap_up_s,help_requests,avg_help_wait_s,max_help_wait_s,occupancy\r\n");
+        out.append(",contacts,avg_handle_s,avg_wrap_up_s,help_requests,avg_help_wait_s,max_help_wait_s,occupancy")
+                .append(",calls_handled,call_avg_handle_s,call_avg_speed_of_answer_s,calls_missed,call_hold_s\r\n");
         for (ReportRow row : rows) {
             out.append(row.key()).append(',').append(String.join(" ", row.teams()));
             for (AgentState state : AgentState.values()) {
@@ -110,8 +121,16 @@ public final class TimeInStateReport {
                     .append(',').append(row.averageWrapUpMs() / 1000).append(',').append(row.helpRequests())
                     .append(',').append(row.averageHelpWaitMs() / 1000).append(',').append(row.longestHelpWaitMs() / 1000)
                     .append(',').append(row.occupancy() == null ? "" : String.format(java.util.Locale.ROOT, "%.3f",
-                            row.occupancy()))
-                    .append("\r\n");
+                            row.occupancy()));
+            CallKpis.Figures calls = row.calls();
+            if (calls == null) {
+                out.append(",,,,,");
+            } else {
+                out.append(',').append(calls.handled()).append(',').append(calls.averageHandleMs() / 1000).append(',')
+                        .append(calls.averageSpeedOfAnswerMs() == null ? "" : calls.averageSpeedOfAnswerMs() / 1000)
+                        .append(',').append(calls.missed()).append(',').append(calls.holdMs() / 1000);
+            }
+            out.append("\r\n");
         }
         return out.toString();
     }

@@ -1,5 +1,7 @@
 package dev.seatlink.gateway.store;
 
+import dev.seatlink.gateway.calls.CallFigures;
+import dev.seatlink.gateway.calls.CallRecord;
 import dev.seatlink.protocol.SeatEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +40,7 @@ public final class EventStore implements AutoCloseable {
     private final boolean outbox;
     private Connection writer;
     private PreparedStatement insert;
+    private PreparedStatement insertCall;
     private PreparedStatement queue;
 
     private EventStore(Path file, boolean outbox) throws SQLException {
@@ -58,12 +61,14 @@ public final class EventStore implements AutoCloseable {
                       at INTEGER NOT NULL, boot TEXT NOT NULL, cause TEXT NOT NULL, rx INTEGER NOT NULL,
                       PRIMARY KEY (seat, seq)) WITHOUT ROWID""");
             s.execute("CREATE INDEX IF NOT EXISTS events_at ON events(at)");
+            CallRows.create(s);
             if (outbox) {
                 CentralOutbox.create(s);
             }
         }
         writer.setAutoCommit(false);
         insert = writer.prepareStatement("INSERT OR IGNORE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+        insertCall = writer.prepareStatement(CallRows.INSERT);
         queue = outbox ? writer.prepareStatement(CentralOutbox.QUEUE) : null;
     }
 
@@ -74,6 +79,7 @@ public final class EventStore implements AutoCloseable {
     void reopenWriter() throws SQLException {
         try {
             insert.close();
+            insertCall.close();
             if (queue != null) {
                 queue.close();
             }
@@ -144,8 +150,16 @@ public final class EventStore implements AutoCloseable {
      * @throws SQLException when the batch could not be committed; nothing of it is stored then
      */
     boolean[] insert(List<StoredEvent> batch) throws SQLException {
+        return insert(batch, List.of());
+    }
+
+    /** The same, with finished calls in the same transaction. */
+    boolean[] insert(List<StoredEvent> batch, List<CallRecord> calls) throws SQLException {
         boolean[] added = new boolean[batch.size()];
         try {
+            for (CallRecord call : calls) {
+                CallRows.insert(insertCall, call);
+            }
             for (int i = 0; i < batch.size(); i++) {
                 SeatEvent e = batch.get(i).event();
                 insert.setString(1, e.seat());
@@ -250,11 +264,27 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
-    /** Deletes events whose time is before {@code cutoffMs} (and their places in the outbox); returns how many. */
+    /**
+     * The calls of {@code seats} (null: all) that ended in the period, summed per agent or, with {@code byTeam}, per
+     * team (see {@link CallRows}).
+     */
+    public Map<String, CallFigures> callFigures(long from, long to, Collection<String> seats, boolean byTeam) {
+        try (Connection c = connect()) {
+            return CallRows.sums(c, from, to, seats, byTeam);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the calls of a period: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes events and calls whose time is before {@code cutoffMs} (and the events' places in the outbox);
+     * returns how many events.
+     */
     public int deleteBefore(long cutoffMs) {
         try (Connection c = connect(); PreparedStatement d = c.prepareStatement("DELETE FROM events WHERE at < ?")) {
             d.setLong(1, cutoffMs);
             int deleted = d.executeUpdate();
+            CallRows.deleteBefore(c, cutoffMs);
             if (outbox && deleted > 0) {
                 CentralOutbox.dropOrphans(c);
             }
@@ -272,6 +302,7 @@ public final class EventStore implements AutoCloseable {
     public void close() {
         try {
             insert.close();
+            insertCall.close();
             if (queue != null) {
                 queue.close();
             }

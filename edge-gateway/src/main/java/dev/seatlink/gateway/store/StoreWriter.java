@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.store;
 
+import dev.seatlink.gateway.calls.CallRecord;
 import dev.seatlink.protocol.SeatEvent;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public final class StoreWriter implements AutoCloseable {
         void committed();
     }
 
-    private record Batch(List<Item> items, Committed then) {
+    private record Batch(List<Item> items, List<CallRecord> calls, Committed then) {
     }
 
     private final EventStore store;
@@ -62,7 +63,12 @@ public final class StoreWriter implements AutoCloseable {
     /** Queues received messages, in arrival order; {@code then} runs on the writer thread once they are stored. */
     public void submit(List<Item> items, Committed then) {
         queuedItems.addAndGet(items.size());
-        queue.add(new Batch(items, then));
+        queue.add(new Batch(items, List.of(), then));
+    }
+
+    /** Queues a finished call for the reports; stored with the next transaction. */
+    public void record(CallRecord call) {
+        queue.add(new Batch(List.of(), List.of(call), () -> { }));
     }
 
     private void run() {
@@ -91,14 +97,16 @@ public final class StoreWriter implements AutoCloseable {
 
     private void commit(List<Batch> taken) throws InterruptedException {
         List<StoredEvent> events = new ArrayList<>();
+        List<CallRecord> calls = new ArrayList<>();
         for (Batch batch : taken) {
             for (Item item : batch.items()) {
                 if (item.event() != null) {
                     events.add(new StoredEvent(item.event(), item.rx()));
                 }
             }
+            calls.addAll(batch.calls());
         }
-        boolean[] added = insertUntilStored(events);
+        boolean[] added = insertUntilStored(events, calls);
         // counted before anyone hears of the commit, so the figures never lag what was acknowledged
         stored.add(events.size());
         batches.increment();
@@ -117,13 +125,13 @@ public final class StoreWriter implements AutoCloseable {
         }
     }
 
-    private boolean[] insertUntilStored(List<StoredEvent> events) throws InterruptedException {
-        if (events.isEmpty()) {
+    private boolean[] insertUntilStored(List<StoredEvent> events, List<CallRecord> calls) throws InterruptedException {
+        if (events.isEmpty() && calls.isEmpty()) {
             return new boolean[0];
         }
         while (true) {
             try {
-                boolean[] added = store.insert(events);
+                boolean[] added = store.insert(events, calls);
                 if (problem != null) {
                     Logger.info("event store writable again; ingest resumes");
                     problem = null;

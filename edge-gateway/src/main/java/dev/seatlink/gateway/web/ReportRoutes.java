@@ -121,10 +121,12 @@ public final class ReportRoutes {
         running++;
         vertx.executeBlocking(() -> {
                     TimeInStateReport report = new TimeInStateReport(site, period.from(), end, visible);
-                    if (!seats.isEmpty()) {
-                        store.window(period.from(), end, seats, report::add);
+                    if (seats.isEmpty()) {
+                        return report.rows(group);
                     }
-                    return report.rows(group);
+                    store.window(period.from(), end, seats, report::add);
+                    return TimeInStateReport.withCalls(report.rows(group), store.callFigures(period.from(), end, seats,
+                            TimeInStateReport.BY_TEAM.equals(group)));
                 }, false)
                 .onComplete(done -> running--)
                 .onSuccess(rows -> {

@@ -15,7 +15,8 @@ class CallBookTest {
     private static final long T = 1_764_590_400_000L;
     private final SiteConfig demo = new SiteConfigLoader().loadDemo();
     private final SeatSpec seat = demo.seat("s-001").orElseThrow();
-    private final CallBook book = new CallBook(T);
+    private final java.util.List<CallRecord> finished = new java.util.ArrayList<>();
+    private final CallBook book = new CallBook(T, finished::add);
     private int ids;
 
     private void heard(CallEventType type, String call, long at) {
@@ -78,5 +79,24 @@ class CallBookTest {
         assertThat(kpis.seats()).containsOnlyKeys("s-001");
         assertThat(kpis.seats().get("s-001").averageHandleMs()).isEqualTo(40_000);
         assertThat(CallKpis.of(demo, new CallBook(T), Map.of())).isSameAs(CallKpis.NONE);
+    }
+
+    @Test
+    void eachCallIsRecordedOnceFinishedWithItsWrapUpOrAtOnceWhenMissed() {
+        heard(CallEventType.CALL_MISSED, "m1", T);
+        heard(CallEventType.CALL_ANSWERED, "c1", T + 1_000, 3_000L);
+        heard(CallEventType.CALL_ENDED, "c1", T + 31_000);
+        assertThat(finished).extracting(CallRecord::callId).as("c1 waits for its wrap-up").containsExactly("m1");
+        book.seatIs("s-001", AgentState.WRAP_UP, T + 31_100);
+        book.seatIs("s-001", AgentState.READY, T + 41_100);
+        heard(CallEventType.CALL_ANSWERED, "c2", T + 50_000);
+        heard(CallEventType.CALL_ENDED, "c2", T + 60_000);
+        heard(CallEventType.CALL_ANSWERED, "c3", T + 61_000); // the next call before any wrap-up
+
+        assertThat(finished).containsExactly(
+                new CallRecord("s-001", "a1001", "billing-1", "m1", T, 0, 0, null, 0, true),
+                new CallRecord("s-001", "a1001", "billing-1", "c1", T + 31_000, 30_000, 0, 3_000L, 10_000, false),
+                new CallRecord("s-001", "a1001", "billing-1", "c2", T + 60_000, 10_000, 0, null, 0, false));
+        assertThat(finished.get(1).figures()).isEqualTo(new CallFigures(1, 30_000, 10_000, 3_000, 1, 0, 0));
     }
 }

@@ -61,14 +61,15 @@ class TimeInStateReportTest {
     }
 
     @Test
-    void csvHasAHeaderAndSecondsPerState() {
+    void csvHasAHeaderAndSecondsPerStateWithTheCallColumnsLeftEmptyWithoutCalls() {
         String csv = TimeInStateReport.csv("agent",
                 TimeInStateReport.of(SITE, EVENTS, DAY, DAY + 24 * 60 * MIN, "agent", s -> true));
 
         assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("agent,teams,logged_out_s,ready_s,not_ready_s,busy_s,"
-                + "wrap_up_s,contacts,avg_handle_s,avg_wrap_up_s,help_requests,avg_help_wait_s,max_help_wait_s,occupancy");
+                + "wrap_up_s,contacts,avg_handle_s,avg_wrap_up_s,help_requests,avg_help_wait_s,max_help_wait_s,occupancy,"
+                + "calls_handled,call_avg_handle_s,call_avg_speed_of_answer_s,calls_missed,call_hold_s");
         assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("a1,team-a,").contains(",3600,")
-                .endsWith(",0.200");
+                .endsWith(",0.200,,,,,");
     }
 
     @Test

@@ -100,4 +100,30 @@ class EventStoreTest {
         assertThatThrownBy(() -> EventStore.open(file)).isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("cannot open the event store " + file.resolve("events.db"));
     }
+
+    @Test
+    void finishedCallsAreSummedPerAgentOrTeamOverAPeriodForTheSeatsAskedAndGoWithRetention() throws Exception {
+        long t = 1_764_590_400_000L;
+        try (EventStore store = EventStore.open(dir)) {
+            store.insert(java.util.List.of(), java.util.List.of(
+                    new dev.seatlink.gateway.calls.CallRecord("s-1", "a1", "t1", "c1", t, 60_000, 5_000, 8_000L, 20_000,
+                            false),
+                    new dev.seatlink.gateway.calls.CallRecord("s-1", "a1", "t1", "c2", t + 1, 0, 0, null, 0, true),
+                    new dev.seatlink.gateway.calls.CallRecord("s-2", null, "t1", "c3", t + 2, 30_000, 0, null, 10_000,
+                            false),
+                    new dev.seatlink.gateway.calls.CallRecord("s-1", "a1", "t1", "c4", t + 86_400_000L, 1, 0, null, 0,
+                            false)));
+
+            var byAgent = store.callFigures(t, t + 1_000, null, false);
+            assertThat(byAgent).containsOnlyKeys("a1", "s-2");
+            assertThat(byAgent.get("a1")).isEqualTo(new dev.seatlink.gateway.calls.CallFigures(1, 60_000, 20_000, 8_000,
+                    1, 1, 5_000));
+            assertThat(store.callFigures(t, t + 1_000, null, true).get("t1").handled()).isEqualTo(2);
+            assertThat(store.callFigures(t, t + 1_000, java.util.List.of("s-2"), false)).containsOnlyKeys("s-2");
+
+            store.deleteBefore(t + 1_000);
+
+            assertThat(store.callFigures(0, Long.MAX_VALUE, null, false).get("a1").handled()).isEqualTo(1);
+        }
+    }
 }
