@@ -9,6 +9,7 @@ import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.SeatTerminal;
 import dev.seatlink.terminal.display.Screen;
+import dev.seatlink.terminal.hardware.Colour;
 import dev.seatlink.terminal.seat.Key;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
 import java.nio.file.Files;
@@ -98,6 +99,7 @@ class PhoneSystemOverAmiTest {
 
         ami.emit("AgentConnect", PHONE, "1764590400.42");
         await().atMost(PATIENCE).until(() -> "BUSY".equals(state()));
+        await().atMost(PATIENCE).until(() -> seat.light() == Colour.RED); // the light shows it, no button pressed
         seat.press(Key.NOT_READY);
         await().atMost(PATIENCE).until(() -> "break".equals(seatView().path("pending").path("reason").asText()));
         await().atMost(PATIENCE).until(() -> shown.get() != null && "Next: break".equals(shown.get().nextText()));
