@@ -17,6 +17,7 @@ import dev.seatlink.gateway.brokerlink.LeftoverRemoval;
 import dev.seatlink.gateway.brokerlink.SessionEraser;
 import dev.seatlink.gateway.brokerlink.LinkSettings;
 import dev.seatlink.gateway.brokerlink.SeatConfigPublisher;
+import dev.seatlink.gateway.calls.CallFigures;
 import dev.seatlink.gateway.central.CentralStatus;
 import dev.seatlink.gateway.cti.CtiIntake;
 import dev.seatlink.gateway.floor.FloorClock;
@@ -84,7 +85,8 @@ final class FloorVerticle extends VerticleBase {
     static final int IDLE_TIMEOUT_S = 60;
 
     /** What the gateway found on disk at start. */
-    record Restored(Map<String, StoredEvent> lastStored, List<SeatEvent> shiftSoFar) {
+    record Restored(Map<String, StoredEvent> lastStored, List<SeatEvent> shiftSoFar,
+                    Map<String, CallFigures> callsByAgent, Map<String, CallFigures> callsByTeam) {
     }
 
     private final GatewayConfig config;
@@ -127,6 +129,7 @@ final class FloorVerticle extends VerticleBase {
         FloorModel floor = new FloorModel(initialSite, clock.millis(), writer::record);
         restored.lastStored().values().forEach(stored -> floor.restore(stored.event()));
         floor.replayShift(restored.shiftSoFar());
+        floor.calls().restore(restored.callsByAgent(), restored.callsByTeam());
 
         // The broker link and what it publishes; it connects last, once the floor can take what it brings.
         LinkSettings linkSettings = LinkSettings.forGateway(config, brokerUrl, site, floorId);
@@ -173,7 +176,7 @@ final class FloorVerticle extends VerticleBase {
         AcdLink acd = AcdLink.NONE;
         if (config.floor().acd() != null) {
             ami = new AmiLink(config.floor().acd(), context, new AcdFloor(floor, cti, pauses, clock), clock);
-            jobs.add(new PauseKeeper(floor, pauses, ami, keeper, clock));
+            jobs.add(new PauseKeeper(floor, pauses, ami, keeper, clock, metrics));
             acd = ami;
         }
         SiteProblem siteProblem = SiteProblem.NONE;

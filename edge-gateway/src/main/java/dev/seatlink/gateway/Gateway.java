@@ -73,14 +73,16 @@ public final class Gateway implements AutoCloseable {
         FloorVerticle.Restored restored;
         AuditLog audit;
         try {
-            restored = new FloorVerticle.Restored(store.lastPerSeat(), store.window(map.shifts().startOf(now), now));
+            long shiftStart = map.shifts().startOf(now);
+            restored = new FloorVerticle.Restored(store.lastPerSeat(), store.window(shiftStart, now),
+                    store.callFigures(shiftStart, now, null, false), store.callFigures(shiftStart, now, null, true));
             audit = AuditLog.open(store.file());
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
-        Logger.info("event store {}: {} seat(s) with history, {} event(s) this shift", store.file(),
-                restored.lastStored().size(), restored.shiftSoFar().size());
+        Logger.info("event store {}: {} seat(s) with history, {} event(s) and {} agent(s) with calls this shift",
+                store.file(), restored.lastStored().size(), restored.shiftSoFar().size(), restored.callsByAgent().size());
         EmbeddedBroker broker;
         try {
             broker = config.link().embedded() ? EmbeddedBroker.start(config.link().mqttHost(), config.link().mqttPort(),

@@ -40,6 +40,7 @@ class PhoneEventsReachTheSeatTest {
     @TempDir
     Path dir;
 
+    private GatewayConfig config;
     private Gateway gateway;
     private SeatTerminal terminal;
     private SimulatedHardware seat;
@@ -52,8 +53,8 @@ class PhoneEventsReachTheSeatTest {
     void startFloorWithOneSeatSignedIn() {
         manager = DemoManager.in(dir);
         pbxPassword = DemoManager.account(manager.usersFile().getParent(), "pbx");
-        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gw"))
-                .withUsers(manager.usersFile()));
+        config = GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gw")).withUsers(manager.usersFile());
+        gateway = Gateway.start(config);
         http = new Http(gateway.httpPort());
         terminal = SeatTerminal.start(gateway.brokerUrl(), SEAT, dir.resolve(SEAT), shown::set);
         seat = terminal.hardware();
@@ -130,12 +131,20 @@ class PhoneEventsReachTheSeatTest {
                 ",calls_handled,call_avg_handle_s,call_avg_speed_of_answer_s,calls_missed,call_hold_s");
         assertThat(csv.lines().filter(line -> line.startsWith("billing-1,"))).singleElement()
                 .satisfies(line -> assertThat(line.split(",", -1)[line.split(",", -1).length - 5]).isEqualTo("1"));
+        JsonNode byLine = manager.http(gateway.httpPort()).json("/api/reports/time-in-state?group=businessLine");
+        assertThat(byLine.path("rows").findValues("key").stream().map(JsonNode::asText)).contains("billing");
         assertThat(cti("forwarded")).isEqualTo(4);
         assertThat(cti("repeat")).isEqualTo(1);
         assertThat(cti("invalid")).isEqualTo(1);
         assertThat(cti("unmapped")).isEqualTo(1);
         assertThat(state()).isEqualTo("NOT_READY");
         assertThat(seatView().path("seq").asLong()).as("nothing more happened at the seat").isEqualTo(seq);
+
+        gateway.close(); // a restart mid-shift: the shift's calls come back from the store
+        gateway = Gateway.start(config);
+        http = new Http(gateway.httpPort());
+        await().atMost(PATIENCE).until(() -> http.json("/api/floor").path("kpis").path("calls").path("floor")
+                .path("handled").asInt() == 1);
     }
 
     @Test

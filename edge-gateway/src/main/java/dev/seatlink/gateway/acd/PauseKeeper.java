@@ -6,6 +6,7 @@ import dev.seatlink.gateway.floor.SeatView;
 import dev.seatlink.gateway.jobs.PeriodicJob;
 import dev.seatlink.gateway.lease.GatewayRole;
 import dev.seatlink.gateway.lease.Role;
+import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.gateway.site.SeatSpec;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,8 +24,11 @@ public final class PauseKeeper implements PeriodicJob {
     private final AcdLink link;
     private final GatewayRole role;
     private final FloorClock clock;
+    private final Metrics metrics;
 
-    public PauseKeeper(FloorModel floor, QueuePauses pauses, AcdLink link, GatewayRole role, FloorClock clock) {
+    public PauseKeeper(FloorModel floor, QueuePauses pauses, AcdLink link, GatewayRole role, FloorClock clock,
+                       Metrics metrics) {
+        this.metrics = metrics;
         this.floor = floor;
         this.pauses = pauses;
         this.link = link;
@@ -41,6 +45,7 @@ public final class PauseKeeper implements PeriodicJob {
     public void run() {
         if (!link.isUp() || role.role() != Role.PRIMARY) {
             floor.acdOutOfStep(Map.of());
+            metrics.acdOutOfStep(0, 0);
             return;
         }
         Map<String, MemberPause> wanted = new HashMap<>();
@@ -50,7 +55,14 @@ public final class PauseKeeper implements PeriodicJob {
                 wanted.put(seat.seat(), QueuePauses.wanted(spec.acd().get(0), seat));
             }
         }
-        pauses.due(wanted, clock.millis()).forEach(action -> link.pause(action.pause()));
-        floor.acdOutOfStep(pauses.outOfStep());
+        long now = clock.millis();
+        pauses.due(wanted, now).forEach(action -> {
+            link.pause(action.pause());
+            metrics.acdPauseSent();
+        });
+        Map<String, Long> outOfStep = pauses.outOfStep();
+        floor.acdOutOfStep(outOfStep);
+        metrics.acdOutOfStep(outOfStep.size(), outOfStep.values().stream().mapToLong(since -> now - since).max()
+                .orElse(0));
     }
 }

@@ -69,6 +69,15 @@ public final class CallBook {
         }
     }
 
+    /**
+     * The shift's finished calls as the store kept them, after a gateway restart: added to what this book holds
+     * (calls in progress at the restart are not in the store, and are counted when they finish).
+     */
+    public void restore(Map<String, CallFigures> agents, Map<String, CallFigures> teams) {
+        agents.forEach((agent, f) -> byAgent.merge(agent, f, CallFigures::plus));
+        teams.forEach((team, f) -> byTeam.merge(team, f, CallFigures::plus));
+    }
+
     /** A phone event for {@code seat}, taken (mapped, not a repeat) at {@code now}. */
     public void heard(SeatSpec seat, String agent, CtiEvent event, long now) {
         Taker taker = new Taker(agent != null ? agent : seat.seat(), seat.team());

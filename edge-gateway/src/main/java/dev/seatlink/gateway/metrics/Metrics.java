@@ -32,6 +32,10 @@ public final class Metrics {
     final LongAdder brokerConnects = new LongAdder();
     final LongAdder seatsBehind = new LongAdder();
     final Map<CtiOutcome, LongAdder> cti = new EnumMap<>(CtiOutcome.class);
+    final LongAdder acdPausesSent = new LongAdder();
+    /** Seats whose queue pause differs from their state now, and the longest any has differed since start (ms). */
+    volatile int acdOutOfStep;
+    final LongAccumulator acdOutOfStepMaxMs = new LongAccumulator(Long::max, 0);
     final LongAdder[] latencyBuckets = new LongAdder[LATENCY_BOUNDS_MS.length + 1];
     final LongAdder latencySumMs = new LongAdder();
     /** The floor's 1 s tick (KPIs, alerts, summary) holds the event loop this long: last and worst, in µs. */
@@ -79,6 +83,17 @@ public final class Metrics {
     /** A phone-system event came in and ended so. */
     public void cti(CtiOutcome outcome) {
         cti.get(outcome).increment();
+    }
+
+    /** Queue pauses sent to the phone system. */
+    public void acdPauseSent() {
+        acdPausesSent.increment();
+    }
+
+    /** How many seats' queue pauses differ from their state now, and the longest of them (ms). */
+    public void acdOutOfStep(int seats, long longestMs) {
+        acdOutOfStep = seats;
+        acdOutOfStepMaxMs.accumulate(longestMs);
     }
 
     public long ctiCount(CtiOutcome outcome) {

@@ -45,6 +45,13 @@ public final class PrometheusText {
         for (CtiOutcome outcome : CtiOutcome.values()) {
             text.sample("seatlink_cti_events_total", "outcome", outcome.label(), m.cti.get(outcome).sum());
         }
+        text.counter("seatlink_acd_pauses_sent_total", "Queue pauses sent to the phone system (AMI QueuePause)",
+                m.acdPausesSent.sum());
+        text.gauge("seatlink_acd_out_of_step_seats", "Seats whose queue pause at the phone system differs from their "
+                + "state now", m.acdOutOfStep);
+        text.family("seatlink_acd_out_of_step_max_seconds", "gauge", "The longest a seat's queue pause has differed "
+                + "from its state since the gateway started");
+        text.line("seatlink_acd_out_of_step_max_seconds " + m.acdOutOfStepMaxMs.get() / 1000.0);
         text.counter("seatlink_events_applied_total", "Events applied to the floor", m.applied.sum());
         text.counter("seatlink_events_duplicate_total", "Events dropped as duplicates of an applied (seat, seq)",
                 m.duplicates.sum());

@@ -6,6 +6,7 @@ import dev.seatlink.gateway.floor.AgentTime;
 import dev.seatlink.gateway.floor.TimeLedger;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
+import dev.seatlink.gateway.site.TeamSpec;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.SeatEvent;
 import java.util.ArrayList;
@@ -18,12 +19,17 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * Time in state per agent or per team over a period, from stored transitions fed one at a time (the store
- * streams them), so memory grows with the seats and agents of the period, never with its events. Pure.
+ * Time in state per agent, team, business line or the whole floor over a period, from stored transitions fed one
+ * at a time (the store streams them), so memory grows with the seats and agents of the period, never with its
+ * events. Pure.
  */
 public final class TimeInStateReport {
     public static final String BY_AGENT = "agent";
     public static final String BY_TEAM = "team";
+    public static final String BY_BUSINESS_LINE = "businessLine";
+    public static final String BY_FLOOR = "floor";
+    /** The groupings a report may be asked for. */
+    public static final java.util.List<String> GROUPS = java.util.List.of(BY_AGENT, BY_TEAM, BY_BUSINESS_LINE, BY_FLOOR);
     /**
      * At most this many seat-and-agent figures in one report: seats have a handful of agents each, so
      * only a floor fed nonsense agent ids gets near it, and the report is refused rather than grow.
@@ -79,7 +85,7 @@ public final class TimeInStateReport {
         Map<String, Set<String>> teams = new LinkedHashMap<>();
         for (AgentTime time : ledger.figuresAt(end)) {
             String team = site.seatsById().get(time.seat()).team();
-            String key = BY_TEAM.equals(group) ? team : time.agent();
+            String key = BY_AGENT.equals(group) ? time.agent() : keyOf(group, team);
             sums.merge(key, time, (a, b) -> a.plus(b, null, key));
             teams.computeIfAbsent(key, k -> new TreeSet<>()).add(team);
         }
@@ -96,9 +102,26 @@ public final class TimeInStateReport {
                 available == 0 ? null : (double) handling / available, null);
     }
 
-    /** Each row with the period's call figures of its key (agent or team), from {@code calls}. */
-    public static List<ReportRow> withCalls(List<ReportRow> rows, Map<String, CallFigures> calls) {
-        return calls.isEmpty() ? rows : rows.stream().map(row -> row.withCalls(calls.get(row.key()))).toList();
+    /** The key of a team's row in a grouping other than per agent: the team, its business line, or the floor. */
+    private String keyOf(String group, String team) {
+        return switch (group) {
+            case BY_TEAM -> team;
+            case BY_BUSINESS_LINE -> site.team(team).map(TeamSpec::businessLine).orElse(team);
+            default -> site.floor();
+        };
+    }
+
+    /**
+     * Each row with the period's call figures of its key, from {@code calls} per agent ({@link #BY_AGENT}) or per
+     * team (every other grouping, summed here into business lines or the floor).
+     */
+    public List<ReportRow> withCalls(List<ReportRow> rows, String group, Map<String, CallFigures> calls) {
+        if (calls.isEmpty()) {
+            return rows;
+        }
+        Map<String, CallFigures> byKey = new java.util.HashMap<>();
+        calls.forEach((key, f) -> byKey.merge(BY_AGENT.equals(group) ? key : keyOf(group, key), f, CallFigures::plus));
+        return rows.stream().map(row -> row.withCalls(byKey.get(row.key()))).toList();
     }
 
     /**

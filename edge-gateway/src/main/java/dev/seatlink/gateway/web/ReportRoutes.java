@@ -79,8 +79,8 @@ public final class ReportRoutes {
 
     private void timeInState(RoutingContext ctx) {
         String group = ctx.request().getParam("group", TimeInStateReport.BY_AGENT);
-        if (!group.equals(TimeInStateReport.BY_AGENT) && !group.equals(TimeInStateReport.BY_TEAM)) {
-            Json.error(ctx, 400, "group must be agent or team");
+        if (!TimeInStateReport.GROUPS.contains(group)) {
+            Json.error(ctx, 400, "group must be one of " + String.join(", ", TimeInStateReport.GROUPS));
             return;
         }
         period(ctx).ifPresent(period -> report(ctx, period, group, "time-in-state"));
@@ -125,8 +125,8 @@ public final class ReportRoutes {
                         return report.rows(group);
                     }
                     store.window(period.from(), end, seats, report::add);
-                    return TimeInStateReport.withCalls(report.rows(group), store.callFigures(period.from(), end, seats,
-                            TimeInStateReport.BY_TEAM.equals(group)));
+                    return report.withCalls(report.rows(group), group, store.callFigures(period.from(), end, seats,
+                            !TimeInStateReport.BY_AGENT.equals(group)));
                 }, false)
                 .onComplete(done -> running--)
                 .onSuccess(rows -> {

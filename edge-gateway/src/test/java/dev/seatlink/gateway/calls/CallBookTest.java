@@ -99,4 +99,15 @@ class CallBookTest {
                 new CallRecord("s-001", "a1001", "billing-1", "c2", T + 60_000, 10_000, 0, null, 0, false));
         assertThat(finished.get(1).figures()).isEqualTo(new CallFigures(1, 30_000, 10_000, 3_000, 1, 0, 0));
     }
+
+    @Test
+    void theShiftsStoredCallsAreAddedBackAfterARestart() {
+        CallFigures stored = new CallFigures(2, 100_000, 20_000, 0, 0, 1, 0);
+        heard(CallEventType.CALL_MISSED, "m1", T);
+
+        book.restore(Map.of("a1001", stored), Map.of("billing-1", stored));
+
+        assertThat(book.of("a1001")).isEqualTo(new CallFigures(2, 100_000, 20_000, 0, 0, 2, 0));
+        assertThat(book.byTeam().get("billing-1").missed()).isEqualTo(2);
+    }
 }

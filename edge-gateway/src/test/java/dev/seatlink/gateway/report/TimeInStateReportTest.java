@@ -88,4 +88,25 @@ class TimeInStateReportTest {
         assertThat(a1.msInState().get("READY")).isEqualTo(20 * MIN);
         assertThat(a1.msInState().get("NOT_READY")).isZero();
     }
+
+    @Test
+    void perBusinessLineAndForTheFloorTheTeamsAddUpAndTheirCallsWithThem() {
+        TimeInStateReport report = new TimeInStateReport(SITE, DAY, DAY + 24 * 60 * MIN, s -> true);
+        EVENTS.forEach(report::add);
+        var calls = java.util.Map.of("team-a", new dev.seatlink.gateway.calls.CallFigures(2, 60_000, 20_000, 0, 0, 0, 0),
+                "team-b", new dev.seatlink.gateway.calls.CallFigures(1, 30_000, 0, 0, 0, 1, 0));
+
+        List<ReportRow> lines = report.withCalls(report.rows(TimeInStateReport.BY_BUSINESS_LINE),
+                TimeInStateReport.BY_BUSINESS_LINE, calls);
+        List<ReportRow> floor = report.withCalls(report.rows(TimeInStateReport.BY_FLOOR), TimeInStateReport.BY_FLOOR,
+                calls);
+
+        assertThat(lines).singleElement().satisfies(row -> {
+            assertThat(row.key()).isEqualTo("general"); // both teams' line by default
+            assertThat(row.msInState().get("READY")).isEqualTo(70 * MIN);
+            assertThat(row.calls().handled()).isEqualTo(3);
+            assertThat(row.calls().missed()).isEqualTo(1);
+        });
+        assertThat(floor).singleElement().satisfies(row -> assertThat(row.key()).isEqualTo("f1"));
+    }
 }

@@ -173,6 +173,10 @@ final class CtiBench {
                 .row("gateway CPU", String.format("%.2f cores", cores), "")
                 .row("CTI events forwarded (whole run)", String.format("%.0f",
                         rig.metric("seatlink_cti_events_total{outcome=\"forwarded\"}")), "")
+                .row("queue pauses sent (wrap-up, then Ready, per call)", String.format("%.0f",
+                        rig.metric("seatlink_acd_pauses_sent_total")), "")
+                .row("longest a seat's queue pause differed from its state", String.format("%.2f s",
+                        rig.metric("seatlink_acd_out_of_step_max_seconds")), "<= 5 s")
                 .row("CTI events failed / unmapped", String.format("%.0f / %.0f",
                         rig.metric("seatlink_cti_events_total{outcome=\"failed\"}"),
                         rig.metric("seatlink_cti_events_total{outcome=\"unmapped\"}")), "0 / 0")
