@@ -5,6 +5,7 @@ import dev.seatlink.gateway.acd.AcdFloor;
 import dev.seatlink.gateway.acd.AcdLink;
 import dev.seatlink.gateway.acd.AmiLink;
 import dev.seatlink.gateway.acd.PauseKeeper;
+import dev.seatlink.gateway.acd.QueueMembership;
 import dev.seatlink.gateway.acd.QueuePauses;
 import dev.seatlink.gateway.apply.FloorUpdater;
 import dev.seatlink.gateway.apply.SeatProgress;
@@ -175,8 +176,9 @@ final class FloorVerticle extends VerticleBase {
         }
         AcdLink acd = AcdLink.NONE;
         if (config.floor().acd() != null) {
-            ami = new AmiLink(config.floor().acd(), context, new AcdFloor(floor, cti, pauses, clock), clock);
-            jobs.add(new PauseKeeper(floor, pauses, ami, keeper, clock, metrics));
+            QueueMembership membership = new QueueMembership();
+            ami = new AmiLink(config.floor().acd(), context, new AcdFloor(floor, cti, pauses, membership, clock), clock);
+            jobs.add(new PauseKeeper(floor, pauses, membership, ami, keeper, clock, metrics));
             acd = ami;
         }
         SiteProblem siteProblem = SiteProblem.NONE;

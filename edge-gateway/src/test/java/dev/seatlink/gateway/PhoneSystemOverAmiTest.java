@@ -165,6 +165,25 @@ class PhoneSystemOverAmiTest {
     }
 
     @Test
+    void aTeamThatTakesSignedOutAgentsOutOfTheQueuesRemovesTheMemberAndPutsItBackInTheSameQueues() throws Exception {
+        Path site = dir.resolve("floor.json");
+        Files.writeString(site, Files.readString(site).replace("\"phone\":{\"missedToNotReady\":3}",
+                "\"phone\":{\"missedToNotReady\":3,\"signOut\":\"remove\"}")); // applied while running
+
+        seat.hold(Key.READY); // held 3 s: sign out
+        await().atMost(PATIENCE).until(() -> "LOGGED_OUT".equals(state()));
+        seat.release(Key.READY);
+        await().atMost(PATIENCE).until(() -> ami.queuesOf(PHONE).isEmpty());
+        assertThat(ami.actions("QueueRemove")).extracting(a -> a.get("queue")).contains("support", "sales");
+
+        seat.press(Key.READY);
+        await().atMost(PATIENCE).until(() -> ami.queuesOf(PHONE).size() == 2);
+        assertThat(ami.queuesOf(PHONE)).containsExactlyInAnyOrder("support", "sales");
+        await().atMost(PATIENCE).until(() -> ami.available(PHONE)); // back in, unpaused: calls come again
+        assertThat(alerted("acd-out-of-sync")).isFalse();
+    }
+
+    @Test
     void aPauseTheAcdNeverEchoesIsAskedAgainAndRaisesAnAcdOutOfSyncAlert() {
         ami.echoPauses(false);
         seat.press(Key.NOT_READY);

@@ -15,19 +15,23 @@ public final class AcdFloor implements AcdListener {
     private final FloorModel floor;
     private final CtiIntake intake;
     private final QueuePauses pauses;
+    private final QueueMembership membership;
     private final FloorClock clock;
     private boolean down;
 
-    public AcdFloor(FloorModel floor, CtiIntake intake, QueuePauses pauses, FloorClock clock) {
+    public AcdFloor(FloorModel floor, CtiIntake intake, QueuePauses pauses, QueueMembership membership,
+                    FloorClock clock) {
         this.floor = floor;
+        this.membership = membership;
         this.intake = intake;
         this.pauses = pauses;
         this.clock = clock;
     }
 
     @Override
-    public void connected(List<MemberPause> members) {
+    public void connected(List<MemberPause> members, java.util.Map<String, java.util.Set<String>> queues) {
         pauses.reconciled(members);
+        membership.reconciled(queues);
         down = false;
         floor.acdLink(null, 0);
     }
@@ -38,8 +42,21 @@ public final class AcdFloor implements AcdListener {
     }
 
     @Override
+    public void membership(String member, String queue, boolean joined, boolean paused) {
+        if (joined) {
+            membership.joined(member, queue);
+            if (!paused) { // added unpaused (a paused one's reason comes with its QueueMemberPause)
+                pauses.reported(MemberPause.unpaused(member));
+            }
+        } else {
+            membership.left(member, queue);
+        }
+    }
+
+    @Override
     public void down(String why) {
         pauses.forget();
+        membership.forget();
         if (!down) { // the alert keeps the time it went down
             down = true;
             floor.acdLink(why, clock.millis());

@@ -21,12 +21,16 @@ import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.action.QueueAddAction;
 import org.asteriskjava.manager.action.QueuePauseAction;
+import org.asteriskjava.manager.action.QueueRemoveAction;
 import org.asteriskjava.manager.action.QueueStatusAction;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.QueueMemberAddedEvent;
 import org.asteriskjava.manager.event.QueueMemberEvent;
+import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.tinylog.Logger;
@@ -105,6 +109,28 @@ public final class AmiLink implements AcdLink, AutoCloseable {
     }
 
     @Override
+    public void member(String member, boolean add, Set<String> queues) {
+        onLinkThread(() -> {
+            if (connection == null || connection.getState() != ManagerConnectionState.CONNECTED) {
+                return;
+            }
+            for (String queue : queues) {
+                try {
+                    connection.sendAction(add ? new QueueAddAction(queue, member) : new QueueRemoveAction(queue, member),
+                            response -> {
+                                if (response instanceof ManagerError) {
+                                    Logger.warn("Asterisk refused {} {} {} queue {}: {}", add ? "adding" : "removing",
+                                            member, add ? "to" : "from", queue, response.getMessage());
+                                }
+                            });
+                } catch (Exception e) {
+                    Logger.warn("{} for {} not sent: {}", add ? "QueueAdd" : "QueueRemove", member, e.getMessage());
+                }
+            }
+        });
+    }
+
+    @Override
     public String status() {
         return status;
     }
@@ -160,7 +186,8 @@ public final class AmiLink implements AcdLink, AutoCloseable {
             translator.reconciled(pauses, queues);
             status = "UP";
             List<MemberPause> held = List.copyOf(pauses);
-            floor.runOnContext(v -> listener.connected(held));
+            Map<String, Set<String>> in = Map.copyOf(queues);
+            floor.runOnContext(v -> listener.connected(held, in));
         } catch (Exception e) {
             Logger.warn("cannot read Asterisk's queue members: {}; the link is dropped and tried again", describe(e));
             down("queue status not read: " + describe(e));
@@ -208,6 +235,13 @@ public final class AmiLink implements AcdLink, AutoCloseable {
     }
 
     private void translate(ManagerEvent event) {
+        if (event instanceof QueueMemberAddedEvent added && added.getInterface() != null && added.getQueue() != null) {
+            boolean paused = Boolean.TRUE.equals(added.getPaused());
+            floor.runOnContext(v -> listener.membership(added.getInterface(), added.getQueue(), true, paused));
+        } else if (event instanceof QueueMemberRemovedEvent removed && removed.getInterface() != null
+                && removed.getQueue() != null) {
+            floor.runOnContext(v -> listener.membership(removed.getInterface(), removed.getQueue(), false, false));
+        }
         Optional<CtiEvent> cti;
         try {
             cti = translator.translate(event, clock.millis());

@@ -25,7 +25,7 @@ final class RawSite {
                Integer minReady, HelpRoute help, PhoneFile phone) {
     }
 
-    record PhoneFile(Integer missedToNotReady) {
+    record PhoneFile(Integer missedToNotReady, String signOut) {
     }
 
     record SeatFile(String seat, String team, String agent, String skill,

@@ -29,6 +29,7 @@ final class SiteRules {
     static final List<String> DEFAULT_REASONS = List.of("break", "lunch", "meeting", "training", "coaching");
     /** Three missed calls in a row make the seat not ready, unless the site or team says otherwise. */
     static final PhoneRules DEFAULT_PHONE = new PhoneRules(3);
+    static final List<String> SIGN_OUT_MODES = List.of("pause", "remove");
     /** A seat's names on the phone system: its member interface and a few aliases (agent id, extension). */
     static final int MAX_ACD_NAMES = 4;
 
@@ -56,6 +57,7 @@ final class SiteRules {
                     + "' is a floor manager: a phone system's account must not act on seats");
         }
         PhoneRules phone = phone(f.phone(), "phone", DEFAULT_PHONE, rules);
+        boolean remove = removeOnSignOut(f.phone(), "phone", false, rules);
 
         rules.that(f.teams() != null && !f.teams().isEmpty(), "teams", "must list at least one team");
         Set<String> teamIds = new HashSet<>();
@@ -67,7 +69,7 @@ final class SiteRules {
         }
         List<TeamSpec> teams = new ArrayList<>();
         for (int i = 0; i < f.teams().size(); i++) {
-            teams.add(team(f.teams().get(i), "teams[" + i + "]", reasons, wrapUp, then, phone, teamIds, rules));
+            teams.add(team(f.teams().get(i), "teams[" + i + "]", reasons, wrapUp, then, phone, remove, teamIds, rules));
             String leader = teams.get(i).leader();
             rules.that(leader == null || !integrations.contains(leader), "teams[" + i + "].leader", "'" + leader
                     + "' is one of the integrations: a phone system's account must not act on seats");
@@ -116,7 +118,8 @@ final class SiteRules {
     }
 
     private static TeamSpec team(RawSite.TeamFile team, String field, List<String> siteReasons, int siteWrapUp,
-                                 AgentState siteThen, PhoneRules sitePhone, Set<String> teamIds, Rules rules) {
+                                 AgentState siteThen, PhoneRules sitePhone, boolean siteRemove, Set<String> teamIds,
+                                 Rules rules) {
         if (team.leader() != null) {
             rules.id(field + ".leader", team.leader());
         }
@@ -141,7 +144,18 @@ final class SiteRules {
                 reasons(team.reasons(), field + ".reasons", siteReasons, rules),
                 wrapUp(team.wrapUpSeconds(), field + ".wrapUpSeconds", siteWrapUp, rules),
                 wrapUpThen(team.wrapUpThen(), field + ".wrapUpThen", siteThen, rules), minReady, help,
-                phone(team.phone(), field + ".phone", sitePhone, rules));
+                phone(team.phone(), field + ".phone", sitePhone, rules),
+                removeOnSignOut(team.phone(), field + ".phone", siteRemove, rules));
+    }
+
+    /** {@code signOut}: {@code pause} (the default) or {@code remove} from the phone system's queues. */
+    private static boolean removeOnSignOut(RawSite.PhoneFile given, String field, boolean otherwise, Rules rules) {
+        if (given == null || given.signOut() == null) {
+            return otherwise;
+        }
+        rules.that(SIGN_OUT_MODES.contains(given.signOut()), field + ".signOut", "'" + given.signOut()
+                + "' must be one of " + SIGN_OUT_MODES);
+        return "remove".equals(given.signOut());
     }
 
     private static PhoneRules phone(RawSite.PhoneFile given, String field, PhoneRules otherwise, Rules rules) {

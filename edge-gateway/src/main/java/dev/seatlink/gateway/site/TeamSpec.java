@@ -17,10 +17,12 @@ import java.util.List;
  * @param minReady      fewer ready agents than this (while anyone is staffed) raises an alert; 0 = never
  * @param help          where a raised hand goes
  * @param phone         how its seats on the phone system follow calls (the site's rules where the team has none)
+ * @param removeOnSignOut its agents signing out are taken out of the phone system's queues (and put back on signing
+ *                      in) instead of paused
  */
 public record TeamSpec(String id, String name, String leader, String businessLine, String customerTier,
                        String skillTier, List<String> reasons, int wrapUpSeconds, AgentState wrapUpThen, int minReady,
-                       HelpRoute help, PhoneRules phone) {
+                       HelpRoute help, PhoneRules phone, boolean removeOnSignOut) {
 
     public TeamSpec {
         reasons = List.copyOf(reasons);

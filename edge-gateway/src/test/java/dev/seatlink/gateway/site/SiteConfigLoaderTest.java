@@ -191,5 +191,9 @@ class SiteConfigLoaderTest {
                 .hasMessageContaining("'cti' is the name of a broker login");
         assertThatThrownBy(() -> parse(map("{\"id\":\"t1\",\"reasons\":[\"missed\"]}", seatA)))
                 .hasMessageContaining("'missed' is kept for the not ready that missed calls cause");
+        assertThatThrownBy(() -> parse(map("{\"id\":\"t1\",\"phone\":{\"signOut\":\"hangup\"}}", seatA)))
+                .hasMessageContaining("teams[0].phone.signOut 'hangup' must be one of [pause, remove]");
+        assertThat(parse(map("{\"id\":\"t1\",\"phone\":{\"signOut\":\"remove\"}}", seatA)).team("t1")
+                .orElseThrow().removeOnSignOut()).isTrue();
     }
 }

@@ -44,7 +44,7 @@ public final class SimulatedAsterisk implements AutoCloseable {
 
         Member(String name, List<String> queues) {
             this.name = name;
-            this.queues = queues;
+            this.queues = new CopyOnWriteArrayList<>(queues);
         }
     }
 
@@ -127,7 +127,13 @@ public final class SimulatedAsterisk implements AutoCloseable {
     /** Whether a member may be offered a call: in a queue and not paused. */
     public boolean available(String iface) {
         Member m = members.get(iface);
-        return m != null && !m.paused;
+        return m != null && !m.paused && !m.queues.isEmpty();
+    }
+
+    /** The queues a member is in now. */
+    public List<String> queuesOf(String iface) {
+        Member m = members.get(iface);
+        return m == null ? List.of() : List.copyOf(m.queues);
     }
 
     /** Every action received, its keys lowercased, in order. */
@@ -146,7 +152,7 @@ public final class SimulatedAsterisk implements AutoCloseable {
     /** Plays a queue event for a member's call to every logged-in session, e.g. emit("AgentConnect", iface, "1764.42"). */
     public void emit(String frame, String iface, String uniqueId) {
         Member m = members.get(iface);
-        String queue = m == null ? "support" : m.queues.get(0);
+        String queue = m == null || m.queues.isEmpty() ? "support" : m.queues.get(0);
         broadcast(fill(frame, Map.of("interface", iface, "member", m == null ? iface : m.name, "queue", queue,
                 "uniqueid", uniqueId, "n", String.valueOf(++n))));
     }
@@ -195,6 +201,24 @@ public final class SimulatedAsterisk implements AutoCloseable {
                         "paused", paused ? "1" : "0", "reason", m.reason)));
             }
         }
+        return true;
+    }
+
+    /** Adds a known member to a queue or removes it from one, with Asterisk's event; false when nothing changed. */
+    private synchronized boolean membership(String iface, String queue, boolean add) {
+        Member m = members.get(iface);
+        if (m == null || queue == null || add == m.queues.contains(queue)) {
+            return false;
+        }
+        if (add) {
+            m.queues.add(queue);
+            m.paused = false;
+            m.reason = "";
+        } else {
+            m.queues.remove(queue);
+        }
+        broadcast(fill(add ? "QueueMemberAdded" : "QueueMemberRemoved", Map.of("queue", queue, "member", m.name,
+                "interface", iface)));
         return true;
     }
 
@@ -256,6 +280,10 @@ public final class SimulatedAsterisk implements AutoCloseable {
                     boolean paused = "true".equalsIgnoreCase(action.get("paused")) || "1".equals(action.get("paused"));
                     boolean known = pause(action.get("interface"), paused, action.get("reason"), echoPauses);
                     send(fill(known ? "QueuePauseDone" : "QueuePauseUnknown", Map.of("actionid", id)));
+                }
+                case "queueadd", "queueremove" -> {
+                    boolean done = membership(action.get("interface"), action.get("queue"), "queueadd".equals(name));
+                    send(fill(done ? "QueueMemberDone" : "QueueMemberRefused", Map.of("actionid", id)));
                 }
                 case "ping" -> send(fill("Pong", Map.of("actionid", id)));
                 case "logoff" -> {
