@@ -18,6 +18,7 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.QueueMemberAddedEvent;
 import org.asteriskjava.manager.event.QueueMemberPauseEvent;
 import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
+import org.asteriskjava.manager.event.QueueMemberStatusEvent;
 
 /**
  * Asterisk's queue events as SeatLink's CTI events. Pure (asterisk-java's event objects in, records out); not
@@ -29,7 +30,8 @@ import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
  *       the caller channel's {@code Uniqueid}, the agent the member's {@code Interface}; {@code AgentConnect}'s
  *       {@code HoldTime} (seconds: the caller's wait in the queue) is the answer's {@code waitMs}.
  *       ({@code AgentRingNoAnswer}'s {@code RingTime} is in ms, {@code AgentConnect}'s in s; neither is used.)</li>
- *   <li>{@code QueueMemberPause} → {@code agent.paused} (reason {@code PausedReason}, which
+ *   <li>{@code QueueMemberPause} (and {@code QueueMemberStatus}, which carries the member's pause with its device
+ *       status) → {@code agent.paused} (reason {@code PausedReason}, which
  *       asterisk-java puts in {@code getPausedreason()} or {@code getPausedReason()} depending on its version) or {@code agent.unpaused}. A
  *       pause without a queue pauses the member in every queue and Asterisk says so once per queue: only a change
  *       of the interface's pause is passed on.</li>
@@ -72,7 +74,15 @@ public final class AmiTranslator {
             return call(type, memberOf(agent), agent.getUniqueId(), wait, now);
         }
         if (event instanceof QueueMemberPauseEvent pause) {
-            return paused(pause, now);
+            boolean paused = Boolean.TRUE.equals(pause.getPaused());
+            return paused(pause.getInterface(), paused, paused ? printable(firstGiven(pause.getPausedreason(),
+                    pause.getPausedReason(), pause.getReason())) : null, now);
+        }
+        if (event instanceof QueueMemberStatusEvent status) { // a device's status, with the member's pause in it
+            String member = status.getInterface() != null ? status.getInterface() : status.getLocation();
+            boolean paused = Boolean.TRUE.equals(status.getPaused());
+            return member == null ? Optional.empty()
+                    : paused(member, paused, paused ? printable(status.getPausedreason()) : null, now);
         }
         if (event instanceof QueueMemberAddedEvent added) {
             Set<String> in = queues.computeIfAbsent(added.getInterface(), i -> new HashSet<>());
@@ -94,10 +104,11 @@ public final class AmiTranslator {
         return pauses.get(member);
     }
 
-    private Optional<CtiEvent> paused(QueueMemberPauseEvent pause, long now) {
-        String member = pause.getInterface();
-        boolean paused = Boolean.TRUE.equals(pause.getPaused());
-        String reason = paused ? reasonOf(pause) : null;
+    /** A member's pause as an event reported it: passed on only when it changed (Asterisk says it once per queue). */
+    private Optional<CtiEvent> paused(String member, boolean paused, String reason, long now) {
+        if (member == null) {
+            return Optional.empty();
+        }
         MemberPause heard = new MemberPause(member, paused, reason);
         if (heard.sameAs(pauses.get(member))) {
             return Optional.empty(); // the same pause again, from the member's next queue
@@ -106,10 +117,12 @@ public final class AmiTranslator {
         return agent(paused ? CallEventType.AGENT_PAUSED : CallEventType.AGENT_UNPAUSED, member, reason, now);
     }
 
-    private static String reasonOf(QueueMemberPauseEvent pause) {
-        // asterisk-java fills one of two setters for PausedReason depending on its version (#545); before 13, Reason
-        String reason = firstGiven(pause.getPausedreason(), pause.getPausedReason(), pause.getReason());
-        if (reason == null) {
+    /**
+     * A pause reason fit for the contract (printable, at most 64 characters), or null for none. asterisk-java fills one
+     * of two setters for {@code PausedReason} depending on its version (#545); Asterisk before 13 said {@code Reason}.
+     */
+    private static String printable(String reason) {
+        if (reason == null || reason.isBlank()) {
             return null;
         }
         String printable = reason.strip().replaceAll("[^\\x20-\\x7e]", "?");

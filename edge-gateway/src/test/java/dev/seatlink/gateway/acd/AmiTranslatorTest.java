@@ -86,4 +86,18 @@ class AmiTranslatorTest {
         assertThat(translator.translate(leftSales, T).orElseThrow().type()).isEqualTo(CallEventType.AGENT_LOGOUT);
         assertThat(translator.translate(added, T).orElseThrow().type()).isEqualTo(CallEventType.AGENT_LOGIN);
     }
+
+    @Test
+    void aDevicesStatusCarriesTheMembersPauseAndIsPassedOnOnlyWhenThePauseChanged() {
+        org.asteriskjava.manager.event.QueueMemberStatusEvent status =
+                new org.asteriskjava.manager.event.QueueMemberStatusEvent(new Object());
+        status.setInterface(MEMBER);
+        status.setPaused(true);
+        status.setPausedreason("lunch");
+
+        assertThat(translator.translate(status, T).orElseThrow()).extracting(CtiEvent::type, CtiEvent::reason)
+                .containsExactly(CallEventType.AGENT_PAUSED, "lunch");
+        assertThat(translator.translate(status, T)).as("its device rang: the pause is the same").isEmpty();
+        assertThat(translator.translate(pause("support", true, "lunch"), T)).isEmpty();
+    }
 }
