@@ -63,6 +63,17 @@ function inView(seat) {
 
 // ---- seats ---------------------------------------------------------------------------------
 
+// The agent as people know them: the name from the agent directory, else the id.
+function agentOf(seat) {
+  return seat.agentName || seat.agent || "";
+}
+
+// An agent id's name, from the seat they sit at (the help queue and the team view list ids).
+function nameAt(seatId, agentId) {
+  const tile = tiles.get(seatId);
+  return tile && tile.seat.agent === agentId && tile.seat.agentName ? tile.seat.agentName : agentId || "";
+}
+
 // What a seat on a contact will do when it ends: "Next: break", "Next: sign out".
 function nextText(seat) {
   if (!seat.pending) return "";
@@ -77,13 +88,13 @@ function renderSeat(tile) {
   node.className = `seat s-${seat.state}` + (seat.help ? " help" : "") + (alerted ? " alerted" : "");
   node.dataset.state = seat.state;
   node.setAttribute("aria-label",
-    `${seat.seat} ${seat.agent || ""} ${state.label}${seat.reason ? " " + seat.reason : ""}`
+    `${seat.seat} ${agentOf(seat)} ${state.label}${seat.reason ? " " + seat.reason : ""}`
       + `${seat.pending ? ", " + nextText(seat) : ""}${seat.help ? ", help raised" : ""}`);
   node.replaceChildren();
   const top = el("div", "top");
   top.append(el("span", "letter", state.letter), el("span", "id", seat.seat));
   node.append(top,
-    el("div", "agent", seat.agent || "—"),
+    el("div", "agent", agentOf(seat) || "—"),
     el("div", "what", state.label + (seat.reason ? ` · ${seat.reason}` : "")),
     el("div", "time", seat.since ? duration(now() - seat.since) : ""),
     el("div", "team", teamName(seat.team)));
@@ -244,7 +255,7 @@ function renderHelp() {
     const item = el("li", waited > limitMs ? "overdue" : "");
     item.id = `help-${h.seat}`;
     item.dataset.since = String(h.since);
-    item.append(el("span", "who", `${h.seat} ${h.agent || ""}`), el("span", "waited", duration(waited)));
+    item.append(el("span", "who", `${h.seat} ${nameAt(h.seat, h.agent)}`), el("span", "waited", duration(waited)));
     const to = h.model === "specialist" ? `→ ${teamName(h.routedTo)} queue` : `→ ${teamName(h.routedTo)}`;
     item.append(el("span", "route", `${teamName(h.team)} ${to}: ${h.takers.join(", ") || "nobody named"}`));
     if (mayActOnTeam(h.team) || mayActOnTeam(h.routedTo)) {
@@ -317,7 +328,8 @@ async function refreshAgents() {
     row.id = `agent-${a.agent}`;
     const seat = stateOf.get(a.seat);
     const t = a.msInState;
-    [a.agent, a.seat, seat ? (STATES[seat.state] || {}).label || seat.state : "",
+    [seat && seat.agentName && seat.agent === a.agent ? seat.agentName : a.agent, a.seat,
+      seat ? (STATES[seat.state] || {}).label || seat.state : "",
       duration(t.READY), duration(t.BUSY), duration(t.WRAP_UP), duration(t.NOT_READY), String(a.contacts),
       a.contacts ? duration(a.averageHandleMs) : "—", a.contacts ? duration(a.averageWrapUpMs) : "—",
       a.helpRequests ? `${a.helpRequests} (${duration(a.helpWaitMs)})` : "0"]
@@ -433,7 +445,7 @@ function openSeat(seatId) {
   const tile = tiles.get(seatId);
   const seat = tile ? tile.seat : (floor.seats.find((s) => s.seat === seatId) || { seat: seatId });
   dialogSeat = seatId;
-  document.getElementById("seat-title").textContent = `${seatId} ${seat.agent || ""}`;
+  document.getElementById("seat-title").textContent = `${seatId} ${agentOf(seat)}`;
   const state = STATES[seat.state] || { label: seat.state || "" };
   document.getElementById("seat-summary").textContent =
     `${teamName(seat.team)} · ${state.label}${seat.reason ? " · " + seat.reason : ""}`

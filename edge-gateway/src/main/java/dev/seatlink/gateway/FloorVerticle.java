@@ -7,6 +7,8 @@ import dev.seatlink.gateway.acd.AmiLink;
 import dev.seatlink.gateway.acd.PauseKeeper;
 import dev.seatlink.gateway.acd.QueueMembership;
 import dev.seatlink.gateway.acd.QueuePauses;
+import dev.seatlink.gateway.agents.AgentDirectory;
+import dev.seatlink.gateway.agents.AgentFile;
 import dev.seatlink.gateway.apply.FloorUpdater;
 import dev.seatlink.gateway.apply.SeatProgress;
 import dev.seatlink.gateway.audit.AuditLog;
@@ -46,6 +48,7 @@ import dev.seatlink.gateway.site.SiteWatcher;
 import dev.seatlink.gateway.store.EventStore;
 import dev.seatlink.gateway.store.StoreWriter;
 import dev.seatlink.gateway.store.StoredEvent;
+import dev.seatlink.gateway.web.AgentRoutes;
 import dev.seatlink.gateway.web.CommandRoutes;
 import dev.seatlink.gateway.web.CtiRoutes;
 import dev.seatlink.gateway.web.EventHistory;
@@ -87,7 +90,7 @@ final class FloorVerticle extends VerticleBase {
 
     /** What the gateway found on disk at start. */
     record Restored(Map<String, StoredEvent> lastStored, List<SeatEvent> shiftSoFar,
-                    Map<String, CallFigures> callsByAgent, Map<String, CallFigures> callsByTeam) {
+                    Map<String, CallFigures> callsByAgent, Map<String, CallFigures> callsByTeam, AgentDirectory agents) {
     }
 
     private final GatewayConfig config;
@@ -131,6 +134,7 @@ final class FloorVerticle extends VerticleBase {
         restored.lastStored().values().forEach(stored -> floor.restore(stored.event()));
         floor.replayShift(restored.shiftSoFar());
         floor.calls().restore(restored.callsByAgent(), restored.callsByTeam());
+        floor.agents(restored.agents());
 
         // The broker link and what it publishes; it connects last, once the floor can take what it brings.
         LinkSettings linkSettings = LinkSettings.forGateway(config, brokerUrl, site, floorId);
@@ -194,6 +198,7 @@ final class FloorVerticle extends VerticleBase {
         commands.mount(router);
         new CtiRoutes(floor, signIn, cti, keeper, link, codec).mount(router);
         new ReportRoutes(vertx, floor, signIn, store, auditLog, clock).mount(router);
+        new AgentRoutes(vertx, floor, signIn, new AgentFile(config.store().dataDir()), live, audit, clock).mount(router);
         new FloorRoutes(floor, figures, stream, new EventHistory(vertx, store), clock, siteProblem, signIn).mount(router);
         LeftoverRemoval leftovers = new LeftoverRemoval(link, new SessionEraser(vertx, linkSettings, link), site, floorId);
         new FleetRoutes(floor, cluster, signIn, keeper, link, leftovers::remove, audit, clock).mount(router);

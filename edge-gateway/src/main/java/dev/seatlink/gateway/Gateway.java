@@ -1,6 +1,7 @@
 package dev.seatlink.gateway;
 
 import dev.seatlink.gateway.access.PasswordFile;
+import dev.seatlink.gateway.agents.AgentFile;
 import dev.seatlink.gateway.audit.AuditLog;
 import dev.seatlink.gateway.broker.BrokerAccessFiles;
 import dev.seatlink.gateway.broker.EmbeddedBroker;
@@ -75,7 +76,8 @@ public final class Gateway implements AutoCloseable {
         try {
             long shiftStart = map.shifts().startOf(now);
             restored = new FloorVerticle.Restored(store.lastPerSeat(), store.window(shiftStart, now),
-                    store.callFigures(shiftStart, now, null, false), store.callFigures(shiftStart, now, null, true));
+                    store.callFigures(shiftStart, now, null, false), store.callFigures(shiftStart, now, null, true),
+                    new AgentFile(config.store().dataDir()).load(map));
             audit = AuditLog.open(store.file());
         } catch (RuntimeException e) {
             store.close();

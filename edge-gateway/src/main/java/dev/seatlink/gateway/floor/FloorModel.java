@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.floor;
 
+import dev.seatlink.gateway.agents.AgentDirectory;
 import dev.seatlink.gateway.calls.CallBook;
 import dev.seatlink.gateway.calls.CallRecords;
 import dev.seatlink.gateway.site.SeatSpec;
@@ -37,6 +38,7 @@ public final class FloorModel {
     private final AlertBook alerts = new AlertBook();
     private final RecentHelpTaken helpTaken = new RecentHelpTaken();
     private final LeftoverSeats leftovers = new LeftoverSeats();
+    private AgentDirectory agents = AgentDirectory.EMPTY;
     /** The phone system's link, when it is configured and down. */
     private AcdDown acdDown;
 
@@ -69,6 +71,7 @@ public final class FloorModel {
         Map<String, LiveSeat> rebuilt = new LinkedHashMap<>();
         for (SeatSpec spec : next.seats()) {
             LiveSeat seat = seats.getOrDefault(spec.seat(), new LiveSeat(spec));
+            seat.names = agents;
             if (seat.agent == null || Objects.equals(seat.agent, seat.spec.agent())) {
                 seat.agent = spec.agent(); // the seat map's agent, unless the terminal reported another
             }
@@ -78,6 +81,19 @@ public final class FloorModel {
         }
         seats = rebuilt;
         site = next;
+    }
+
+    /** A new agent directory (an import, an edit): every seat shows its agent's name from it. */
+    public void agents(AgentDirectory directory) {
+        agents = directory;
+        seats.values().forEach(seat -> {
+            seat.names = directory;
+            seat.changed();
+        });
+    }
+
+    public AgentDirectory agents() {
+        return agents;
     }
 
     /** A terminal's online or offline status, received at {@code rx} (gateway clock). */

@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.floor;
 
+import dev.seatlink.gateway.agents.AgentDirectory;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Pending;
@@ -40,6 +41,8 @@ final class LiveSeat {
     long missing;
 
     /** The view as last built; the floor model drops it with {@link #changed()} whenever a shown field changes. */
+    /** Where the view finds the agent's name (the floor's current agent directory). */
+    AgentDirectory names = AgentDirectory.EMPTY;
     private SeatView shown;
 
     LiveSeat(SeatSpec spec) {
@@ -92,7 +95,8 @@ final class LiveSeat {
         Long from = up ? (state == null ? null : since) : (online == null ? null : offlineSince);
         boolean raised = showsHelp();
         return new SeatView(spec.seat(), spec.team(), agent, shown, up ? reason : null, raised, from, up, seq,
-                spec.x(), spec.y(), spec.skill(), raised ? helpSince : null, up ? pending : null);
+                spec.x(), spec.y(), spec.skill(), raised ? helpSince : null, up ? pending : null,
+                names.nameOf(agent));
     }
 
     /** A terminal's online or offline status, received at {@code rx} (gateway clock). */

@@ -10,9 +10,10 @@ package dev.seatlink.gateway.floor;
  * @param skill     the agent's skill tier (novice, regular, expert)
  * @param helpSince when the raised hand went up (terminal clock), or null while none is raised
  * @param pending   what the agent or a supervisor asked for during the contact, taken when it ends; null for none
+ * @param agentName the agent's name from the agent directory, or null when it has none
  */
 public record SeatView(String seat, String team, String agent, String state, String reason, boolean help, Long since,
                        boolean online, long seq, int x, int y, String skill, Long helpSince,
-                       dev.seatlink.protocol.Pending pending) {
+                       dev.seatlink.protocol.Pending pending, String agentName) {
     public static final String OFFLINE = "OFFLINE";
 }

@@ -27,6 +27,15 @@ final class Json {
         }
     }
 
+    /** A request body as JSON, or null when it is missing or not JSON. */
+    static com.fasterxml.jackson.databind.JsonNode parse(String body) {
+        try {
+            return body == null ? null : MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
     /** Serialised straight into the response, in pieces (see {@link ResponseBody}). */
     static void respond(RoutingContext ctx, int status, Object body) {
         HttpServerResponse response = ctx.response().setStatusCode(status)

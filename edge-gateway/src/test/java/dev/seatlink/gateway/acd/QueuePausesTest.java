@@ -14,7 +14,7 @@ class QueuePausesTest {
 
     private static SeatView seat(String state, String reason, boolean online) {
         return new SeatView("s-1", "t", "a1", online ? state : SeatView.OFFLINE, reason, false, 0L, online, 1, 0, 0,
-                "regular", null, null);
+                "regular", null, null, null);
     }
 
     private List<QueuePauses.Action> due(MemberPause want, long now) {

@@ -61,7 +61,7 @@ class FloorModelTest {
         assertThat(applied.changed()).isTrue();
         assertThat(floor.seat("s-1").orElseThrow())
                 .isEqualTo(new SeatView("s-1", "team-a", "a1", "READY", null, false, T + 5, true, 1, 0, 0, "regular", null,
-                        null));
+                        null, null));
     }
 
     @Test

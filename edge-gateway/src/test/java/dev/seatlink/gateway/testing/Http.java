@@ -82,6 +82,13 @@ public final class Http {
         return send(signedIn(request, user, password));
     }
 
+    /** PUTs a JSON body, signed in as this client's user. */
+    public HttpResponse<String> put(String path, String json) {
+        return send(signedIn(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)), user,
+                password));
+    }
+
     /** DELETEs {@code path}, signed in with HTTP Basic. */
     public HttpResponse<String> delete(String path, String user, String password) {
         return send(signedIn(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(15)).DELETE(),

@@ -65,6 +65,9 @@ class WallboardShowsSeatsLiveTest {
         CredentialFiles secrets = new CredentialFiles(dir.resolve("secrets"));
         secrets.supervisor("tl-anna"); // leads billing-1 (s-001..s-008) in the demo site
         leaderPassword = Files.readAllLines(dir.resolve("secrets/supervisors/tl-anna.credentials")).get(1).substring(9);
+        Files.createDirectories(dir.resolve("gateway")); // one agent with a name in the directory (agents.json)
+        Files.writeString(dir.resolve("gateway/agents.json"), "[{\"id\":\"a1005\",\"name\":\"Eve Adams\","
+                + "\"team\":\"billing-1\",\"skill\":\"regular\",\"badge\":null,\"active\":true}]");
         gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gateway"))
                 .withUsers(dir.resolve("secrets/supervisors.passwd")));
         seat = new MqttProbe(gateway.brokerUrl());
@@ -240,6 +243,7 @@ class WallboardShowsSeatsLiveTest {
         seat.publish(cti, new CtiEvent("e2", CallEventType.CALL_ENDED, "PJSIP/1005", "c1", now, null));
 
         await().atMost(ON_THE_PAGE).until(() -> tile("s-005").getText().contains("Next: break"));
+        assertThat(tile("s-005").getText()).as("the agent by name").contains("Eve Adams");
         await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
                 .untilAsserted(() -> assertThat(browser.findElement(By.id("calls")).getText())
                         .contains("1 call").contains("AHT").contains("ASA 00:06"));
