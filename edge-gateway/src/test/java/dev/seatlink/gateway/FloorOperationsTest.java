@@ -198,7 +198,7 @@ class FloorOperationsTest {
         assertThat(csv.body().lines()).hasSize(2);
         // ready 600 s, busy 300 s, wrap-up 60 s, one contact, occupancy 360 / 960
         assertThat(csv.body().lines().skip(1).findFirst().orElseThrow())
-                .startsWith("billing-1,billing-1,").contains(",600,0,300,60,1,360,60,0,0,0,0.375");
+                .startsWith("billing-1,Billing 1,billing-1,").contains(",600,0,300,60,1,360,60,0,0,0,0.375");
         assertThat(daily.path("rows").get(0).path("key").asText()).isEqualTo("a1001");
         assertThat(daily.path("rows").get(0).path("contacts").asInt()).isEqualTo(1);
         assertThat(daily.path("rows").get(0).path("averageWrapUpMs").asLong()).isEqualTo(60_000);

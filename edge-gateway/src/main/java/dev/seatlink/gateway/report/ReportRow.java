@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * One agent's or one team's figures over a report's period. Times in milliseconds.
  *
- * @param key            the agent id or the team id
+ * @param key            the agent id, team id, business line or floor id
+ * @param name           what people call it: the agent's name from the directory, the team's name; else the key
  * @param teams          the teams whose seats the time was spent at
  * @param msInState      time in each agent state
  * @param contacts       entries into BUSY
@@ -20,13 +21,13 @@ import java.util.Map;
  * @param calls          the phone system's calls that ended in the period (handled, AHT, ASA, missed, hold), null
  *                       without any
  */
-public record ReportRow(String key, List<String> teams, Map<String, Long> msInState, int contacts,
+public record ReportRow(String key, String name, List<String> teams, Map<String, Long> msInState, int contacts,
                         long averageHandleMs, long averageWrapUpMs, int helpRequests, long averageHelpWaitMs,
                         long longestHelpWaitMs, Double occupancy, CallKpis.Figures calls) {
 
     /** The same row with its call figures. */
     public ReportRow withCalls(CallFigures figures) {
-        return new ReportRow(key, teams, msInState, contacts, averageHandleMs, averageWrapUpMs, helpRequests,
+        return new ReportRow(key, name, teams, msInState, contacts, averageHandleMs, averageWrapUpMs, helpRequests,
                 averageHelpWaitMs, longestHelpWaitMs, occupancy, figures == null ? null : CallKpis.Figures.of(figures));
     }
 }

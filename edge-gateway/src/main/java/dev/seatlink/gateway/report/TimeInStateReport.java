@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.report;
 
+import dev.seatlink.gateway.agents.AgentDirectory;
 import dev.seatlink.gateway.calls.CallFigures;
 import dev.seatlink.gateway.calls.CallKpis;
 import dev.seatlink.gateway.floor.AgentTime;
@@ -97,9 +98,35 @@ public final class TimeInStateReport {
     private static ReportRow row(String key, List<String> teams, AgentTime t) {
         long handling = t.ms(AgentState.BUSY) + t.ms(AgentState.WRAP_UP);
         long available = handling + t.ms(AgentState.READY);
-        return new ReportRow(key, teams, t.byStateName(), t.contacts(), t.averageHandleMs(), t.averageWrapUpMs(),
+        return new ReportRow(key, key, teams, t.byStateName(), t.contacts(), t.averageHandleMs(), t.averageWrapUpMs(),
                 t.helpRequests(), t.helpRequests() == 0 ? 0 : t.helpWaitMs() / t.helpRequests(), t.helpWaitMaxMs(),
                 available == 0 ? null : (double) handling / available, null);
+    }
+
+    /**
+     * The rows with the names people know them by: agents' from {@code agents} (the directory), teams' from the
+     * site config; others keep their key.
+     */
+    public List<ReportRow> named(List<ReportRow> rows, String group, AgentDirectory agents) {
+        return rows.stream().map(row -> {
+            String name = switch (group) {
+                case BY_AGENT -> agents.nameOf(row.key());
+                case BY_TEAM -> site.team(row.key()).map(TeamSpec::name).orElse(null);
+                default -> null;
+            };
+            return name == null ? row : new ReportRow(row.key(), name, row.teams(), row.msInState(), row.contacts(),
+                    row.averageHandleMs(), row.averageWrapUpMs(), row.helpRequests(), row.averageHelpWaitMs(),
+                    row.longestHelpWaitMs(), row.occupancy(), row.calls());
+        }).toList();
+    }
+
+    /** A CSV field: quoted when it holds a comma or a quote (a name such as "Berg, Anna"). */
+    private static String csvField(String value) {
+        if (value == null) {
+            return "";
+        }
+        return value.contains(",") || value.contains("\"") || value.contains("\n")
+                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
     /** The key of a team's row in a grouping other than per agent: the team, its business line, or the floor. */
@@ -129,14 +156,15 @@ public final class TimeInStateReport {
      * empty for a row without calls.
      */
     public static String csv(String group, List<ReportRow> rows) {
-        StringBuilder out = new StringBuilder(group).append(",teams");
+        StringBuilder out = new StringBuilder(group).append(",name,teams");
         for (AgentState state : AgentState.values()) {
             out.append(',').append(state.name().toLowerCase(java.util.Locale.ROOT)).append("_s");
         }
         out.append(",contacts,avg_handle_s,avg_wrap_up_s,help_requests,avg_help_wait_s,max_help_wait_s,occupancy")
                 .append(",calls_handled,call_avg_handle_s,call_avg_speed_of_answer_s,calls_missed,call_hold_s\r\n");
         for (ReportRow row : rows) {
-            out.append(row.key()).append(',').append(String.join(" ", row.teams()));
+            out.append(row.key()).append(',').append(csvField(row.name())).append(',')
+                    .append(String.join(" ", row.teams()));
             for (AgentState state : AgentState.values()) {
                 out.append(',').append(row.msInState().get(state.name()) / 1000);
             }

@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.web;
 
+import dev.seatlink.gateway.agents.AgentDirectory;
 import dev.seatlink.gateway.audit.AuditEntry;
 import dev.seatlink.gateway.audit.AuditLog;
 import dev.seatlink.gateway.floor.FloorClock;
@@ -118,6 +119,7 @@ public final class ReportRoutes {
         List<String> seats = Scope.seatIds(site, user.get());
         long end = Math.max(Math.min(period.to(), clock.millis()), period.from());
         boolean csv = "csv".equals(ctx.request().getParam("format"));
+        AgentDirectory agents = floor.agents();
         running++;
         vertx.executeBlocking(() -> {
                     TimeInStateReport report = new TimeInStateReport(site, period.from(), end, visible);
@@ -125,8 +127,8 @@ public final class ReportRoutes {
                         return report.rows(group);
                     }
                     store.window(period.from(), end, seats, report::add);
-                    return report.withCalls(report.rows(group), group, store.callFigures(period.from(), end, seats,
-                            !TimeInStateReport.BY_AGENT.equals(group)));
+                    return report.named(report.withCalls(report.rows(group), group, store.callFigures(period.from(),
+                            end, seats, !TimeInStateReport.BY_AGENT.equals(group))), group, agents);
                 }, false)
                 .onComplete(done -> running--)
                 .onSuccess(rows -> {

@@ -65,10 +65,10 @@ class TimeInStateReportTest {
         String csv = TimeInStateReport.csv("agent",
                 TimeInStateReport.of(SITE, EVENTS, DAY, DAY + 24 * 60 * MIN, "agent", s -> true));
 
-        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("agent,teams,logged_out_s,ready_s,not_ready_s,busy_s,"
+        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("agent,name,teams,logged_out_s,ready_s,not_ready_s,busy_s,"
                 + "wrap_up_s,contacts,avg_handle_s,avg_wrap_up_s,help_requests,avg_help_wait_s,max_help_wait_s,occupancy,"
                 + "calls_handled,call_avg_handle_s,call_avg_speed_of_answer_s,calls_missed,call_hold_s");
-        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("a1,team-a,").contains(",3600,")
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("a1,a1,team-a,").contains(",3600,")
                 .endsWith(",0.200,,,,,");
     }
 
@@ -108,5 +108,21 @@ class TimeInStateReportTest {
             assertThat(row.calls().missed()).isEqualTo(1);
         });
         assertThat(floor).singleElement().satisfies(row -> assertThat(row.key()).isEqualTo("f1"));
+    }
+
+    @Test
+    void rowsAreNamedAgentsFromTheDirectoryTeamsFromTheSiteConfigAndTheCsvQuotesANameWithAComma() {
+        TimeInStateReport report = new TimeInStateReport(SITE, DAY, DAY + 24 * 60 * MIN, s -> true);
+        EVENTS.forEach(report::add);
+        var agents = new dev.seatlink.gateway.agents.AgentDirectory(List.of(
+                new dev.seatlink.gateway.agents.Agent("a1", "Berg, Anna", "team-a", "regular", null, true)));
+
+        List<ReportRow> byAgent = report.named(report.rows("agent"), "agent", agents);
+        List<ReportRow> byTeam = report.named(report.rows("team"), "team", agents);
+
+        assertThat(byAgent).extracting(ReportRow::name).containsExactly("Berg, Anna", "a3");
+        assertThat(byTeam).extracting(ReportRow::name).containsExactly("Team A");
+        assertThat(TimeInStateReport.csv("agent", byAgent).lines().skip(1).findFirst().orElseThrow())
+                .startsWith("a1,\"Berg, Anna\",team-a,");
     }
 }
