@@ -328,8 +328,7 @@ async function refreshAgents() {
     row.id = `agent-${a.agent}`;
     const seat = stateOf.get(a.seat);
     const t = a.msInState;
-    [seat && seat.agentName && seat.agent === a.agent ? seat.agentName : a.agent, a.seat,
-      seat ? (STATES[seat.state] || {}).label || seat.state : "",
+    [nameAt(a.seat, a.agent), a.seat, seat ? (STATES[seat.state] || {}).label || seat.state : "",
       duration(t.READY), duration(t.BUSY), duration(t.WRAP_UP), duration(t.NOT_READY), String(a.contacts),
       a.contacts ? duration(a.averageHandleMs) : "—", a.contacts ? duration(a.averageWrapUpMs) : "—",
       a.helpRequests ? `${a.helpRequests} (${duration(a.helpWaitMs)})` : "0"]

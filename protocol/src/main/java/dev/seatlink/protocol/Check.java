@@ -35,14 +35,7 @@ final class Check {
 
     /** A free-form token such as a boot id, command id or firmware version: 1–64 printable ASCII. */
     static String token(String field, String value) {
-        notNull(field, value);
-        boolean printable = !value.isEmpty() && value.length() <= MAX_TOKEN_LENGTH
-                && value.chars().allMatch(c -> c > 0x20 && c < 0x7f);
-        if (!printable) {
-            throw new ProtocolViolation(RejectReason.BAD_VALUE,
-                    field + " must be 1-" + MAX_TOKEN_LENGTH + " printable ASCII characters without spaces");
-        }
-        return value;
+        return text(field, value, MAX_TOKEN_LENGTH, false);
     }
 
     /**
@@ -51,10 +44,7 @@ final class Check {
      */
     static String text(String field, String value, int max, boolean spaces) {
         notNull(field, value);
-        int lowest = spaces ? 0x20 : 0x21;
-        boolean fits = !value.isEmpty() && value.length() <= max
-                && value.chars().allMatch(c -> c >= lowest && c < 0x7f) && !value.isBlank();
-        if (!fits) {
+        if (!Ids.isPrintable(value, max, spaces)) {
             throw new ProtocolViolation(RejectReason.BAD_VALUE, field + " must be 1-" + max + " printable ASCII characters"
                     + (spaces ? "" : " without spaces"));
         }

@@ -22,6 +22,16 @@ public final class Ids {
         return true;
     }
 
+    /**
+     * True when {@code value} is 1–{@code max} printable ASCII characters (spaces too when {@code spaces}, but not
+     * only spaces): a token such as a boot id, or a name an outside system chose.
+     */
+    public static boolean isPrintable(String value, int max, boolean spaces) {
+        int lowest = spaces ? 0x20 : 0x21;
+        return value != null && !value.isEmpty() && value.length() <= max && !value.isBlank()
+                && value.chars().allMatch(c -> c >= lowest && c < 0x7f);
+    }
+
     /** A bounded, printable rendering of untrusted text for error messages and logs. */
     public static String printable(String value) {
         return printable(value, 40);

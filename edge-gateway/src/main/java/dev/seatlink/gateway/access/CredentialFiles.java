@@ -159,7 +159,7 @@ public final class CredentialFiles {
     }
 
     /** Writes through a temporary file created with mode 600, then renames it into place. */
-    private static void write(Path file, String text) throws IOException {
+    public static void write(Path file, String text) throws IOException {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(temp);
         Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -1,15 +1,13 @@
 package dev.seatlink.gateway.agents;
 
+import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.protocol.Ids;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** What an agent of the directory must be, checked against the floor's site config; each problem names the field. */
 public final class AgentRules {
-    static final Set<String> SKILLS = Set.of("novice", "regular", "expert");
-
     private AgentRules() {
     }
 
@@ -27,7 +25,7 @@ public final class AgentRules {
         if (agent.team() == null || site.team(agent.team()).isEmpty()) {
             problems.add("team '" + Ids.printable(agent.team()) + "' is not a team of the site config");
         }
-        if (agent.skill() == null || !SKILLS.contains(agent.skill())) {
+        if (agent.skill() == null || !SeatSpec.SKILL_TIERS.contains(agent.skill())) {
             problems.add("skill '" + Ids.printable(agent.skill()) + "' must be novice, regular or expert");
         }
         String badge = agent.badge();

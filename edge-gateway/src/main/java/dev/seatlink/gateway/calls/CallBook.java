@@ -160,6 +160,16 @@ public final class CallBook {
         return Map.copyOf(byAgent);
     }
 
+    /** One team's figures this shift. */
+    public CallFigures ofTeam(String team) {
+        return byTeam.getOrDefault(team, CallFigures.NONE);
+    }
+
+    /** Whether the shift has any call figures yet (no copy made, unlike {@link #byTeam()}). */
+    public boolean isEmpty() {
+        return byTeam.isEmpty();
+    }
+
     /** Every team's figures this shift, each call counted for the team of the seat that took it. */
     public Map<String, CallFigures> byTeam() {
         return Map.copyOf(byTeam);

@@ -29,16 +29,16 @@ public record CallFigures(int handled, long talkMs, long wrapUpMs, long waitMs, 
     }
 
     /** These figures with one more handled call. */
-    public CallFigures handled(long talk, long hold, Long wait) {
+    CallFigures handled(long talk, long hold, Long wait) {
         return new CallFigures(handled + 1, talkMs + talk, wrapUpMs, waitMs + (wait == null ? 0 : wait),
                 waited + (wait == null ? 0 : 1), missed, holdMs + hold);
     }
 
-    public CallFigures wrappedUp(long wrap) {
+    CallFigures wrappedUp(long wrap) {
         return new CallFigures(handled, talkMs, wrapUpMs + wrap, waitMs, waited, missed, holdMs);
     }
 
-    public CallFigures missedOne() {
+    CallFigures missedOne() {
         return new CallFigures(handled, talkMs, wrapUpMs, waitMs, waited, missed + 1, holdMs);
     }
 }

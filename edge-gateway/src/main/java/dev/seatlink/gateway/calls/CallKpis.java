@@ -31,10 +31,10 @@ public record CallKpis(Figures floor, Map<String, Figures> teams, Map<String, Fi
 
     /** @param agentAt each seat's agent now (null for none) */
     public static CallKpis of(SiteConfig site, CallBook book, Map<String, String> agentAt) {
-        Map<String, CallFigures> byTeam = book.byTeam();
-        if (byTeam.isEmpty()) {
+        if (book.isEmpty()) {
             return NONE;
         }
+        Map<String, CallFigures> byTeam = book.byTeam();
         CallFigures floor = CallFigures.NONE;
         Map<String, Figures> teams = new LinkedHashMap<>();
         Map<String, CallFigures> lines = new LinkedHashMap<>();

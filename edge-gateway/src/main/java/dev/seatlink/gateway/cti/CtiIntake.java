@@ -47,12 +47,13 @@ public final class CtiIntake {
      * it), for the webhook to answer by. A forward that fails is forgotten, so the sender's retry is not a repeat.
      */
     public Future<CtiOutcome> take(CtiEvent event) {
-        CtiOutcome outcome = route(event);
+        Optional<SeatSpec> mapped = floor.site().seatForAcd(event.agent());
+        CtiOutcome outcome = route(event, mapped);
         if (outcome != CtiOutcome.FORWARDED) {
             metrics.cti(outcome);
             return Future.succeededFuture(outcome);
         }
-        String seat = floor.site().seatForAcd(event.agent()).orElseThrow().seat();
+        String seat = mapped.orElseThrow().seat();
         return sender.call(event.toSeat(seat)).map(sent -> {
             metrics.cti(CtiOutcome.FORWARDED);
             return CtiOutcome.FORWARDED;
@@ -69,9 +70,8 @@ public final class CtiIntake {
         metrics.cti(CtiOutcome.INVALID);
     }
 
-    /** What to do with it: FORWARDED means forward it now. */
-    private CtiOutcome route(CtiEvent event) {
-        Optional<SeatSpec> seat = floor.site().seatForAcd(event.agent());
+    /** What to do with it, for the seat it maps to (if any): FORWARDED means forward it now. */
+    private CtiOutcome route(CtiEvent event, Optional<SeatSpec> seat) {
         if (seat.isEmpty()) {
             Logger.debug("phone event {} for '{}': no seat of the site config has that name on the phone system",
                     event.type().wire(), Ids.printable(event.agent(), 80));

@@ -25,6 +25,12 @@ public record ReportRow(String key, String name, List<String> teams, Map<String,
                         long averageHandleMs, long averageWrapUpMs, int helpRequests, long averageHelpWaitMs,
                         long longestHelpWaitMs, Double occupancy, CallKpis.Figures calls) {
 
+    /** The same row under the name people know it by. */
+    public ReportRow withName(String newName) {
+        return new ReportRow(key, newName, teams, msInState, contacts, averageHandleMs, averageWrapUpMs, helpRequests,
+                averageHelpWaitMs, longestHelpWaitMs, occupancy, calls);
+    }
+
     /** The same row with its call figures. */
     public ReportRow withCalls(CallFigures figures) {
         return new ReportRow(key, name, teams, msInState, contacts, averageHandleMs, averageWrapUpMs, helpRequests,

@@ -114,9 +114,7 @@ public final class TimeInStateReport {
                 case BY_TEAM -> site.team(row.key()).map(TeamSpec::name).orElse(null);
                 default -> null;
             };
-            return name == null ? row : new ReportRow(row.key(), name, row.teams(), row.msInState(), row.contacts(),
-                    row.averageHandleMs(), row.averageWrapUpMs(), row.helpRequests(), row.averageHelpWaitMs(),
-                    row.longestHelpWaitMs(), row.occupancy(), row.calls());
+            return name == null ? row : row.withName(name);
         }).toList();
     }
 

@@ -14,6 +14,8 @@ import java.util.List;
  */
 public record SeatSpec(String seat, String team, String agent, String skill, int x, int y, List<String> acd) {
     public static final String EXPERT = "expert";
+    /** The skill tiers a seat, a team or an agent may have. */
+    public static final List<String> SKILL_TIERS = List.of("novice", "regular", EXPERT);
 
     public SeatSpec {
         acd = List.copyOf(acd);

@@ -25,7 +25,6 @@ import java.util.Set;
 final class SiteRules {
     /** Logins {site}.{floor}.X that are not seats: a seat so named would share the gateway's or the monitor's. */
     static final List<String> RESERVED_SEAT_IDS = ClientId.reserved();
-    static final List<String> SKILL_TIERS = List.of("novice", "regular", "expert");
     static final List<String> DEFAULT_REASONS = List.of("break", "lunch", "meeting", "training", "coaching");
     /** Three missed calls in a row make the seat not ready, unless the site or team says otherwise. */
     static final PhoneRules DEFAULT_PHONE = new PhoneRules(3);
@@ -97,7 +96,8 @@ final class SiteRules {
                 rules.that(agents.add(seat.agent()), field + ".agent", "'" + seat.agent() + "' sits at two seats");
             }
             String skill = seat.skill() == null ? byId.get(seat.team()).skillTier() : seat.skill();
-            rules.that(SKILL_TIERS.contains(skill), field + ".skill", "'" + skill + "' must be one of " + SKILL_TIERS);
+            rules.that(SeatSpec.SKILL_TIERS.contains(skill), field + ".skill", "'" + skill + "' must be one of "
+                    + SeatSpec.SKILL_TIERS);
             rules.that(seat.x() >= 0 && seat.y() >= 0, field, "x and y must not be negative");
             rules.that(places.add(seat.x() + "," + seat.y()), field, "shares x/y " + seat.x() + "," + seat.y()
                     + " with another seat");
@@ -106,8 +106,7 @@ final class SiteRules {
             for (int n = 0; n < acd.size(); n++) {
                 String name = acd.get(n);
                 String at = field + ".acd[" + n + "]";
-                rules.that(name != null && !name.isEmpty() && name.length() <= CtiEvent.MAX_AGENT_LENGTH
-                        && name.chars().allMatch(c -> c > 0x20 && c < 0x7f), at,
+                rules.that(Ids.isPrintable(name, CtiEvent.MAX_AGENT_LENGTH, false), at,
                         "must be 1-" + CtiEvent.MAX_AGENT_LENGTH + " printable ASCII characters without spaces");
                 rules.that(acdNames.add(name), at, "'" + name + "' names two seats");
             }
@@ -124,7 +123,8 @@ final class SiteRules {
             rules.id(field + ".leader", team.leader());
         }
         String skill = team.skillTier() == null ? "regular" : team.skillTier();
-        rules.that(SKILL_TIERS.contains(skill), field + ".skillTier", "'" + skill + "' must be one of " + SKILL_TIERS);
+        rules.that(SeatSpec.SKILL_TIERS.contains(skill), field + ".skillTier", "'" + skill + "' must be one of "
+                + SeatSpec.SKILL_TIERS);
         String line = team.businessLine() == null ? "general" : team.businessLine();
         rules.id(field + ".businessLine", line);
         String tier = team.customerTier() == null ? "standard" : team.customerTier();

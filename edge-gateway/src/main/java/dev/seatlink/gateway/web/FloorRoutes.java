@@ -102,8 +102,7 @@ public final class FloorRoutes {
                 "averageHandleMs", a.averageHandleMs(), "averageWrapUpMs", a.averageWrapUpMs(),
                 "helpRequests", a.helpRequests(), "helpWaitMs", a.helpWaitMs(),
                 "calls", CallKpis.Figures.of(floor.calls().of(a.agent() != null ? a.agent() : a.seat())))).toList());
-        body.put("calls", CallKpis.Figures.of(floor.calls().byTeam().getOrDefault(id,
-                dev.seatlink.gateway.calls.CallFigures.NONE)));
+        body.put("calls", CallKpis.Figures.of(floor.calls().ofTeam(id)));
         body.put("helpQueue", live.helpQueue().stream()
                 .filter(h -> h.team().equals(id) || h.routedTo().equals(id)).toList());
         body.put("alerts", floor.alerts().stream().filter(a -> id.equals(a.team())).toList());

@@ -47,7 +47,7 @@ public final class LiveFigures implements Tick.Listener {
 
     /** The shift's call figures: bounded by teams and the seats on the phone system, summed on the loop. */
     private CallKpis callKpis() {
-        if (floor.calls().byTeam().isEmpty()) {
+        if (floor.calls().isEmpty()) {
             return CallKpis.NONE;
         }
         Map<String, String> agents = new java.util.HashMap<>();

@@ -4,7 +4,6 @@ import dev.seatlink.bench.simulate.FloorSimulator;
 import dev.seatlink.bench.simulate.SiteFile;
 import dev.seatlink.gateway.acd.sim.CallPlayer;
 import dev.seatlink.gateway.acd.sim.SimulatedAsterisk;
-import dev.seatlink.link.Credentials;
 import dev.seatlink.protocol.CallEventType;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Vertx;
@@ -18,9 +17,7 @@ import io.vertx.core.parsetools.RecordParser;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -70,9 +67,7 @@ final class CtiBench {
                 pbx.member(SiteFile.phoneOf(FloorSimulator.seatId(i)), String.format("a%05d", i), "support");
             }
             Path login = work.resolve("ami.credentials");
-            Files.deleteIfExists(login);
-            Files.createFile(login, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(login, new Credentials(SimulatedAsterisk.USER, SimulatedAsterisk.SECRET).text());
+            SimulatedAsterisk.writeLogin(login);
             rig.startGateway(broker.url(), seats, List.of("--ami", "127.0.0.1:" + pbx.port(), "--ami-credentials",
                     login.toString()));
 

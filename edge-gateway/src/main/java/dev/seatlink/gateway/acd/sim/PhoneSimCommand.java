@@ -3,11 +3,7 @@ package dev.seatlink.gateway.acd.sim;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.SiteConfigLoader;
-import dev.seatlink.link.Credentials;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -45,10 +41,7 @@ public final class PhoneSimCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SiteConfigLoader loader = new SiteConfigLoader();
         SiteConfig site = siteFile == null ? loader.loadDemo() : loader.load(siteFile);
-        Files.deleteIfExists(credentialsOut);
-        Files.createFile(credentialsOut, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(credentialsOut, new Credentials(SimulatedAsterisk.USER, SimulatedAsterisk.SECRET).text(),
-                StandardCharsets.UTF_8);
+        SimulatedAsterisk.writeLogin(credentialsOut);
         try (SimulatedAsterisk pbx = new SimulatedAsterisk(port);
              CallPlayer calls = new CallPlayer(pbx, callsPerSecond, answered, pace, new Random())) {
             int members = 0;

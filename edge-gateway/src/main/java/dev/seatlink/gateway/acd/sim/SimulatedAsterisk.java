@@ -1,5 +1,7 @@
 package dev.seatlink.gateway.acd.sim;
 
+import dev.seatlink.gateway.access.CredentialFiles;
+import dev.seatlink.link.Credentials;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +12,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -100,6 +103,11 @@ public final class SimulatedAsterisk implements AutoCloseable {
         closed = false;
         server = listen(port);
         startAccepting();
+    }
+
+    /** Writes this AMI's login where the gateway's {@code --ami-credentials} reads it (mode 600). */
+    public static void writeLogin(Path file) throws IOException {
+        CredentialFiles.write(file, new Credentials(USER, SECRET).text());
     }
 
     /** Adds {@code iface} (e.g. PJSIP/1007) to {@code queues}, unpaused. */
