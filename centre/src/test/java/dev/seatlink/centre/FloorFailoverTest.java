@@ -109,8 +109,9 @@ class FloorFailoverTest {
             itsNode.start();
 
             for (ClusterFloor.Gateway gateway : List.of(floor.a(), floor.b())) {
-                await().atMost(RECOVERY).ignoreExceptions().until(() -> !gateway.http().json("/api/seats/" + doomed)
-                        .path("online").asBoolean());
+                await().atMost(RECOVERY).ignoreExceptions().untilAsserted(() -> assertThat(gateway.http()
+                        .json("/api/seats/" + doomed).path("online").asBoolean()).as("%s says %s is online; see %s",
+                                gateway.instance, doomed, dir).isFalse());
             }
             System.out.println("seat dead with its node shown offline " + Duration.ofNanos(System.nanoTime() - killed)
                     .toMillis() + " ms after the kill");

@@ -92,9 +92,8 @@ public final class FloorUpdater {
             floor.leftovers().heard(seat, message.topic().kind(),
                     message.message() instanceof SeatStatus status ? status.online() : null, rx);
         }
-        if (!retained && rollCall.heard(seat) && !(message.message() instanceof SeatStatus)) {
-            // shown offline by a roll call, it speaks: learn its status again (a status, late answer or reconnect,
-            // says it, and the seat's state follows it)
+        if (!retained && !(message.message() instanceof SeatStatus) && rollCall.heard(seat)) {
+            // shown offline by a roll call, it speaks: learn its status again (the seat's state follows it)
             requestRebirth(seat);
         }
         if (message.message() instanceof SeatEvent event) {
@@ -129,15 +128,18 @@ public final class FloorUpdater {
                 countGaps(() -> reorderer.expect(seat, state.seq(), lastApplied(seat), clock.millis()));
             }
         } else if (message.message() instanceof SeatStatus status) {
-            boolean live = status.online() && !retained;
-            if (live && !isAnswer(seat, rx) && floor.seat(seat).map(SeatView::online).orElse(false)
-                    && moves.moved(rx, floor.site().seats().size())) {
-                // either gateway of a pair: each keeps its own view true (rebirths are harmless to repeat)
-                Logger.warn("seats are reconnecting through other broker nodes: a node may have died with their "
-                        + "Last Wills");
-                startRollCall();
-            }
+            boolean wasOnline = floor.seat(seat).map(SeatView::online).orElse(false);
             outcome = floor.applyStatus(seat, status, rx);
+            if (!retained && outcome.effect() != Applied.Effect.REDELIVERED_STATUS) {
+                rollCall.heard(seat); // the status says whether it is online: no rebirth needed
+                if (status.online() && !isAnswer(seat, rx) && wasOnline
+                        && moves.moved(rx, floor.site().seats().size())) {
+                    // either gateway of a pair: each keeps its own view true (rebirths are harmless to repeat)
+                    Logger.warn("seats are reconnecting through other broker nodes: a node may have died with their "
+                            + "Last Wills");
+                    startRollCall();
+                }
+            }
             if (!status.online() && outcome.effect() == Applied.Effect.CHANGED) {
                 // The retained config then holds the seat's latest seq for whatever terminal comes next.
                 outbox.config(seat);
@@ -200,6 +202,7 @@ public final class FloorUpdater {
             case DUPLICATE -> metrics.duplicate();
             case STALE_STATE -> metrics.staleState();
             case STALE_WILL -> metrics.staleWill();
+            case REDELIVERED_STATUS -> metrics.redeliveredStatus();
             case CHANGED -> floor.seat(seat).ifPresent(onChange::seatChanged);
             case UNCHANGED -> { }
         }

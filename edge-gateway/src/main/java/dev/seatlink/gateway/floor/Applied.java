@@ -19,6 +19,8 @@ public record Applied(Effect effect, long missing, boolean rebirth) {
         STALE_STATE,
         /** An offline status from an earlier boot: a late Last Will. */
         STALE_WILL,
+        /** An online status of the current boot already applied: the broker handing it over again. */
+        REDELIVERED_STATUS,
         /** The seat is not in the seat map. */
         UNKNOWN_SEAT
     }

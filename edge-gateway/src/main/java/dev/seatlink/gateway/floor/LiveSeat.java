@@ -36,6 +36,12 @@ final class LiveSeat {
     String previousBoot;
     /** When two terminals were last seen taking turns as this seat (gateway clock), 0 if never. */
     long duplicateSeenAt;
+    /**
+     * The terminal's timestamps of this boot's last online statuses: one seen again is the broker redelivering
+     * it (after a node's restart), not the seat speaking — it must not bring a dead seat back online.
+     */
+    private final long[] recentOnlineTs = new long[4];
+    private int nextOnlineTs;
     int reconnects;
     long lastEventAt;
     long missing;
@@ -114,6 +120,9 @@ final class LiveSeat {
             changed();
             return Applied.of(wasOnline ? Applied.Effect.CHANGED : Applied.Effect.UNCHANGED);
         }
+        if (status.boot().equals(boot) && wasSaidBefore(status.ts())) {
+            return Applied.of(Applied.Effect.REDELIVERED_STATUS);
+        }
         boolean cameBack = !isOnline();
         if (cameBack) {
             reconnects++;
@@ -129,11 +138,25 @@ final class LiveSeat {
             }
             previousBoot = boot;
         }
+        if (!status.boot().equals(boot)) {
+            java.util.Arrays.fill(recentOnlineTs, Long.MIN_VALUE);
+        }
+        recentOnlineTs[nextOnlineTs] = status.ts();
+        nextOnlineTs = (nextOnlineTs + 1) % recentOnlineTs.length;
         online = true;
         boot = status.boot();
         firmware = status.fw();
         disk = status.disk();
         changed();
         return Applied.of(cameBack ? Applied.Effect.CHANGED : Applied.Effect.UNCHANGED);
+    }
+
+    private boolean wasSaidBefore(long ts) {
+        for (long said : recentOnlineTs) {
+            if (said == ts) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -27,6 +27,7 @@ public final class Metrics {
     final LongAdder missing = new LongAdder();
     final LongAdder staleStates = new LongAdder();
     final LongAdder staleWills = new LongAdder();
+    final LongAdder redeliveredStatuses = new LongAdder();
     final LongAdder replays = new LongAdder();
     final LongAdder rebirths = new LongAdder();
     final LongAdder brokerConnects = new LongAdder();
@@ -150,6 +151,10 @@ public final class Metrics {
         staleWills.increment();
     }
 
+    public void redeliveredStatus() {
+        redeliveredStatuses.increment();
+    }
+
     public void rebirthSent() {
         rebirths.increment();
     }
@@ -172,6 +177,10 @@ public final class Metrics {
 
     public long duplicateCount() {
         return duplicates.sum();
+    }
+
+    public long redeliveredStatusCount() {
+        return redeliveredStatuses.sum();
     }
 
     public long gapCount() {

@@ -64,6 +64,8 @@ public final class PrometheusText {
         text.counter("seatlink_states_stale_total", "State snapshots older than what was applied", m.staleStates.sum());
         text.counter("seatlink_status_stale_will_total", "Offline statuses from an earlier boot (late Last Wills)",
                 m.staleWills.sum());
+        text.counter("seatlink_status_redelivered_total", "Online statuses the broker handed over again (not applied)",
+                m.redeliveredStatuses.sum());
         text.counter("seatlink_rebirths_sent_total", "Rebirth commands sent to seats", m.rebirths.sum());
         text.counter("seatlink_seats_behind_total", "Terminals that restarted below the floor's seq for their seat "
                 + "(replaced, data lost) and were told to continue above it", m.seatsBehind.sum());

@@ -37,8 +37,13 @@ class FloorUpdaterTest {
                 new SeatEvent(seat, null, AgentState.LOGGED_OUT, AgentState.READY, null, false, T, seq, "b", Cause.BUTTON));
     }
 
-    private static Decoded.Accepted online(String seat) {
-        return new Decoded.Accepted(Topic.seat("hq", "f1", seat, Topic.Kind.STATUS), SeatStatus.online("b", "1", T));
+    /** An online status said now (each one new, as a terminal's are). */
+    private Decoded.Accepted online(String seat) {
+        return online(seat, now.get());
+    }
+
+    private static Decoded.Accepted online(String seat, long ts) {
+        return new Decoded.Accepted(Topic.seat("hq", "f1", seat, Topic.Kind.STATUS), SeatStatus.online("b", "1", ts));
     }
 
     @Test
@@ -134,6 +139,23 @@ class FloorUpdaterTest {
 
         assertThat(floor.seat("s-001").orElseThrow().online()).isFalse();
         assertThat(floor.seat("s-002").orElseThrow().online()).isTrue();
+    }
+
+    @Test
+    void anOnlineStatusTheBrokerHandsOverAgainDoesNotBringADeadSeatBack() {
+        updater.apply(online("s-001", T), T);
+        updater.startRollCall();
+        now.addAndGet(1_000);
+        updater.tick();
+        updater.apply(online("s-001", T), now.get()); // redelivered after its node came back: no answer
+        now.addAndGet(RollCall.ANSWER_WITHIN_MS + 1);
+        updater.tick();
+        assertThat(floor.seat("s-001").orElseThrow().online()).isFalse();
+
+        updater.apply(online("s-001", T), now.get()); // and again, later
+
+        assertThat(floor.seat("s-001").orElseThrow().online()).isFalse();
+        assertThat(metrics.redeliveredStatusCount()).isEqualTo(2);
     }
 
     @Test
