@@ -239,8 +239,11 @@ function renderGroups() {
 
 // ---- help queue and alerts -------------------------------------------------------------------
 
-function mayActOnTeam(team) {
-  return me && (me.role === "floor-manager" || me.teams.includes(team));
+// Whether the signed-in user holds a permission (GET /api/me's "may") for a team: the page shows no button
+// the user may not use; the gateway checks again.
+function may(permission, team) {
+  const reach = me && me.may[permission];
+  return reach === "floor" || (reach === "own-teams" && me.teams.includes(team));
 }
 
 function renderHelp() {
@@ -258,7 +261,7 @@ function renderHelp() {
     item.append(el("span", "who", `${h.seat} ${nameAt(h.seat, h.agent)}`), el("span", "waited", duration(waited)));
     const to = h.model === "specialist" ? `→ ${teamName(h.routedTo)} queue` : `→ ${teamName(h.routedTo)}`;
     item.append(el("span", "route", `${teamName(h.team)} ${to}: ${h.takers.join(", ") || "nobody named"}`));
-    if (mayActOnTeam(h.team) || mayActOnTeam(h.routedTo)) {
+    if (may("take-help", h.team) || may("take-help", h.routedTo)) {
       const take = el("button", "", "Take");
       take.type = "button";
       take.addEventListener("click", () => openSeat(h.seat));
@@ -303,9 +306,9 @@ async function refreshAgents() {
   if (!view.team) return;
   const note = document.getElementById("agents-note");
   const table = document.getElementById("agents");
-  // Each agent's figures are for the team's leader and floor managers only, not the floor network.
+  // Each agent's figures are for those who may view the team (GET /api/me's "view-teams"), not the floor network.
   if (!me) {
-    note.textContent = "Sign in as this team's leader or a floor manager to see each agent's figures.";
+    note.textContent = "Sign in as this team's leader, a manager or quality to see each agent's figures.";
     table.hidden = true;
     return;
   }
@@ -406,7 +409,7 @@ async function signIn(user, password) {
 
 function showSignedIn() {
   const button = document.getElementById("sign-in");
-  button.textContent = me ? `${me.user} · sign out` : "Sign in";
+  button.textContent = me ? `${me.user} (${me.roles.join(", ") || "no role"}) · sign out` : "Sign in";
   if (live) renderHelp();
   refreshAgents().catch(() => {});
 }
@@ -450,7 +453,13 @@ function openSeat(seatId) {
     `${teamName(seat.team)} · ${state.label}${seat.reason ? " · " + seat.reason : ""}`
     + `${seat.pending ? " · " + nextText(seat) : ""}${seat.help ? " · help raised" : ""}`;
   document.getElementById("act-ack-help").disabled = !seat.help;
-  status("", "");
+  const helpRoutedTo = (live.helpQueue.find((h) => h.seat === seatId) || {}).routedTo;
+  document.getElementById("act-ack-help").hidden = !(may("take-help", seat.team) || may("take-help", helpRoutedTo));
+  const acts = may("act-on-seats", seat.team);
+  document.getElementById("act-not-ready").hidden = !acts;
+  document.getElementById("act-logout").hidden = !acts;
+  document.getElementById("message-form").hidden = !acts;
+  status(acts || may("take-help", helpRoutedTo) ? "" : "You may look, not act, on this seat.", "");
   document.getElementById("seat-dialog").showModal();
 }
 

@@ -48,6 +48,7 @@ import dev.seatlink.gateway.site.SiteWatcher;
 import dev.seatlink.gateway.store.EventStore;
 import dev.seatlink.gateway.store.StoreWriter;
 import dev.seatlink.gateway.store.StoredEvent;
+import dev.seatlink.gateway.web.Access;
 import dev.seatlink.gateway.web.AgentRoutes;
 import dev.seatlink.gateway.web.CommandRoutes;
 import dev.seatlink.gateway.web.CtiRoutes;
@@ -154,7 +155,8 @@ final class FloorVerticle extends VerticleBase {
         SeatConfigPublisher configs = new SeatConfigPublisher(link, codec, progress, floor::site);
         BrokerOutbox outbox = new BrokerOutbox(link, configs, codec, site, floorId);
         BackgroundAuditTrail audit = new BackgroundAuditTrail(vertx, auditLog);
-        CommandRoutes commands = new CommandRoutes(floor, signIn, outbox, link, keeper, clock, audit);
+        Access access = new Access(signIn, floor, audit, clock);
+        CommandRoutes commands = new CommandRoutes(floor, access, outbox, link, keeper, clock, audit);
         FloorUpdater updater = new FloorUpdater(floor, progress, metrics, rejectLog, live, outbox, commands, clock,
                 config.floor().reorderTimeoutMs());
         restored.lastStored().values().forEach(stored -> updater.restore(stored.event()));
@@ -196,12 +198,12 @@ final class FloorVerticle extends VerticleBase {
         router.route().handler(new LoopTimer(metrics));
         SameOrigin.guard(router);
         commands.mount(router);
-        new CtiRoutes(floor, signIn, cti, keeper, link, codec).mount(router);
-        new ReportRoutes(vertx, floor, signIn, store, auditLog, clock).mount(router);
-        new AgentRoutes(vertx, floor, signIn, new AgentFile(config.store().dataDir()), live, audit, clock).mount(router);
-        new FloorRoutes(floor, figures, stream, new EventHistory(vertx, store), clock, siteProblem, signIn).mount(router);
+        new CtiRoutes(floor, access, cti, keeper, link, codec).mount(router);
+        new ReportRoutes(vertx, floor, access, store, auditLog, clock).mount(router);
+        new AgentRoutes(vertx, floor, access, new AgentFile(config.store().dataDir()), live, audit, clock).mount(router);
+        new FloorRoutes(floor, figures, stream, new EventHistory(vertx, store), clock, siteProblem, access).mount(router);
         LeftoverRemoval leftovers = new LeftoverRemoval(link, new SessionEraser(vertx, linkSettings, link), site, floorId);
-        new FleetRoutes(floor, cluster, signIn, keeper, link, leftovers::remove, audit, clock).mount(router);
+        new FleetRoutes(floor, cluster, access, keeper, link, leftovers::remove, audit, clock).mount(router);
         new OpsRoutes(floor, link, writer, stream, metrics, siteProblem, keeper, central, cluster, acd).mount(router);
         new StaticPages().mount(router);
 

@@ -70,7 +70,7 @@ class HttpsTest {
             assertThat(gateway.wallboardUrl()).startsWith("https://");
             assertThat(health.statusCode()).isIn(200, 503); // 503 only while the broker link comes up
             assertThat(me.statusCode()).isEqualTo(200);
-            assertThat(me.body()).contains("floor-manager");
+            assertThat(me.body()).contains("centre-manager");
             assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                     "http://127.0.0.1:" + gateway.httpPort() + "/health")).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);

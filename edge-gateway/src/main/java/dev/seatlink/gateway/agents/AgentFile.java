@@ -3,12 +3,11 @@ package dev.seatlink.gateway.agents;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seatlink.gateway.site.SiteConfig;
+import dev.seatlink.gateway.store.JsonFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.tinylog.Logger;
 
@@ -45,12 +44,6 @@ public final class AgentFile {
 
     /** Writes the whole directory (a worker's thread: it touches the disk). */
     public void save(AgentDirectory directory) throws IOException {
-        Path temporary = file.resolveSibling(FILE + ".tmp");
-        JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), directory.all());
-        try {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        JsonFiles.write(file, directory.all());
     }
 }

@@ -13,7 +13,7 @@ final class RawSite {
     /** The file's raw shape, before the rules are checked and the defaults filled in. */
     record File(String site, String floor, String timeZone, List<String> shifts, List<String> reasons,
                Integer wrapUpSeconds, AgentState wrapUpThen, ThresholdsFile thresholds, List<String> managers,
-               List<String> integrations, PhoneFile phone, List<TeamFile> teams, List<SeatFile> seats) {
+               List<String> dutyManagers, List<String> quality, List<String> integrations, PhoneFile phone, List<TeamFile> teams, List<SeatFile> seats) {
     }
 
     record ThresholdsFile(Map<String, Integer> notReadySeconds, Integer wrapUpSeconds, Integer helpWaitSeconds,

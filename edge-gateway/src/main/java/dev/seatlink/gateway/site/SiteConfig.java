@@ -18,21 +18,17 @@ import java.util.stream.Collectors;
  * @param reasons       the site's not-ready reason codes, in button order (a team may override them)
  * @param wrapUpSeconds the site's wrap-up length before the seat moves on by itself (0 = until a button)
  * @param wrapUpThen    READY or NOT_READY after the wrap-up timer
- * @param managers      users who may act on every seat (floor managers); team leaders are named on their team
- * @param integrations  accounts a phone system posts its events with ({@code POST /api/cti/events}); they act on
- *                      no seat
+ * @param staff         who signs in besides the team leaders named on their teams, by role
  * @param seatsByAcd    each seat by each of the phone system's names for it
  */
 public record SiteConfig(String site, String floor, Shifts shifts, List<String> reasons, int wrapUpSeconds,
-                         AgentState wrapUpThen, Thresholds thresholds, List<String> managers, List<String> integrations,
+                         AgentState wrapUpThen, Thresholds thresholds, Staff staff,
                          List<TeamSpec> teams, List<SeatSpec> seats, Map<String, SeatSpec> seatsById,
                          Map<String, TeamSpec> teamsById, Map<String, List<SeatSpec>> seatsByTeam,
                          Map<String, SeatSpec> seatsByAcd) {
 
     public SiteConfig {
         reasons = List.copyOf(reasons);
-        managers = List.copyOf(managers);
-        integrations = List.copyOf(integrations);
         teams = List.copyOf(teams);
         seats = List.copyOf(seats);
         seatsById = index(seats, SeatSpec::seat);
@@ -44,9 +40,9 @@ public record SiteConfig(String site, String floor, Shifts shifts, List<String> 
     }
 
     public SiteConfig(String site, String floor, Shifts shifts, List<String> reasons, int wrapUpSeconds,
-                      AgentState wrapUpThen, Thresholds thresholds, List<String> managers, List<String> integrations,
-                      List<TeamSpec> teams, List<SeatSpec> seats) {
-        this(site, floor, shifts, reasons, wrapUpSeconds, wrapUpThen, thresholds, managers, integrations, teams, seats,
+                      AgentState wrapUpThen, Thresholds thresholds, Staff staff, List<TeamSpec> teams,
+                      List<SeatSpec> seats) {
+        this(site, floor, shifts, reasons, wrapUpSeconds, wrapUpThen, thresholds, staff, teams, seats,
                 Map.of(), Map.of(), Map.of(), Map.of());
     }
 
@@ -87,13 +83,9 @@ public record SiteConfig(String site, String floor, Shifts shifts, List<String> 
         return Optional.ofNullable(seatsByAcd.get(name));
     }
 
-    /** Whether a signed-in user may act on this seat: a floor manager, or the leader of the seat's team. */
-    public boolean mayActOn(String user, SeatSpec seat) {
-        return managers.contains(user) || user.equals(teamOf(seat).leader());
-    }
-
-    /** The teams a user leads, or every team for a floor manager. */
-    public List<TeamSpec> teamsOf(String user) {
-        return managers.contains(user) ? teams : teams.stream().filter(t -> user.equals(t.leader())).toList();
+    /** The same floor with these seats (each a seat of this config, maybe in another of its teams). */
+    public SiteConfig withSeats(List<SeatSpec> movedSeats) {
+        return new SiteConfig(site, floor, shifts, reasons, wrapUpSeconds, wrapUpThen, thresholds, staff, teams,
+                movedSeats);
     }
 }

@@ -45,16 +45,8 @@ final class SiteRules {
         int wrapUp = wrapUp(f.wrapUpSeconds(), "wrapUpSeconds", 30, rules);
         AgentState then = wrapUpThen(f.wrapUpThen(), "wrapUpThen", AgentState.READY, rules);
         Thresholds thresholds = thresholds(f.thresholds(), rules);
-        List<String> managers = f.managers() == null ? List.of() : f.managers();
-        for (int i = 0; i < managers.size(); i++) {
-            rules.id("managers[" + i + "]", managers.get(i));
-        }
-        List<String> integrations = f.integrations() == null ? List.of() : f.integrations();
-        for (int i = 0; i < integrations.size(); i++) {
-            rules.id("integrations[" + i + "]", integrations.get(i));
-            rules.that(!managers.contains(integrations.get(i)), "integrations[" + i + "]", "'" + integrations.get(i)
-                    + "' is a floor manager: a phone system's account must not act on seats");
-        }
+        Staff staff = staff(f, rules);
+        List<String> integrations = staff.integrations();
         PhoneRules phone = phone(f.phone(), "phone", DEFAULT_PHONE, rules);
         boolean remove = removeOnSignOut(f.phone(), "phone", false, rules);
 
@@ -112,8 +104,30 @@ final class SiteRules {
             }
             seats.add(new SeatSpec(seat.seat(), seat.team(), seat.agent(), skill, seat.x(), seat.y(), acd));
         }
-        return new SiteConfig(f.site(), f.floor(), shifts, reasons, wrapUp, then, thresholds, managers, integrations,
-                teams, seats);
+        return new SiteConfig(f.site(), f.floor(), shifts, reasons, wrapUp, then, thresholds, staff, teams, seats);
+    }
+
+    /**
+     * The role lists: each user in one at most (a team leader may also be in one), an integration account in
+     * none and leading no team (checked with the teams).
+     */
+    private static Staff staff(RawSite.File f, Rules rules) {
+        Map<String, String> listedIn = new HashMap<>();
+        List<List<String>> lists = new ArrayList<>();
+        String[] keys = {"managers", "dutyManagers", "quality", "integrations"};
+        List<List<String>> given = java.util.Arrays.asList(f.managers(), f.dutyManagers(), f.quality(), f.integrations());
+        for (int k = 0; k < keys.length; k++) {
+            List<String> users = given.get(k) == null ? List.of() : given.get(k);
+            for (int i = 0; i < users.size(); i++) {
+                String at = keys[k] + "[" + i + "]";
+                rules.id(at, users.get(i));
+                String before = listedIn.putIfAbsent(users.get(i), keys[k]);
+                rules.that(before == null, at, "'" + users.get(i) + "' is already listed in " + before
+                        + ": one role per user (a team leader may also have one)");
+            }
+            lists.add(users);
+        }
+        return new Staff(lists.get(0), lists.get(1), lists.get(2), lists.get(3));
     }
 
     private static TeamSpec team(RawSite.TeamFile team, String field, List<String> siteReasons, int siteWrapUp,

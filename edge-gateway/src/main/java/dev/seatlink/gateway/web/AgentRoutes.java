@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.seatlink.gateway.roles.Grants;
+import dev.seatlink.gateway.roles.Permission;
 import java.util.Set;
 
 /**
@@ -42,17 +44,17 @@ public final class AgentRoutes {
 
     private final Vertx vertx;
     private final FloorModel floor;
-    private final SignIn signIn;
+    private final Access access;
     private final AgentFile file;
     private final LiveUpdates live;
     private final AuditTrail audit;
     private final FloorClock clock;
 
-    public AgentRoutes(Vertx vertx, FloorModel floor, SignIn signIn, AgentFile file, LiveUpdates live, AuditTrail audit,
+    public AgentRoutes(Vertx vertx, FloorModel floor, Access access, AgentFile file, LiveUpdates live, AuditTrail audit,
                        FloorClock clock) {
         this.vertx = vertx;
         this.floor = floor;
-        this.signIn = signIn;
+        this.access = access;
         this.file = file;
         this.live = live;
         this.audit = audit;
@@ -67,26 +69,18 @@ public final class AgentRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        signIn.require(ctx).ifPresent(user -> {
-            Set<String> teams = Scope.teams(floor.site(), user);
-            Json.respond(ctx, 200, floor.agents().all().stream().filter(a -> teams.contains(a.team())).toList());
-        });
+        access.require(ctx, Permission.READ_AGENTS, AUDIT_SEAT, "read-agents").ifPresent(grants ->
+                Json.respond(ctx, 200, floor.agents().all().stream()
+                        .filter(a -> grants.covers(Permission.READ_AGENTS, a.team())).toList()));
     }
 
-    /** The signed-in floor manager, or empty after answering 401/403 (the denial audited). */
-    private Optional<String> manager(RoutingContext ctx, String action) {
-        Optional<String> user = signIn.require(ctx);
-        if (user.isPresent() && !floor.site().managers().contains(user.get())) {
-            audit.record(new AuditEntry(clock.millis(), user.get(), AUDIT_SEAT, action, null, AuditEntry.DENIED,
-                    "not a floor manager", null));
-            Json.error(ctx, 403, user.get() + " may not change the agent directory (floor managers only)");
-            return Optional.empty();
-        }
-        return user;
+    /** The signed-in user who may edit the directory, or empty after answering 401/403 (a denial audited). */
+    private Optional<String> editor(RoutingContext ctx, String action) {
+        return access.require(ctx, Permission.EDIT_AGENTS, AUDIT_SEAT, action).map(Grants::user);
     }
 
     private void importCsv(RoutingContext ctx) {
-        Optional<String> user = manager(ctx, "import-agents");
+        Optional<String> user = editor(ctx, "import-agents");
         if (user.isEmpty()) {
             return;
         }
@@ -115,7 +109,7 @@ public final class AgentRoutes {
     }
 
     private void put(RoutingContext ctx) {
-        Optional<String> user = manager(ctx, "edit-agent");
+        Optional<String> user = editor(ctx, "edit-agent");
         if (user.isEmpty()) {
             return;
         }

@@ -13,7 +13,8 @@ import dev.seatlink.gateway.lease.GatewayRole;
 import dev.seatlink.gateway.lease.Role;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
-import dev.seatlink.gateway.site.TeamSpec;
+import dev.seatlink.gateway.roles.Grants;
+import dev.seatlink.gateway.roles.Permission;
 import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.CommandResult;
 import io.vertx.ext.web.Router;
@@ -32,14 +33,16 @@ import org.tinylog.Logger;
  *   <li>{@code POST /api/seats/{seat}/commands} with a body as the contract's {@code cmd} without
  *       {@code v}, {@code id}, {@code ts} and {@code by} ({@code by} is the signed-in user). Answers 202
  *       {@code {"id","seat","cmd","status":"pending"}}; 400 for a bad body, 401 without valid credentials,
- *       403 when the user may not act on the seat (a team leader acts on their own team, and takes the
- *       raised hands routed to it; a floor manager on every seat), 404 for an unknown seat, 415 for a body
+ *       403 when the user may not act on the seat ({@code act-on-seats}, or {@code take-help} for
+ *       {@code ack-help}: a team leader on their own teams and the raised hands routed to them, a centre or duty
+ *       manager on every seat; see {@link dev.seatlink.gateway.roles.Permissions}), 404 for an unknown seat, 415 for a body
  *       that is not {@code application/json} and 403 for a request from another site's page (see
  *       {@link SameOrigin}), 429 for a second rebirth or replay of a seat within 10 s, 503 while the
  *       broker link is down or when no supervisor accounts are configured.</li>
  *   <li>{@code GET /api/commands/{id}}: {@code {"id","seat","cmd","status","error"}} with status pending, ok,
  *       refused or timeout (the last {@value #KEPT} are kept).</li>
- *   <li>{@code GET /api/me}: the signed-in user, role and the teams they may act on.</li>
+ *   <li>{@code GET /api/me}: the signed-in user, their roles, the teams they lead and how far each
+ *       permission reaches ({@code may}), which the page shows its buttons by.</li>
  * </ul>
  * Runs on the floor's context. Passwords are never logged.
  */
@@ -52,7 +55,7 @@ public final class CommandRoutes implements CommandAnswers {
     static final long REPAIR_INTERVAL_MS = 10_000;
 
     private final FloorModel floor;
-    private final SignIn signIn;
+    private final Access access;
     private final CommandSender send;
     private final LinkHealth brokerUp;
     private final FloorClock clock;
@@ -69,11 +72,11 @@ public final class CommandRoutes implements CommandAnswers {
         }
     }
 
-    public CommandRoutes(FloorModel floor, SignIn signIn, CommandSender send, LinkHealth brokerUp, GatewayRole role,
+    public CommandRoutes(FloorModel floor, Access access, CommandSender send, LinkHealth brokerUp, GatewayRole role,
                          FloorClock clock, AuditTrail audit) {
         this.floor = floor;
         this.role = role;
-        this.signIn = signIn;
+        this.access = access;
         this.send = send;
         this.brokerUp = brokerUp;
         this.clock = clock;
@@ -135,10 +138,11 @@ public final class CommandRoutes implements CommandAnswers {
     }
 
     private void command(RoutingContext ctx) {
-        Optional<String> user = signIn.require(ctx);
-        if (user.isEmpty()) {
+        Optional<Grants> grants = access.signedIn(ctx);
+        if (grants.isEmpty()) {
             return;
         }
+        String user = grants.get().user();
         SiteConfig site = floor.site();
         Optional<SeatSpec> spec = PathSeat.of(ctx, site);
         if (spec.isEmpty()) {
@@ -147,17 +151,15 @@ public final class CommandRoutes implements CommandAnswers {
         String seat = spec.get().seat();
         Command command;
         try {
-            command = CommandBodies.parse(ctx.body().asString(), user.get(), clock.millis());
+            command = CommandBodies.parse(ctx.body().asString(), user, clock.millis());
         } catch (IllegalArgumentException e) { // includes ProtocolViolation: the message names the field
             Json.error(ctx, 400, e.getMessage());
             return;
         }
         String cmd = CommandBodies.name(command);
         long now = clock.millis();
-        if (!mayAct(site, user.get(), spec.get(), command)) {
-            audit.record(new AuditEntry(now, user.get(), seat, cmd, CommandBodies.detail(command), AuditEntry.DENIED,
-                    "not the user's team", null));
-            Json.error(ctx, 403, user.get() + " may not act on seat " + seat + " (team " + spec.get().team() + ")");
+        Permission needed = command instanceof Command.AckHelp ? Permission.TAKE_HELP : Permission.ACT_ON_SEATS;
+        if (!access.allowSeat(ctx, grants.get(), needed, spec.get(), cmd, CommandBodies.detail(command))) {
             return;
         }
         if (role.role() != Role.PRIMARY) {
@@ -176,36 +178,16 @@ public final class CommandRoutes implements CommandAnswers {
         }
         send.command(seat, command);
         Long helpSince = floor.seat(seat).map(SeatView::helpSince).orElse(null);
-        outcomes.put(command.id(), new Outcome(seat, cmd, user.get(), CommandBodies.detail(command), now, helpSince, PENDING, null));
-        audit.record(new AuditEntry(now, user.get(), seat, cmd, CommandBodies.detail(command), AuditEntry.SENT, null, command.id()));
-        Logger.info("supervisor {} sent {} to seat {} ({})", user.get(), cmd, seat, command.id());
+        outcomes.put(command.id(), new Outcome(seat, cmd, user, CommandBodies.detail(command), now, helpSince, PENDING,
+                null));
+        audit.record(new AuditEntry(now, user, seat, cmd, CommandBodies.detail(command), AuditEntry.SENT, null,
+                command.id()));
+        Logger.info("supervisor {} sent {} to seat {} ({})", user, cmd, seat, command.id());
         Json.respond(ctx, 202, Map.of("id", command.id(), "seat", seat, "cmd", cmd, "status", PENDING));
     }
 
-    /**
-     * A floor manager acts on every seat; a team leader on their team's seats, and takes the raised hands
-     * of teams whose help is routed to theirs. Link repairs (rebirth, replay) too: each can make a seat
-     * resend its whole journal, so nobody may ask them of another team's seats.
-     */
-    private static boolean mayAct(SiteConfig site, String user, SeatSpec seat, Command command) {
-        if (site.mayActOn(user, seat)) {
-            return true;
-        }
-        TeamSpec team = site.teamOf(seat);
-        return command instanceof Command.AckHelp && team.help().specialist()
-                && user.equals(site.teamsById().get(team.help().group()).leader());
-    }
-
     private void me(RoutingContext ctx) {
-        signIn.require(ctx).ifPresent(user -> {
-            SiteConfig site = floor.site();
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("user", user);
-            body.put("role", site.managers().contains(user) ? "floor-manager"
-                    : site.teamsOf(user).isEmpty() ? "none" : "team-leader");
-            body.put("teams", site.teamsOf(user).stream().map(TeamSpec::id).toList());
-            Json.respond(ctx, 200, body);
-        });
+        access.signedIn(ctx).ifPresent(grants -> Json.respond(ctx, 200, MeJson.of(grants)));
     }
 
     private void result(RoutingContext ctx) {

@@ -20,6 +20,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Map;
 import java.util.Optional;
+import dev.seatlink.gateway.roles.Permission;
 
 /**
  * {@code POST /api/cti/events}: a phone system's event, the floor {@code cti} payload as the body ({@code "v":1}
@@ -37,16 +38,16 @@ public final class CtiRoutes {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final FloorModel floor;
-    private final SignIn signIn;
+    private final Access access;
     private final CtiIntake intake;
     private final GatewayRole role;
     private final LinkHealth link;
     private final Codec codec;
     private final Topic topic;
 
-    public CtiRoutes(FloorModel floor, SignIn signIn, CtiIntake intake, GatewayRole role, LinkHealth link, Codec codec) {
+    public CtiRoutes(FloorModel floor, Access access, CtiIntake intake, GatewayRole role, LinkHealth link, Codec codec) {
         this.floor = floor;
-        this.signIn = signIn;
+        this.access = access;
         this.intake = intake;
         this.role = role;
         this.link = link;
@@ -59,14 +60,8 @@ public final class CtiRoutes {
     }
 
     private void event(RoutingContext ctx) {
-        Optional<String> user = signIn.require(ctx);
-        if (user.isEmpty()) {
-            return;
-        }
-        if (!floor.site().integrations().contains(user.get())) {
-            Json.error(ctx, 403, user.get() + " is not an integration account: phone events are posted with one of "
-                    + "the site config's \"integrations\", not a supervisor's");
-            return;
+        if (access.require(ctx, Permission.POST_PHONE_EVENTS, "phone", "post-phone-event").isEmpty()) {
+            return; // a supervisor's account is refused: phone events come with one of the site's "integrations"
         }
         Decoded decoded = codec.decode(topic.toString(), withVersion(ctx.body().buffer() == null ? new byte[0]
                 : ctx.body().buffer().getBytes()));

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.seatlink.gateway.roles.Grants;
+import dev.seatlink.gateway.roles.Permission;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -35,7 +37,7 @@ public final class FleetRoutes {
 
     private final FloorModel floor;
     private final ClusterView cluster;
-    private final SignIn signIn;
+    private final Access access;
     private final GatewayRole role;
     private final LinkHealth link;
     private final LeftoverRemover remover;
@@ -43,11 +45,11 @@ public final class FleetRoutes {
     private final FloorClock clock;
     private final Set<String> removing = new TreeSet<>();
 
-    public FleetRoutes(FloorModel floor, ClusterView cluster, SignIn signIn, GatewayRole role, LinkHealth link,
+    public FleetRoutes(FloorModel floor, ClusterView cluster, Access access, GatewayRole role, LinkHealth link,
                        LeftoverRemover remover, AuditTrail audit, FloorClock clock) {
         this.floor = floor;
         this.cluster = cluster;
-        this.signIn = signIn;
+        this.access = access;
         this.role = role;
         this.link = link;
         this.remover = remover;
@@ -105,21 +107,16 @@ public final class FleetRoutes {
     }
 
     private void remove(RoutingContext ctx) {
-        Optional<String> user = signIn.require(ctx);
-        if (user.isEmpty()) {
-            return;
-        }
         String seat = ctx.pathParam("seat");
         if (!Ids.isValid(seat)) {
             Json.error(ctx, 404, "'" + Ids.printable(seat) + "' is not a seat id");
             return;
         }
-        long now = clock.millis();
-        if (!floor.site().managers().contains(user.get())) {
-            audit.record(new AuditEntry(now, user.get(), seat, ACTION, null, AuditEntry.DENIED, "not a floor manager", null));
-            Json.error(ctx, 403, "only a floor manager removes a leftover seat");
+        Optional<String> user = access.require(ctx, Permission.MANAGE_FLEET, seat, ACTION).map(Grants::user);
+        if (user.isEmpty()) {
             return;
         }
+        long now = clock.millis();
         if (floor.knows(seat)) {
             Json.error(ctx, 409, "seat " + seat + " is in the site config: remove it there first");
             return;

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.seatlink.gateway.roles.Grants;
+import dev.seatlink.gateway.roles.Permission;
 
 /**
  * The floor as HTTP reads it, as protocol v1 lists it: the whole floor, a seat and its history, a team,
@@ -29,17 +31,17 @@ public final class FloorRoutes {
     private final EventHistory history;
     private final FloorClock clock;
     private final SiteProblem siteProblem;
-    private final SignIn signIn;
+    private final Access access;
 
     public FloorRoutes(FloorModel floor, LiveFigures figures, SseStream stream, EventHistory history, FloorClock clock,
-                       SiteProblem siteProblem, SignIn signIn) {
+                       SiteProblem siteProblem, Access access) {
         this.floor = floor;
         this.figures = figures;
         this.stream = stream;
         this.history = history;
         this.clock = clock;
         this.siteProblem = siteProblem;
-        this.signIn = signIn;
+        this.access = access;
     }
 
     public void mount(Router router) {
@@ -73,12 +75,8 @@ public final class FloorRoutes {
             Json.error(ctx, 404, "unknown team '" + Ids.printable(id) + "'");
             return;
         }
-        Optional<String> user = signIn.require(ctx);
-        if (user.isEmpty()) {
-            return;
-        }
-        if (!Scope.teams(site, user.get()).contains(id)) {
-            Json.error(ctx, 403, user.get() + " may not see team " + id + "'s figures");
+        Optional<Grants> grants = access.signedIn(ctx);
+        if (grants.isEmpty() || !access.allowTeam(ctx, grants.get(), Permission.VIEW_TEAMS, id, "view-team")) {
             return;
         }
         // From the last tick's figures and this team's own seats: nothing here walks the whole floor.
@@ -131,12 +129,9 @@ public final class FloorRoutes {
             return;
         }
         String seat = spec.get().seat();
-        Optional<String> user = signIn.require(ctx);
-        if (user.isEmpty()) {
-            return;
-        }
-        if (!Scope.seats(site, user.get()).test(spec.get())) {
-            Json.error(ctx, 403, user.get() + " may not see seat " + seat + "'s history");
+        Optional<Grants> grants = access.signedIn(ctx);
+        if (grants.isEmpty()
+                || !access.allowSeat(ctx, grants.get(), Permission.VIEW_TEAMS, spec.get(), "seat-history", null)) {
             return;
         }
         long after;

@@ -20,6 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.seatlink.gateway.roles.Grants;
+import dev.seatlink.gateway.roles.Permission;
+import dev.seatlink.gateway.roles.Reach;
 import java.util.function.Predicate;
 import org.tinylog.Logger;
 
@@ -53,17 +56,17 @@ public final class ReportRoutes {
 
     private final Vertx vertx;
     private final FloorModel floor;
-    private final SignIn signIn;
+    private final Access access;
     private final EventStore store;
     private final AuditLog audit;
     private final FloorClock clock;
     private int running; // on the floor's context only
 
-    public ReportRoutes(Vertx vertx, FloorModel floor, SignIn signIn, EventStore store, AuditLog audit,
+    public ReportRoutes(Vertx vertx, FloorModel floor, Access access, EventStore store, AuditLog audit,
                         FloorClock clock) {
         this.vertx = vertx;
         this.floor = floor;
-        this.signIn = signIn;
+        this.access = access;
         this.store = store;
         this.audit = audit;
         this.clock = clock;
@@ -105,8 +108,8 @@ public final class ReportRoutes {
     }
 
     private void report(RoutingContext ctx, Period period, String group, String name) {
-        Optional<String> user = signIn.require(ctx);
-        if (user.isEmpty()) {
+        Optional<Grants> grants = access.require(ctx, Permission.READ_REPORTS, "reports", "report " + name);
+        if (grants.isEmpty()) {
             return;
         }
         if (running >= MAX_RUNNING_REPORTS) {
@@ -115,8 +118,8 @@ public final class ReportRoutes {
             return;
         }
         SiteConfig site = floor.site();
-        Predicate<SeatSpec> visible = Scope.seats(site, user.get());
-        List<String> seats = Scope.seatIds(site, user.get());
+        Predicate<SeatSpec> visible = seat -> grants.get().covers(Permission.READ_REPORTS, seat.team());
+        List<String> seats = grants.get().seatIds(Permission.READ_REPORTS);
         long end = Math.max(Math.min(period.to(), clock.millis()), period.from());
         boolean csv = "csv".equals(ctx.request().getParam("format"));
         AgentDirectory agents = floor.agents();
@@ -157,8 +160,8 @@ public final class ReportRoutes {
     }
 
     private void audit(RoutingContext ctx) {
-        Optional<String> user = signIn.require(ctx);
-        if (user.isEmpty()) {
+        Optional<Grants> grants = access.require(ctx, Permission.READ_AUDIT, "audit", "read-audit");
+        if (grants.isEmpty()) {
             return;
         }
         Optional<Period> period = period(ctx);
@@ -184,9 +187,9 @@ public final class ReportRoutes {
             return;
         }
         SiteConfig site = floor.site();
-        // A floor manager reads every line, those of seats since removed too; a leader their teams' seats'.
-        List<String> seats = site.managers().contains(user.get()) ? null
-                : Scope.seatIds(site, user.get());
+        // A manager reads every line (denials, the directory's, seats since removed); a leader their teams' seats'.
+        List<String> seats = grants.get().reach(Permission.READ_AUDIT) == Reach.FLOOR ? null
+                : grants.get().seatIds(Permission.READ_AUDIT);
         AuditLog.Query query = new AuditLog.Query(period.get().from(), period.get().to(), after, outcome, seats, limit);
         vertx.executeBlocking(() -> audit.read(query), false)
                 .onSuccess(lines -> Json.respond(ctx, 200, lines))

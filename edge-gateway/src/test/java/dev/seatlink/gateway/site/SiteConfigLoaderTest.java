@@ -161,7 +161,7 @@ class SiteConfigLoaderTest {
                 + "{\"seat\":\"s-2\",\"team\":\"t2\",\"x\":1,\"y\":0,\"acd\":[\"PJSIP/1013\"]},"
                 + "{\"seat\":\"s-3\",\"team\":\"t2\",\"x\":2,\"y\":0}]}");
 
-        assertThat(site.integrations()).containsExactly("pbx");
+        assertThat(site.staff().integrations()).containsExactly("pbx");
         assertThat(site.seatForAcd("Agent/12").orElseThrow().seat()).isEqualTo("s-1");
         assertThat(site.seatForAcd("PJSIP/1013").orElseThrow().seat()).isEqualTo("s-2");
         assertThat(site.seatForAcd("PJSIP/9999")).isEmpty();
@@ -183,7 +183,7 @@ class SiteConfigLoaderTest {
                 .hasMessageContaining("teams[0].phone.missedToNotReady must be 1-10");
         assertThatThrownBy(() -> parse("{\"site\":\"hq\",\"floor\":\"f1\",\"managers\":[\"dana\"],"
                 + "\"integrations\":[\"dana\"],\"teams\":[" + TEAM + "],\"seats\":[" + seatA + "]}"))
-                .hasMessageContaining("integrations[0] 'dana' is a floor manager");
+                .hasMessageContaining("integrations[0] 'dana' is already listed in managers");
         assertThatThrownBy(() -> parse("{\"site\":\"hq\",\"floor\":\"f1\",\"integrations\":[\"pbx\"],"
                 + "\"teams\":[{\"id\":\"t1\",\"leader\":\"pbx\"}],\"seats\":[" + seatA + "]}"))
                 .hasMessageContaining("teams[0].leader 'pbx' is one of the integrations");

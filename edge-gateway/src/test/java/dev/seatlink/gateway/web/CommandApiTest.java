@@ -152,7 +152,7 @@ class CommandApiTest {
         assertThat(finalStatus(forced)).isEqualTo("ok");
         assertThat(http.json("/api/seats/s-008").path("reason").asText()).isEqualTo("supervisor");
         assertThat(denied.statusCode()).isEqualTo(403);
-        assertThat(denied.body()).contains("tl-ben may not act on seat s-008");
+        assertThat(denied.body()).contains("tl-ben (Team leader) may not send seats commands").contains("[s-008]");
         await().atMost(PATIENCE).until(() -> http.json("/api/audit", "fm-dana", password).size() == 3);
         var audit = http.json("/api/audit", "fm-dana", password);
         assertThat(audit.get(0).path("user").asText()).isEqualTo("tl-anna");

@@ -64,6 +64,9 @@ class WallboardShowsSeatsLiveTest {
         Assumptions.assumeTrue(HeadlessChromium.installed(), "chromium and chromium-driver are not installed");
         CredentialFiles secrets = new CredentialFiles(dir.resolve("secrets"));
         secrets.supervisor("tl-anna"); // leads billing-1 (s-001..s-008) in the demo site
+        for (String user : java.util.List.of("tl-ben", "qa-kim", "dm-eve")) { // vip-care's leader, quality, duty
+            secrets.supervisor(user);
+        }
         leaderPassword = Files.readAllLines(dir.resolve("secrets/supervisors/tl-anna.credentials")).get(1).substring(9);
         Files.createDirectories(dir.resolve("gateway")); // one agent with a name in the directory (agents.json)
         Files.writeString(dir.resolve("gateway/agents.json"), "[{\"id\":\"a1005\",\"name\":\"Eve Adams\","
@@ -101,6 +104,14 @@ class WallboardShowsSeatsLiveTest {
 
     private WebElement tile(String id) {
         return browser.findElement(By.id("seat-" + id));
+    }
+
+    /** Clicks a tile, finding it again if it was redrawn between finding and clicking. */
+    private void clickTile(String id) {
+        await().atMost(ON_THE_PAGE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() -> {
+            tile(id).click();
+            return true;
+        });
     }
 
     private void move(String seatId, String agent, AgentState to, String reason, boolean help) throws Exception {
@@ -154,7 +165,7 @@ class WallboardShowsSeatsLiveTest {
                     .contains("Tech Support → Tech Experts queue").contains("tl-dev");
             assertThat(tile("s-017").getText()).contains("HELP");
         });
-        await().atMost(PATIENCE).untilAsserted(() ->
+        await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).untilAsserted(() ->
                 assertThat(browser.findElement(By.id("count-NOT_READY")).getText()).contains("1"));
         populateTheFloorAndSaveAScreenshot();
         assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
@@ -227,6 +238,62 @@ class WallboardShowsSeatsLiveTest {
             await().atMost(PATIENCE).until(() -> browser.findElement(By.id("action-status")).getText()
                     .contains("No answer from the seat"));
         }
+        assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
+    }
+
+    private void signInAs(String user) throws Exception {
+        String password = Files.readAllLines(dir.resolve("secrets/supervisors/" + user + ".credentials")).get(1)
+                .substring(9);
+        if (browser.findElement(By.id("sign-in")).getText().contains("sign out")) {
+            browser.findElement(By.id("sign-in")).click();
+        }
+        browser.findElement(By.id("sign-in")).click();
+        browser.findElement(By.id("signin-user")).clear();
+        browser.findElement(By.id("signin-user")).sendKeys(user);
+        browser.findElement(By.id("signin-password")).clear();
+        browser.findElement(By.id("signin-password")).sendKeys(password);
+        browser.findElement(By.id("signin-ok")).click();
+        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("sign-in")).getText().startsWith(user));
+    }
+
+    /** The seat dialog's buttons and form a user can see on this seat, and whether the help queue offers Take. */
+    private java.util.List<String> buttonsOn(String seatId) {
+        clickTile(seatId);
+        java.util.List<String> shown = new java.util.ArrayList<>();
+        for (String id : java.util.List.of("act-ack-help", "act-not-ready", "act-logout", "message-form")) {
+            if (browser.findElement(By.id(id)).isDisplayed()) {
+                shown.add(id);
+            }
+        }
+        browser.findElement(By.id("seat-close")).click();
+        if (!browser.findElements(By.cssSelector("#help-" + seatId + " button")).isEmpty()) {
+            shown.add("take");
+        }
+        return shown;
+    }
+
+    @Test
+    void eachRoleSeesExactlyTheButtonsItMayUseAndTheDutyManagersWork() throws Exception {
+        move("s-001", "a1001", AgentState.READY, null, true); // billing-1, hand raised
+        await().atMost(PATIENCE).until(() -> !browser.findElements(By.id("help-s-001")).isEmpty());
+        java.util.List<String> all = java.util.List.of("act-ack-help", "act-not-ready", "act-logout", "message-form",
+                "take");
+
+        signInAs("qa-kim"); // quality: looks, does not act
+        assertThat(buttonsOn("s-001")).isEmpty();
+        signInAs("tl-ben"); // leads vip-care, not billing-1
+        assertThat(buttonsOn("s-001")).isEmpty();
+        assertThat(buttonsOn("s-009")).containsExactly("act-ack-help", "act-not-ready", "act-logout", "message-form");
+        signInAs("tl-anna"); // leads billing-1
+        assertThat(buttonsOn("s-001")).isEqualTo(all);
+        signInAs("dm-eve"); // the duty manager: every seat
+        assertThat(buttonsOn("s-001")).isEqualTo(all);
+
+        clickTile("s-001");
+        browser.findElement(By.id("message-text")).sendKeys("huddle at 10");
+        browser.findElement(By.id("act-message")).click();
+        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("action-status")).getText()
+                .contains("waiting for seat s-001"));
         assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
     }
 
