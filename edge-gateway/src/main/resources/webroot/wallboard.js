@@ -459,7 +459,16 @@ function openSeat(seatId) {
   document.getElementById("act-not-ready").hidden = !acts;
   document.getElementById("act-logout").hidden = !acts;
   document.getElementById("message-form").hidden = !acts;
-  status(acts || may("take-help", helpRoutedTo) ? "" : "You may look, not act, on this seat.", "");
+  const moves = may("move", seat.team);
+  document.getElementById("move-form").hidden = !moves;
+  if (moves) {
+    document.getElementById("move-team").replaceChildren(...floor.teams.filter((t) => t.id !== seat.team).map((t) => {
+      const option = el("option", "", t.name);
+      option.value = t.id;
+      return option;
+    }));
+  }
+  status(acts || moves || may("take-help", helpRoutedTo) ? "" : "You may look, not act, on this seat.", "");
   document.getElementById("seat-dialog").showModal();
 }
 
@@ -511,6 +520,26 @@ function setupActions() {
     e.preventDefault();
     act({ cmd: "message", text: document.getElementById("message-text").value }, "Message");
   });
+  document.getElementById("move-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    moveSeat(dialogSeat, document.getElementById("move-team").value, document.getElementById("move-for").value);
+  });
+}
+
+// A duty manager's move: the gateway answers once it is saved; the wallboards reload the floor with it.
+async function moveSeat(seat, team, span) {
+  status(`Moving ${seat}…`, "");
+  try {
+    const response = await fetch("/api/moves", {
+      method: "POST", headers: { ...authHeaders(me.auth), "Content-Type": "application/json" },
+      body: JSON.stringify({ seat, team, for: span }),
+    });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) throw new Error(body.error || `the gateway answered ${response.status}`);
+    status(`Moved ${seat} to ${teamName(team)} ${span === "good" ? "for good" : "for the rest of the shift"}.`, "done");
+  } catch (err) {
+    status(`Move failed: ${err.message}`, "failed");
+  }
 }
 
 function setupPivot() {

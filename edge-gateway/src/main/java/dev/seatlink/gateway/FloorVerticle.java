@@ -25,6 +25,12 @@ import dev.seatlink.gateway.central.CentralStatus;
 import dev.seatlink.gateway.cti.CtiIntake;
 import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.gateway.jobs.MoveExpiry;
+import dev.seatlink.gateway.jobs.Relayout;
+import dev.seatlink.gateway.moves.FloorLayout;
+import dev.seatlink.gateway.moves.Move;
+import dev.seatlink.gateway.moves.MoveFile;
+import dev.seatlink.gateway.moves.TeamMoves;
 import dev.seatlink.gateway.ingest.IngestPipeline;
 import dev.seatlink.gateway.ingest.RejectLog;
 import dev.seatlink.gateway.jetstream.ClusterView;
@@ -58,6 +64,7 @@ import dev.seatlink.gateway.web.FloorRoutes;
 import dev.seatlink.gateway.web.LiveFigures;
 import dev.seatlink.gateway.web.LiveUpdates;
 import dev.seatlink.gateway.web.LoopTimer;
+import dev.seatlink.gateway.web.MoveRoutes;
 import dev.seatlink.gateway.web.OpsRoutes;
 import dev.seatlink.gateway.web.ReportRoutes;
 import dev.seatlink.gateway.web.SameOrigin;
@@ -91,7 +98,8 @@ final class FloorVerticle extends VerticleBase {
 
     /** What the gateway found on disk at start. */
     record Restored(Map<String, StoredEvent> lastStored, List<SeatEvent> shiftSoFar,
-                    Map<String, CallFigures> callsByAgent, Map<String, CallFigures> callsByTeam, AgentDirectory agents) {
+                    Map<String, CallFigures> callsByAgent, Map<String, CallFigures> callsByTeam, AgentDirectory agents,
+                    List<Move> moves) {
     }
 
     private final GatewayConfig config;
@@ -131,7 +139,10 @@ final class FloorVerticle extends VerticleBase {
         String floorId = initialSite.floor();
         Metrics metrics = new Metrics();
         writer = new StoreWriter(store);
-        FloorModel floor = new FloorModel(initialSite, clock.millis(), writer::record);
+        TeamMoves moves = new TeamMoves(restored.moves());
+        moves.settle(initialSite, clock.millis()); // a shift's moves that ended while the gateway was down
+        FloorModel floor = new FloorModel(moves.applyTo(initialSite), clock.millis(), writer::record);
+        FloorLayout layout = new FloorLayout(initialSite, moves, floor, clock);
         restored.lastStored().values().forEach(stored -> floor.restore(stored.event()));
         floor.replayShift(restored.shiftSoFar());
         floor.calls().restore(restored.callsByAgent(), restored.callsByTeam());
@@ -169,8 +180,9 @@ final class FloorVerticle extends VerticleBase {
         LiveFigures figures = new LiveFigures(floor, live, keeper);
         FloorTick tick = new FloorTick(vertx, floor, updater, live, metrics, clock, List.of(t -> commands.expire(t.now()),
                 figures, new FloorSummaryPublisher(link, keeper, codec, site, floorId)));
-        List<PeriodicJob> jobs = new ArrayList<>(List.of(tick, new HandsFirst(floor, tick, clock), keeper,
-                new ReorderCheck(updater), new HeldSeatUpdates(live), new StreamHeartbeat(stream),
+        layout.onRelayout(new Relayout(configs, tick, live));
+        List<PeriodicJob> jobs = new ArrayList<>(List.of(tick, new MoveExpiry(layout), new HandsFirst(floor, tick, clock),
+                keeper, new ReorderCheck(updater), new HeldSeatUpdates(live), new StreamHeartbeat(stream),
                 new Retention(vertx, store, auditLog, config.store().retentionDays(), clock)));
         ClusterView cluster = ClusterView.NONE;
         if (!config.link().natsMonitor().isEmpty()) {
@@ -189,7 +201,7 @@ final class FloorVerticle extends VerticleBase {
         }
         SiteProblem siteProblem = SiteProblem.NONE;
         if (watcher != null) {
-            SiteConfigCheck siteCheck = new SiteConfigCheck(vertx, watcher, floor, configs, tick, live);
+            SiteConfigCheck siteCheck = new SiteConfigCheck(vertx, watcher, layout);
             jobs.add(siteCheck);
             siteProblem = siteCheck;
         }
@@ -200,6 +212,8 @@ final class FloorVerticle extends VerticleBase {
         commands.mount(router);
         new CtiRoutes(floor, access, cti, keeper, link, codec).mount(router);
         new ReportRoutes(vertx, floor, access, store, auditLog, clock).mount(router);
+        new MoveRoutes(vertx, floor, layout, new MoveFile(config.store().dataDir()), access, keeper, audit, clock)
+                .mount(router);
         new AgentRoutes(vertx, floor, access, new AgentFile(config.store().dataDir()), live, audit, clock).mount(router);
         new FloorRoutes(floor, figures, stream, new EventHistory(vertx, store), clock, siteProblem, access).mount(router);
         LeftoverRemoval leftovers = new LeftoverRemoval(link, new SessionEraser(vertx, linkSettings, link), site, floorId);

@@ -2,6 +2,7 @@ package dev.seatlink.gateway;
 
 import dev.seatlink.gateway.access.PasswordFile;
 import dev.seatlink.gateway.agents.AgentFile;
+import dev.seatlink.gateway.moves.MoveFile;
 import dev.seatlink.gateway.audit.AuditLog;
 import dev.seatlink.gateway.broker.BrokerAccessFiles;
 import dev.seatlink.gateway.broker.EmbeddedBroker;
@@ -77,7 +78,7 @@ public final class Gateway implements AutoCloseable {
             long shiftStart = map.shifts().startOf(now);
             restored = new FloorVerticle.Restored(store.lastPerSeat(), store.window(shiftStart, now),
                     store.callFigures(shiftStart, now, null, false), store.callFigures(shiftStart, now, null, true),
-                    new AgentFile(config.store().dataDir()).load(map));
+                    new AgentFile(config.store().dataDir()).load(map), new MoveFile(config.store().dataDir()).load());
             audit = AuditLog.open(store.file());
         } catch (RuntimeException e) {
             store.close();

@@ -1,36 +1,28 @@
 package dev.seatlink.gateway.jobs;
 
-import dev.seatlink.gateway.brokerlink.SeatConfigPublisher;
-import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.gateway.moves.FloorLayout;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.SiteWatcher;
-import dev.seatlink.gateway.web.LiveUpdates;
 import dev.seatlink.gateway.web.SiteProblem;
 import io.vertx.core.Vertx;
 import org.tinylog.Logger;
 
 /**
  * Every two seconds, on a worker: has the site config file changed? An edit that loads is applied to the
- * floor, its seat configs republished, the figures recomputed and the wallboards told to reload; a broken
+ * floor with the moves in force over it ({@link FloorLayout}, whose {@link Relayout} republishes the seat
+ * configs, recomputes the figures and tells the wallboards to reload); a broken
  * one (or one that changes site or floor) is refused, logged and shown, and the running config stays.
  */
 public final class SiteConfigCheck implements PeriodicJob, SiteProblem {
     private final Vertx vertx;
     private final SiteWatcher watcher;
-    private final FloorModel floor;
-    private final SeatConfigPublisher configs;
-    private final FloorTick tick;
-    private final LiveUpdates live;
+    private final FloorLayout layout;
     private String problem;
 
-    public SiteConfigCheck(Vertx vertx, SiteWatcher watcher, FloorModel floor, SeatConfigPublisher configs,
-                           FloorTick tick, LiveUpdates live) {
+    public SiteConfigCheck(Vertx vertx, SiteWatcher watcher, FloorLayout layout) {
         this.vertx = vertx;
         this.watcher = watcher;
-        this.floor = floor;
-        this.configs = configs;
-        this.tick = tick;
-        this.live = live;
+        this.layout = layout;
     }
 
     @Override
@@ -44,7 +36,7 @@ public final class SiteConfigCheck implements PeriodicJob, SiteProblem {
     }
 
     private void apply(SiteConfig next, String refused) {
-        SiteConfig running = floor.site();
+        SiteConfig running = layout.file();
         String why = refused;
         if (next != null && (!next.site().equals(running.site()) || !next.floor().equals(running.floor()))) {
             why = "site and floor cannot change while the gateway runs (restart it for " + next.site() + "/"
@@ -56,9 +48,7 @@ public final class SiteConfigCheck implements PeriodicJob, SiteProblem {
             return;
         }
         problem = null;
-        floor.reconfigure(next);
-        configs.publishAll();
-        tick.runNow().onComplete(done -> live.siteChanged());
+        layout.fileEdited(next); // with the moves in force laid over it, seat configs republished
         Logger.info("site config edited: {} teams, {} seats applied; seat configs republished", next.teams().size(),
                 next.seats().size());
     }

@@ -39,6 +39,20 @@ public record Shifts(ZoneId zone, List<LocalTime> starts) {
         throw new IllegalStateException("no shift start before " + now); // unreachable: yesterday's last start
     }
 
+    /** When the shift running at {@code nowMs} ends: the next shift's start (ms since epoch). */
+    public long endOf(long nowMs) {
+        LocalDate day = Instant.ofEpochMilli(nowMs).atZone(zone).toLocalDate();
+        for (int ahead = 0; ahead <= 1; ahead++) {
+            for (LocalTime start : starts) {
+                long at = day.plusDays(ahead).atTime(start).atZone(zone).toInstant().toEpochMilli();
+                if (at > nowMs) {
+                    return at;
+                }
+            }
+        }
+        throw new IllegalStateException("no shift start after " + nowMs); // unreachable: tomorrow's first start
+    }
+
     /** Midnight at the start of a day in the site's zone, in ms since epoch. */
     public long startOfDay(LocalDate day) {
         return day.atStartOfDay(zone).toInstant().toEpochMilli();

@@ -70,6 +70,8 @@ class EachRoleMayUseExactlyItsRoutesTest {
                 new Route("agents", u -> http.get("/api/agents", u, PASSWORDS.get(u))),
                 new Route("edit agent", u -> new Http(gateway.httpPort(), u, PASSWORDS.get(u)).put("/api/agents/a1001",
                         "{\"name\":\"Ada Lovelace\",\"team\":\"billing-1\",\"skill\":\"regular\"}")),
+                new Route("move", u -> http.post("/api/moves", "{\"seat\":\"s-003\",\"team\":\"no-such-team\"}", u,
+                        PASSWORDS.get(u))),
                 new Route("remove leftover", u -> http.delete("/api/fleet/leftovers/s-999", u, PASSWORDS.get(u))),
                 new Route("phone event", u -> http.post("/api/cti/events",
                         "{\"type\":\"call.offered\",\"id\":\"e1\",\"agent\":\"nobody\",\"callId\":\"c1\",\"at\":1}",
@@ -79,9 +81,9 @@ class EachRoleMayUseExactlyItsRoutesTest {
     /** Which routes each user may use: the rest must answer 403. */
     private static final Map<String, List<String>> ALLOWED = Map.of(
             "fm-dana", List.of("team view, own team", "team view, other team", "seat history", "daily report", "audit",
-                    "command, own team", "command, other team", "agents", "edit agent", "remove leftover"),
+                    "command, own team", "command, other team", "agents", "edit agent", "move", "remove leftover"),
             "dm-eve", List.of("team view, own team", "team view, other team", "seat history", "daily report", "audit",
-                    "command, own team", "command, other team", "agents"),
+                    "command, own team", "command, other team", "agents", "move"),
             "tl-anna", List.of("team view, own team", "daily report", "audit", "command, own team", "agents"),
             "qa-kim", List.of("team view, own team", "team view, other team", "seat history", "daily report",
                     "agents"),
