@@ -410,6 +410,7 @@ async function signIn(user, password) {
 function showSignedIn() {
   const button = document.getElementById("sign-in");
   button.textContent = me ? `${me.user} (${me.roles.join(", ") || "no role"}) · sign out` : "Sign in";
+  document.getElementById("shift-open").hidden = !(me && me.may["keep-duty-log"]);
   if (live) renderHelp();
   refreshAgents().catch(() => {});
 }
@@ -542,6 +543,94 @@ async function moveSeat(seat, team, span) {
   }
 }
 
+// ---- the duty manager's shift: log and handover ---------------------------------------------
+
+let handoverShift = null; // the kept report on show, which "Acknowledge it" acknowledges
+
+function shiftStatus(text, kind) {
+  const line = document.getElementById("shift-status");
+  line.textContent = text;
+  line.className = `action-status ${kind}`;
+}
+
+async function signedFetch(path, options = {}) {
+  const response = await fetch(path, { ...options, headers: { ...authHeaders(me.auth), ...(options.headers || {}) },
+    cache: "no-store" });
+  if (!response.ok) {
+    const body = await response.json().catch(() => ({}));
+    throw new Error(body.error || `the gateway answered ${response.status}`);
+  }
+  return response;
+}
+
+async function refreshLog() {
+  const lines = await (await signedFetch("/api/duty-log")).json();
+  document.getElementById("log-lines").replaceChildren(...lines.map((l) => {
+    const item = el("li", "", `${new Date(l.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })} `
+      + `${l.author} · ${l.kind}${l.open ? " (open)" : ""}: ${l.text}`);
+    item.id = `log-${l.id}`;
+    return item;
+  }));
+}
+
+async function showHandover(shift) {
+  shiftStatus("Putting the report together…", "");
+  try {
+    const html = await (await signedFetch(`/api/handover?shift=${shift}&format=html`)).text();
+    const frame = document.getElementById("handover-frame");
+    frame.srcdoc = html;
+    frame.hidden = false;
+    document.getElementById("handover-print").hidden = false;
+    handoverShift = null;
+    if (shift === "previous") {
+      const report = await (await signedFetch("/api/handover?shift=previous")).json();
+      handoverShift = report.acknowledgedBy ? null : report.shiftStart;
+    }
+    document.getElementById("handover-ack").hidden = handoverShift === null;
+    shiftStatus("", "");
+  } catch (err) {
+    shiftStatus(err.message, "failed");
+  }
+}
+
+function setupShift() {
+  const dialog = document.getElementById("shift-dialog");
+  document.getElementById("shift-open").addEventListener("click", () => {
+    shiftStatus("", "");
+    dialog.showModal();
+    refreshLog().catch((err) => shiftStatus(err.message, "failed"));
+  });
+  document.getElementById("shift-close").addEventListener("click", () => dialog.close());
+  document.getElementById("log-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    try {
+      await signedFetch("/api/duty-log", { method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ kind: document.getElementById("log-kind").value,
+          text: document.getElementById("log-text").value, open: document.getElementById("log-open").checked }) });
+      document.getElementById("log-text").value = "";
+      document.getElementById("log-open").checked = false;
+      shiftStatus("Written.", "done");
+      await refreshLog();
+    } catch (err) {
+      shiftStatus(`Not written: ${err.message}`, "failed");
+    }
+  });
+  document.getElementById("handover-current").addEventListener("click", () => showHandover("current"));
+  document.getElementById("handover-previous").addEventListener("click", () => showHandover("previous"));
+  document.getElementById("handover-print").addEventListener("click", () =>
+    document.getElementById("handover-frame").contentWindow.print());
+  document.getElementById("handover-ack").addEventListener("click", async () => {
+    try {
+      await signedFetch("/api/handover/ack", { method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ shift: handoverShift }) });
+      shiftStatus("Acknowledged.", "done");
+      await showHandover("previous");
+    } catch (err) {
+      shiftStatus(`Not acknowledged: ${err.message}`, "failed");
+    }
+  });
+}
+
 function setupPivot() {
   const pivot = document.getElementById("pivot");
   if (view.team) { pivot.hidden = true; return; }
@@ -566,6 +655,7 @@ function renderLegend() {
 renderLegend();
 setupPivot();
 setupSignIn();
+setupShift();
 setupActions();
 document.getElementById("agents-panel").hidden = !view.team;
 connect();

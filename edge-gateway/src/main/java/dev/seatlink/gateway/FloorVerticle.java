@@ -25,12 +25,16 @@ import dev.seatlink.gateway.central.CentralStatus;
 import dev.seatlink.gateway.cti.CtiIntake;
 import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.gateway.jobs.HandoverAtShiftEnd;
 import dev.seatlink.gateway.jobs.MoveExpiry;
 import dev.seatlink.gateway.jobs.Relayout;
 import dev.seatlink.gateway.moves.FloorLayout;
 import dev.seatlink.gateway.moves.Move;
 import dev.seatlink.gateway.moves.MoveFile;
 import dev.seatlink.gateway.moves.TeamMoves;
+import dev.seatlink.gateway.shift.BackgroundAlertJournal;
+import dev.seatlink.gateway.shift.HandoverBuilder;
+import dev.seatlink.gateway.shift.ShiftRecords;
 import dev.seatlink.gateway.ingest.IngestPipeline;
 import dev.seatlink.gateway.ingest.RejectLog;
 import dev.seatlink.gateway.jetstream.ClusterView;
@@ -68,6 +72,7 @@ import dev.seatlink.gateway.web.MoveRoutes;
 import dev.seatlink.gateway.web.OpsRoutes;
 import dev.seatlink.gateway.web.ReportRoutes;
 import dev.seatlink.gateway.web.SameOrigin;
+import dev.seatlink.gateway.web.ShiftRoutes;
 import dev.seatlink.gateway.web.SignIn;
 import dev.seatlink.gateway.web.SiteProblem;
 import dev.seatlink.gateway.web.SseStream;
@@ -108,6 +113,7 @@ final class FloorVerticle extends VerticleBase {
     private final String brokerUrl;
     private final EventStore store;
     private final AuditLog auditLog;
+    private final ShiftRecords shiftRecords;
     private final Restored restored;
     private final PasswordFile supervisors;
     private final CentralStatus central;
@@ -121,7 +127,8 @@ final class FloorVerticle extends VerticleBase {
     private HttpServer server;
 
     FloorVerticle(GatewayConfig config, SiteConfig site, SiteWatcher watcher, String brokerUrl, EventStore store,
-                  AuditLog auditLog, Restored restored, PasswordFile supervisors, CentralStatus central) {
+                  AuditLog auditLog, ShiftRecords shiftRecords, Restored restored, PasswordFile supervisors,
+                  CentralStatus central) {
         this.central = central;
         this.config = config;
         this.initialSite = site;
@@ -129,6 +136,7 @@ final class FloorVerticle extends VerticleBase {
         this.brokerUrl = brokerUrl;
         this.store = store;
         this.auditLog = auditLog;
+        this.shiftRecords = shiftRecords;
         this.restored = restored;
         this.supervisors = supervisors;
     }
@@ -178,12 +186,15 @@ final class FloorVerticle extends VerticleBase {
 
         // By the clock.
         LiveFigures figures = new LiveFigures(floor, live, keeper);
-        FloorTick tick = new FloorTick(vertx, floor, updater, live, metrics, clock, List.of(t -> commands.expire(t.now()),
-                figures, new FloorSummaryPublisher(link, keeper, codec, site, floorId)));
+        FloorTick tick = new FloorTick(vertx, floor, updater, live, new BackgroundAlertJournal(vertx, shiftRecords),
+                metrics, clock, List.of(t -> commands.expire(t.now()), figures,
+                        new FloorSummaryPublisher(link, keeper, codec, site, floorId)));
         layout.onRelayout(new Relayout(configs, tick, live));
-        List<PeriodicJob> jobs = new ArrayList<>(List.of(tick, new MoveExpiry(layout), new HandsFirst(floor, tick, clock),
-                keeper, new ReorderCheck(updater), new HeldSeatUpdates(live), new StreamHeartbeat(stream),
-                new Retention(vertx, store, auditLog, config.store().retentionDays(), clock)));
+        HandoverBuilder handovers = new HandoverBuilder(store, auditLog, shiftRecords);
+        List<PeriodicJob> jobs = new ArrayList<>(List.of(tick, new MoveExpiry(layout),
+                new HandsFirst(floor, tick, clock), keeper, new ReorderCheck(updater), new HeldSeatUpdates(live), new StreamHeartbeat(stream),
+                new Retention(vertx, store, auditLog, shiftRecords, config.store().retentionDays(), clock),
+                new HandoverAtShiftEnd(vertx, floor, handovers, shiftRecords, clock)));
         ClusterView cluster = ClusterView.NONE;
         if (!config.link().natsMonitor().isEmpty()) {
             JetStreamWatch watch = new JetStreamWatch(vertx, floor, config.link().natsMonitor(), new HttpNodeMonitor(),
@@ -214,6 +225,7 @@ final class FloorVerticle extends VerticleBase {
         new ReportRoutes(vertx, floor, access, store, auditLog, clock).mount(router);
         new MoveRoutes(vertx, floor, layout, new MoveFile(config.store().dataDir()), access, keeper, audit, clock)
                 .mount(router);
+        new ShiftRoutes(vertx, floor, shiftRecords, handovers, access, audit, clock).mount(router);
         new AgentRoutes(vertx, floor, access, new AgentFile(config.store().dataDir()), live, audit, clock).mount(router);
         new FloorRoutes(floor, figures, stream, new EventHistory(vertx, store), clock, siteProblem, access).mount(router);
         LeftoverRemoval leftovers = new LeftoverRemoval(link, new SessionEraser(vertx, linkSettings, link), site, floorId);

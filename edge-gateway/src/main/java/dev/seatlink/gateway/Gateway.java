@@ -3,6 +3,7 @@ package dev.seatlink.gateway;
 import dev.seatlink.gateway.access.PasswordFile;
 import dev.seatlink.gateway.agents.AgentFile;
 import dev.seatlink.gateway.moves.MoveFile;
+import dev.seatlink.gateway.shift.ShiftRecords;
 import dev.seatlink.gateway.audit.AuditLog;
 import dev.seatlink.gateway.broker.BrokerAccessFiles;
 import dev.seatlink.gateway.broker.EmbeddedBroker;
@@ -74,12 +75,14 @@ public final class Gateway implements AutoCloseable {
         long now = System.currentTimeMillis();
         FloorVerticle.Restored restored;
         AuditLog audit;
+        ShiftRecords shiftRecords;
         try {
             long shiftStart = map.shifts().startOf(now);
             restored = new FloorVerticle.Restored(store.lastPerSeat(), store.window(shiftStart, now),
                     store.callFigures(shiftStart, now, null, false), store.callFigures(shiftStart, now, null, true),
                     new AgentFile(config.store().dataDir()).load(map), new MoveFile(config.store().dataDir()).load());
             audit = AuditLog.open(store.file());
+            shiftRecords = ShiftRecords.open(store.file());
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -106,7 +109,8 @@ public final class Gateway implements AutoCloseable {
                 new CentralStore(centralStore.url(), centralStore.user(), centralStore.password()), map.site(), map.floor(),
                 LinkSettings.forGateway(config, brokerUrl, map.site(), map.floor()).gatewayId());
         Vertx vertx = Vertx.vertx(vertxOptions());
-        FloorVerticle verticle = new FloorVerticle(config, map, watcher, brokerUrl, store, audit, restored, supervisors,
+        FloorVerticle verticle = new FloorVerticle(config, map, watcher, brokerUrl, store, audit, shiftRecords,
+                restored, supervisors,
                 central == null ? CentralStatus.off() : central);
         try {
             vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -6,6 +6,7 @@ import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.floor.FloorCounts;
 import dev.seatlink.gateway.floor.FloorKpis;
 import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.gateway.shift.AlertJournal;
 import dev.seatlink.gateway.floor.HelpRequest;
 import dev.seatlink.gateway.floor.KpiInputs;
 import dev.seatlink.gateway.floor.Tick;
@@ -29,17 +30,19 @@ public final class FloorTick implements PeriodicJob, EarlyTick {
     private final FloorModel floor;
     private final FloorUpdater updater;
     private final LiveUpdates live;
+    private final AlertJournal alertJournal;
     private final Metrics metrics;
     private final FloorClock clock;
     private final List<Tick.Listener> listeners;
     private long lastRunAt;
 
-    public FloorTick(Vertx vertx, FloorModel floor, FloorUpdater updater, LiveUpdates live, Metrics metrics,
-                     FloorClock clock, List<Tick.Listener> listeners) {
+    public FloorTick(Vertx vertx, FloorModel floor, FloorUpdater updater, LiveUpdates live, AlertJournal alertJournal,
+                     Metrics metrics, FloorClock clock, List<Tick.Listener> listeners) {
         this.vertx = vertx;
         this.floor = floor;
         this.updater = updater;
         this.live = live;
+        this.alertJournal = alertJournal;
         this.metrics = metrics;
         this.clock = clock;
         this.listeners = List.copyOf(listeners);
@@ -88,6 +91,7 @@ public final class FloorTick implements PeriodicJob, EarlyTick {
         long started = System.nanoTime();
         for (AlertChange change : floor.updateAlerts(computed.kpis(), updater.gapsOpen(), now)) {
             live.alert(change);
+            alertJournal.changed(change);
             Logger.info("alert {}: {}", change.change(), change.alert().text());
         }
         Tick tick = new Tick(now, computed.kpis(), computed.counts(), computed.helpQueue(), floor.alerts());

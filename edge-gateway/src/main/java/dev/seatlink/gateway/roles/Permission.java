@@ -6,12 +6,12 @@ package dev.seatlink.gateway.roles;
  */
 public enum Permission {
     VIEW_TEAMS("view-teams", "see team views, the agents' figures and seats' event histories"),
-    READ_REPORTS("read-reports", "read time-in-state, daily, monthly-review and handover reports"),
+    READ_REPORTS("read-reports", "read the time-in-state, daily and monthly-review reports"),
     READ_AUDIT("read-audit", "read the audit trail of supervisor actions"),
     ACT_ON_SEATS("act-on-seats", "send seats commands: message, force not ready, sign out, rebirth, replay"),
     TAKE_HELP("take-help", "take a raised hand (a leader also those routed to their team)"),
     MOVE("move", "move an agent or a seat to another team, for the shift or for good"),
-    KEEP_DUTY_LOG("keep-duty-log", "write the duty log and acknowledge the handover"),
+    KEEP_DUTY_LOG("keep-duty-log", "write the duty log, read the handover report and acknowledge it"),
     READ_AGENTS("read-agents", "read the agent directory"),
     EDIT_AGENTS("edit-agents", "import and edit the agent directory and the roster"),
     MANAGE_FLEET("manage-fleet", "remove a leftover seat from the broker"),

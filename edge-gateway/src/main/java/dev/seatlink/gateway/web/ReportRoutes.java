@@ -5,6 +5,7 @@ import dev.seatlink.gateway.audit.AuditEntry;
 import dev.seatlink.gateway.audit.AuditLog;
 import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.gateway.report.ReportRun;
 import dev.seatlink.gateway.report.TimeInStateReport;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
@@ -124,15 +125,8 @@ public final class ReportRoutes {
         boolean csv = "csv".equals(ctx.request().getParam("format"));
         AgentDirectory agents = floor.agents();
         running++;
-        vertx.executeBlocking(() -> {
-                    TimeInStateReport report = new TimeInStateReport(site, period.from(), end, visible);
-                    if (seats.isEmpty()) {
-                        return report.rows(group);
-                    }
-                    store.window(period.from(), end, seats, report::add);
-                    return report.named(report.withCalls(report.rows(group), group, store.callFigures(period.from(),
-                            end, seats, !TimeInStateReport.BY_AGENT.equals(group))), group, agents);
-                }, false)
+        vertx.executeBlocking(() -> ReportRun.rows(store, site, period.from(), end, seats, visible, group, agents),
+                        false)
                 .onComplete(done -> running--)
                 .onSuccess(rows -> {
                     if (csv) {

@@ -300,6 +300,28 @@ class WallboardShowsSeatsLiveTest {
     }
 
     @Test
+    void theDutyManagerWritesALogEntryAndReadsItInTheHandover() throws Exception {
+        signInAs("tl-anna");
+        assertThat(browser.findElement(By.id("shift-open")).isDisplayed()).as("no duty log for a team leader").isFalse();
+        signInAs("dm-eve");
+        browser.findElement(By.id("shift-open")).click();
+        browser.findElement(By.id("log-text")).sendKeys("Row 3 headsets replaced");
+        browser.findElement(By.id("log-open")).click();
+        browser.findElement(By.id("log-write")).click();
+        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("log-lines")).getText()
+                .contains("incident (open): Row 3 headsets replaced"));
+
+        browser.findElement(By.id("handover-current")).click();
+        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("handover-frame")).isDisplayed());
+        browser.switchTo().frame(browser.findElement(By.id("handover-frame")));
+        await().atMost(PATIENCE).until(() -> browser.findElement(By.tagName("body")).getText()
+                .contains("Row 3 headsets replaced"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Open items for the next shift");
+        browser.switchTo().defaultContent();
+        assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
+    }
+
+    @Test
     void aPendingBreakAndThePhoneSystemsCallsShowOnTheTileAndInTheCallsFigure() throws Exception {
         long now = System.currentTimeMillis();
         seat.publish(Topic.seat("hq", "f1", "s-005", Topic.Kind.STATUS), SeatStatus.online("b-s-005", "test", now));
