@@ -226,6 +226,8 @@ function renderGroups() {
     const facts = el("div", "facts");
     facts.append(
       el("span", "", "Staffed "), el("b", "", String(g.staffed)),
+      el("span", "", team && live.scheduled && live.scheduled[team.id] !== undefined
+        ? ` of ${live.scheduled[team.id]} rostered · ready ${g.ready}` : ""),
       el("span", "", team && team.minReady ? ` · min ready ${team.minReady}` : ""),
       el("br"),
       el("span", "", "Longest help wait "), el("b", "", g.help > 0 ? duration(g.longestHelpWaitMs) : "—"),
@@ -325,6 +327,13 @@ async function refreshAgents() {
   document.getElementById("shift-start").textContent = new Date(team.shiftStart).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
   const body = document.querySelector("#agents tbody");
   body.replaceChildren();
+  // the shift's quarter hours, newest first: the roster's count against what the floor had
+  document.querySelector("#staffing tbody").replaceChildren(...team.staffing.slice().reverse().map((i) => {
+    const row = el("tr");
+    row.append(el("td", "", new Date(i.start).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })),
+      el("td", "", i.scheduled ?? "—"), el("td", "", i.staffed ?? "—"), el("td", "", i.ready ?? "—"));
+    return row;
+  }));
   const stateOf = new Map(team.seats.map((s) => [s.seat, s]));
   for (const a of team.agents) {
     const row = el("tr");

@@ -32,6 +32,8 @@ import dev.seatlink.gateway.moves.FloorLayout;
 import dev.seatlink.gateway.moves.Move;
 import dev.seatlink.gateway.moves.MoveFile;
 import dev.seatlink.gateway.moves.TeamMoves;
+import dev.seatlink.gateway.roster.Roster;
+import dev.seatlink.gateway.roster.RosterFile;
 import dev.seatlink.gateway.shift.BackgroundAlertJournal;
 import dev.seatlink.gateway.shift.HandoverBuilder;
 import dev.seatlink.gateway.shift.ShiftRecords;
@@ -71,6 +73,8 @@ import dev.seatlink.gateway.web.LoopTimer;
 import dev.seatlink.gateway.web.MoveRoutes;
 import dev.seatlink.gateway.web.OpsRoutes;
 import dev.seatlink.gateway.web.ReportRoutes;
+import dev.seatlink.gateway.web.ReviewRoutes;
+import dev.seatlink.gateway.web.RosterRoutes;
 import dev.seatlink.gateway.web.SameOrigin;
 import dev.seatlink.gateway.web.ShiftRoutes;
 import dev.seatlink.gateway.web.SignIn;
@@ -104,7 +108,7 @@ final class FloorVerticle extends VerticleBase {
     /** What the gateway found on disk at start. */
     record Restored(Map<String, StoredEvent> lastStored, List<SeatEvent> shiftSoFar,
                     Map<String, CallFigures> callsByAgent, Map<String, CallFigures> callsByTeam, AgentDirectory agents,
-                    List<Move> moves) {
+                    List<Move> moves, Roster roster) {
     }
 
     private final GatewayConfig config;
@@ -155,6 +159,7 @@ final class FloorVerticle extends VerticleBase {
         floor.replayShift(restored.shiftSoFar());
         floor.calls().restore(restored.callsByAgent(), restored.callsByTeam());
         floor.agents(restored.agents());
+        floor.roster(restored.roster());
 
         // The broker link and what it publishes; it connects last, once the floor can take what it brings.
         LinkSettings linkSettings = LinkSettings.forGateway(config, brokerUrl, site, floorId);
@@ -226,6 +231,8 @@ final class FloorVerticle extends VerticleBase {
         new MoveRoutes(vertx, floor, layout, new MoveFile(config.store().dataDir()), access, keeper, audit, clock)
                 .mount(router);
         new ShiftRoutes(vertx, floor, shiftRecords, handovers, access, audit, clock).mount(router);
+        new RosterRoutes(vertx, floor, new RosterFile(config.store().dataDir()), access, audit, clock).mount(router);
+        new ReviewRoutes(vertx, floor, store, access, clock).mount(router);
         new AgentRoutes(vertx, floor, access, new AgentFile(config.store().dataDir()), live, audit, clock).mount(router);
         new FloorRoutes(floor, figures, stream, new EventHistory(vertx, store), clock, siteProblem, access).mount(router);
         LeftoverRemoval leftovers = new LeftoverRemoval(link, new SessionEraser(vertx, linkSettings, link), site, floorId);

@@ -3,6 +3,7 @@ package dev.seatlink.gateway;
 import dev.seatlink.gateway.access.PasswordFile;
 import dev.seatlink.gateway.agents.AgentFile;
 import dev.seatlink.gateway.moves.MoveFile;
+import dev.seatlink.gateway.roster.RosterFile;
 import dev.seatlink.gateway.shift.ShiftRecords;
 import dev.seatlink.gateway.audit.AuditLog;
 import dev.seatlink.gateway.broker.BrokerAccessFiles;
@@ -80,7 +81,8 @@ public final class Gateway implements AutoCloseable {
             long shiftStart = map.shifts().startOf(now);
             restored = new FloorVerticle.Restored(store.lastPerSeat(), store.window(shiftStart, now),
                     store.callFigures(shiftStart, now, null, false), store.callFigures(shiftStart, now, null, true),
-                    new AgentFile(config.store().dataDir()).load(map), new MoveFile(config.store().dataDir()).load());
+                    new AgentFile(config.store().dataDir()).load(map), new MoveFile(config.store().dataDir()).load(),
+                    new RosterFile(config.store().dataDir()).load());
             audit = AuditLog.open(store.file());
             shiftRecords = ShiftRecords.open(store.file());
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.seatlink.gateway;
 import dev.seatlink.gateway.access.CredentialsCommand;
 import dev.seatlink.gateway.acd.sim.PhoneSimCommand;
 import dev.seatlink.gateway.agents.AgentsCommand;
+import dev.seatlink.gateway.roster.RosterCommand;
 import dev.seatlink.gateway.access.SupervisorsCommand;
 import dev.seatlink.gateway.fleet.FleetCommand;
 import dev.seatlink.gateway.site.SiteConfigException;
@@ -23,7 +24,7 @@ import picocli.CommandLine;
 /** {@code edge-gateway.jar}: one floor's gateway. */
 @Command(name = "gateway", mixinStandardHelpOptions = true, versionProvider = GatewayMain.Version.class,
         subcommands = {CredentialsCommand.class, SupervisorsCommand.class, FleetCommand.class,
-                PhoneSimCommand.class, AgentsCommand.class},
+                PhoneSimCommand.class, AgentsCommand.class, RosterCommand.class},
         description = "Runs a floor gateway: embedded MQTT broker (unless --broker), floor model, wallboard and API.")
 public final class GatewayMain implements Callable<Integer> {
     static final int EXIT_CONFIG = 2;

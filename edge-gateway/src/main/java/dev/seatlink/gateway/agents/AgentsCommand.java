@@ -1,19 +1,7 @@
 package dev.seatlink.gateway.agents;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.seatlink.link.Credentials;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.seatlink.gateway.csv.CsvUpload;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +11,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "agents", mixinStandardHelpOptions = true, subcommands = AgentsCommand.Import.class,
         description = "The floor's agent directory (names, home teams, skills, badges).")
 public final class AgentsCommand {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** {@code agents import FILE}. */
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -38,37 +25,13 @@ public final class AgentsCommand {
         String gateway;
 
         @Option(names = "--credentials", paramLabel = "FILE", required = true,
-                description = "a floor manager's credentials file (username=… password=…, from credentials --supervisor)")
+                description = "a centre manager's credentials file (username=… password=…, from credentials "
+                        + "--supervisor)")
         Path credentials;
 
         @Override
         public Integer call() throws InterruptedException {
-            try {
-                if (Files.size(csv) > AgentCsv.MAX_BYTES) {
-                    System.err.println("FAIL: " + csv + " is larger than " + AgentCsv.MAX_BYTES / 1024 / 1024 + " MB");
-                    return 2;
-                }
-                Credentials login = Credentials.read(credentials);
-                String body = JSON.writeValueAsString(Map.of("csv", Files.readString(csv, StandardCharsets.UTF_8)));
-                HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                        .send(HttpRequest.newBuilder(URI.create(gateway + "/api/agents/import"))
-                                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                                        (login.username() + ":" + login.password()).getBytes(StandardCharsets.UTF_8)))
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                                HttpResponse.BodyHandlers.ofString());
-                JsonNode answer = JSON.readTree(response.body());
-                if (response.statusCode() == 200) {
-                    System.out.println("PASS: " + answer.path("agents").asInt() + " agents imported from " + csv);
-                    return 0;
-                }
-                System.err.println("FAIL: " + answer.path("error").asText("HTTP " + response.statusCode()));
-                answer.path("problems").forEach(problem -> System.err.println("  " + problem.asText()));
-                return 1;
-            } catch (IOException e) {
-                System.err.println("FAIL: " + e.getMessage());
-                return 1;
-            }
+            return CsvUpload.upload(csv, AgentCsv.MAX_BYTES, gateway, "/api/agents/import", credentials, "agents");
         }
     }
 }

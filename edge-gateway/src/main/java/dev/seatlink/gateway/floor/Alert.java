@@ -23,4 +23,7 @@ public record Alert(String id, String type, String team, String seat, String age
     public static final String DUPLICATE_TERMINAL = "duplicate-terminal";
     public static final String ACD_OUT_OF_SYNC = "acd-out-of-sync";
     public static final String ACD_DOWN = "acd-down";
+    public static final String LATE_SIGN_IN = "late-sign-in";
+    public static final String EARLY_SIGN_OUT = "early-sign-out";
+    public static final String BREAK_OVERRUN = "break-overrun";
 }

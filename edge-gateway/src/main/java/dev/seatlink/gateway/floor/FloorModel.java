@@ -1,6 +1,7 @@
 package dev.seatlink.gateway.floor;
 
 import dev.seatlink.gateway.agents.AgentDirectory;
+import dev.seatlink.gateway.roster.Roster;
 import dev.seatlink.gateway.calls.CallBook;
 import dev.seatlink.gateway.calls.CallRecords;
 import dev.seatlink.gateway.site.SeatSpec;
@@ -39,6 +40,7 @@ public final class FloorModel {
     private final RecentHelpTaken helpTaken = new RecentHelpTaken();
     private final LeftoverSeats leftovers = new LeftoverSeats();
     private AgentDirectory agents = AgentDirectory.EMPTY;
+    private Roster roster = Roster.EMPTY;
     /** The phone system's link, when it is configured and down. */
     private AcdDown acdDown;
 
@@ -90,6 +92,15 @@ public final class FloorModel {
             seat.names = directory;
             seat.changed();
         });
+    }
+
+    /** A new roster (an import): its alerts hold from the next tick. */
+    public void roster(Roster next) {
+        roster = next;
+    }
+
+    public Roster roster() {
+        return roster;
     }
 
     public AgentDirectory agents() {
@@ -279,6 +290,7 @@ public final class FloorModel {
     public List<AlertChange> updateAlerts(FloorKpis kpis, Set<String> gapsOpen, long now) {
         List<Alert> holding = new java.util.ArrayList<>(Alerts.holding(site, seats.values(),
                 kpis.groups().get(Grouping.TEAM.key()), gapsOpen, now));
+        holding.addAll(RosterAlerts.holding(roster, agents, seats.values(), now));
         if (acdDown != null) {
             holding.add(new Alert(Alert.ACD_DOWN, Alert.ACD_DOWN, null, null, null, "the phone system's link is down ("
                     + acdDown.why() + "): seats work from their buttons, queue pauses wait", acdDown.since()));

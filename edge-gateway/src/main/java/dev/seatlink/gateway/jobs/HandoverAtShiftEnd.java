@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.jobs;
 
+import dev.seatlink.gateway.agents.AgentDirectory;
 import dev.seatlink.gateway.floor.Alert;
 import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.floor.FloorModel;
@@ -7,6 +8,7 @@ import dev.seatlink.gateway.floor.HelpRequest;
 import dev.seatlink.gateway.shift.HandoverBuilder;
 import dev.seatlink.gateway.shift.HandoverJson;
 import dev.seatlink.gateway.shift.HandoverReport;
+import dev.seatlink.gateway.roster.Roster;
 import dev.seatlink.gateway.shift.ShiftRecords;
 import dev.seatlink.gateway.site.SiteConfig;
 import io.vertx.core.Vertx;
@@ -56,11 +58,13 @@ public final class HandoverAtShiftEnd implements PeriodicJob {
         boolean justEnded = now - start < OPEN_ITEMS_WITHIN_MS;
         List<Alert> alerts = justEnded ? floor.alerts() : List.of();
         List<HelpRequest> hands = justEnded ? floor.helpQueue(now) : List.of();
+        AgentDirectory agents = floor.agents();
+        Roster roster = floor.roster();
         vertx.executeBlocking(() -> {
             if (records.handover(previous).isPresent()) {
                 return false;
             }
-            HandoverReport report = builder.build(site, floor.agents(), previous, start, now, true, alerts, hands);
+            HandoverReport report = builder.build(site, agents, roster, previous, start, now, true, alerts, hands);
             records.keepHandover(previous, start, now, HandoverJson.write(report));
             return true;
         }, false).onSuccess(made -> {

@@ -119,7 +119,7 @@ public final class TimeInStateReport {
     }
 
     /** A CSV field: quoted when it holds a comma or a quote (a name such as "Berg, Anna"). */
-    private static String csvField(String value) {
+    static String csvField(String value) {
         if (value == null) {
             return "";
         }

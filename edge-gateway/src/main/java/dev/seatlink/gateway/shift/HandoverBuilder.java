@@ -8,6 +8,7 @@ import dev.seatlink.gateway.floor.HelpRequest;
 import dev.seatlink.gateway.report.ReportRow;
 import dev.seatlink.gateway.report.ReportRun;
 import dev.seatlink.gateway.report.TimeInStateReport;
+import dev.seatlink.gateway.roster.Roster;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.TeamSpec;
@@ -45,8 +46,9 @@ public final class HandoverBuilder {
      * @param openAlerts  alerts active as the report is made (none for a shift long over)
      * @param raisedHands hands still raised as the report is made
      */
-    public HandoverReport build(SiteConfig site, AgentDirectory agents, long shiftStart, long end, long producedAt,
-                                boolean complete, List<Alert> openAlerts, List<HelpRequest> raisedHands) {
+    public HandoverReport build(SiteConfig site, AgentDirectory agents, Roster roster, long shiftStart, long end,
+                                long producedAt, boolean complete, List<Alert> openAlerts,
+                                List<HelpRequest> raisedHands) {
         List<String> seats = site.seats().stream().map(SeatSpec::seat).toList();
         List<ReportRow> teams = ReportRun.rows(store, site, shiftStart, end, seats, seat -> true,
                 TimeInStateReport.BY_TEAM, agents);
@@ -55,13 +57,17 @@ public final class HandoverBuilder {
         List<AuditEntry> lines = audit.read(new AuditLog.Query(shiftStart, end, 0, null, null, MAX_ACTION_LINES));
         List<DutyLogEntry> log = records.log(shiftStart, end);
         return new HandoverReport(site.site(), site.floor(), shiftStart, end, producedAt, complete,
-                staffing(site, byAgent), teams, help(teams, lines), records.alerts(shiftStart, end),
+                staffing(site, byAgent, agents, roster, shiftStart, end), teams, help(teams, lines), records.alerts(shiftStart, end),
                 actions(lines), log, new HandoverReport.OpenItems(openAlerts, raisedHands,
                 log.stream().filter(DutyLogEntry::open).toList()));
     }
 
-    /** Agents who spent time signed in at a team's seats; the roster's figure is not known yet. */
-    private static List<HandoverReport.Staffing> staffing(SiteConfig site, List<ReportRow> byAgent) {
+    /**
+     * Agents who spent time signed in at a team's seats, against the agents of the team (their home team in the
+     * directory) the roster scheduled in the shift (null without a roster).
+     */
+    private static List<HandoverReport.Staffing> staffing(SiteConfig site, List<ReportRow> byAgent,
+                                                          AgentDirectory agents, Roster roster, long from, long to) {
         Map<String, List<String>> worked = new LinkedHashMap<>();
         site.teams().forEach(team -> worked.put(team.id(), new ArrayList<>()));
         for (ReportRow agent : byAgent) {
@@ -73,7 +79,9 @@ public final class HandoverBuilder {
         List<HandoverReport.Staffing> staffing = new ArrayList<>();
         for (TeamSpec team : site.teams()) {
             List<String> names = worked.get(team.id());
-            staffing.add(new HandoverReport.Staffing(team.id(), team.name(), null, names.size(), names));
+            Integer scheduled = roster.isEmpty() ? null : (int) agents.all().stream()
+                    .filter(a -> team.id().equals(a.team()) && !roster.of(a.id(), from, to).isEmpty()).count();
+            staffing.add(new HandoverReport.Staffing(team.id(), team.name(), scheduled, names.size(), names));
         }
         return staffing;
     }

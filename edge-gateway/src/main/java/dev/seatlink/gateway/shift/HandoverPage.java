@@ -1,6 +1,7 @@
 package dev.seatlink.gateway.shift;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.seatlink.gateway.report.Html;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -32,16 +33,16 @@ public final class HandoverPage {
     private void write(JsonNode r, String acknowledgedBy, Long acknowledgedAt) {
         String title = "Handover " + r.path("site").asText() + "/" + r.path("floor").asText() + ", shift "
                 + when(r.path("shiftStart").asLong()) + " – " + time(r.path("shiftEnd").asLong());
-        html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
+        html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Html.escape(title))
                 .append("</title><style>body{font:13px/1.4 sans-serif;margin:1.5em}table{border-collapse:collapse;"
                         + "margin:.4em 0 1em}td,th{border:1px solid #999;padding:2px 6px;text-align:left}"
                         + "h2{font-size:15px;margin:1.2em 0 .3em}.note{color:#555}@media print{body{margin:0}}"
                         + "</style></head><body>");
-        html.append("<h1>").append(esc(title)).append("</h1><p class=\"note\">")
+        html.append("<h1>").append(Html.escape(title)).append("</h1><p class=\"note\">")
                 .append(r.path("complete").asBoolean() ? "Produced " + when(r.path("producedAt").asLong())
                         + " at the shift's end." : "The running shift so far, as of " + when(r.path("producedAt").asLong()) + ".")
                 .append(acknowledgedBy == null ? " Not yet acknowledged."
-                        : " Acknowledged by " + esc(acknowledgedBy) + " at " + when(acknowledgedAt) + ".")
+                        : " Acknowledged by " + Html.escape(acknowledgedBy) + " at " + when(acknowledgedAt) + ".")
                 .append("</p>");
 
         table("Staffing", new String[] {"Team", "Scheduled", "Staffed", "Agents"}, r.path("staffing"),
@@ -59,13 +60,13 @@ public final class HandoverPage {
         html.append("<h2>Help</h2><p>").append(help.path("requests").asInt()).append(" raised hand(s), the longest wait ")
                 .append(duration(help.path("longestWaitMs").asLong())).append(".");
         if (!help.path("takenBy").isEmpty()) {
-            html.append(" Taken by: ").append(esc(counts(help.path("takenBy")))).append('.');
+            html.append(" Taken by: ").append(Html.escape(counts(help.path("takenBy")))).append('.');
         }
         html.append("</p>");
 
         table("Alerts raised and cleared", new String[] {"Time", "Change", "Alert"}, r.path("alerts"),
                 a -> new Object[] {time(a.path("at").asLong()), a.path("change").asText(), a.path("text").asText()});
-        html.append("<h2>Supervisor actions</h2><p>").append(esc(counts(r.path("actions").path("counts"))))
+        html.append("<h2>Supervisor actions</h2><p>").append(Html.escape(counts(r.path("actions").path("counts"))))
                 .append("</p>");
         table(null, new String[] {"Time", "Who", "Seat", "Action", "Detail", "Outcome"},
                 r.path("actions").path("lines"), l -> new Object[] {time(l.path("at").asLong()), l.path("user").asText(),
@@ -91,17 +92,17 @@ public final class HandoverPage {
 
     private void table(String heading, String[] head, JsonNode elements, Cells cells) {
         if (heading != null) {
-            html.append("<h2>").append(esc(heading)).append("</h2>");
+            html.append("<h2>").append(Html.escape(heading)).append("</h2>");
         }
         html.append("<table><tr>");
         for (String h : head) {
-            html.append("<th>").append(esc(h)).append("</th>");
+            html.append("<th>").append(Html.escape(h)).append("</th>");
         }
         html.append("</tr>");
         for (JsonNode element : elements) {
             html.append("<tr>");
             for (Object cell : cells.of(element)) {
-                html.append("<td>").append(esc(String.valueOf(cell))).append("</td>");
+                html.append("<td>").append(Html.escape(String.valueOf(cell))).append("</td>");
             }
             html.append("</tr>");
         }
@@ -109,7 +110,7 @@ public final class HandoverPage {
     }
 
     private void item(String text) {
-        html.append("<li>").append(esc(text)).append("</li>");
+        html.append("<li>").append(Html.escape(text)).append("</li>");
     }
 
     private static String join(JsonNode names) {
@@ -138,20 +139,5 @@ public final class HandoverPage {
     private static String duration(long ms) {
         long s = ms / 1000;
         return String.format("%d:%02d", s / 60, s % 60);
-    }
-
-    static String esc(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import dev.seatlink.gateway.roles.Grants;
+import dev.seatlink.gateway.roster.Roster;
+import dev.seatlink.gateway.roster.StaffingIntervals;
+import dev.seatlink.gateway.roster.StaffingSamples;
 import dev.seatlink.gateway.roles.Permission;
 
 /**
@@ -104,7 +107,34 @@ public final class FloorRoutes {
         body.put("helpQueue", live.helpQueue().stream()
                 .filter(h -> h.team().equals(id) || h.routedTo().equals(id)).toList());
         body.put("alerts", floor.alerts().stream().filter(a -> id.equals(a.team())).toList());
+        body.put("staffing", staffing(id, live.shiftStart(), now));
         Json.respond(ctx, 200, body);
+    }
+
+    /** One 15-minute interval of a team's shift: the roster's scheduled (null without one), staffed and ready. */
+    record Interval(long start, Integer scheduled, Integer staffed, Integer ready) {
+    }
+
+    /**
+     * The running shift's intervals up to now: scheduled by the roster (agents whose home team it is), staffed and
+     * ready as the tick saw them at each interval's end (the running one: now).
+     */
+    private List<Interval> staffing(String team, long shiftStart, long now) {
+        List<String> agents = floor.agents().all().stream().filter(a -> team.equals(a.team())).map(a -> a.id())
+                .toList();
+        Roster roster = floor.roster();
+        List<Integer> scheduled = StaffingIntervals.scheduled(roster, agents, shiftStart, now);
+        Map<Long, StaffingSamples.Sample> seen = new java.util.HashMap<>();
+        figures.staffing(team, shiftStart, now + 1).forEach(sample -> seen.put(sample.start(), sample));
+        List<Interval> intervals = new java.util.ArrayList<>();
+        long start = StaffingIntervals.intervalOf(shiftStart);
+        for (Integer count : scheduled) {
+            StaffingSamples.Sample sample = seen.get(start);
+            intervals.add(new Interval(start, roster.isEmpty() ? null : count,
+                    sample == null ? null : sample.staffed(), sample == null ? null : sample.ready()));
+            start += StaffingIntervals.INTERVAL_MS;
+        }
+        return intervals;
     }
 
     private void alerts(RoutingContext ctx) {

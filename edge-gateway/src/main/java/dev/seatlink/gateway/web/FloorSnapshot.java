@@ -23,12 +23,15 @@ import java.util.Map;
 public record FloorSnapshot(String site, String floor, JsonSerializable seats, RawJson teams, Thresholds thresholds,
                             RawJson kpis, String siteProblem) {
 
-    /** A team as configured, with its live counts per state. */
+    /**
+     * A team as configured, with its live counts per state and the roster's agents scheduled to work now (null
+     * without a roster).
+     */
     record Team(String id, String name, String leader, String businessLine, String customerTier, String skillTier,
-                int minReady, HelpRoute help, Map<String, Integer> counts) {
-        static Team of(TeamSpec spec, Map<String, Integer> counts) {
+                int minReady, HelpRoute help, Map<String, Integer> counts, Integer scheduledNow) {
+        static Team of(TeamSpec spec, Map<String, Integer> counts, Integer scheduledNow) {
             return new Team(spec.id(), spec.name(), spec.leader(), spec.businessLine(), spec.customerTier(),
-                    spec.skillTier(), spec.minReady(), spec.help(), counts);
+                    spec.skillTier(), spec.minReady(), spec.help(), counts, scheduledNow);
         }
     }
 
@@ -39,14 +42,16 @@ public record FloorSnapshot(String site, String floor, JsonSerializable seats, R
      * @param states seats per shown state, OFFLINE included
      * @param groups per grouping (team, businessLine, customerTier, skillTier), its groups' KPIs
      * @param gateway this gateway's role on the floor ({@link RoleJson}), for the wallboard's badge
+     * @param scheduled per team, the agents the roster has working now (empty without a roster)
      */
     public record Live(long now, int seats, int online, int help, Map<String, Integer> states, long shiftStart,
                 GroupKpis floorKpis, Map<String, List<GroupKpis>> groups, List<HelpRequest> helpQueue,
-                List<HelpTaken> helpTaken, List<Alert> alerts, Map<String, Object> gateway, CallKpis calls) {
+                List<HelpTaken> helpTaken, List<Alert> alerts, Map<String, Object> gateway, CallKpis calls,
+                Map<String, Integer> scheduled) {
         static Live of(long now, FloorCounts counts, FloorKpis kpis, List<HelpRequest> queue, List<HelpTaken> taken,
-                       List<Alert> alerts, Map<String, Object> gateway, CallKpis calls) {
+                       List<Alert> alerts, Map<String, Object> gateway, CallKpis calls, Map<String, Integer> scheduled) {
             return new Live(now, counts.seats(), counts.online(), counts.help(), counts.states(), kpis.shiftStart(),
-                    kpis.floor(), kpis.groups(), queue, taken, alerts, gateway, calls);
+                    kpis.floor(), kpis.groups(), queue, taken, alerts, gateway, calls, scheduled);
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.seatlink.gateway.web;
 
+import dev.seatlink.gateway.roster.Activity;
+import dev.seatlink.gateway.roster.Roster;
+import dev.seatlink.gateway.roster.StaffingSamples;
+import dev.seatlink.protocol.AgentState;
 import dev.seatlink.gateway.calls.CallKpis;
 import dev.seatlink.gateway.floor.FloorCounts;
 import dev.seatlink.gateway.floor.FloorModel;
@@ -28,6 +32,9 @@ public final class LiveFigures implements Tick.Listener {
     private RawJson json;
     /** The teams with their counts, for {@code /api/floor}. */
     private RawJson teamsJson;
+    /** Per team, the agents the roster has working now; empty without a roster. */
+    private Map<String, Integer> scheduledNow = Map.of();
+    private final StaffingSamples staffing = new StaffingSamples();
 
     public LiveFigures(FloorModel floor, LiveUpdates live, GatewayRole role) {
         this.floor = floor;
@@ -37,9 +44,11 @@ public final class LiveFigures implements Tick.Listener {
 
     @Override
     public void ticked(Tick tick) {
+        scheduledNow = scheduledNow(tick.now());
         latest = FloorSnapshot.Live.of(tick.now(), tick.counts(), tick.kpis(), tick.helpQueue(),
-                floor.helpTaken(), floor.alerts(), RoleJson.of(role), callKpis());
+                floor.helpTaken(), floor.alerts(), RoleJson.of(role), callKpis(), scheduledNow);
         counts = tick.counts();
+        staffing.sample(tick.now(), staffedAndReady(tick.counts()));
         json = null;
         teamsJson = null;
         live.kpis(this);
@@ -77,7 +86,50 @@ public final class LiveFigures implements Tick.Listener {
     }
 
     FloorSnapshot.Team team(TeamSpec spec) {
-        return FloorSnapshot.Team.of(spec, counts.teams().getOrDefault(spec.id(), Map.of()));
+        return FloorSnapshot.Team.of(spec, counts.teams().getOrDefault(spec.id(), Map.of()),
+                scheduledNow.get(spec.id()));
+    }
+
+    /** The team's staffed and ready agents per 15-minute interval of {@code [from, to)}, as sampled. */
+    List<StaffingSamples.Sample> staffing(String team, long from, long to) {
+        return staffing.of(team, from, to);
+    }
+
+    /**
+     * Who the roster has working now, by the team they sit in now (or their home team in the agent directory when
+     * they are not signed in anywhere).
+     */
+    private Map<String, Integer> scheduledNow(long now) {
+        Roster roster = floor.roster();
+        if (roster.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> teamOf = new java.util.HashMap<>();
+        floor.agents().all().forEach(agent -> teamOf.put(agent.id(), agent.team()));
+        floor.seats().stream().filter(seat -> seat.agent() != null && seat.online()
+                && !AgentState.LOGGED_OUT.name().equals(seat.state())).forEach(seat -> teamOf.put(seat.agent(),
+                seat.team()));
+        Map<String, Integer> scheduled = new java.util.HashMap<>();
+        floor.site().teams().forEach(team -> scheduled.put(team.id(), 0));
+        for (String agent : roster.agents()) {
+            String team = teamOf.get(agent);
+            if (team != null && scheduled.containsKey(team) && roster.activityAt(agent, now) == Activity.WORK) {
+                scheduled.merge(team, 1, Integer::sum);
+            }
+        }
+        return scheduled;
+    }
+
+    private static Map<String, int[]> staffedAndReady(FloorCounts counts) {
+        Map<String, int[]> figures = new java.util.HashMap<>();
+        counts.teams().forEach((team, states) -> {
+            int ready = states.getOrDefault(AgentState.READY.name(), 0);
+            int staffed = ready + states.getOrDefault(AgentState.BUSY.name(), 0)
+                    + states.getOrDefault(AgentState.WRAP_UP.name(), 0)
+                    + states.getOrDefault(AgentState.NOT_READY.name(), 0);
+            figures.put(team, new int[] {staffed, ready});
+        });
+        return figures;
     }
 
     /** A team's KPIs, empty for a team added since the last tick. */

@@ -126,8 +126,9 @@ public final class ShiftRoutes {
             var alerts = floor.alerts();
             var hands = floor.helpQueue(now);
             var agents = floor.agents();
-            vertx.executeBlocking(() -> HandoverJson.write(builder.build(site, agents, start, now, now, false, alerts,
-                    hands)), false)
+            var roster = floor.roster();
+            vertx.executeBlocking(() -> HandoverJson.write(builder.build(site, agents, roster, start, now, now, false,
+                    alerts, hands)), false)
                     .onSuccess(json -> answer(ctx, site, new StoredHandover(start, now, now, json, null, null), html))
                     .onFailure(e -> Json.error(ctx, 503, "the report could not be made: " + e.getMessage()));
             return;

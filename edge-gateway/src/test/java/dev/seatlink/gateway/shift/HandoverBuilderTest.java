@@ -10,6 +10,7 @@ import dev.seatlink.gateway.audit.AuditLog;
 import dev.seatlink.gateway.floor.Alert;
 import dev.seatlink.gateway.floor.AlertChange;
 import dev.seatlink.gateway.report.ReportRow;
+import dev.seatlink.gateway.roster.Roster;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.Sites;
 import dev.seatlink.gateway.store.EventStore;
@@ -94,7 +95,7 @@ class HandoverBuilderTest {
         AgentDirectory agents = new AgentDirectory(List.of(new Agent("a1", "Ada One", "team-a", "regular", null,
                 true)));
 
-        HandoverReport report = new HandoverBuilder(store, audit, records).build(site, agents, SIX, EIGHTEEN,
+        HandoverReport report = new HandoverBuilder(store, audit, records).build(site, agents, Roster.EMPTY, SIX, EIGHTEEN,
                 EIGHTEEN, true, List.of(), List.of());
 
         assertThat(report.staffing()).extracting(HandoverReport.Staffing::team, HandoverReport.Staffing::staffed)
