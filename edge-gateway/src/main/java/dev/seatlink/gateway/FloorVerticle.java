@@ -13,6 +13,7 @@ import dev.seatlink.gateway.apply.FloorUpdater;
 import dev.seatlink.gateway.apply.SeatProgress;
 import dev.seatlink.gateway.audit.AuditLog;
 import dev.seatlink.gateway.audit.BackgroundAuditTrail;
+import dev.seatlink.gateway.badges.BadgeDesk;
 import dev.seatlink.gateway.brokerlink.BrokerLink;
 import dev.seatlink.gateway.brokerlink.BrokerOutbox;
 import dev.seatlink.gateway.brokerlink.FloorSummaryPublisher;
@@ -186,7 +187,8 @@ final class FloorVerticle extends VerticleBase {
         restored.lastStored().values().forEach(stored -> updater.restore(stored.event()));
         QueuePauses pauses = new QueuePauses();
         CtiIntake cti = new CtiIntake(floor, keeper, outbox, metrics, pauses, clock);
-        IngestPipeline ingest = new IngestPipeline(codec, metrics, rejectLog, writer, new FloorInbox(updater, cti),
+        IngestPipeline ingest = new IngestPipeline(codec, metrics, rejectLog, writer, new FloorInbox(updater, cti,
+                new BadgeDesk(floor, outbox, keeper, audit, clock)),
                 task -> context.runOnContext(v -> task.run()), clock);
 
         // By the clock.

@@ -11,7 +11,9 @@ public enum Cause {
     CONFIG,
     STARTUP,
     /** The phone system (a CTI event the gateway forwarded). */
-    PHONE;
+    PHONE,
+    /** A badge sign-in, here or (signing this seat out) at another seat. */
+    BADGE;
 
     @JsonValue
     public String wire() {

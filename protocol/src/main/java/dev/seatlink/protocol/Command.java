@@ -11,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Command.ShowMessage.class, name = "message"),
         @JsonSubTypes.Type(value = Command.AckHelp.class, name = "ack-help"),
         @JsonSubTypes.Type(value = Command.Rebirth.class, name = "rebirth"),
-        @JsonSubTypes.Type(value = Command.Replay.class, name = "replay")})
+        @JsonSubTypes.Type(value = Command.Replay.class, name = "replay"),
+        @JsonSubTypes.Type(value = Command.SignIn.class, name = "sign-in")})
 public sealed interface Command extends Message {
     int MAX_TEXT_LENGTH = 160;
 
@@ -68,6 +69,23 @@ public sealed interface Command extends Message {
         public Replay {
             Check.token("id", id);
             Check.that(from > 0, RejectReason.BAD_VALUE, "from must be positive");
+            Check.timestamp("ts", ts);
+        }
+    }
+
+    /**
+     * A badge read at this seat belongs to {@code agent}: the terminal signs them in (signing out whoever was signed
+     * in) and greets them by {@code name} on its display.
+     */
+    record SignIn(String id, String agent, String name, @JsonProperty(required = true) long ts) implements Command {
+        public static final int MAX_NAME_LENGTH = 40;
+
+        public SignIn {
+            Check.token("id", id);
+            Check.id("agent", agent);
+            Check.that(name == null || !name.isBlank() && name.length() <= MAX_NAME_LENGTH
+                    && name.chars().noneMatch(Character::isISOControl), RejectReason.BAD_VALUE,
+                    "name must be 1-" + MAX_NAME_LENGTH + " characters without control characters");
             Check.timestamp("ts", ts);
         }
     }

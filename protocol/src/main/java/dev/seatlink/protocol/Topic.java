@@ -22,6 +22,8 @@ public record Topic(String site, String floor, String seat, Kind kind) {
         CMD_RESULT(true, CommandResult.class),
         /** A phone system's event for the seat, forwarded by the gateway. */
         CALL(true, CallEvent.class),
+        /** A badge read at the seat's reader. */
+        BADGE(true, BadgeRead.class),
         GATEWAY(false, GatewayStatus.class),
         /** A floor's aggregate: a team's counts each, so it may be larger than a seat's message. */
         SUMMARY(false, FloorSummary.class, FloorSummary.MAX_BYTES),

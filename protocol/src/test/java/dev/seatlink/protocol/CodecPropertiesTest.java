@@ -111,7 +111,7 @@ class CodecPropertiesTest {
     @Provide
     Arbitrary<Message> messages() {
         return Arbitraries.oneOf(statuses(), states(), events(), configs(), commands(), results(), gateways(), summaries(),
-                ctiEvents(), callEvents());
+                ctiEvents(), callEvents(), badgeReads());
     }
 
     private static Arbitrary<String> ids() {
@@ -196,7 +196,15 @@ class CodecPropertiesTest {
                 Combinators.combine(tokens(), texts, ids(), times()).as(Command.ShowMessage::new),
                 Combinators.combine(tokens(), ids(), times()).as(Command.AckHelp::new),
                 Combinators.combine(tokens(), times()).as(Command.Rebirth::new),
-                Combinators.combine(tokens(), seqs(), times()).as(Command.Replay::new));
+                Combinators.combine(tokens(), seqs(), times()).as(Command.Replay::new),
+                Combinators.combine(tokens(), ids(), Arbitraries.strings().withCharRange('A', 'z').ofMinLength(1)
+                        .ofMaxLength(Command.SignIn.MAX_NAME_LENGTH).injectNull(0.3), times())
+                        .as(Command.SignIn::new));
+    }
+
+    private static Arbitrary<Message> badgeReads() {
+        return Combinators.combine(tokens(), Arbitraries.strings().withCharRange('0', 'Z').ofMinLength(1)
+                .ofMaxLength(BadgeRead.MAX_BADGE_LENGTH), times()).as(BadgeRead::new);
     }
 
     private static Arbitrary<Message> results() {

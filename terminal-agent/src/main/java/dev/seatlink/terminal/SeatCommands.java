@@ -1,5 +1,6 @@
 package dev.seatlink.terminal;
 
+import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.CommandResult;
 import dev.seatlink.protocol.SeatEvent;
@@ -20,6 +21,8 @@ import org.tinylog.Logger;
 final class SeatCommands {
     /** How long a supervisor message stays on the display unless a button press clears it. */
     static final long MESSAGE_MS = 5 * 60_000;
+    /** How long a badge sign-in's greeting stays on the display. */
+    static final long GREETING_MS = 10_000;
 
     private final SeatStateMachine machine;
     private final Consumer<Optional<Transition>> apply;
@@ -60,6 +63,17 @@ final class SeatCommands {
             if (lowered.isPresent()) {
                 beep.run();
             }
+        } else if (command instanceof Command.SignIn signIn) {
+            List<Transition> made = machine.signIn(signIn.agent());
+            boolean in = signIn.agent().equals(machine.snapshot().agent())
+                    && machine.snapshot().state() != AgentState.LOGGED_OUT;
+            if (!in) {
+                return CommandResult.failure(command.id(), "another agent's contact is running here: finish it first");
+            }
+            made.forEach(transition -> apply.accept(Optional.of(transition)));
+            message = signIn.name() == null ? "Hello, " + signIn.agent() : "Hello, " + signIn.name();
+            messageUntil = clock.millis() + GREETING_MS;
+            beep.run();
         } else if (command instanceof Command.Rebirth) {
             announce.run();
         } else if (command instanceof Command.Replay replay) {
@@ -80,6 +94,13 @@ final class SeatCommands {
             message = null;
         }
         return message;
+    }
+
+    /** A short note of the terminal's own for the display (a badge that could not be sent). */
+    void notice(String text) {
+        message = text;
+        messageUntil = clock.millis() + GREETING_MS;
+        beep.run();
     }
 
     /** The agent pressed a button: the message has been read. */

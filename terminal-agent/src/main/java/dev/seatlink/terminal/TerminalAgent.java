@@ -1,6 +1,7 @@
 package dev.seatlink.terminal;
 
 import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.BadgeRead;
 import dev.seatlink.protocol.CallEvent;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Command;
@@ -11,6 +12,7 @@ import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatState;
 import dev.seatlink.protocol.SeatStatus;
 import dev.seatlink.protocol.Topic;
+import dev.seatlink.terminal.badge.BadgeReader;
 import dev.seatlink.terminal.display.Display;
 import dev.seatlink.terminal.display.Screen;
 import dev.seatlink.terminal.hardware.Buttons;
@@ -22,6 +24,7 @@ import dev.seatlink.terminal.hardware.PinMap;
 import dev.seatlink.terminal.hardware.Pi4jContexts;
 import dev.seatlink.terminal.hardware.SeatHardware;
 import dev.seatlink.terminal.hardware.StatusLight;
+import dev.seatlink.terminal.journal.BadgeFile;
 import dev.seatlink.terminal.journal.Journal;
 import dev.seatlink.terminal.journal.StateFile;
 import dev.seatlink.terminal.phone.PhoneLine;
@@ -70,7 +73,10 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
     private final Topic statusTopic;
     private final Topic stateTopic;
     private final Topic resultTopic;
+    private final Topic badgeTopic;
+    private final BadgeReader badgeReader;
     private final StateFile stateFile;
+    private final BadgeFile badgeFile;
     private final Journal journal;
     private final SeatStateMachine machine;
     private final PhoneLine phone;
@@ -92,7 +98,14 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
     private boolean diskOk = true;
 
     public TerminalAgent(TerminalConfig config, Clock clock, Pi4jContexts.Gpio gpio, Display display) {
+        this(config, clock, gpio, display, BadgeReader.NONE);
+    }
+
+    /** @param badgeReader where agents badge in; its badges go to the gateway, which signs their agents in */
+    public TerminalAgent(TerminalConfig config, Clock clock, Pi4jContexts.Gpio gpio, Display display,
+                         BadgeReader badgeReader) {
         this.config = config;
+        this.badgeReader = badgeReader;
         this.clock = clock;
         this.gpio = gpio;
         this.display = display;
@@ -105,6 +118,7 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         this.statusTopic = Topic.seat(config.site(), config.floor(), seat, Topic.Kind.STATUS);
         this.stateTopic = Topic.seat(config.site(), config.floor(), seat, Topic.Kind.STATE);
         this.resultTopic = Topic.seat(config.site(), config.floor(), seat, Topic.Kind.CMD_RESULT);
+        this.badgeTopic = Topic.seat(config.site(), config.floor(), seat, Topic.Kind.BADGE);
         this.stateFile = new StateFile(config.dataDir(), stateTopic, codec);
         this.journal = new Journal(config.dataDir(), Topic.seat(config.site(), config.floor(), seat, Topic.Kind.EVENT),
                 codec);
@@ -118,6 +132,8 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         SeatConfig fallback = new SeatConfig(seat, initial.agent(), "unassigned", config.reasons(),
                 config.wrapUpSeconds(), AgentState.READY);
         this.machine = new SeatStateMachine(clock, fallback, initial);
+        this.badgeFile = new BadgeFile(config.dataDir());
+        badgeFile.load().ifPresent(machine::badgedInBefore);
         this.phone = new PhoneLine(machine);
         this.gestures = new Gestures(config.gestures());
         saved.ifPresent(s -> Logger.info("restored {} at seq {}", s.state(), s.seq()));
@@ -168,6 +184,22 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
             onSeatThread(() -> onHeadset(headset.plugged()));
         }
         uplink.start();
+        badgeReader.start(number -> onSeatThread(() -> onBadge(number)));
+    }
+
+    /** A badge was read here: the gateway knows whose it is, and signs them in (a {@code sign-in} command). */
+    private void onBadge(String number) {
+        if (!uplink.isConnected()) {
+            commands.notice("Badge not read: no connection");
+            return;
+        }
+        try {
+            uplink.publish(badgeTopic, new BadgeRead(UUID.randomUUID().toString(), number, clock.millis()), false);
+            Logger.info("badge read, sent to the gateway");
+        } catch (IllegalArgumentException e) { // a reader that typed something no badge has
+            commands.notice("Badge not read: try again");
+            Logger.warn("badge reader gave an unusable number: {}", e.getMessage());
+        }
     }
 
     public String boot() {
@@ -273,6 +305,7 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         SeatState state = event.toState(to.since());
         journal.append(event);
         stateFile.save(state);
+        badgeFile.keep(machine.badgeAgent());
         Logger.info("seat {} seq {}: {} -> {}{}{}{} ({})", config.seat(), seq, t.from().state(), to.state(),
                 to.reason() == null ? "" : " " + to.reason(), to.help() ? " +help" : "",
                 to.pending() == null ? "" : " next: " + to.pending().text(), t.cause().wire());
@@ -392,6 +425,7 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
             return;
         }
         Logger.info("seat {} stopping", config.seat());
+        badgeReader.close();
         seatThread.shutdown();
         try {
             seatThread.awaitTermination(2, TimeUnit.SECONDS);

@@ -5,6 +5,7 @@ import dev.seatlink.link.Credentials;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.ClientId;
 import dev.seatlink.protocol.Ids;
+import dev.seatlink.terminal.badge.BadgeReaderSpec;
 import dev.seatlink.terminal.display.DisplayKind;
 import dev.seatlink.terminal.hardware.Buttons;
 import dev.seatlink.terminal.hardware.Colour;
@@ -70,6 +71,7 @@ public record TerminalConfig(String site, String floor, String seat, String brok
         p.setProperty("display", "auto");                  // auto | none | console | lcd1602 | lcd2004 | ssd1306
         p.setProperty("display.i2cBus", "1");
         p.setProperty("display.i2cAddress", "");           // empty = the part's usual address (0x27 LCD, 0x3c OLED)
+        p.setProperty("badgeReader", "none");              // none | evdev:/dev/input/... | mfrc522[:BUS:CS]
         return p;
     }
 
@@ -143,7 +145,8 @@ public record TerminalConfig(String site, String floor, String seat, String brok
                 r.parsed("light.type", v -> LightType.valueOf(v.toUpperCase(Locale.ROOT)), "rgb or discrete"),
                 colours, r.integer("light.notReadyLimitSeconds", 10, 86_400),
                 r.parsed("headset.sense", Reader::bool, "true or false"),
-                display, r.integer("display.i2cBus", 0, 20), i2cAddress);
+                display, r.integer("display.i2cBus", 0, 20), i2cAddress,
+                r.parsed("badgeReader", BadgeReaderSpec::parse, "none, evdev:/dev/input/... or mfrc522[:BUS:CS]"));
     }
 
     /** {@code {site}.{floor}.{seat}}: the MQTT client id, unique on the broker. */

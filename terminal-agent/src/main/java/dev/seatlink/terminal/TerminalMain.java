@@ -1,5 +1,6 @@
 package dev.seatlink.terminal;
 
+import dev.seatlink.terminal.badge.BadgeReaders;
 import dev.seatlink.terminal.display.Display;
 import dev.seatlink.terminal.display.DisplayKind;
 import dev.seatlink.terminal.display.Displays;
@@ -70,7 +71,8 @@ public final class TerminalMain implements Callable<Integer> {
         SimulatedHardware simulated = real ? null : new SimulatedHardware();
         Pi4jContexts.Gpio gpio = real ? Pi4jContexts.raspberryPi() : simulated.gpio();
         Display display = display(config, gpio, real);
-        TerminalAgent agent = real ? new TerminalAgent(config, Clock.system(), gpio, display)
+        TerminalAgent agent = real ? new TerminalAgent(config, Clock.system(), gpio, display,
+                BadgeReaders.onPi(config.parts().badgeReader()))
                 : simulated.newAgent(config, Clock.system(), display);
         if (simulated != null) {
             Thread keyboard = new Thread(new KeyboardButtons(System.in, System.out, simulated, stop::countDown), "keyboard");

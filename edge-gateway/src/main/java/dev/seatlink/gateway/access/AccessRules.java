@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Who may do what on a floor's broker, as a Mosquitto ACL file. A terminal writes only its own
- * {@code status}, {@code state}, {@code event} and {@code cmd-result}, and reads only its own
+ * {@code status}, {@code state}, {@code event}, {@code cmd-result} and {@code badge}, and reads only its own
  * {@code config}, {@code cmd}, {@code call} and {@code status} and the floor's {@code gateway}; only the gateway
  * writes {@code config}, {@code cmd}, {@code call}, {@code summary} and {@code gateway}, and it reads the whole floor.
  * The phone system's login ({@code {site}.{floor}.cti}) writes the floor's {@code cti} topic and nothing else.
@@ -51,7 +51,8 @@ public final class AccessRules {
 
     /** The topics a seat may publish to. */
     static List<String> seatWrites(SiteConfig map, String seat) {
-        return List.of(Topic.Kind.STATUS, Topic.Kind.STATE, Topic.Kind.EVENT, Topic.Kind.CMD_RESULT).stream()
+        return List.of(Topic.Kind.STATUS, Topic.Kind.STATE, Topic.Kind.EVENT, Topic.Kind.CMD_RESULT,
+                        Topic.Kind.BADGE).stream()
                 .map(kind -> Topic.seat(map.site(), map.floor(), seat, kind).toString()).toList();
     }
 

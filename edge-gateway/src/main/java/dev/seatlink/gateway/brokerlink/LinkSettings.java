@@ -57,13 +57,14 @@ public record LinkSettings(String brokerUrl, String site, String floor, String u
     }
 
     /**
-     * What the gateway subscribes to: every seat's status, state, event and command result; the lease; and the
+     * What the gateway subscribes to: every seat's status, state, event, command result and badge reads; the lease;
+     * the floor's phone events; and the
      * retained seat configs (so it republishes only those that changed).
      */
     public List<String> filters() {
         return java.util.stream.Stream.concat(
                 java.util.stream.Stream.of(Topic.Kind.STATUS, Topic.Kind.STATE, Topic.Kind.EVENT, Topic.Kind.CMD_RESULT,
-                        Topic.Kind.CONFIG).map(kind -> Topic.allSeats(site, floor, kind)),
+                        Topic.Kind.CONFIG, Topic.Kind.BADGE).map(kind -> Topic.allSeats(site, floor, kind)),
                 java.util.stream.Stream.of(statusTopic().toString(),
                         Topic.floor(site, floor, Topic.Kind.CTI).toString())).toList();
     }

@@ -45,7 +45,8 @@ class CredentialFilesTest {
         assertThat(nats).contains("{user: \"hq.f1.gateway-b\"").contains("publish: {allow: [\"seatlink.v1.hq.f1.>\"]}");
         String seat = nats.lines().filter(line -> line.startsWith("{user: \"hq.f1.s-001\"")).findFirst().orElseThrow();
         assertThat(seat).contains("publish: {allow: [\"seatlink.v1.hq.f1.s-001.status\", \"seatlink.v1.hq.f1.s-001.state\", "
-                + "\"seatlink.v1.hq.f1.s-001.event\", \"seatlink.v1.hq.f1.s-001.cmd-result\"]}")
+                + "\"seatlink.v1.hq.f1.s-001.event\", \"seatlink.v1.hq.f1.s-001.cmd-result\", "
+                + "\"seatlink.v1.hq.f1.s-001.badge\"]}")
                 .contains("\"seatlink.v1.hq.f1.gateway\"").doesNotContain("s-002");
         assertThat(read("acl")).contains("user hq.f1.gateway-a\ntopic readwrite seatlink/v1/hq/f1/#\n");
     }

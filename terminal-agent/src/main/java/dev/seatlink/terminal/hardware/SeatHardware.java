@@ -1,6 +1,7 @@
 package dev.seatlink.terminal.hardware;
 
 import dev.seatlink.protocol.AgentState;
+import dev.seatlink.terminal.badge.BadgeReaderSpec;
 import dev.seatlink.terminal.display.DisplayKind;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 public record SeatHardware(PinMap pins, long debounceMs, LightType lightType, Map<AgentState, Colour> colours,
                            int notReadyLimitSeconds, boolean headsetSense, DisplayKind display, int i2cBus,
-                           int i2cAddress) {
+                           int i2cAddress, BadgeReaderSpec badgeReader) {
     public SeatHardware {
         colours = Map.copyOf(colours);
     }

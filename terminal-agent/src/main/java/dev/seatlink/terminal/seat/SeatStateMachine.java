@@ -49,6 +49,8 @@ public final class SeatStateMachine {
     private String call;
     /** Calls offered while READY and not answered, in a row. */
     private int missedInARow;
+    /** The agent who signed in with a badge, until they sign out: who a sign-in is for instead of the config's. */
+    private String badgeAgent;
 
     public SeatStateMachine(Clock clock, SeatConfig config, Snapshot initial) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -206,15 +208,55 @@ public final class SeatStateMachine {
     }
 
     /**
+     * A badge read here belongs to {@code agent} (the gateway looked it up): they are signed in, READY, with cause
+     * {@code badge}; whoever else was signed in is signed out first, so nobody's time runs on someone else's name.
+     * Refused (nothing changes) while another agent's contact runs. Returns the transitions made, in order: none
+     * when {@code agent} is signed in here already.
+     */
+    public List<Transition> signIn(String agent) {
+        Objects.requireNonNull(agent, "agent");
+        boolean signedIn = current.state() != LOGGED_OUT;
+        if (signedIn && agent.equals(current.agent())) {
+            return List.of();
+        }
+        if (current.onContact()) {
+            return List.of();
+        }
+        List<Transition> made = new java.util.ArrayList<>();
+        if (signedIn) {
+            move(LOGGED_OUT, null, Cause.BADGE).ifPresent(made::add);
+        }
+        badgeAgent = agent;
+        move(READY, null, Cause.BADGE).ifPresent(made::add);
+        return made;
+    }
+
+    /** The agent signed in now had badged in before the terminal restarted (the terminal keeps that on disk). */
+    public void badgedInBefore(String agent) {
+        if (current.state() != LOGGED_OUT && agent.equals(current.agent())) {
+            badgeAgent = agent;
+        }
+    }
+
+    /** The agent who signed in with a badge and is signed in still, or null. */
+    public String badgeAgent() {
+        return current.state() == LOGGED_OUT ? null : badgeAgent;
+    }
+
+    /**
      * New seat configuration from the gateway. Reasons and timers apply from the next use. A different
      * agent signs the previous one out, so nobody's time runs on someone else's name; an agent who
      * signed in before the seat knew its agent (config not yet received) is taken to be the one named.
+     * An agent who signed in with a badge stays: the config's agent is only who a button sign-in is for.
      */
     public Optional<Transition> configure(SeatConfig next) {
         config = Objects.requireNonNull(next, "config");
         String signedIn = current.agent();
         if (Objects.equals(signedIn, next.agent())) {
             return Optional.empty();
+        }
+        if (current.state() != LOGGED_OUT && signedIn != null && signedIn.equals(badgeAgent)) {
+            return Optional.empty(); // badged in: their time stays theirs
         }
         if (current.state() == LOGGED_OUT || signedIn == null) {
             Snapshot s = current;
@@ -232,7 +274,10 @@ public final class SeatStateMachine {
             call = null;
         }
         long now = clock.millis();
-        String agent = current.state() == LOGGED_OUT ? config.agent() : current.agent();
+        String agent = current.state() != LOGGED_OUT ? current.agent() : badgeAgent != null ? badgeAgent : config.agent();
+        if (to == LOGGED_OUT) {
+            badgeAgent = null; // the next sign-in by a button is the seat's own agent's
+        }
         boolean help = to != LOGGED_OUT && current.help();
         Pending pending = to == BUSY || to == WRAP_UP ? current.pending() : null;
         return record(new Snapshot(agent, to, reason, help, now, pending), cause, now);

@@ -11,6 +11,7 @@ import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
 import com.pi4j.plugin.mock.provider.i2c.MockI2CProvider;
+import com.pi4j.plugin.mock.provider.spi.MockSpiProvider;
 import dev.seatlink.terminal.TerminalAgent;
 import dev.seatlink.terminal.TerminalConfig;
 import dev.seatlink.terminal.display.Display;
@@ -22,6 +23,10 @@ import dev.seatlink.terminal.hardware.LightType;
 import dev.seatlink.terminal.hardware.Pi4jContexts;
 import dev.seatlink.terminal.hardware.StatusLight;
 import dev.seatlink.terminal.seat.Clock;
+import dev.seatlink.terminal.badge.BadgeReaderSpec;
+import dev.seatlink.terminal.badge.BadgeReaders;
+import dev.seatlink.terminal.badge.Mfrc522;
+import dev.seatlink.terminal.badge.Mfrc522Reader;
 import dev.seatlink.terminal.seat.Key;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
@@ -30,17 +35,19 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A seat's GPIO and I2C on Pi4J's mock providers: the same button, light and display code as on a
  * Pi, with pins that a person (keyboard), a bot or a test drives. The only production code that uses
- * the mock plugin.
+ * the mock plugin. Its seat has an MFRC522 badge reader on mock SPI ({@link SimulatedMfrc522}).
  */
 public final class SimulatedHardware {
     private final Context pi4j;
     private final Map<String, DigitalOutput> outputs = new ConcurrentHashMap<>();
+    /** The seat's MFRC522 badge reader, made with the agent. */
+    private SimulatedMfrc522 chip;
 
     public SimulatedHardware() {
         pi4j = Pi4J.newContextBuilder().noAutoDetect()
                 .add(new MockPlatform())
                 .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance(),
-                        MockI2CProvider.newInstance())
+                        MockI2CProvider.newInstance(), new SimulatedMfrc522.Provider())
                 .build();
     }
 
@@ -49,7 +56,10 @@ public final class SimulatedHardware {
      * (mock inputs start low, which would read as every button held and the headset pulled).
      */
     public TerminalAgent newAgent(TerminalConfig config, Clock clock, Display display) {
-        TerminalAgent agent = new TerminalAgent(config, clock, gpio(), display);
+        if (chip == null) { // one reader per seat, however many agents a test starts on it
+            chip = (SimulatedMfrc522) BadgeReaders.spi(pi4j, MockSpiProvider.ID, BadgeReaderSpec.parse("mfrc522"));
+        }
+        TerminalAgent agent = new TerminalAgent(config, clock, gpio(), display, new Mfrc522Reader(new Mfrc522(chip)));
         pi4j.registry().allByType(DigitalInput.class).values()
                 .forEach(input -> ((MockDigitalInput) input).mockState(DigitalState.HIGH));
         return agent;
@@ -78,6 +88,14 @@ public final class SimulatedHardware {
     /** Lets a held button go. */
     public void release(Key key) {
         input(Buttons.id(key)).mockState(DigitalState.HIGH);
+    }
+
+    /**
+     * Holds a badge (its card's UID, 8 hex digits) on the seat's MFRC522 reader, or takes it away (null): the
+     * terminal's reader reads it through the chip's register protocol, as on a Pi.
+     */
+    public void badge(String uidHex) {
+        chip.present(uidHex);
     }
 
     /** Plugs the headset in or pulls it out (the jack switch opens with a plug in: high). */

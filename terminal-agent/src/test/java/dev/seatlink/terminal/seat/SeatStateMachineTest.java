@@ -48,6 +48,45 @@ class SeatStateMachineTest {
     }
 
     @Test
+    void aBadgeSignsItsAgentInAndWhoeverWasSignedInOutFirst() {
+        signedIn(); // a1, the seat's own agent
+        clock.advanceSeconds(1);
+
+        List<Transition> made = seat.signIn("a7");
+
+        assertThat(made).extracting(t -> t.to().agent(), t -> t.to().state(), Transition::cause).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("a1", LOGGED_OUT, Cause.BADGE),
+                org.assertj.core.groups.Tuple.tuple("a7", READY, Cause.BADGE));
+        assertThat(seat.signIn("a7")).as("signed in already").isEmpty();
+        assertThat(seat.configure(config("a1", 30, READY))).as("the config's agent is only the default").isEmpty();
+        assertThat(seat.snapshot().agent()).isEqualTo("a7");
+
+        seat.logout();
+        assertThat(seat.press(Key.READY).orElseThrow().to().agent()).as("a button sign-in: the seat's own agent")
+                .isEqualTo("a1");
+    }
+
+    @Test
+    void aBadgeDoesNotCutAnotherAgentsContactShort() {
+        signedIn();
+        seat.press(Key.BUSY);
+
+        assertThat(seat.signIn("a7")).isEmpty();
+        assertThat(seat.snapshot().agent()).isEqualTo("a1");
+        assertThat(seat.snapshot().state()).isEqualTo(BUSY);
+    }
+
+    @Test
+    void anAgentWhoBadgedInBeforeARestartStaysWhenTheConfigNamesAnother() {
+        seat = new SeatStateMachine(clock, config("a7", 30, READY), new Snapshot("a7", READY, null, false, T0));
+        seat.badgedInBefore("a7");
+
+        assertThat(seat.configure(config("a1", 30, READY))).isEmpty();
+        assertThat(seat.snapshot().agent()).isEqualTo("a7");
+        assertThat(seat.badgeAgent()).isEqualTo("a7");
+    }
+
+    @Test
     void notReadyTakesTheFirstReasonAndEachPressCyclesToTheNext() {
         signedIn();
 
