@@ -40,11 +40,7 @@ public final class AuditLog {
     }
 
     private Connection connect() throws SQLException {
-        Connection connection = EventStore.connect(file);
-        try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA synchronous=FULL");
-        }
-        return connection;
+        return EventStore.connectDurable(file);
     }
 
     public void append(AuditEntry entry) {

@@ -51,11 +51,7 @@ public final class ShiftRecords {
     }
 
     private Connection connect() throws SQLException {
-        Connection connection = EventStore.connect(file);
-        try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA synchronous=FULL");
-        }
-        return connection;
+        return EventStore.connectDurable(file);
     }
 
     /** Writes a log line; returns it with its id. */

@@ -144,6 +144,18 @@ public final class EventStore implements AutoCloseable {
     }
 
     /**
+     * A connection whose every commit is on disk before it returns (synchronous=FULL): for the few rows written one
+     * at a time beside the events — audit lines, the duty log, alerts, handovers.
+     */
+    public static Connection connectDurable(Path file) throws SQLException {
+        Connection connection = connect(file);
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA synchronous=FULL");
+        }
+        return connection;
+    }
+
+    /**
      * Inserts a batch in one transaction (writer thread only).
      *
      * @return for each event, whether it was new (false: already stored)
