@@ -27,6 +27,9 @@ public final class FloorCommand implements Callable<Integer> {
     @Option(names = "--seats-from", paramLabel = "URL", description = "take the seats from a gateway's /api/floor")
     URI seatsFrom;
 
+    @Option(names = "--except", paramLabel = "LIST", description = "seats not to run (left to a person), e.g. s-024")
+    String except;
+
     @Option(names = "--pace", defaultValue = "1.0", description = "speed of the simulated agents (default 1.0)")
     double pace;
 
@@ -51,6 +54,10 @@ public final class FloorCommand implements Callable<Integer> {
         } else {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "give --seats or --seats-from");
+        }
+        if (except != null) {
+            List<String> left = SeatList.parse(except);
+            ids = ids.stream().filter(id -> !left.contains(id)).toList();
         }
         FloorSimulation floor = new FloorSimulation(template, credentialsDir, ids, Clock.system(), seed, pace);
         CountDownLatch forever = new CountDownLatch(1);
