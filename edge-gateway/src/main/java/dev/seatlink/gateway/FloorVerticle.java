@@ -15,6 +15,8 @@ import dev.seatlink.gateway.audit.AuditLog;
 import dev.seatlink.gateway.audit.BackgroundAuditTrail;
 import dev.seatlink.gateway.badges.BadgeDesk;
 import dev.seatlink.gateway.brokerlink.BrokerLink;
+import dev.seatlink.gateway.brokerlink.MovesPublisher;
+import dev.seatlink.gateway.brokerlink.ShiftRecordPublisher;
 import dev.seatlink.gateway.brokerlink.BrokerOutbox;
 import dev.seatlink.gateway.brokerlink.FloorSummaryPublisher;
 import dev.seatlink.gateway.brokerlink.LeftoverRemoval;
@@ -32,12 +34,14 @@ import dev.seatlink.gateway.jobs.Relayout;
 import dev.seatlink.gateway.moves.FloorLayout;
 import dev.seatlink.gateway.moves.Move;
 import dev.seatlink.gateway.moves.MoveFile;
+import dev.seatlink.gateway.moves.MovesFromPrimary;
 import dev.seatlink.gateway.moves.TeamMoves;
 import dev.seatlink.gateway.roster.Roster;
 import dev.seatlink.gateway.roster.RosterFile;
 import dev.seatlink.gateway.shift.BackgroundAlertJournal;
 import dev.seatlink.gateway.shift.HandoverBuilder;
 import dev.seatlink.gateway.shift.ShiftRecords;
+import dev.seatlink.gateway.shift.ShiftRecordsFromPrimary;
 import dev.seatlink.gateway.ingest.IngestPipeline;
 import dev.seatlink.gateway.ingest.RejectLog;
 import dev.seatlink.gateway.jetstream.ClusterView;
@@ -93,6 +97,7 @@ import io.vertx.ext.web.Router;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /**
  * The gateway's composition root: builds the floor's parts in dependency order (the broker link first,
@@ -187,8 +192,15 @@ final class FloorVerticle extends VerticleBase {
         restored.lastStored().values().forEach(stored -> updater.restore(stored.event()));
         QueuePauses pauses = new QueuePauses();
         CtiIntake cti = new CtiIntake(floor, keeper, outbox, metrics, pauses, clock);
+        MoveFile moveFile = new MoveFile(config.store().dataDir());
+        Executor disk = task -> vertx.executeBlocking(() -> {
+            task.run();
+            return null;
+        }, false);
+        MovesFromPrimary published = new MovesFromPrimary(layout, moveFile, disk);
         IngestPipeline ingest = new IngestPipeline(codec, metrics, rejectLog, writer, new FloorInbox(updater, cti,
-                new BadgeDesk(floor, outbox, keeper, audit, clock)),
+                new BadgeDesk(floor, outbox, keeper, audit, clock), published,
+                new ShiftRecordsFromPrimary(shiftRecords, disk)),
                 task -> context.runOnContext(v -> task.run()), clock);
 
         // By the clock.
@@ -196,7 +208,8 @@ final class FloorVerticle extends VerticleBase {
         FloorTick tick = new FloorTick(vertx, floor, updater, live, new BackgroundAlertJournal(vertx, shiftRecords),
                 metrics, clock, List.of(t -> commands.expire(t.now()), figures,
                         new FloorSummaryPublisher(link, keeper, codec, site, floorId)));
-        layout.onRelayout(new Relayout(configs, tick, live));
+        MovesPublisher movesOut = new MovesPublisher(link, codec, keeper, site, floorId, clock);
+        layout.onRelayout(new Relayout(configs, tick, live, movesOut));
         HandoverBuilder handovers = new HandoverBuilder(store, auditLog, shiftRecords);
         List<PeriodicJob> jobs = new ArrayList<>(List.of(tick, new MoveExpiry(layout),
                 new HandsFirst(floor, tick, clock), keeper, new ReorderCheck(updater), new HeldSeatUpdates(live), new StreamHeartbeat(stream),
@@ -230,9 +243,10 @@ final class FloorVerticle extends VerticleBase {
         commands.mount(router);
         new CtiRoutes(floor, access, cti, keeper, link, codec).mount(router);
         new ReportRoutes(vertx, floor, access, store, auditLog, clock).mount(router);
-        new MoveRoutes(vertx, floor, layout, new MoveFile(config.store().dataDir()), access, keeper, audit, clock)
+        new MoveRoutes(vertx, floor, layout, moveFile, access, keeper, link, audit, clock)
                 .mount(router);
-        new ShiftRoutes(vertx, floor, shiftRecords, handovers, access, audit, clock).mount(router);
+        new ShiftRoutes(vertx, floor, shiftRecords, handovers, access, keeper,
+                new ShiftRecordPublisher(link, codec, keeper, site, floorId), audit, clock).mount(router);
         new RosterRoutes(vertx, floor, new RosterFile(config.store().dataDir()), access, audit, clock).mount(router);
         new ReviewRoutes(vertx, floor, store, access, clock).mount(router);
         new AgentRoutes(vertx, floor, access, new AgentFile(config.store().dataDir()), live, audit, clock).mount(router);
@@ -253,6 +267,7 @@ final class FloorVerticle extends VerticleBase {
                 configs.publishAll();
                 if (occasion == PrimaryDuties.Occasion.TOOK_LEASE) {
                     updater.startRollCall();
+                    movesOut.publish(layout.moves()); // the floor's moves are now this gateway's
                 }
             });
             keeper.onRecovery(updater::startRollCall);

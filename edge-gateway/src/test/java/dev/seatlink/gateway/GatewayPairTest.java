@@ -81,6 +81,20 @@ class GatewayPairTest {
             await().atMost(PATIENCE).until(() -> "NOT_READY".equals(http.json("/api/seats/s-001").path("state").asText()));
         }
 
+        // a move is made on the primary, and the standby runs the same teams (and keeps them when it takes over)
+        String move = "{\"seat\":\"s-001\",\"team\":\"vip-care\",\"for\":\"good\"}";
+        assertThat(httpB.post("/api/moves", move, "fm-dana", password).statusCode()).isEqualTo(409);
+        assertThat(httpB.post("/api/duty-log", "{\"kind\":\"note\",\"text\":\"hi\"}", "fm-dana", password)
+                .statusCode()).as("one duty log per floor: the primary's").isEqualTo(409);
+        HttpResponse<String> logged = httpA.post("/api/duty-log", "{\"kind\":\"incident\",\"text\":\"row 3 down\"}",
+                "fm-dana", password);
+        assertThat(logged.statusCode()).as(logged.body()).isEqualTo(201);
+        await().atMost(PATIENCE).until(() -> httpB.json("/api/duty-log", "fm-dana", password)
+                .findValuesAsText("text").contains("row 3 down"));
+        HttpResponse<String> moved = httpA.post("/api/moves", move, "fm-dana", password);
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> "vip-care".equals(httpB.json("/api/seats/s-001").path("team").asText()));
+
         try (MqttProbe lease = new MqttProbe(broker.url(), "seatlink/v1/hq/f1/gateway")) {
             running.remove(a);
             a.close(); // a clean stop says offline: the standby takes the lease at once
@@ -88,6 +102,10 @@ class GatewayPairTest {
             await().atMost(PATIENCE).until(() -> lease.received().stream()
                     .anyMatch(m -> m.payload().contains("\"online\":true") && m.payload().contains("gateway-b")));
         }
+        assertThat(httpB.json("/api/moves", "fm-dana", password).path("moves").findValuesAsText("seat"))
+                .containsExactly("s-001");
+        assertThat(httpB.json("/api/handover?shift=current", "fm-dana", password).path("log").findValuesAsText("text"))
+                .as("the new primary's handover has the log written on the old one").containsExactly("row 3 down");
         seat.press(Key.READY);
         await().atMost(PATIENCE).until(() -> "READY".equals(httpB.json("/api/seats/s-001").path("state").asText()));
         HttpResponse<String> again = httpB.post("/api/seats/s-001/commands", SET_NOT_READY, "fm-dana", password);

@@ -28,7 +28,11 @@ public record Topic(String site, String floor, String seat, Kind kind) {
         /** A floor's aggregate: a team's counts each, so it may be larger than a seat's message. */
         SUMMARY(false, FloorSummary.class, FloorSummary.MAX_BYTES),
         /** A phone system's events for the floor, in from its CTI login. */
-        CTI(false, CtiEvent.class);
+        CTI(false, CtiEvent.class),
+        /** The seats moved to other teams, from the primary gateway. */
+        MOVES(false, FloorMoves.class, FloorSummary.MAX_BYTES),
+        /** The duty log's lines and handover acknowledgements, from the primary gateway. */
+        SHIFT(false, ShiftRecord.class, ShiftRecord.MAX_BYTES);
 
         private final boolean perSeat;
         private final Class<? extends Message> payloadType;
@@ -48,7 +52,8 @@ public record Topic(String site, String floor, String seat, Kind kind) {
 
         /** Whether the contract publishes this kind retained (the last one is what a new subscriber hears). */
         public boolean retained() {
-            return this == STATUS || this == STATE || this == CONFIG || this == GATEWAY || this == SUMMARY;
+            return this == STATUS || this == STATE || this == CONFIG || this == GATEWAY || this == SUMMARY
+                    || this == MOVES;
         }
 
         /** The largest payload this kind may carry; larger ones are refused as {@code too_large}. */

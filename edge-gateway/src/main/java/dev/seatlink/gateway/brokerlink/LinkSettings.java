@@ -66,6 +66,8 @@ public record LinkSettings(String brokerUrl, String site, String floor, String u
                 java.util.stream.Stream.of(Topic.Kind.STATUS, Topic.Kind.STATE, Topic.Kind.EVENT, Topic.Kind.CMD_RESULT,
                         Topic.Kind.CONFIG, Topic.Kind.BADGE).map(kind -> Topic.allSeats(site, floor, kind)),
                 java.util.stream.Stream.of(statusTopic().toString(),
-                        Topic.floor(site, floor, Topic.Kind.CTI).toString())).toList();
+                        Topic.floor(site, floor, Topic.Kind.CTI).toString(),
+                        Topic.floor(site, floor, Topic.Kind.MOVES).toString(),
+                        Topic.floor(site, floor, Topic.Kind.SHIFT).toString())).toList();
     }
 }

@@ -17,7 +17,7 @@ public final class FloorLayout {
     private final FloorModel floor;
     private final TeamMoves moves;
     private final FloorClock clock;
-    private LayoutListener listener = () -> { };
+    private LayoutListener listener = moves -> { };
     private SiteConfig file;
 
     public FloorLayout(SiteConfig file, TeamMoves moves, FloorModel floor, FloorClock clock) {
@@ -72,8 +72,23 @@ public final class FloorLayout {
         }
     }
 
+    /**
+     * The moves in force as the floor's primary published them (the other gateway of a pair, or this one before a
+     * restart): they replace this gateway's. Returns whether anything changed.
+     */
+    public boolean replace(List<Move> published) {
+        TeamMoves next = new TeamMoves(published);
+        next.settle(file, clock.millis());
+        if (next.all().equals(moves.all())) {
+            return false;
+        }
+        moves.replace(next.all());
+        relayout();
+        return true;
+    }
+
     private void relayout() {
         floor.reconfigure(moves.applyTo(file));
-        listener.relaidOut();
+        listener.relaidOut(moves.all());
     }
 }

@@ -1,5 +1,7 @@
 package dev.seatlink.gateway.moves;
 
+import dev.seatlink.protocol.FloorMoves;
+
 /**
  * A seat put in another team by a duty or centre manager while the floor runs.
  *
@@ -20,6 +22,15 @@ public record Move(String seat, String agent, String from, String to, long until
     /** Whether the move still holds at {@code now}. */
     public boolean holdsAt(long now) {
         return forGood() || now < until;
+    }
+
+    /** As the floor's {@code moves} topic carries it. */
+    public FloorMoves.Entry toEntry() {
+        return new FloorMoves.Entry(seat, agent, from, to, until, by, at);
+    }
+
+    public static Move of(FloorMoves.Entry entry) {
+        return new Move(entry.seat(), entry.agent(), entry.from(), entry.to(), entry.until(), entry.by(), entry.at());
     }
 
     /** For the audit trail. */

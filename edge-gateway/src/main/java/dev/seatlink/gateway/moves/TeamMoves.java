@@ -39,6 +39,12 @@ public final class TeamMoves {
         return kept;
     }
 
+    /** Every move at once: the list published for the floor. */
+    public void replace(List<Move> published) {
+        bySeat.clear();
+        published.forEach(move -> bySeat.put(move.seat(), move));
+    }
+
     /** Ends the seat's move (it goes back to its team in the site config); empty when it had none. */
     public Optional<Move> undo(String seat) {
         return Optional.ofNullable(bySeat.remove(seat));

@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.roles;
 
+import dev.seatlink.gateway.roster.Roster;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.TeamSpec;
@@ -14,12 +15,25 @@ import java.util.stream.Collectors;
  * {@link Permissions} how far each permission reaches. Pure; every route and {@code /api/me} ask it.
  */
 public final class Grants {
+    /** How long before and after a rostered duty manager's shift they hold the role: the handovers. */
+    public static final long HANDOVER_MS = 30 * 60_000L;
+
     private final SiteConfig site;
     private final String user;
     private final Set<Role> roles;
     private final Set<String> ledTeams;
 
+    /** The grants of a user, whatever the roster says (tests, and floors without a roster). */
     public Grants(SiteConfig site, String user) {
+        this(site, user, Roster.EMPTY, 0);
+    }
+
+    /**
+     * @param roster the floor's roster: a duty manager it schedules holds the role only during their shifts (and
+     *               {@value #HANDOVER_MS} ms either side, for the handover); one it does not schedule, always
+     * @param now    the time the request is made
+     */
+    public Grants(SiteConfig site, String user, Roster roster, long now) {
         this.site = site;
         this.user = user;
         this.ledTeams = site.teams().stream().filter(t -> user.equals(t.leader())).map(TeamSpec::id)
@@ -28,7 +42,7 @@ public final class Grants {
         if (site.staff().centreManagers().contains(user)) {
             found.add(Role.CENTRE_MANAGER);
         }
-        if (site.staff().dutyManagers().contains(user)) {
+        if (site.staff().dutyManagers().contains(user) && onDuty(roster, user, now)) {
             found.add(Role.DUTY_MANAGER);
         }
         if (site.staff().quality().contains(user)) {
@@ -41,6 +55,10 @@ public final class Grants {
             found.add(Role.TEAM_LEADER);
         }
         this.roles = java.util.Collections.unmodifiableSet(found);
+    }
+
+    private static boolean onDuty(Roster roster, String user, long now) {
+        return !roster.agents().contains(user) || !roster.of(user, now - HANDOVER_MS, now + HANDOVER_MS + 1).isEmpty();
     }
 
     public String user() {

@@ -11,8 +11,9 @@ import java.util.List;
  * @param kind   incident, staffing or note
  * @param text   what happened, up to {@value #MAX_TEXT} characters
  * @param open   still to be dealt with: the handover lists it among the open items
+ * @param ref    its reference on every gateway of the floor (the id is this gateway's own)
  */
-public record DutyLogEntry(long id, long at, String author, String kind, String text, boolean open) {
+public record DutyLogEntry(long id, long at, String author, String kind, String text, boolean open, String ref) {
     public static final List<String> KINDS = List.of("incident", "staffing", "note");
     public static final int MAX_TEXT = 2_000;
 

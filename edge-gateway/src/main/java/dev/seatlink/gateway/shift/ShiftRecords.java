@@ -36,6 +36,12 @@ public final class ShiftRecords {
                     CREATE TABLE IF NOT EXISTS duty_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL,
                       author TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, open INTEGER NOT NULL)""");
             s.execute("CREATE INDEX IF NOT EXISTS duty_log_at ON duty_log(at)");
+            if (!hasColumn(c, "duty_log", "ref")) { // a log written before lines were shared by the floor's pair
+                s.execute("ALTER TABLE duty_log ADD COLUMN ref TEXT");
+            }
+            s.execute("CREATE UNIQUE INDEX IF NOT EXISTS duty_log_ref ON duty_log(ref)");
+            s.execute("CREATE TABLE IF NOT EXISTS handover_acks (shift_start INTEGER PRIMARY KEY, "
+                    + "by_user TEXT NOT NULL, at INTEGER NOT NULL)");
             s.execute("""
                     CREATE TABLE IF NOT EXISTS alert_log (at INTEGER NOT NULL, change TEXT NOT NULL,
                       type TEXT NOT NULL, team TEXT, seat TEXT, text TEXT NOT NULL)""");
@@ -50,26 +56,41 @@ public final class ShiftRecords {
         return records;
     }
 
+    private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (r.next()) {
+                if (column.equals(r.getString("name"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     private Connection connect() throws SQLException {
         return EventStore.connectDurable(file);
     }
 
-    /** Writes a log line; returns it with its id. */
+    /** Writes a log line (one whose {@code ref} is here already is not written twice); returns it with its id. */
     public DutyLogEntry write(DutyLogEntry entry) {
         try (Connection c = connect(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO duty_log (at, author, kind, text, open) VALUES (?,?,?,?,?)",
+                "INSERT OR IGNORE INTO duty_log (at, author, kind, text, open, ref) VALUES (?,?,?,?,?,?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             insert.setLong(1, entry.at());
             insert.setString(2, entry.author());
             insert.setString(3, entry.kind());
             insert.setString(4, entry.text());
             insert.setInt(5, entry.open() ? 1 : 0);
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return new DutyLogEntry(keys.getLong(1), entry.at(), entry.author(), entry.kind(), entry.text(),
-                        entry.open());
+            insert.setString(6, entry.ref());
+            long id = 0;
+            if (insert.executeUpdate() == 1) {
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
             }
+            return new DutyLogEntry(id, entry.at(), entry.author(), entry.kind(), entry.text(), entry.open(),
+                    entry.ref());
         } catch (SQLException e) {
             throw new StoreException("cannot write the duty log: " + e.getMessage(), e);
         }
@@ -85,7 +106,7 @@ public final class ShiftRecords {
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
                     out.add(new DutyLogEntry(r.getLong("id"), r.getLong("at"), r.getString("author"),
-                            r.getString("kind"), r.getString("text"), r.getInt("open") == 1));
+                            r.getString("kind"), r.getString("text"), r.getInt("open") == 1, r.getString("ref")));
                 }
             }
             return out;
@@ -128,7 +149,10 @@ public final class ShiftRecords {
         }
     }
 
-    /** Keeps a shift's handover; a second one for the same shift is ignored (the first stands). */
+    /**
+     * Keeps a shift's handover; a second one for the same shift is ignored (the first stands). An acknowledgement
+     * the primary already shared for it applies at once.
+     */
     public void keepHandover(long shiftStart, long shiftEnd, long producedAt, String report) {
         try (Connection c = connect(); PreparedStatement insert = c.prepareStatement(
                 "INSERT OR IGNORE INTO handovers (shift_start, shift_end, produced_at, report) VALUES (?,?,?,?)")) {
@@ -137,6 +161,7 @@ public final class ShiftRecords {
             insert.setLong(3, producedAt);
             insert.setString(4, report);
             insert.executeUpdate();
+            applyAcknowledgement(c, shiftStart);
         } catch (SQLException e) {
             throw new StoreException("cannot keep the handover report: " + e.getMessage(), e);
         }
@@ -174,12 +199,40 @@ public final class ShiftRecords {
         }
     }
 
+    /**
+     * The floor's primary acknowledged a shift's handover: kept here too, applied to this gateway's report of that
+     * shift now or when it is made. The first acknowledgement stands.
+     */
+    public void acknowledgedByPrimary(long shiftStart, String user, long at) {
+        try (Connection c = connect(); PreparedStatement insert = c.prepareStatement(
+                "INSERT OR IGNORE INTO handover_acks (shift_start, by_user, at) VALUES (?,?,?)")) {
+            insert.setLong(1, shiftStart);
+            insert.setString(2, user);
+            insert.setLong(3, at);
+            insert.executeUpdate();
+            applyAcknowledgement(c, shiftStart);
+        } catch (SQLException e) {
+            throw new StoreException("cannot keep the handover's acknowledgement: " + e.getMessage(), e);
+        }
+    }
+
+    private static void applyAcknowledgement(Connection c, long shiftStart) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE handovers SET acknowledged_by = (SELECT by_user "
+                + "FROM handover_acks WHERE shift_start = ?1), acknowledged_at = (SELECT at FROM handover_acks "
+                + "WHERE shift_start = ?1) WHERE shift_start = ?1 AND acknowledged_by IS NULL "
+                + "AND EXISTS (SELECT 1 FROM handover_acks WHERE shift_start = ?1)")) {
+            update.setLong(1, shiftStart);
+            update.executeUpdate();
+        }
+    }
+
     /** Deletes what is older than {@code cutoffMs} (the events' retention); returns how many rows. */
     public int deleteBefore(long cutoffMs) {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             return s.executeUpdate("DELETE FROM duty_log WHERE at < " + cutoffMs)
                     + s.executeUpdate("DELETE FROM alert_log WHERE at < " + cutoffMs)
-                    + s.executeUpdate("DELETE FROM handovers WHERE shift_end < " + cutoffMs);
+                    + s.executeUpdate("DELETE FROM handovers WHERE shift_end < " + cutoffMs)
+                    + s.executeUpdate("DELETE FROM handover_acks WHERE at < " + cutoffMs);
         } catch (SQLException e) {
             throw new StoreException("cannot apply retention to the shift records: " + e.getMessage(), e);
         }

@@ -31,7 +31,7 @@ public final class Access {
 
     /** The signed-in user's grants, whatever they hold; empty after answering 401/429/503 itself. */
     Optional<Grants> signedIn(RoutingContext ctx) {
-        return signIn.require(ctx).map(user -> new Grants(floor.site(), user));
+        return signIn.require(ctx).map(user -> new Grants(floor.site(), user, floor.roster(), clock.millis()));
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.seatlink.gateway.audit.AuditEntry;
 import dev.seatlink.gateway.audit.AuditTrail;
 import dev.seatlink.gateway.floor.FloorClock;
+import dev.seatlink.gateway.brokerlink.LinkHealth;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.floor.SeatView;
 import dev.seatlink.gateway.lease.GatewayRole;
@@ -15,6 +16,7 @@ import dev.seatlink.gateway.roles.Grants;
 import dev.seatlink.gateway.roles.Permission;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.FloorMoves;
 import dev.seatlink.protocol.Ids;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -51,17 +53,19 @@ public final class MoveRoutes {
     private final MoveFile file;
     private final Access access;
     private final GatewayRole role;
+    private final LinkHealth link;
     private final AuditTrail audit;
     private final FloorClock clock;
 
     public MoveRoutes(Vertx vertx, FloorModel floor, FloorLayout layout, MoveFile file, Access access,
-                      GatewayRole role, AuditTrail audit, FloorClock clock) {
+                      GatewayRole role, LinkHealth link, AuditTrail audit, FloorClock clock) {
         this.vertx = vertx;
         this.floor = floor;
         this.layout = layout;
         this.file = file;
         this.access = access;
         this.role = role;
+        this.link = link;
         this.audit = audit;
         this.clock = clock;
     }
@@ -116,6 +120,15 @@ public final class MoveRoutes {
         }
         if (role.role() != Role.PRIMARY) {
             StandbyAnswer.send(ctx, role, "nobody was moved");
+            return;
+        }
+        if (!link.isConnected()) { // the floor's other gateway learns moves over the broker
+            Json.error(ctx, 503, "the broker link is down; nobody was moved");
+            return;
+        }
+        if (layout.moves().size() >= FloorMoves.MAX_MOVES
+                && layout.moves().stream().noneMatch(m -> m.seat().equals(seat.get().seat()))) {
+            Json.error(ctx, 409, "at most " + FloorMoves.MAX_MOVES + " seats can be moved at once: undo some first");
             return;
         }
         long now = clock.millis();

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * The roster over HTTP.
  *
  * <ul>
- *   <li>{@code POST /api/roster/import} ({@code edit-agents}) with {@code {"csv":"agent,date,start,end,breaks\n…"}}
+ *   <li>{@code POST /api/roster/import} ({@code edit-agents}; its agents are those of the directory and the site
+ *       config's duty managers, whose shifts are when they hold that role) with {@code {"csv":"agent,date,start,end,breaks\n…"}}
  *       (at most 16 MB): all or nothing — 200 {@code {"shifts":n}} and the roster is replaced (saved first), or 400
  *       {@code {"error","problems":["line 7: …"]}} and nothing changes.</li>
  *   <li>{@code GET /api/roster?date=YYYY-MM-DD} ({@code view-teams}): the shifts that overlap that day in the
@@ -70,7 +71,11 @@ public final class RosterRoutes {
         }
         String text = ctx.body().asString();
         SiteConfig site = floor.site();
-        Set<String> known = floor.agents().all().stream().map(Agent::id).collect(Collectors.toSet());
+        Set<String> known = floor.agents().all().stream().map(Agent::id).collect(Collectors.toCollection(
+                java.util.HashSet::new));
+        if (!known.isEmpty()) {
+            known.addAll(site.staff().dutyManagers()); // a duty manager's shifts: when they hold the role
+        }
         vertx.executeBlocking(() -> { // up to 16 MB to parse and check: not on the event loop
             JsonNode body = Json.parse(text);
             if (body == null || !body.path("csv").isTextual()) {

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seatlink.gateway.audit.AuditEntry;
 import dev.seatlink.gateway.audit.AuditTrail;
 import dev.seatlink.gateway.floor.FloorClock;
+import dev.seatlink.gateway.brokerlink.ShiftRecordPublisher;
 import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.gateway.lease.GatewayRole;
+import dev.seatlink.gateway.lease.Role;
 import dev.seatlink.gateway.roles.Grants;
 import dev.seatlink.gateway.roles.Permission;
 import dev.seatlink.gateway.shift.DutyLogEntry;
@@ -15,15 +18,19 @@ import dev.seatlink.gateway.shift.HandoverPage;
 import dev.seatlink.gateway.shift.ShiftRecords;
 import dev.seatlink.gateway.shift.StoredHandover;
 import dev.seatlink.gateway.site.SiteConfig;
+import dev.seatlink.protocol.ShiftRecord;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * The duty log and the handover report, for duty and centre managers ({@code keep-duty-log}).
+ * The duty log and the handover report, for duty and centre managers ({@code keep-duty-log}). On a floor's pair
+ * only the primary writes the log and takes acknowledgements (the standby answers 409 with the primary's URL), and
+ * shares each with the standby ({@link ShiftRecordPublisher}).
  *
  * <ul>
  *   <li>{@code POST /api/duty-log} with {@code {"kind":"incident"|"staffing"|"note","text","open"?}}: 201 the line.</li>
@@ -43,16 +50,20 @@ public final class ShiftRoutes {
     private final ShiftRecords records;
     private final HandoverBuilder builder;
     private final Access access;
+    private final GatewayRole role;
+    private final ShiftRecordPublisher share;
     private final AuditTrail audit;
     private final FloorClock clock;
 
     public ShiftRoutes(Vertx vertx, FloorModel floor, ShiftRecords records, HandoverBuilder builder, Access access,
-                       AuditTrail audit, FloorClock clock) {
+                       GatewayRole role, ShiftRecordPublisher share, AuditTrail audit, FloorClock clock) {
         this.vertx = vertx;
         this.floor = floor;
         this.records = records;
         this.builder = builder;
         this.access = access;
+        this.role = role;
+        this.share = share;
         this.audit = audit;
         this.clock = clock;
     }
@@ -73,6 +84,10 @@ public final class ShiftRoutes {
         if (grants.isEmpty()) {
             return;
         }
+        if (role.role() != Role.PRIMARY) { // one log per floor: the primary's
+            StandbyAnswer.send(ctx, role, "nothing was written");
+            return;
+        }
         JsonNode body = Json.parse(ctx.body().asString());
         if (body == null || !body.isObject()) {
             Json.error(ctx, 400, "send {\"kind\":\"incident\"|\"staffing\"|\"note\",\"text\":\"…\",\"open\":false}");
@@ -86,8 +101,10 @@ public final class ShiftRoutes {
             return;
         }
         DutyLogEntry entry = new DutyLogEntry(0, clock.millis(), grants.get().user(), kind, text.strip(),
-                body.path("open").asBoolean(false));
+                body.path("open").asBoolean(false), UUID.randomUUID().toString());
         vertx.executeBlocking(() -> records.write(entry), false).onSuccess(written -> {
+            share.publish(ShiftRecord.line(written.ref(), written.at(), written.author(), written.kind(),
+                    written.text(), written.open()));
             audit.record(new AuditEntry(written.at(), written.author(), "duty-log", "write-duty-log", kind,
                     AuditEntry.OK, null, null));
             Json.respond(ctx, 201, written);
@@ -179,12 +196,17 @@ public final class ShiftRoutes {
             Json.error(ctx, 400, "send {\"shift\": the shift's start in ms since the epoch}");
             return;
         }
+        if (role.role() != Role.PRIMARY) {
+            StandbyAnswer.send(ctx, role, "nothing was acknowledged");
+            return;
+        }
         long start = body.path("shift").asLong();
         String user = grants.get().user();
         long now = clock.millis();
         vertx.executeBlocking(() -> records.acknowledge(start, user, now) ? new Acknowledged(true, Optional.empty())
                 : new Acknowledged(false, records.handover(start)), false).onSuccess(outcome -> {
             if (outcome.done()) {
+                share.publish(ShiftRecord.acknowledgement(UUID.randomUUID().toString(), now, user, start));
                 audit.record(new AuditEntry(now, user, "duty-log", "acknowledge-handover", String.valueOf(start),
                         AuditEntry.OK, null, null));
                 Json.respond(ctx, 200, Map.of("shift", start, "acknowledgedBy", user, "acknowledgedAt", now));

@@ -21,7 +21,7 @@ class FloorLayoutTest {
     private final AtomicInteger relayouts = new AtomicInteger();
 
     FloorLayoutTest() {
-        layout.onRelayout(relayouts::incrementAndGet);
+        layout.onRelayout(moves -> relayouts.incrementAndGet());
     }
 
     private Move move(String seat, String to, long until) {

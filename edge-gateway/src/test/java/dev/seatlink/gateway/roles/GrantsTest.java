@@ -3,6 +3,8 @@ package dev.seatlink.gateway.roles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.seatlink.gateway.roster.Roster;
+import dev.seatlink.gateway.roster.RosterCsv;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.SiteConfigException;
@@ -40,6 +42,21 @@ class GrantsTest {
         assertThat(dm.has(Permission.KEEP_DUTY_LOG)).isTrue();
         assertThat(dm.has(Permission.EDIT_AGENTS)).isFalse();
         assertThat(dm.has(Permission.MANAGE_FLEET)).isFalse();
+    }
+
+    @Test
+    void aRosteredDutyManagerHoldsTheRoleDuringTheirShiftAndItsHandoversOnly() {
+        Roster roster = new Roster(RosterCsv.read("agent,date,start,end\ndm,2026-12-01,06:00,14:00\n",
+                java.time.ZoneId.of("UTC"), java.util.Set.of()).schedules());
+        long six = java.time.Instant.parse("2026-12-01T06:00:00Z").toEpochMilli();
+
+        assertThat(new Grants(site, "dm", roster, six + 3_600_000).has(Permission.MOVE)).as("on shift").isTrue();
+        assertThat(new Grants(site, "dm", roster, six - Grants.HANDOVER_MS).has(Permission.MOVE))
+                .as("taking over").isTrue();
+        assertThat(new Grants(site, "dm", roster, six - Grants.HANDOVER_MS - 60_000).has(Permission.MOVE))
+                .as("off shift").isFalse();
+        assertThat(new Grants(site, "cm", roster, six - 86_400_000).has(Permission.MOVE))
+                .as("a centre manager is not rostered").isTrue();
     }
 
     @Test

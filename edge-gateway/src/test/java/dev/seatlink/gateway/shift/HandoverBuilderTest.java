@@ -86,8 +86,8 @@ class HandoverBuilderTest {
         audit.append(new AuditEntry(SIX + 200 * MINUTE, "tl-a", "s-1", "message", "hi", AuditEntry.SENT, null, "c2"));
         audit.append(new AuditEntry(EIGHTEEN + MINUTE, "tl-a", "s-1", "message", "next shift", AuditEntry.SENT, null,
                 "c3"));
-        records.write(new DutyLogEntry(0, SIX + 30 * MINUTE, "dm", "incident", "phones down in row 3", true));
-        records.write(new DutyLogEntry(0, SIX + 90 * MINUTE, "dm", "note", "<b>fine</b>", false));
+        records.write(new DutyLogEntry(0, SIX + 30 * MINUTE, "dm", "incident", "phones down in row 3", true, "r1"));
+        records.write(new DutyLogEntry(0, SIX + 90 * MINUTE, "dm", "note", "<b>fine</b>", false, "r2"));
         Alert late = new Alert("a-1", Alert.NOT_READY_OVER_LIMIT, "team-a", "s-1", "a1", "s-1 on break too long",
                 SIX + 300 * MINUTE);
         records.alert(new AlertChange(AlertChange.RAISED, late, SIX + 300 * MINUTE));
@@ -119,6 +119,19 @@ class HandoverBuilderTest {
         String page = HandoverPage.of(json, site.shifts().zone(), null, null);
         assertThat(page).contains("phones down in row 3").contains("&lt;b&gt;fine&lt;/b&gt;").doesNotContain("<b>fine")
                 .contains("Ada One").contains("Not yet acknowledged");
+    }
+
+    @Test
+    void whatThePrimarySharesIsKeptOnceAndItsAcknowledgementWaitsForTheReport() {
+        DutyLogEntry line = new DutyLogEntry(0, SIX, "dm", "note", "shared", false, "ref-1");
+        assertThat(records.write(line).id()).isPositive();
+        assertThat(records.write(line).id()).as("the same line again (the primary's own, echoed)").isZero();
+        assertThat(records.log(SIX, EIGHTEEN)).hasSize(1);
+
+        records.acknowledgedByPrimary(SIX, "dm-next", EIGHTEEN + MINUTE); // before this gateway made its report
+        records.keepHandover(SIX, EIGHTEEN, EIGHTEEN + 2 * MINUTE, "{}");
+        assertThat(records.handover(SIX).orElseThrow().acknowledgedBy()).isEqualTo("dm-next");
+        assertThat(records.handover(SIX).orElseThrow().acknowledgedAt()).isEqualTo(EIGHTEEN + MINUTE);
     }
 
     @Test

@@ -1,0 +1,38 @@
+package dev.seatlink.gateway.brokerlink;
+
+import dev.seatlink.gateway.lease.GatewayRole;
+import dev.seatlink.gateway.lease.Role;
+import dev.seatlink.protocol.Codec;
+import dev.seatlink.protocol.ShiftRecord;
+import dev.seatlink.protocol.Topic;
+import org.tinylog.Logger;
+
+/**
+ * The primary's duty-log lines and handover acknowledgements, to the floor's {@code shift} topic (QoS 1 to every
+ * gateway's persistent session), so the floor's other gateway keeps the same shift records. One written while the
+ * broker link is down stays on the primary only (logged).
+ */
+public final class ShiftRecordPublisher {
+    private final BrokerLink link;
+    private final Codec codec;
+    private final GatewayRole role;
+    private final Topic topic;
+
+    public ShiftRecordPublisher(BrokerLink link, Codec codec, GatewayRole role, String site, String floor) {
+        this.link = link;
+        this.codec = codec;
+        this.role = role;
+        this.topic = Topic.floor(site, floor, Topic.Kind.SHIFT);
+    }
+
+    public void publish(ShiftRecord record) {
+        if (role.role() != Role.PRIMARY) {
+            return;
+        }
+        if (!link.isConnected()) {
+            Logger.warn("the broker link is down: {} {} stays on this gateway only", record.type(), record.ref());
+            return;
+        }
+        link.publish(topic.toString(), codec.encode(topic, record), false);
+    }
+}
