@@ -197,7 +197,7 @@ final class FloorVerticle extends VerticleBase {
             task.run();
             return null;
         }, false);
-        MovesFromPrimary published = new MovesFromPrimary(layout, moveFile, disk);
+        MovesFromPrimary published = new MovesFromPrimary(layout, moveFile, disk, keeper);
         IngestPipeline ingest = new IngestPipeline(codec, metrics, rejectLog, writer, new FloorInbox(updater, cti,
                 new BadgeDesk(floor, outbox, keeper, audit, clock), published,
                 new ShiftRecordsFromPrimary(shiftRecords, disk)),

@@ -1,5 +1,7 @@
 package dev.seatlink.gateway.moves;
 
+import dev.seatlink.gateway.lease.GatewayRole;
+import dev.seatlink.gateway.lease.Role;
 import dev.seatlink.protocol.FloorMoves;
 import java.io.IOException;
 import java.util.List;
@@ -8,21 +10,24 @@ import org.tinylog.Logger;
 
 /**
  * The moves the floor's primary published (retained on {@code moves}): this gateway runs the same teams, and keeps
- * them on its disk for a restart. Runs on the floor's context; the file is written on {@code disk}'s thread.
+ * them on its disk for a restart. The primary itself ignores them: it made them, and may have changed them since. Runs on the floor's context; the file is written on {@code disk}'s thread.
  */
 public final class MovesFromPrimary {
     private final FloorLayout layout;
     private final MoveFile file;
     private final Executor disk;
+    private final GatewayRole role;
 
-    public MovesFromPrimary(FloorLayout layout, MoveFile file, Executor disk) {
+    public MovesFromPrimary(FloorLayout layout, MoveFile file, Executor disk, GatewayRole role) {
+        this.role = role;
         this.layout = layout;
         this.file = file;
         this.disk = disk;
     }
 
     public void heard(FloorMoves published) {
-        if (!layout.replace(published.moves().stream().map(Move::of).toList())) {
+        // The primary's own list is the floor's: a retained copy delivered late must not undo a newer change.
+        if (role.role() == Role.PRIMARY || !layout.replace(published.moves().stream().map(Move::of).toList())) {
             return;
         }
         List<Move> now = layout.moves();
