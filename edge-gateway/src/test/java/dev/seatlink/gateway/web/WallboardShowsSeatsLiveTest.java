@@ -126,7 +126,7 @@ class WallboardShowsSeatsLiveTest {
     void theFloorLoadsWithoutConsoleErrorsAndPivotsItsTiles() throws Exception {
         assertThat(browser.findElements(By.cssSelector("article.seat"))).hasSize(24);
         assertThat(tile("s-001").getAttribute("data-state")).isEqualTo("OFFLINE");
-        assertThat(tile("s-001").findElement(By.className("letter")).getText()).isEqualTo("X");
+        onThePage(() -> assertThat(tile("s-001").findElement(By.className("letter")).getText()).isEqualTo("X"));
         // Counts and group tiles are redrawn with every second's figures: one found just before a redraw goes stale.
         await().atMost(Duration.ofSeconds(5)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
                 .untilAsserted(() -> assertThat(browser.findElement(By.id("count-OFFLINE")).getText()).contains("24"));
