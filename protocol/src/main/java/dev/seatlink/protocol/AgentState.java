@@ -6,5 +6,10 @@ public enum AgentState {
     READY,
     NOT_READY,
     BUSY,
-    WRAP_UP
+    WRAP_UP;
+
+    /** Whether an agent in this state is signed in: every state but LOGGED_OUT. */
+    public boolean signedIn() {
+        return this != LOGGED_OUT;
+    }
 }

@@ -57,8 +57,7 @@ public final class BadgeDesk {
             return;
         }
         String id = agent.get().id();
-        floor.seats().stream().filter(other -> !other.seat().equals(seat) && id.equals(other.agent())
-                && other.online() && !AgentState.LOGGED_OUT.name().equals(other.state())).map(SeatView::seat)
+        floor.seatsSignedInBy(id).stream().map(SeatView::seat).filter(other -> !other.equals(seat))
                 .forEach(other -> {
                     send.command(other, new Command.SetState(UUID.randomUUID().toString(), AgentState.LOGGED_OUT, null,
                             BY, now));

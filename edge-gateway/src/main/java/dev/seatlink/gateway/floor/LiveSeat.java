@@ -62,7 +62,7 @@ final class LiveSeat {
 
     /** Whether an agent is signed in at the seat as far as its last report says, connected or not. */
     boolean loggedIn() {
-        return state != null && state != AgentState.LOGGED_OUT;
+        return state != null && state.signedIn();
     }
 
     FleetEntry fleet() {

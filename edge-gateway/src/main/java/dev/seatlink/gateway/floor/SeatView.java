@@ -16,4 +16,10 @@ public record SeatView(String seat, String team, String agent, String state, Str
                        boolean online, long seq, int x, int y, String skill, Long helpSince,
                        dev.seatlink.protocol.Pending pending, String agentName) {
     public static final String OFFLINE = "OFFLINE";
+
+    /** Whether an agent is signed in at the seat now: its terminal is connected and reports them signed in. */
+    public boolean signedIn() {
+        return online && agent != null && !OFFLINE.equals(state)
+                && !dev.seatlink.protocol.AgentState.LOGGED_OUT.name().equals(state);
+    }
 }

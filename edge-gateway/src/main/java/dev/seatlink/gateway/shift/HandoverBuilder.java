@@ -26,9 +26,6 @@ import java.util.TreeMap;
  */
 public final class HandoverBuilder {
     static final int MAX_ACTION_LINES = 1_000;
-    private static final List<String> WORKING = List.of(AgentState.READY.name(), AgentState.BUSY.name(),
-            AgentState.WRAP_UP.name(), AgentState.NOT_READY.name());
-
     private final EventStore store;
     private final AuditLog audit;
     private final ShiftRecords records;
@@ -71,7 +68,8 @@ public final class HandoverBuilder {
         Map<String, List<String>> worked = new LinkedHashMap<>();
         site.teams().forEach(team -> worked.put(team.id(), new ArrayList<>()));
         for (ReportRow agent : byAgent) {
-            long signedIn = WORKING.stream().mapToLong(state -> agent.msInState().getOrDefault(state, 0L)).sum();
+            long signedIn = java.util.Arrays.stream(AgentState.values()).filter(AgentState::signedIn)
+                    .mapToLong(state -> agent.msInState().getOrDefault(state.name(), 0L)).sum();
             if (signedIn > 0) {
                 agent.teams().forEach(team -> worked.computeIfAbsent(team, t -> new ArrayList<>()).add(agent.name()));
             }

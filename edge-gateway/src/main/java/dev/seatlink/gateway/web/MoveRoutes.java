@@ -15,7 +15,6 @@ import dev.seatlink.gateway.moves.MoveFile;
 import dev.seatlink.gateway.roles.Grants;
 import dev.seatlink.gateway.roles.Permission;
 import dev.seatlink.gateway.site.SiteConfig;
-import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.FloorMoves;
 import dev.seatlink.protocol.Ids;
 import io.vertx.core.Vertx;
@@ -180,7 +179,6 @@ public final class MoveRoutes {
 
     /** The seat the agent is signed in at now. */
     private Optional<SeatView> seatOfAgent(String agent) {
-        return floor.seats().stream().filter(seat -> agent.equals(seat.agent()) && seat.online()
-                && !AgentState.LOGGED_OUT.name().equals(seat.state())).findFirst();
+        return floor.seatsSignedInBy(agent).stream().findFirst();
     }
 }
