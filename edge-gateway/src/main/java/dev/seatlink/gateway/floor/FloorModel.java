@@ -41,6 +41,8 @@ public final class FloorModel {
     private final LeftoverSeats leftovers = new LeftoverSeats();
     private AgentDirectory agents = AgentDirectory.EMPTY;
     private Roster roster = Roster.EMPTY;
+    /** The roster against the floor as of the last tick. */
+    private RosterNow rosterNow = RosterNow.NONE;
     /** The phone system's link, when it is configured and down. */
     private AcdDown acdDown;
 
@@ -290,12 +292,18 @@ public final class FloorModel {
     public List<AlertChange> updateAlerts(FloorKpis kpis, Set<String> gapsOpen, long now) {
         List<Alert> holding = new java.util.ArrayList<>(Alerts.holding(site, seats.values(),
                 kpis.groups().get(Grouping.TEAM.key()), gapsOpen, now));
-        holding.addAll(RosterAlerts.holding(roster, agents, seats.values(), now));
+        rosterNow = RosterNow.of(roster, agents, seats.values(), site.teams(), now);
+        holding.addAll(rosterNow.alerts());
         if (acdDown != null) {
             holding.add(new Alert(Alert.ACD_DOWN, Alert.ACD_DOWN, null, null, null, "the phone system's link is down ("
                     + acdDown.why() + "): seats work from their buttons, queue pauses wait", acdDown.since()));
         }
         return alerts.update(holding, now);
+    }
+
+    /** Per team, the agents the roster has working as of the last tick; empty without a roster. */
+    public Map<String, Integer> scheduledNow() {
+        return rosterNow.scheduledByTeam();
     }
 
     public List<Alert> alerts() {
@@ -338,6 +346,12 @@ public final class FloorModel {
     /** Seats heard from that the site config does not (or no longer) list. */
     public LeftoverSeats leftovers() {
         return leftovers;
+    }
+
+    /** The seats the agent is signed in at now (one, unless a badge or a button just moved them). */
+    public List<SeatView> seatsSignedInBy(String agent) {
+        return seats.values().stream().filter(seat -> agent.equals(seat.agent)).map(LiveSeat::view)
+                .filter(SeatView::signedIn).toList();
     }
 
     /** Every seat, in seat-map order. */

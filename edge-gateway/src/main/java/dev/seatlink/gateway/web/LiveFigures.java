@@ -1,7 +1,5 @@
 package dev.seatlink.gateway.web;
 
-import dev.seatlink.gateway.roster.Activity;
-import dev.seatlink.gateway.roster.Roster;
 import dev.seatlink.gateway.roster.StaffingSamples;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.gateway.calls.CallKpis;
@@ -44,7 +42,7 @@ public final class LiveFigures implements Tick.Listener {
 
     @Override
     public void ticked(Tick tick) {
-        scheduledNow = scheduledNow(tick.now());
+        scheduledNow = floor.scheduledNow();
         latest = FloorSnapshot.Live.of(tick.now(), tick.counts(), tick.kpis(), tick.helpQueue(),
                 floor.helpTaken(), floor.alerts(), RoleJson.of(role), callKpis(), scheduledNow);
         counts = tick.counts();
@@ -95,38 +93,12 @@ public final class LiveFigures implements Tick.Listener {
         return staffing.of(team, from, to);
     }
 
-    /**
-     * Who the roster has working now, by the team they sit in now (or their home team in the agent directory when
-     * they are not signed in anywhere).
-     */
-    private Map<String, Integer> scheduledNow(long now) {
-        Roster roster = floor.roster();
-        if (roster.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, String> teamOf = new java.util.HashMap<>();
-        floor.agents().all().forEach(agent -> teamOf.put(agent.id(), agent.team()));
-        floor.seats().stream().filter(seat -> seat.agent() != null && seat.online()
-                && !AgentState.LOGGED_OUT.name().equals(seat.state())).forEach(seat -> teamOf.put(seat.agent(),
-                seat.team()));
-        Map<String, Integer> scheduled = new java.util.HashMap<>();
-        floor.site().teams().forEach(team -> scheduled.put(team.id(), 0));
-        for (String agent : roster.agents()) {
-            String team = teamOf.get(agent);
-            if (team != null && scheduled.containsKey(team) && roster.activityAt(agent, now) == Activity.WORK) {
-                scheduled.merge(team, 1, Integer::sum);
-            }
-        }
-        return scheduled;
-    }
-
     private static Map<String, int[]> staffedAndReady(FloorCounts counts) {
         Map<String, int[]> figures = new java.util.HashMap<>();
         counts.teams().forEach((team, states) -> {
             int ready = states.getOrDefault(AgentState.READY.name(), 0);
-            int staffed = ready + states.getOrDefault(AgentState.BUSY.name(), 0)
-                    + states.getOrDefault(AgentState.WRAP_UP.name(), 0)
-                    + states.getOrDefault(AgentState.NOT_READY.name(), 0);
+            int staffed = java.util.Arrays.stream(AgentState.values()).filter(AgentState::signedIn)
+                    .mapToInt(state -> states.getOrDefault(state.name(), 0)).sum();
             figures.put(team, new int[] {staffed, ready});
         });
         return figures;

@@ -16,13 +16,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Sites.twoTeams: a1 sits at s-1; the roster has them 06:00-14:00 UTC with a break 10:00-10:15. */
-class RosterAlertsTest {
+class RosterNowTest {
     private static final long MINUTE = 60_000;
     private static final long SIX = Instant.parse("2026-12-01T06:00:00Z").toEpochMilli();
     private final FloorModel floor = new FloorModel(Sites.twoTeams(), SIX - 60 * MINUTE);
     private long seq;
 
-    RosterAlertsTest() {
+    RosterNowTest() {
         floor.roster(new Roster(RosterCsv.read("agent,date,start,end,breaks\na1,2026-12-01,06:00,14:00,10:00-10:15\n",
                 ZoneId.of("UTC"), Set.of()).schedules()));
         floor.applyStatus("s-1", SeatStatus.online("b", "1", SIX - 60 * MINUTE), SIX - 60 * MINUTE);
@@ -59,5 +59,17 @@ class RosterAlertsTest {
         to(AgentState.LOGGED_OUT, null, SIX + 400 * MINUTE); // 12:40, the shift ends at 14:00
         assertThat(alertsAt(SIX + 406 * MINUTE)).containsExactly(Alert.EARLY_SIGN_OUT);
         assertThat(alertsAt(SIX + 481 * MINUTE)).as("after the shift").isEmpty();
+    }
+
+    @Test
+    void theRosterCountsWhoItHasWorkingNowInTheTeamTheySitInAndNotThoseOnABreak() {
+        alertsAt(SIX - MINUTE);
+        assertThat(floor.scheduledNow()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("team-a", 0, "team-b", 0));
+        alertsAt(SIX + MINUTE);
+        assertThat(floor.scheduledNow()).as("not signed in: the seat they are listed at")
+                .containsEntry("team-a", 1).containsEntry("team-b", 0);
+        to(AgentState.READY, null, SIX + 2 * MINUTE);
+        alertsAt(SIX + 241 * MINUTE); // 10:01, in the break
+        assertThat(floor.scheduledNow()).containsEntry("team-a", 0);
     }
 }
