@@ -6,7 +6,6 @@ import dev.seatlink.gateway.floor.GroupKpis;
 import dev.seatlink.gateway.floor.Grouping;
 import dev.seatlink.gateway.floor.Tick;
 import dev.seatlink.gateway.lease.GatewayRole;
-import dev.seatlink.gateway.lease.Role;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.FloorSummary;
 import dev.seatlink.protocol.Topic;
@@ -19,31 +18,25 @@ import java.util.Map;
  * the floor's primary gateway publishes it.
  */
 public final class FloorSummaryPublisher implements Tick.Listener {
-    private final BrokerLink link;
     private final GatewayRole role;
-    private final Codec codec;
-    private final Topic topic;
+    private final PrimaryFloorTopic topic;
     private FloorSummary last;
 
     public FloorSummaryPublisher(BrokerLink link, GatewayRole role, Codec codec, String site, String floor) {
-        this.link = link;
         this.role = role;
-        this.codec = codec;
-        this.topic = Topic.floor(site, floor, Topic.Kind.SUMMARY);
+        this.topic = new PrimaryFloorTopic(link, codec, role, site, floor, Topic.Kind.SUMMARY);
     }
 
     @Override
     public void ticked(Tick tick) {
-        if (role.role() != Role.PRIMARY) {
+        if (!topic.isPrimary()) {
             last = null; // on taking the lease, the first summary goes out whatever the other said last
             return;
         }
         FloorSummary summary = summaryOf(tick);
-        if (last != null && summary.at(last.ts()).equals(last) || !link.isConnected()) {
-            return;
+        if ((last == null || !summary.at(last.ts()).equals(last)) && topic.publish(summary, true)) {
+            last = summary;
         }
-        last = summary;
-        link.publish(topic.toString(), codec.encode(topic, summary), true);
     }
 
     private FloorSummary summaryOf(Tick tick) {

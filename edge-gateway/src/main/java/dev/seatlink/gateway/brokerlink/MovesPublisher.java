@@ -2,7 +2,6 @@ package dev.seatlink.gateway.brokerlink;
 
 import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.lease.GatewayRole;
-import dev.seatlink.gateway.lease.Role;
 import dev.seatlink.gateway.moves.Move;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.FloorMoves;
@@ -15,18 +14,12 @@ import java.util.List;
  * floor's context.
  */
 public final class MovesPublisher {
-    private final BrokerLink link;
-    private final Codec codec;
-    private final GatewayRole role;
-    private final Topic topic;
+    private final PrimaryFloorTopic topic;
     private final FloorClock clock;
     private List<Move> published;
 
     public MovesPublisher(BrokerLink link, Codec codec, GatewayRole role, String site, String floor, FloorClock clock) {
-        this.link = link;
-        this.codec = codec;
-        this.role = role;
-        this.topic = Topic.floor(site, floor, Topic.Kind.MOVES);
+        this.topic = new PrimaryFloorTopic(link, codec, role, site, floor, Topic.Kind.MOVES);
         this.clock = clock;
     }
 
@@ -39,11 +32,9 @@ public final class MovesPublisher {
 
     /** Publishes {@code moves} if this gateway is the primary (it just took the lease: its list is the floor's). */
     public void publish(List<Move> moves) {
-        if (role.role() != Role.PRIMARY || !link.isConnected()) {
-            return;
-        }
         FloorMoves message = new FloorMoves(clock.millis(), moves.stream().map(Move::toEntry).toList());
-        link.publish(topic.toString(), codec.encode(topic, message), true);
-        published = List.copyOf(moves);
+        if (topic.publish(message, true)) {
+            published = List.copyOf(moves);
+        }
     }
 }

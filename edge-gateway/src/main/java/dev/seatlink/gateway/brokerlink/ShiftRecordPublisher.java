@@ -1,7 +1,6 @@
 package dev.seatlink.gateway.brokerlink;
 
 import dev.seatlink.gateway.lease.GatewayRole;
-import dev.seatlink.gateway.lease.Role;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.ShiftRecord;
 import dev.seatlink.protocol.Topic;
@@ -13,26 +12,15 @@ import org.tinylog.Logger;
  * broker link is down stays on the primary only (logged).
  */
 public final class ShiftRecordPublisher {
-    private final BrokerLink link;
-    private final Codec codec;
-    private final GatewayRole role;
-    private final Topic topic;
+    private final PrimaryFloorTopic topic;
 
     public ShiftRecordPublisher(BrokerLink link, Codec codec, GatewayRole role, String site, String floor) {
-        this.link = link;
-        this.codec = codec;
-        this.role = role;
-        this.topic = Topic.floor(site, floor, Topic.Kind.SHIFT);
+        this.topic = new PrimaryFloorTopic(link, codec, role, site, floor, Topic.Kind.SHIFT);
     }
 
     public void publish(ShiftRecord record) {
-        if (role.role() != Role.PRIMARY) {
-            return;
-        }
-        if (!link.isConnected()) {
+        if (topic.isPrimary() && !topic.publish(record, false)) {
             Logger.warn("the broker link is down: {} {} stays on this gateway only", record.type(), record.ref());
-            return;
         }
-        link.publish(topic.toString(), codec.encode(topic, record), false);
     }
 }
