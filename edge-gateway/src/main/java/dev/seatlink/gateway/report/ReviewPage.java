@@ -15,12 +15,9 @@ public final class ReviewPage {
                         + "table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 6px;text-align:right}"
                         + "td:first-child,th:first-child{text-align:left}tr.team{font-weight:bold}"
                         + "@media print{body{margin:0}}</style></head><body><h1>")
-                .append(Html.escape(title)).append("</h1><table><tr>");
-        for (String head : List.of("Agent", "Ready", "Busy", "Wrap-up", "Not ready", "Contacts", "Avg handle",
-                "Help requests", "Avg help wait", "Longest help wait", "Adherence")) {
-            html.append("<th>").append(head).append("</th>");
-        }
-        html.append("</tr>");
+                .append(Html.escape(title)).append("</h1><table>");
+        Html.headings(html, List.of("Agent", "Ready", "Busy", "Wrap-up", "Not ready", "Contacts", "Avg handle",
+                "Help requests", "Avg help wait", "Longest help wait", "Adherence"));
         for (MonthlyReview.Agent agent : review.agents()) {
             row(html, agent.figures(), agent.adherence(), "");
         }
@@ -33,27 +30,18 @@ public final class ReviewPage {
     private static void row(StringBuilder html, ReportRow row, Double adherence, String kind) {
         html.append("<tr class=\"").append(kind).append("\"><td>").append(Html.escape(row.name())).append("</td>");
         for (String state : List.of("READY", "BUSY", "WRAP_UP", "NOT_READY")) {
-            cell(html, hours(row.msInState().getOrDefault(state, 0L)));
+            Html.cell(html, hours(row.msInState().getOrDefault(state, 0L)));
         }
-        cell(html, String.valueOf(row.contacts()));
-        cell(html, minutes(row.averageHandleMs()));
-        cell(html, String.valueOf(row.helpRequests()));
-        cell(html, minutes(row.averageHelpWaitMs()));
-        cell(html, minutes(row.longestHelpWaitMs()));
-        cell(html, adherence == null ? "—" : Math.round(adherence * 100) + " %");
+        Html.cell(html, String.valueOf(row.contacts()));
+        Html.cell(html, Html.minutes(row.averageHandleMs()));
+        Html.cell(html, String.valueOf(row.helpRequests()));
+        Html.cell(html, Html.minutes(row.averageHelpWaitMs()));
+        Html.cell(html, Html.minutes(row.longestHelpWaitMs()));
+        Html.cell(html, adherence == null ? "—" : Math.round(adherence * 100) + " %");
         html.append("</tr>");
-    }
-
-    private static void cell(StringBuilder html, String text) {
-        html.append("<td>").append(Html.escape(text)).append("</td>");
     }
 
     private static String hours(long ms) {
         return String.format(Locale.ROOT, "%.1f h", ms / 3_600_000.0);
-    }
-
-    private static String minutes(long ms) {
-        long s = ms / 1000;
-        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

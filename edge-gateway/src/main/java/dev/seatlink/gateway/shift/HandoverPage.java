@@ -51,14 +51,14 @@ public final class HandoverPage {
         table("Teams", new String[] {"Team", "Contacts", "Avg handle", "Occupancy", "Help requests",
                 "Longest help wait", "Calls handled"}, r.path("teams"),
                 t -> new Object[] {t.path("name").asText(), t.path("contacts").asInt(),
-                        duration(t.path("averageHandleMs").asLong()), t.path("occupancy").isNull() ? "—"
+                        Html.minutes(t.path("averageHandleMs").asLong()), t.path("occupancy").isNull() ? "—"
                         : Math.round(t.path("occupancy").asDouble() * 100) + " %", t.path("helpRequests").asInt(),
-                        duration(t.path("longestHelpWaitMs").asLong()), t.path("calls").isNull() ? "—"
+                        Html.minutes(t.path("longestHelpWaitMs").asLong()), t.path("calls").isNull() ? "—"
                         : t.path("calls").path("handled").asText()});
 
         JsonNode help = r.path("help");
         html.append("<h2>Help</h2><p>").append(help.path("requests").asInt()).append(" raised hand(s), the longest wait ")
-                .append(duration(help.path("longestWaitMs").asLong())).append(".");
+                .append(Html.minutes(help.path("longestWaitMs").asLong())).append(".");
         if (!help.path("takenBy").isEmpty()) {
             html.append(" Taken by: ").append(Html.escape(counts(help.path("takenBy")))).append('.');
         }
@@ -94,15 +94,12 @@ public final class HandoverPage {
         if (heading != null) {
             html.append("<h2>").append(Html.escape(heading)).append("</h2>");
         }
-        html.append("<table><tr>");
-        for (String h : head) {
-            html.append("<th>").append(Html.escape(h)).append("</th>");
-        }
-        html.append("</tr>");
+        html.append("<table>");
+        Html.headings(html, java.util.Arrays.asList(head));
         for (JsonNode element : elements) {
             html.append("<tr>");
             for (Object cell : cells.of(element)) {
-                html.append("<td>").append(Html.escape(String.valueOf(cell))).append("</td>");
+                Html.cell(html, String.valueOf(cell));
             }
             html.append("</tr>");
         }
@@ -134,10 +131,5 @@ public final class HandoverPage {
 
     private String time(long ms) {
         return TIME.format(Instant.ofEpochMilli(ms).atZone(zone));
-    }
-
-    private static String duration(long ms) {
-        long s = ms / 1000;
-        return String.format("%d:%02d", s / 60, s % 60);
     }
 }
