@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,17 +88,29 @@ class NatsClusterTest {
         assertThat(Files.exists(dir.resolve("even"))).isFalse();
     }
 
-    /** Connects as a client does: again until the node takes it (while Raft elects, a node refuses MQTT). */
+    /**
+     * Connects as a client does: again until the node takes it (while Raft elects, a node refuses MQTT or lets the
+     * connect time out), each time with a new client, since a Paho client whose connect timed out may refuse the
+     * next one as "already in progress".
+     */
     private static MqttClient client(int node, String id) throws Exception {
-        MqttClient client = new MqttClient(cluster.node(node).mqttUrl(), id, new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(true);
         options.setConnectionTimeout(10);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions().until(() -> {
-                    client.connect(options);
-                    return true;
-                });
-        return client;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (true) {
+            MqttClient client = new MqttClient(cluster.node(node).mqttUrl(), id, new MemoryPersistence());
+            try {
+                client.connect(options);
+                return client;
+            } catch (MqttException e) {
+                client.close(true);
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("node " + cluster.node(node).name() + " took no MQTT client in 90 s; "
+                            + "its log: " + cluster.node(node).log(), e);
+                }
+                Thread.sleep(250);
+            }
+        }
     }
 }
