@@ -24,6 +24,8 @@ public record Topic(String site, String floor, String seat, Kind kind) {
         CALL(true, CallEvent.class),
         /** A badge read at the seat's reader. */
         BADGE(true, BadgeRead.class),
+        /** A seat's check of its own subscription ({@code …/{seat}/+}): only the seat itself hears it. */
+        PROBE(true, Probe.class),
         GATEWAY(false, GatewayStatus.class),
         /** A floor's aggregate: a team's counts each, so it may be larger than a seat's message. */
         SUMMARY(false, FloorSummary.class, FloorSummary.MAX_BYTES),
@@ -32,7 +34,9 @@ public record Topic(String site, String floor, String seat, Kind kind) {
         /** The seats moved to other teams, from the primary gateway. */
         MOVES(false, FloorMoves.class, FloorSummary.MAX_BYTES),
         /** The duty log's lines and handover acknowledgements, from the primary gateway. */
-        SHIFT(false, ShiftRecord.class, ShiftRecord.MAX_BYTES);
+        SHIFT(false, ShiftRecord.class, ShiftRecord.MAX_BYTES),
+        /** A gateway's check of its subscription to the floor's own topics ({@code …/{floor}/+}). */
+        GATEWAY_PROBE(false, Probe.class);
 
         private final boolean perSeat;
         private final Class<? extends Message> payloadType;
@@ -107,6 +111,16 @@ public record Topic(String site, String floor, String seat, Kind kind) {
     public static String allSeats(String site, String floor, Kind kind) {
         Check.that(kind.perSeat(), RejectReason.BAD_TOPIC, kind.level() + " is not a per-seat topic");
         return PREFIX + Check.id("site", site) + "/" + Check.id("floor", floor) + "/+/" + kind.level();
+    }
+
+    /** Subscription filter for every topic of one seat, e.g. {@code …/f1/s-001/+}: the terminal's one subscription. */
+    public static String oneSeat(String site, String floor, String seat) {
+        return PREFIX + Check.id("site", site) + "/" + Check.id("floor", floor) + "/" + Check.id("seat", seat) + "/+";
+    }
+
+    /** Subscription filter for the floor's own topics (gateway, summary, cti, moves, shift, …), {@code …/f1/+}. */
+    public static String floorTopics(String site, String floor) {
+        return PREFIX + Check.id("site", site) + "/" + Check.id("floor", floor) + "/+";
     }
 
     /**

@@ -111,7 +111,7 @@ class CodecPropertiesTest {
     @Provide
     Arbitrary<Message> messages() {
         return Arbitraries.oneOf(statuses(), states(), events(), configs(), commands(), results(), gateways(), summaries(),
-                ctiEvents(), callEvents(), badgeReads());
+                ctiEvents(), callEvents(), badgeReads(), probes());
     }
 
     private static Arbitrary<String> ids() {
@@ -205,6 +205,10 @@ class CodecPropertiesTest {
     private static Arbitrary<Message> badgeReads() {
         return Combinators.combine(tokens(), Arbitraries.strings().withCharRange('0', 'Z').ofMinLength(1)
                 .ofMaxLength(BadgeRead.MAX_BADGE_LENGTH), times()).as(BadgeRead::new);
+    }
+
+    private static Arbitrary<Message> probes() {
+        return Combinators.combine(tokens(), times()).as(Probe::new);
     }
 
     private static Arbitrary<Message> results() {

@@ -49,4 +49,13 @@ class TopicTest {
     void subscriptionFilterCoversEverySeatOfAFloor() {
         assertThat(Topic.allSeats("hq", "f1", Topic.Kind.EVENT)).isEqualTo("seatlink/v1/hq/f1/+/event");
     }
+
+    @Test
+    void aSeatHasOneFilterForAllItsTopicsAndAFloorOneForItsOwn() {
+        assertThat(Topic.oneSeat("hq", "f1", "s-014")).isEqualTo("seatlink/v1/hq/f1/s-014/+");
+        assertThat(Topic.floorTopics("hq", "f1")).isEqualTo("seatlink/v1/hq/f1/+");
+        assertThat(Topic.parse("seatlink/v1/hq/f1/s-014/probe").kind()).isEqualTo(Topic.Kind.PROBE);
+        assertThat(Topic.parse("seatlink/v1/hq/f1/gateway-probe").kind()).isEqualTo(Topic.Kind.GATEWAY_PROBE);
+        assertThatThrownBy(() -> Topic.oneSeat("hq", "f1", "+")).isInstanceOf(ProtocolViolation.class);
+    }
 }
