@@ -1,0 +1,117 @@
+package dev.seatlink.link;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whether a client's subscriptions still deliver. On a NATS cluster each QoS 1 subscription is a JetStream consumer
+ * kept on one node; when that node dies for good the subscription delivers nothing, while the client itself may be
+ * connected to another node and see nothing wrong. So each subscription that has been quiet for {@code quietMs} gets
+ * a probe, a message to a topic it matches; one whose probe has not come back within {@code answerMs} is stalled and
+ * the client subscribes everything again (NATS then makes new consumers on live nodes). Any message through a
+ * subscription counts as its answer. Pure: the time is passed in; one thread at a time.
+ */
+public final class SubscriptionCheck {
+    /** How long a probe may take: long enough for a busy or degraded cluster, since each false alarm costs a replay. */
+    public static final long ANSWER_MS = 15_000;
+
+    private final Map<String, Filter> filters = new LinkedHashMap<>();
+    private final long quietMs;
+    private final long answerMs;
+    private long stalls;
+
+    /** One subscription: its filter, what it last delivered, and the probe out for it (0 for none). */
+    private static final class Filter {
+        final String filter;
+        final String probeTopic;
+        long heardAt;
+        long probedAt;
+
+        Filter(String filter, String probeTopic) {
+            this.filter = filter;
+            this.probeTopic = probeTopic;
+        }
+    }
+
+    /**
+     * @param probeTopics per subscription filter, the topic its probe goes to; a filter without one (null) is never
+     *                    probed, only subscribed again with the others
+     */
+    public SubscriptionCheck(Map<String, String> probeTopics, long quietMs, long answerMs) {
+        if (quietMs <= 0 || answerMs <= 0) {
+            throw new IllegalArgumentException("quietMs and answerMs must be positive");
+        }
+        probeTopics.forEach((filter, probe) -> {
+            if (probe != null && !TopicFilter.matches(filter, probe)) {
+                throw new IllegalArgumentException("the probe topic " + probe + " does not match " + filter);
+            }
+            filters.put(filter, new Filter(filter, probe));
+        });
+        this.quietMs = quietMs;
+        this.answerMs = answerMs;
+    }
+
+    /** Every filter, as the client subscribes them. */
+    public List<String> filters() {
+        return List.copyOf(filters.keySet());
+    }
+
+    /** The subscriptions are (again) in place: each counts as heard now, no probe out. */
+    public void subscribed(long now) {
+        for (Filter filter : filters.values()) {
+            filter.heardAt = now;
+            filter.probedAt = 0;
+        }
+    }
+
+    /** A message arrived on {@code topic}: every subscription it matches delivers. */
+    public void heard(String topic, long now) {
+        for (Filter filter : filters.values()) {
+            if (TopicFilter.matches(filter.filter, topic)) {
+                filter.heardAt = now;
+                filter.probedAt = 0;
+            }
+        }
+    }
+
+    /** Whether {@code topic} is one of this client's probe topics (to be dropped once heard). */
+    public boolean isProbe(String topic) {
+        return filters.values().stream().anyMatch(filter -> topic.equals(filter.probeTopic));
+    }
+
+    /** The probe topics to publish to now: subscriptions quiet for {@code quietMs} with no probe out. */
+    public List<String> probesDue(long now) {
+        List<String> due = new ArrayList<>();
+        for (Filter filter : filters.values()) {
+            if (filter.probeTopic != null && filter.probedAt == 0 && now - filter.heardAt >= quietMs) {
+                filter.probedAt = now;
+                due.add(filter.probeTopic);
+            }
+        }
+        return due;
+    }
+
+    /**
+     * The subscriptions whose probe has not come back within {@code answerMs}. Each is reported once a probe: if
+     * subscribing again does not cure it, its next probe finds it again.
+     */
+    public List<String> stalled(long now) {
+        List<String> stalled = new ArrayList<>();
+        for (Filter filter : filters.values()) {
+            if (filter.probedAt != 0 && now - filter.probedAt >= answerMs) {
+                stalled.add(filter.filter);
+                filter.probedAt = 0;
+                filter.heardAt = now;
+            }
+        }
+        stalls += stalled.size();
+        return stalled;
+    }
+
+    /** Stalled subscriptions found since start. */
+    public long stalls() {
+        return stalls;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.seatlink.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SubscriptionCheckTest {
+    private static final String EVENTS = "seatlink/v1/hq/f1/+/event";
+    private static final String FLOOR = "seatlink/v1/hq/f1/+";
+    private static final String GATEWAY = "seatlink/v1/hq/f1/gateway";
+    private final SubscriptionCheck check;
+
+    SubscriptionCheckTest() {
+        Map<String, String> probes = new LinkedHashMap<>();
+        probes.put(EVENTS, "seatlink/v1/hq/f1/gateway-a/event");
+        probes.put(FLOOR, "seatlink/v1/hq/f1/gateway-probe");
+        probes.put(GATEWAY, null);
+        check = new SubscriptionCheck(probes, 5_000, 3_000);
+        check.subscribed(0);
+    }
+
+    @Test
+    void aSubscriptionThatDeliversIsNeverProbed() {
+        for (long t = 1_000; t <= 20_000; t += 1_000) {
+            check.heard("seatlink/v1/hq/f1/s-1/event", t);
+            check.heard("seatlink/v1/hq/f1/summary", t);
+            assertThat(check.probesDue(t)).isEmpty();
+            assertThat(check.stalled(t)).isEmpty();
+        }
+    }
+
+    @Test
+    void aQuietSubscriptionIsProbedOnceAndIsWellWhenItsProbeComesBack() {
+        assertThat(check.probesDue(4_999)).isEmpty();
+        assertThat(check.probesDue(5_000)).containsExactly("seatlink/v1/hq/f1/gateway-a/event",
+                "seatlink/v1/hq/f1/gateway-probe");
+        assertThat(check.probesDue(6_000)).as("one probe out at a time").isEmpty();
+        check.heard("seatlink/v1/hq/f1/gateway-a/event", 6_500);
+        check.heard("seatlink/v1/hq/f1/gateway-probe", 6_500);
+        assertThat(check.stalled(9_000)).isEmpty();
+        assertThat(check.probesDue(11_500)).hasSize(2);
+    }
+
+    @Test
+    void aSubscriptionWhoseProbeDoesNotComeBackIsStalledOnceAndProbedAgainAfterwards() {
+        check.probesDue(5_000);
+        check.heard("seatlink/v1/hq/f1/gateway-probe", 5_100);
+        assertThat(check.stalled(7_999)).isEmpty();
+        assertThat(check.stalled(8_000)).containsExactly(EVENTS);
+        assertThat(check.stalled(8_001)).isEmpty();
+        assertThat(check.stalls()).isEqualTo(1);
+        check.subscribed(8_100);
+        assertThat(check.probesDue(13_100)).contains("seatlink/v1/hq/f1/gateway-a/event");
+    }
+
+    @Test
+    void probeTopicsAreKnownAndMustMatchTheirFilter() {
+        assertThat(check.isProbe("seatlink/v1/hq/f1/gateway-probe")).isTrue();
+        assertThat(check.isProbe("seatlink/v1/hq/f1/s-1/event")).isFalse();
+        assertThatThrownBy(() -> new SubscriptionCheck(Map.of(EVENTS, "seatlink/v1/hq/f1/gateway-a/state"), 1, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not match");
+    }
+
+    @Test
+    void topicFiltersMatchAsMqttSays() {
+        assertThat(TopicFilter.matches("a/+/c", "a/b/c")).isTrue();
+        assertThat(TopicFilter.matches("a/+/c", "a/b/c/d")).isFalse();
+        assertThat(TopicFilter.matches("a/+", "a/b/c")).isFalse();
+        assertThat(TopicFilter.matches("a/#", "a/b/c")).isTrue();
+        assertThat(TopicFilter.matches("a/#", "a")).isTrue();
+        assertThat(TopicFilter.matches("a/b", "a/b")).isTrue();
+        assertThat(TopicFilter.matches("a/b", "a/c")).isFalse();
+    }
+}
