@@ -31,7 +31,8 @@ import java.util.function.Function;
  */
 public record TerminalConfig(String site, String floor, String seat, String broker, String username,
                              String password, Path tlsCaFile, Path dataDir, HardwareMode hardware, SeatHardware parts,
-                             int keepAliveSeconds, List<String> reasons, int wrapUpSeconds, Gestures.Timing gestures) {
+                             int keepAliveSeconds, int linkCheckSeconds, List<String> reasons, int wrapUpSeconds,
+                             Gestures.Timing gestures) {
 
     private static final Map<AgentState, String> LIGHT_KEYS = Map.of(AgentState.READY, "light.ready",
             AgentState.NOT_READY, "light.notReady", AgentState.BUSY, "light.busy", AgentState.WRAP_UP, "light.wrapUp",
@@ -47,6 +48,7 @@ public record TerminalConfig(String site, String floor, String seat, String brok
         p.setProperty("dataDir", "./data/terminal");       // where seat-state.json lives
         p.setProperty("hardware", "auto");                 // auto | gpio | simulated
         p.setProperty("keepAliveSeconds", "10");           // offline shows 1.5 x this after silence
+        p.setProperty("linkCheckSeconds", "60");           // a quiet subscription is probed after this
         p.setProperty("reasons", "break,lunch,meeting,training,coaching"); // until the gateway's config arrives
         p.setProperty("wrapUpSeconds", "30");              // until the gateway's config arrives
         PinMap pins = PinMap.DEFAULT;
@@ -101,7 +103,8 @@ public record TerminalConfig(String site, String floor, String seat, String brok
         return new TerminalConfig(r.id("site"), r.id("floor"), r.id("seat"), broker, login.username(),
                 login.password(), ca == null ? null : Path.of(ca), Path.of(r.required("dataDir")),
                 r.parsed("hardware", v -> HardwareMode.valueOf(v.toUpperCase(Locale.ROOT)), "auto, gpio or simulated"),
-                parts(r), r.integer("keepAliveSeconds", 2, 300), reasons, r.integer("wrapUpSeconds", 0, 3600), gestures);
+                parts(r), r.integer("keepAliveSeconds", 2, 300),
+                r.integer("linkCheckSeconds", 2, 3600), reasons, r.integer("wrapUpSeconds", 0, 3600), gestures);
     }
 
     /**
@@ -157,13 +160,13 @@ public record TerminalConfig(String site, String floor, String seat, String brok
     /** The same configuration for another seat with its own data directory (the simulated floor). */
     public TerminalConfig forSeat(String otherSeat, Path otherDataDir) {
         return new TerminalConfig(site, floor, otherSeat, broker, username, password, tlsCaFile, otherDataDir, hardware,
-                parts, keepAliveSeconds, reasons, wrapUpSeconds, gestures);
+                parts, keepAliveSeconds, linkCheckSeconds, reasons, wrapUpSeconds, gestures);
     }
 
     /** The same configuration logging in with another broker login. */
     public TerminalConfig withLogin(String otherUsername, String otherPassword) {
         return new TerminalConfig(site, floor, seat, broker, otherUsername, otherPassword, tlsCaFile, dataDir, hardware,
-                parts, keepAliveSeconds, reasons, wrapUpSeconds, gestures);
+                parts, keepAliveSeconds, linkCheckSeconds, reasons, wrapUpSeconds, gestures);
     }
 
     @Override

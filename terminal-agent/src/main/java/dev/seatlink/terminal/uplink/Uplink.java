@@ -1,9 +1,11 @@
 package dev.seatlink.terminal.uplink;
 
 import dev.seatlink.link.BrokerSession;
+import dev.seatlink.link.SubscriptionCheck;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.Message;
+import dev.seatlink.protocol.Probe;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatStatus;
 import dev.seatlink.protocol.Topic;
@@ -28,12 +30,19 @@ import org.tinylog.Logger;
  * the offline {@code status} as Last Will. Connects and reconnects by itself with {@link Backoff}
  * (Paho's automatic reconnect never starts when the first connect fails, and has no jitter).
  *
+ * <p>Two subscriptions: every topic of the seat ({@code …/{seat}/+}: its commands, config, phone events and own
+ * status; what it publishes itself comes back too and is dropped) and the floor's {@code gateway}. When the first has
+ * been quiet for {@code linkCheckSeconds} the seat probes it ({@code …/{seat}/probe}); a probe that does not come
+ * back within {@value #PROBE_ANSWER_MS} ms means the subscription stalled (on a NATS cluster, its consumer's node
+ * died for good), and the seat subscribes again and announces itself as on a connect.
+ *
  * <p>Callbacks to the {@link Listener} come on Paho's threads; the listener hands them to its own.
  * Publishing never throws: while the link is down nothing is sent, and the seat sends its journal's
  * unacknowledged events on the next connect.
  */
 public final class Uplink implements AutoCloseable {
     private static final int QOS = BrokerSession.QOS;
+    private static final long PROBE_ANSWER_MS = SubscriptionCheck.ANSWER_MS;
 
     /** What the seat hears from its link. */
     public interface Listener {
@@ -53,6 +62,14 @@ public final class Uplink implements AutoCloseable {
     private final Topic statusTopic;
     private final Topic eventTopic;
     private final String[] subscriptions;
+    /** What this seat subscribed to before one filter covered the seat's topics: dropped on every connect. */
+    private final String[] formerSubscriptions;
+    /** The seat's own publishes, which its subscription hands back: heard, then dropped. */
+    private final java.util.Set<String> ownTopics;
+    private final Topic probeTopic;
+    /** Guarded by itself: Paho's thread hears, the scheduler probes. */
+    private final SubscriptionCheck check;
+    private volatile boolean subscribed;
     private final Codec codec;
     private final Listener listener;
     private final ScheduledExecutorService scheduler;
@@ -72,10 +89,19 @@ public final class Uplink implements AutoCloseable {
         this.codec = codec;
         this.listener = listener;
         this.scheduler = scheduler;
-        this.subscriptions = new String[] {
-                siblingTopic(Topic.Kind.CMD).toString(), siblingTopic(Topic.Kind.CONFIG).toString(), statusTopic.toString(),
-                Topic.floor(statusTopic.site(), statusTopic.floor(), Topic.Kind.GATEWAY).toString(),
-                siblingTopic(Topic.Kind.CALL).toString()};
+        String seatTopics = Topic.oneSeat(statusTopic.site(), statusTopic.floor(), statusTopic.seat());
+        String gatewayTopic = Topic.floor(statusTopic.site(), statusTopic.floor(), Topic.Kind.GATEWAY).toString();
+        this.subscriptions = new String[] {seatTopics, gatewayTopic};
+        this.formerSubscriptions = java.util.stream.Stream.of(Topic.Kind.CMD, Topic.Kind.CONFIG, Topic.Kind.STATUS,
+                Topic.Kind.CALL).map(kind -> siblingTopic(kind).toString()).toArray(String[]::new);
+        this.probeTopic = siblingTopic(Topic.Kind.PROBE);
+        this.ownTopics = java.util.stream.Stream.of(Topic.Kind.STATE, Topic.Kind.EVENT, Topic.Kind.CMD_RESULT,
+                Topic.Kind.BADGE, Topic.Kind.PROBE).map(kind -> siblingTopic(kind).toString())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        java.util.Map<String, String> probes = new java.util.LinkedHashMap<>();
+        probes.put(seatTopics, probeTopic.toString());
+        probes.put(gatewayTopic, null); // only the primary publishes there; subscribed again with the other
+        this.check = new SubscriptionCheck(probes, settings.linkCheckSeconds() * 1000L, PROBE_ANSWER_MS);
         client = BrokerSession.client(settings.brokerUrl(), settings.clientId());
         client.setCallback(new Callback());
         options = BrokerSession.options(settings.brokerUrl(), settings.username(), settings.password(), settings.tlsCaFile(),
@@ -88,9 +114,37 @@ public final class Uplink implements AutoCloseable {
         return Topic.seat(statusTopic.site(), statusTopic.floor(), statusTopic.seat(), kind);
     }
 
-    /** Starts connecting; returns at once. */
+    /** Starts connecting, and checking the subscriptions each second; returns at once. */
     public void start() {
         connect();
+        scheduler.scheduleWithFixedDelay(this::checkSubscriptions, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Probes a quiet subscription; subscribes again when a probe did not come back. Runs on the scheduler. */
+    private void checkSubscriptions() {
+        if (closed || !subscribed || !client.isConnected()) {
+            return;
+        }
+        long now = monotonicMillis();
+        List<String> due;
+        List<String> stalled;
+        synchronized (check) {
+            due = check.probesDue(now);
+            stalled = check.stalled(now);
+        }
+        if (!due.isEmpty()) {
+            publish(probeTopic, new Probe(settings.clientId(), System.currentTimeMillis()), false);
+        }
+        if (!stalled.isEmpty()) {
+            Logger.warn("subscription {} delivers nothing (its probe did not come back in {} ms): subscribing again",
+                    stalled, PROBE_ANSWER_MS);
+            subscribed = false;
+            dropThenSubscribe(subscriptions);
+        }
+    }
+
+    private static long monotonicMillis() {
+        return System.nanoTime() / 1_000_000;
     }
 
     public boolean isConnected() {
@@ -144,7 +198,7 @@ public final class Uplink implements AutoCloseable {
                     Logger.info("connected to {} as {}", settings.brokerUrl(), settings.clientId());
                     // Off Paho's callback thread, which must keep delivering queued messages (paho #999).
                     try {
-                        scheduler.execute(Uplink.this::subscribe);
+                        scheduler.execute(() -> dropThenSubscribe(formerSubscriptions));
                     } catch (RejectedExecutionException e) {
                         Logger.debug("not subscribing: the seat is stopping");
                     }
@@ -160,11 +214,47 @@ public final class Uplink implements AutoCloseable {
         }
     }
 
-    private void subscribe() {
+    /**
+     * Drops {@code first} (the seat's former filters on a connect; the current ones when they stalled, so the broker
+     * makes them anew), then subscribes, whether or not the broker knew what was dropped.
+     */
+    private void dropThenSubscribe(String[] first) {
         try {
-            client.subscribe(subscriptions, new int[] {QOS, QOS, QOS, QOS, QOS}, null, new IMqttActionListener() {
+            client.unsubscribe(first, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
+                    runOnScheduler(Uplink.this::subscribeEverything);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    Logger.debug("unsubscribe before subscribing failed: {}", BrokerSession.describe(failure));
+                    runOnScheduler(Uplink.this::subscribeEverything);
+                }
+            });
+        } catch (MqttException e) {
+            Logger.debug("unsubscribe before subscribing failed: {}", BrokerSession.describe(e));
+            subscribeEverything();
+        }
+    }
+
+    private void runOnScheduler(Runnable task) {
+        try {
+            scheduler.execute(task);
+        } catch (RejectedExecutionException e) {
+            Logger.debug("not subscribing: the seat is stopping");
+        }
+    }
+
+    private void subscribeEverything() {
+        try {
+            client.subscribe(subscriptions, new int[] {QOS, QOS}, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    synchronized (check) {
+                        check.subscribed(monotonicMillis());
+                    }
+                    subscribed = true;
                     listener.onConnected();
                 }
 
@@ -238,6 +328,7 @@ public final class Uplink implements AutoCloseable {
     private final class Callback implements MqttCallback {
         @Override
         public void connectionLost(Throwable cause) {
+            subscribed = false;
             listener.onDisconnected(BrokerSession.describe(cause));
             retryLater("connection lost: " + BrokerSession.describe(cause));
         }
@@ -246,6 +337,12 @@ public final class Uplink implements AutoCloseable {
         public void messageArrived(String topic, MqttMessage message) {
             // Paho's callback thread: an exception here would drop the connection, so none escapes.
             try {
+                synchronized (check) {
+                    check.heard(topic, monotonicMillis());
+                }
+                if (ownTopics.contains(topic)) {
+                    return; // what the seat published itself, back through its one subscription
+                }
                 Decoded decoded = codec.decode(topic, message.getPayload());
                 if (decoded instanceof Decoded.Accepted accepted) {
                     listener.onMessage(accepted);

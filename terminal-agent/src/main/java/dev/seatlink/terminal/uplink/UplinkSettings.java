@@ -9,7 +9,8 @@ package dev.seatlink.terminal.uplink;
  * @param password         broker password, or null
  * @param tlsCaFile        PEM CA to trust for ssl://, or null for the JVM's default CAs
  * @param keepAliveSeconds the broker declares the seat dead after 1.5 × this
+ * @param linkCheckSeconds a subscription quiet this long gets a probe ({@link dev.seatlink.link.SubscriptionCheck})
  */
 public record UplinkSettings(String brokerUrl, String clientId, String username, char[] password,
-                             java.nio.file.Path tlsCaFile, int keepAliveSeconds) {
+                             java.nio.file.Path tlsCaFile, int keepAliveSeconds, int linkCheckSeconds) {
 }

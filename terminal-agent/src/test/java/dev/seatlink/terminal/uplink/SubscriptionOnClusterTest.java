@@ -1,0 +1,139 @@
+package dev.seatlink.terminal.uplink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seatlink.cluster.NatsCluster;
+import dev.seatlink.cluster.NatsNode;
+import dev.seatlink.protocol.Codec;
+import dev.seatlink.protocol.Command;
+import dev.seatlink.protocol.CommandResult;
+import dev.seatlink.protocol.Decoded;
+import dev.seatlink.protocol.Topic;
+import dev.seatlink.terminal.TerminalAgent;
+import dev.seatlink.terminal.TerminalConfig;
+import dev.seatlink.terminal.display.DisplayKind;
+import dev.seatlink.terminal.display.Displays;
+import dev.seatlink.terminal.hardware.I2cDevices;
+import dev.seatlink.terminal.seat.FakeClock;
+import dev.seatlink.terminal.simulate.SimulatedHardware;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A terminal on a real 3-node NATS cluster whose subscription's consumer sits on a node that then dies for good:
+ * the seat's probe does not come back, it subscribes again, and a supervisor's command reaches it. Without that, the
+ * seat would hear nothing until the node returned.
+ */
+class SubscriptionOnClusterTest {
+    private static final Duration RECOVERY = Duration.ofSeconds(90);
+    private final Codec codec = new Codec();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSeatWhoseSubscriptionsNodeDiesForGoodSubscribesAgainAndHearsCommands() throws Exception {
+        try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), 3, Duration.ofSeconds(60))) {
+            SimulatedHardware hardware = new SimulatedHardware();
+            TerminalAgent agent = hardware.newAgent(config(cluster.brokerList()), new FakeClock(1_763_900_001_000L),
+                    Displays.create(DisplayKind.LCD1602, I2cDevices.open(hardware.gpio(), 1, 0x27, false), "I2C", null,
+                            System::currentTimeMillis));
+            agent.start();
+            try {
+                NatsNode doomed = await().atMost(RECOVERY).ignoreExceptions()
+                        .until(() -> nodeHoldingTheSeatsSubscription(cluster), java.util.Objects::nonNull);
+                doomed.kill(); // for good
+
+                Set<String> answered = ConcurrentHashMap.newKeySet();
+                MqttClient[] supervisor = {null};
+                Topic cmd = Topic.seat("hq", "f1", "s-014", Topic.Kind.CMD);
+                int[] sent = {0};
+                // a command sent while the seat's subscription is stalled is lost, so ask again until one is answered;
+                // right after a node's death the cluster may also drop or refuse the supervisor's own connection
+                await().atMost(RECOVERY).pollInterval(Duration.ofSeconds(3)).ignoreExceptions().until(() -> {
+                    if (supervisor[0] == null || !supervisor[0].isConnected()) {
+                        supervisor[0] = supervisorOnALiveNode(cluster, answered);
+                    }
+                    String id = "c-" + ++sent[0];
+                    supervisor[0].publish(cmd.toString(), codec.encode(cmd, new Command.ShowMessage(id, "Huddle at 10",
+                            "sup-7", System.currentTimeMillis())), 1, false);
+                    return !answered.isEmpty();
+                });
+                assertThat(answered).isNotEmpty();
+                supervisor[0].disconnect();
+            } finally {
+                agent.close();
+            }
+        }
+    }
+
+    private TerminalConfig config(String brokers) {
+        Properties props = TerminalConfig.defaults();
+        props.setProperty("seat", "s-014");
+        props.setProperty("broker", brokers);
+        props.setProperty("dataDir", dir.resolve("seat").toString());
+        props.setProperty("linkCheckSeconds", "2");
+        return TerminalConfig.from(props, "test");
+    }
+
+    /** The running node whose JetStream holds the consumer of the seat's subscription {@code …/s-014/+}, or null. */
+    private NatsNode nodeHoldingTheSeatsSubscription(NatsCluster cluster) throws Exception {
+        String subject = "$MQTT.msgs.seatlink.v1.hq.f1.s-014.*";
+        for (NatsNode node : cluster.nodes()) {
+            if (!node.isRunning()) {
+                continue;
+            }
+            HttpResponse<String> jsz = http.send(HttpRequest.newBuilder(URI.create(node.monitorUrl()
+                    + "/jsz?consumers=true&config=true")).build(), HttpResponse.BodyHandlers.ofString());
+            for (JsonNode account : new ObjectMapper().readTree(jsz.body()).path("account_details")) {
+                for (JsonNode stream : account.path("stream_detail")) {
+                    for (JsonNode consumer : stream.path("consumer_detail")) {
+                        if (subject.equals(consumer.path("config").path("filter_subject").asText())) {
+                            return node;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A supervisor's client on a running node, hearing the seat's command results. */
+    private MqttClient supervisorOnALiveNode(NatsCluster cluster, Set<String> answered) throws MqttException {
+        NatsNode node = cluster.nodes().stream().filter(NatsNode::isRunning).findFirst().orElseThrow();
+        MqttClient client = new MqttClient(node.mqttUrl(), "supervisor-test", new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        options.setConnectionTimeout(10);
+        try {
+            client.connect(options);
+            client.subscribe(Topic.seat("hq", "f1", "s-014", Topic.Kind.CMD_RESULT).toString(), 1, (topic, message) -> {
+                if (codec.decode(topic, message.getPayload()) instanceof Decoded.Accepted accepted
+                        && accepted.message() instanceof CommandResult result && result.ok()) {
+                    answered.add(result.id());
+                }
+            });
+            return client;
+        } catch (MqttException e) {
+            client.close(true);
+            throw e;
+        }
+    }
+}
