@@ -3,14 +3,15 @@ package dev.seatlink.gateway.access;
 import dev.seatlink.gateway.jetstream.NatsSubjects;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
+import dev.seatlink.link.TopicFilter;
 import dev.seatlink.protocol.ClientId;
 import dev.seatlink.protocol.Topic;
 import java.util.List;
 
 /**
  * Who may do what on a floor's broker, as a Mosquitto ACL file. A terminal writes only its own
- * {@code status}, {@code state}, {@code event}, {@code cmd-result} and {@code badge}, and reads only its own
- * {@code config}, {@code cmd}, {@code call} and {@code status} and the floor's {@code gateway}; only the gateway
+ * {@code status}, {@code state}, {@code event}, {@code cmd-result}, {@code badge} and {@code probe}, and reads only
+ * its own topics ({@code …/{seat}/+}) and the floor's {@code gateway}; only the gateway
  * writes {@code config}, {@code cmd}, {@code call}, {@code summary} and {@code gateway}, and it reads the whole floor.
  * The phone system's login ({@code {site}.{floor}.cti}) writes the floor's {@code cti} topic and nothing else.
  * The monitor login ({@code {site}.{floor}.monitor}) reads the whole floor and writes nothing: for a
@@ -52,16 +53,16 @@ public final class AccessRules {
     /** The topics a seat may publish to. */
     static List<String> seatWrites(SiteConfig map, String seat) {
         return List.of(Topic.Kind.STATUS, Topic.Kind.STATE, Topic.Kind.EVENT, Topic.Kind.CMD_RESULT,
-                        Topic.Kind.BADGE).stream()
+                        Topic.Kind.BADGE, Topic.Kind.PROBE).stream()
                 .map(kind -> Topic.seat(map.site(), map.floor(), seat, kind).toString()).toList();
     }
 
-    /** The topics a seat may subscribe to. */
+    /**
+     * The filters a seat may subscribe to: its own topics (config, commands, phone events, its own status; also what
+     * it publishes itself, which is how it probes the subscription) and the floor's gateway.
+     */
     static List<String> seatReads(SiteConfig map, String seat) {
-        return List.of(Topic.seat(map.site(), map.floor(), seat, Topic.Kind.CONFIG).toString(),
-                Topic.seat(map.site(), map.floor(), seat, Topic.Kind.CMD).toString(),
-                Topic.seat(map.site(), map.floor(), seat, Topic.Kind.CALL).toString(),
-                Topic.seat(map.site(), map.floor(), seat, Topic.Kind.STATUS).toString(),
+        return List.of(Topic.oneSeat(map.site(), map.floor(), seat),
                 Topic.floor(map.site(), map.floor(), Topic.Kind.GATEWAY).toString());
     }
 
@@ -84,7 +85,12 @@ public final class AccessRules {
         if (map.seat(seat).isEmpty()) {
             return false;
         }
-        return (write ? seatWrites(map, seat) : seatReads(map, seat)).contains(topic);
+        if (write) {
+            return seatWrites(map, seat).contains(topic);
+        }
+        // a filter the grant covers: the grant itself, or topics (and +-filters) within it; a # only as granted
+        return seatReads(map, seat).stream().anyMatch(granted -> granted.equals(topic)
+                || !topic.contains("#") && TopicFilter.matches(granted, topic));
     }
 
     /** The ACL file text for the whole floor (Mosquitto syntax). */

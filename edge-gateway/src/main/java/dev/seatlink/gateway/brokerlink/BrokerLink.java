@@ -7,10 +7,12 @@ import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.link.BrokerList;
 import dev.seatlink.link.BrokerSession;
 import dev.seatlink.link.ReconnectPlan;
+import dev.seatlink.link.SubscriptionCheck;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.GatewayStatus;
 import dev.seatlink.protocol.Ids;
+import dev.seatlink.protocol.Probe;
 import dev.seatlink.protocol.SeatConfig;
 import dev.seatlink.protocol.Topic;
 import io.netty.handler.codec.mqtt.MqttQoS;
@@ -35,6 +37,11 @@ import org.tinylog.Logger;
  * own), reconnects by itself, walking a cluster's nodes, and hands each seat message received to the
  * {@link Inbox} unacknowledged: the inbox acknowledges it once it is stored. What is heard on the
  * {@code gateway} topic goes to the {@link Listener} (the lease), acknowledged at once.
+ *
+ * <p>Each subscription quiet for {@value #PROBE_QUIET_MS} ms is probed ({@link SubscriptionCheck}); when a probe
+ * does not come back (on a cluster: the node holding that subscription's consumer died for good, while this link
+ * is on another), every subscription is made again and the {@link Listener} hears {@code subscribed()} as after a
+ * reconnect, so the floor is checked by a roll call and its gaps filled by replay.
  */
 public final class BrokerLink implements LinkHealth {
     static final int KEEPALIVE_S = 10;
@@ -44,6 +51,7 @@ public final class BrokerLink implements LinkHealth {
     static final int MAX_MESSAGE_BYTES = 1024 * 1024;
     static final int ACK_TIMEOUT_S = 30;
     static final long RESUBSCRIBE_MS = 2_000;
+    static final long PROBE_QUIET_MS = 5_000;
     private static final String CONFIG_LEVEL = "/" + Topic.Kind.CONFIG.level();
 
     /** Who keeps what the broker retains as seats' configs (heard on every subscribe). */
@@ -68,7 +76,14 @@ public final class BrokerLink implements LinkHealth {
     /** The floor's broker, or the nodes of a cluster, walked in turn on every (re)connect. */
     private final ReconnectPlan plan;
     private final Map<Integer, Promise<Void>> awaitingAck = new HashMap<>();
+    private final SubscriptionCheck check;
+    /** Either gateway's probes, heard on this gateway's subscriptions too: not seats' messages. */
+    private final java.util.Set<String> anyGatewaysProbes;
+    private final String summaryTopic;
     private MqttClient client;
+    /** Whether the current connection's subscriptions were granted (and so may be probed). */
+    private boolean subscribed;
+    private long checkTimer = -1;
     private Inbox inbox;
     private Listener listener;
     private RetainedConfigs configs;
@@ -81,6 +96,9 @@ public final class BrokerLink implements LinkHealth {
         this.metrics = metrics;
         this.clock = clock;
         this.plan = new ReconnectPlan(BrokerList.parse(settings.brokerUrl()));
+        this.check = new SubscriptionCheck(settings.subscriptions(), PROBE_QUIET_MS, SubscriptionCheck.ANSWER_MS);
+        this.anyGatewaysProbes = settings.probesOfAnyGateway();
+        this.summaryTopic = Topic.floor(settings.site(), settings.floor(), Topic.Kind.SUMMARY).toString();
     }
 
     /** Connects in the background (call on the event loop that is to run the link) and keeps reconnecting. */
@@ -89,6 +107,27 @@ public final class BrokerLink implements LinkHealth {
         this.listener = listener;
         this.configs = retainedConfigs;
         connect();
+        checkTimer = vertx.setPeriodic(1_000, id -> checkSubscriptions());
+    }
+
+    /** Probes quiet subscriptions; makes them all again when a probe did not come back. On the link's loop. */
+    private void checkSubscriptions() {
+        MqttClient current = client;
+        if (!subscribed || current == null || !current.isConnected()) {
+            return;
+        }
+        long now = clock.millis();
+        for (String probe : check.probesDue(now)) {
+            publish(probe, codec.encode(new Probe(settings.clientId(), now)), false);
+        }
+        List<String> stalled = check.stalled(now);
+        if (!stalled.isEmpty()) {
+            metrics.subscriptionsStalled(stalled.size());
+            Logger.warn("subscription(s) {} deliver nothing (a probe did not come back in {} ms; on a cluster, the node "
+                    + "holding them may have died): subscribing to everything again", stalled, SubscriptionCheck.ANSWER_MS);
+            subscribed = false;
+            current.unsubscribe(check.filters()).onComplete(sent -> subscribe(current));
+        }
     }
 
     private MqttClientOptions options() {
@@ -135,6 +174,8 @@ public final class BrokerLink implements LinkHealth {
                 vertx.setTimer(RESUBSCRIBE_MS, id -> subscribe(connected));
                 return;
             }
+            check.subscribed(clock.millis());
+            subscribed = true;
             listener.subscribed();
         });
         subscribe(connected);
@@ -145,12 +186,17 @@ public final class BrokerLink implements LinkHealth {
             return;
         }
         Map<String, Integer> topics = new LinkedHashMap<>();
-        settings.filters().forEach(filter -> topics.put(filter, BrokerSession.QOS));
+        check.filters().forEach(filter -> topics.put(filter, BrokerSession.QOS));
         connected.subscribe(topics).onFailure(e -> Logger.error("cannot subscribe: {}", e.getMessage()));
     }
 
     private void received(MqttClient on, MqttPublishMessage message) {
         String topic = message.topicName();
+        check.heard(topic, clock.millis());
+        if (anyGatewaysProbes.contains(topic) || topic.equals(summaryTopic)) {
+            message.ack(); // a probe, or the summary this floor's primary publishes: nothing to take in
+            return;
+        }
         boolean lease = topic.equals(settings.statusTopic().toString());
         if (!lease && !topic.endsWith(CONFIG_LEVEL)) {
             inbox.received(new Received(on, message)); // seat data: acknowledged once stored
@@ -184,6 +230,7 @@ public final class BrokerLink implements LinkHealth {
             return;
         }
         client = null;
+        subscribed = false;
         List.copyOf(awaitingAck.keySet()).forEach(id -> failAck(id, "the broker link dropped"));
         listener.lost();
         if (closed) {
@@ -246,6 +293,7 @@ public final class BrokerLink implements LinkHealth {
     /** Stops reconnecting and disconnects (the lease keeper said goodbye on the gateway topic before). */
     public Future<Void> close() {
         closed = true;
+        vertx.cancelTimer(checkTimer);
         MqttClient current = client;
         if (current == null || !current.isConnected()) {
             return Future.succeededFuture();

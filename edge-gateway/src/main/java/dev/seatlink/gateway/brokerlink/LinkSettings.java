@@ -56,18 +56,33 @@ public record LinkSettings(String brokerUrl, String site, String floor, String u
         return Topic.floor(site, floor, Topic.Kind.GATEWAY);
     }
 
+    /** The per-seat kinds the gateway subscribes to on every seat: status, state, events, results, configs, badges. */
+    private static final List<Topic.Kind> SEAT_KINDS = List.of(Topic.Kind.STATUS, Topic.Kind.STATE, Topic.Kind.EVENT,
+            Topic.Kind.CMD_RESULT, Topic.Kind.CONFIG, Topic.Kind.BADGE);
+
     /**
-     * What the gateway subscribes to: every seat's status, state, event, command result and badge reads; the lease;
-     * the floor's phone events; and the
-     * retained seat configs (so it republishes only those that changed).
+     * What the gateway subscribes to, each with the topic its probe goes to ({@link
+     * dev.seatlink.link.SubscriptionCheck}): every seat's status, state, event, command result, retained config (so it
+     * republishes only those that changed) and badge reads, each probed on the same kind of topic of a "seat" named
+     * like this gateway (a reserved name no seat may have); and the floor's own topics in one filter (the lease,
+     * phone events, moves, shift records, and the summary it publishes itself), probed on {@code gateway-probe}.
      */
-    public List<String> filters() {
-        return java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(Topic.Kind.STATUS, Topic.Kind.STATE, Topic.Kind.EVENT, Topic.Kind.CMD_RESULT,
-                        Topic.Kind.CONFIG, Topic.Kind.BADGE).map(kind -> Topic.allSeats(site, floor, kind)),
-                java.util.stream.Stream.of(statusTopic().toString(),
-                        Topic.floor(site, floor, Topic.Kind.CTI).toString(),
-                        Topic.floor(site, floor, Topic.Kind.MOVES).toString(),
-                        Topic.floor(site, floor, Topic.Kind.SHIFT).toString())).toList();
+    public java.util.Map<String, String> subscriptions() {
+        java.util.Map<String, String> probes = new java.util.LinkedHashMap<>();
+        String self = ClientId.gatewayName(instance);
+        SEAT_KINDS.forEach(kind -> probes.put(Topic.allSeats(site, floor, kind),
+                Topic.seat(site, floor, self, kind).toString()));
+        probes.put(Topic.floorTopics(site, floor), Topic.floor(site, floor, Topic.Kind.GATEWAY_PROBE).toString());
+        return probes;
+    }
+
+    /** The probe topics of this floor's gateways, whichever of them publishes: heard, never taken in. */
+    public java.util.Set<String> probesOfAnyGateway() {
+        java.util.Set<String> probes = new java.util.HashSet<>();
+        java.util.stream.Stream.concat(java.util.stream.Stream.of((String) null), ClientId.PAIR.stream())
+                .map(ClientId::gatewayName).forEach(name -> SEAT_KINDS.forEach(kind ->
+                probes.add(Topic.seat(site, floor, name, kind).toString())));
+        probes.add(Topic.floor(site, floor, Topic.Kind.GATEWAY_PROBE).toString());
+        return java.util.Set.copyOf(probes);
     }
 }

@@ -31,6 +31,7 @@ public final class Metrics {
     final LongAdder replays = new LongAdder();
     final LongAdder rebirths = new LongAdder();
     final LongAdder brokerConnects = new LongAdder();
+    final LongAdder subscriptionsStalled = new LongAdder();
     final LongAdder seatsBehind = new LongAdder();
     final Map<CtiOutcome, LongAdder> cti = new EnumMap<>(CtiOutcome.class);
     final LongAdder acdPausesSent = new LongAdder();
@@ -104,6 +105,11 @@ public final class Metrics {
     /** The gateway's broker link (re)connected: more than one means it was dropped or knocked off. */
     public void brokerConnected() {
         brokerConnects.increment();
+    }
+
+    /** Subscriptions found delivering nothing (their probe did not come back), so all were made again. */
+    public void subscriptionsStalled(int count) {
+        subscriptionsStalled.add(count);
     }
 
     /** A terminal restarted below the floor's seq for its seat and was sent its config to continue above. */

@@ -46,8 +46,9 @@ class CredentialFilesTest {
         String seat = nats.lines().filter(line -> line.startsWith("{user: \"hq.f1.s-001\"")).findFirst().orElseThrow();
         assertThat(seat).contains("publish: {allow: [\"seatlink.v1.hq.f1.s-001.status\", \"seatlink.v1.hq.f1.s-001.state\", "
                 + "\"seatlink.v1.hq.f1.s-001.event\", \"seatlink.v1.hq.f1.s-001.cmd-result\", "
-                + "\"seatlink.v1.hq.f1.s-001.badge\"]}")
-                .contains("\"seatlink.v1.hq.f1.gateway\"").doesNotContain("s-002");
+                + "\"seatlink.v1.hq.f1.s-001.badge\", \"seatlink.v1.hq.f1.s-001.probe\"]}")
+                .contains("subscribe: {allow: [\"seatlink.v1.hq.f1.s-001.*\", \"seatlink.v1.hq.f1.gateway\"")
+                .doesNotContain("s-002");
         assertThat(read("acl")).contains("user hq.f1.gateway-a\ntopic readwrite seatlink/v1/hq/f1/#\n");
     }
 
@@ -68,12 +69,17 @@ class CredentialFilesTest {
 
         assertThat(read("cti.credentials")).startsWith("username=hq.f1.cti\npassword=");
         assertThat(read("acl")).contains("user hq.f1.cti\ntopic write seatlink/v1/hq/f1/cti\n\n")
-                .contains("topic read seatlink/v1/hq/f1/s-001/call\n");
+                .contains("topic read seatlink/v1/hq/f1/s-001/+\n");
         assertThat(AccessRules.allows(demo, "hq.f1.cti", "seatlink/v1/hq/f1/cti", true)).isTrue();
         assertThat(AccessRules.allows(demo, "hq.f1.cti", "seatlink/v1/hq/f1/s-001/call", true)).isFalse();
         assertThat(AccessRules.allows(demo, "hq.f1.cti", "seatlink/v1/hq/f1/#", false)).isFalse();
         assertThat(AccessRules.allows(demo, "hq.f1.s-001", "seatlink/v1/hq/f1/s-001/call", false)).isTrue();
         assertThat(AccessRules.allows(demo, "hq.f1.s-001", "seatlink/v1/hq/f1/s-002/call", false)).isFalse();
+        assertThat(AccessRules.allows(demo, "hq.f1.s-001", "seatlink/v1/hq/f1/s-001/+", false)).isTrue();
+        assertThat(AccessRules.allows(demo, "hq.f1.s-001", "seatlink/v1/hq/f1/s-001/#", false)).isFalse();
+        assertThat(AccessRules.allows(demo, "hq.f1.s-001", "seatlink/v1/hq/f1/+/+", false)).isFalse();
+        assertThat(AccessRules.allows(demo, "hq.f1.s-001", "seatlink/v1/hq/f1/s-001/probe", true)).isTrue();
+        assertThat(AccessRules.allows(demo, "hq.f1.s-001", "seatlink/v1/hq/f1/s-001/cmd", true)).isFalse();
         assertThat(AccessRules.allows(demo, "hq.f1.s-001", "seatlink/v1/hq/f1/cti", true)).isFalse();
         assertThat(read("nats-users.conf")).contains("{user: \"hq.f1.cti\"")
                 .contains("publish: {allow: [\"seatlink.v1.hq.f1.cti\"]}");
@@ -111,8 +117,9 @@ class CredentialFilesTest {
                 .orElseThrow().substring(9);
 
         String block = acl.substring(acl.indexOf("user hq.f1.s-014"), acl.indexOf("user hq.f1.s-015"));
-        assertThat(block).contains("topic write seatlink/v1/hq/f1/s-014/event", "topic read seatlink/v1/hq/f1/s-014/cmd",
-                "topic read seatlink/v1/hq/f1/gateway").doesNotContain("s-013", "#", "+");
+        assertThat(block).contains("topic write seatlink/v1/hq/f1/s-014/event", "topic write seatlink/v1/hq/f1/s-014/probe",
+                "topic read seatlink/v1/hq/f1/s-014/+", "topic read seatlink/v1/hq/f1/gateway")
+                .doesNotContain("s-013", "#", "topic write seatlink/v1/hq/f1/s-014/cmd\n", "/+/");
         assertThat(acl).contains("user hq.f1.gateway\ntopic readwrite seatlink/v1/hq/f1/#").doesNotContain(password);
         assertThat(read("passwd")).doesNotContain(password);
     }
