@@ -8,6 +8,11 @@ import dev.seatlink.bench.simulate.SiteFile;
 import dev.seatlink.cluster.NatsCluster;
 import dev.seatlink.cluster.NatsNode;
 import dev.seatlink.gateway.access.CredentialFiles;
+import dev.seatlink.gateway.jetstream.HttpNodeMonitor;
+import dev.seatlink.gateway.jetstream.NatsSubjects;
+import dev.seatlink.gateway.jetstream.SessionHash;
+import dev.seatlink.protocol.ClientId;
+import dev.seatlink.protocol.Topic;
 import dev.seatlink.gateway.store.EventStore;
 import dev.seatlink.gateway.store.StoreException;
 import dev.seatlink.gateway.store.StoredEvent;
@@ -30,6 +35,8 @@ import java.util.concurrent.TimeUnit;
 final class ClusterFloor implements AutoCloseable {
     static final String SITE = "hq";
     static final String MANAGER = SiteFile.MANAGER;
+    /** The seats probe a quiet subscription after this (a terminal's default is a minute: tests are shorter). */
+    static final long LINK_CHECK_MS = 5_000;
 
     private final NatsCluster cluster;
     private final Path dir;
@@ -70,6 +77,12 @@ final class ClusterFloor implements AutoCloseable {
             return health().path("gateway").path("role").asText();
         }
 
+        /** How many of its subscriptions the gateway found stalled and made again, from its /metrics. */
+        long stalls() {
+            return http().get("/metrics").body().lines().filter(l -> l.startsWith("seatlink_subscriptions_stalled_total "))
+                    .mapToLong(l -> (long) Double.parseDouble(l.substring(l.indexOf(' ') + 1))).sum();
+        }
+
         /** Events in the gateway's store (read beside the running gateway: SQLite lets a reader in). */
         long stored() {
             try {
@@ -93,7 +106,8 @@ final class ClusterFloor implements AutoCloseable {
                 .substring("password=".length());
         gateways[0] = new Gateway("a", FreePorts.next(), dir.resolve("a"), dir.resolve("gateway-a.log"));
         gateways[1] = new Gateway("b", FreePorts.next(), dir.resolve("b"), dir.resolve("gateway-b.log"));
-        seats = new FloorSimulator(vertx, FloorSimulator.Settings.plain(cluster.brokerList(), SITE, floor, seatCount, 1));
+        seats = new FloorSimulator(vertx, FloorSimulator.Settings.plain(cluster.brokerList(), SITE, floor, seatCount, 1)
+                .checkingLinksEvery(LINK_CHECK_MS));
     }
 
     Gateway a() {
@@ -180,6 +194,20 @@ final class ClusterFloor implements AutoCloseable {
     }
 
     /**
+     * The running node holding a gateway's subscription to the seats' events (its JetStream consumer, on one node),
+     * read from the nodes' monitoring; null while no node shows it.
+     */
+    NatsNode nodeHoldingEventsOf(Gateway gateway) {
+        String hash = SessionHash.of(ClientId.gateway(SITE, floor, gateway.instance));
+        String subject = "$MQTT.msgs." + NatsSubjects.of(Topic.allSeats(SITE, floor, Topic.Kind.EVENT));
+        HttpNodeMonitor monitor = new HttpNodeMonitor();
+        return cluster.nodes().stream().filter(NatsNode::isRunning)
+                .filter(node -> monitor.read(node.monitorUrl()).consumers().stream()
+                        .anyMatch(c -> c.name().startsWith(hash + "_") && c.filterSubject().equals(subject)))
+                .findFirst().orElse(null);
+    }
+
+    /**
      * Whether both gateways stored every event the seats made and the broker acknowledged — all of them, but
      * for a dead seat's last ones, which died with it unacknowledged (its journal would send them on restart).
      */
@@ -206,7 +234,8 @@ final class ClusterFloor implements AutoCloseable {
     /** What the floor stands at, for a failed wait's message. */
     String describe() {
         StringBuilder text = new StringBuilder("seats sent " + seats.sent() + ", unacknowledged " + seats.unacknowledged()
-                + ", replayed " + seats.replayed() + ", rebirths " + seats.rebirths() + ", reconnects " + seats.reconnects());
+                + ", replayed " + seats.replayed() + ", rebirths " + seats.rebirths() + ", reconnects " + seats.reconnects()
+                + ", stalled subscriptions made again " + seats.stalls());
         for (Gateway gateway : gateways) {
             String stored;
             try {

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.TestInfo;
 /**
  * A floor with two gateways on a 3-node NATS cluster, through a primary gateway's {@code kill -9} and then
  * a {@code kill -9} of the node the new primary is on, both mid-burst; a seat dying with its node; a rolling
- * restart; the centre's PostgreSQL down for 30 s mid-burst (and the primary killed meanwhile): the standby takes
- * over, supervisor commands still reach seats, the dead seat is shown offline, and in the end both gateways'
- * stores and the centre store hold every seat's events exactly once, 1..n.
+ * restart; the centre's PostgreSQL down for 30 s mid-burst (and the primary killed meanwhile); a node that stays dead
+ * (the subscriptions it held are found by their probes and made again): the standby takes over, supervisor commands
+ * still reach seats, the dead seat is shown offline, and in the end both gateways' stores and the centre store hold
+ * every seat's events exactly once, 1..n.
  */
 class FloorFailoverTest {
     private static final Duration RECOVERY = Duration.ofSeconds(120);
@@ -149,6 +150,23 @@ class FloorFailoverTest {
             floor.start(floor.a()); // back: it copies what waited in its outbox
             floor.burst(100, 100);
 
+            assertWhole(floor);
+        }
+    }
+
+    @Test
+    void aNodeThatStaysDeadLeavesNoSubscriptionStalledAndLosesNothing() throws Exception {
+        try (ClusterFloor floor = startFloor("f5")) {
+            floor.burst(150, 100);
+            NatsNode doomed = await().atMost(RECOVERY).until(() -> floor.nodeHoldingEventsOf(floor.a()),
+                    java.util.Objects::nonNull);
+            doomed.kill(); // for good: the subscriptions whose consumers it held deliver nothing until made again
+            long killed = System.nanoTime();
+            floor.burst(150, 100);
+            await().atMost(RECOVERY).ignoreExceptions().until(() -> floor.a().stalls() > 0);
+            System.out.println("gateway a found its event subscription stalled and made it again "
+                    + Duration.ofNanos(System.nanoTime() - killed).toMillis() + " ms after its node's kill -9");
+            floor.burst(100, 100);
             assertWhole(floor);
         }
     }

@@ -1,6 +1,7 @@
 package dev.seatlink.bench.simulate;
 
 import dev.seatlink.link.BrokerList;
+import dev.seatlink.link.SubscriptionCheck;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.CallEvent;
 import dev.seatlink.protocol.CallEventType;
@@ -11,6 +12,7 @@ import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.CommandResult;
 import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.Message;
+import dev.seatlink.protocol.Probe;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatState;
 import dev.seatlink.protocol.SeatStatus;
@@ -42,7 +44,9 @@ import java.util.function.BiConsumer;
  * per-seat {@code seq}, and answering the gateway's {@code rebirth} and {@code replay} from memory as a
  * terminal does from its journal (on a cluster, replay is how a gateway fills what a dying node lost).
  * Seats spread over a list of brokers (seat i starts on node i mod n) and move to the next node when theirs
- * fails. Built on Vert.x's event-loop MQTT client so 10,000 seats fit one JVM on two cores.
+ * fails. Each seat subscribes to its own topics ({@code …/{seat}/+}) and probes that subscription when it has been
+ * quiet for {@code linkCheckMs}, subscribing again when the probe does not come back, as a terminal does
+ * ({@link SubscriptionCheck}). Built on Vert.x's event-loop MQTT client so 10,000 seats fit one JVM on two cores.
  */
 public final class FloorSimulator implements AutoCloseable {
     /** Connections opened at once while the floor comes up. */
@@ -50,6 +54,9 @@ public final class FloorSimulator implements AutoCloseable {
 
     /** How long a seat following its calls stays in wrap-up before its agent presses Ready. */
     static final long WRAP_UP_MS = 500;
+
+    private static final String CMD_LEVEL = "/" + Topic.Kind.CMD.level();
+    private static final String CALL_LEVEL = "/" + Topic.Kind.CALL.level();
 
     /** Events each seat remembers for {@code replay}, like a terminal's journal (bounded: memory). */
     static final int REMEMBERED_EVENTS = 2_000;
@@ -60,12 +67,21 @@ public final class FloorSimulator implements AutoCloseable {
      * @param firstSeq  the first event's seq (above any earlier run's, since seq never goes back)
      * @param login     per seat, the broker username and password, or null for an anonymous broker
      * @param tlsCaFile PEM CA to trust for {@code ssl://} brokers, or null for the JVM's default CAs
+     * @param linkCheckMs a seat's subscription quiet this long gets a probe (a terminal's {@code linkCheckSeconds})
      */
     public record Settings(String brokers, String site, String floor, int seats, long firstSeq, SeatLogin login,
-                           Path tlsCaFile) {
+                           Path tlsCaFile, long linkCheckMs) {
+        /** A terminal's default: a quiet subscription is probed after a minute. */
+        public static final long LINK_CHECK_MS = 60_000;
+
         /** Anonymous seats on plain-text brokers, as the benches run them. */
         public static Settings plain(String brokers, String site, String floor, int seats, long firstSeq) {
-            return new Settings(brokers, site, floor, seats, firstSeq, null, null);
+            return new Settings(brokers, site, floor, seats, firstSeq, null, null, LINK_CHECK_MS);
+        }
+
+        /** The same seats probing a quiet subscription after {@code ms}. */
+        public Settings checkingLinksEvery(long ms) {
+            return new Settings(brokers, site, floor, seats, firstSeq, login, tlsCaFile, ms);
         }
     }
 
@@ -110,6 +126,10 @@ public final class FloorSimulator implements AutoCloseable {
     private final AtomicLong rebirths = new AtomicLong();
     /** Seats that died (with their broker node, in a test): they neither publish nor come back. */
     private final java.util.Set<Integer> dead = ConcurrentHashMap.newKeySet();
+    /** Per seat, its subscription's check; each guarded by itself (the seat's client and the check timer share it). */
+    private final List<SubscriptionCheck> checks = new ArrayList<>();
+    private final AtomicLong stalls = new AtomicLong();
+    private long checkTimer = -1;
     private volatile boolean closing;
     private int next;
 
@@ -126,6 +146,9 @@ public final class FloorSimulator implements AutoCloseable {
             remembered.add(new ConcurrentSkipListMap<>());
             earlyAcks.add(ConcurrentHashMap.newKeySet());
             node[i - 1] = (i - 1) % brokers.size();
+            checks.add(new SubscriptionCheck(Map.of(Topic.oneSeat(settings.site(), settings.floor(), seatId(i)),
+                    Topic.seat(settings.site(), settings.floor(), seatId(i), Topic.Kind.PROBE).toString()),
+                    settings.linkCheckMs(), SubscriptionCheck.ANSWER_MS));
         }
     }
 
@@ -135,7 +158,7 @@ public final class FloorSimulator implements AutoCloseable {
 
     /** Connects every seat (a window at a time) and publishes its online status and state. */
     /**
-     * The seats subscribe to their {@code call} topics and follow them as a terminal does (answered → BUSY, ended →
+     * The seats follow their {@code call} topics as a terminal does (answered → BUSY, ended →
      * WRAP_UP, and Ready pressed {@code wrapUpMs} later), each one reported to {@code heard}. Call before
      * {@link #connectAll}; the seats then make no moves of their own.
      */
@@ -146,7 +169,56 @@ public final class FloorSimulator implements AutoCloseable {
     public Future<Void> connectAll() {
         Promise<Void> done = Promise.promise();
         connectFrom(0, done);
+        if (checkTimer < 0) {
+            checkTimer = vertx.setPeriodic(1_000, id -> checkSubscriptions());
+        }
         return done.future();
+    }
+
+    /** Probes each live seat's quiet subscription; subscribes a seat again whose probe did not come back. */
+    private void checkSubscriptions() {
+        long now = monotonicMillis();
+        for (int i = 0; i < seats.size(); i++) {
+            MqttClient client;
+            synchronized (clients) {
+                client = i < clients.size() ? clients.get(i) : null;
+            }
+            if (client == null || !client.isConnected() || dead.contains(i)) {
+                continue;
+            }
+            SubscriptionCheck check = checks.get(i);
+            List<String> due;
+            List<String> stalled;
+            synchronized (check) {
+                due = check.probesDue(now);
+                stalled = check.stalled(now);
+            }
+            SimulatedSeat seat = seats.get(i);
+            if (!due.isEmpty()) {
+                publish(i, client, topic(seat, Topic.Kind.PROBE), new Probe(ClientId.seat(settings.site(),
+                        settings.floor(), seat.seat), System.currentTimeMillis()), false);
+            }
+            if (!stalled.isEmpty()) {
+                stalls.incrementAndGet();
+                int index = i;
+                client.unsubscribe(check.filters()).compose(ack -> subscribe(index, client))
+                        .compose(ack -> greet(index, client));
+            }
+        }
+    }
+
+    private Future<Integer> subscribe(int index, MqttClient client) {
+        SubscriptionCheck check = checks.get(index);
+        return client.subscribe(Topic.oneSeat(settings.site(), settings.floor(), seats.get(index).seat), 1)
+                .onSuccess(ack -> {
+                    synchronized (check) {
+                        check.subscribed(monotonicMillis());
+                    }
+                });
+    }
+
+    private static long monotonicMillis() {
+        return System.nanoTime() / 1_000_000;
     }
 
     private void connectFrom(int start, Promise<Void> done) {
@@ -191,7 +263,15 @@ public final class FloorSimulator implements AutoCloseable {
                 unacked.get(index).remove(seq);
             }
         });
-        client.publishHandler(message -> answer(index, client, message.topicName(), message.payload().getBytes()));
+        client.publishHandler(message -> {
+            SubscriptionCheck check = checks.get(index);
+            synchronized (check) {
+                check.heard(message.topicName(), monotonicMillis());
+            }
+            if (message.topicName().endsWith(CMD_LEVEL) || message.topicName().endsWith(CALL_LEVEL)) {
+                answer(index, client, message.topicName(), message.payload().getBytes());
+            } // else what the seat published itself, back through its one subscription
+        });
         client.closeHandler(v -> {
             nextNode(index);
             reconnectLater(index, 0);
@@ -207,22 +287,16 @@ public final class FloorSimulator implements AutoCloseable {
     }
 
     /**
-     * Connects to the seat's current node, subscribes to its commands, then publishes status and state,
+     * Connects to the seat's current node, subscribes to its topics, then publishes status and state,
      * then what waited and what was never acknowledged.
      */
     private Future<?> announce(int index, MqttClient client) {
-        SimulatedSeat seat = seats.get(index);
         URI broker;
         synchronized (node) {
             broker = brokers.get(node[index]);
         }
-        Map<String, Integer> topics = new java.util.LinkedHashMap<>();
-        topics.put(topic(seat, Topic.Kind.CMD).toString(), 1);
-        if (calls != null) {
-            topics.put(topic(seat, Topic.Kind.CALL).toString(), 1);
-        }
         return client.connect(broker.getPort(), broker.getHost(), broker.getHost())
-                .compose(ack -> client.subscribe(topics))
+                .compose(ack -> subscribe(index, client))
                 .compose(ack -> greet(index, client))
                 .onSuccess(id -> resend(index, client));
     }
@@ -248,7 +322,9 @@ public final class FloorSimulator implements AutoCloseable {
             return;
         }
         if (accepted.message() instanceof CallEvent call) {
-            followCall(index, call, rx);
+            if (calls != null) {
+                followCall(index, call, rx);
+            }
             return;
         }
         if (!(accepted.message() instanceof Command command)) {
@@ -435,6 +511,11 @@ public final class FloorSimulator implements AutoCloseable {
         return reconnects.get();
     }
 
+    /** Times a seat's subscription was found stalled (its probe did not come back) and made again. */
+    public long stalls() {
+        return stalls.get();
+    }
+
     /** Events of one seat not acknowledged by the broker (a dead seat's last ones died with it). */
     public int unacknowledged(String seat) {
         return unacked.get(indexOf(seat)).size();
@@ -484,6 +565,7 @@ public final class FloorSimulator implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        vertx.cancelTimer(checkTimer);
         List<Future<?>> goodbyes = new ArrayList<>();
         synchronized (clients) {
             for (int i = 0; i < clients.size(); i++) {
