@@ -92,7 +92,7 @@ public final class FloorUpdater {
             floor.leftovers().heard(seat, message.topic().kind(),
                     message.message() instanceof SeatStatus status ? status.online() : null, rx);
         }
-        if (!retained && !(message.message() instanceof SeatStatus) && rollCall.heard(seat)) {
+        if (!retained && !(message.message() instanceof SeatStatus) && rollCall.spoke(seat)) {
             // shown offline by a roll call, it speaks: learn its status again (the seat's state follows it)
             requestRebirth(seat);
         }

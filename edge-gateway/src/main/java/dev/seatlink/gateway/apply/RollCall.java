@@ -40,12 +40,21 @@ public final class RollCall {
     }
 
     /**
-     * The seat spoke (status, state or event). Returns true when it had been shown offline by a roll call:
-     * it should then be asked for a rebirth so its status is known again.
+     * The seat's status said whether it is online: its answer. Returns true when it had been shown offline by a roll
+     * call (its status is known again anyway).
      */
     public boolean heard(String seat) {
         toAsk.remove(seat);
         asked.remove(seat);
+        return givenUp.remove(seat);
+    }
+
+    /**
+     * The seat sent something else (an event, a state, a result). That is no answer: it may have been queued on the
+     * broker before the seat died and delivered only now. Returns true when the seat had been shown offline by a roll
+     * call: it should then be asked for a rebirth, so its status is known again if it lives.
+     */
+    public boolean spoke(String seat) {
         return givenUp.remove(seat);
     }
 

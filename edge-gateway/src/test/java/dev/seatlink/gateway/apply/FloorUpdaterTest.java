@@ -142,6 +142,23 @@ class FloorUpdaterTest {
     }
 
     @Test
+    void anEventTheBrokerDeliversLateFromASeatThatDiedIsNoAnswerToARollCall() {
+        updater.apply(online("s-001", T), T);
+        updater.apply(online("s-002", T), T);
+        updater.startRollCall();
+        now.addAndGet(1_000);
+        updater.tick();
+
+        updater.apply(event("s-001", 1), now.get()); // queued before it died with its node, delivered only now
+        updater.apply(online("s-002", now.get()), now.get()); // s-002 answers
+        now.addAndGet(RollCall.ANSWER_WITHIN_MS + 1);
+        updater.tick();
+
+        assertThat(floor.seat("s-001").orElseThrow().online()).isFalse();
+        assertThat(floor.seat("s-002").orElseThrow().online()).isTrue();
+    }
+
+    @Test
     void anOnlineStatusTheBrokerHandsOverAgainDoesNotBringADeadSeatBack() {
         updater.apply(online("s-001", T), T);
         updater.startRollCall();

@@ -40,8 +40,16 @@ class RollCallTest {
         assertThat(roll.overdue(1_000 + RollCall.ANSWER_WITHIN_MS)).isEmpty();
         assertThat(roll.overdue(1_001 + RollCall.ANSWER_WITHIN_MS)).containsExactly("s-1", "s-3");
         assertThat(roll.open()).isZero();
-        assertThat(roll.heard("s-3")).as("shown offline, it spoke: ask for its status").isTrue();
-        assertThat(roll.heard("s-3")).isFalse();
+        assertThat(roll.spoke("s-3")).as("shown offline, it spoke: ask for its status").isTrue();
+        assertThat(roll.spoke("s-3")).isFalse();
+    }
+
+    @Test
+    void somethingOtherThanAStatusIsNoAnswer() {
+        roll.start(List.of("s-1"), 0);
+        roll.due(1_000);
+        assertThat(roll.spoke("s-1")).as("a late event: maybe sent before the seat died").isFalse();
+        assertThat(roll.overdue(1_001 + RollCall.ANSWER_WITHIN_MS)).containsExactly("s-1");
     }
 
     @Test
