@@ -1,5 +1,6 @@
 package dev.seatlink.centre;
 
+import dev.seatlink.gateway.testing.TestCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -22,7 +23,7 @@ class ClusterAccessTest {
 
     @Test
     void aSeatPublishesOnlyItsOwnTopicsAndTheGatewayReadsTheFloor() throws Exception {
-        new CredentialFiles(dir.resolve("secrets")).generate(new SiteConfigLoader().loadDemo());
+        new CredentialFiles(dir.resolve("secrets"), TestCredentials.BCRYPT_COST).generate(new SiteConfigLoader().loadDemo());
         String users = Files.readAllLines(dir.resolve("secrets/nats-users.conf")).stream()
                 .filter(line -> !line.startsWith("#")).collect(Collectors.joining("\n"));
         try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), 1, Duration.ofSeconds(60),

@@ -1,5 +1,6 @@
 package dev.seatlink.centre;
 
+import dev.seatlink.gateway.testing.TestCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -100,7 +101,7 @@ final class ClusterFloor implements AutoCloseable {
         Files.createDirectories(dir);
         this.siteFile = dir.resolve("site.json");
         Files.writeString(siteFile, SiteFile.json(SITE, floor, seatCount));
-        CredentialFiles secrets = new CredentialFiles(dir.resolve("secrets"));
+        CredentialFiles secrets = new CredentialFiles(dir.resolve("secrets"), TestCredentials.BCRYPT_COST);
         secrets.supervisor(MANAGER);
         managerPassword = Files.readAllLines(dir.resolve("secrets/supervisors/" + MANAGER + ".credentials")).get(1)
                 .substring("password=".length());

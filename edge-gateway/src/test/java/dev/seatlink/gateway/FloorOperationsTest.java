@@ -1,5 +1,6 @@
 package dev.seatlink.gateway;
 
+import dev.seatlink.gateway.testing.TestCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -57,7 +58,7 @@ class FloorOperationsTest {
     void start() throws Exception {
         siteFile = dir.resolve("site.json");
         Files.writeString(siteFile, SITE.formatted("VIP Care", ""));
-        CredentialFiles secrets = new CredentialFiles(dir.resolve("secrets"));
+        CredentialFiles secrets = new CredentialFiles(dir.resolve("secrets"), TestCredentials.BCRYPT_COST);
         for (String user : new String[] {"tl-anna", "tl-ben"}) {
             secrets.supervisor(user);
             passwords.put(user, Files.readAllLines(dir.resolve("secrets/supervisors/" + user + ".credentials")).get(1)

@@ -1,5 +1,6 @@
 package dev.seatlink.gateway;
 
+import dev.seatlink.gateway.testing.TestCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,7 +41,7 @@ class GatewayPairTest {
         Assumptions.assumeTrue(MosquittoBroker.installed(), "mosquitto is not installed (apt-get install mosquitto)");
         broker = MosquittoBroker.start(dir.resolve("broker"));
         running.add(broker);
-        CredentialFiles secrets = new CredentialFiles(dir.resolve("secrets"));
+        CredentialFiles secrets = new CredentialFiles(dir.resolve("secrets"), TestCredentials.BCRYPT_COST);
         secrets.supervisor("fm-dana");
         password = Files.readAllLines(dir.resolve("secrets/supervisors/fm-dana.credentials")).get(1).substring(9);
     }

@@ -1,5 +1,6 @@
 package dev.seatlink.gateway;
 
+import dev.seatlink.gateway.testing.TestCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -42,7 +43,7 @@ class ReportsInBoundedMemoryTest {
         long from = to - 399 * DAY;
         Path data = dir.resolve("gateway");
         fill(data, from, to);
-        CredentialFiles secrets = new CredentialFiles(dir.resolve("secrets"));
+        CredentialFiles secrets = new CredentialFiles(dir.resolve("secrets"), TestCredentials.BCRYPT_COST);
         secrets.supervisor("fm-dana");
         secrets.supervisor("nobody");
         String dana = password("fm-dana");
@@ -83,7 +84,7 @@ class ReportsInBoundedMemoryTest {
 
     @Test
     void aReportWithAnAbsurdDateIsRefusedWithA400() throws Exception {
-        CredentialFiles secrets = new CredentialFiles(dir.resolve("secrets"));
+        CredentialFiles secrets = new CredentialFiles(dir.resolve("secrets"), TestCredentials.BCRYPT_COST);
         secrets.supervisor("fm-dana");
         try (Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gw"))
                 .withUsers(dir.resolve("secrets/supervisors.passwd")))) {

@@ -36,9 +36,22 @@ import java.util.Optional;
  */
 public final class CredentialFiles {
     private final Path dir;
+    private final int bcryptCost;
+
+    /** NATS's own {@code nats server passwd} default: slow enough to make guessing expensive. */
+    public static final int BCRYPT_COST = 11;
 
     public CredentialFiles(Path dir) {
+        this(dir, BCRYPT_COST);
+    }
+
+    /** @param bcryptCost the NATS hashes' bcrypt cost, 4–31: each step doubles the time (tests use the least) */
+    public CredentialFiles(Path dir, int bcryptCost) {
+        if (bcryptCost < 4 || bcryptCost > 31) {
+            throw new IllegalArgumentException("bcrypt cost must be 4-31, not " + bcryptCost);
+        }
         this.dir = dir;
+        this.bcryptCost = bcryptCost;
     }
 
     /** The result of a run, for the command's summary line (no secrets). */
@@ -103,14 +116,14 @@ public final class CredentialFiles {
     }
 
     /**
-     * A login's password as NATS wants it hashed (bcrypt, cost 11), from its credentials file. Hashed anew on
+     * A login's password as NATS wants it hashed (bcrypt, {@link #BCRYPT_COST} unless told), from its credentials file. Hashed anew on
      * every run (bcrypt salts), which NATS accepts as the same password.
      */
-    private static String bcryptOf(Path file) {
+    private String bcryptOf(Path file) {
         try {
             char[] password = readPassword(file).orElseThrow(() -> new IOException("no password in " + file)).toCharArray();
             return at.favre.lib.crypto.bcrypt.BCrypt.with(at.favre.lib.crypto.bcrypt.BCrypt.Version.VERSION_2A)
-                    .hashToString(11, password);
+                    .hashToString(bcryptCost, password);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.access;
 
+import dev.seatlink.gateway.testing.TestCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,7 @@ class CredentialFilesTest {
 
     @Test
     void writesPasswdAclAndOneCredentialsFilePerSeatAllPrivate() throws Exception {
-        CredentialFiles.Written written = new CredentialFiles(dir).generate(demo);
+        CredentialFiles.Written written = new CredentialFiles(dir, TestCredentials.BCRYPT_COST).generate(demo);
 
         assertThat(written.created()).isEqualTo(29); // 24 seats, the gateway (alone, or a and b), monitor and cti
         assertThat(read("passwd").lines()).hasSize(29).allMatch(line -> line.matches("hq\\.f1\\.[a-z0-9-]+:\\$7\\$101\\$.+"));
@@ -37,11 +38,11 @@ class CredentialFilesTest {
 
     @Test
     void natsUsersGrantASeatItsOwnSubjectsOnlyAndThePairTheFloor() throws Exception {
-        new CredentialFiles(dir).generate(demo);
+        new CredentialFiles(dir, TestCredentials.BCRYPT_COST).generate(demo);
 
         String nats = read("nats-users.conf");
         assertThat(nats.lines().filter(line -> line.startsWith("{user:"))).hasSize(29)
-                .allMatch(line -> line.contains("password: \"$2a$11$") && line.contains("allowed_connection_types: [\"MQTT\"]"));
+                .allMatch(line -> line.contains("password: \"$2a$04$") && line.contains("allowed_connection_types: [\"MQTT\"]"));
         assertThat(nats).contains("{user: \"hq.f1.gateway-b\"").contains("publish: {allow: [\"seatlink.v1.hq.f1.>\"]}");
         String seat = nats.lines().filter(line -> line.startsWith("{user: \"hq.f1.s-001\"")).findFirst().orElseThrow();
         assertThat(seat).contains("publish: {allow: [\"seatlink.v1.hq.f1.s-001.status\", \"seatlink.v1.hq.f1.s-001.state\", "
@@ -54,7 +55,7 @@ class CredentialFilesTest {
 
     @Test
     void theMonitorLoginReadsTheWholeFloorAndWritesNothing() throws Exception {
-        new CredentialFiles(dir).generate(demo);
+        new CredentialFiles(dir, TestCredentials.BCRYPT_COST).generate(demo);
 
         assertThat(read("monitor.credentials")).startsWith("username=hq.f1.monitor\npassword=");
         assertThat(read("acl")).contains("user hq.f1.monitor\ntopic read seatlink/v1/hq/f1/#\n");
@@ -65,7 +66,7 @@ class CredentialFilesTest {
 
     @Test
     void thePhoneSystemsLoginWritesTheFloorsCtiTopicOnlyAndASeatReadsItsOwnCalls() throws Exception {
-        new CredentialFiles(dir).generate(demo);
+        new CredentialFiles(dir, TestCredentials.BCRYPT_COST).generate(demo);
 
         assertThat(read("cti.credentials")).startsWith("username=hq.f1.cti\npassword=");
         assertThat(read("acl")).contains("user hq.f1.cti\ntopic write seatlink/v1/hq/f1/cti\n\n")
@@ -87,10 +88,10 @@ class CredentialFilesTest {
 
     @Test
     void runningAgainKeepsEveryPassword() throws Exception {
-        new CredentialFiles(dir).generate(demo);
+        new CredentialFiles(dir, TestCredentials.BCRYPT_COST).generate(demo);
         String before = read("seats/s-001.credentials");
 
-        CredentialFiles.Written again = new CredentialFiles(dir).generate(demo);
+        CredentialFiles.Written again = new CredentialFiles(dir, TestCredentials.BCRYPT_COST).generate(demo);
 
         assertThat(again.created()).isZero();
         assertThat(read("seats/s-001.credentials")).isEqualTo(before);
@@ -98,20 +99,20 @@ class CredentialFilesTest {
 
     @Test
     void rotatingChangesOnlyThatSeat() throws Exception {
-        new CredentialFiles(dir).generate(demo);
+        new CredentialFiles(dir, TestCredentials.BCRYPT_COST).generate(demo);
         String other = read("seats/s-002.credentials");
         String old = read("seats/s-001.credentials");
 
-        new CredentialFiles(dir).rotate(demo, "s-001");
+        new CredentialFiles(dir, TestCredentials.BCRYPT_COST).rotate(demo, "s-001");
 
         assertThat(read("seats/s-001.credentials")).isNotEqualTo(old);
         assertThat(read("seats/s-002.credentials")).isEqualTo(other);
-        assertThatThrownBy(() -> new CredentialFiles(dir).rotate(demo, "s-999")).hasMessageContaining("not in the seat map");
+        assertThatThrownBy(() -> new CredentialFiles(dir, TestCredentials.BCRYPT_COST).rotate(demo, "s-999")).hasMessageContaining("not in the seat map");
     }
 
     @Test
     void theAclGivesEachSeatOnlyItsOwnTopicsAndNoSecretAppearsInIt() throws Exception {
-        new CredentialFiles(dir).generate(demo);
+        new CredentialFiles(dir, TestCredentials.BCRYPT_COST).generate(demo);
         String acl = read("acl");
         String password = read("seats/s-014.credentials").lines().filter(l -> l.startsWith("password=")).findFirst()
                 .orElseThrow().substring(9);
@@ -122,6 +123,13 @@ class CredentialFilesTest {
                 .doesNotContain("s-013", "#", "topic write seatlink/v1/hq/f1/s-014/cmd\n", "/+/");
         assertThat(acl).contains("user hq.f1.gateway\ntopic readwrite seatlink/v1/hq/f1/#").doesNotContain(password);
         assertThat(read("passwd")).doesNotContain(password);
+    }
+
+    @Test
+    void aBcryptCostBeyondWhatBcryptTakesIsRefused() {
+        assertThat(CredentialFiles.BCRYPT_COST).isEqualTo(11);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CredentialFiles(dir, 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4-31");
     }
 
     @Test

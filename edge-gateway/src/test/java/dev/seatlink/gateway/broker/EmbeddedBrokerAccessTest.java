@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.broker;
 
+import dev.seatlink.gateway.testing.TestCredentials;
 import static dev.seatlink.gateway.testing.FloorChecks.exactly;
 import static dev.seatlink.gateway.testing.FloorChecks.storedSeqs;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,18 +61,14 @@ class EmbeddedBrokerAccessTest {
     }
 
     private void publishRefused(Topic topic, dev.seatlink.protocol.Message message) {
-        try {
-            seatA.publish(topic, message);
-        } catch (org.eclipse.paho.client.mqttv3.MqttException timedOut) {
-            // no PUBACK for a refused publish: expected from Moquette
-        }
+        seatA.publishRefused(topic.toString(), new String(new dev.seatlink.protocol.Codec().encode(topic, message),
+                java.nio.charset.StandardCharsets.UTF_8));
     }
-
 
     @Test
     void seatsLogInWithTheirOwnCredentialsAndTouchOnlyTheirOwnTopics() throws Exception {
         Path secrets = dir.resolve("secrets");
-        new CredentialFiles(secrets).generate(new SiteConfigLoader().loadDemo());
+        new CredentialFiles(secrets, TestCredentials.BCRYPT_COST).generate(new SiteConfigLoader().loadDemo());
         DemoManager manager = DemoManager.in(dir);
         gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gw"))
                 .withEmbeddedAuth(secrets).withUsers(manager.usersFile()));

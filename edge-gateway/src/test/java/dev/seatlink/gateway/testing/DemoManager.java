@@ -27,7 +27,7 @@ public record DemoManager(Path usersFile, String password) {
      */
     public static String account(Path accounts, String name) {
         try {
-            new CredentialFiles(accounts).supervisor(name);
+            new CredentialFiles(accounts, TestCredentials.BCRYPT_COST).supervisor(name);
             return Credentials.read(accounts.resolve("supervisors/" + name + ".credentials")).password();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.web;
 
+import dev.seatlink.gateway.testing.TestCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -62,7 +63,7 @@ class WallboardShowsSeatsLiveTest {
             System.err.println("SKIPPED: chromium/chromium-driver not installed (apt-get install chromium chromium-driver)");
         }
         Assumptions.assumeTrue(HeadlessChromium.installed(), "chromium and chromium-driver are not installed");
-        CredentialFiles secrets = new CredentialFiles(dir.resolve("secrets"));
+        CredentialFiles secrets = new CredentialFiles(dir.resolve("secrets"), TestCredentials.BCRYPT_COST);
         secrets.supervisor("tl-anna"); // leads billing-1 (s-001..s-008) in the demo site
         for (String user : java.util.List.of("tl-ben", "qa-kim", "dm-eve")) { // vip-care's leader, quality, duty
             secrets.supervisor(user);
