@@ -270,7 +270,7 @@ final class FloorVerticle extends VerticleBase {
                     movesOut.publish(layout.moves()); // the floor's moves are now this gateway's
                 }
             });
-            keeper.onRecovery(updater::startRollCall);
+            keeper.onRecovery(updater::startRollCallAfterLinkLoss);
             link.start(ingest, keeper, configs);
             if (ami != null) {
                 ami.start();

@@ -11,16 +11,28 @@ import java.util.Map;
  * connected to another node and see nothing wrong. So each subscription that has been quiet for {@code quietMs} gets
  * a probe, a message to a topic it matches; one whose probe has not come back within {@code answerMs} is stalled and
  * the client subscribes everything again (NATS then makes new consumers on live nodes). Any message through a
- * subscription counts as its answer. Pure: the time is passed in; one thread at a time.
+ * subscription counts as its answer.
+ *
+ * <p>On a saturated cluster every probe is late, and each false alarm costs a resubscribe, a roll call and replays
+ * that load it further. So a late probe counts as a stall only when a witness shows this client's deliveries flow: a
+ * probe of another subscription, sent no earlier, came back. Without one it waits {@value #NO_WITNESS_FACTOR} times as
+ * long (all subscriptions may have died with one node). A client with one probed subscription has no witness to ask
+ * and waits {@code answerMs}. Pure: the time is passed in; one thread at a time.
  */
 public final class SubscriptionCheck {
     /** How long a probe may take: long enough for a busy or degraded cluster, since each false alarm costs a replay. */
     public static final long ANSWER_MS = 15_000;
 
+    /** How many times {@code answerMs} a late probe waits for a witness before it counts as a stall anyway. */
+    public static final int NO_WITNESS_FACTOR = 4;
+
     private final Map<String, Filter> filters = new LinkedHashMap<>();
     private final long quietMs;
     private final long answerMs;
+    private final boolean witnessed;
     private long stalls;
+    /** When the latest probe that came back was sent: later ones that did not, on other subscriptions, have stalled. */
+    private long witnessSentAt = Long.MIN_VALUE;
 
     /** One subscription: its filter, what it last delivered, and the probe out for it (0 for none). */
     private static final class Filter {
@@ -51,6 +63,7 @@ public final class SubscriptionCheck {
         });
         this.quietMs = quietMs;
         this.answerMs = answerMs;
+        this.witnessed = filters.values().stream().filter(filter -> filter.probeTopic != null).count() > 1;
     }
 
     /** Every filter, as the client subscribes them. */
@@ -64,12 +77,16 @@ public final class SubscriptionCheck {
             filter.heardAt = now;
             filter.probedAt = 0;
         }
+        witnessSentAt = Long.MIN_VALUE;
     }
 
     /** A message arrived on {@code topic}: every subscription it matches delivers. */
     public void heard(String topic, long now) {
         for (Filter filter : filters.values()) {
             if (TopicFilter.matches(filter.filter, topic)) {
+                if (filter.probedAt != 0) {
+                    witnessSentAt = Math.max(witnessSentAt, filter.probedAt);
+                }
                 filter.heardAt = now;
                 filter.probedAt = 0;
             }
@@ -94,13 +111,19 @@ public final class SubscriptionCheck {
     }
 
     /**
-     * The subscriptions whose probe has not come back within {@code answerMs}. Each is reported once a probe: if
-     * subscribing again does not cure it, its next probe finds it again.
+     * The subscriptions whose probe has not come back within {@code answerMs} while a witness's did (see above), or
+     * within {@value #NO_WITNESS_FACTOR} times that. Each is reported once a probe: if subscribing again does not cure
+     * it, its next probe finds it again.
      */
     public List<String> stalled(long now) {
         List<String> stalled = new ArrayList<>();
         for (Filter filter : filters.values()) {
-            if (filter.probedAt != 0 && now - filter.probedAt >= answerMs) {
+            if (filter.probedAt == 0) {
+                continue;
+            }
+            long late = now - filter.probedAt;
+            boolean witness = !witnessed || witnessSentAt >= filter.probedAt;
+            if ((late >= answerMs && witness) || late >= NO_WITNESS_FACTOR * answerMs) {
                 stalled.add(filter.filter);
                 filter.probedAt = 0;
                 filter.heardAt = now;

@@ -57,6 +57,44 @@ class SubscriptionCheckTest {
     }
 
     @Test
+    void onASlowClusterWhereNoProbeComesBackALateOneWaitsForAWitnessBeforeItCountsAsAStall() {
+        check.probesDue(5_000);
+        assertThat(check.stalled(8_000)).as("nothing came back: slow, maybe not stalled").isEmpty();
+        assertThat(check.stalled(5_000 + 4 * 3_000 - 1)).isEmpty();
+        assertThat(check.stalled(5_000 + SubscriptionCheck.NO_WITNESS_FACTOR * 3_000))
+                .as("all of them may have died with one node").containsExactly(EVENTS, FLOOR);
+    }
+
+    @Test
+    void aLateProbeIsAStallOnceAProbeSentNoEarlierOnAnotherSubscriptionComesBack() {
+        check.probesDue(5_000);
+        assertThat(check.stalled(9_000)).isEmpty();
+        check.heard("seatlink/v1/hq/f1/gateway-probe", 9_500); // slow, but this client's deliveries flow
+
+        assertThat(check.stalled(9_500)).containsExactly(EVENTS);
+    }
+
+    @Test
+    void aWitnessSentBeforeTheLateProbeDoesNotCount() {
+        check.probesDue(5_000);
+        check.heard("seatlink/v1/hq/f1/gateway-probe", 5_100);
+        check.heard("seatlink/v1/hq/f1/s-1/event", 5_200); // events flow again: EVENTS quiet from here
+        check.probesDue(10_200);
+
+        assertThat(check.stalled(13_200)).as("the only witness was sent before this probe").isEmpty();
+    }
+
+    @Test
+    void aClientWithOneProbedSubscriptionHasNoWitnessToWaitFor() {
+        SubscriptionCheck seat = new SubscriptionCheck(Map.of("seatlink/v1/hq/f1/s-1/+", "seatlink/v1/hq/f1/s-1/probe"),
+                5_000, 3_000);
+        seat.subscribed(0);
+        seat.probesDue(5_000);
+
+        assertThat(seat.stalled(8_000)).containsExactly("seatlink/v1/hq/f1/s-1/+");
+    }
+
+    @Test
     void probeTopicsAreKnownAndMustMatchTheirFilter() {
         assertThat(check.isProbe("seatlink/v1/hq/f1/gateway-probe")).isTrue();
         assertThat(check.isProbe("seatlink/v1/hq/f1/s-1/event")).isFalse();

@@ -59,6 +59,8 @@ public final class FloorUpdater {
     private final SeqGuards guards;
     private final JumpRuns jumpRuns = new JumpRuns();
     private final RollCall rollCall = new RollCall();
+    /** Online statuses of seats a roll call shows offline, held until the seat answers (keys: site-config seats). */
+    private final java.util.Map<String, SeatStatus> unconfirmed = new java.util.HashMap<>();
     private final SeatMoves moves = new SeatMoves();
 
     public FloorUpdater(FloorModel floor, SeatProgress applied, Metrics metrics, RejectLog rejectLog,
@@ -92,9 +94,8 @@ public final class FloorUpdater {
             floor.leftovers().heard(seat, message.topic().kind(),
                     message.message() instanceof SeatStatus status ? status.online() : null, rx);
         }
-        if (!retained && !(message.message() instanceof SeatStatus) && rollCall.spoke(seat)) {
-            // shown offline by a roll call, it speaks: learn its status again (the seat's state follows it)
-            requestRebirth(seat);
+        if (!retained) {
+            rollCall.spoke(seat); // shown offline by a roll call, it speaks: asked again, shown online if it answers
         }
         if (message.message() instanceof SeatEvent event) {
             if (!floor.knows(seat)) {
@@ -128,10 +129,18 @@ public final class FloorUpdater {
                 countGaps(() -> reorderer.expect(seat, state.seq(), lastApplied(seat), clock.millis()));
             }
         } else if (message.message() instanceof SeatStatus status) {
+            if (status.online() && rollCall.gaveUp(seat)) {
+                // maybe sent before the seat died with its node and delivered only now: shown once the seat answers
+                unconfirmed.merge(seat, status, (held, next) -> next.ts() >= held.ts() ? next : held);
+                return;
+            }
             boolean wasOnline = floor.seat(seat).map(SeatView::online).orElse(false);
             outcome = floor.applyStatus(seat, status, rx);
+            if (!status.online()) {
+                rollCall.wentOffline(seat);
+                unconfirmed.remove(seat);
+            }
             if (!retained && outcome.effect() != Applied.Effect.REDELIVERED_STATUS) {
-                rollCall.heard(seat); // the status says whether it is online: no rebirth needed
                 if (status.online() && !isAnswer(seat, rx) && wasOnline
                         && moves.moved(rx, floor.site().seats().size())) {
                     // either gateway of a pair: each keeps its own view true (rebirths are harmless to repeat)
@@ -151,6 +160,9 @@ public final class FloorUpdater {
             }
             if (!result.ok()) {
                 Logger.warn("seat {} refused command {}: {}", seat, result.id(), result.error());
+            }
+            if (rollCall.answered(seat, result.id())) {
+                comeBack(seat, rx);
             }
             answers.answered(seat, result);
             return;
@@ -238,13 +250,23 @@ public final class FloorUpdater {
      * seats are seen moving to other nodes ({@link SeatMoves}).
      */
     public void startRollCall() {
-        List<String> seats = floor.site().seats().stream().map(spec -> spec.seat()).toList();
-        rollCall.start(seats, clock.millis());
-        Logger.info("roll call: asking {} seats for a rebirth, {} a second", seats.size(), RollCall.PER_SECOND);
+        rollCall.start(seatIds(), clock.millis());
+        Logger.info("roll call: asking every seat for a rebirth, {} a second", RollCall.PER_SECOND);
+    }
+
+    /** As {@link #startRollCall()} after the broker link came back: asks outstanding then are asked again. */
+    public void startRollCallAfterLinkLoss() {
+        rollCall.startAfterLinkLoss(seatIds(), clock.millis());
+        Logger.info("roll call after the link came back: asking every seat for a rebirth, {} a second",
+                RollCall.PER_SECOND);
+    }
+
+    private List<String> seatIds() {
+        return floor.site().seats().stream().map(spec -> spec.seat()).toList();
     }
 
     private void callRoll(long now) {
-        rollCall.due(now).forEach(seat -> sendRebirth(seat, now));
+        rollCall.due(now).forEach(ask -> sendRebirth(ask.seat(), ask.commandId(), now));
         List<String> silent = rollCall.overdue(now);
         for (String seat : silent) {
             report(seat, floor.unreachable(seat, now));
@@ -288,8 +310,24 @@ public final class FloorUpdater {
     }
 
     private void sendRebirth(String seat, long now) {
+        sendRebirth(seat, UUID.randomUUID().toString(), now);
+    }
+
+    private void sendRebirth(String seat, String commandId, long now) {
         metrics.rebirthSent();
         answerDue.put(seat, now);
-        outbox.command(seat, new Command.Rebirth(UUID.randomUUID().toString(), now));
+        outbox.command(seat, new Command.Rebirth(commandId, now));
+    }
+
+    /**
+     * A seat a roll call had shown offline answered it: alive. Its latest online status since is shown (its answer
+     * to the rebirth may also still be on the way, and is then applied as it comes).
+     */
+    private void comeBack(String seat, long rx) {
+        SeatStatus status = unconfirmed.remove(seat);
+        Logger.info("seat {} answered the roll call after it was shown offline: online again", seat);
+        if (status != null) {
+            report(seat, floor.applyStatus(seat, status, rx));
+        }
     }
 }

@@ -8,13 +8,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * After the primary takes the floor or its broker link comes back (a node may have died with seats' Last
  * Wills), every seat is asked for a {@code rebirth}, at most {@value #PER_SECOND} a second and at most
  * {@value #MAX_UNANSWERED} asked and not yet answered, so a degraded cluster is not flooded (a slow one gets asks
- * as fast as it answers, and a seat is not shown offline for an answer stuck behind thousands of others); a seat that says nothing within {@value #ANSWER_WITHIN_MS} ms of its ask is shown
- * offline, and one shown so that speaks again is asked once more. Pure: the caller passes the time and sends.
+ * as fast as it answers, and a seat is not shown offline for an answer stuck behind thousands of others).
+ *
+ * <p>The answer is the seat's {@code cmd-result} for that very ask: only a seat alive after the ask can send it.
+ * Nothing else counts — not an event, state or online status, which the broker may have held since before the seat
+ * died with its node and deliver only now. A seat that does not answer within {@value #ANSWER_WITHIN_MS} ms of its
+ * ask is shown offline ("given up"); one given up that speaks again is asked once more, and is shown online again
+ * only when it answers. An offline status (a Last Will) settles a seat at once. Pure: the caller passes the time and
+ * sends the asks.
  */
 public final class RollCall {
     static final int PER_SECOND = 500;
@@ -22,10 +29,18 @@ public final class RollCall {
     /** Room for the dead seats of a node's death on a large floor besides the living ones' asks. */
     static final int MAX_UNANSWERED = 1_000;
 
+    /** A rebirth to send to a seat; {@code commandId} is the id its answer will carry. */
+    public record Ask(String seat, String commandId) {
+    }
+
+    private record Asked(String commandId, long at) {
+    }
+
     private final Set<String> toAsk = new LinkedHashSet<>();
     /** Asked and not yet answered, in the order asked (so the overdue are at the front). */
-    private final Map<String, Long> asked = new LinkedHashMap<>();
-    private final Set<String> givenUp = new LinkedHashSet<>();
+    private final Map<String, Asked> asked = new LinkedHashMap<>();
+    /** Shown offline for not answering, with the id of the last ask (a late answer to it still counts). */
+    private final Map<String, String> givenUp = new LinkedHashMap<>();
     private long lastStep = -1;
 
     /**
@@ -40,55 +55,92 @@ public final class RollCall {
     }
 
     /**
-     * The seat's status said whether it is online: its answer. Returns true when it had been shown offline by a roll
-     * call (its status is known again anyway).
+     * The link to the broker came back: asks sent while it was going down, and answers on their way, may have been
+     * lost with it. Every seat is asked again, those already asked too, each with a new deadline.
      */
-    public boolean heard(String seat) {
+    public void startAfterLinkLoss(Collection<String> seats, long now) {
+        asked.clear();
+        toAsk.clear();
+        start(seats, now);
+    }
+
+    /**
+     * The seat answered a command with {@code commandId}. Returns true when that answers this roll call's ask of a
+     * seat it had shown offline: the seat is alive again.
+     */
+    public boolean answered(String seat, String commandId) {
+        Asked ask = asked.get(seat);
+        boolean toThisAsk = ask != null && ask.commandId().equals(commandId);
+        boolean toTheOneGivenUp = commandId.equals(givenUp.get(seat)); // late, but alive after it all the same
+        if (!toThisAsk && !toTheOneGivenUp) {
+            return false;
+        }
+        asked.remove(seat);
+        toAsk.remove(seat);
+        return givenUp.remove(seat) != null;
+    }
+
+    /** The seat said it is offline (its Last Will): nothing to ask or wait for. */
+    public void wentOffline(String seat) {
         toAsk.remove(seat);
         asked.remove(seat);
-        return givenUp.remove(seat);
+        givenUp.remove(seat);
     }
 
     /**
-     * The seat sent something else (an event, a state, a result). That is no answer: it may have been queued on the
-     * broker before the seat died and delivered only now. Returns true when the seat had been shown offline by a roll
-     * call: it should then be asked for a rebirth, so its status is known again if it lives.
+     * The seat sent something now. That is no answer: it may have been queued on the broker before the seat died
+     * and delivered only now. Returns true when the seat is shown offline by this roll call; it is then asked once
+     * more, so it is shown online again if it lives.
      */
     public boolean spoke(String seat) {
-        return givenUp.remove(seat);
+        if (!givenUp.containsKey(seat)) {
+            return false;
+        }
+        if (!asked.containsKey(seat)) {
+            if (toAsk.isEmpty()) {
+                lastStep = -1; // asked at the next step, not after a pause's worth of budget
+            }
+            toAsk.add(seat);
+        }
+        return true;
     }
 
-    /**
-     * The seats to ask now, by the rate since the last step; the caller sends each a rebirth.
-     */
-    public List<String> due(long now) {
+    /** Whether the seat is shown offline because it did not answer (and has not answered since). */
+    public boolean gaveUp(String seat) {
+        return givenUp.containsKey(seat);
+    }
+
+    /** The seats to ask now, by the rate since the last step; the caller sends each a rebirth with the ask's id. */
+    public List<Ask> due(long now) {
         long elapsed = lastStep < 0 ? 0 : Math.max(0, now - lastStep);
         lastStep = now;
         int budget = (int) Math.min(Math.min(toAsk.size(), MAX_UNANSWERED - asked.size()),
                 Math.max(1, elapsed * PER_SECOND / 1_000));
-        List<String> seats = new ArrayList<>(budget);
+        List<Ask> asks = new ArrayList<>(budget);
         Iterator<String> next = toAsk.iterator();
-        while (seats.size() < budget && next.hasNext()) {
+        while (asks.size() < budget && next.hasNext()) {
             String seat = next.next();
             next.remove();
-            asked.put(seat, now);
-            seats.add(seat);
+            Ask ask = new Ask(seat, UUID.randomUUID().toString());
+            asked.put(seat, new Asked(ask.commandId(), now));
+            asks.add(ask);
         }
-        return seats;
+        return asks;
     }
 
-    /** The seats that did not answer in time; the caller shows each offline. */
+    /** The seats that did not answer in time and were not given up before; the caller shows each offline. */
     public List<String> overdue(long now) {
         List<String> late = new ArrayList<>();
-        Iterator<Map.Entry<String, Long>> oldest = asked.entrySet().iterator();
+        Iterator<Map.Entry<String, Asked>> oldest = asked.entrySet().iterator();
         while (oldest.hasNext()) {
-            Map.Entry<String, Long> entry = oldest.next();
-            if (now - entry.getValue() <= ANSWER_WITHIN_MS) {
+            Map.Entry<String, Asked> entry = oldest.next();
+            if (now - entry.getValue().at() <= ANSWER_WITHIN_MS) {
                 break;
             }
             oldest.remove();
-            givenUp.add(entry.getKey());
-            late.add(entry.getKey());
+            if (givenUp.put(entry.getKey(), entry.getValue().commandId()) == null) {
+                late.add(entry.getKey());
+            }
         }
         return late;
     }

@@ -11,6 +11,7 @@ import dev.seatlink.gateway.site.SiteConfigLoader;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Cause;
 import dev.seatlink.protocol.Command;
+import dev.seatlink.protocol.CommandResult;
 import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.RejectReason;
 import dev.seatlink.protocol.SeatEvent;
@@ -44,6 +45,17 @@ class FloorUpdaterTest {
 
     private static Decoded.Accepted online(String seat, long ts) {
         return new Decoded.Accepted(Topic.seat("hq", "f1", seat, Topic.Kind.STATUS), SeatStatus.online("b", "1", ts));
+    }
+
+    /** What a live terminal sends for a rebirth: its online status, then its result for the command. */
+    private void answer(SentToSeats.Sent rebirth) {
+        updater.apply(online(rebirth.seat(), now.get()), now.get());
+        updater.apply(result(rebirth.seat(), rebirth.command().id()), now.get());
+    }
+
+    private static Decoded.Accepted result(String seat, String commandId) {
+        return new Decoded.Accepted(Topic.seat("hq", "f1", seat, Topic.Kind.CMD_RESULT),
+                CommandResult.success(commandId));
     }
 
     @Test
@@ -89,18 +101,19 @@ class FloorUpdaterTest {
         for (int i = 0; i < SeatMoves.MIN_MOVES; i++) { // online again while shown online: moved to another node
             updater.apply(online(seats.get(i)), now.get());
         }
-        java.util.Deque<List<String>> asked = new java.util.ArrayDeque<>();
-        for (int second = 0; second < 60; second++) { // the roll call goes round; each seat answers 20 s after its ask,
+        java.util.Deque<List<SentToSeats.Sent>> asked = new java.util.ArrayDeque<>();
+        for (int second = 0; second < 60; second++) { // the roll call goes round; each seat answers 12 s after its ask,
             now.addAndGet(1_000);                      // as on a busy cluster: late, and after a move alarm's quiet
             updater.tick();
-            asked.addLast(sent.commands.stream().map(SentToSeats.Sent::seat).toList());
+            asked.addLast(List.copyOf(sent.commands));
             sent.commands.clear();
-            if (asked.size() > 20) {
-                asked.removeFirst().forEach(seat -> updater.apply(online(seat), now.get()));
+            if (asked.size() > 12) {
+                asked.removeFirst().forEach(this::answer);
             }
         }
 
         assertThat(metrics.rebirthCount()).as("one roll call: each seat asked once").isEqualTo(seats.size());
+        assertThat(seats).allMatch(seat -> floor.seat(seat).orElseThrow().online());
     }
 
     @Test
@@ -110,7 +123,7 @@ class FloorUpdaterTest {
         updater.startRollCall();
         now.addAndGet(1_000);
         updater.tick();
-        sent.commands.stream().map(SentToSeats.Sent::seat).toList().forEach(seat -> updater.apply(online(seat), now.get()));
+        List.copyOf(sent.commands).forEach(this::answer);
         sent.commands.clear();
 
         now.addAndGet(SeatMoves.QUIET_MS); // a node dies: its seats reconnect elsewhere, each saying online again
@@ -133,7 +146,7 @@ class FloorUpdaterTest {
         updater.tick();
 
         updater.apply(online("s-001"), now.get(), true); // what the broker kept: s-001 may have died with its node
-        updater.apply(online("s-002"), now.get(), false); // s-002 answers
+        answer(sent.commands.get(1)); // s-002 answers
         now.addAndGet(RollCall.ANSWER_WITHIN_MS + 1);
         updater.tick();
 
@@ -150,7 +163,7 @@ class FloorUpdaterTest {
         updater.tick();
 
         updater.apply(event("s-001", 1), now.get()); // queued before it died with its node, delivered only now
-        updater.apply(online("s-002", now.get()), now.get()); // s-002 answers
+        answer(sent.commands.get(1)); // s-002 answers
         now.addAndGet(RollCall.ANSWER_WITHIN_MS + 1);
         updater.tick();
 
@@ -169,10 +182,64 @@ class FloorUpdaterTest {
         updater.tick();
         assertThat(floor.seat("s-001").orElseThrow().online()).isFalse();
 
-        updater.apply(online("s-001", T), now.get()); // and again, later
+        updater.apply(online("s-001", T), now.get()); // and again, later: held until the seat answers, which it cannot
 
         assertThat(floor.seat("s-001").orElseThrow().online()).isFalse();
-        assertThat(metrics.redeliveredStatusCount()).isEqualTo(2);
+        assertThat(metrics.redeliveredStatusCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anOnlineStatusSentBeforeTheSeatDiedAndDeliveredLateIsNoAnswerToARollCall() {
+        updater.apply(online("s-001", T), T);
+        updater.startRollCall();
+        now.addAndGet(1_000);
+        updater.tick();
+
+        updater.apply(online("s-001", T + 500), now.get()); // its last words, held by a node that came back
+        now.addAndGet(RollCall.ANSWER_WITHIN_MS + 1);
+        updater.tick();
+        assertThat(floor.seat("s-001").orElseThrow().online()).as("no answer to the ask: shown offline").isFalse();
+
+        updater.apply(online("s-001", T + 600), now.get()); // more of them, after it was shown offline
+
+        assertThat(floor.seat("s-001").orElseThrow().online()).as("a status is no proof of life").isFalse();
+    }
+
+    @Test
+    void aSeatShownOfflineByARollCallThatSpeaksIsAskedAgainAndShownOnlineWhenItAnswers() {
+        updater.apply(online("s-001", T), T);
+        updater.startRollCall();
+        now.addAndGet(1_000);
+        updater.tick();
+        now.addAndGet(RollCall.ANSWER_WITHIN_MS + 1);
+        updater.tick();
+        assertThat(floor.seat("s-001").orElseThrow().online()).isFalse();
+        sent.commands.clear();
+
+        updater.apply(online("s-001", now.get()), now.get()); // its link was only slow: it reconnects
+        now.addAndGet(250);
+        updater.tick();
+        assertThat(floor.seat("s-001").orElseThrow().online()).as("not before it answers").isFalse();
+        SentToSeats.Sent ask = sent.commands.stream().filter(s -> s.seat().equals("s-001")).findFirst().orElseThrow();
+        updater.apply(result("s-001", ask.command().id()), now.get());
+
+        assertThat(floor.seat("s-001").orElseThrow().online()).isTrue();
+    }
+
+    @Test
+    void aLateAnswerToTheAskThatGaveASeatUpStillShowsItOnline() {
+        updater.apply(online("s-001", T), T);
+        updater.startRollCall();
+        now.addAndGet(1_000);
+        updater.tick();
+        SentToSeats.Sent ask = sent.commands.get(0);
+        now.addAndGet(RollCall.ANSWER_WITHIN_MS + 1);
+        updater.tick();
+        assertThat(floor.seat("s-001").orElseThrow().online()).isFalse();
+
+        answer(ask); // on a busy cluster: 16 s late, but after the ask
+
+        assertThat(floor.seat("s-001").orElseThrow().online()).isTrue();
     }
 
     @Test

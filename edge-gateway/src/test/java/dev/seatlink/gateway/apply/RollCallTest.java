@@ -10,10 +10,18 @@ class RollCallTest {
     private final RollCall roll = new RollCall();
     private final List<String> seats = IntStream.rangeClosed(1, 2_000).mapToObj(i -> "s-" + i).toList();
 
+    private static List<String> seatsOf(List<RollCall.Ask> asks) {
+        return asks.stream().map(RollCall.Ask::seat).toList();
+    }
+
+    private void answer(RollCall.Ask ask) {
+        roll.answered(ask.seat(), ask.commandId());
+    }
+
     @Test
     void seatsAreAskedAtTheRateNotAllAtOnce() {
         roll.start(seats, 0);
-        assertThat(roll.due(100)).hasSize(RollCall.PER_SECOND / 10).startsWith("s-1", "s-2");
+        assertThat(seatsOf(roll.due(100))).hasSize(RollCall.PER_SECOND / 10).startsWith("s-1", "s-2");
         assertThat(roll.due(1_100)).hasSize(RollCall.PER_SECOND);
         assertThat(roll.open()).isEqualTo(2_000);
         assertThat(roll.due(100_000)).hasSize(RollCall.MAX_UNANSWERED - RollCall.PER_SECOND / 10 - RollCall.PER_SECOND);
@@ -22,50 +30,110 @@ class RollCallTest {
     @Test
     void atMostAThousandAreAskedAndUnansweredSoASlowClusterGetsAsksAsFastAsItAnswers() {
         roll.start(seats, 0);
-        List<String> asked = roll.due(10_000);
+        List<RollCall.Ask> asked = roll.due(10_000);
         assertThat(asked).hasSize(RollCall.MAX_UNANSWERED);
         assertThat(roll.due(20_000)).as("nobody answered yet").isEmpty();
 
-        asked.subList(0, 300).forEach(roll::heard);
+        asked.subList(0, 300).forEach(this::answer);
 
         assertThat(roll.due(21_000)).hasSize(300);
         assertThat(roll.open()).isEqualTo(2_000 - 300);
     }
 
     @Test
-    void aSeatThatDoesNotAnswerInTimeIsGivenUpAndAskedAgainWhenItSpeaks() {
+    void onlyTheResultForThisVeryAskAnswersIt() {
+        roll.start(List.of("s-1"), 0);
+        RollCall.Ask ask = roll.due(1_000).get(0);
+
+        assertThat(roll.answered("s-1", "a supervisor's command")).isFalse();
+        assertThat(roll.answered("s-2", ask.commandId())).as("another seat's answer").isFalse();
+        assertThat(roll.open()).isOne();
+        assertThat(roll.answered("s-1", ask.commandId())).as("answered, never shown offline").isFalse();
+        assertThat(roll.open()).isZero();
+        assertThat(roll.overdue(100_000)).isEmpty();
+    }
+
+    @Test
+    void aSeatThatDoesNotAnswerInTimeIsGivenUpAskedAgainWhenItSpeaksAndBackWhenItAnswers() {
         roll.start(List.of("s-1", "s-2", "s-3"), 0);
-        assertThat(roll.due(1_000)).containsExactly("s-1", "s-2", "s-3");
-        assertThat(roll.heard("s-2")).as("answered in time").isFalse();
+        List<RollCall.Ask> asks = roll.due(1_000);
+        assertThat(seatsOf(asks)).containsExactly("s-1", "s-2", "s-3");
+        answer(asks.get(1));
         assertThat(roll.overdue(1_000 + RollCall.ANSWER_WITHIN_MS)).isEmpty();
         assertThat(roll.overdue(1_001 + RollCall.ANSWER_WITHIN_MS)).containsExactly("s-1", "s-3");
         assertThat(roll.open()).isZero();
-        assertThat(roll.spoke("s-3")).as("shown offline, it spoke: ask for its status").isTrue();
+        assertThat(roll.gaveUp("s-3")).isTrue();
+
+        assertThat(roll.spoke("s-3")).as("shown offline, it spoke: ask it again").isTrue();
+        assertThat(roll.spoke("s-3")).as("asked once, however often it speaks").isTrue();
+        List<RollCall.Ask> again = roll.due(20_000);
+        assertThat(seatsOf(again)).containsExactly("s-3");
+        assertThat(roll.answered("s-3", again.get(0).commandId())).as("alive again").isTrue();
+        assertThat(roll.gaveUp("s-3")).isFalse();
         assertThat(roll.spoke("s-3")).isFalse();
     }
 
     @Test
-    void somethingOtherThanAStatusIsNoAnswer() {
+    void aSeatAskedAgainThatStaysSilentIsNotReportedTwice() {
         roll.start(List.of("s-1"), 0);
         roll.due(1_000);
-        assertThat(roll.spoke("s-1")).as("a late event: maybe sent before the seat died").isFalse();
+        assertThat(roll.overdue(1_001 + RollCall.ANSWER_WITHIN_MS)).containsExactly("s-1");
+        roll.spoke("s-1"); // a late event from the dead seat
+        roll.due(20_000);
+
+        assertThat(roll.overdue(40_000)).as("shown offline already").isEmpty();
+        assertThat(roll.gaveUp("s-1")).isTrue();
+    }
+
+    @Test
+    void aLateAnswerToTheAskThatGaveTheSeatUpBringsItBack() {
+        roll.start(List.of("s-1"), 0);
+        RollCall.Ask ask = roll.due(1_000).get(0);
+        roll.overdue(1_001 + RollCall.ANSWER_WITHIN_MS);
+
+        assertThat(roll.answered("s-1", ask.commandId())).isTrue();
+        assertThat(roll.gaveUp("s-1")).isFalse();
+    }
+
+    @Test
+    void somethingOtherThanTheAnswerIsNoAnswer() {
+        roll.start(List.of("s-1"), 0);
+        roll.due(1_000);
+        assertThat(roll.spoke("s-1")).as("a late event or status: maybe sent before the seat died").isFalse();
         assertThat(roll.overdue(1_001 + RollCall.ANSWER_WITHIN_MS)).containsExactly("s-1");
     }
 
     @Test
-    void aSeatHeardBeforeItsTurnIsNotAsked() {
+    void aLastWillSettlesTheSeat() {
         roll.start(List.of("s-1", "s-2"), 0);
-        roll.heard("s-1");
-        assertThat(roll.due(10_000)).containsExactly("s-2");
+        roll.wentOffline("s-1");
+        assertThat(seatsOf(roll.due(10_000))).containsExactly("s-2");
+        roll.overdue(30_000);
+        roll.wentOffline("s-2");
+        assertThat(roll.gaveUp("s-2")).isFalse();
+    }
+
+    @Test
+    void afterTheLinkCameBackSeatsAskedBeforeAreAskedAgainWithANewDeadline() {
+        roll.start(List.of("s-1", "s-2"), 0);
+        List<RollCall.Ask> lost = roll.due(1_000); // sent as the link went down
+        roll.startAfterLinkLoss(List.of("s-1", "s-2"), 5_000);
+
+        List<RollCall.Ask> again = roll.due(6_000);
+        assertThat(seatsOf(again)).containsExactly("s-1", "s-2");
+        assertThat(roll.overdue(1_001 + RollCall.ANSWER_WITHIN_MS)).as("the first deadlines are gone").isEmpty();
+        assertThat(roll.answered("s-1", lost.get(0).commandId())).as("an answer to a lost ask is no answer now")
+                .isFalse();
+        answer(again.get(0));
+        assertThat(roll.overdue(6_001 + RollCall.ANSWER_WITHIN_MS)).containsExactly("s-2");
     }
 
     @Test
     void anotherRollCallAsksAgainWhoAnsweredAndKeepsTheDeadlinesOfWhoDidNot() {
         roll.start(List.of("s-1", "s-2"), 0);
-        roll.due(1_000);
-        roll.heard("s-1");
+        answer(roll.due(1_000).get(0));
         roll.start(List.of("s-1", "s-2", "s-3"), 2_000);
-        assertThat(roll.due(3_000)).containsExactly("s-1", "s-3");
+        assertThat(seatsOf(roll.due(3_000))).containsExactly("s-1", "s-3");
         assertThat(roll.overdue(1_001 + RollCall.ANSWER_WITHIN_MS)).containsExactly("s-2");
     }
 }
