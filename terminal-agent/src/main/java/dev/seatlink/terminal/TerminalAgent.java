@@ -263,7 +263,20 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
     private void refresh() {
         gestures.tick(clock.millis()).ifPresent(this::act);
         apply(machine.tick());
+        watchGateway(clock.millis());
         refreshOutputs(clock.millis());
+    }
+
+    /** A primary gateway silent too long is shown down, and its topic subscribed again (see GatewayWatch). */
+    private void watchGateway(long now) {
+        boolean up = gatewayWatch.up(now);
+        if (gatewayUp && !up) {
+            Logger.warn("gateway {} not heard for {} s: shown down", gatewayWatch.holder(), GatewayWatch.SILENT_MS / 1000);
+        }
+        gatewayUp = up;
+        if (brokerUp && gatewayWatch.resubscribeDue(now)) {
+            uplink.resubscribe("the floor's gateway has been silent");
+        }
     }
 
     private void refreshOutputs(long now) {
@@ -385,10 +398,11 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
             } else if (accepted.message() instanceof Command command) {
                 uplink.publish(resultTopic, commands.execute(command), false);
             } else if (accepted.message() instanceof GatewayStatus gateway) {
-                if (gatewayWatch.heard(gateway)) {
+                long now = clock.millis();
+                if (gatewayWatch.heard(gateway, now)) {
                     Logger.info("gateway {} is {}", gateway.id(), gateway.online() ? "online" : "offline");
                 }
-                gatewayUp = gatewayWatch.up();
+                gatewayUp = gatewayWatch.up(now);
             } else if (accepted.message() instanceof SeatStatus status && !status.online() && uplink.isConnected()) {
                 Logger.warn("broker holds an offline status for this seat (boot {}); republishing online", status.boot());
                 uplink.publish(statusTopic, onlineStatus(), true);

@@ -143,6 +143,21 @@ public final class Uplink implements AutoCloseable {
         }
     }
 
+    /**
+     * Subscribes everything again, as when a probe did not come back: for what the seat's own probe cannot see (the
+     * floor's gateway topic gone quiet, {@link GatewayWatch}). Announces the seat again once subscribed.
+     */
+    public void resubscribe(String why) {
+        runOnScheduler(() -> {
+            if (closed || !subscribed || !client.isConnected()) {
+                return;
+            }
+            Logger.warn("{}: subscribing again", why);
+            subscribed = false;
+            dropThenSubscribe(subscriptions);
+        });
+    }
+
     private static long monotonicMillis() {
         return System.nanoTime() / 1_000_000;
     }

@@ -11,11 +11,13 @@ import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.CommandResult;
 import dev.seatlink.protocol.Decoded;
+import dev.seatlink.protocol.GatewayStatus;
 import dev.seatlink.protocol.Topic;
 import dev.seatlink.terminal.TerminalAgent;
 import dev.seatlink.terminal.TerminalConfig;
 import dev.seatlink.terminal.display.DisplayKind;
 import dev.seatlink.terminal.display.Displays;
+import dev.seatlink.terminal.display.Screen;
 import dev.seatlink.terminal.hardware.I2cDevices;
 import dev.seatlink.terminal.seat.FakeClock;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
@@ -28,6 +30,10 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -38,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A terminal on a real 3-node NATS cluster whose subscription's consumer sits on a node that then dies for good:
  * the seat's probe does not come back, it subscribes again, and a supervisor's command reaches it. Without that, the
- * seat would hear nothing until the node returned.
+ * seat would hear nothing until the node returned. Likewise for its subscription to the floor's gateway topic, which
+ * the seat finds stalled by the primary's heartbeats falling silent.
  */
 class SubscriptionOnClusterTest {
     private static final Duration RECOVERY = Duration.ofSeconds(90);
@@ -84,6 +91,73 @@ class SubscriptionOnClusterTest {
         }
     }
 
+    @Test
+    void aSeatWhoseGatewayTopicsNodeDiesForGoodShowsTheGatewaySilentThenSubscribesAgainAndSeesItBack()
+            throws Exception {
+        try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), 3, Duration.ofSeconds(60))) {
+            SimulatedHardware hardware = new SimulatedHardware();
+            FakeClock clock = new FakeClock(1_763_900_001_000L);
+            AtomicReference<Screen> shown = new AtomicReference<>();
+            java.util.concurrent.atomic.AtomicBoolean silenced = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicBoolean shownDown = new java.util.concurrent.atomic.AtomicBoolean();
+            TerminalAgent agent = hardware.newAgent(config(cluster.brokerList()), clock, screen -> {
+                shown.set(screen);
+                if (silenced.get() && !screen.gatewayUp()) {
+                    shownDown.set(true); // kept: the display may show it for a moment only
+                }
+            });
+            agent.start();
+            ScheduledExecutorService heartbeats = Executors.newScheduledThreadPool(2); // heartbeats, and the seat's time
+            MqttClient primary = null;
+            try {
+                NatsNode doomed = await().atMost(RECOVERY).ignoreExceptions()
+                        .until(() -> nodeHolding(cluster, "$MQTT.msgs.seatlink.v1.hq.f1.gateway"),
+                                java.util.Objects::nonNull);
+                primary = primaryHeartbeats(cluster, doomed, heartbeats);
+                await().atMost(RECOVERY).until(() -> shown.get() != null && shown.get().gatewayUp());
+
+                doomed.kill(); // for good: the seat's subscription to the gateway topic delivers nothing
+                silenced.set(true);
+                // the seat's time runs 10 times as fast from here: the heartbeats' silence, then its waits before it
+                // subscribes again (a subscription made while the cluster still counts the dead node may land there)
+                heartbeats.scheduleAtFixedRate(() -> clock.advanceMillis(2_000), 0, 200, TimeUnit.MILLISECONDS);
+
+                await().atMost(RECOVERY).untilTrue(shownDown); // "NO GATEWAY"
+                await().atMost(RECOVERY).until(() -> shown.get().gatewayUp()); // subscribed again, heard again
+            } finally {
+                heartbeats.shutdownNow();
+                if (primary != null) {
+                    primary.disconnectForcibly();
+                    primary.close(true);
+                }
+                agent.close();
+            }
+        }
+    }
+
+    /** A primary gateway's retained heartbeat every 2 s, from a node other than {@code avoid}. */
+    private MqttClient primaryHeartbeats(NatsCluster cluster, NatsNode avoid, ScheduledExecutorService every)
+            throws MqttException {
+        String[] live = cluster.nodes().stream().filter(n -> n != avoid).map(NatsNode::mqttUrl).toArray(String[]::new);
+        MqttClient client = new MqttClient(live[0], "primary-test", new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        options.setServerURIs(live);
+        options.setAutomaticReconnect(true); // the cluster may drop it while it settles after the node's death
+        client.connect(options);
+        Topic gateway = Topic.floor("hq", "f1", Topic.Kind.GATEWAY);
+        long since = System.currentTimeMillis();
+        every.scheduleAtFixedRate(() -> {
+            try {
+                client.publish(gateway.toString(), codec.encode(gateway, GatewayStatus.primary("hq.f1.gateway-a",
+                        System.currentTimeMillis(), null, since)), 1, true);
+            } catch (MqttException e) {
+                System.out.println("heartbeat not sent: " + e);
+            }
+        }, 0, GatewayStatus.HEARTBEAT_MS, TimeUnit.MILLISECONDS);
+        return client;
+    }
+
     private TerminalConfig config(String brokers) {
         Properties props = TerminalConfig.defaults();
         props.setProperty("seat", "s-014");
@@ -95,7 +169,11 @@ class SubscriptionOnClusterTest {
 
     /** The running node whose JetStream holds the consumer of the seat's subscription {@code …/s-014/+}, or null. */
     private NatsNode nodeHoldingTheSeatsSubscription(NatsCluster cluster) throws Exception {
-        String subject = "$MQTT.msgs.seatlink.v1.hq.f1.s-014.*";
+        return nodeHolding(cluster, "$MQTT.msgs.seatlink.v1.hq.f1.s-014.*");
+    }
+
+    /** The running node whose JetStream holds a consumer of {@code subject}, or null. */
+    private NatsNode nodeHolding(NatsCluster cluster, String subject) throws Exception {
         for (NatsNode node : cluster.nodes()) {
             if (!node.isRunning()) {
                 continue;
