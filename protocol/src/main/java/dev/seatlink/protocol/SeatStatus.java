@@ -11,13 +11,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param ts     terminal clock, ms since epoch
  * @param disk   absent while the terminal's journal takes writes; else what is wrong (e.g. "read-only"): the
  *               seat works and publishes, but what it journals does not survive a restart
+ * @param rebirth the id of the {@code rebirth} command this status answers (added in v1; absent on a connect and in
+ *                older terminals' statuses): it says the seat was alive after that ask, and that the status is no
+ *                sign of the seat moving to another broker node
  */
 public record SeatStatus(
         @JsonProperty(required = true) boolean online,
         String boot,
         String fw,
         @JsonProperty(required = true) long ts,
-        String disk) implements Message {
+        String disk,
+        String rebirth) implements Message {
 
     public SeatStatus {
         Check.token("boot", boot);
@@ -28,6 +32,14 @@ public record SeatStatus(
         if (disk != null) {
             Check.token("disk", disk);
         }
+        if (rebirth != null) {
+            Check.token("rebirth", rebirth);
+            Check.that(online, RejectReason.BAD_VALUE, "only an online status answers a rebirth");
+        }
+    }
+
+    public SeatStatus(boolean online, String boot, String fw, long ts, String disk) {
+        this(online, boot, fw, ts, disk, null);
     }
 
     public SeatStatus(boolean online, String boot, String fw, long ts) {
@@ -41,6 +53,11 @@ public record SeatStatus(
     /** Online, with the journal's disk problem ({@code null} when there is none). */
     public static SeatStatus online(String boot, String fw, long ts, String disk) {
         return new SeatStatus(true, boot, fw, ts, disk);
+    }
+
+    /** This status, as the answer to the {@code rebirth} command {@code commandId}. */
+    public SeatStatus answering(String commandId) {
+        return new SeatStatus(online, boot, fw, ts, disk, commandId);
     }
 
     public static SeatStatus offline(String boot, long ts) {

@@ -100,6 +100,20 @@ class CodecTest {
     }
 
     @Test
+    void anOnlineStatusMayNameTheRebirthItAnswersAndWritesItOnlyThen() {
+        Topic topic = Topic.parse("seatlink/v1/hq/f1/s-014/status");
+        SeatStatus answer = SeatStatus.online("b1", "0.1.0", Samples.T).answering("c-7");
+
+        assertThat(new String(codec.encode(topic, answer), java.nio.charset.StandardCharsets.UTF_8))
+                .endsWith(",\"rebirth\":\"c-7\"}");
+        assertThat(decode(topic.toString(), new String(codec.encode(topic, answer),
+                java.nio.charset.StandardCharsets.UTF_8))).extracting(d -> ((Decoded.Accepted) d).message())
+                .isEqualTo(answer);
+        assertThat(new String(codec.encode(topic, SeatStatus.online("b1", "0.1.0", Samples.T)),
+                java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("rebirth");
+    }
+
+    @Test
     void ignoresUnknownFieldsForForwardCompatibility() {
         String json = "{\"v\":1,\"online\":true,\"boot\":\"b1\",\"fw\":\"0.1.0\",\"ts\":1732330000123,\"extra\":[1,2]}";
 
@@ -122,6 +136,8 @@ class CodecTest {
             ts in microseconds      | {"v":1,"online":true,"boot":"b","ts":1732330000123000}          | ABSURD_TIMESTAMP
             ts overflows long       | {"v":1,"online":true,"boot":"b","ts":99999999999999999999999}   | WRONG_TYPE
             boot with spaces        | {"v":1,"online":true,"boot":"a b","ts":1732330000123}           | BAD_VALUE
+            will answering a rebirth | {"v":1,"online":false,"boot":"b","ts":1732330000123,"rebirth":"c1"} | BAD_VALUE
+            rebirth id with spaces  | {"v":1,"online":true,"boot":"b","ts":1732330000123,"rebirth":"c 1"} | BAD_VALUE
             """)
     void rejectsBrokenStatusPayloads(String name, String json, RejectReason expected) {
         assertThat(rejection("seatlink/v1/hq/f1/s-014/status", json)).isEqualTo(expected);

@@ -26,7 +26,8 @@ final class SeatCommands {
 
     private final SeatStateMachine machine;
     private final Consumer<Optional<Transition>> apply;
-    private final Runnable announce;
+    /** Republishes status (answering the given rebirth command id) and state. */
+    private final Consumer<String> announce;
     private final Runnable beep;
     private final Journal journal;
     private final Consumer<List<SeatEvent>> republish;
@@ -34,7 +35,7 @@ final class SeatCommands {
     private String message;
     private long messageUntil;
 
-    SeatCommands(SeatStateMachine machine, Consumer<Optional<Transition>> apply, Runnable announce, Runnable beep,
+    SeatCommands(SeatStateMachine machine, Consumer<Optional<Transition>> apply, Consumer<String> announce, Runnable beep,
                  Journal journal, Consumer<List<SeatEvent>> republish, Clock clock) {
         this.machine = machine;
         this.apply = apply;
@@ -75,7 +76,7 @@ final class SeatCommands {
             messageUntil = clock.millis() + GREETING_MS;
             beep.run();
         } else if (command instanceof Command.Rebirth) {
-            announce.run();
+            announce.accept(command.id());
         } else if (command instanceof Command.Replay replay) {
             List<SeatEvent> events = journal.from(replay.from());
             republish.accept(events);

@@ -129,6 +129,9 @@ public final class FloorUpdater {
                 countGaps(() -> reorderer.expect(seat, state.seq(), lastApplied(seat), clock.millis()));
             }
         } else if (message.message() instanceof SeatStatus status) {
+            if (!retained && status.rebirth() != null && rollCall.answered(seat, status.rebirth())) {
+                unconfirmed.remove(seat); // alive after the ask: this status is the one to show
+            }
             if (status.online() && rollCall.gaveUp(seat)) {
                 // maybe sent before the seat died with its node and delivered only now: shown once the seat answers
                 unconfirmed.merge(seat, status, (held, next) -> next.ts() >= held.ts() ? next : held);
@@ -141,7 +144,9 @@ public final class FloorUpdater {
                 unconfirmed.remove(seat);
             }
             if (!retained && outcome.effect() != Applied.Effect.REDELIVERED_STATUS) {
-                if (status.online() && !isAnswer(seat, rx) && wasOnline
+                // a status answering a rebirth (this gateway's or its partner's) is no move; older terminals do not
+                // say so, and their first status after this gateway's ask is taken for the answer
+                if (status.online() && status.rebirth() == null && !isAnswer(seat, rx) && wasOnline
                         && moves.moved(rx, floor.site().seats().size())) {
                     // either gateway of a pair: each keeps its own view true (rebirths are harmless to repeat)
                     Logger.warn("seats are reconnecting through other broker nodes: a node may have died with their "

@@ -243,6 +243,38 @@ class FloorUpdaterTest {
     }
 
     @Test
+    void aStatusNamingTheAskAnswersItAtOnce() {
+        updater.apply(online("s-001", T), T);
+        updater.startRollCall();
+        now.addAndGet(1_000);
+        updater.tick();
+        String ask = sent.commandsTo("s-001").get(0).id();
+        now.addAndGet(RollCall.ANSWER_WITHIN_MS + 1);
+        updater.tick();
+        assertThat(floor.seat("s-001").orElseThrow().online()).isFalse();
+
+        updater.apply(new Decoded.Accepted(Topic.seat("hq", "f1", "s-001", Topic.Kind.STATUS),
+                SeatStatus.online("b", "1", now.get()).answering(ask)), now.get());
+
+        assertThat(floor.seat("s-001").orElseThrow().online()).isTrue();
+    }
+
+    @Test
+    void statusesAnsweringThePartnersRebirthsAreNoMovesAndStartNoRollCall() {
+        List<String> seats = floor.site().seats().stream().map(spec -> spec.seat()).toList();
+        seats.forEach(seat -> updater.apply(online(seat), T));
+        now.addAndGet(SeatMoves.QUIET_MS);
+        for (String seat : seats) { // the other gateway of the pair rolls call: every seat answers it
+            updater.apply(new Decoded.Accepted(Topic.seat("hq", "f1", seat, Topic.Kind.STATUS),
+                    SeatStatus.online("b", "1", now.get()).answering("partners-ask-" + seat)), now.get());
+        }
+        now.addAndGet(1_000);
+        updater.tick();
+
+        assertThat(metrics.rebirthCount()).isZero();
+    }
+
+    @Test
     void aSeatOutsideTheMapIsCountedAsRejected() {
         updater.apply(event("s-999", 1), T);
 

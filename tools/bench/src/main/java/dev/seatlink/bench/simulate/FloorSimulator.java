@@ -301,11 +301,17 @@ public final class FloorSimulator implements AutoCloseable {
                 .onSuccess(id -> resend(index, client));
     }
 
-    /** Status then state, as a terminal does on connect and on {@code rebirth}. */
+    /** Status then state, as a terminal does on connect. */
     private Future<Integer> greet(int index, MqttClient client) {
+        return greet(index, client, null);
+    }
+
+    /** Status then state, as a terminal does on connect and (naming the command, {@code rebirthId}) on rebirth. */
+    private Future<Integer> greet(int index, MqttClient client, String rebirthId) {
         SimulatedSeat seat = seats.get(index);
+        SeatStatus status = SeatStatus.online(seat.boot, "sim", System.currentTimeMillis());
         return publish(index, client, topic(seat, Topic.Kind.STATUS),
-                SeatStatus.online(seat.boot, "sim", System.currentTimeMillis()), true)
+                rebirthId == null ? status : status.answering(rebirthId), true)
                 .compose(id -> publish(index, client, topic(seat, Topic.Kind.STATE), snapshot(seat), true));
     }
 
@@ -333,7 +339,7 @@ public final class FloorSimulator implements AutoCloseable {
         CommandResult result = CommandResult.success(command.id());
         if (command instanceof Command.Rebirth) {
             rebirths.incrementAndGet();
-            greet(index, client);
+            greet(index, client, command.id());
         } else if (command instanceof Command.Replay replay) {
             NavigableMap<Long, SeatEvent> events = remembered.get(index);
             events.tailMap(replay.from(), true).values().forEach(event -> {
