@@ -47,6 +47,19 @@ class FloorUpdaterTest {
         return new Decoded.Accepted(Topic.seat("hq", "f1", seat, Topic.Kind.STATUS), SeatStatus.online("b", "1", ts));
     }
 
+    /** A roll call starts and, a second later, every seat has been asked. */
+    private void rollCall() {
+        updater.startRollCall();
+        now.addAndGet(1_000);
+        updater.tick();
+    }
+
+    /** The roll call's deadline passes: whoever did not answer is shown offline. */
+    private void outwaitTheRollCall() {
+        now.addAndGet(RollCall.ANSWER_WITHIN_MS + 1);
+        updater.tick();
+    }
+
     /** What a live terminal sends for a rebirth: its online status, then its result for the command. */
     private void answer(SentToSeats.Sent rebirth) {
         updater.apply(online(rebirth.seat(), now.get()), now.get());
@@ -120,9 +133,7 @@ class FloorUpdaterTest {
     void seatsMovingRightAfterARollCallWasAnsweredStartAnother() {
         List<String> seats = floor.site().seats().stream().map(spec -> spec.seat()).toList();
         seats.forEach(seat -> updater.apply(online(seat), T));
-        updater.startRollCall();
-        now.addAndGet(1_000);
-        updater.tick();
+        rollCall();
         List.copyOf(sent.commands).forEach(this::answer);
         sent.commands.clear();
 
@@ -141,14 +152,11 @@ class FloorUpdaterTest {
     void aRetainedStatusHandedOverOnResubscribingIsNoAnswerToARollCall() {
         updater.apply(online("s-001"), T);
         updater.apply(online("s-002"), T);
-        updater.startRollCall();
-        now.addAndGet(1_000);
-        updater.tick();
+        rollCall();
 
         updater.apply(online("s-001"), now.get(), true); // what the broker kept: s-001 may have died with its node
         answer(sent.commands.get(1)); // s-002 answers
-        now.addAndGet(RollCall.ANSWER_WITHIN_MS + 1);
-        updater.tick();
+        outwaitTheRollCall();
 
         assertThat(floor.seat("s-001").orElseThrow().online()).isFalse();
         assertThat(floor.seat("s-002").orElseThrow().online()).isTrue();
@@ -158,14 +166,11 @@ class FloorUpdaterTest {
     void anEventTheBrokerDeliversLateFromASeatThatDiedIsNoAnswerToARollCall() {
         updater.apply(online("s-001", T), T);
         updater.apply(online("s-002", T), T);
-        updater.startRollCall();
-        now.addAndGet(1_000);
-        updater.tick();
+        rollCall();
 
         updater.apply(event("s-001", 1), now.get()); // queued before it died with its node, delivered only now
         answer(sent.commands.get(1)); // s-002 answers
-        now.addAndGet(RollCall.ANSWER_WITHIN_MS + 1);
-        updater.tick();
+        outwaitTheRollCall();
 
         assertThat(floor.seat("s-001").orElseThrow().online()).isFalse();
         assertThat(floor.seat("s-002").orElseThrow().online()).isTrue();
@@ -174,12 +179,9 @@ class FloorUpdaterTest {
     @Test
     void anOnlineStatusTheBrokerHandsOverAgainDoesNotBringADeadSeatBack() {
         updater.apply(online("s-001", T), T);
-        updater.startRollCall();
-        now.addAndGet(1_000);
-        updater.tick();
+        rollCall();
         updater.apply(online("s-001", T), now.get()); // redelivered after its node came back: no answer
-        now.addAndGet(RollCall.ANSWER_WITHIN_MS + 1);
-        updater.tick();
+        outwaitTheRollCall();
         assertThat(floor.seat("s-001").orElseThrow().online()).isFalse();
 
         updater.apply(online("s-001", T), now.get()); // and again, later: held until the seat answers, which it cannot
@@ -191,13 +193,10 @@ class FloorUpdaterTest {
     @Test
     void anOnlineStatusSentBeforeTheSeatDiedAndDeliveredLateIsNoAnswerToARollCall() {
         updater.apply(online("s-001", T), T);
-        updater.startRollCall();
-        now.addAndGet(1_000);
-        updater.tick();
+        rollCall();
 
         updater.apply(online("s-001", T + 500), now.get()); // its last words, held by a node that came back
-        now.addAndGet(RollCall.ANSWER_WITHIN_MS + 1);
-        updater.tick();
+        outwaitTheRollCall();
         assertThat(floor.seat("s-001").orElseThrow().online()).as("no answer to the ask: shown offline").isFalse();
 
         updater.apply(online("s-001", T + 600), now.get()); // more of them, after it was shown offline
@@ -208,11 +207,8 @@ class FloorUpdaterTest {
     @Test
     void aSeatShownOfflineByARollCallThatSpeaksIsAskedAgainAndShownOnlineWhenItAnswers() {
         updater.apply(online("s-001", T), T);
-        updater.startRollCall();
-        now.addAndGet(1_000);
-        updater.tick();
-        now.addAndGet(RollCall.ANSWER_WITHIN_MS + 1);
-        updater.tick();
+        rollCall();
+        outwaitTheRollCall();
         assertThat(floor.seat("s-001").orElseThrow().online()).isFalse();
         sent.commands.clear();
 
@@ -229,12 +225,9 @@ class FloorUpdaterTest {
     @Test
     void aLateAnswerToTheAskThatGaveASeatUpStillShowsItOnline() {
         updater.apply(online("s-001", T), T);
-        updater.startRollCall();
-        now.addAndGet(1_000);
-        updater.tick();
+        rollCall();
         SentToSeats.Sent ask = sent.commands.get(0);
-        now.addAndGet(RollCall.ANSWER_WITHIN_MS + 1);
-        updater.tick();
+        outwaitTheRollCall();
         assertThat(floor.seat("s-001").orElseThrow().online()).isFalse();
 
         answer(ask); // on a busy cluster: 16 s late, but after the ask
@@ -245,12 +238,9 @@ class FloorUpdaterTest {
     @Test
     void aStatusNamingTheAskAnswersItAtOnce() {
         updater.apply(online("s-001", T), T);
-        updater.startRollCall();
-        now.addAndGet(1_000);
-        updater.tick();
+        rollCall();
         String ask = sent.commandsTo("s-001").get(0).id();
-        now.addAndGet(RollCall.ANSWER_WITHIN_MS + 1);
-        updater.tick();
+        outwaitTheRollCall();
         assertThat(floor.seat("s-001").orElseThrow().online()).isFalse();
 
         updater.apply(new Decoded.Accepted(Topic.seat("hq", "f1", "s-001", Topic.Kind.STATUS),
