@@ -55,7 +55,7 @@ public record SeatStatus(
         return new SeatStatus(true, boot, fw, ts, disk);
     }
 
-    /** This status, as the answer to the {@code rebirth} command {@code commandId}. */
+    /** This status, as the answer to the {@code rebirth} command {@code commandId} (null: answering none). */
     public SeatStatus answering(String commandId) {
         return new SeatStatus(online, boot, fw, ts, disk, commandId);
     }

@@ -153,7 +153,7 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
                 : null;
         this.buzzer = pins.buzzer() == PinMap.NONE ? null
                 : new Buzzer(gpio.context(), gpio.outputProvider(), pins.buzzer(), seatThread);
-        this.commands = new SeatCommands(machine, this::apply, (String rebirthId) -> announce(rebirthId), this::beep, journal,
+        this.commands = new SeatCommands(machine, this::apply, this::announce, this::beep, journal,
                 this::republish, clock);
         UplinkSettings link = new UplinkSettings(config.broker(), config.clientId(), config.username(),
                 config.password() == null ? null : config.password().toCharArray(), config.tlsCaFile(),
@@ -359,8 +359,7 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
 
     /** Status then state; as the answer to a {@code rebirth}, the status names it (null: on a connect). */
     private void announce(String rebirthId) {
-        SeatStatus status = onlineStatus();
-        uplink.publish(statusTopic, rebirthId == null ? status : status.answering(rebirthId), true);
+        uplink.publish(statusTopic, onlineStatus().answering(rebirthId), true);
         uplink.publish(stateTopic, currentState(), true);
     }
 

@@ -16,9 +16,9 @@ import java.util.UUID;
  * {@value #MAX_UNANSWERED} asked and not yet answered, so a degraded cluster is not flooded (a slow one gets asks
  * as fast as it answers, and a seat is not shown offline for an answer stuck behind thousands of others).
  *
- * <p>The answer is the seat's {@code cmd-result} for that very ask: only a seat alive after the ask can send it.
- * Nothing else counts — not an event, state or online status, which the broker may have held since before the seat
- * died with its node and deliver only now. A seat that does not answer within {@value #ANSWER_WITHIN_MS} ms of its
+ * <p>The answer is the seat's {@code cmd-result} for that very ask, or its online status naming the ask in
+ * {@code rebirth}: only a seat alive after the ask can send either. Nothing else counts — not an event, a state or a
+ * status naming no ask, which the broker may have held since before the seat died with its node and deliver only now. A seat that does not answer within {@value #ANSWER_WITHIN_MS} ms of its
  * ask is shown offline ("given up"); one given up that speaks again is asked once more, and is shown online again
  * only when it answers. An offline status (a Last Will) settles a seat at once. Pure: the caller passes the time and
  * sends the asks.

@@ -309,9 +309,8 @@ public final class FloorSimulator implements AutoCloseable {
     /** Status then state, as a terminal does on connect and (naming the command, {@code rebirthId}) on rebirth. */
     private Future<Integer> greet(int index, MqttClient client, String rebirthId) {
         SimulatedSeat seat = seats.get(index);
-        SeatStatus status = SeatStatus.online(seat.boot, "sim", System.currentTimeMillis());
         return publish(index, client, topic(seat, Topic.Kind.STATUS),
-                rebirthId == null ? status : status.answering(rebirthId), true)
+                SeatStatus.online(seat.boot, "sim", System.currentTimeMillis()).answering(rebirthId), true)
                 .compose(id -> publish(index, client, topic(seat, Topic.Kind.STATE), snapshot(seat), true));
     }
 
