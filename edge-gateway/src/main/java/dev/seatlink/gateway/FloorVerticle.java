@@ -270,7 +270,7 @@ final class FloorVerticle extends VerticleBase {
                     movesOut.publish(layout.moves()); // the floor's moves are now this gateway's
                 }
             });
-            keeper.onRecovery(updater::startRollCallAfterLinkLoss);
+            keeper.onRecovery(updater::linkCameBack);
             link.start(ingest, keeper, configs);
             if (ami != null) {
                 ami.start();

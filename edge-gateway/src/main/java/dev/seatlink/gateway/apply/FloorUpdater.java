@@ -259,8 +259,12 @@ public final class FloorUpdater {
         Logger.info("roll call: asking every seat for a rebirth, {} a second", RollCall.PER_SECOND);
     }
 
-    /** As {@link #startRollCall()} after the broker link came back: asks outstanding then are asked again. */
-    public void startRollCallAfterLinkLoss() {
+    /**
+     * The broker link came back: a roll call as {@link #startRollCall()}, with asks outstanding then asked again,
+     * and the given-up events still chased are asked for again (what was asked while the link was down never left).
+     */
+    public void linkCameBack() {
+        reorderer.chaseAgain(clock.millis());
         rollCall.startAfterLinkLoss(seatIds(), clock.millis());
         Logger.info("roll call after the link came back: asking every seat for a rebirth, {} a second",
                 RollCall.PER_SECOND);

@@ -17,14 +17,17 @@ import java.util.TreeMap;
  * asked to {@code replay} from the first missing seq; after another {@code timeoutMs}, for a
  * {@code rebirth}; after a third, the held events are released anyway (the floor shows the seat as it is) and
  * the gap stays counted. The missing events are still chased for the store: a replay again after
- * {@link #CHASE_FIRST_MS}, then twice more at double the wait, until one of them arrives — on a cluster a
- * replay asked while a broker node was dying may have died with the seat's command queue.
+ * {@link #CHASE_FIRST_MS}, then up to {@link #CHASES} times in all at double the wait each time, until the
+ * first missing one arrives (then the next one is looked for) — on a cluster a replay asked while a broker
+ * node was dying may have died with the seat's command queue, and one asked while this gateway's own link was
+ * down never left. So when the link comes back ({@link #chaseAgain}) every chase starts over.
  */
 public final class Reorderer {
     /** The default reorder timeout of the contract. */
     public static final long DEFAULT_TIMEOUT_MS = 2_000;
     static final long CHASE_FIRST_MS = 8_000;
-    static final int CHASES = 3;
+    /** Replays asked for events given up on: after 8, 16, 32, 64 and 128 s, some four minutes in all. */
+    static final int CHASES = 5;
 
     /** Something to ask of a seat. */
     public sealed interface Request permits Replay, Rebirth {
@@ -49,7 +52,10 @@ public final class Reorderer {
         int asked; // 0 none, 1 replay, 2 rebirth
     }
 
-    /** Events given up on and still asked for: {@code from..to}, the next ask at {@code nextAt}. */
+    /**
+     * Events given up on and still asked for: {@code from..to}, the next ask at {@code nextAt}. A replay sends
+     * the seat's events in order from {@code from}, so {@code from} moves on as each arrives.
+     */
     private static final class Chase {
         long from;
         long to;
@@ -75,8 +81,11 @@ public final class Reorderer {
      */
     public List<SeatEvent> offer(SeatEvent event, long lastApplied, long now) {
         Chase chase = chases.get(event.seat());
-        if (chase != null && event.seq() >= chase.from && event.seq() <= chase.to) {
-            chases.remove(event.seat()); // the replay came: the rest of it follows in order
+        if (chase != null && event.seq() == chase.from) {
+            chase.from = after(chase.from);
+            if (chase.from > chase.to || chase.from == Long.MAX_VALUE) {
+                chases.remove(event.seat());
+            }
         }
         Gap gap = gaps.get(event.seat());
         if (event.seq() <= after(lastApplied)) {
@@ -161,6 +170,17 @@ public final class Reorderer {
             }
         }
         return new Tick(requests, released);
+    }
+
+    /**
+     * The broker link came back: replays asked while it was down never left, and those asked just before may
+     * have died with a node, so every chase asks again at the next tick and gets its full count of asks.
+     */
+    public void chaseAgain(long now) {
+        for (Chase chase : chases.values()) {
+            chase.asked = 0;
+            chase.nextAt = now;
+        }
     }
 
     private void chase(String seat, long from, long to, long now) {

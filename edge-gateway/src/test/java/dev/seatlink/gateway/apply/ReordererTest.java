@@ -78,35 +78,72 @@ class ReordererTest {
         assertThat(reorderer.openGaps()).isZero();
     }
 
-    @Test
-    void eventsGivenUpOnAreStillAskedForThreeTimesAtGrowingIntervalsForTheStore() {
-        offer("s-1", 1, T);
-        offer("s-1", 5, T);
-        tick(T + 2_000);
-        tick(T + 4_000);
-        tick(T + 6_000); // given up: 5 applied, 2..4 still missing
-
-        assertThat(tick(T + 6_000 + Reorderer.CHASE_FIRST_MS - 1).requests()).isEmpty();
-        assertThat(tick(T + 14_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2));
-        assertThat(tick(T + 14_000 + 2 * Reorderer.CHASE_FIRST_MS).requests())
-                .containsExactly(new Reorderer.Replay("s-1", 2));
-        assertThat(tick(T + 14_000 + 6 * Reorderer.CHASE_FIRST_MS).requests())
-                .containsExactly(new Reorderer.Replay("s-1", 2));
-        assertThat(tick(T + 1_000_000).requests()).as("three times at most").isEmpty();
-    }
-
-    @Test
-    void aChaseEndsWhenTheMissingEventsArrive() {
+    /** Gives up on s-1's events 2..4 at T + 6 s: 5 is applied, 2..4 are chased for the store. */
+    private void giveUpOnTwoToFour() {
         offer("s-1", 1, T);
         offer("s-1", 5, T);
         tick(T + 2_000);
         tick(T + 4_000);
         tick(T + 6_000);
+    }
+
+    @Test
+    void eventsGivenUpOnAreStillAskedForFiveTimesAtDoublingIntervalsForTheStore() {
+        giveUpOnTwoToFour();
+
+        assertThat(tick(T + 6_000 + Reorderer.CHASE_FIRST_MS - 1).requests()).isEmpty();
+        long at = T + 6_000;
+        long wait = Reorderer.CHASE_FIRST_MS;
+        for (int ask = 1; ask <= Reorderer.CHASES; ask++) {
+            at += wait;
+            assertThat(tick(at - 1).requests()).as("before ask %d", ask).isEmpty();
+            assertThat(tick(at).requests()).as("ask %d", ask).containsExactly(new Reorderer.Replay("s-1", 2));
+            wait *= 2;
+        }
+        assertThat(tick(T + 100_000_000).requests()).as("five times at most").isEmpty();
+    }
+
+    @Test
+    void aChaseEndsWhenTheMissingEventsArrive() {
+        giveUpOnTwoToFour();
         assertThat(tick(T + 14_000).requests()).hasSize(1);
 
         assertThat(offer("s-1", 2, T + 15_000)).as("late: the floor drops it, the store keeps it").containsExactly(2L);
+        offer("s-1", 3, T + 15_000);
+        offer("s-1", 4, T + 15_000);
 
-        assertThat(tick(T + 1_000_000).requests()).isEmpty();
+        assertThat(tick(T + 100_000_000).requests()).isEmpty();
+    }
+
+    @Test
+    void aChaseGoesOnFromTheFirstEventStillMissing() {
+        giveUpOnTwoToFour();
+
+        offer("s-1", 3, T + 7_000); // a redelivery of one in the middle says nothing of 2
+        assertThat(tick(T + 14_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2));
+        offer("s-1", 2, T + 15_000); // the replay's first event, then the link dropped
+
+        assertThat(tick(T + 30_000).requests()).containsExactly(new Reorderer.Replay("s-1", 3));
+    }
+
+    @Test
+    void whenTheLinkComesBackEveryChaseAsksAgainAtOnceWithItsFullCountOfAsks() {
+        giveUpOnTwoToFour();
+        long at = T + 6_000;
+        for (int ask = 0; ask < Reorderer.CHASES - 1; ask++) { // all but the last ask sent into a dead link
+            at += Reorderer.CHASE_FIRST_MS << ask;
+            assertThat(tick(at).requests()).hasSize(1);
+        }
+
+        reorderer.chaseAgain(at + 1_000);
+
+        assertThat(tick(at + 1_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2));
+        long next = at + 1_000;
+        for (int ask = 1; ask < Reorderer.CHASES; ask++) {
+            next += Reorderer.CHASE_FIRST_MS << ask;
+            assertThat(tick(next).requests()).as("ask %d after the link came back", ask).hasSize(1);
+        }
+        assertThat(tick(T + 100_000_000).requests()).isEmpty();
     }
 
     @Test
