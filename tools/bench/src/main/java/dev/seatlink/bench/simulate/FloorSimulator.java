@@ -39,8 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
 /**
- * A floor of simulated seats, each its own MQTT connection (fixed client id, QoS 1, Last Will = offline
- * status), publishing {@code status}, {@code state} and {@code event} exactly as protocol v1 says, with a
+ * A floor of simulated seats, each its own MQTT connection (fixed client id, persistent session, QoS 1, Last
+ * Will = offline status, as a terminal: a command sent while the seat is between nodes waits for it), publishing {@code status}, {@code state} and {@code event} exactly as protocol v1 says, with a
  * per-seat {@code seq}, and answering the gateway's {@code rebirth} and {@code replay} from memory as a
  * terminal does from its journal (on a cluster, replay is how a gateway fills what a dying node lost).
  * Seats spread over a list of brokers (seat i starts on node i mod n) and move to the next node when theirs
@@ -239,7 +239,7 @@ public final class FloorSimulator implements AutoCloseable {
         Topic status = topic(seat, Topic.Kind.STATUS);
         MqttClientOptions options = new MqttClientOptions()
                 .setClientId(ClientId.seat(settings.site(), settings.floor(), seat.seat))
-                .setCleanSession(true).setKeepAliveInterval(30).setAutoKeepAlive(true).setMaxInflightQueue(1000)
+                .setCleanSession(false).setKeepAliveInterval(30).setAutoKeepAlive(true).setMaxInflightQueue(1000)
                 .setWillFlag(true).setWillTopic(status.toString()).setWillQoS(1).setWillRetain(true)
                 .setWillMessageBytes(Buffer.buffer(codec.encode(new SeatStatus(false, seat.boot, null,
                         System.currentTimeMillis()))));
@@ -425,14 +425,22 @@ public final class FloorSimulator implements AutoCloseable {
      */
     private Future<Integer> publish(int index, MqttClient client, Topic topic, Message message, boolean retain,
                                     long seq) {
-        return client.publish(topic.toString(), Buffer.buffer(codec.encode(topic, message)), MqttQoS.AT_LEAST_ONCE,
-                false, retain).onSuccess(id -> {
-                    if (!earlyAcks.get(index).remove(id)) {
-                        packetSeq.get(index).put(id, seq);
-                    } else if (seq > 0) {
-                        unacked.get(index).remove(seq);
-                    }
-                });
+        Future<Integer> sending;
+        try {
+            sending = client.publish(topic.toString(), Buffer.buffer(codec.encode(topic, message)),
+                    MqttQoS.AT_LEAST_ONCE, false, retain);
+        } catch (RuntimeException closedMeanwhile) {
+            // the connection closed on its event loop between isConnected() and here (step runs on the caller's
+            // thread): an event stays unacknowledged and is sent again after the reconnect
+            return Future.failedFuture(closedMeanwhile);
+        }
+        return sending.onSuccess(id -> {
+            if (!earlyAcks.get(index).remove(id)) {
+                packetSeq.get(index).put(id, seq);
+            } else if (seq > 0) {
+                unacked.get(index).remove(seq);
+            }
+        });
     }
 
     /**
