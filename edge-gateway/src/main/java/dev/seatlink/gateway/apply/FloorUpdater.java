@@ -130,7 +130,7 @@ public final class FloorUpdater {
             }
         } else if (message.message() instanceof SeatStatus status) {
             if (!retained && status.rebirth() != null && rollCall.answered(seat, status.rebirth())) {
-                unconfirmed.remove(seat); // alive after the ask: this status is the one to show
+                cameBack(seat); // this status, newer than any held, is the one to show
             }
             if (status.online() && rollCall.gaveUp(seat)) {
                 // maybe sent before the seat died with its node and delivered only now: shown once the seat answers
@@ -167,7 +167,10 @@ public final class FloorUpdater {
                 Logger.warn("seat {} refused command {}: {}", seat, result.id(), result.error());
             }
             if (rollCall.answered(seat, result.id())) {
-                comeBack(seat, rx);
+                SeatStatus held = cameBack(seat);
+                if (held != null) { // its answer to the rebirth may also still be on the way, and is applied as it comes
+                    report(seat, floor.applyStatus(seat, held, rx));
+                }
             }
             answers.answered(seat, result);
             return;
@@ -329,14 +332,11 @@ public final class FloorUpdater {
     }
 
     /**
-     * A seat a roll call had shown offline answered it: alive. Its latest online status since is shown (its answer
-     * to the rebirth may also still be on the way, and is then applied as it comes).
+     * A seat a roll call had shown offline answered it: alive. Returns the latest online status it sent while shown
+     * offline, or null.
      */
-    private void comeBack(String seat, long rx) {
-        SeatStatus status = unconfirmed.remove(seat);
+    private SeatStatus cameBack(String seat) {
         Logger.info("seat {} answered the roll call after it was shown offline: online again", seat);
-        if (status != null) {
-            report(seat, floor.applyStatus(seat, status, rx));
-        }
+        return unconfirmed.remove(seat);
     }
 }

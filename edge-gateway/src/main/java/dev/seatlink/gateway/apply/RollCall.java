@@ -89,12 +89,12 @@ public final class RollCall {
 
     /**
      * The seat sent something now. That is no answer: it may have been queued on the broker before the seat died
-     * and delivered only now. Returns true when the seat is shown offline by this roll call; it is then asked once
-     * more, so it is shown online again if it lives.
+     * and delivered only now. A seat shown offline by this roll call is then asked once more, so it is shown online
+     * again if it lives.
      */
-    public boolean spoke(String seat) {
+    public void spoke(String seat) {
         if (!givenUp.containsKey(seat)) {
-            return false;
+            return;
         }
         if (!asked.containsKey(seat)) {
             if (toAsk.isEmpty()) {
@@ -102,7 +102,6 @@ public final class RollCall {
             }
             toAsk.add(seat);
         }
-        return true;
     }
 
     /** Whether the seat is shown offline because it did not answer (and has not answered since). */
