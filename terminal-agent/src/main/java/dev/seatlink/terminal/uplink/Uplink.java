@@ -136,10 +136,8 @@ public final class Uplink implements AutoCloseable {
             publish(probeTopic, new Probe(settings.clientId(), System.currentTimeMillis()), false);
         }
         if (!stalled.isEmpty()) {
-            Logger.warn("subscription {} delivers nothing (its probe did not come back in {} ms): subscribing again",
-                    stalled, PROBE_ANSWER_MS);
-            subscribed = false;
-            dropThenSubscribe(subscriptions);
+            subscribeAgain("subscription " + stalled + " delivers nothing (its probe did not come back in "
+                    + PROBE_ANSWER_MS + " ms)");
         }
     }
 
@@ -149,13 +147,17 @@ public final class Uplink implements AutoCloseable {
      */
     public void resubscribe(String why) {
         runOnScheduler(() -> {
-            if (closed || !subscribed || !client.isConnected()) {
-                return;
+            if (!closed && subscribed && client.isConnected()) {
+                subscribeAgain(why);
             }
-            Logger.warn("{}: subscribing again", why);
-            subscribed = false;
-            dropThenSubscribe(subscriptions);
         });
+    }
+
+    /** Runs on the scheduler. */
+    private void subscribeAgain(String why) {
+        Logger.warn("{}: subscribing again", why);
+        subscribed = false;
+        dropThenSubscribe(subscriptions);
     }
 
     private static long monotonicMillis() {
