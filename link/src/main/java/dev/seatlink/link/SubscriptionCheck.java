@@ -10,7 +10,7 @@ import java.util.Map;
  * kept on one node; when that node dies for good the subscription delivers nothing, while the client itself may be
  * connected to another node and see nothing wrong. So each subscription that has been quiet for {@code quietMs} gets
  * a probe, a message to a topic it matches; one whose probe has not come back within {@code answerMs} is stalled and
- * the client subscribes everything again (NATS then makes new consumers on live nodes). Any message through a
+ * the client subscribes to it again (NATS then makes a new consumer on a live node). Any message through a
  * subscription counts as its answer.
  *
  * <p>On a saturated cluster every probe is late, and each false alarm costs a resubscribe, a roll call and replays
@@ -73,11 +73,19 @@ public final class SubscriptionCheck {
 
     /** The subscriptions are (again) in place: each counts as heard now, no probe out. */
     public void subscribed(long now) {
-        for (Filter filter : filters.values()) {
-            filter.heardAt = now;
-            filter.probedAt = 0;
-        }
+        subscribed(filters.keySet(), now);
         witnessSentAt = Long.MIN_VALUE;
+    }
+
+    /** These subscriptions (stalled ones made again) are in place: each counts as heard now, no probe out. */
+    public void subscribed(java.util.Collection<String> made, long now) {
+        for (String again : made) {
+            Filter filter = filters.get(again);
+            if (filter != null) {
+                filter.heardAt = now;
+                filter.probedAt = 0;
+            }
+        }
     }
 
     /** A message arrived on {@code topic}: every subscription it matches delivers. */

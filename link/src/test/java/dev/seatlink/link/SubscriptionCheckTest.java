@@ -57,6 +57,21 @@ class SubscriptionCheckTest {
     }
 
     @Test
+    void aStalledSubscriptionMadeAgainAloneStartsOverWhileTheOthersKeepTheirProbesOut() {
+        check.probesDue(5_000);
+        check.heard("seatlink/v1/hq/f1/gateway-probe", 5_100);
+        assertThat(check.stalled(8_000)).containsExactly(EVENTS);
+        assertThat(check.probesDue(10_100)).as("the floor's next probe").containsExactly("seatlink/v1/hq/f1/gateway-probe");
+
+        check.subscribed(java.util.List.of(EVENTS), 10_500);
+
+        assertThat(check.probesDue(15_499)).as("made again: quiet only since 10.5 s").isEmpty();
+        assertThat(check.probesDue(15_500)).containsExactly("seatlink/v1/hq/f1/gateway-a/event");
+        assertThat(check.stalled(10_100 + 4 * 3_000)).as("the floor's probe, out since 10.1 s, is still waited for")
+                .containsExactly(FLOOR);
+    }
+
+    @Test
     void onASlowClusterWhereNoProbeComesBackALateOneWaitsForAWitnessBeforeItCountsAsAStall() {
         check.probesDue(5_000);
         assertThat(check.stalled(8_000)).as("nothing came back: slow, maybe not stalled").isEmpty();

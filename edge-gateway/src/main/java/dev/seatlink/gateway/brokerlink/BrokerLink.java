@@ -40,8 +40,10 @@ import org.tinylog.Logger;
  *
  * <p>Each subscription quiet for {@value #PROBE_QUIET_MS} ms is probed ({@link SubscriptionCheck}); when a probe
  * does not come back (on a cluster: the node holding that subscription's consumer died for good, while this link
- * is on another), every subscription is made again and the {@link Listener} hears {@code subscribed()} as after a
- * reconnect, so the floor is checked by a roll call and its gaps filled by replay.
+ * is on another), that subscription is made again — only that one: making a healthy one again drops what is on its
+ * way through it. When it was one whose missed messages do not come again ({@link LinkSettings#mendedByRollCall}),
+ * the {@link Listener} hears {@code subscribed()} as after a reconnect, so the floor is checked by a roll call and
+ * its gaps filled by replay; what the others missed comes again as the retained messages of the new subscription.
  */
 public final class BrokerLink implements LinkHealth {
     static final int KEEPALIVE_S = 10;
@@ -79,10 +81,15 @@ public final class BrokerLink implements LinkHealth {
     private final SubscriptionCheck check;
     /** Either gateway's probes, heard on this gateway's subscriptions too: not seats' messages. */
     private final java.util.Set<String> anyGatewaysProbes;
+    private final java.util.Set<String> mendedByRollCall;
     private final String summaryTopic;
     private MqttClient client;
     /** Whether the current connection's subscriptions were granted (and so may be probed). */
     private boolean subscribed;
+    /** The filters of the subscribe in flight: all of them on a connect, the stalled ones when made again. */
+    private List<String> subscribing = List.of();
+    /** Whether the {@link Listener} hears {@code subscribed()} once the subscribe in flight is granted. */
+    private boolean tellListener;
     private long checkTimer = -1;
     private Inbox inbox;
     private Listener listener;
@@ -98,6 +105,7 @@ public final class BrokerLink implements LinkHealth {
         this.plan = new ReconnectPlan(BrokerList.parse(settings.brokerUrl()));
         this.check = new SubscriptionCheck(settings.subscriptions(), PROBE_QUIET_MS, SubscriptionCheck.ANSWER_MS);
         this.anyGatewaysProbes = settings.probesOfAnyGateway();
+        this.mendedByRollCall = settings.mendedByRollCall();
         this.summaryTopic = Topic.floor(settings.site(), settings.floor(), Topic.Kind.SUMMARY).toString();
     }
 
@@ -110,7 +118,7 @@ public final class BrokerLink implements LinkHealth {
         checkTimer = vertx.setPeriodic(1_000, id -> checkSubscriptions());
     }
 
-    /** Probes quiet subscriptions; makes them all again when a probe did not come back. On the link's loop. */
+    /** Probes quiet subscriptions; makes one again when its probe did not come back. On the link's loop. */
     private void checkSubscriptions() {
         MqttClient current = client;
         if (!subscribed || current == null || !current.isConnected()) {
@@ -123,10 +131,12 @@ public final class BrokerLink implements LinkHealth {
         List<String> stalled = check.stalled(now);
         if (!stalled.isEmpty()) {
             metrics.subscriptionsStalled(stalled.size());
+            boolean rollCall = stalled.stream().anyMatch(mendedByRollCall::contains);
             Logger.warn("subscription(s) {} deliver nothing (a probe did not come back in {} ms; on a cluster, the node "
-                    + "holding them may have died): subscribing to everything again", stalled, SubscriptionCheck.ANSWER_MS);
+                    + "holding them may have died): subscribing to them again{}", stalled, SubscriptionCheck.ANSWER_MS,
+                    rollCall ? ", then a roll call" : "");
             subscribed = false;
-            current.unsubscribe(check.filters()).onComplete(sent -> subscribe(current));
+            current.unsubscribe(stalled).onComplete(sent -> subscribe(current, stalled, rollCall));
         }
     }
 
@@ -171,22 +181,27 @@ public final class BrokerLink implements LinkHealth {
                 // an ACL that refuses, or a cluster node whose streams are still electing a leader: ask again
                 Logger.error("broker refused some floor subscriptions (granted {}): the gateway's ACL, or a cluster "
                         + "still electing; asking again in {} ms", granted.grantedQoSLevels(), RESUBSCRIBE_MS);
-                vertx.setTimer(RESUBSCRIBE_MS, id -> subscribe(connected));
+                vertx.setTimer(RESUBSCRIBE_MS, id -> subscribe(connected, subscribing, tellListener));
                 return;
             }
-            check.subscribed(clock.millis());
+            check.subscribed(subscribing, clock.millis());
             subscribed = true;
-            listener.subscribed();
+            if (tellListener) {
+                listener.subscribed();
+            }
         });
-        subscribe(connected);
+        check.subscribed(clock.millis());
+        subscribe(connected, check.filters(), true);
     }
 
-    private void subscribe(MqttClient connected) {
+    private void subscribe(MqttClient connected, List<String> filters, boolean thenTellListener) {
         if (connected != client || !connected.isConnected()) {
             return;
         }
+        subscribing = filters;
+        tellListener = thenTellListener;
         Map<String, Integer> topics = new LinkedHashMap<>();
-        check.filters().forEach(filter -> topics.put(filter, BrokerSession.QOS));
+        filters.forEach(filter -> topics.put(filter, BrokerSession.QOS));
         connected.subscribe(topics).onFailure(e -> Logger.error("cannot subscribe: {}", e.getMessage()));
     }
 

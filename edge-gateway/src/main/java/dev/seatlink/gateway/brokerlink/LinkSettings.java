@@ -76,6 +76,16 @@ public record LinkSettings(String brokerUrl, String site, String floor, String u
         return probes;
     }
 
+    /**
+     * The subscriptions whose stall a roll call must mend: events and command results are not kept for a new
+     * subscriber, and a status missed may be a seat's death. What the others carry comes back on subscribing again
+     * (state, config and the floor's topics are retained) or is the seat's to repeat (a badge tap).
+     */
+    public java.util.Set<String> mendedByRollCall() {
+        return java.util.stream.Stream.of(Topic.Kind.STATUS, Topic.Kind.EVENT, Topic.Kind.CMD_RESULT)
+                .map(kind -> Topic.allSeats(site, floor, kind)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** The probe topics of this floor's gateways, whichever of them publishes: heard, never taken in. */
     public java.util.Set<String> probesOfAnyGateway() {
         java.util.Set<String> probes = new java.util.HashSet<>();
