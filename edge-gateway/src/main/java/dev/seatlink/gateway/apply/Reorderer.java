@@ -16,7 +16,9 @@ import java.util.TreeMap;
  * have not arrived ({@link #expect}, from a state snapshot ahead of the events): that is a gap too. After {@code timeoutMs} with the gap still open the seat is
  * asked to {@code replay} from the first missing seq; after another {@code timeoutMs}, for a
  * {@code rebirth}; after a third, the held events are released anyway (the floor shows the seat as it is) and
- * the gap stays counted. The missing events are still chased for the store: a replay again after
+ * the gap stays counted. The rebirth is skipped while replays take longer than {@code timeoutMs} to come back
+ * (a moving average of how long gaps took to fill after their replay was asked): on a busy cluster the replay is then most likely still on its way, and a rebirth is
+ * two retained writes more on a cluster that is already behind. The missing events are still chased for the store: a replay again after
  * {@link #CHASE_FIRST_MS}, then up to {@link #CHASES} times in all at double the wait each time, until the
  * first missing one arrives (then the next one is looked for) — on a cluster a replay asked while a broker
  * node was dying may have died with the seat's command queue, and one asked while this gateway's own link was
@@ -50,6 +52,7 @@ public final class Reorderer {
         long openedAt;
         long askedAt;
         int asked; // 0 none, 1 replay, 2 rebirth
+        long replayAskedAt; // 0 until the replay is asked
     }
 
     /**
@@ -61,9 +64,13 @@ public final class Reorderer {
         long to;
         int asked;
         long nextAt;
+        /** When the latest replay for these events was asked (by the gap, then by the chase); 0 once one came. */
+        long replayAskedAt;
     }
 
     private final long timeoutMs;
+    /** How long replays lately took to fill their gap: a moving average, 0 before the first one. */
+    private long replayRoundTripMs;
     private final Map<String, Gap> gaps = new HashMap<>();
     private final Map<String, Chase> chases = new HashMap<>();
     private long opened;
@@ -82,6 +89,10 @@ public final class Reorderer {
     public List<SeatEvent> offer(SeatEvent event, long lastApplied, long now) {
         Chase chase = chases.get(event.seat());
         if (chase != null && event.seq() == chase.from) {
+            if (chase.replayAskedAt > 0) {
+                replayCameBack(now - chase.replayAskedAt);
+                chase.replayAskedAt = 0;
+            }
             chase.from = after(chase.from);
             if (chase.from > chase.to || chase.from == Long.MAX_VALUE) {
                 chases.remove(event.seat());
@@ -101,6 +112,9 @@ public final class Reorderer {
                 if (gap.held.isEmpty() && next >= gap.upTo) {
                     gaps.remove(event.seat());
                     filled++;
+                    if (gap.replayAskedAt > 0) {
+                        replayCameBack(now - gap.replayAskedAt);
+                    }
                 }
             }
             return ready;
@@ -146,11 +160,14 @@ public final class Reorderer {
             String seat = entry.getKey();
             if (gap.asked == 0) {
                 requests.add(new Replay(seat, after(lastApplied.applyAsLong(seat))));
+                gap.replayAskedAt = now;
             } else if (gap.asked == 1) {
-                requests.add(new Rebirth(seat));
+                if (replayRoundTripMs <= timeoutMs) {
+                    requests.add(new Rebirth(seat));
+                }
             } else {
                 chase(seat, after(lastApplied.applyAsLong(seat)),
-                        gap.held.isEmpty() ? gap.upTo : gap.held.firstKey() - 1, now);
+                        gap.held.isEmpty() ? gap.upTo : gap.held.firstKey() - 1, gap.replayAskedAt, now);
                 released.addAll(gap.held.values());
                 it.remove();
                 continue;
@@ -163,6 +180,7 @@ public final class Reorderer {
             Chase chase = entry.getValue();
             if (now >= chase.nextAt) {
                 requests.add(new Replay(entry.getKey(), chase.from));
+                chase.replayAskedAt = now;
                 chase.nextAt = now + (CHASE_FIRST_MS << ++chase.asked);
                 if (chase.asked == CHASES) {
                     it.remove();
@@ -183,7 +201,7 @@ public final class Reorderer {
         }
     }
 
-    private void chase(String seat, long from, long to, long now) {
+    private void chase(String seat, long from, long to, long replayAskedAt, long now) {
         if (to < from) {
             return;
         }
@@ -195,8 +213,13 @@ public final class Reorderer {
         }
         chase.from = Math.min(chase.from, from);
         chase.to = Math.max(chase.to, to);
+        chase.replayAskedAt = replayAskedAt;
         chase.asked = 0;
         chase.nextAt = now + CHASE_FIRST_MS;
+    }
+
+    private void replayCameBack(long tookMs) {
+        replayRoundTripMs = replayRoundTripMs == 0 ? tookMs : (replayRoundTripMs * 7 + tookMs) / 8;
     }
 
     /** The seq after {@code seq}; saturating, so no stored or forged seq can wrap the arithmetic around. */

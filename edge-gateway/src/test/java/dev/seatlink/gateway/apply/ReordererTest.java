@@ -78,6 +78,40 @@ class ReordererTest {
         assertThat(reorderer.openGaps()).isZero();
     }
 
+    @Test
+    void whileReplaysComeBackSlowerThanTheTimeoutTheRebirthIsSkippedAndTheTimelineKept() {
+        offer("busy", 1, T);
+        offer("busy", 3, T);
+        assertThat(tick(T + 2_000).requests()).containsExactly(new Reorderer.Replay("busy", 2));
+        assertThat(tick(T + 4_000).requests()).as("the round trip is not known slow yet")
+                .containsExactly(new Reorderer.Rebirth("busy"));
+        offer("busy", 2, T + 5_000); // filled 3 s after its replay was asked, on a busy cluster
+
+        offer("s-1", 1, T);
+        offer("s-1", 3, T);
+
+        assertThat(tick(T + 2_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2));
+        assertThat(tick(T + 4_000).requests()).as("the replay is likely still on its way").isEmpty();
+        assertThat(tick(T + 6_000).released()).extracting(SeatEvent::seq).containsExactly(3L);
+    }
+
+    @Test
+    void onceReplaysComeBackQuicklyAgainTheRebirthIsAskedAgain() {
+        whileReplaysComeBackSlowerThanTheTimeoutTheRebirthIsSkippedAndTheTimelineKept();
+        for (int i = 0; i < 16; i++) { // gaps filled 500 ms after their replay
+            String seat = "quick-" + i;
+            offer(seat, 1, T);
+            offer(seat, 3, T);
+            tick(T + 2_000);
+            offer(seat, 2, T + 2_500);
+        }
+        offer("s-2", 1, T);
+        offer("s-2", 3, T);
+        tick(T + 2_000);
+
+        assertThat(tick(T + 4_000).requests()).containsExactly(new Reorderer.Rebirth("s-2"));
+    }
+
     /** Gives up on s-1's events 2..4 at T + 6 s: 5 is applied, 2..4 are chased for the store. */
     private void giveUpOnTwoToFour() {
         offer("s-1", 1, T);
