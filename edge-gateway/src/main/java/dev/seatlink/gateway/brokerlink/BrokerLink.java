@@ -61,13 +61,18 @@ public final class BrokerLink implements LinkHealth {
         void retained(String seat, SeatConfig config);
     }
 
-    /** Who hears of the link: its subscriptions in place (every connect), its loss, and the gateway topic. */
+    /**
+     * Who hears of the link: its subscriptions in place (every connect), its loss, the gateway topic, and this
+     * gateway's probes of the floor's topics coming back (with when each was sent, by {@link FloorClock}).
+     */
     public interface Listener {
         void subscribed();
 
         void lost();
 
         void heard(GatewayStatus status);
+
+        void probeCameBack(long sentAt);
     }
 
     private final Vertx vertx;
@@ -83,6 +88,7 @@ public final class BrokerLink implements LinkHealth {
     private final java.util.Set<String> anyGatewaysProbes;
     private final java.util.Set<String> mendedByRollCall;
     private final String summaryTopic;
+    private final String floorProbeTopic;
     private MqttClient client;
     /** Whether the current connection's subscriptions were granted (and so may be probed). */
     private boolean subscribed;
@@ -107,6 +113,7 @@ public final class BrokerLink implements LinkHealth {
         this.anyGatewaysProbes = settings.probesOfAnyGateway();
         this.mendedByRollCall = settings.mendedByRollCall();
         this.summaryTopic = Topic.floor(settings.site(), settings.floor(), Topic.Kind.SUMMARY).toString();
+        this.floorProbeTopic = Topic.floor(settings.site(), settings.floor(), Topic.Kind.GATEWAY_PROBE).toString();
     }
 
     /** Connects in the background (call on the event loop that is to run the link) and keeps reconnecting. */
@@ -210,6 +217,11 @@ public final class BrokerLink implements LinkHealth {
         check.heard(topic, clock.millis());
         if (anyGatewaysProbes.contains(topic) || topic.equals(summaryTopic)) {
             message.ack(); // a probe, or the summary this floor's primary publishes: nothing to take in
+            if (topic.equals(floorProbeTopic) && codec.decode(topic, message.payload().getBytes())
+                    instanceof Decoded.Accepted accepted && accepted.message() instanceof Probe probe
+                    && probe.by().equals(settings.clientId())) {
+                listener.probeCameBack(probe.ts());
+            }
             return;
         }
         boolean lease = topic.equals(settings.statusTopic().toString());
@@ -265,6 +277,11 @@ public final class BrokerLink implements LinkHealth {
     @Override
     public boolean isConnected() {
         return client != null && client.isConnected();
+    }
+
+    /** A probe through the floor's topics (the lease's check that the other gateway is silent, not late). */
+    public void probeFloorTopics() {
+        publish(floorProbeTopic, codec.encode(new Probe(settings.clientId(), clock.millis())), false);
     }
 
     /** A QoS 1 publish; fails (and logs) at once while the link is down. */

@@ -12,7 +12,9 @@ import dev.seatlink.protocol.GatewayStatus;
  *   <li>One of a pair ({@link #paired}) starts as standby. Once subscribed it takes the lease when the topic
  *       says the holder went offline, when no holder is heard within {@link LeaseTiming#startupWaitMs()}, or
  *       when the holder's heartbeat is older than {@link LeaseTiming#timeoutMs()} (its Last Will may have died
- *       with its broker node). A primary whose link drops is standby at once: it cannot renew what it holds.</li>
+ *       with its broker node) and a probe sent then came back with no heartbeat before it ({@link #probeCameBack};
+ *       or its probe too is {@code timeoutMs} late). A primary whose link drops is standby at once: it cannot
+ *       renew what it holds.</li>
  *   <li>Two that both claim (they started together) both hear the other: the one that became primary later,
  *       or with the greater id on a tie, steps down; the other renews at once.</li>
  *   <li>An offline status that is not the holder's (the standby's Last Will lands on the same topic) makes
@@ -24,7 +26,9 @@ import dev.seatlink.protocol.GatewayStatus;
 public final class Lease {
     /** What the keeper does after an input. */
     public enum Action {
-        NOTHING, RENEW, BECAME_PRIMARY, BECAME_STANDBY
+        NOTHING, RENEW, BECAME_PRIMARY, BECAME_STANDBY,
+        /** Send a probe through the floor's topics: the holder's silence counts once it comes back. */
+        PROBE
     }
 
     private final String self;
@@ -38,6 +42,8 @@ public final class Lease {
     private long since;
     private long renewedAt = Long.MIN_VALUE / 2;
     private boolean resigned;
+    /** When this standby last probed the holder's silence (-1: never). */
+    private long probeSentAt = -1;
 
     private Lease(String self, boolean paired, LeaseTiming timing, Role role) {
         this.self = self;
@@ -123,9 +129,31 @@ public final class Lease {
         if (subscribedAt < 0) {
             return Action.NOTHING;
         }
-        boolean silent = holder == null ? now - subscribedAt >= timing.startupWaitMs()
-                : now - heardAt > timing.timeoutMs();
-        return silent ? take(now) : Action.NOTHING;
+        if (holder == null) {
+            return now - subscribedAt >= timing.startupWaitMs() ? take(now) : Action.NOTHING;
+        }
+        if (now - heardAt <= timing.timeoutMs()) {
+            return Action.NOTHING;
+        }
+        if (probeSentAt < heardAt) { // none out since the holder was last heard
+            probeSentAt = now;
+            return Action.PROBE;
+        }
+        // the probe is not back either: this gateway's own deliveries lag or stalled; the silence counts all the same
+        return now - probeSentAt >= timing.timeoutMs() ? take(now) : Action.NOTHING;
+    }
+
+    /**
+     * A probe this gateway sent at {@code sentAt} through the floor's topics came back. The broker delivers them in
+     * the order it took them in, so when none of the holder's heartbeats came before it, the holder really is silent
+     * — not just late in reaching this gateway on a busy cluster — and the lease is taken.
+     */
+    public Action probeCameBack(long sentAt, long now) {
+        if (resigned || role == Role.PRIMARY || holder == null || probeSentAt < 0 || sentAt < probeSentAt
+                || heardAt >= probeSentAt) {
+            return Action.NOTHING;
+        }
+        return take(now);
     }
 
     /**

@@ -75,6 +75,11 @@ public final class LeaseKeeper implements BrokerLink.Listener, PeriodicJob, Gate
     }
 
     @Override
+    public void probeCameBack(long sentAt) {
+        act(lease.probeCameBack(sentAt, clock.millis()));
+    }
+
+    @Override
     public long periodMs() {
         return timing.checkMs();
     }
@@ -95,6 +100,7 @@ public final class LeaseKeeper implements BrokerLink.Listener, PeriodicJob, Gate
             }
             case BECAME_STANDBY -> Logger.info("{} is now standby{}", lease.self(),
                     lease.holder() == null ? "" : "; the primary is " + lease.holder());
+            case PROBE -> link.probeFloorTopics();
         }
     }
 

@@ -11,7 +11,10 @@ import dev.seatlink.protocol.GatewayStatus;
  * @param checkMs       how often the keeper asks the lease
  */
 public record LeaseTiming(long heartbeatMs, long timeoutMs, long startupWaitMs, long checkMs) {
-    /** Renew every 2 s; take over after 6 s of silence (three missed beats): primary again ≤ 7 s after a death. */
+    /**
+     * Renew every 2 s; take over after 6 s of silence (three missed beats) confirmed by a probe's round trip: primary
+     * again ≤ 7 s after a death on a broker that is not behind.
+     */
     public static final LeaseTiming DEFAULT = new LeaseTiming(GatewayStatus.HEARTBEAT_MS, 3 * GatewayStatus.HEARTBEAT_MS,
             GatewayStatus.HEARTBEAT_MS + 1_000, 500);
 

@@ -45,8 +45,50 @@ class LeaseTest {
         assertThat(lease.holder()).isEqualTo(A);
         assertThat(lease.holderUrl()).isEqualTo("http://a:8080/");
         assertThat(lease.tick(T + 8_100)).as("exactly the timeout: not yet").isEqualTo(Action.NOTHING);
-        assertThat(lease.tick(T + 8_101)).isEqualTo(Action.BECAME_PRIMARY);
+        assertThat(lease.tick(T + 8_101)).as("silent, or only late? a probe tells").isEqualTo(Action.PROBE);
+        assertThat(lease.tick(T + 8_600)).as("one probe out").isEqualTo(Action.NOTHING);
+        assertThat(lease.probeCameBack(T + 8_101, T + 8_150)).as("back, and no heartbeat before it")
+                .isEqualTo(Action.BECAME_PRIMARY);
         assertThat(lease.holderUrl()).isNull();
+    }
+
+    @Test
+    void aHeartbeatThatWasOnlyLateComesBeforeTheProbeAndTheStandbyStaysStandby() {
+        Lease lease = Lease.paired(B, TIMING);
+        lease.subscribed(T);
+        lease.heard(GatewayStatus.primary(A, T, null, T), T + 100);
+        assertThat(lease.tick(T + 6_101)).isEqualTo(Action.PROBE);
+
+        lease.heard(GatewayStatus.primary(A, T + 2_000, null, T), T + 9_000); // a busy cluster: 7 s late
+
+        assertThat(lease.probeCameBack(T + 6_101, T + 9_050)).isEqualTo(Action.NOTHING);
+        assertThat(lease.role()).isEqualTo(Role.STANDBY);
+        assertThat(lease.tick(T + 15_001)).as("silent again: a new probe").isEqualTo(Action.PROBE);
+    }
+
+    @Test
+    void aProbeOlderThanTheSilenceProvesNothing() {
+        Lease lease = Lease.paired(B, TIMING);
+        lease.subscribed(T);
+        lease.heard(GatewayStatus.primary(A, T, null, T), T + 100);
+        lease.tick(T + 6_101);
+
+        assertThat(lease.probeCameBack(T + 5_000, T + 6_200)).as("a subscription check's, sent before")
+                .isEqualTo(Action.NOTHING);
+        assertThat(lease.probeCameBack(T + 6_500, T + 6_600)).as("any of its probes sent since will do")
+                .isEqualTo(Action.BECAME_PRIMARY);
+    }
+
+    @Test
+    void aStandbyWhoseOwnProbeDoesNotComeBackEitherTakesTheLeaseATimeoutLater() {
+        Lease lease = Lease.paired(B, TIMING);
+        lease.subscribed(T);
+        lease.heard(GatewayStatus.primary(A, T, null, T), T + 100);
+        assertThat(lease.tick(T + 6_101)).isEqualTo(Action.PROBE);
+
+        assertThat(lease.tick(T + 12_100)).isEqualTo(Action.NOTHING);
+        assertThat(lease.tick(T + 12_101)).as("its own deliveries stalled: the silence counts all the same")
+                .isEqualTo(Action.BECAME_PRIMARY);
     }
 
     @Test
