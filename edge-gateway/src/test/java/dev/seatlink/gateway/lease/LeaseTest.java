@@ -52,12 +52,18 @@ class LeaseTest {
         assertThat(lease.holderUrl()).isNull();
     }
 
-    @Test
-    void aHeartbeatThatWasOnlyLateComesBeforeTheProbeAndTheStandbyStaysStandby() {
+    /** A standby that heard A at T + 100 and, 6 s later, probed its silence. */
+    private static Lease probingAfterSilence() {
         Lease lease = Lease.paired(B, TIMING);
         lease.subscribed(T);
         lease.heard(GatewayStatus.primary(A, T, null, T), T + 100);
         assertThat(lease.tick(T + 6_101)).isEqualTo(Action.PROBE);
+        return lease;
+    }
+
+    @Test
+    void aHeartbeatThatWasOnlyLateComesBeforeTheProbeAndTheStandbyStaysStandby() {
+        Lease lease = probingAfterSilence();
 
         lease.heard(GatewayStatus.primary(A, T + 2_000, null, T), T + 9_000); // a busy cluster: 7 s late
 
@@ -68,10 +74,7 @@ class LeaseTest {
 
     @Test
     void aProbeOlderThanTheSilenceProvesNothing() {
-        Lease lease = Lease.paired(B, TIMING);
-        lease.subscribed(T);
-        lease.heard(GatewayStatus.primary(A, T, null, T), T + 100);
-        lease.tick(T + 6_101);
+        Lease lease = probingAfterSilence();
 
         assertThat(lease.probeCameBack(T + 5_000, T + 6_200)).as("a subscription check's, sent before")
                 .isEqualTo(Action.NOTHING);
@@ -81,10 +84,7 @@ class LeaseTest {
 
     @Test
     void aStandbyWhoseOwnProbeDoesNotComeBackEitherTakesTheLeaseATimeoutLater() {
-        Lease lease = Lease.paired(B, TIMING);
-        lease.subscribed(T);
-        lease.heard(GatewayStatus.primary(A, T, null, T), T + 100);
-        assertThat(lease.tick(T + 6_101)).isEqualTo(Action.PROBE);
+        Lease lease = probingAfterSilence();
 
         assertThat(lease.tick(T + 12_100)).isEqualTo(Action.NOTHING);
         assertThat(lease.tick(T + 12_101)).as("its own deliveries stalled: the silence counts all the same")
