@@ -62,6 +62,12 @@ public final class FloorSimulator implements AutoCloseable {
     static final int REMEMBERED_EVENTS = 2_000;
 
     /**
+     * A subscription the broker refused (a degraded cluster that could not make its consumer in time) is asked for
+     * again this soon, as a terminal (whose client reports the refusal and reconnects) and the gateway do.
+     */
+    static final long RESUBSCRIBE_MS = 2_000;
+
+    /**
      * @param brokers   one broker URL or a cluster's comma-separated list ({@link BrokerList})
      * @param seats     how many seats: {@code s-00001} … (agents {@code a00001} …)
      * @param firstSeq  the first event's seq (above any earlier run's, since seq never goes back)
@@ -261,6 +267,15 @@ public final class FloorSimulator implements AutoCloseable {
                 earlyAcks.get(index).add(id); // acknowledged before the publish's own future said its packet id
             } else if (seq > 0) {
                 unacked.get(index).remove(seq);
+            }
+        });
+        client.subscribeCompletionHandler(suback -> {
+            if (suback.grantedQoSLevels().contains(0x80)) {
+                vertx.setTimer(RESUBSCRIBE_MS, id -> {
+                    if (client.isConnected() && !dead.contains(index)) {
+                        subscribe(index, client).compose(ack -> greet(index, client));
+                    }
+                });
             }
         });
         client.publishHandler(message -> {
