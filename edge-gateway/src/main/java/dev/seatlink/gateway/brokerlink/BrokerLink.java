@@ -133,7 +133,7 @@ public final class BrokerLink implements LinkHealth {
         }
         long now = clock.millis();
         for (String probe : check.probesDue(now)) {
-            publish(probe, codec.encode(new Probe(settings.clientId(), now)), false);
+            probe(probe, now);
         }
         List<String> stalled = check.stalled(now);
         if (!stalled.isEmpty()) {
@@ -281,7 +281,12 @@ public final class BrokerLink implements LinkHealth {
 
     /** A probe through the floor's topics (the lease's check that the other gateway is silent, not late). */
     public void probeFloorTopics() {
-        publish(floorProbeTopic, codec.encode(new Probe(settings.clientId(), clock.millis())), false);
+        probe(floorProbeTopic, clock.millis());
+    }
+
+    /** A probe names this gateway and when it left ({@code now}, by {@link FloorClock}): it reads its own back. */
+    private void probe(String topic, long now) {
+        publish(topic, codec.encode(new Probe(settings.clientId(), now)), false);
     }
 
     /** A QoS 1 publish; fails (and logs) at once while the link is down. */

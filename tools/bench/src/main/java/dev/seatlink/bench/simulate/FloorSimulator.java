@@ -207,10 +207,14 @@ public final class FloorSimulator implements AutoCloseable {
             if (!stalled.isEmpty()) {
                 stalls.incrementAndGet();
                 int index = i;
-                client.unsubscribe(check.filters()).compose(ack -> subscribe(index, client))
-                        .compose(ack -> greet(index, client));
+                client.unsubscribe(check.filters()).compose(ack -> subscribeAndGreet(index, client));
             }
         }
+    }
+
+    /** Subscribed again (stalled or refused), the seat announces itself as on a connect. */
+    private Future<Integer> subscribeAndGreet(int index, MqttClient client) {
+        return subscribe(index, client).compose(ack -> greet(index, client));
     }
 
     private Future<Integer> subscribe(int index, MqttClient client) {
@@ -273,7 +277,7 @@ public final class FloorSimulator implements AutoCloseable {
             if (suback.grantedQoSLevels().contains(0x80)) {
                 vertx.setTimer(RESUBSCRIBE_MS, id -> {
                     if (client.isConnected() && !dead.contains(index)) {
-                        subscribe(index, client).compose(ack -> greet(index, client));
+                        subscribeAndGreet(index, client);
                     }
                 });
             }
