@@ -12,9 +12,10 @@ import dev.seatlink.protocol.GatewayStatus;
  *   <li>One of a pair ({@link #paired}) starts as standby. Once subscribed it takes the lease when the topic
  *       says the holder went offline, when no holder is heard within {@link LeaseTiming#startupWaitMs()}, or
  *       when the holder's heartbeat is older than {@link LeaseTiming#timeoutMs()} (its Last Will may have died
- *       with its broker node) and a probe sent then came back with no heartbeat before it ({@link #probeCameBack};
- *       or its probe too is {@code timeoutMs} late). A primary whose link drops is standby at once: it cannot
- *       renew what it holds.</li>
+ *       with its broker node) and a probe sent then came back with no heartbeat before it ({@link #probeCameBack}),
+ *       or its probe too is late: {@code timeoutMs}, or twice the moving average of its probes' round trips when
+ *       this gateway's deliveries lag by more (a busy cluster must not make it snatch the lease from a live
+ *       holder). A primary whose link drops is standby at once: it cannot renew what it holds.</li>
  *   <li>Two that both claim (they started together) both hear the other: the one that became primary later,
  *       or with the greater id on a tie, steps down; the other renews at once.</li>
  *   <li>An offline status that is not the holder's (the standby's Last Will lands on the same topic) makes
@@ -31,6 +32,25 @@ public final class Lease {
         PROBE
     }
 
+    /** Why a standby took the lease: said in the log, so a takeover on a live floor can be explained. */
+    public enum Takeover {
+        HOLDER_OFFLINE("the holder's status went offline"),
+        NONE_HEARD("no holder was heard after subscribing"),
+        PROBE_BACK_FIRST("its probe came back with no heartbeat of the holder before it"),
+        PROBE_LATE("its probe did not come back either");
+
+        private final String reason;
+
+        Takeover(String reason) {
+            this.reason = reason;
+        }
+
+        @Override
+        public String toString() {
+            return reason;
+        }
+    }
+
     private final String self;
     private final boolean paired;
     private final LeaseTiming timing;
@@ -44,6 +64,9 @@ public final class Lease {
     private boolean resigned;
     /** When this standby last probed the holder's silence (-1: never). */
     private long probeSentAt = -1;
+    /** How long this gateway's probes lately took to come back: a moving average, 0 before the first. */
+    private long probeRoundTripMs;
+    private Takeover takeover;
 
     private Lease(String self, boolean paired, LeaseTiming timing, Role role) {
         this.self = self;
@@ -113,7 +136,7 @@ public final class Lease {
             return Action.NOTHING;
         }
         if (holder == null || holder.equals(status.id())) {
-            return take(now);
+            return take(Takeover.HOLDER_OFFLINE, now);
         }
         return Action.NOTHING;
     }
@@ -130,7 +153,7 @@ public final class Lease {
             return Action.NOTHING;
         }
         if (holder == null) {
-            return now - subscribedAt >= timing.startupWaitMs() ? take(now) : Action.NOTHING;
+            return now - subscribedAt >= timing.startupWaitMs() ? take(Takeover.NONE_HEARD, now) : Action.NOTHING;
         }
         if (now - heardAt <= timing.timeoutMs()) {
             return Action.NOTHING;
@@ -139,8 +162,10 @@ public final class Lease {
             probeSentAt = now;
             return Action.PROBE;
         }
-        // the probe is not back either: this gateway's own deliveries lag or stalled; the silence counts all the same
-        return now - probeSentAt >= timing.timeoutMs() ? take(now) : Action.NOTHING;
+        // the probe is not back either: once it is later than this gateway's deliveries have lately been, the
+        // floor subscription stalled and the silence counts all the same
+        long lateAfter = Math.max(timing.timeoutMs(), 2 * probeRoundTripMs);
+        return now - probeSentAt >= lateAfter ? take(Takeover.PROBE_LATE, now) : Action.NOTHING;
     }
 
     /**
@@ -149,11 +174,15 @@ public final class Lease {
      * — not just late in reaching this gateway on a busy cluster — and the lease is taken.
      */
     public Action probeCameBack(long sentAt, long now) {
+        long tookMs = now - sentAt;
+        if (tookMs >= 0) {
+            probeRoundTripMs = probeRoundTripMs == 0 ? tookMs : (probeRoundTripMs * 7 + tookMs) / 8;
+        }
         if (resigned || role == Role.PRIMARY || holder == null || probeSentAt < 0 || sentAt < probeSentAt
                 || heardAt >= probeSentAt) {
             return Action.NOTHING;
         }
-        return take(now);
+        return take(Takeover.PROBE_BACK_FIRST, now);
     }
 
     /**
@@ -204,6 +233,16 @@ public final class Lease {
         return self;
     }
 
+    /** Why this gateway last took the lease; null while it never did (or is the floor's only one). */
+    public Takeover takeover() {
+        return takeover;
+    }
+
+    /** The moving average of this gateway's probe round trips through the floor's topics. */
+    public long probeRoundTripMs() {
+        return probeRoundTripMs;
+    }
+
     private boolean outranks(GatewayStatus other) {
         long theirs = other.since() == null ? Long.MAX_VALUE : other.since();
         return theirs < since || theirs == since && other.id().compareTo(self) < 0;
@@ -215,7 +254,8 @@ public final class Lease {
         heardAt = now;
     }
 
-    private Action take(long now) {
+    private Action take(Takeover why, long now) {
+        takeover = why;
         role = Role.PRIMARY;
         since = now;
         holder = null;

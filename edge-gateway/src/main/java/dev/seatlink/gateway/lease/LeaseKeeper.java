@@ -94,13 +94,19 @@ public final class LeaseKeeper implements BrokerLink.Listener, PeriodicJob, Gate
             case NOTHING -> { }
             case RENEW -> renew();
             case BECAME_PRIMARY -> {
-                Logger.info("{} is now the floor's primary gateway", lease.self());
+                Logger.info("{} is now the floor's primary gateway{}", lease.self(),
+                        lease.takeover() == null ? "" : ": " + lease.takeover());
                 renew();
                 duties.takeUp(PrimaryDuties.Occasion.TOOK_LEASE);
             }
             case BECAME_STANDBY -> Logger.info("{} is now standby{}", lease.self(),
                     lease.holder() == null ? "" : "; the primary is " + lease.holder());
-            case PROBE -> link.probeFloorTopics();
+            case PROBE -> {
+                Logger.info("{} has not heard the primary {} for {} ms: probing whether it is silent or late "
+                        + "(probes lately back in {} ms)", lease.self(), lease.holder(), timing.timeoutMs(),
+                        lease.probeRoundTripMs());
+                link.probeFloorTopics();
+            }
         }
     }
 

@@ -31,6 +31,7 @@ class LeaseTest {
         assertThat(lease.subscribed(T)).isEqualTo(Action.NOTHING);
         assertThat(lease.tick(T + 2_999)).isEqualTo(Action.NOTHING);
         assertThat(lease.tick(T + 3_000)).isEqualTo(Action.BECAME_PRIMARY);
+        assertThat(lease.takeover()).isEqualTo(Lease.Takeover.NONE_HEARD);
         assertThat(lease.holder()).isEqualTo(A);
         assertThat(lease.renewal(T + 3_000, "http://a:8080/")).isEqualTo(GatewayStatus.primary(A, T + 3_000, "http://a:8080/", T + 3_000));
     }
@@ -49,6 +50,7 @@ class LeaseTest {
         assertThat(lease.tick(T + 8_600)).as("one probe out").isEqualTo(Action.NOTHING);
         assertThat(lease.probeCameBack(T + 8_101, T + 8_150)).as("back, and no heartbeat before it")
                 .isEqualTo(Action.BECAME_PRIMARY);
+        assertThat(lease.takeover()).isEqualTo(Lease.Takeover.PROBE_BACK_FIRST);
         assertThat(lease.holderUrl()).isNull();
     }
 
@@ -89,6 +91,29 @@ class LeaseTest {
         assertThat(lease.tick(T + 12_100)).isEqualTo(Action.NOTHING);
         assertThat(lease.tick(T + 12_101)).as("its own deliveries stalled: the silence counts all the same")
                 .isEqualTo(Action.BECAME_PRIMARY);
+        assertThat(lease.takeover()).isEqualTo(Lease.Takeover.PROBE_LATE);
+    }
+
+    @Test
+    void aStandbyWhoseDeliveriesLagWaitsTwiceItsProbesRoundTripBeforeTheSilenceCounts() {
+        Lease lease = Lease.paired(B, TIMING);
+        lease.subscribed(T);
+        lease.heard(GatewayStatus.primary(A, T, null, T), T + 100);
+        lease.probeCameBack(T + 200, T + 8_200); // a subscription check's probe: 8 s through a busy cluster
+        assertThat(lease.probeRoundTripMs()).isEqualTo(8_000);
+        assertThat(lease.tick(T + 6_101)).isEqualTo(Action.PROBE);
+
+        assertThat(lease.tick(T + 12_101)).as("6 s late is only usual lag now").isEqualTo(Action.NOTHING);
+        lease.heard(GatewayStatus.primary(A, T + 2_000, null, T), T + 14_000); // the holder was alive all along
+        assertThat(lease.probeCameBack(T + 6_101, T + 14_050)).isEqualTo(Action.NOTHING);
+        assertThat(lease.role()).isEqualTo(Role.STANDBY);
+        assertThat(lease.probeRoundTripMs()).as("moving average").isEqualTo((8_000 * 7 + 7_949) / 8);
+
+        assertThat(lease.tick(T + 20_001)).as("silent again").isEqualTo(Action.PROBE);
+        assertThat(lease.tick(T + 35_986)).isEqualTo(Action.NOTHING);
+        assertThat(lease.tick(T + 35_987)).as("twice the round trip late: the floor subscription stalled")
+                .isEqualTo(Action.BECAME_PRIMARY);
+        assertThat(lease.takeover()).isEqualTo(Lease.Takeover.PROBE_LATE);
     }
 
     @Test
@@ -97,6 +122,7 @@ class LeaseTest {
         lease.subscribed(T);
         lease.heard(GatewayStatus.primary(A, T + 0, null, T), T + 10);
         assertThat(lease.heard(GatewayStatus.offline(A, T + 20), T + 20)).isEqualTo(Action.BECAME_PRIMARY);
+        assertThat(lease.takeover()).isEqualTo(Lease.Takeover.HOLDER_OFFLINE);
     }
 
     @Test
