@@ -11,7 +11,9 @@ import java.util.Map;
  * connected to another node and see nothing wrong. So each subscription that has been quiet for {@code quietMs} gets
  * a probe, a message to a topic it matches; one whose probe has not come back within {@code answerMs} is stalled and
  * the client subscribes to it again (NATS then makes a new consumer on a live node). Any message through a
- * subscription counts as its answer.
+ * subscription counts as its answer. What the client publishes itself to a topic a probed subscription matches
+ * comes back the same way ({@link #published}): it counts as a probe too, so a busy client finds a stalled
+ * subscription within {@code answerMs} of its next publish instead of after {@code quietMs} of quiet.
  *
  * <p>On a saturated cluster every probe is late, and each false alarm costs a resubscribe, a roll call and replays
  * that load it further. So a late probe counts as a stall only when a witness shows this client's deliveries flow: a
@@ -97,6 +99,18 @@ public final class SubscriptionCheck {
                 }
                 filter.heardAt = now;
                 filter.probedAt = 0;
+            }
+        }
+    }
+
+    /**
+     * This client published to {@code topic}: each probed subscription that matches it, with no probe out, will
+     * hear it back — a probe sent now. (Called before the publish leaves, so its copy cannot come back first.)
+     */
+    public void published(String topic, long now) {
+        for (Filter filter : filters.values()) {
+            if (filter.probeTopic != null && filter.probedAt == 0 && TopicFilter.matches(filter.filter, topic)) {
+                filter.probedAt = now;
             }
         }
     }

@@ -110,6 +110,39 @@ class SubscriptionCheckTest {
     }
 
     @Test
+    void aPublishOfItsOwnThroughItsSubscriptionIsAProbeThatFindsAStallWithoutWaitingForQuiet() {
+        String seatTopics = "seatlink/v1/hq/f1/s-1/+";
+        SubscriptionCheck seat = new SubscriptionCheck(Map.of(seatTopics, "seatlink/v1/hq/f1/s-1/probe"), 60_000, 3_000);
+        seat.subscribed(0);
+
+        seat.published("seatlink/v1/hq/f1/s-1/event", 1_000);
+        seat.heard("seatlink/v1/hq/f1/s-1/event", 1_200);
+        assertThat(seat.stalled(10_000)).as("its copy came back").isEmpty();
+
+        seat.published("seatlink/v1/hq/f1/s-1/event", 10_000);
+        seat.published("seatlink/v1/hq/f1/s-1/state", 11_000); // the first one out is the probe that counts
+        seat.published("seatlink/v1/hq/f1/other/event", 11_000);
+        assertThat(seat.stalled(12_999)).isEmpty();
+        assertThat(seat.stalled(13_000)).as("not back in answerMs, long before a minute of quiet")
+                .containsExactly(seatTopics);
+        assertThat(seat.probesDue(13_000)).as("no probe of its own needed while it publishes").isEmpty();
+    }
+
+    @Test
+    void aPublishNoSubscriptionMatchesProbesNothing() {
+        Map<String, String> probes = new java.util.HashMap<>();
+        probes.put("seatlink/v1/hq/f1/s-1/+", "seatlink/v1/hq/f1/s-1/probe");
+        probes.put("seatlink/v1/hq/f1/gateway", null); // not probed: publishes there prove nothing of it
+        SubscriptionCheck seat = new SubscriptionCheck(probes, 60_000, 3_000);
+        seat.subscribed(0);
+
+        seat.published("seatlink/v1/hq/f1/s-2/event", 1_000);
+        seat.published("seatlink/v1/hq/f1/gateway", 1_000);
+
+        assertThat(seat.stalled(50_000)).isEmpty();
+    }
+
+    @Test
     void probeTopicsAreKnownAndMustMatchTheirFilter() {
         assertThat(check.isProbe("seatlink/v1/hq/f1/gateway-probe")).isTrue();
         assertThat(check.isProbe("seatlink/v1/hq/f1/s-1/event")).isFalse();

@@ -185,6 +185,9 @@ public final class Uplink implements AutoCloseable {
             Logger.debug("link down; not publishing {} now", topic);
             return;
         }
+        synchronized (check) {
+            check.published(topic.toString(), monotonicMillis()); // its copy comes back: a probe for free
+        }
         try {
             client.publish(topic.toString(), codec.encode(topic, message), QOS, retained, null,
                     onAck == null ? null : new IMqttActionListener() {

@@ -105,6 +105,9 @@ final class CenterBench {
             phase(table, "centre latency", () -> centreLatency(table, sims, centrePort));
             phase(table, "primary kill", () -> primaryKill(table, sims, gateways));
             phase(table, "node kill", () -> nodeKill(table, cluster, sims, gateways));
+            table.row("seats, whole run: events replayed / stalled subscriptions made again", String.format("%,d / %,d",
+                    sims.stream().mapToLong(FloorSimulator::replayed).sum(),
+                    sims.stream().mapToLong(FloorSimulator::stalls).sum()), "");
             table.note("ratios and times from one run on this machine (2 cores shared by the cluster, "
                     + gateways.size() + " gateways, the centre view and the seats)").print(System.out);
         } finally {

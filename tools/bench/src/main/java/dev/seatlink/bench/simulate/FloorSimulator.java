@@ -45,7 +45,8 @@ import java.util.function.BiConsumer;
  * terminal does from its journal (on a cluster, replay is how a gateway fills what a dying node lost).
  * Seats spread over a list of brokers (seat i starts on node i mod n) and move to the next node when theirs
  * fails. Each seat subscribes to its own topics ({@code …/{seat}/+}) and probes that subscription when it has been
- * quiet for {@code linkCheckMs}, subscribing again when the probe does not come back, as a terminal does
+ * quiet for {@code linkCheckMs} (each of its own publishes, which come back through it, counts as a probe too),
+ * subscribing again when the probe does not come back, as a terminal does
  * ({@link SubscriptionCheck}). Built on Vert.x's event-loop MQTT client so 10,000 seats fit one JVM on two cores.
  */
 public final class FloorSimulator implements AutoCloseable {
@@ -445,6 +446,10 @@ public final class FloorSimulator implements AutoCloseable {
     private Future<Integer> publish(int index, MqttClient client, Topic topic, Message message, boolean retain,
                                     long seq) {
         Future<Integer> sending;
+        SubscriptionCheck check = checks.get(index);
+        synchronized (check) {
+            check.published(topic.toString(), monotonicMillis()); // its copy comes back: a probe for free
+        }
         try {
             sending = client.publish(topic.toString(), Buffer.buffer(codec.encode(topic, message)),
                     MqttQoS.AT_LEAST_ONCE, false, retain);
