@@ -63,13 +63,28 @@ public sealed interface Command extends Message {
         }
     }
 
-    /** The terminal republishes its journalled events with seq ≥ {@code from}. */
-    record Replay(String id, @JsonProperty(required = true) long from,
+    /**
+     * The terminal republishes its journalled events with {@code from ≤ seq ≤ to}; without {@code to} (null), all
+     * from {@code from} on. {@code to} came later: a terminal that does not know it replays to the end, more than
+     * asked but nothing missing (the gateway drops what it has).
+     */
+    record Replay(String id, @JsonProperty(required = true) long from, Long to,
                   @JsonProperty(required = true) long ts) implements Command {
         public Replay {
             Check.token("id", id);
             Check.that(from > 0, RejectReason.BAD_VALUE, "from must be positive");
+            Check.that(to == null || to >= from, RejectReason.BAD_VALUE, "to must not be below from");
             Check.timestamp("ts", ts);
+        }
+
+        /** Everything from {@code from} on. */
+        public Replay(String id, long from, long ts) {
+            this(id, from, null, ts);
+        }
+
+        /** The last seq to replay: {@code to}, or every one kept. */
+        public long last() {
+            return to == null ? Long.MAX_VALUE : to;
         }
     }
 

@@ -100,6 +100,23 @@ class CodecTest {
     }
 
     @Test
+    void aReplayMayBeBoundedAndWithoutABoundGoesToTheEndAsBefore() {
+        String topic = "seatlink/v1/hq/f1/s-014/cmd";
+        Command.Replay bounded = new Command.Replay("c5", 4980, 4983L, Samples.T);
+        assertThat(new String(codec.encode(bounded))).contains("\"from\":4980,\"to\":4983");
+        assertThat(decode(topic, new String(codec.encode(bounded)))).extracting(d -> ((Decoded.Accepted) d).message())
+                .isEqualTo(bounded);
+        assertThat(bounded.last()).isEqualTo(4983);
+
+        Command.Replay open = new Command.Replay("c6", 4980, Samples.T);
+        assertThat(new String(codec.encode(open))).as("what an older gateway sends").doesNotContain("\"to\"");
+        assertThat(open.last()).isEqualTo(Long.MAX_VALUE);
+
+        assertThat(decode(topic, "{\"v\":1,\"id\":\"c7\",\"cmd\":\"replay\",\"from\":4980,\"to\":4979,\"ts\":1732330000123}"))
+                .isInstanceOf(Decoded.Rejected.class);
+    }
+
+    @Test
     void anOnlineStatusMayNameTheRebirthItAnswersAndWritesItOnlyThen() {
         Topic topic = Topic.parse("seatlink/v1/hq/f1/s-014/status");
         SeatStatus answer = SeatStatus.online("b1", "0.1.0", Samples.T).answering("c-7");

@@ -78,7 +78,7 @@ final class SeatCommands {
         } else if (command instanceof Command.Rebirth) {
             announce.accept(command.id());
         } else if (command instanceof Command.Replay replay) {
-            List<SeatEvent> events = journal.from(replay.from());
+            List<SeatEvent> events = journal.between(replay.from(), replay.last());
             republish.accept(events);
             long kept = journal.firstSeq();
             if (replay.from() < kept) {

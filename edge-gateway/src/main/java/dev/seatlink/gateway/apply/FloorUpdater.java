@@ -292,9 +292,10 @@ public final class FloorUpdater {
     private void ask(Reorderer.Request request, long now) {
         if (request instanceof Reorderer.Replay replay) {
             metrics.replaySent();
-            Logger.info("seat {}: gap still open after the reorder timeout; asking for replay from seq {}",
-                    replay.seat(), replay.from());
-            outbox.command(replay.seat(), new Command.Replay(UUID.randomUUID().toString(), replay.from(), now));
+            Logger.info("seat {}: gap still open after the reorder timeout; asking for replay of seq {}..{}",
+                    replay.seat(), replay.from(), replay.to());
+            outbox.command(replay.seat(), new Command.Replay(UUID.randomUUID().toString(), replay.from(), replay.to(),
+                    now));
         } else {
             rebirths.forget(request.seat());
             requestRebirth(request.seat());

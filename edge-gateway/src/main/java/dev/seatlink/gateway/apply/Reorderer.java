@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * <p>An event right after the last applied one is released at once, with any held events that now
  * follow it. One beyond a gap is held. A seat can also be known to have events up to some seq that
  * have not arrived ({@link #expect}, from a state snapshot ahead of the events): that is a gap too. After {@code timeoutMs} with the gap still open the seat is
- * asked to {@code replay} from the first missing seq; after another {@code timeoutMs}, for a
+ * asked to {@code replay} the missing seqs (the first to the last missing one, not all since); after another
+ * {@code timeoutMs}, for a
  * {@code rebirth}; after a third, the held events are released anyway (the floor shows the seat as it is) and
  * the gap stays counted. The rebirth is skipped while replays take longer than {@code timeoutMs} to come back
  * (a moving average of how long gaps took to fill after their replay was asked): on a busy cluster the replay is then most likely still on its way, and a rebirth is
@@ -36,7 +37,8 @@ public final class Reorderer {
         String seat();
     }
 
-    public record Replay(String seat, long from) implements Request {
+    /** Replay the seat's events {@code from..to}: only the missing ones, not all since (each costs the cluster). */
+    public record Replay(String seat, long from, long to) implements Request {
     }
 
     public record Rebirth(String seat) implements Request {
@@ -159,7 +161,9 @@ public final class Reorderer {
             }
             String seat = entry.getKey();
             if (gap.asked == 0) {
-                requests.add(new Replay(seat, after(lastApplied.applyAsLong(seat))));
+                long from = after(lastApplied.applyAsLong(seat));
+                long lastMissing = Math.max(gap.upTo, gap.held.isEmpty() ? 0 : gap.held.firstKey() - 1);
+                requests.add(new Replay(seat, from, Math.max(from, lastMissing)));
                 gap.replayAskedAt = now;
             } else if (gap.asked == 1) {
                 if (replayRoundTripMs <= timeoutMs) {
@@ -179,7 +183,7 @@ public final class Reorderer {
             var entry = it.next();
             Chase chase = entry.getValue();
             if (now >= chase.nextAt) {
-                requests.add(new Replay(entry.getKey(), chase.from));
+                requests.add(new Replay(entry.getKey(), chase.from, chase.to));
                 chase.replayAskedAt = now;
                 chase.nextAt = now + (CHASE_FIRST_MS << ++chase.asked);
                 if (chase.asked == CHASES) {

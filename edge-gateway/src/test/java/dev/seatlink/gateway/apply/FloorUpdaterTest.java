@@ -82,7 +82,7 @@ class FloorUpdaterTest {
     }
 
     @Test
-    void aGapStillOpenAfterTheTimeoutAsksTheSeatToReplay() {
+    void aGapStillOpenAfterTheTimeoutAsksTheSeatToReplayTheMissingEvents() {
         updater.apply(online("s-001"), T);
         updater.apply(event("s-001", 1), T);
         updater.apply(event("s-001", 4), T);
@@ -91,7 +91,7 @@ class FloorUpdaterTest {
         updater.tick();
 
         assertThat(sent.commandsTo("s-001")).singleElement().isInstanceOfSatisfying(Command.Replay.class,
-                replay -> assertThat(replay.from()).isEqualTo(2));
+                replay -> assertThat(replay).extracting(Command.Replay::from, Command.Replay::to).containsExactly(2L, 3L));
         assertThat(metrics.replayCount()).isEqualTo(1);
     }
 

@@ -69,7 +69,7 @@ class ReordererTest {
         offer("s-1", 2, T);
         offer("s-1", 4, T);
 
-        assertThat(tick(T + 2_000).requests()).containsExactly(new Reorderer.Replay("s-1", 3));
+        assertThat(tick(T + 2_000).requests()).containsExactly(new Reorderer.Replay("s-1", 3, 3));
         assertThat(tick(T + 3_000).requests()).isEmpty();
         assertThat(tick(T + 4_000).requests()).containsExactly(new Reorderer.Rebirth("s-1"));
         Reorderer.Tick last = tick(T + 6_000);
@@ -82,7 +82,7 @@ class ReordererTest {
     void whileReplaysComeBackSlowerThanTheTimeoutTheRebirthIsSkippedAndTheTimelineKept() {
         offer("busy", 1, T);
         offer("busy", 3, T);
-        assertThat(tick(T + 2_000).requests()).containsExactly(new Reorderer.Replay("busy", 2));
+        assertThat(tick(T + 2_000).requests()).containsExactly(new Reorderer.Replay("busy", 2, 2));
         assertThat(tick(T + 4_000).requests()).as("the round trip is not known slow yet")
                 .containsExactly(new Reorderer.Rebirth("busy"));
         offer("busy", 2, T + 5_000); // filled 3 s after its replay was asked, on a busy cluster
@@ -90,7 +90,7 @@ class ReordererTest {
         offer("s-1", 1, T);
         offer("s-1", 3, T);
 
-        assertThat(tick(T + 2_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2));
+        assertThat(tick(T + 2_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2, 2));
         assertThat(tick(T + 4_000).requests()).as("the replay is likely still on its way").isEmpty();
         assertThat(tick(T + 6_000).released()).extracting(SeatEvent::seq).containsExactly(3L);
     }
@@ -131,7 +131,7 @@ class ReordererTest {
         for (int ask = 1; ask <= Reorderer.CHASES; ask++) {
             at += wait;
             assertThat(tick(at - 1).requests()).as("before ask %d", ask).isEmpty();
-            assertThat(tick(at).requests()).as("ask %d", ask).containsExactly(new Reorderer.Replay("s-1", 2));
+            assertThat(tick(at).requests()).as("ask %d", ask).containsExactly(new Reorderer.Replay("s-1", 2, 4));
             wait *= 2;
         }
         assertThat(tick(T + 100_000_000).requests()).as("five times at most").isEmpty();
@@ -154,10 +154,10 @@ class ReordererTest {
         giveUpOnTwoToFour();
 
         offer("s-1", 3, T + 7_000); // a redelivery of one in the middle says nothing of 2
-        assertThat(tick(T + 14_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2));
+        assertThat(tick(T + 14_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2, 4));
         offer("s-1", 2, T + 15_000); // the replay's first event, then the link dropped
 
-        assertThat(tick(T + 30_000).requests()).containsExactly(new Reorderer.Replay("s-1", 3));
+        assertThat(tick(T + 30_000).requests()).containsExactly(new Reorderer.Replay("s-1", 3, 4));
     }
 
     @Test
@@ -171,7 +171,7 @@ class ReordererTest {
 
         reorderer.chaseAgain(at + 1_000);
 
-        assertThat(tick(at + 1_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2));
+        assertThat(tick(at + 1_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2, 4));
         long next = at + 1_000;
         for (int ask = 1; ask < Reorderer.CHASES; ask++) {
             next += Reorderer.CHASE_FIRST_MS << ask;
@@ -185,12 +185,22 @@ class ReordererTest {
         offer("s-1", 1, T);
         reorderer.expect("s-1", 3, applied.get("s-1"), T);
 
-        assertThat(tick(T + 2_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2));
+        assertThat(tick(T + 2_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2, 3));
         offer("s-1", 2, T + 2_100);
         assertThat(offer("s-1", 3, T + 2_200)).containsExactly(3L);
 
         assertThat(reorderer.openGaps()).isZero();
         assertThat(reorderer.gapsFilled()).isEqualTo(1);
+    }
+
+    @Test
+    void theReplayAsksForTheMissingEventsOnlyUpToTheSnapshotWhenItIsAheadOfTheHeldOnes() {
+        offer("s-1", 1, T);
+        offer("s-1", 4, T);
+        reorderer.expect("s-1", 6, applied.get("s-1"), T);
+
+        assertThat(tick(T + 2_000).requests()).as("2, 3 before the held 4; 5, 6 after it")
+                .containsExactly(new Reorderer.Replay("s-1", 2, 6));
     }
 
     @Test
@@ -207,7 +217,7 @@ class ReordererTest {
     void aSeatsHistoryStartsAtOneSoAFirstEventBeyondItIsAGap() {
         assertThat(offer("s-2", 3, T)).isEmpty();
 
-        assertThat(tick(T + 2_000).requests()).containsExactly(new Reorderer.Replay("s-2", 1));
+        assertThat(tick(T + 2_000).requests()).containsExactly(new Reorderer.Replay("s-2", 1, 2));
     }
 
     @Test
@@ -224,7 +234,7 @@ class ReordererTest {
         offer("s-1", 3, T);
 
         assertThat(offer("s-2", 2, T)).containsExactly(2L);
-        assertThat(tick(T + 2_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2));
+        assertThat(tick(T + 2_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2, 2));
     }
 
     @Test
@@ -236,7 +246,7 @@ class ReordererTest {
         assertThat(offer("s-1", 5, T)).containsExactly(5L);
         Reorderer.Tick later = tick(T + 2_000);
 
-        assertThat(later.requests()).containsExactly(new Reorderer.Replay("s-2", 2));
+        assertThat(later.requests()).containsExactly(new Reorderer.Replay("s-2", 2, 2));
         assertThat(Reorderer.after(Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
     }
 }

@@ -219,9 +219,9 @@ public final class Journal {
         return out;
     }
 
-    /** Journalled events with seq ≥ {@code from}, in order, for a {@code replay} command. */
-    public synchronized List<SeatEvent> from(long from) {
-        return new ArrayList<>(events.tailMap(from, true).values());
+    /** Journalled events with {@code from ≤ seq ≤ to}, in order, for a {@code replay} command. */
+    public synchronized List<SeatEvent> between(long from, long to) {
+        return to < from ? List.of() : new ArrayList<>(events.subMap(from, true, to, true).values());
     }
 
     /** The oldest seq still kept, 0 if none. */

@@ -99,17 +99,19 @@ class JournalTest {
 
         assertThat(again.lastSeq()).isEqualTo(2);
         again.append(event(3));
-        assertThat(open().from(1)).extracting(SeatEvent::seq).containsExactly(1L, 2L, 3L);
+        assertThat(open().between(1, Long.MAX_VALUE)).extracting(SeatEvent::seq).containsExactly(1L, 2L, 3L);
     }
 
     @Test
-    void replayServesEventsFromTheGivenSeq() {
+    void replayServesEventsFromTheGivenSeqUpToTheBound() {
         Journal journal = open();
         for (long seq = 1; seq <= 5; seq++) {
             journal.append(event(seq));
         }
 
-        assertThat(journal.from(4)).extracting(SeatEvent::seq).containsExactly(4L, 5L);
+        assertThat(journal.between(4, Long.MAX_VALUE)).extracting(SeatEvent::seq).containsExactly(4L, 5L);
+        assertThat(journal.between(2, 3)).extracting(SeatEvent::seq).containsExactly(2L, 3L);
+        assertThat(journal.between(3, 2)).isEmpty();
         assertThat(journal.firstSeq()).isEqualTo(1);
     }
 
@@ -134,7 +136,7 @@ class JournalTest {
         }
 
         assertThat(journal.unsent()).hasSize(5);
-        assertThat(journal.from(0).size()).isLessThanOrEqualTo(Journal.KEEP_SENT + 5 + 10);
+        assertThat(journal.between(0, Long.MAX_VALUE).size()).isLessThanOrEqualTo(Journal.KEEP_SENT + 5 + 10);
         assertThat(journal.dropped()).isZero();
         assertThat(open().lastSeq()).isEqualTo(total);
     }

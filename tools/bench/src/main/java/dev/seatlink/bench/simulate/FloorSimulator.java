@@ -361,7 +361,7 @@ public final class FloorSimulator implements AutoCloseable {
             greet(index, client, command.id());
         } else if (command instanceof Command.Replay replay) {
             NavigableMap<Long, SeatEvent> events = remembered.get(index);
-            events.tailMap(replay.from(), true).values().forEach(event -> {
+            events.subMap(replay.from(), true, replay.last(), true).values().forEach(event -> {
                 replayed.incrementAndGet();
                 publishEvent(index, client, event);
             });
