@@ -36,9 +36,21 @@ final class CommandBodies {
             case "message" -> new Command.ShowMessage(id, json.path("text").asText(null), by, ts);
             case "ack-help" -> new Command.AckHelp(id, by, ts);
             case "rebirth" -> new Command.Rebirth(id, ts);
-            case "replay" -> new Command.Replay(id, json.path("from").asLong(0), ts);
+            case "replay" -> new Command.Replay(id, json.path("from").asLong(0), replayTo(json), ts);
             default -> throw new IllegalArgumentException("cmd must be set-state, message, ack-help, rebirth or replay");
         };
+    }
+
+    /** A replay's optional last seq; null replays to the end. */
+    private static Long replayTo(JsonNode json) {
+        JsonNode to = json.path("to");
+        if (to.isMissingNode() || to.isNull()) {
+            return null;
+        }
+        if (!to.canConvertToExactIntegral() || !to.canConvertToLong()) {
+            throw new IllegalArgumentException("to must be a whole number (the last seq to replay)");
+        }
+        return to.asLong();
     }
 
     private static AgentState state(String name) {
@@ -64,7 +76,7 @@ final class CommandBodies {
             return message.text();
         }
         if (command instanceof Command.Replay replay) {
-            return "from " + replay.from();
+            return "from " + replay.from() + (replay.to() == null ? "" : " to " + replay.to());
         }
         return null;
     }

@@ -206,5 +206,19 @@ class CommandApiTest {
         assertThat(http.post("/api/seats/s-999/commands", "{\"cmd\":\"ack-help\"}", "fm-dana", password).statusCode())
                 .isEqualTo(404);
         assertThat(http.get("/api/commands/nope").statusCode()).isEqualTo(404);
+        assertThat(http.post("/api/seats/s-008/commands", "{\"cmd\":\"replay\",\"from\":5,\"to\":4}", "fm-dana",
+                password).body()).contains("to must not be below from");
+        assertThat(http.post("/api/seats/s-008/commands", "{\"cmd\":\"replay\",\"from\":5,\"to\":\"six\"}",
+                "fm-dana", password).body()).contains("to must be a whole number");
+        assertThat(probe.received()).isEmpty();
+    }
+
+    @Test
+    void aReplayMayNameItsLastSeq() throws Exception {
+        commandId(http.post("/api/seats/s-008/commands", "{\"cmd\":\"replay\",\"from\":5,\"to\":9}", "fm-dana",
+                password));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(probe.received())
+                .anySatisfy(m -> assertThat(m.payload()).contains("\"from\":5,\"to\":9")));
     }
 }
