@@ -409,6 +409,9 @@ public final class FloorSimulator implements AutoCloseable {
         long cap = Math.min(60_000, 1_000L << Math.min(attempt / brokers.size(), 6));
         long delay = attempt % brokers.size() != 0 ? 0 : java.util.concurrent.ThreadLocalRandom.current().nextLong(cap);
         vertx.setTimer(1 + delay, id -> {
+            if (closing) {
+                return; // set before close(): a connect now would race Vert.x's own shutdown
+            }
             MqttClient client;
             synchronized (clients) {
                 client = clients.get(index);
