@@ -14,8 +14,7 @@ import java.util.TreeMap;
  * <p>An event right after the last applied one is released at once, with any held events that now
  * follow it. One beyond a gap is held. A seat can also be known to have events up to some seq that
  * have not arrived ({@link #expect}, from a state snapshot ahead of the events): that is a gap too. After {@code timeoutMs} with the gap still open the seat is
- * asked to {@code replay} the missing seqs (the first to the last missing one, not all since) — later while gaps
- * lately took longer to fill ({@link #firstAskAfterMs}); after another
+ * asked to {@code replay} the missing seqs (the first to the last missing one, not all since); after another
  * {@code timeoutMs}, for a
  * {@code rebirth}; after a third, the held events are released anyway (the floor shows the seat as it is) and
  * the gap stays counted. The rebirth is skipped while replays take longer than {@code timeoutMs} to come back
@@ -32,7 +31,6 @@ public final class Reorderer {
     static final long CHASE_FIRST_MS = 8_000;
     /** Replays asked for events given up on: after 8, 16, 32, 64 and 128 s, some four minutes in all. */
     static final int CHASES = 5;
-    static final int FIRST_ASK_MAX_FACTOR = 4;
 
     /** Something to ask of a seat. */
     public sealed interface Request permits Replay, Rebirth {
@@ -75,8 +73,6 @@ public final class Reorderer {
     private final long timeoutMs;
     /** How long replays lately took to fill their gap: a moving average, 0 before the first one. */
     private long replayRoundTripMs;
-    /** How long gaps lately took to fill from when they opened, asked or not: a moving average, 0 before the first. */
-    private long gapFillMs;
     private final Map<String, Gap> gaps = new HashMap<>();
     private final Map<String, Chase> chases = new HashMap<>();
     private long opened;
@@ -118,7 +114,6 @@ public final class Reorderer {
                 if (gap.held.isEmpty() && next >= gap.upTo) {
                     gaps.remove(event.seat());
                     filled++;
-                    gapFillMs = average(gapFillMs, now - gap.openedAt);
                     if (gap.replayAskedAt > 0) {
                         replayCameBack(now - gap.replayAskedAt);
                     }
@@ -161,7 +156,7 @@ public final class Reorderer {
             var entry = it.next();
             Gap gap = entry.getValue();
             long since = gap.asked == 0 ? gap.openedAt : gap.askedAt;
-            if (now - since < (gap.asked == 0 ? firstAskAfterMs() : timeoutMs)) {
+            if (now - since < timeoutMs) {
                 continue;
             }
             String seat = entry.getKey();
@@ -227,21 +222,8 @@ public final class Reorderer {
         chase.nextAt = now + CHASE_FIRST_MS;
     }
 
-    /**
-     * How long a gap waits before its replay: the timeout, or as long as gaps lately took to fill when that is longer
-     * (at most {@value #FIRST_ASK_MAX_FACTOR} timeouts). On a lagging cluster a seat's state snapshot overtakes its
-     * events, which are still on their way; a replay asked then only sends them twice.
-     */
-    long firstAskAfterMs() {
-        return Math.min(Math.max(timeoutMs, gapFillMs), FIRST_ASK_MAX_FACTOR * timeoutMs);
-    }
-
     private void replayCameBack(long tookMs) {
-        replayRoundTripMs = average(replayRoundTripMs, tookMs);
-    }
-
-    private static long average(long average, long sample) {
-        return average == 0 ? sample : (average * 7 + sample) / 8;
+        replayRoundTripMs = replayRoundTripMs == 0 ? tookMs : (replayRoundTripMs * 7 + tookMs) / 8;
     }
 
     /** The seq after {@code seq}; saturating, so no stored or forged seq can wrap the arithmetic around. */
