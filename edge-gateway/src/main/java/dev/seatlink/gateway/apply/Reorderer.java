@@ -19,11 +19,13 @@ import java.util.TreeMap;
  * {@code rebirth}; after a third, the held events are released anyway (the floor shows the seat as it is) and
  * the gap stays counted. The rebirth is skipped while replays take longer than {@code timeoutMs} to come back
  * (a moving average of how long gaps took to fill after their replay was asked): on a busy cluster the replay is then most likely still on its way, and a rebirth is
- * two retained writes more on a cluster that is already behind. The missing events are still chased for the store: a replay again after
- * {@link #CHASE_FIRST_MS}, then up to {@link #CHASES} times in all at double the wait each time, until the
- * first missing one arrives (then the next one is looked for) — on a cluster a replay asked while a broker
+ * two retained writes more on a cluster that is already behind. The missing events are still chased for the store,
+ * each hole of a seat on its own: a replay of just that hole again after {@link #CHASE_FIRST_MS}, then up to
+ * {@link #CHASES} times in all at double the wait each time, until its events arrive (an event that arrives from the
+ * middle of a hole splits it; a newer hole never restarts an older one's backoff, and at most {@link #HOLES} are
+ * kept per seat, the oldest two joined beyond that) — on a cluster a replay asked while a broker
  * node was dying may have died with the seat's command queue, and one asked while this gateway's own link was
- * down never left. So when the link comes back ({@link #chaseAgain}) every chase starts over.
+ * down never left. So when the link comes back ({@link #chaseAgain}) every hole is asked for again.
  */
 public final class Reorderer {
     /** The default reorder timeout of the contract. */
@@ -31,6 +33,8 @@ public final class Reorderer {
     static final long CHASE_FIRST_MS = 8_000;
     /** Replays asked for events given up on: after 8, 16, 32, 64 and 128 s, some four minutes in all. */
     static final int CHASES = 5;
+    /** Holes chased per seat at most: memory stays bounded whatever a seat's seqs do. */
+    static final int HOLES = 16;
 
     /** Something to ask of a seat. */
     public sealed interface Request permits Replay, Rebirth {
@@ -57,24 +61,34 @@ public final class Reorderer {
         long replayAskedAt; // 0 until the replay is asked
     }
 
-    /**
-     * Events given up on and still asked for: {@code from..to}, the next ask at {@code nextAt}. A replay sends
-     * the seat's events in order from {@code from}, so {@code from} moves on as each arrives.
-     */
-    private static final class Chase {
-        long from;
-        long to;
+    /** One hole of a seat's events given up on and still asked for (its first seq is its key): up to {@code to}. */
+    private static final class Hole {
+        final long to;
         int asked;
         long nextAt;
         /** When the latest replay for these events was asked (by the gap, then by the chase); 0 once one came. */
         long replayAskedAt;
+
+        Hole(long to, long nextAt, long replayAskedAt) {
+            this.to = to;
+            this.nextAt = nextAt;
+            this.replayAskedAt = replayAskedAt;
+        }
+
+        /** Part of this hole, on the same backoff. */
+        Hole upTo(long last) {
+            Hole part = new Hole(last, nextAt, replayAskedAt);
+            part.asked = asked;
+            return part;
+        }
     }
 
     private final long timeoutMs;
     /** How long replays lately took to fill their gap: a moving average, 0 before the first one. */
     private long replayRoundTripMs;
     private final Map<String, Gap> gaps = new HashMap<>();
-    private final Map<String, Chase> chases = new HashMap<>();
+    /** Per seat, its holes by first seq. */
+    private final Map<String, TreeMap<Long, Hole>> chases = new HashMap<>();
     private long opened;
     private long filled;
 
@@ -89,14 +103,10 @@ public final class Reorderer {
      * @return events to apply now, in seq order (may be empty)
      */
     public List<SeatEvent> offer(SeatEvent event, long lastApplied, long now) {
-        Chase chase = chases.get(event.seat());
-        if (chase != null && event.seq() == chase.from) {
-            if (chase.replayAskedAt > 0) {
-                replayCameBack(now - chase.replayAskedAt);
-                chase.replayAskedAt = 0;
-            }
-            chase.from = after(chase.from);
-            if (chase.from > chase.to || chase.from == Long.MAX_VALUE) {
+        TreeMap<Long, Hole> holes = chases.get(event.seat());
+        if (holes != null) {
+            arrived(holes, event.seq(), now);
+            if (holes.isEmpty()) {
                 chases.remove(event.seat());
             }
         }
@@ -170,8 +180,13 @@ public final class Reorderer {
                     requests.add(new Rebirth(seat));
                 }
             } else {
-                chase(seat, after(lastApplied.applyAsLong(seat)),
-                        gap.held.isEmpty() ? gap.upTo : gap.held.firstKey() - 1, gap.replayAskedAt, now);
+                long from = after(lastApplied.applyAsLong(seat));
+                if (gap.held.isEmpty()) {
+                    chase(seat, from, gap.upTo, gap.replayAskedAt, now);
+                } else {
+                    chase(seat, from, gap.held.firstKey() - 1, gap.replayAskedAt, now);
+                    chase(seat, after(gap.held.lastKey()), gap.upTo, gap.replayAskedAt, now); // a snapshot ahead
+                }
                 released.addAll(gap.held.values());
                 it.remove();
                 continue;
@@ -179,16 +194,22 @@ public final class Reorderer {
             gap.asked++;
             gap.askedAt = now;
         }
-        for (var it = chases.entrySet().iterator(); it.hasNext(); ) {
-            var entry = it.next();
-            Chase chase = entry.getValue();
-            if (now >= chase.nextAt) {
-                requests.add(new Replay(entry.getKey(), chase.from, chase.to));
-                chase.replayAskedAt = now;
-                chase.nextAt = now + (CHASE_FIRST_MS << ++chase.asked);
-                if (chase.asked == CHASES) {
-                    it.remove();
+        for (var seats = chases.entrySet().iterator(); seats.hasNext(); ) {
+            var seat = seats.next();
+            for (var it = seat.getValue().entrySet().iterator(); it.hasNext(); ) {
+                var entry = it.next();
+                Hole hole = entry.getValue();
+                if (now >= hole.nextAt) {
+                    requests.add(new Replay(seat.getKey(), entry.getKey(), hole.to));
+                    hole.replayAskedAt = now;
+                    hole.nextAt = now + (CHASE_FIRST_MS << ++hole.asked);
+                    if (hole.asked == CHASES) {
+                        it.remove();
+                    }
                 }
+            }
+            if (seat.getValue().isEmpty()) {
+                seats.remove();
             }
         }
         return new Tick(requests, released);
@@ -199,9 +220,11 @@ public final class Reorderer {
      * have died with a node, so every chase asks again at the next tick and gets its full count of asks.
      */
     public void chaseAgain(long now) {
-        for (Chase chase : chases.values()) {
-            chase.asked = 0;
-            chase.nextAt = now;
+        for (TreeMap<Long, Hole> holes : chases.values()) {
+            for (Hole hole : holes.values()) {
+                hole.asked = 0;
+                hole.nextAt = now;
+            }
         }
     }
 
@@ -209,17 +232,33 @@ public final class Reorderer {
         if (to < from) {
             return;
         }
-        Chase chase = chases.get(seat);
-        if (chase == null) {
-            chase = new Chase();
-            chase.from = from;
-            chases.put(seat, chase);
+        TreeMap<Long, Hole> holes = chases.computeIfAbsent(seat, s -> new TreeMap<>());
+        holes.subMap(from, true, to, true).clear(); // a hole asked for again is one hole
+        holes.put(from, new Hole(to, now + CHASE_FIRST_MS, replayAskedAt));
+        while (holes.size() > HOLES) { // the oldest two as one: their replay brings back what lies between, too
+            var first = holes.pollFirstEntry();
+            var second = holes.pollFirstEntry();
+            holes.put(first.getKey(), first.getValue().upTo(second.getValue().to));
         }
-        chase.from = Math.min(chase.from, from);
-        chase.to = Math.max(chase.to, to);
-        chase.replayAskedAt = replayAskedAt;
-        chase.asked = 0;
-        chase.nextAt = now + CHASE_FIRST_MS;
+    }
+
+    /** An event arrived: the hole it was in is filled there (what is left of it keeps its backoff). */
+    private void arrived(TreeMap<Long, Hole> holes, long seq, long now) {
+        var entry = holes.floorEntry(seq);
+        if (entry == null || seq > entry.getValue().to) {
+            return;
+        }
+        Hole hole = holes.remove(entry.getKey());
+        if (seq == entry.getKey() && hole.replayAskedAt > 0) { // a replay's first event: it came back
+            replayCameBack(now - hole.replayAskedAt);
+            hole.replayAskedAt = 0;
+        }
+        if (entry.getKey() < seq) {
+            holes.put(entry.getKey(), hole.upTo(seq - 1));
+        }
+        if (seq < hole.to) {
+            holes.put(seq + 1, hole.upTo(hole.to));
+        }
     }
 
     private void replayCameBack(long tookMs) {

@@ -153,11 +153,50 @@ class ReordererTest {
     void aChaseGoesOnFromTheFirstEventStillMissing() {
         giveUpOnTwoToFour();
 
-        offer("s-1", 3, T + 7_000); // a redelivery of one in the middle says nothing of 2
-        assertThat(tick(T + 14_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2, 4));
+        offer("s-1", 3, T + 7_000); // a redelivery of one in the middle says nothing of 2 and 4
+        assertThat(tick(T + 14_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2, 2),
+                new Reorderer.Replay("s-1", 4, 4));
         offer("s-1", 2, T + 15_000); // the replay's first event, then the link dropped
 
-        assertThat(tick(T + 30_000).requests()).containsExactly(new Reorderer.Replay("s-1", 3, 4));
+        assertThat(tick(T + 30_000).requests()).containsExactly(new Reorderer.Replay("s-1", 4, 4));
+    }
+
+    @Test
+    void aNewerHoleIsChasedOnItsOwnAndLeavesTheOlderOnesBackoffAlone() {
+        giveUpOnTwoToFour(); // hole 2..4, asked at T + 14 s, then T + 30 s
+        assertThat(tick(T + 14_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2, 4));
+        offer("s-1", 6, T + 20_000); // follows 5; then 7 and 8 are lost: a new hole
+        offer("s-1", 9, T + 20_000);
+        long ask = T + 22_000;
+        assertThat(tick(ask).requests()).as("the new gap's own ask: only what it lacks")
+                .containsExactly(new Reorderer.Replay("s-1", 7, 8));
+        tick(ask + 2_000);
+        tick(ask + 4_000); // given up: 9 applied, 7..8 chased
+
+        assertThat(tick(T + 29_999).requests()).as("the older hole's next ask did not move").isEmpty();
+        assertThat(tick(T + 30_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2, 4));
+        assertThat(tick(ask + 4_000 + Reorderer.CHASE_FIRST_MS).requests())
+                .containsExactly(new Reorderer.Replay("s-1", 7, 8));
+    }
+
+    @Test
+    void aSeatKeepsAtMostSixteenHolesTheOldestJoined() {
+        long seq = 1;
+        long at = T;
+        offer("s-1", seq, at);
+        for (int hole = 0; hole < Reorderer.HOLES + 2; hole++) { // every other event lost, each gap given up
+            seq += 2;
+            offer("s-1", seq, at);
+            at += 2_000;
+            tick(at);
+            tick(at + 2_000);
+            tick(at + 4_000);
+            at += 4_000;
+        }
+
+        List<Reorderer.Request> asks = reorderer.tick(at + 1_000_000, s -> applied.getOrDefault(s, 0L)).requests();
+        assertThat(asks).hasSize(Reorderer.HOLES);
+        assertThat(asks.get(0)).as("holes 2, 4 and 6 as one").isEqualTo(new Reorderer.Replay("s-1", 2, 6));
     }
 
     @Test
