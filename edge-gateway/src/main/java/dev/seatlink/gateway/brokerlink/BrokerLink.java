@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.tinylog.Logger;
 
 /**
@@ -45,7 +46,7 @@ import org.tinylog.Logger;
  * the {@link Listener} hears {@code subscribed()} as after a reconnect, so the floor is checked by a roll call and
  * its gaps filled by replay; what the others missed comes again as the retained messages of the new subscription.
  */
-public final class BrokerLink implements LinkHealth {
+public final class BrokerLink implements LinkHealth, FloorLink {
     static final int KEEPALIVE_S = 10;
     /** Unacknowledged publishes at once: the seat-config window, commands and the summary besides. */
     static final int MAX_IN_FLIGHT = SeatConfigPublisher.WINDOW * 2;
@@ -280,16 +281,28 @@ public final class BrokerLink implements LinkHealth {
     }
 
     /** A probe through the floor's topics (the lease's check that the other gateway is silent, not late). */
+    @Override
     public void probeFloorTopics() {
         probe(floorProbeTopic, clock.millis());
     }
 
+    @Override
+    public Future<Void> probeAcknowledged(long timeoutMs) {
+        return publishAcknowledged(floorProbeTopic, probePayload(clock.millis()), false)
+                .timeout(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
     /** A probe names this gateway and when it left ({@code now}, by {@link FloorClock}): it reads its own back. */
     private void probe(String topic, long now) {
-        publish(topic, codec.encode(new Probe(settings.clientId(), now)), false);
+        publish(topic, probePayload(now), false);
+    }
+
+    private byte[] probePayload(long now) {
+        return codec.encode(new Probe(settings.clientId(), now));
     }
 
     /** A QoS 1 publish; fails (and logs) at once while the link is down. */
+    @Override
     public Future<Integer> publish(String topic, byte[] payload, boolean retained) {
         MqttClient current = client;
         if (current == null || !current.isConnected()) {
@@ -305,6 +318,7 @@ public final class BrokerLink implements LinkHealth {
     }
 
     /** A publish that completes once the broker acknowledged it (PUBACK). */
+    @Override
     public Future<Void> publishAcknowledged(String topic, byte[] payload, boolean retained) {
         return publish(topic, payload, retained).compose(id -> {
             Promise<Void> acked = Promise.promise();

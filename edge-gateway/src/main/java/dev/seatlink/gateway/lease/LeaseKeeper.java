@@ -1,6 +1,7 @@
 package dev.seatlink.gateway.lease;
 
 import dev.seatlink.gateway.brokerlink.BrokerLink;
+import dev.seatlink.gateway.brokerlink.FloorLink;
 import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.jobs.PeriodicJob;
 import dev.seatlink.protocol.Codec;
@@ -16,7 +17,10 @@ import org.tinylog.Logger;
  * Every part that only the primary may do asks {@link #isPrimary()}.
  */
 public final class LeaseKeeper implements BrokerLink.Listener, PeriodicJob, GatewayRole {
-    private final BrokerLink link;
+    /** How long after a reconnect the floor is checked even though the broker has not acknowledged the probe. */
+    static final long ACK_WAIT_MS = 10_000;
+
+    private final FloorLink link;
     private final Codec codec;
     private final Topic topic;
     private final Lease lease;
@@ -26,8 +30,10 @@ public final class LeaseKeeper implements BrokerLink.Listener, PeriodicJob, Gate
     private PrimaryDuties duties = occasion -> { };
     private LinkRecovery recovery = () -> { };
     private boolean everSubscribed;
+    /** Counts the link's subscribes: an acknowledgement from an earlier connection is not this one's. */
+    private long connections;
 
-    public LeaseKeeper(BrokerLink link, Codec codec, Topic topic, Lease lease, LeaseTiming timing, FloorClock clock) {
+    public LeaseKeeper(FloorLink link, Codec codec, Topic topic, Lease lease, LeaseTiming timing, FloorClock clock) {
         this.link = link;
         this.codec = codec;
         this.topic = topic;
@@ -55,13 +61,31 @@ public final class LeaseKeeper implements BrokerLink.Listener, PeriodicJob, Gate
     public void subscribed() {
         boolean wasPrimary = lease.isPrimary();
         act(lease.subscribed(clock.millis()));
-        if (wasPrimary) {
-            duties.takeUp(everSubscribed ? PrimaryDuties.Occasion.RECONNECTED : PrimaryDuties.Occasion.FIRST_CONNECT);
+        if (!everSubscribed) {
+            everSubscribed = true;
+            if (wasPrimary) {
+                duties.takeUp(PrimaryDuties.Occasion.FIRST_CONNECT);
+            }
+            return;
         }
-        if (everSubscribed) {
+        // Back after a loss. On a cluster whose node just died JetStream may not store for a few seconds, and NATS
+        // closes an MQTT connection whose publish it cannot store: a roll call, replays and configs sent now would
+        // each risk that, and every close brings the next reconnect and burst. So one probe goes first; the rest
+        // follows its acknowledgement (or, on a broker that is up but slow to acknowledge, ACK_WAIT_MS).
+        long connection = ++connections;
+        link.probeAcknowledged(ACK_WAIT_MS).onComplete(acknowledged -> {
+            if (connection != connections || !link.isConnected()) {
+                return; // dropped meanwhile: the next connect starts over
+            }
+            if (acknowledged.failed()) {
+                Logger.warn("{}: the broker did not acknowledge a probe within {} ms of the reconnect; checking the "
+                        + "floor all the same", lease.self(), ACK_WAIT_MS);
+            }
+            if (wasPrimary && lease.isPrimary()) {
+                duties.takeUp(PrimaryDuties.Occasion.RECONNECTED);
+            }
             recovery.recovered();
-        }
-        everSubscribed = true;
+        });
     }
 
     @Override
