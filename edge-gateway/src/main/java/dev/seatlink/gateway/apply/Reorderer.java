@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.apply;
 
+import dev.seatlink.link.RoundTrip;
 import dev.seatlink.protocol.SeatEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,7 +86,7 @@ public final class Reorderer {
 
     private final long timeoutMs;
     /** How long replays lately took to fill their gap: a moving average, 0 before the first one. */
-    private long replayRoundTripMs;
+    private final RoundTrip replayRoundTrip = new RoundTrip();
     private final Map<String, Gap> gaps = new HashMap<>();
     /** Per seat, its holes by first seq. */
     private final Map<String, TreeMap<Long, Hole>> chases = new HashMap<>();
@@ -176,7 +177,7 @@ public final class Reorderer {
                 requests.add(new Replay(seat, from, Math.max(from, lastMissing)));
                 gap.replayAskedAt = now;
             } else if (gap.asked == 1) {
-                if (replayRoundTripMs <= timeoutMs) {
+                if (replayRoundTrip.averageMs() <= timeoutMs) {
                     requests.add(new Rebirth(seat));
                 }
             } else {
@@ -262,7 +263,7 @@ public final class Reorderer {
     }
 
     private void replayCameBack(long tookMs) {
-        replayRoundTripMs = replayRoundTripMs == 0 ? tookMs : (replayRoundTripMs * 7 + tookMs) / 8;
+        replayRoundTrip.took(tookMs);
     }
 
     /** The seq after {@code seq}; saturating, so no stored or forged seq can wrap the arithmetic around. */

@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.lease;
 
+import dev.seatlink.link.RoundTrip;
 import dev.seatlink.protocol.GatewayStatus;
 
 /**
@@ -65,7 +66,7 @@ public final class Lease {
     /** When this standby last probed the holder's silence (-1: never). */
     private long probeSentAt = -1;
     /** How long this gateway's probes lately took to come back: a moving average, 0 before the first. */
-    private long probeRoundTripMs;
+    private final RoundTrip probeRoundTrip = new RoundTrip();
     private Takeover takeover;
 
     private Lease(String self, boolean paired, LeaseTiming timing, Role role) {
@@ -164,7 +165,7 @@ public final class Lease {
         }
         // the probe is not back either: once it is later than this gateway's deliveries have lately been, the
         // floor subscription stalled and the silence counts all the same
-        long lateAfter = Math.max(timing.timeoutMs(), 2 * probeRoundTripMs);
+        long lateAfter = Math.max(timing.timeoutMs(), 2 * probeRoundTrip.averageMs());
         return now - probeSentAt >= lateAfter ? take(Takeover.PROBE_LATE, now) : Action.NOTHING;
     }
 
@@ -176,7 +177,7 @@ public final class Lease {
     public Action probeCameBack(long sentAt, long now) {
         long tookMs = now - sentAt;
         if (tookMs >= 0) {
-            probeRoundTripMs = probeRoundTripMs == 0 ? tookMs : (probeRoundTripMs * 7 + tookMs) / 8;
+            probeRoundTrip.took(tookMs);
         }
         if (resigned || role == Role.PRIMARY || holder == null || probeSentAt < 0 || sentAt < probeSentAt
                 || heardAt >= probeSentAt) {
@@ -240,7 +241,7 @@ public final class Lease {
 
     /** The moving average of this gateway's probe round trips through the floor's topics. */
     public long probeRoundTripMs() {
-        return probeRoundTripMs;
+        return probeRoundTrip.averageMs();
     }
 
     private boolean outranks(GatewayStatus other) {
