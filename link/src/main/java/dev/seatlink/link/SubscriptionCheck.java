@@ -15,6 +15,13 @@ import java.util.Map;
  * comes back the same way ({@link #published}): it counts as a probe too, so a busy client finds a stalled
  * subscription within {@code answerMs} of its next publish instead of after {@code quietMs} of quiet.
  *
+ * <p>Two things make a dead consumer show sooner. A probe the broker acknowledged ({@link #acknowledged}) is stored:
+ * a live consumer hands it over within moments, so one not back {@value #DELIVERED_MS} ms after its PUBACK has
+ * stalled — however long the store itself took on a degraded cluster. And a client that (re)connects with its
+ * persistent session gets back its subscriptions' consumer configs, not the consumers: NATS does not make again one
+ * that died with its node, and neither does a SUBSCRIBE to the same filter. So after a connect ({@link #connected})
+ * every subscription is probed at once instead of after {@code quietMs}.
+ *
  * <p>On a saturated cluster every probe is late, and each false alarm costs a resubscribe, a roll call and replays
  * that load it further. So a late probe counts as a stall only when a witness shows this client's deliveries flow: a
  * probe of another subscription, sent no earlier, came back. Without one it waits {@value #NO_WITNESS_FACTOR} times as
@@ -27,6 +34,12 @@ public final class SubscriptionCheck {
 
     /** How many times {@code answerMs} a late probe waits for a witness before it counts as a stall anyway. */
     public static final int NO_WITNESS_FACTOR = 4;
+
+    /**
+     * How long a live consumer may take to hand over a message the broker has acknowledged (stored): a follower
+     * node applying the store on a busy cluster, not the store itself.
+     */
+    public static final long DELIVERED_MS = 5_000;
 
     private final Map<String, Filter> filters = new LinkedHashMap<>();
     private final long quietMs;
@@ -42,6 +55,8 @@ public final class SubscriptionCheck {
         final String probeTopic;
         long heardAt;
         long probedAt;
+        /** When the broker acknowledged the probe out (or a later publish to a topic it matches); 0 for not yet. */
+        long ackedAt;
 
         Filter(String filter, String probeTopic) {
             this.filter = filter;
@@ -79,6 +94,17 @@ public final class SubscriptionCheck {
         witnessSentAt = Long.MIN_VALUE;
     }
 
+    /**
+     * The client (re)connected with its session and its subscriptions are granted: each may be a dead consumer's
+     * config (see above), so each is due for a probe now.
+     */
+    public void connected(long now) {
+        subscribed(now);
+        for (Filter filter : filters.values()) {
+            filter.heardAt = now - quietMs;
+        }
+    }
+
     /** These subscriptions (stalled ones made again) are in place: each counts as heard now, no probe out. */
     public void subscribed(java.util.Collection<String> made, long now) {
         for (String again : made) {
@@ -86,6 +112,7 @@ public final class SubscriptionCheck {
             if (filter != null) {
                 filter.heardAt = now;
                 filter.probedAt = 0;
+                filter.ackedAt = 0;
             }
         }
     }
@@ -99,6 +126,21 @@ public final class SubscriptionCheck {
                 }
                 filter.heardAt = now;
                 filter.probedAt = 0;
+                filter.ackedAt = 0;
+            }
+        }
+    }
+
+    /**
+     * The broker acknowledged this client's publish to {@code topic}, sent at {@code sentAt}: when it was the probe out
+     * for a subscription, or sent after it (a client's publishes are stored in order), that probe is stored and a
+     * live consumer hands it over within {@value #DELIVERED_MS} ms.
+     */
+    public void acknowledged(String topic, long sentAt, long now) {
+        for (Filter filter : filters.values()) {
+            if (filter.probedAt != 0 && filter.ackedAt == 0 && sentAt >= filter.probedAt
+                    && TopicFilter.matches(filter.filter, topic)) {
+                filter.ackedAt = now;
             }
         }
     }
@@ -133,9 +175,9 @@ public final class SubscriptionCheck {
     }
 
     /**
-     * The subscriptions whose probe has not come back within {@code answerMs} while a witness's did (see above), or
-     * within {@value #NO_WITNESS_FACTOR} times that. Each is reported once a probe: if subscribing again does not cure
-     * it, its next probe finds it again.
+     * The subscriptions whose probe has not come back within {@code answerMs} of its sending, or {@value #DELIVERED_MS}
+     * ms of its acknowledgement, while a witness's did (see above), or within {@value #NO_WITNESS_FACTOR} times that.
+     * Each is reported once a probe: if subscribing again does not cure it, its next probe finds it again.
      */
     public List<String> stalled(long now) {
         List<String> stalled = new ArrayList<>();
@@ -144,10 +186,14 @@ public final class SubscriptionCheck {
                 continue;
             }
             long late = now - filter.probedAt;
+            long undelivered = filter.ackedAt == 0 ? 0 : now - filter.ackedAt;
             boolean witness = !witnessed || witnessSentAt >= filter.probedAt;
-            if ((late >= answerMs && witness) || late >= NO_WITNESS_FACTOR * answerMs) {
+            boolean overdue = late >= answerMs || undelivered >= DELIVERED_MS;
+            boolean longOverdue = late >= NO_WITNESS_FACTOR * answerMs || undelivered >= NO_WITNESS_FACTOR * DELIVERED_MS;
+            if ((overdue && witness) || longOverdue) {
                 stalled.add(filter.filter);
                 filter.probedAt = 0;
+                filter.ackedAt = 0;
                 filter.heardAt = now;
             }
         }

@@ -129,6 +129,74 @@ class SubscriptionCheckTest {
     }
 
     @Test
+    void aProbeTheBrokerAcknowledgedIsStalledWhenNotHandedOverSoonAfterWhateverTheStoreTook() {
+        String seatTopics = "seatlink/v1/hq/f1/s-1/+";
+        String probe = "seatlink/v1/hq/f1/s-1/probe";
+        SubscriptionCheck seat = new SubscriptionCheck(Map.of(seatTopics, probe), 60_000, 15_000);
+        seat.subscribed(0);
+        assertThat(seat.probesDue(60_000)).containsExactly(probe);
+
+        seat.acknowledged(probe, 60_000, 63_000); // a degraded cluster took 3 s to store it
+
+        assertThat(seat.stalled(63_000 + SubscriptionCheck.DELIVERED_MS - 1)).isEmpty();
+        assertThat(seat.stalled(63_000 + SubscriptionCheck.DELIVERED_MS)).as("long before the 15 s answer bound")
+                .containsExactly(seatTopics);
+    }
+
+    @Test
+    void aProbeHeardBackAfterItsAcknowledgementIsWell() {
+        String probe = "seatlink/v1/hq/f1/s-1/probe";
+        SubscriptionCheck seat = new SubscriptionCheck(Map.of("seatlink/v1/hq/f1/s-1/+", probe), 60_000, 15_000);
+        seat.subscribed(0);
+        seat.probesDue(60_000);
+        seat.acknowledged(probe, 60_000, 60_050);
+        seat.heard(probe, 60_080);
+
+        assertThat(seat.stalled(80_000)).isEmpty();
+    }
+
+    @Test
+    void onlyAnAcknowledgementOfThePublishThatProbesOrALaterOneCounts() {
+        String seatTopics = "seatlink/v1/hq/f1/s-1/+";
+        String events = "seatlink/v1/hq/f1/s-1/event";
+        SubscriptionCheck seat = new SubscriptionCheck(Map.of(seatTopics, "seatlink/v1/hq/f1/s-1/probe"), 60_000, 15_000);
+        seat.subscribed(0);
+        seat.published(events, 1_000);
+
+        seat.acknowledged(events, 900, 1_100); // sent before the probe: says nothing of it
+        assertThat(seat.stalled(1_100 + SubscriptionCheck.DELIVERED_MS)).isEmpty();
+
+        seat.acknowledged("seatlink/v1/hq/f1/s-2/event", 1_000, 7_000); // another seat's topic
+        assertThat(seat.stalled(7_000 + SubscriptionCheck.DELIVERED_MS)).isEmpty();
+
+        seat.acknowledged(events, 1_500, 8_000); // sent after the probe, so stored after it
+        assertThat(seat.stalled(8_000 + SubscriptionCheck.DELIVERED_MS)).containsExactly(seatTopics);
+    }
+
+    @Test
+    void anAcknowledgedProbeWithoutAWitnessWaitsLongerOnAClientWithSeveralSubscriptions() {
+        check.probesDue(5_000);
+        check.acknowledged("seatlink/v1/hq/f1/gateway-a/event", 5_000, 5_100);
+        check.acknowledged("seatlink/v1/hq/f1/gateway-probe", 5_000, 5_100);
+        assertThat(check.stalled(5_100 + SubscriptionCheck.DELIVERED_MS)).as("both quiet: maybe a slow node").isEmpty();
+
+        check.heard("seatlink/v1/hq/f1/gateway-probe", 10_200); // a witness: this gateway's deliveries flow
+
+        assertThat(check.stalled(10_200)).containsExactly(EVENTS);
+    }
+
+    @Test
+    void afterAConnectEveryProbedSubscriptionIsProbedAtOnce() {
+        check.probesDue(5_000);
+
+        check.connected(6_000);
+
+        assertThat(check.probesDue(6_000)).as("a restored session may hold a dead consumer's config")
+                .containsExactly("seatlink/v1/hq/f1/gateway-a/event", "seatlink/v1/hq/f1/gateway-probe");
+        assertThat(check.stalled(6_000 + 3_000 - 1)).as("the probes of before the connect are forgotten").isEmpty();
+    }
+
+    @Test
     void aPublishNoSubscriptionMatchesProbesNothing() {
         Map<String, String> probes = new java.util.HashMap<>();
         probes.put("seatlink/v1/hq/f1/s-1/+", "seatlink/v1/hq/f1/s-1/probe");

@@ -39,8 +39,8 @@ import org.tinylog.Logger;
  * {@link Inbox} unacknowledged: the inbox acknowledges it once it is stored. What is heard on the
  * {@code gateway} topic goes to the {@link Listener} (the lease), acknowledged at once.
  *
- * <p>Each subscription quiet for {@value #PROBE_QUIET_MS} ms is probed ({@link SubscriptionCheck}); when a probe
- * does not come back (on a cluster: the node holding that subscription's consumer died for good, while this link
+ * <p>Each subscription quiet for {@value #PROBE_QUIET_MS} ms, and every one right after a connect, is probed
+ * ({@link SubscriptionCheck}); when a probe does not come back (on a cluster: the node holding that subscription's consumer died for good, while this link
  * is on another), that subscription is made again — only that one: making a healthy one again drops what is on its
  * way through it. When it was one whose missed messages do not come again ({@link LinkSettings#mendedByRollCall}),
  * the {@link Listener} hears {@code subscribed()} as after a reconnect, so the floor is checked by a roll call and
@@ -97,6 +97,8 @@ public final class BrokerLink implements LinkHealth, FloorLink {
     private List<String> subscribing = List.of();
     /** Whether the {@link Listener} hears {@code subscribed()} once the subscribe in flight is granted. */
     private boolean tellListener;
+    /** Whether the subscribe in flight is a connect's: once granted, every subscription is probed at once. */
+    private boolean afterConnect;
     private long checkTimer = -1;
     private Inbox inbox;
     private Listener listener;
@@ -140,9 +142,9 @@ public final class BrokerLink implements LinkHealth, FloorLink {
         if (!stalled.isEmpty()) {
             metrics.subscriptionsStalled(stalled.size());
             boolean rollCall = stalled.stream().anyMatch(mendedByRollCall::contains);
-            Logger.warn("subscription(s) {} deliver nothing (a probe did not come back in {} ms; on a cluster, the node "
-                    + "holding them may have died): subscribing to them again{}", stalled, SubscriptionCheck.ANSWER_MS,
-                    rollCall ? ", then a roll call" : "");
+            Logger.warn("subscription(s) {} deliver nothing (a probe did not come back in {} ms, or {} ms after the broker "
+                    + "stored it; on a cluster, the node holding them may have died): subscribing to them again{}", stalled,
+                    SubscriptionCheck.ANSWER_MS, SubscriptionCheck.DELIVERED_MS, rollCall ? ", then a roll call" : "");
             subscribed = false;
             current.unsubscribe(stalled).onComplete(sent -> subscribe(current, stalled, rollCall));
         }
@@ -192,13 +194,19 @@ public final class BrokerLink implements LinkHealth, FloorLink {
                 vertx.setTimer(RESUBSCRIBE_MS, id -> subscribe(connected, subscribing, tellListener));
                 return;
             }
-            check.subscribed(subscribing, clock.millis());
+            if (afterConnect) {
+                check.connected(clock.millis()); // the restored session may hold a dead consumer's config
+                afterConnect = false;
+            } else {
+                check.subscribed(subscribing, clock.millis());
+            }
             subscribed = true;
             if (tellListener) {
                 listener.subscribed();
             }
         });
         check.subscribed(clock.millis());
+        afterConnect = true;
         subscribe(connected, check.filters(), true);
     }
 
@@ -292,9 +300,13 @@ public final class BrokerLink implements LinkHealth, FloorLink {
                 .timeout(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
-    /** A probe names this gateway and when it left ({@code now}, by {@link FloorClock}): it reads its own back. */
+    /**
+     * A probe names this gateway and when it left ({@code now}, by {@link FloorClock}): it reads its own back. Its
+     * PUBACK tells the check it is stored, so a live consumer hands it over soon.
+     */
     private void probe(String topic, long now) {
-        publish(topic, probePayload(now), false);
+        publishAcknowledged(topic, probePayload(now), false)
+                .onSuccess(stored -> check.acknowledged(topic, now, clock.millis()));
     }
 
     private byte[] probePayload(long now) {

@@ -157,7 +157,7 @@ public final class Uplink implements AutoCloseable {
     private void subscribeAgain(String why) {
         Logger.warn("{}: subscribing again", why);
         subscribed = false;
-        dropThenSubscribe(subscriptions);
+        dropThenSubscribe(subscriptions, false);
     }
 
     private static long monotonicMillis() {
@@ -185,15 +185,21 @@ public final class Uplink implements AutoCloseable {
             Logger.debug("link down; not publishing {} now", topic);
             return;
         }
+        long sentAt = monotonicMillis();
         synchronized (check) {
-            check.published(topic.toString(), monotonicMillis()); // its copy comes back: a probe for free
+            check.published(topic.toString(), sentAt); // its copy comes back: a probe for free
         }
         try {
             client.publish(topic.toString(), codec.encode(topic, message), QOS, retained, null,
-                    onAck == null ? null : new IMqttActionListener() {
+                    new IMqttActionListener() {
                         @Override
                         public void onSuccess(IMqttToken token) {
-                            onAck.accept(token);
+                            synchronized (check) {
+                                check.acknowledged(topic.toString(), sentAt, monotonicMillis()); // stored: back soon
+                            }
+                            if (onAck != null) {
+                                onAck.accept(token);
+                            }
                         }
 
                         @Override
@@ -218,7 +224,7 @@ public final class Uplink implements AutoCloseable {
                     Logger.info("connected to {} as {}", settings.brokerUrl(), settings.clientId());
                     // Off Paho's callback thread, which must keep delivering queued messages (paho #999).
                     try {
-                        scheduler.execute(() -> dropThenSubscribe(formerSubscriptions));
+                        scheduler.execute(() -> dropThenSubscribe(formerSubscriptions, true));
                     } catch (RejectedExecutionException e) {
                         Logger.debug("not subscribing: the seat is stopping");
                     }
@@ -236,25 +242,26 @@ public final class Uplink implements AutoCloseable {
 
     /**
      * Drops {@code first} (the seat's former filters on a connect; the current ones when they stalled, so the broker
-     * makes them anew), then subscribes, whether or not the broker knew what was dropped.
+     * makes them anew), then subscribes, whether or not the broker knew what was dropped. After a connect
+     * ({@code connected}) the subscriptions are probed at once: the session may hold a dead consumer's config.
      */
-    private void dropThenSubscribe(String[] first) {
+    private void dropThenSubscribe(String[] first, boolean connected) {
         try {
             client.unsubscribe(first, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    runOnScheduler(Uplink.this::subscribeEverything);
+                    runOnScheduler(() -> subscribeEverything(connected));
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable failure) {
                     Logger.debug("unsubscribe before subscribing failed: {}", BrokerSession.describe(failure));
-                    runOnScheduler(Uplink.this::subscribeEverything);
+                    runOnScheduler(() -> subscribeEverything(connected));
                 }
             });
         } catch (MqttException e) {
             Logger.debug("unsubscribe before subscribing failed: {}", BrokerSession.describe(e));
-            subscribeEverything();
+            subscribeEverything(connected);
         }
     }
 
@@ -266,13 +273,17 @@ public final class Uplink implements AutoCloseable {
         }
     }
 
-    private void subscribeEverything() {
+    private void subscribeEverything(boolean connected) {
         try {
             client.subscribe(subscriptions, new int[] {QOS, QOS}, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     synchronized (check) {
-                        check.subscribed(monotonicMillis());
+                        if (connected) {
+                            check.connected(monotonicMillis());
+                        } else {
+                            check.subscribed(monotonicMillis());
+                        }
                     }
                     subscribed = true;
                     listener.onConnected();
@@ -303,7 +314,7 @@ public final class Uplink implements AutoCloseable {
         if (closed) {
             return;
         }
-        long delay = backoff.nextDelayMs();
+        long delay = backoff.nextDelayMs(monotonicMillis());
         Logger.warn("{}; retrying in {} ms", why, delay);
         try {
             scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);

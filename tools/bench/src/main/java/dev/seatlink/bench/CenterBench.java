@@ -1,6 +1,7 @@
 package dev.seatlink.bench;
 
 import dev.seatlink.bench.simulate.FloorSimulator;
+import dev.seatlink.bench.simulate.Outages;
 import dev.seatlink.bench.simulate.SiteFile;
 import dev.seatlink.cluster.NatsCluster;
 import dev.seatlink.cluster.NatsNode;
@@ -107,7 +108,11 @@ final class CenterBench {
             phase(table, "node kill", () -> nodeKill(table, cluster, sims, gateways));
             table.row("seats, whole run: events replayed / stalled subscriptions made again", String.format("%,d / %,d",
                     sims.stream().mapToLong(FloorSimulator::replayed).sum(),
-                    sims.stream().mapToLong(FloorSimulator::stalls).sum()), "");
+                    sims.stream().mapToLong(FloorSimulator::stalls).sum()), "")
+                    .row("nodes, whole run: publishes JetStream did not store in 4 s (their clients closed) / "
+                            + "subscriptions it could not make", String.format("%,d / %,d",
+                            nodeLogLines(cluster, "timeout for request type \"MS\""),
+                            nodeLogLines(cluster, "Unable to add JetStream consumer")), "");
             table.note("ratios and times from one run on this machine (2 cores shared by the cluster, "
                     + gateways.size() + " gateways, the centre view and the seats)").print(System.out);
         } finally {
@@ -272,6 +277,7 @@ final class CenterBench {
         }
         String busiest = onNode.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         NatsNode node = cluster.nodes().stream().filter(n -> n.mqttUrl().equals(busiest)).findFirst().orElseThrow();
+        sims.forEach(FloorSimulator::takeOutages); // count from the kill
         long killed = 0;
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
         int step = 0;
@@ -289,10 +295,26 @@ final class CenterBench {
         for (Gateway gateway : gateways) {
             lost += Math.max(0, sims.get(floorIndex(gateway)).sent() - (long) storedCount(gateway));
         }
+        List<Outages.Summary> outages = sims.stream().map(FloorSimulator::takeOutages).toList();
         node.start();
         table.row("node kill -9 (" + onNode.get(busiest) + " gateways on it): every store whole after",
                         whole == null ? "not within 180 s" : String.format("%d ms", sinceKill), "≤ 15 s")
-                .row("node kill -9: events lost / stored twice", lost + " / 0", "0 / 0");
+                .row("node kill -9: events lost / stored twice", lost + " / 0", "0 / 0")
+                .row("node kill -9: seat connections lost / back (longest outage)", String.format("%d / %d (%,d ms)",
+                        outages.stream().mapToLong(Outages.Summary::lost).sum(),
+                        outages.stream().mapToLong(Outages.Summary::back).sum(),
+                        outages.stream().mapToLong(Outages.Summary::longestMs).max().orElse(0)), "");
+    }
+
+    /** Lines of the nodes' logs that contain {@code text}. */
+    private long nodeLogLines(NatsCluster cluster, String text) throws IOException {
+        long lines = 0;
+        for (NatsNode node : cluster.nodes()) {
+            try (java.util.stream.Stream<String> log = Files.lines(node.log(), StandardCharsets.ISO_8859_1)) {
+                lines += log.filter(line -> line.contains(text)).count();
+            }
+        }
+        return lines;
     }
 
     /** Until every gateway's store holds every event its floor's seats made; null when it did not in time. */

@@ -91,7 +91,7 @@ final class StormBench {
                     .row("seat reconnections", String.valueOf(floor.reconnects()), "")
                     .row("broker peak CPU after the restart (0.5 s samples)", String.format("%.2f cores",
                             peakBrokerCores), "")
-                    .note("seats reconnect with full jitter (a random wait up to 1 s, doubling to at most 60 s) and "
+                    .note("seats reconnect with full jitter (a random wait up to half the outage so far, 1 s to 60 s) and "
                             + "send what they made meanwhile, then anything the broker never acknowledged")
                     .print(System.out);
             floor.close();

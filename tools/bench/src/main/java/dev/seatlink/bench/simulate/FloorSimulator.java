@@ -17,6 +17,7 @@ import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatState;
 import dev.seatlink.protocol.SeatStatus;
 import dev.seatlink.protocol.Topic;
+import dev.seatlink.terminal.uplink.Backoff;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -45,8 +46,8 @@ import java.util.function.BiConsumer;
  * terminal does from its journal (on a cluster, replay is how a gateway fills what a dying node lost).
  * Seats spread over a list of brokers (seat i starts on node i mod n) and move to the next node when theirs
  * fails. Each seat subscribes to its own topics ({@code …/{seat}/+}) and probes that subscription when it has been
- * quiet for {@code linkCheckMs} (each of its own publishes, which come back through it, counts as a probe too),
- * subscribing again when the probe does not come back, as a terminal does
+ * quiet for {@code linkCheckMs} and at once after each connect (each of its own publishes, which come back through
+ * it, counts as a probe too), subscribing again when the probe does not come back, as a terminal does
  * ({@link SubscriptionCheck}). Built on Vert.x's event-loop MQTT client so 10,000 seats fit one JVM on two cores.
  */
 public final class FloorSimulator implements AutoCloseable {
@@ -121,8 +122,8 @@ public final class FloorSimulator implements AutoCloseable {
      * so an event leaves only on its PUBACK.
      */
     private final List<Map<Long, SeatEvent>> unacked = new ArrayList<>();
-    /** Per seat, the packet id each publish went out with → its event's seq (0 for other messages). */
-    private final List<Map<Integer, Long>> packetSeq = new ArrayList<>();
+    /** Per seat, the packet id each publish went out with → what it was, until its PUBACK. */
+    private final List<Map<Integer, Sent>> inFlight = new ArrayList<>();
     /** Per seat, packet ids acknowledged before their publish's future completed. */
     private final List<java.util.Set<Integer>> earlyAcks = new ArrayList<>();
     /** Per seat, its last {@link #REMEMBERED_EVENTS} events by seq, for {@code replay}. */
@@ -136,6 +137,9 @@ public final class FloorSimulator implements AutoCloseable {
     /** Per seat, its subscription's check; each guarded by itself (the seat's client and the check timer share it). */
     private final List<SubscriptionCheck> checks = new ArrayList<>();
     private final AtomicLong stalls = new AtomicLong();
+    /** Per seat, its reconnect delays (each used by the seat's own client context only). */
+    private final List<Backoff> backoffs = new ArrayList<>();
+    private final Outages outages;
     private long checkTimer = -1;
     private volatile boolean closing;
     private int next;
@@ -145,13 +149,15 @@ public final class FloorSimulator implements AutoCloseable {
         this.settings = settings;
         this.brokers = BrokerList.parse(settings.brokers());
         this.node = new int[settings.seats()];
+        this.outages = new Outages(settings.seats());
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 1; i <= settings.seats(); i++) {
             seats.add(new SimulatedSeat(seatId(i), String.format("a%05d", i), run + "-" + i, settings.firstSeq() - 1));
             unacked.add(new ConcurrentSkipListMap<>());
-            packetSeq.add(new ConcurrentHashMap<>());
+            inFlight.add(new ConcurrentHashMap<>());
             remembered.add(new ConcurrentSkipListMap<>());
             earlyAcks.add(ConcurrentHashMap.newKeySet());
+            backoffs.add(Backoff.withJitter());
             node[i - 1] = (i - 1) % brokers.size();
             checks.add(new SubscriptionCheck(Map.of(Topic.oneSeat(settings.site(), settings.floor(), seatId(i)),
                     Topic.seat(settings.site(), settings.floor(), seatId(i), Topic.Kind.PROBE).toString()),
@@ -267,11 +273,11 @@ public final class FloorSimulator implements AutoCloseable {
         MqttClient client = MqttClient.create(vertx, options);
         client.publishCompletionHandler(id -> {
             acked.incrementAndGet();
-            Long seq = packetSeq.get(index).remove(id);
-            if (seq == null) {
+            Sent sent = inFlight.get(index).remove(id);
+            if (sent == null) {
                 earlyAcks.get(index).add(id); // acknowledged before the publish's own future said its packet id
-            } else if (seq > 0) {
-                unacked.get(index).remove(seq);
+            } else {
+                acknowledged(index, sent);
             }
         });
         client.subscribeCompletionHandler(suback -> {
@@ -293,6 +299,7 @@ public final class FloorSimulator implements AutoCloseable {
             } // else what the seat published itself, back through its one subscription
         });
         client.closeHandler(v -> {
+            outages.lost(index, System.nanoTime());
             nextNode(index);
             reconnectLater(index, 0);
         });
@@ -317,6 +324,12 @@ public final class FloorSimulator implements AutoCloseable {
         }
         return client.connect(broker.getPort(), broker.getHost(), broker.getHost())
                 .compose(ack -> subscribe(index, client))
+                .onSuccess(ack -> {
+                    SubscriptionCheck check = checks.get(index);
+                    synchronized (check) {
+                        check.connected(monotonicMillis());
+                    }
+                })
                 .compose(ack -> greet(index, client))
                 .onSuccess(id -> resend(index, client));
     }
@@ -394,20 +407,19 @@ public final class FloorSimulator implements AutoCloseable {
     }
 
     private void resend(int index, MqttClient client) {
-        packetSeq.get(index).clear();
+        inFlight.get(index).clear();
         earlyAcks.get(index).clear();
         new ArrayList<>(unacked.get(index).values()).forEach(event -> publishEvent(index, client, event));
     }
 
-    /** Full jitter, as the terminal does: a random wait up to 1 s, doubling to at most 60 s. */
+    /** Full jitter, as the terminal does ({@link Backoff}: up to half the outage so far, 1 s to 60 s). */
     private void reconnectLater(int index, int attempt) {
         if (closing || dead.contains(index)) {
             return;
         }
         // As a terminal's link does (Paho walks every node in one connect): the next node at once, and the jittered
-        // backoff (1 s doubling to 60 s) only after a whole round of nodes failed.
-        long cap = Math.min(60_000, 1_000L << Math.min(attempt / brokers.size(), 6));
-        long delay = attempt % brokers.size() != 0 ? 0 : java.util.concurrent.ThreadLocalRandom.current().nextLong(cap);
+        // backoff only after a whole round of nodes failed.
+        long delay = attempt % brokers.size() != 0 ? 0 : backoffs.get(index).nextDelayMs(monotonicMillis());
         vertx.setTimer(1 + delay, id -> {
             if (closing) {
                 return; // set before close(): a connect now would race Vert.x's own shutdown
@@ -416,11 +428,14 @@ public final class FloorSimulator implements AutoCloseable {
             synchronized (clients) {
                 client = clients.get(index);
             }
-            announce(index, client).onSuccess(v -> reconnects.incrementAndGet())
-                    .onFailure(e -> {
-                        nextNode(index);
-                        reconnectLater(index, attempt + 1);
-                    });
+            announce(index, client).onSuccess(v -> {
+                reconnects.incrementAndGet();
+                backoffs.get(index).reset();
+                outages.back(index, System.nanoTime());
+            }).onFailure(e -> {
+                nextNode(index);
+                reconnectLater(index, attempt + 1);
+            });
         });
     }
 
@@ -450,8 +465,9 @@ public final class FloorSimulator implements AutoCloseable {
                                     long seq) {
         Future<Integer> sending;
         SubscriptionCheck check = checks.get(index);
+        Sent sent = new Sent(topic.toString(), seq, monotonicMillis());
         synchronized (check) {
-            check.published(topic.toString(), monotonicMillis()); // its copy comes back: a probe for free
+            check.published(sent.topic(), sent.at()); // its copy comes back: a probe for free
         }
         try {
             sending = client.publish(topic.toString(), Buffer.buffer(codec.encode(topic, message)),
@@ -463,11 +479,26 @@ public final class FloorSimulator implements AutoCloseable {
         }
         return sending.onSuccess(id -> {
             if (!earlyAcks.get(index).remove(id)) {
-                packetSeq.get(index).put(id, seq);
-            } else if (seq > 0) {
-                unacked.get(index).remove(seq);
+                inFlight.get(index).put(id, sent);
+            } else {
+                acknowledged(index, sent);
             }
         });
+    }
+
+    /** A publish on its way: its topic, its event's seq (0 for other messages) and when it left. */
+    private record Sent(String topic, long seq, long at) {
+    }
+
+    /** The broker acknowledged a publish: an event leaves the journal, and a probe is stored (its check learns). */
+    private void acknowledged(int index, Sent sent) {
+        if (sent.seq() > 0) {
+            unacked.get(index).remove(sent.seq());
+        }
+        SubscriptionCheck check = checks.get(index);
+        synchronized (check) {
+            check.acknowledged(sent.topic(), sent.at(), monotonicMillis());
+        }
     }
 
     /**
@@ -554,6 +585,11 @@ public final class FloorSimulator implements AutoCloseable {
     /** Times a seat's subscription was found stalled (its probe did not come back) and made again. */
     public long stalls() {
         return stalls.get();
+    }
+
+    /** The seats' connection losses and how long they took to come back since the last call, then starts over. */
+    public Outages.Summary takeOutages() {
+        return outages.take();
     }
 
     /** Events of one seat not acknowledged by the broker (a dead seat's last ones died with it). */
