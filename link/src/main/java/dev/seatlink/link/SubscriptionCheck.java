@@ -132,6 +132,20 @@ public final class SubscriptionCheck {
     }
 
     /**
+     * A message arrived on {@code topic} at QoS 0. NATS hands those over the connection's core subscription, not the
+     * consumer, so it says nothing of whether the subscription delivers; but a gateway asks its replays and rebirths
+     * that way (they reach a seat whose consumer died with a node), and each is a reason to look: every probed
+     * subscription it matches with no probe out is due for one now.
+     */
+    public void nudged(String topic, long now) {
+        for (Filter filter : filters.values()) {
+            if (filter.probeTopic != null && filter.probedAt == 0 && TopicFilter.matches(filter.filter, topic)) {
+                filter.heardAt = Math.min(filter.heardAt, now - quietMs);
+            }
+        }
+    }
+
+    /**
      * The broker acknowledged this client's publish to {@code topic}, sent at {@code sentAt}: when it was the probe out
      * for a subscription, or sent after it (a client's publishes are stored in order), that probe is stored and a
      * live consumer hands it over within {@value #DELIVERED_MS} ms.

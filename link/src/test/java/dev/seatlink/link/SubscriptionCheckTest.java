@@ -186,6 +186,21 @@ class SubscriptionCheckTest {
     }
 
     @Test
+    void aMessageAtQosZeroProvesNothingOfTheConsumerButHasTheSubscriptionProbedAtOnce() {
+        String seatTopics = "seatlink/v1/hq/f1/s-1/+";
+        String probe = "seatlink/v1/hq/f1/s-1/probe";
+        SubscriptionCheck seat = new SubscriptionCheck(Map.of(seatTopics, probe), 60_000, 15_000);
+        seat.subscribed(0);
+
+        seat.nudged("seatlink/v1/hq/f1/s-1/cmd", 10_000); // a gateway's replay, over the seat's connection
+
+        assertThat(seat.probesDue(10_000)).containsExactly(probe);
+        seat.nudged("seatlink/v1/hq/f1/s-1/cmd", 11_000); // its probe out is not answered by that
+        seat.acknowledged(probe, 10_000, 10_100);
+        assertThat(seat.stalled(10_100 + SubscriptionCheck.DELIVERED_MS)).containsExactly(seatTopics);
+    }
+
+    @Test
     void afterAConnectEveryProbedSubscriptionIsProbedAtOnce() {
         check.probesDue(5_000);
 

@@ -139,6 +139,9 @@ public final class FloorUpdater {
             }
             boolean wasOnline = floor.seat(seat).map(SeatView::online).orElse(false);
             outcome = floor.applyStatus(seat, status, rx);
+            if (!retained && status.online() && status.rebirth() == null) {
+                reorderer.chaseAgain(seat, clock.millis()); // it greets on a (re)connect: it missed what was asked
+            }
             if (!status.online()) {
                 rollCall.wentOffline(seat);
                 unconfirmed.remove(seat);
@@ -294,8 +297,7 @@ public final class FloorUpdater {
             metrics.replaySent();
             Logger.info("seat {}: gap still open after the reorder timeout; asking for replay of seq {}..{}",
                     replay.seat(), replay.from(), replay.to());
-            outbox.command(replay.seat(), new Command.Replay(UUID.randomUUID().toString(), replay.from(), replay.to(),
-                    now));
+            outbox.ask(replay.seat(), new Command.Replay(UUID.randomUUID().toString(), replay.from(), replay.to(), now));
         } else {
             rebirths.forget(request.seat());
             requestRebirth(request.seat());
@@ -329,7 +331,7 @@ public final class FloorUpdater {
     private void sendRebirth(String seat, String commandId, long now) {
         metrics.rebirthSent();
         answerDue.put(seat, now);
-        outbox.command(seat, new Command.Rebirth(commandId, now));
+        outbox.ask(seat, new Command.Rebirth(commandId, now));
     }
 
     /**

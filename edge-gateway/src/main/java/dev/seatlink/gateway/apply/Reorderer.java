@@ -221,11 +221,24 @@ public final class Reorderer {
      * have died with a node, so every chase asks again at the next tick and gets its full count of asks.
      */
     public void chaseAgain(long now) {
-        for (TreeMap<Long, Hole> holes : chases.values()) {
-            for (Hole hole : holes.values()) {
-                hole.asked = 0;
-                hole.nextAt = now;
-            }
+        chases.values().forEach(holes -> askAgain(holes, now));
+    }
+
+    /**
+     * The seat (re)connected: the replays asked while it was away (at most once, so never queued for it) are asked
+     * again at the next tick, each with its full count of asks.
+     */
+    public void chaseAgain(String seat, long now) {
+        TreeMap<Long, Hole> holes = chases.get(seat);
+        if (holes != null) {
+            askAgain(holes, now);
+        }
+    }
+
+    private static void askAgain(TreeMap<Long, Hole> holes, long now) {
+        for (Hole hole : holes.values()) {
+            hole.asked = 0;
+            hole.nextAt = now;
         }
     }
 

@@ -61,7 +61,7 @@ final class SeqGuards {
         floor.seqJumped(seat, now);
         if (corrections.due(seat, now)) {
             metrics.replaySent();
-            outbox.command(seat, new Command.Replay(UUID.randomUUID().toString(), last + 1, now));
+            outbox.ask(seat, new Command.Replay(UUID.randomUUID().toString(), last + 1, now));
         }
     }
 

@@ -329,6 +329,20 @@ public final class BrokerLink implements LinkHealth, FloorLink {
         }
     }
 
+    /** A QoS 0 publish (what is asked again until answered); dropped with a debug line while the link is down. */
+    public void publishAtMostOnce(String topic, byte[] payload) {
+        MqttClient current = client;
+        if (current == null || !current.isConnected()) {
+            Logger.debug("not asking on {}: the broker link is down", topic);
+            return;
+        }
+        try {
+            current.publish(topic, Buffer.buffer(payload), MqttQoS.AT_MOST_ONCE, false, false);
+        } catch (RuntimeException e) {
+            Logger.warn("cannot publish to {}: {}", topic, e.getMessage());
+        }
+    }
+
     /** A publish that completes once the broker acknowledged it (PUBACK). */
     @Override
     public Future<Void> publishAcknowledged(String topic, byte[] payload, boolean retained) {

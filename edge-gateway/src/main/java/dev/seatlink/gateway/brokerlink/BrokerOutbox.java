@@ -34,6 +34,12 @@ public final class BrokerOutbox implements SeatOutbox, CallSender {
     }
 
     @Override
+    public void ask(String seat, Command command) {
+        Topic topic = Topic.seat(site, floor, seat, Topic.Kind.CMD);
+        link.publishAtMostOnce(topic.toString(), codec.encode(topic, command));
+    }
+
+    @Override
     public Future<Void> call(CallEvent event) {
         Topic topic = Topic.seat(site, floor, event.seat(), Topic.Kind.CALL);
         return link.publishAcknowledged(topic.toString(), codec.encode(topic, event), false);

@@ -93,6 +93,30 @@ class FloorUpdaterTest {
         assertThat(sent.commandsTo("s-001")).singleElement().isInstanceOfSatisfying(Command.Replay.class,
                 replay -> assertThat(replay).extracting(Command.Replay::from, Command.Replay::to).containsExactly(2L, 3L));
         assertThat(metrics.replayCount()).isEqualTo(1);
+        assertThat(sent.commands).as("asked at most once: asked again until filled").allMatch(SentToSeats.Sent::atMostOnce);
+    }
+
+    @Test
+    void theRollCallsRebirthsAreAskedAtMostOnce() {
+        rollCall();
+
+        assertThat(sent.commands).isNotEmpty().allMatch(each -> each.command() instanceof Command.Rebirth
+                && each.atMostOnce());
+    }
+
+    @Test
+    void aSeatThatGreetsAfterAReconnectIsAskedAtOnceForTheEventsItStillOwes() {
+        updater.apply(online("s-001"), T);
+        updater.apply(event("s-001", 1), T);
+        updater.apply(event("s-001", 4), T);
+        outwaitTheReorderTimeouts(); // replay, rebirth, then given up: chased, next ask 8 s on
+        int asked = sent.commandsTo("s-001").size();
+
+        updater.apply(online("s-001"), now.get()); // back from a reconnect: it missed what was asked meanwhile
+        updater.tick();
+
+        assertThat(sent.commandsTo("s-001")).hasSize(asked + 1).last().isInstanceOfSatisfying(Command.Replay.class,
+                replay -> assertThat(replay).extracting(Command.Replay::from, Command.Replay::to).containsExactly(2L, 3L));
     }
 
     @Test

@@ -220,6 +220,24 @@ class ReordererTest {
     }
 
     @Test
+    void aSeatThatComesBackIsAskedAgainAtOnceAndOnlyThatSeat() {
+        giveUpOnTwoToFour();
+        offer("s-2", 1, T);
+        offer("s-2", 3, T);
+        tick(T + 2_000);
+        tick(T + 4_000);
+        tick(T + 6_000); // s-2's hole 2..2 is chased as well
+        long at = T + 6_000 + Reorderer.CHASE_FIRST_MS;
+        assertThat(tick(at).requests()).hasSize(2); // both asked while the seats were away: missed
+
+        reorderer.chaseAgain("s-1", at + 1_000);
+
+        assertThat(tick(at + 1_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2, 4));
+        reorderer.chaseAgain("s-3", at + 1_000); // no holes: nothing to ask
+        assertThat(tick(at + 1_001).requests()).isEmpty();
+    }
+
+    @Test
     void aSnapshotAheadOfTheEventsIsAGapThatReplayFills() {
         offer("s-1", 1, T);
         reorderer.expect("s-1", 3, applied.get("s-1"), T);

@@ -4,9 +4,9 @@ import dev.seatlink.protocol.Command;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A {@link SeatOutbox} that keeps what the floor sent, in order. */
+/** A {@link SeatOutbox} that keeps what the floor sent, in order, and whether each was asked at most once. */
 final class SentToSeats implements SeatOutbox {
-    record Sent(String seat, Command command) {
+    record Sent(String seat, Command command, boolean atMostOnce) {
     }
 
     final List<Sent> commands = new ArrayList<>();
@@ -14,7 +14,12 @@ final class SentToSeats implements SeatOutbox {
 
     @Override
     public void command(String seat, Command command) {
-        commands.add(new Sent(seat, command));
+        commands.add(new Sent(seat, command, false));
+    }
+
+    @Override
+    public void ask(String seat, Command command) {
+        commands.add(new Sent(seat, command, true));
     }
 
     @Override

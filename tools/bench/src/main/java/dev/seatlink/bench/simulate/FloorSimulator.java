@@ -137,6 +137,8 @@ public final class FloorSimulator implements AutoCloseable {
     /** Per seat, its subscription's check; each guarded by itself (the seat's client and the check timer share it). */
     private final List<SubscriptionCheck> checks = new ArrayList<>();
     private final AtomicLong stalls = new AtomicLong();
+    /** Seats with a reconnect under way: one at a time, whatever closes while it tries. */
+    private final java.util.Set<Integer> reconnecting = ConcurrentHashMap.newKeySet();
     /** Per seat, its reconnect delays (each used by the seat's own client context only). */
     private final List<Backoff> backoffs = new ArrayList<>();
     private final Outages outages;
@@ -292,7 +294,11 @@ public final class FloorSimulator implements AutoCloseable {
         client.publishHandler(message -> {
             SubscriptionCheck check = checks.get(index);
             synchronized (check) {
-                check.heard(message.topicName(), monotonicMillis());
+                if (message.qosLevel() == MqttQoS.AT_MOST_ONCE) {
+                    check.nudged(message.topicName(), monotonicMillis()); // a gateway's ask: proves no consumer
+                } else {
+                    check.heard(message.topicName(), monotonicMillis());
+                }
             }
             if (message.topicName().endsWith(CMD_LEVEL) || message.topicName().endsWith(CALL_LEVEL)) {
                 answer(index, client, message.topicName(), message.payload().getBytes());
@@ -300,16 +306,20 @@ public final class FloorSimulator implements AutoCloseable {
         });
         client.closeHandler(v -> {
             outages.lost(index, System.nanoTime());
-            nextNode(index);
-            reconnectLater(index, 0);
+            if (reconnecting.add(index)) { // else the close of an attempt of the reconnect under way
+                nextNode(index);
+                reconnectLater(index, 0);
+            }
         });
         synchronized (clients) {
             clients.add(client);
         }
         return announce(index, client).onFailure(e -> {
             failed.incrementAndGet();
-            nextNode(index);
-            reconnectLater(index, 1);
+            if (reconnecting.add(index)) {
+                nextNode(index);
+                reconnectLater(index, 1);
+            }
         });
     }
 
@@ -432,7 +442,12 @@ public final class FloorSimulator implements AutoCloseable {
                 reconnects.incrementAndGet();
                 backoffs.get(index).reset();
                 outages.back(index, System.nanoTime());
+                reconnecting.remove(index);
             }).onFailure(e -> {
+                if (client.isConnected()) { // connected, then its subscribe or greeting failed: its check mends that
+                    reconnecting.remove(index);
+                    return;
+                }
                 nextNode(index);
                 reconnectLater(index, attempt + 1);
             });
