@@ -11,6 +11,8 @@ class SubscriptionCheckTest {
     private static final String EVENTS = "seatlink/v1/hq/f1/+/event";
     private static final String FLOOR = "seatlink/v1/hq/f1/+";
     private static final String GATEWAY = "seatlink/v1/hq/f1/gateway";
+    private static final String SEAT_TOPICS = "seatlink/v1/hq/f1/s-1/+";
+    private static final String SEAT_PROBE = "seatlink/v1/hq/f1/s-1/probe";
     private final SubscriptionCheck check;
 
     SubscriptionCheckTest() {
@@ -20,6 +22,13 @@ class SubscriptionCheckTest {
         probes.put(GATEWAY, null);
         check = new SubscriptionCheck(probes, 5_000, 3_000);
         check.subscribed(0);
+    }
+
+    /** A seat's one subscription as a terminal checks it: probed after a minute's quiet, answered within 15 s. */
+    private static SubscriptionCheck seatCheck() {
+        SubscriptionCheck seat = new SubscriptionCheck(Map.of(SEAT_TOPICS, SEAT_PROBE), 60_000, 15_000);
+        seat.subscribed(0);
+        return seat;
     }
 
     @Test
@@ -130,37 +139,30 @@ class SubscriptionCheckTest {
 
     @Test
     void aProbeTheBrokerAcknowledgedIsStalledWhenNotHandedOverSoonAfterWhateverTheStoreTook() {
-        String seatTopics = "seatlink/v1/hq/f1/s-1/+";
-        String probe = "seatlink/v1/hq/f1/s-1/probe";
-        SubscriptionCheck seat = new SubscriptionCheck(Map.of(seatTopics, probe), 60_000, 15_000);
-        seat.subscribed(0);
-        assertThat(seat.probesDue(60_000)).containsExactly(probe);
+        SubscriptionCheck seat = seatCheck();
+        assertThat(seat.probesDue(60_000)).containsExactly(SEAT_PROBE);
 
-        seat.acknowledged(probe, 60_000, 63_000); // a degraded cluster took 3 s to store it
+        seat.acknowledged(SEAT_PROBE, 60_000, 63_000); // a degraded cluster took 3 s to store it
 
         assertThat(seat.stalled(63_000 + SubscriptionCheck.DELIVERED_MS - 1)).isEmpty();
         assertThat(seat.stalled(63_000 + SubscriptionCheck.DELIVERED_MS)).as("long before the 15 s answer bound")
-                .containsExactly(seatTopics);
+                .containsExactly(SEAT_TOPICS);
     }
 
     @Test
     void aProbeHeardBackAfterItsAcknowledgementIsWell() {
-        String probe = "seatlink/v1/hq/f1/s-1/probe";
-        SubscriptionCheck seat = new SubscriptionCheck(Map.of("seatlink/v1/hq/f1/s-1/+", probe), 60_000, 15_000);
-        seat.subscribed(0);
+        SubscriptionCheck seat = seatCheck();
         seat.probesDue(60_000);
-        seat.acknowledged(probe, 60_000, 60_050);
-        seat.heard(probe, 60_080);
+        seat.acknowledged(SEAT_PROBE, 60_000, 60_050);
+        seat.heard(SEAT_PROBE, 60_080);
 
         assertThat(seat.stalled(80_000)).isEmpty();
     }
 
     @Test
     void onlyAnAcknowledgementOfThePublishThatProbesOrALaterOneCounts() {
-        String seatTopics = "seatlink/v1/hq/f1/s-1/+";
         String events = "seatlink/v1/hq/f1/s-1/event";
-        SubscriptionCheck seat = new SubscriptionCheck(Map.of(seatTopics, "seatlink/v1/hq/f1/s-1/probe"), 60_000, 15_000);
-        seat.subscribed(0);
+        SubscriptionCheck seat = seatCheck();
         seat.published(events, 1_000);
 
         seat.acknowledged(events, 900, 1_100); // sent before the probe: says nothing of it
@@ -170,7 +172,7 @@ class SubscriptionCheckTest {
         assertThat(seat.stalled(7_000 + SubscriptionCheck.DELIVERED_MS)).isEmpty();
 
         seat.acknowledged(events, 1_500, 8_000); // sent after the probe, so stored after it
-        assertThat(seat.stalled(8_000 + SubscriptionCheck.DELIVERED_MS)).containsExactly(seatTopics);
+        assertThat(seat.stalled(8_000 + SubscriptionCheck.DELIVERED_MS)).containsExactly(SEAT_TOPICS);
     }
 
     @Test
@@ -187,17 +189,14 @@ class SubscriptionCheckTest {
 
     @Test
     void aMessageAtQosZeroProvesNothingOfTheConsumerButHasTheSubscriptionProbedAtOnce() {
-        String seatTopics = "seatlink/v1/hq/f1/s-1/+";
-        String probe = "seatlink/v1/hq/f1/s-1/probe";
-        SubscriptionCheck seat = new SubscriptionCheck(Map.of(seatTopics, probe), 60_000, 15_000);
-        seat.subscribed(0);
+        SubscriptionCheck seat = seatCheck();
 
         seat.nudged("seatlink/v1/hq/f1/s-1/cmd", 10_000); // a gateway's replay, over the seat's connection
 
-        assertThat(seat.probesDue(10_000)).containsExactly(probe);
+        assertThat(seat.probesDue(10_000)).containsExactly(SEAT_PROBE);
         seat.nudged("seatlink/v1/hq/f1/s-1/cmd", 11_000); // its probe out is not answered by that
-        seat.acknowledged(probe, 10_000, 10_100);
-        assertThat(seat.stalled(10_100 + SubscriptionCheck.DELIVERED_MS)).containsExactly(seatTopics);
+        seat.acknowledged(SEAT_PROBE, 10_000, 10_100);
+        assertThat(seat.stalled(10_100 + SubscriptionCheck.DELIVERED_MS)).containsExactly(SEAT_TOPICS);
     }
 
     @Test
