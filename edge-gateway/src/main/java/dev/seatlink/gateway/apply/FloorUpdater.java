@@ -297,7 +297,8 @@ public final class FloorUpdater {
             metrics.replaySent();
             Logger.info("seat {}: gap still open after the reorder timeout; asking for replay of seq {}..{}",
                     replay.seat(), replay.from(), replay.to());
-            outbox.ask(replay.seat(), new Command.Replay(UUID.randomUUID().toString(), replay.from(), replay.to(), now));
+            outbox.ask(replay.seat(),
+                    new Command.Replay(UUID.randomUUID().toString(), replay.from(), replay.to(), now));
         } else {
             rebirths.forget(request.seat());
             requestRebirth(request.seat());

@@ -41,8 +41,8 @@ import org.tinylog.Logger;
  *
  * <p>Each subscription quiet for {@value #PROBE_QUIET_MS} ms, and every one right after a connect, is probed
  * ({@link SubscriptionCheck}); when a probe does not come back (on a cluster: the node holding that subscription's
- * consumer died for good, while this link is on another), that subscription is made again — only that one: making a healthy one again drops what is on its
- * way through it. When it was one whose missed messages do not come again ({@link LinkSettings#mendedByRollCall}),
+ * consumer died for good, while this link is on another), that subscription is made again — only that one: making
+ * a healthy one again drops what is on its way through it. When it was one whose missed messages do not come again ({@link LinkSettings#mendedByRollCall}),
  * the {@link Listener} hears {@code subscribed()} as after a reconnect, so the floor is checked by a roll call and
  * its gaps filled by replay; what the others missed comes again as the retained messages of the new subscription.
  */
@@ -142,9 +142,10 @@ public final class BrokerLink implements LinkHealth, FloorLink {
         if (!stalled.isEmpty()) {
             metrics.subscriptionsStalled(stalled.size());
             boolean rollCall = stalled.stream().anyMatch(mendedByRollCall::contains);
-            Logger.warn("subscription(s) {} deliver nothing (a probe did not come back in {} ms, or {} ms after the broker "
-                    + "stored it; on a cluster, the node holding them may have died): subscribing to them again{}", stalled,
-                    SubscriptionCheck.ANSWER_MS, SubscriptionCheck.DELIVERED_MS, rollCall ? ", then a roll call" : "");
+            Logger.warn("subscription(s) {} deliver nothing (a probe did not come back in {} ms, or {} ms after the "
+                    + "broker stored it; on a cluster, the node holding them may have died): subscribing to them again{}",
+                    stalled, SubscriptionCheck.ANSWER_MS, SubscriptionCheck.DELIVERED_MS,
+                    rollCall ? ", then a roll call" : "");
             subscribed = false;
             current.unsubscribe(stalled).onComplete(sent -> subscribe(current, stalled, rollCall));
         }
