@@ -62,6 +62,13 @@ public final class SubscriptionCheck {
             this.filter = filter;
             this.probeTopic = probeTopic;
         }
+
+        /** Counts as heard at {@code now}, no probe out. */
+        void settle(long now) {
+            heardAt = now;
+            probedAt = 0;
+            ackedAt = 0;
+        }
     }
 
     /**
@@ -110,9 +117,7 @@ public final class SubscriptionCheck {
         for (String again : made) {
             Filter filter = filters.get(again);
             if (filter != null) {
-                filter.heardAt = now;
-                filter.probedAt = 0;
-                filter.ackedAt = 0;
+                filter.settle(now);
             }
         }
     }
@@ -124,20 +129,27 @@ public final class SubscriptionCheck {
                 if (filter.probedAt != 0) {
                     witnessSentAt = Math.max(witnessSentAt, filter.probedAt);
                 }
-                filter.heardAt = now;
-                filter.probedAt = 0;
-                filter.ackedAt = 0;
+                filter.settle(now);
             }
         }
     }
 
     /**
-     * A message arrived on {@code topic} at QoS 0. NATS hands those over the connection's core subscription, not the
-     * consumer, so it says nothing of whether the subscription delivers; but a gateway asks its replays and rebirths
-     * that way (they reach a seat whose consumer died with a node), and each is a reason to look: every probed
-     * subscription it matches with no probe out is due for one now.
+     * A message arrived on {@code topic} at {@code qos}: at QoS 1 it came through the subscription's consumer
+     * ({@link #heard}); at QoS 0 NATS hands it over the connection's core subscription, not the consumer, so it says
+     * nothing of whether the subscription delivers — but a gateway asks its replays and rebirths that way (they reach
+     * a seat whose consumer died with a node), and each is a reason to look: every probed subscription it matches with
+     * no probe out is due for one now.
      */
-    public void nudged(String topic, long now) {
+    public void received(String topic, int qos, long now) {
+        if (qos == 0) {
+            nudged(topic, now);
+        } else {
+            heard(topic, now);
+        }
+    }
+
+    private void nudged(String topic, long now) {
         for (Filter filter : filters.values()) {
             if (filter.probeTopic != null && filter.probedAt == 0 && TopicFilter.matches(filter.filter, topic)) {
                 filter.heardAt = Math.min(filter.heardAt, now - quietMs);
@@ -203,12 +215,11 @@ public final class SubscriptionCheck {
             long undelivered = filter.ackedAt == 0 ? 0 : now - filter.ackedAt;
             boolean witness = !witnessed || witnessSentAt >= filter.probedAt;
             boolean overdue = late >= answerMs || undelivered >= DELIVERED_MS;
-            boolean longOverdue = late >= NO_WITNESS_FACTOR * answerMs || undelivered >= NO_WITNESS_FACTOR * DELIVERED_MS;
+            boolean longOverdue = late >= NO_WITNESS_FACTOR * answerMs
+                    || undelivered >= NO_WITNESS_FACTOR * DELIVERED_MS;
             if ((overdue && witness) || longOverdue) {
                 stalled.add(filter.filter);
-                filter.probedAt = 0;
-                filter.ackedAt = 0;
-                filter.heardAt = now;
+                filter.settle(now);
             }
         }
         stalls += stalled.size();

@@ -191,10 +191,10 @@ class SubscriptionCheckTest {
     void aMessageAtQosZeroProvesNothingOfTheConsumerButHasTheSubscriptionProbedAtOnce() {
         SubscriptionCheck seat = seatCheck();
 
-        seat.nudged("seatlink/v1/hq/f1/s-1/cmd", 10_000); // a gateway's replay, over the seat's connection
+        seat.received("seatlink/v1/hq/f1/s-1/cmd", 0, 10_000); // a gateway's replay, over the seat's connection
 
         assertThat(seat.probesDue(10_000)).containsExactly(SEAT_PROBE);
-        seat.nudged("seatlink/v1/hq/f1/s-1/cmd", 11_000); // its probe out is not answered by that
+        seat.received("seatlink/v1/hq/f1/s-1/cmd", 0, 11_000); // its probe out is not answered by that
         seat.acknowledged(SEAT_PROBE, 10_000, 10_100);
         assertThat(seat.stalled(10_100 + SubscriptionCheck.DELIVERED_MS)).containsExactly(SEAT_TOPICS);
     }

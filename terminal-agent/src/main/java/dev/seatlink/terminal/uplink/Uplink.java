@@ -369,11 +369,7 @@ public final class Uplink implements AutoCloseable {
             // Paho's callback thread: an exception here would drop the connection, so none escapes.
             try {
                 synchronized (check) {
-                    if (message.getQos() == 0) {
-                        check.nudged(topic, monotonicMillis()); // a gateway's ask: over the connection, not the consumer
-                    } else {
-                        check.heard(topic, monotonicMillis());
-                    }
+                    check.received(topic, message.getQos(), monotonicMillis());
                 }
                 if (ownTopics.contains(topic)) {
                     return; // what the seat published itself, back through its one subscription

@@ -106,13 +106,14 @@ final class CenterBench {
             phase(table, "centre latency", () -> centreLatency(table, sims, centrePort));
             phase(table, "primary kill", () -> primaryKill(table, sims, gateways));
             phase(table, "node kill", () -> nodeKill(table, cluster, sims, gateways));
+            long[] nodeErrors = nodeLogLines(cluster, "timeout for request type \"MS\"",
+                    "Unable to add JetStream consumer");
             table.row("seats, whole run: events replayed / stalled subscriptions made again", String.format("%,d / %,d",
                     sims.stream().mapToLong(FloorSimulator::replayed).sum(),
                     sims.stream().mapToLong(FloorSimulator::stalls).sum()), "")
                     .row("nodes, whole run: publishes JetStream did not store in 4 s (their clients closed) / "
-                            + "subscriptions it could not make", String.format("%,d / %,d",
-                            nodeLogLines(cluster, "timeout for request type \"MS\""),
-                            nodeLogLines(cluster, "Unable to add JetStream consumer")), "");
+                            + "subscriptions it could not make",
+                            String.format("%,d / %,d", nodeErrors[0], nodeErrors[1]), "");
             table.note("ratios and times from one run on this machine (2 cores shared by the cluster, "
                     + gateways.size() + " gateways, the centre view and the seats)").print(System.out);
         } finally {
@@ -306,12 +307,18 @@ final class CenterBench {
                         outages.stream().mapToLong(Outages.Summary::longestMs).max().orElse(0)), "");
     }
 
-    /** Lines of the nodes' logs that contain {@code text}. */
-    private long nodeLogLines(NatsCluster cluster, String text) throws IOException {
-        long lines = 0;
+    /** Per text, the lines of the nodes' logs that contain it (each log read once). */
+    private long[] nodeLogLines(NatsCluster cluster, String... texts) throws IOException {
+        long[] lines = new long[texts.length];
         for (NatsNode node : cluster.nodes()) {
             try (java.util.stream.Stream<String> log = Files.lines(node.log(), StandardCharsets.ISO_8859_1)) {
-                lines += log.filter(line -> line.contains(text)).count();
+                log.forEach(line -> {
+                    for (int i = 0; i < texts.length; i++) {
+                        if (line.contains(texts[i])) {
+                            lines[i]++;
+                        }
+                    }
+                });
             }
         }
         return lines;

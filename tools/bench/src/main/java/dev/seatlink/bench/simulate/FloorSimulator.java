@@ -294,11 +294,7 @@ public final class FloorSimulator implements AutoCloseable {
         client.publishHandler(message -> {
             SubscriptionCheck check = checks.get(index);
             synchronized (check) {
-                if (message.qosLevel() == MqttQoS.AT_MOST_ONCE) {
-                    check.nudged(message.topicName(), monotonicMillis()); // a gateway's ask: proves no consumer
-                } else {
-                    check.heard(message.topicName(), monotonicMillis());
-                }
+                check.received(message.topicName(), message.qosLevel().value(), monotonicMillis());
             }
             if (message.topicName().endsWith(CMD_LEVEL) || message.topicName().endsWith(CALL_LEVEL)) {
                 answer(index, client, message.topicName(), message.payload().getBytes());
