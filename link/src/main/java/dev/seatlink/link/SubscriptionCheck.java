@@ -57,6 +57,8 @@ public final class SubscriptionCheck {
         long probedAt;
         /** When the broker acknowledged the probe out (or a later publish to a topic it matches); 0 for not yet. */
         long ackedAt;
+        /** When it last handed over a live QoS 1 message: its consumer delivered then. */
+        long deliveredAt = Long.MIN_VALUE;
 
         Filter(String filter, String probeTopic) {
             this.filter = filter;
@@ -122,7 +124,7 @@ public final class SubscriptionCheck {
         }
     }
 
-    /** A message arrived on {@code topic}: every subscription it matches delivers. */
+    /** A message arrived on {@code topic} through a consumer: every subscription it matches delivers. */
     public void heard(String topic, long now) {
         for (Filter filter : filters.values()) {
             if (TopicFilter.matches(filter.filter, topic)) {
@@ -130,23 +132,31 @@ public final class SubscriptionCheck {
                     witnessSentAt = Math.max(witnessSentAt, filter.probedAt);
                 }
                 filter.settle(now);
+                filter.deliveredAt = now;
             }
         }
     }
 
     /**
-     * A message arrived on {@code topic} at {@code qos}: at QoS 1 it came through the subscription's consumer
-     * ({@link #heard}); at QoS 0 NATS hands it over the connection's core subscription, not the consumer, so it says
-     * nothing of whether the subscription delivers — but a gateway asks its replays and rebirths that way (they reach
-     * a seat whose consumer died with a node), and each is a reason to look: every probed subscription it matches with
-     * no probe out is due for one now.
+     * A message arrived on {@code topic} at {@code qos}. A live QoS 1 one came through the subscription's consumer
+     * ({@link #heard}). Others NATS hands over the connection's core subscription, not the consumer, so they say
+     * nothing of whether the subscription delivers: a QoS 0 one (a gateway asks its replays and rebirths that way, to
+     * reach a seat whose consumer died with a node; a gateway's QoS 0 tap of its own subscription), and a retained one
+     * sent because a subscription was made. Each is a reason to look: every probed subscription it matches with no
+     * probe out is due for one now.
      */
-    public void received(String topic, int qos, long now) {
-        if (qos == 0) {
+    public void received(String topic, int qos, boolean retained, long now) {
+        if (qos == 0 || retained) {
             nudged(topic, now);
         } else {
             heard(topic, now);
         }
+    }
+
+    /** Whether {@code filter}'s consumer handed over a message at or after {@code since}. */
+    public boolean deliveredSince(String filter, long since) {
+        Filter known = filters.get(filter);
+        return known != null && known.deliveredAt >= since;
     }
 
     private void nudged(String topic, long now) {

@@ -191,12 +191,33 @@ class SubscriptionCheckTest {
     void aMessageAtQosZeroProvesNothingOfTheConsumerButHasTheSubscriptionProbedAtOnce() {
         SubscriptionCheck seat = seatCheck();
 
-        seat.received("seatlink/v1/hq/f1/s-1/cmd", 0, 10_000); // a gateway's replay, over the seat's connection
+        seat.received("seatlink/v1/hq/f1/s-1/cmd", 0, false, 10_000); // a gateway's replay, over the seat's connection
 
         assertThat(seat.probesDue(10_000)).containsExactly(SEAT_PROBE);
-        seat.received("seatlink/v1/hq/f1/s-1/cmd", 0, 11_000); // its probe out is not answered by that
+        seat.received("seatlink/v1/hq/f1/s-1/cmd", 0, false, 11_000); // its probe out is not answered by that
         seat.acknowledged(SEAT_PROBE, 10_000, 10_100);
         assertThat(seat.stalled(10_100 + SubscriptionCheck.DELIVERED_MS)).containsExactly(SEAT_TOPICS);
+    }
+
+    @Test
+    void aRetainedMessageSentForANewSubscriptionProvesNothingOfTheConsumerButHasItProbedAtOnce() {
+        check.received("seatlink/v1/hq/f1/s-1/event", 1, true, 1_000);
+
+        assertThat(check.deliveredSince(EVENTS, 0)).isFalse();
+        assertThat(check.probesDue(1_000)).containsExactly("seatlink/v1/hq/f1/gateway-a/event");
+    }
+
+    @Test
+    void onlyALiveQosOneMessageCountsAsDeliveredByTheConsumerAndOnlyFromWhenItArrived() {
+        check.received("seatlink/v1/hq/f1/s-1/event", 0, false, 1_000); // a QoS 0 tap of the same topics
+        assertThat(check.deliveredSince(EVENTS, 0)).isFalse();
+
+        check.received("seatlink/v1/hq/f1/s-1/event", 1, false, 2_000);
+
+        assertThat(check.deliveredSince(EVENTS, 2_000)).isTrue();
+        assertThat(check.deliveredSince(EVENTS, 2_001)).as("delivered before a later subscribe").isFalse();
+        assertThat(check.deliveredSince(FLOOR, 0)).as("another subscription").isFalse();
+        assertThat(check.deliveredSince("seatlink/v1/hq/f1/+/unknown", 0)).isFalse();
     }
 
     @Test

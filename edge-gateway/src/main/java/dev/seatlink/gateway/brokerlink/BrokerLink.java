@@ -45,6 +45,13 @@ import org.tinylog.Logger;
  * a healthy one again drops what is on its way through it. When it was one whose missed messages do not come again ({@link LinkSettings#mendedByRollCall}),
  * the {@link Listener} hears {@code subscribed()} as after a reconnect, so the floor is checked by a roll call and
  * its gaps filled by replay; what the others missed comes again as the retained messages of the new subscription.
+ *
+ * <p>Such a subscription is also tapped while its consumer is in doubt — from a connect or a stall until the consumer
+ * hands over a live message ({@link LinkSettings#taps}): a QoS 0 twin the broker makes at once. After a node died,
+ * NATS 2.9 places a new unreplicated consumer on any of the stream's peers, the dead one included, and refuses it
+ * when it picked that one; a gateway asking again every few seconds was seen without its events for 30–50 s. The
+ * tap hands them over meanwhile, so the floor stays live and its gaps are seen and replayed at once; what both
+ * carry is stored once.
  */
 public final class BrokerLink implements LinkHealth, FloorLink {
     static final int KEEPALIVE_S = 10;
@@ -55,6 +62,8 @@ public final class BrokerLink implements LinkHealth, FloorLink {
     static final int ACK_TIMEOUT_S = 30;
     static final long RESUBSCRIBE_MS = 2_000;
     static final long PROBE_QUIET_MS = 5_000;
+    /** A tap whose subscription is not granted yet: nothing delivered so far proves its consumer. */
+    private static final long NOT_GRANTED = Long.MAX_VALUE;
     private static final String CONFIG_LEVEL = "/" + Topic.Kind.CONFIG.level();
 
     /** Who keeps what the broker retains as seats' configs (heard on every subscribe). */
@@ -88,6 +97,10 @@ public final class BrokerLink implements LinkHealth, FloorLink {
     /** Either gateway's probes, heard on this gateway's subscriptions too: not seats' messages. */
     private final java.util.Set<String> anyGatewaysProbes;
     private final java.util.Set<String> mendedByRollCall;
+    /** Per subscription that has one, its QoS 0 tap. */
+    private final Map<String, String> tapOf;
+    /** The subscriptions tapped on this connection, each with when it was granted (NOT_GRANTED before). */
+    private final Map<String, Long> tapped = new HashMap<>();
     private final String summaryTopic;
     private final String floorProbeTopic;
     private MqttClient client;
@@ -115,6 +128,7 @@ public final class BrokerLink implements LinkHealth, FloorLink {
         this.check = new SubscriptionCheck(settings.subscriptions(), PROBE_QUIET_MS, SubscriptionCheck.ANSWER_MS);
         this.anyGatewaysProbes = settings.probesOfAnyGateway();
         this.mendedByRollCall = settings.mendedByRollCall();
+        this.tapOf = settings.taps();
         this.summaryTopic = Topic.floor(settings.site(), settings.floor(), Topic.Kind.SUMMARY).toString();
         this.floorProbeTopic = Topic.floor(settings.site(), settings.floor(), Topic.Kind.GATEWAY_PROBE).toString();
     }
@@ -145,9 +159,22 @@ public final class BrokerLink implements LinkHealth, FloorLink {
             Logger.warn("subscription(s) {} deliver nothing (a probe did not come back in {} ms, or {} ms after the "
                     + "broker stored it; on a cluster, the node holding them may have died): subscribing to them again{}",
                     stalled, SubscriptionCheck.ANSWER_MS, SubscriptionCheck.DELIVERED_MS,
-                    rollCall ? ", then a roll call" : "");
+                    rollCall ? ", tapped at QoS 0 until they deliver, then a roll call" : "");
             subscribed = false;
             current.unsubscribe(stalled).onComplete(sent -> subscribe(current, stalled, rollCall));
+            return;
+        }
+        untapDelivering(current);
+    }
+
+    /** Unsubscribes the taps of subscriptions whose consumer handed over a message since it was granted. */
+    private void untapDelivering(MqttClient current) {
+        List<String> delivering = tapped.entrySet().stream()
+                .filter(tap -> check.deliveredSince(tap.getKey(), tap.getValue())).map(Map.Entry::getKey).toList();
+        if (!delivering.isEmpty()) {
+            delivering.forEach(tapped::remove);
+            current.unsubscribe(delivering.stream().map(tapOf::get).toList());
+            Logger.debug("{} deliver(s) again: their QoS 0 taps unsubscribed", delivering);
         }
     }
 
@@ -195,12 +222,14 @@ public final class BrokerLink implements LinkHealth, FloorLink {
                 vertx.setTimer(RESUBSCRIBE_MS, id -> subscribe(connected, subscribing, tellListener));
                 return;
             }
+            long now = clock.millis();
             if (afterConnect) {
-                check.connected(clock.millis()); // the restored session may hold a dead consumer's config
+                check.connected(now); // the restored session may hold a dead consumer's config
                 afterConnect = false;
             } else {
-                check.subscribed(subscribing, clock.millis());
+                check.subscribed(subscribing, now);
             }
+            subscribing.stream().filter(tapped::containsKey).forEach(filter -> tapped.put(filter, now));
             subscribed = true;
             if (tellListener) {
                 listener.subscribed();
@@ -218,13 +247,18 @@ public final class BrokerLink implements LinkHealth, FloorLink {
         subscribing = filters;
         tellListener = thenTellListener;
         Map<String, Integer> topics = new LinkedHashMap<>();
+        // the taps first: a broker makes a subscription's in order, and NATS may take seconds over each consumer
+        List<String> taps = filters.stream().filter(tapOf::containsKey).toList();
+        taps.forEach(filter -> topics.put(tapOf.get(filter), 0));
         filters.forEach(filter -> topics.put(filter, BrokerSession.QOS));
+        metrics.subscriptionsTapped((int) taps.stream().filter(filter -> !tapped.containsKey(filter)).count());
+        taps.forEach(filter -> tapped.put(filter, NOT_GRANTED));
         connected.subscribe(topics).onFailure(e -> Logger.error("cannot subscribe: {}", e.getMessage()));
     }
 
     private void received(MqttClient on, MqttPublishMessage message) {
         String topic = message.topicName();
-        check.heard(topic, clock.millis());
+        check.received(topic, message.qosLevel().value(), message.isRetain(), clock.millis());
         if (anyGatewaysProbes.contains(topic) || topic.equals(summaryTopic)) {
             message.ack(); // a probe, or the summary this floor's primary publishes: nothing to take in
             if (topic.equals(floorProbeTopic) && codec.decode(topic, message.payload().getBytes())
@@ -268,6 +302,7 @@ public final class BrokerLink implements LinkHealth, FloorLink {
         }
         client = null;
         subscribed = false;
+        tapped.clear(); // the session may keep them: tapped again on the connect, untapped once delivering
         List.copyOf(awaitingAck.keySet()).forEach(id -> failAck(id, "the broker link dropped"));
         listener.lost();
         if (closed) {

@@ -86,6 +86,18 @@ public record LinkSettings(String brokerUrl, String site, String floor, String u
                 .map(kind -> Topic.allSeats(site, floor, kind)).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
+    /**
+     * Per subscription whose stall a roll call must mend, its QoS 0 tap: the same filter with {@code /#} after it.
+     * MQTT has {@code #} match its parent level too, so the tap carries the same topics, but it is another
+     * subscription, and one a NATS node makes at once with no JetStream consumer behind it (what reaches the node is
+     * handed over as it arrives) — while the consumer it stands in for may take the cluster a minute to make after a
+     * node died. The gateway holds a tap while that consumer is in doubt ({@link BrokerLink}).
+     */
+    public java.util.Map<String, String> taps() {
+        return mendedByRollCall().stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(filter -> filter, filter -> filter + "/#"));
+    }
+
     /** The probe topics of this floor's gateways, whichever of them publishes: heard, never taken in. */
     public java.util.Set<String> probesOfAnyGateway() {
         java.util.Set<String> probes = new java.util.HashSet<>();

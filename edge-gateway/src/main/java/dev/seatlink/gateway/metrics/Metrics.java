@@ -32,6 +32,7 @@ public final class Metrics {
     final LongAdder rebirths = new LongAdder();
     final LongAdder brokerConnects = new LongAdder();
     final LongAdder subscriptionsStalled = new LongAdder();
+    final LongAdder subscriptionTaps = new LongAdder();
     final LongAdder seatsBehind = new LongAdder();
     final Map<CtiOutcome, LongAdder> cti = new EnumMap<>(CtiOutcome.class);
     final LongAdder acdPausesSent = new LongAdder();
@@ -107,9 +108,14 @@ public final class Metrics {
         brokerConnects.increment();
     }
 
-    /** Subscriptions found delivering nothing (their probe did not come back), so all were made again. */
+    /** Subscriptions found delivering nothing (their probe did not come back), so each was made again. */
     public void subscriptionsStalled(int count) {
         subscriptionsStalled.add(count);
+    }
+
+    /** QoS 0 taps subscribed beside subscriptions whose consumer is in doubt (after a connect or a stall). */
+    public void subscriptionsTapped(int count) {
+        subscriptionTaps.add(count);
     }
 
     /** A terminal restarted below the floor's seq for its seat and was sent its config to continue above. */

@@ -369,7 +369,7 @@ public final class Uplink implements AutoCloseable {
             // Paho's callback thread: an exception here would drop the connection, so none escapes.
             try {
                 synchronized (check) {
-                    check.received(topic, message.getQos(), monotonicMillis());
+                    check.received(topic, message.getQos(), message.isRetained(), monotonicMillis());
                 }
                 if (ownTopics.contains(topic)) {
                     return; // what the seat published itself, back through its one subscription

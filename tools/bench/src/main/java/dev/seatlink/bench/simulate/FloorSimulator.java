@@ -294,7 +294,8 @@ public final class FloorSimulator implements AutoCloseable {
         client.publishHandler(message -> {
             SubscriptionCheck check = checks.get(index);
             synchronized (check) {
-                check.received(message.topicName(), message.qosLevel().value(), monotonicMillis());
+                check.received(message.topicName(), message.qosLevel().value(), message.isRetain(),
+                        monotonicMillis());
             }
             if (message.topicName().endsWith(CMD_LEVEL) || message.topicName().endsWith(CALL_LEVEL)) {
                 answer(index, client, message.topicName(), message.payload().getBytes());
