@@ -5,8 +5,6 @@ import static dev.seatlink.gateway.testing.FloorChecks.storedSeqs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seatlink.cluster.NatsCluster;
 import dev.seatlink.gateway.Gateway;
 import dev.seatlink.gateway.GatewayConfig;
@@ -18,13 +16,8 @@ import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Cause;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.Topic;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,8 +46,8 @@ class RefusedConsumerOnClusterTest {
                      dir.resolve("gw")).toBuilder().login("gateway", "gateway-pass").usersFile(manager.usersFile()).build());
              MqttProbe seat = MqttProbe.login(cluster.brokerList(), "seat", "seat-pass")) {
             Http http = new Http(gateway.httpPort(), DemoManager.NAME, manager.password());
-            String monitor = cluster.node(0).monitorUrl();
-            await().atMost(PATIENCE).until(() -> consumerFilters(monitor).size() == 2);
+            NodeMonitoring node = new NodeMonitoring(cluster.node(0).monitorUrl());
+            await().atMost(PATIENCE).until(() -> node.consumerFilters().size() == 2);
 
             long now = System.currentTimeMillis();
             for (int seq = 1; seq <= 3; seq++) {
@@ -63,7 +56,7 @@ class RefusedConsumerOnClusterTest {
             }
 
             await().atMost(PATIENCE).until(() -> storedSeqs(http, "s-003").equals(List.of(1L, 2L, 3L)));
-            assertThat(consumerFilters(monitor)).as("the event consumer was never made").doesNotContain(EVENT_CONSUMER)
+            assertThat(node.consumerFilters()).as("the event consumer was never made").doesNotContain(EVENT_CONSUMER)
                     .hasSize(2);
             assertThat(metric(http, "seatlink_subscription_taps_total")).as("status, event and cmd-result tapped")
                     .isEqualTo(3);
@@ -76,44 +69,12 @@ class RefusedConsumerOnClusterTest {
              Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, cluster.brokerList(), FreePorts.next(),
                      dir.resolve("gw")))) {
             Http http = new Http(gateway.httpPort());
-            String monitor = cluster.node(0).monitorUrl();
+            NodeMonitoring node = new NodeMonitoring(cluster.node(0).monitorUrl());
             await().atMost(PATIENCE).until(() -> metric(http, "seatlink_subscription_taps_total") == 3);
 
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(gatewaySubjects(monitor))
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(node.subjectsOf("hq.f1.gateway"))
                     .as("its subscriptions, their taps gone").contains("seatlink.v1.hq.f1.*.event")
                     .noneMatch(subject -> subject.endsWith(".>")));
         }
-    }
-
-    /** The subjects the gateway's connection subscribes, from the node's monitoring endpoint. */
-    private static List<String> gatewaySubjects(String monitorUrl) throws Exception {
-        List<String> subjects = new ArrayList<>();
-        for (JsonNode connection : monitoring(monitorUrl, "/connz?subs=1").path("connections")) {
-            if (connection.path("mqtt_client").asText().equals("hq.f1.gateway")) {
-                connection.path("subscriptions_list").forEach(subject -> subjects.add(subject.asText()));
-            }
-        }
-        return subjects;
-    }
-
-    private static JsonNode monitoring(String monitorUrl, String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(monitorUrl + path)).build(), HttpResponse.BodyHandlers.ofString());
-        return new ObjectMapper().readTree(response.body());
-    }
-
-    /** The filter of every consumer on the MQTT message stream, from the node's monitoring endpoint. */
-    private static List<String> consumerFilters(String monitorUrl) throws Exception {
-        List<String> filters = new ArrayList<>();
-        for (JsonNode account : monitoring(monitorUrl, "/jsz?accounts=true&streams=true&consumers=true&config=true")
-                .path("account_details")) {
-            for (JsonNode stream : account.path("stream_detail")) {
-                if (stream.path("name").asText().equals("$MQTT_msgs")) {
-                    stream.path("consumer_detail").forEach(consumer ->
-                            filters.add(consumer.path("config").path("filter_subject").asText()));
-                }
-            }
-        }
-        return filters;
     }
 }

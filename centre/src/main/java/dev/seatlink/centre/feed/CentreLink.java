@@ -25,9 +25,16 @@ import org.tinylog.Logger;
  * centre views may run), subscribed to each configured floor's retained {@code summary} and {@code gateway}
  * topics, walking the cluster's nodes on reconnect. Retained messages arrive again after every connect, so
  * nothing needs to be kept by the broker for it. Runs on the event loop it was started from.
+ *
+ * <p>It subscribes at QoS 0: each summary supersedes the last within seconds, and a clean session keeps nothing
+ * across a reconnect anyway. At QoS 1 each subscription was a JetStream consumer on one node, and a clean-session
+ * connect must first delete the consumers of the session before it: with one of them on a node just killed, NATS
+ * refused every connect for as long as the node stayed dead ("unable to delete consumer", `bench center`
+ * 2026-12-02 run 14: the page without news for 20 s, three raised hands missed).
  */
 public final class CentreLink {
     static final int KEEPALIVE_S = 10;
+    private static final int AT_MOST_ONCE = 0;
 
     /** How the centre logs in: username and password, or none; a CA for {@code ssl://}. */
     public record Login(String username, char[] password, Path tlsCaFile) {
@@ -98,8 +105,8 @@ public final class CentreLink {
         reconnect.connected();
         Map<String, Integer> topics = new LinkedHashMap<>();
         for (CentrePlan.FloorRef floor : plan.floors()) {
-            topics.put(Topic.floor(floor.site(), floor.floor(), Topic.Kind.SUMMARY).toString(), 1);
-            topics.put(Topic.floor(floor.site(), floor.floor(), Topic.Kind.GATEWAY).toString(), 1);
+            topics.put(Topic.floor(floor.site(), floor.floor(), Topic.Kind.SUMMARY).toString(), AT_MOST_ONCE);
+            topics.put(Topic.floor(floor.site(), floor.floor(), Topic.Kind.GATEWAY).toString(), AT_MOST_ONCE);
         }
         connected.subscribe(topics)
                 .onSuccess(id -> {

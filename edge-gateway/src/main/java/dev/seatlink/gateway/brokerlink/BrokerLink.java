@@ -247,7 +247,7 @@ public final class BrokerLink implements LinkHealth, FloorLink {
         subscribing = filters;
         tellListener = thenTellListener;
         Map<String, Integer> topics = new LinkedHashMap<>();
-        // the taps first: a broker makes a subscription's in order, and NATS may take seconds over each consumer
+        // the taps first: a broker takes a SUBSCRIBE's filters in order, and NATS may take seconds over a consumer
         List<String> taps = filters.stream().filter(tapOf::containsKey).toList();
         taps.forEach(filter -> topics.put(tapOf.get(filter), 0));
         filters.forEach(filter -> topics.put(filter, BrokerSession.QOS));
