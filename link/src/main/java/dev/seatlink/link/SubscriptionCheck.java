@@ -10,8 +10,8 @@ import java.util.Map;
  * kept on one node; when that node dies for good the subscription delivers nothing, while the client itself may be
  * connected to another node and see nothing wrong. So each subscription that has been quiet for {@code quietMs} gets
  * a probe, a message to a topic it matches; one whose probe has not come back within {@code answerMs} is stalled and
- * the client subscribes to it again (NATS then makes a new consumer on a live node). Any message through a
- * subscription counts as its answer. What the client publishes itself to a topic a probed subscription matches
+ * the client subscribes to it again (NATS then makes a new consumer on a live node). Any live QoS 1 message through
+ * a subscription counts as its answer ({@link #received}). What the client publishes itself to a topic a probed subscription matches
  * comes back the same way ({@link #published}): it counts as a probe too, so a busy client finds a stalled
  * subscription within {@code answerMs} of its next publish instead of after {@code quietMs} of quiet.
  *
