@@ -43,7 +43,8 @@ class RefusedConsumerOnClusterTest {
         DemoManager manager = DemoManager.in(dir);
         try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), 1, PATIENCE, TWO_CONSUMERS);
              Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, cluster.brokerList(), FreePorts.next(),
-                     dir.resolve("gw")).toBuilder().login("gateway", "gateway-pass").usersFile(manager.usersFile()).build());
+                     dir.resolve("gw")).toBuilder().login("gateway", "gateway-pass").usersFile(manager.usersFile())
+                     .build());
              MqttProbe seat = MqttProbe.login(cluster.brokerList(), "seat", "seat-pass")) {
             Http http = new Http(gateway.httpPort(), DemoManager.NAME, manager.password());
             NodeMonitoring node = new NodeMonitoring(cluster.node(0).monitorUrl());

@@ -11,9 +11,9 @@ import java.util.Map;
  * connected to another node and see nothing wrong. So each subscription that has been quiet for {@code quietMs} gets
  * a probe, a message to a topic it matches; one whose probe has not come back within {@code answerMs} is stalled and
  * the client subscribes to it again (NATS then makes a new consumer on a live node). Any live QoS 1 message through
- * a subscription counts as its answer ({@link #received}). What the client publishes itself to a topic a probed subscription matches
- * comes back the same way ({@link #published}): it counts as a probe too, so a busy client finds a stalled
- * subscription within {@code answerMs} of its next publish instead of after {@code quietMs} of quiet.
+ * a subscription counts as its answer ({@link #received}). What the client publishes itself to a topic a probed
+ * subscription matches comes back the same way ({@link #published}): it counts as a probe too, so a busy client
+ * finds a stalled subscription within {@code answerMs} of its next publish instead of after {@code quietMs} of quiet.
  *
  * <p>Two things make a dead consumer show sooner. A probe the broker acknowledged ({@link #acknowledged}) is stored:
  * a live consumer hands it over within moments, so one not back {@value #DELIVERED_MS} ms after its PUBACK has
@@ -125,7 +125,7 @@ public final class SubscriptionCheck {
     }
 
     /** A message arrived on {@code topic} through a consumer: every subscription it matches delivers. */
-    public void heard(String topic, long now) {
+    private void heard(String topic, long now) {
         for (Filter filter : filters.values()) {
             if (TopicFilter.matches(filter.filter, topic)) {
                 if (filter.probedAt != 0) {

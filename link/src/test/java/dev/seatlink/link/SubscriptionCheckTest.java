@@ -34,8 +34,8 @@ class SubscriptionCheckTest {
     @Test
     void aSubscriptionThatDeliversIsNeverProbed() {
         for (long t = 1_000; t <= 20_000; t += 1_000) {
-            check.heard("seatlink/v1/hq/f1/s-1/event", t);
-            check.heard("seatlink/v1/hq/f1/summary", t);
+            check.received("seatlink/v1/hq/f1/s-1/event", 1, false, t);
+            check.received("seatlink/v1/hq/f1/summary", 1, false, t);
             assertThat(check.probesDue(t)).isEmpty();
             assertThat(check.stalled(t)).isEmpty();
         }
@@ -47,8 +47,8 @@ class SubscriptionCheckTest {
         assertThat(check.probesDue(5_000)).containsExactly("seatlink/v1/hq/f1/gateway-a/event",
                 "seatlink/v1/hq/f1/gateway-probe");
         assertThat(check.probesDue(6_000)).as("one probe out at a time").isEmpty();
-        check.heard("seatlink/v1/hq/f1/gateway-a/event", 6_500);
-        check.heard("seatlink/v1/hq/f1/gateway-probe", 6_500);
+        check.received("seatlink/v1/hq/f1/gateway-a/event", 1, false, 6_500);
+        check.received("seatlink/v1/hq/f1/gateway-probe", 1, false, 6_500);
         assertThat(check.stalled(9_000)).isEmpty();
         assertThat(check.probesDue(11_500)).hasSize(2);
     }
@@ -56,7 +56,7 @@ class SubscriptionCheckTest {
     @Test
     void aSubscriptionWhoseProbeDoesNotComeBackIsStalledOnceAndProbedAgainAfterwards() {
         check.probesDue(5_000);
-        check.heard("seatlink/v1/hq/f1/gateway-probe", 5_100);
+        check.received("seatlink/v1/hq/f1/gateway-probe", 1, false, 5_100);
         assertThat(check.stalled(7_999)).isEmpty();
         assertThat(check.stalled(8_000)).containsExactly(EVENTS);
         assertThat(check.stalled(8_001)).isEmpty();
@@ -68,7 +68,7 @@ class SubscriptionCheckTest {
     @Test
     void aStalledSubscriptionMadeAgainAloneStartsOverWhileTheOthersKeepTheirProbesOut() {
         check.probesDue(5_000);
-        check.heard("seatlink/v1/hq/f1/gateway-probe", 5_100);
+        check.received("seatlink/v1/hq/f1/gateway-probe", 1, false, 5_100);
         assertThat(check.stalled(8_000)).containsExactly(EVENTS);
         assertThat(check.probesDue(10_100)).as("the floor's next probe").containsExactly("seatlink/v1/hq/f1/gateway-probe");
 
@@ -93,7 +93,7 @@ class SubscriptionCheckTest {
     void aLateProbeIsAStallOnceAProbeSentNoEarlierOnAnotherSubscriptionComesBack() {
         check.probesDue(5_000);
         assertThat(check.stalled(9_000)).isEmpty();
-        check.heard("seatlink/v1/hq/f1/gateway-probe", 9_500); // slow, but this client's deliveries flow
+        check.received("seatlink/v1/hq/f1/gateway-probe", 1, false, 9_500); // slow, but this client's deliveries flow
 
         assertThat(check.stalled(9_500)).containsExactly(EVENTS);
     }
@@ -101,8 +101,8 @@ class SubscriptionCheckTest {
     @Test
     void aWitnessSentBeforeTheLateProbeDoesNotCount() {
         check.probesDue(5_000);
-        check.heard("seatlink/v1/hq/f1/gateway-probe", 5_100);
-        check.heard("seatlink/v1/hq/f1/s-1/event", 5_200); // events flow again: EVENTS quiet from here
+        check.received("seatlink/v1/hq/f1/gateway-probe", 1, false, 5_100);
+        check.received("seatlink/v1/hq/f1/s-1/event", 1, false, 5_200); // events flow again: EVENTS quiet from here
         check.probesDue(10_200);
 
         assertThat(check.stalled(13_200)).as("the only witness was sent before this probe").isEmpty();
@@ -125,7 +125,7 @@ class SubscriptionCheckTest {
         seat.subscribed(0);
 
         seat.published("seatlink/v1/hq/f1/s-1/event", 1_000);
-        seat.heard("seatlink/v1/hq/f1/s-1/event", 1_200);
+        seat.received("seatlink/v1/hq/f1/s-1/event", 1, false, 1_200);
         assertThat(seat.stalled(10_000)).as("its copy came back").isEmpty();
 
         seat.published("seatlink/v1/hq/f1/s-1/event", 10_000);
@@ -154,7 +154,7 @@ class SubscriptionCheckTest {
         SubscriptionCheck seat = seatCheck();
         seat.probesDue(60_000);
         seat.acknowledged(SEAT_PROBE, 60_000, 60_050);
-        seat.heard(SEAT_PROBE, 60_080);
+        seat.received(SEAT_PROBE, 1, false, 60_080);
 
         assertThat(seat.stalled(80_000)).isEmpty();
     }
@@ -182,7 +182,8 @@ class SubscriptionCheckTest {
         check.acknowledged("seatlink/v1/hq/f1/gateway-probe", 5_000, 5_100);
         assertThat(check.stalled(5_100 + SubscriptionCheck.DELIVERED_MS)).as("both quiet: maybe a slow node").isEmpty();
 
-        check.heard("seatlink/v1/hq/f1/gateway-probe", 10_200); // a witness: this gateway's deliveries flow
+        // a witness: this gateway's deliveries flow
+        check.received("seatlink/v1/hq/f1/gateway-probe", 1, false, 10_200);
 
         assertThat(check.stalled(10_200)).containsExactly(EVENTS);
     }

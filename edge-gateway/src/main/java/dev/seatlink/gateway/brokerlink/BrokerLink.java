@@ -42,9 +42,10 @@ import org.tinylog.Logger;
  * <p>Each subscription quiet for {@value #PROBE_QUIET_MS} ms, and every one right after a connect, is probed
  * ({@link SubscriptionCheck}); when a probe does not come back (on a cluster: the node holding that subscription's
  * consumer died for good, while this link is on another), that subscription is made again — only that one: making
- * a healthy one again drops what is on its way through it. When it was one whose missed messages do not come again ({@link LinkSettings#mendedByRollCall}),
- * the {@link Listener} hears {@code subscribed()} as after a reconnect, so the floor is checked by a roll call and
- * its gaps filled by replay; what the others missed comes again as the retained messages of the new subscription.
+ * a healthy one again drops what is on its way through it. When it was one whose missed messages do not come again
+ * ({@link LinkSettings#mendedByRollCall}), the {@link Listener} hears {@code subscribed()} as after a reconnect, so
+ * the floor is checked by a roll call and its gaps filled by replay; what the others missed comes again as the
+ * retained messages of the new subscription.
  *
  * <p>Such a subscription is also tapped while its consumer is in doubt — from a connect or a stall until the consumer
  * hands over a live message ({@link LinkSettings#taps}): a QoS 0 twin the broker makes at once. After a node died,
