@@ -18,7 +18,7 @@ public final class MovesPublisher {
     private final FloorClock clock;
     private List<Move> published;
 
-    public MovesPublisher(BrokerLink link, Codec codec, GatewayRole role, String site, String floor, FloorClock clock) {
+    public MovesPublisher(FloorLink link, Codec codec, GatewayRole role, String site, String floor, FloorClock clock) {
         this.topic = new PrimaryFloorTopic(link, codec, role, site, floor, Topic.Kind.MOVES);
         this.clock = clock;
     }

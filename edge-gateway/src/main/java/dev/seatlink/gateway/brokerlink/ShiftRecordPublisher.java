@@ -14,7 +14,7 @@ import org.tinylog.Logger;
 public final class ShiftRecordPublisher {
     private final PrimaryFloorTopic topic;
 
-    public ShiftRecordPublisher(BrokerLink link, Codec codec, GatewayRole role, String site, String floor) {
+    public ShiftRecordPublisher(FloorLink link, Codec codec, GatewayRole role, String site, String floor) {
         this.topic = new PrimaryFloorTopic(link, codec, role, site, floor, Topic.Kind.SHIFT);
     }
 

@@ -189,6 +189,7 @@ final class CenterBench {
     /** A raised hand on each floor in turn, timed from the publish to the centre page's stream showing it. */
     private void centreLatency(Table table, List<FloorSimulator> sims, int centrePort) throws Exception {
         Map<String, Long> raisedAt = new ConcurrentHashMap<>();
+        Map<String, Long> latencyOf = new ConcurrentHashMap<>();
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         HttpRequest stream = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + centrePort + "/api/stream")).build();
         Thread reader = new Thread(() -> {
@@ -202,6 +203,7 @@ final class CenterBench {
                             if (line.startsWith("data:") && line.contains(waiting.getKey())
                                     && raisedAt.remove(waiting.getKey()) != null) {
                                 latencies.add(now - waiting.getValue());
+                                latencyOf.put(waiting.getKey(), now - waiting.getValue());
                             }
                         }
                     }
@@ -219,18 +221,28 @@ final class CenterBench {
         }
         Thread.sleep(3_000);
         int samples = 60;
+        List<String> hands = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
             FloorSimulator sim = sims.get(i % sims.size());
             String seat = FloorSimulator.seatId(1 + (i * 37) % seats);
             String key = "\"floorKey\":\"" + SITE + "/f" + (1 + i % sims.size()) + "\",\"floorName\":\"" + SITE + " f"
                     + (1 + i % sims.size()) + "\",\"seat\":\"" + seat + "\"";
             raisedAt.put(key, System.nanoTime());
+            hands.add(key);
+            labels.add(String.format("f%d %s raised at %s", 1 + i % sims.size(), seat, java.time.LocalTime.now()));
             sim.hand(seat, true, (s, q) -> { });
             Thread.sleep(500);
             sim.hand(seat, false, (s, q) -> { });
             Thread.sleep(200);
         }
         Thread.sleep(3_000);
+        for (int i = 0; i < hands.size(); i++) { // which hands were late, to set beside the gateways' logs
+            Long late = latencyOf.get(hands.get(i));
+            if (late == null || late > TimeUnit.SECONDS.toNanos(1)) {
+                System.out.printf("hand %s: %s%n", labels.get(i), late == null ? "not seen" : ms(late) + " ms");
+            }
+        }
         if (latencies.isEmpty()) {
             table.row("raised hand → centre page", "none of " + samples + " seen within 3 s", "p99 ≤ 1 s");
             return;
