@@ -15,6 +15,7 @@ import dev.seatlink.gateway.testing.MqttProbe;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Cause;
 import dev.seatlink.protocol.SeatEvent;
+import dev.seatlink.protocol.SeatState;
 import dev.seatlink.protocol.Topic;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,25 +24,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A cluster that will not make the gateway's event consumer — after a node died NATS 2.9 refuses one it placed on
- * the dead node, for as long as it stays dead; here the floor's account may hold two consumers, so the third the
- * gateway asks for (its event subscription's) is refused every time. The gateway takes in the floor's events over
- * that subscription's QoS 0 tap meanwhile.
+ * A cluster that will not make some of the gateway's consumers — after a node died NATS 2.9 refuses one it placed
+ * on the dead node, for as long as it stays dead; here the floor's account may hold only so many consumers, so the
+ * ones beyond are refused every time. The gateway takes in what those subscriptions carry over their QoS 0 taps.
  */
 class RefusedConsumerOnClusterTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String EVENT_CONSUMER = "$MQTT.msgs.seatlink.v1.hq.f1.*.event";
-    /** The gateway subscribes status, state, event, … in that order: the first two consumers are made. */
-    private static final String TWO_CONSUMERS = "accounts { FLOOR: { jetstream: { max_consumers: 2 }, users: ["
-            + " { user: gateway, password: gateway-pass }, { user: seat, password: seat-pass } ] } }\n";
 
     @TempDir
     Path dir;
 
     @Test
     void aGatewayWhoseEventConsumerIsRefusedTakesInTheFloorsEventsOverItsTap() throws Exception {
-        DemoManager manager = DemoManager.in(dir);
-        try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), 1, PATIENCE, TWO_CONSUMERS);
+        DemoManager manager = DemoManager.in(dir); // it subscribes status, state, event, … in turn: two are made
+        try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), 1, PATIENCE, accountWithConsumers(2));
              Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, cluster.brokerList(), FreePorts.next(),
                      dir.resolve("gw")).toBuilder().login("gateway", "gateway-pass").usersFile(manager.usersFile())
                      .build());
@@ -52,15 +49,45 @@ class RefusedConsumerOnClusterTest {
 
             long now = System.currentTimeMillis();
             for (int seq = 1; seq <= 3; seq++) {
-                seat.publish(Topic.seat("hq", "f1", "s-003", Topic.Kind.EVENT), new SeatEvent("s-003", "a1003",
-                        AgentState.READY, AgentState.BUSY, null, false, now + seq, seq, "b-1", Cause.BUTTON));
+                seat.publish(Topic.seat("hq", "f1", "s-003", Topic.Kind.EVENT), event(seq, now + seq));
             }
 
             await().atMost(PATIENCE).until(() -> storedSeqs(http, "s-003").equals(List.of(1L, 2L, 3L)));
             assertThat(node.consumerFilters()).as("the event consumer was never made").doesNotContain(EVENT_CONSUMER)
                     .hasSize(2);
-            assertThat(metric(http, "seatlink_subscription_taps_total")).as("status, event and cmd-result tapped")
-                    .isEqualTo(3);
+            assertThat(metric(http, "seatlink_subscription_taps_total"))
+                    .as("status, state, event and cmd-result tapped").isEqualTo(4);
+        }
+    }
+
+    /**
+     * The seat holds the account's only consumer (its command subscription), so every one the gateway asks for is
+     * refused. The seat's last events never reach the gateway; its state (seq 5, as a roll call's answer would be)
+     * comes over the state tap, shows the gap, and the seat is asked to replay it.
+     */
+    @Test
+    void aGatewayWithoutAStateConsumerSeesTheEventsItMissedFromTheStateTapAndAsksForThem() throws Exception {
+        DemoManager manager = DemoManager.in(dir);
+        Topic commands = Topic.seat("hq", "f1", "s-003", Topic.Kind.CMD);
+        try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), 1, PATIENCE, accountWithConsumers(1));
+             MqttProbe seat = MqttProbe.login(cluster.brokerList(), "seat", "seat-pass", commands.toString());
+             Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, cluster.brokerList(), FreePorts.next(),
+                     dir.resolve("gw")).toBuilder().login("gateway", "gateway-pass").usersFile(manager.usersFile())
+                     .build())) {
+            Http http = new Http(gateway.httpPort(), DemoManager.NAME, manager.password());
+            await().atMost(PATIENCE).until(() -> metric(http, "seatlink_subscription_taps_total") == 4);
+            long now = System.currentTimeMillis();
+            for (int seq = 1; seq <= 3; seq++) {
+                seat.publish(Topic.seat("hq", "f1", "s-003", Topic.Kind.EVENT), event(seq, now + seq));
+            }
+            await().atMost(PATIENCE).until(() -> storedSeqs(http, "s-003").equals(List.of(1L, 2L, 3L)));
+
+            seat.publish(Topic.seat("hq", "f1", "s-003", Topic.Kind.STATE),
+                    new SeatState("s-003", "a1003", AgentState.BUSY, null, false, now + 5, 5, "b-1"));
+
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(seat.received())
+                    .as("a replay of seq 4..5 asked of the seat").anySatisfy(command -> assertThat(command.payload())
+                            .contains("\"cmd\":\"replay\"").contains("\"from\":4").contains("\"to\":5")));
         }
     }
 
@@ -71,11 +98,22 @@ class RefusedConsumerOnClusterTest {
                      dir.resolve("gw")))) {
             Http http = new Http(gateway.httpPort());
             NodeMonitoring node = new NodeMonitoring(cluster.node(0).monitorUrl());
-            await().atMost(PATIENCE).until(() -> metric(http, "seatlink_subscription_taps_total") == 3);
+            await().atMost(PATIENCE).until(() -> metric(http, "seatlink_subscription_taps_total") == 4);
 
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(node.subjectsOf("hq.f1.gateway"))
                     .as("its subscriptions, their taps gone").contains("seatlink.v1.hq.f1.*.event")
                     .noneMatch(subject -> subject.endsWith(".>")));
         }
+    }
+
+    /** The floor's account, allowed {@code consumers} JetStream consumers in all. */
+    private static String accountWithConsumers(int consumers) {
+        return "accounts { FLOOR: { jetstream: { max_consumers: " + consumers + " }, users: ["
+                + " { user: gateway, password: gateway-pass }, { user: seat, password: seat-pass } ] } }\n";
+    }
+
+    private static SeatEvent event(int seq, long at) {
+        return new SeatEvent("s-003", "a1003", AgentState.READY, AgentState.BUSY, null, false, at, seq, "b-1",
+                Cause.BUTTON);
     }
 }

@@ -87,14 +87,18 @@ public record LinkSettings(String brokerUrl, String site, String floor, String u
     }
 
     /**
-     * Per subscription whose stall a roll call must mend, its QoS 0 tap: the same filter with {@code /#} after it.
-     * MQTT has {@code #} match its parent level too, so the tap carries the same topics, but it is another
-     * subscription, and one a NATS node makes at once with no JetStream consumer behind it (what reaches the node is
-     * handed over as it arrives) — while the consumer it stands in for may take the cluster a minute to make after a
-     * node died. The gateway holds a tap while that consumer is in doubt ({@link BrokerLink}).
+     * Per subscription whose stall a roll call must mend, and the states', its QoS 0 tap: the same filter with
+     * {@code /#} after it. MQTT has {@code #} match its parent level too, so the tap carries the same topics, but it
+     * is another subscription, and one a NATS node makes at once with no JetStream consumer behind it (what reaches
+     * the node is handed over as it arrives) — while the consumer it stands in for may take the cluster a minute to
+     * make after a node died. The gateway holds a tap while that consumer is in doubt ({@link BrokerLink}). The
+     * states are tapped too though they come again: a state is the only message besides an event that carries a
+     * seat's seq, so the roll call's answers show the events missed while the link was down (the last ones a seat
+     * sent before it went quiet) only through a live state subscription.
      */
     public java.util.Map<String, String> taps() {
-        return mendedByRollCall().stream()
+        return java.util.stream.Stream.concat(mendedByRollCall().stream(),
+                        java.util.stream.Stream.of(Topic.allSeats(site, floor, Topic.Kind.STATE)))
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(filter -> filter, filter -> filter + "/#"));
     }
 
