@@ -232,11 +232,17 @@ final class CenterBench {
             hands.add(key);
             labels.add(String.format("f%d %s raised at %s", 1 + i % sims.size(), seat, java.time.LocalTime.now()));
             sim.hand(seat, true, (s, q) -> { });
-            Thread.sleep(500);
+            // held until the page shows it (as an agent waits for help), else a slow summary that a lowered hand
+            // overtakes would leave it unseen and out of the percentiles; at least 500 ms, at most 5 s
+            long raised = System.nanoTime();
+            while (System.nanoTime() - raised < TimeUnit.SECONDS.toNanos(5) && (!latencyOf.containsKey(key)
+                    || System.nanoTime() - raised < TimeUnit.MILLISECONDS.toNanos(500))) {
+                Thread.sleep(10);
+            }
             sim.hand(seat, false, (s, q) -> { });
             Thread.sleep(200);
         }
-        Thread.sleep(3_000);
+        Thread.sleep(1_000);
         for (int i = 0; i < hands.size(); i++) { // which hands were late, to set beside the gateways' logs
             Long late = latencyOf.get(hands.get(i));
             if (late == null || late > TimeUnit.SECONDS.toNanos(1)) {
@@ -244,12 +250,14 @@ final class CenterBench {
             }
         }
         if (latencies.isEmpty()) {
-            table.row("raised hand → centre page", "none of " + samples + " seen within 3 s", "p99 ≤ 1 s");
+            table.row("raised hand → centre page", "none of " + samples + " seen within 5 s", "p99 ≤ 1 s");
             return;
         }
         Percentiles p = new Percentiles(latencies.stream().mapToLong(Long::longValue).toArray());
-        table.row("raised hand → centre page (p50 / p99 / max)", String.format("%d / %d / %d ms (%d of %d seen)",
-                ms(p.at(50)), ms(p.at(99)), ms(p.max()), latencies.size(), samples), "p99 ≤ 1 s");
+        boolean allSeen = latencies.size() == samples; // an unseen hand took over 5 s: p99 of 60 is the slowest
+        table.row("raised hand → centre page (p50 / p99 / max)", String.format("%d / %s / %s ms (%d of %d seen)",
+                ms(p.at(50)), allSeen ? ms(p.at(99)) : "> 5000", allSeen ? ms(p.max()) : "> 5000", latencies.size(),
+                samples), "p99 ≤ 1 s");
     }
 
     /** The primary of floor 1 is killed under load: time until its standby is primary; events lost / doubled. */
