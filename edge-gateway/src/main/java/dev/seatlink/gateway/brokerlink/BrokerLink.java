@@ -109,6 +109,8 @@ public final class BrokerLink implements LinkHealth, FloorLink {
     private boolean subscribed;
     /** The filters of the subscribe in flight: all of them on a connect, the stalled ones when made again. */
     private List<String> subscribing = List.of();
+    /** The SUBSCRIBE in flight: {@link #subscribing} with their taps, or what of them the broker refused. */
+    private SubscribeRequest asked = new SubscribeRequest(Map.of());
     /** Whether the {@link Listener} hears {@code subscribed()} once the subscribe in flight is granted. */
     private boolean tellListener;
     /** Whether the subscribe in flight is a connect's: once granted, every subscription is probed at once. */
@@ -216,11 +218,12 @@ public final class BrokerLink implements LinkHealth, FloorLink {
         plan.connected();
         metrics.brokerConnected();
         connected.subscribeCompletionHandler(granted -> {
-            if (granted.grantedQoSLevels().contains(0x80)) {
-                // an ACL that refuses, or a cluster node whose streams are still electing a leader: ask again
-                Logger.error("broker refused some floor subscriptions (granted {}): the gateway's ACL, or a cluster "
-                        + "still electing; asking again in {} ms", granted.grantedQoSLevels(), RESUBSCRIBE_MS);
-                vertx.setTimer(RESUBSCRIBE_MS, id -> subscribe(connected, subscribing, tellListener));
+            SubscribeRequest refused = asked.refused(granted.grantedQoSLevels());
+            if (!refused.isEmpty()) {
+                // an ACL that refuses, or a cluster that cannot make a consumer yet: ask again for those alone
+                Logger.error("broker refused floor subscription(s) {}: the gateway's ACL, or a cluster still electing "
+                        + "or missing a node; asking again in {} ms", refused.topics().keySet(), RESUBSCRIBE_MS);
+                vertx.setTimer(RESUBSCRIBE_MS, id -> ask(connected, refused));
                 return;
             }
             long now = clock.millis();
@@ -254,7 +257,16 @@ public final class BrokerLink implements LinkHealth, FloorLink {
         filters.forEach(filter -> topics.put(filter, BrokerSession.QOS));
         metrics.subscriptionsTapped((int) taps.stream().filter(filter -> !tapped.containsKey(filter)).count());
         taps.forEach(filter -> tapped.put(filter, NOT_GRANTED));
-        connected.subscribe(topics).onFailure(e -> Logger.error("cannot subscribe: {}", e.getMessage()));
+        ask(connected, new SubscribeRequest(topics));
+    }
+
+    /** Sends one SUBSCRIBE of those {@link #subscribing}: all of them, or those the broker refused last time. */
+    private void ask(MqttClient connected, SubscribeRequest request) {
+        if (connected != client || !connected.isConnected()) {
+            return;
+        }
+        asked = request;
+        connected.subscribe(request.topics()).onFailure(e -> Logger.error("cannot subscribe: {}", e.getMessage()));
     }
 
     private void received(MqttClient on, MqttPublishMessage message) {
