@@ -7,6 +7,8 @@ import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MosquittoBroker;
 import dev.seatlink.gateway.testing.SeatTerminal;
+import dev.seatlink.link.BrokerList;
+import dev.seatlink.protocol.ClientId;
 import dev.seatlink.terminal.hardware.Colour;
 import dev.seatlink.terminal.seat.Key;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Gateway and terminal given a list of brokers walk it: past a dead one at start, on to the next when theirs dies. */
 class BrokerListFailoverTest {
+    private static final String SEAT = "s-002";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private final List<AutoCloseable> running = new ArrayList<>();
     @TempDir
@@ -46,26 +49,30 @@ class BrokerListFailoverTest {
         MosquittoBroker b = MosquittoBroker.start(dir.resolve("b"));
         running.add(b);
         String brokers = "tcp://127.0.0.1:" + FreePorts.next() + "," + a.url() + "," + b.url();
+        // two brokers that are no cluster: the seat is one whose id turns the list as the gateway's floor does
+        assertThat(BrokerList.turnedFor(BrokerList.parse(brokers), ClientId.seat("hq", "f1", SEAT), 0))
+                .isEqualTo(BrokerList.turnedFor(BrokerList.parse(brokers), ClientId.prefix("hq", "f1"), 0))
+                .startsWith(BrokerList.parse(brokers).get(0));
         Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, brokers, FreePorts.next(), dir.resolve("gw")));
         running.add(gateway);
         Http http = new Http(gateway.httpPort());
         SimulatedHardware seat = startTerminal(brokers);
-        await().atMost(PATIENCE).until(() -> http.json("/api/seats/s-001").path("online").asBoolean());
+        await().atMost(PATIENCE).until(() -> http.json("/api/seats/" + SEAT).path("online").asBoolean());
         seat.press(Key.NOT_READY);
-        await().atMost(PATIENCE).until(() -> "NOT_READY".equals(http.json("/api/seats/s-001").path("state").asText()));
+        await().atMost(PATIENCE).until(() -> "NOT_READY".equals(http.json("/api/seats/" + SEAT).path("state").asText()));
 
         a.close(); // the node both are on dies
         seat.press(Key.READY); // journaled, sent once the terminal is on the next broker
 
         // the light tells the agent's state whichever broker is up
         await().atMost(PATIENCE).until(() -> seat.light() == Colour.GREEN);
-        await().atMost(PATIENCE).until(() -> "READY".equals(http.json("/api/seats/s-001").path("state").asText()));
+        await().atMost(PATIENCE).until(() -> "READY".equals(http.json("/api/seats/" + SEAT).path("state").asText()));
         assertThat(http.get("/health").statusCode()).isEqualTo(200);
-        assertThat(http.json("/api/seats/s-001").path("online").asBoolean()).isTrue();
+        assertThat(http.json("/api/seats/" + SEAT).path("online").asBoolean()).isTrue();
     }
 
     private SimulatedHardware startTerminal(String brokers) {
-        SeatTerminal terminal = SeatTerminal.start(brokers, "s-001", dir.resolve("s-001"));
+        SeatTerminal terminal = SeatTerminal.start(brokers, SEAT, dir.resolve(SEAT));
         running.add(terminal);
         return terminal.hardware();
     }

@@ -59,6 +59,19 @@ public final class BrokerList {
         return List.copyOf(uris);
     }
 
+    /**
+     * The list turned to start at the node this client prefers: the one {@code key} hashes to, plus {@code offset},
+     * then on round the list. Every client walking one list from its head would all sit on its first node, and that
+     * node's death would drop them all at once; with each turning it by its own key a floor's seats spread over the
+     * nodes, and a floor's two gateways (one key, offsets 0 and 1) are never on the same node when they connect.
+     */
+    public static List<URI> turnedFor(List<URI> brokers, String key, int offset) {
+        int start = Math.floorMod(key.hashCode() + offset, brokers.size()); // String.hashCode is fixed by the JLS
+        List<URI> turned = new ArrayList<>(brokers.subList(start, brokers.size()));
+        turned.addAll(brokers.subList(0, start));
+        return List.copyOf(turned);
+    }
+
     /** Whether the list's brokers speak TLS. */
     public static boolean isTls(String brokers) {
         return parse(brokers).get(0).getScheme().equals("ssl");

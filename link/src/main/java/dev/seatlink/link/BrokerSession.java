@@ -25,7 +25,7 @@ public final class BrokerSession {
      * @throws IllegalArgumentException naming the URL when it cannot be used
      */
     public static MqttAsyncClient client(String brokers, String clientId) {
-        String first = BrokerList.parse(brokers).get(0).toString();
+        String first = nodesFor(brokers, clientId).get(0).toString();
         try {
             return new MqttAsyncClient(first, clientId, new MemoryPersistence());
         } catch (MqttException | IllegalArgumentException e) {
@@ -37,15 +37,17 @@ public final class BrokerSession {
      * Options for a persistent session.
      *
      * @param brokers   one URL or a comma-separated {@link BrokerList}
+     * @param clientId  the client's id: which node of a list it tries first ({@link BrokerList#turnedFor})
      * @param username  null for an anonymous login
      * @param tlsCaFile PEM CA to trust for ssl://, or null for the JVM's default CAs
      * @param will      the retained payload the broker publishes on {@code willTopic} if the client vanishes
      */
-    public static MqttConnectOptions options(String brokers, String username, char[] password, Path tlsCaFile,
-                                             int keepAliveSeconds, int maxInflight, String willTopic, byte[] will) {
+    public static MqttConnectOptions options(String brokers, String clientId, String username, char[] password,
+                                             Path tlsCaFile, int keepAliveSeconds, int maxInflight, String willTopic,
+                                             byte[] will) {
         MqttConnectOptions options = new MqttConnectOptions();
         // Paho tries each in turn on every connect: a cluster node that is down is passed over.
-        options.setServerURIs(BrokerList.parse(brokers).stream().map(Object::toString).toArray(String[]::new));
+        options.setServerURIs(nodesFor(brokers, clientId).stream().map(Object::toString).toArray(String[]::new));
         options.setCleanSession(false);
         options.setKeepAliveInterval(keepAliveSeconds);
         options.setMaxInflight(maxInflight);
@@ -67,5 +69,9 @@ public final class BrokerSession {
             return e.getMessage() + ", reason code " + e.getReasonCode() + cause;
         }
         return String.valueOf(failure);
+    }
+
+    private static java.util.List<java.net.URI> nodesFor(String brokers, String clientId) {
+        return BrokerList.turnedFor(BrokerList.parse(brokers), clientId, 0);
     }
 }

@@ -30,4 +30,25 @@ class BrokerListTest {
         assertThatThrownBy(() -> BrokerList.parse("tcp://n:1,".repeat(17) + "tcp://x:1"))
                 .hasMessageStartingWith("at most 16 brokers");
     }
+
+    @Test
+    void eachClientTurnsTheListToItsOwnNodeAndAFloorsPairNeverStartsOnOne() {
+        java.util.List<URI> nodes = BrokerList.parse("tcp://n1:1883,tcp://n2:1883,tcp://n3:1883");
+        java.util.Set<URI> firstOfSeats = new java.util.HashSet<>();
+        for (int seat = 1; seat <= 30; seat++) {
+            java.util.List<URI> turned = BrokerList.turnedFor(nodes, "hq.f1.s-" + seat, 0);
+            assertThat(turned).as("every node, in the list's order from where it starts").hasSize(3)
+                    .containsExactlyInAnyOrderElementsOf(nodes);
+            assertThat(nodes.get((nodes.indexOf(turned.get(0)) + 1) % 3)).isEqualTo(turned.get(1));
+            firstOfSeats.add(turned.get(0));
+        }
+        assertThat(firstOfSeats).as("thirty seats start on all three nodes").hasSize(3);
+        for (String floor : java.util.List.of("hq.f1", "hq.f2", "east.f17")) {
+            assertThat(BrokerList.turnedFor(nodes, floor, 0).get(0)).as("gateway-a and gateway-b of " + floor)
+                    .isNotEqualTo(BrokerList.turnedFor(nodes, floor, 1).get(0));
+        }
+        assertThat(BrokerList.turnedFor(nodes, "hq.f1.s-1", 0)).as("the same client, the same node")
+                .isEqualTo(BrokerList.turnedFor(nodes, "hq.f1.s-1", 0));
+        assertThat(BrokerList.turnedFor(nodes.subList(0, 1), "anything", 1)).containsExactly(nodes.get(0));
+    }
 }

@@ -39,6 +39,12 @@ public final class ClientId {
         return instance == null ? GATEWAY : GATEWAY + "-" + instance;
     }
 
+    /** 0 for the only gateway or {@code a}, 1 for {@code b}: the two of a pair are told apart by it. */
+    public static int pairIndex(String instance) {
+        gatewayName(instance); // refuses an instance that is not one of the pair
+        return instance == null ? 0 : PAIR.indexOf(instance);
+    }
+
     /** Every name after {@code {site}.{floor}.} that is a login but not a seat. */
     public static java.util.List<String> reserved() {
         return java.util.List.of(GATEWAY, gatewayName("a"), gatewayName("b"), MONITOR, CTI);

@@ -54,7 +54,7 @@ public final class CentreLink {
         this.vertx = vertx;
         this.plan = plan;
         this.login = login;
-        this.reconnect = new ReconnectPlan(BrokerList.parse(brokers));
+        this.reconnect = new ReconnectPlan(BrokerList.turnedFor(BrokerList.parse(brokers), clientId, 0));
     }
 
     public void start(FloorFeed floorFeed) {

@@ -8,6 +8,7 @@ import dev.seatlink.link.BrokerList;
 import dev.seatlink.link.BrokerSession;
 import dev.seatlink.link.ReconnectPlan;
 import dev.seatlink.link.SubscriptionCheck;
+import dev.seatlink.protocol.ClientId;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.GatewayStatus;
@@ -127,7 +128,9 @@ public final class BrokerLink implements LinkHealth, FloorLink {
         this.codec = codec;
         this.metrics = metrics;
         this.clock = clock;
-        this.plan = new ReconnectPlan(BrokerList.parse(settings.brokerUrl()));
+        // a floor's two gateways start on different nodes: one node's death leaves the floor a live link
+        this.plan = new ReconnectPlan(BrokerList.turnedFor(BrokerList.parse(settings.brokerUrl()),
+                ClientId.prefix(settings.site(), settings.floor()), ClientId.pairIndex(settings.instance())));
         this.check = new SubscriptionCheck(settings.subscriptions(), PROBE_QUIET_MS, SubscriptionCheck.ANSWER_MS);
         this.anyGatewaysProbes = settings.probesOfAnyGateway();
         this.mendedByRollCall = settings.mendedByRollCall();

@@ -104,8 +104,9 @@ public final class Uplink implements AutoCloseable {
         this.check = new SubscriptionCheck(probes, settings.linkCheckSeconds() * 1000L, PROBE_ANSWER_MS);
         client = BrokerSession.client(settings.brokerUrl(), settings.clientId());
         client.setCallback(new Callback());
-        options = BrokerSession.options(settings.brokerUrl(), settings.username(), settings.password(), settings.tlsCaFile(),
-                settings.keepAliveSeconds(), 1000, statusTopic.toString(), codec.encode(lastWill.get()));
+        options = BrokerSession.options(settings.brokerUrl(), settings.clientId(), settings.username(),
+                settings.password(), settings.tlsCaFile(), settings.keepAliveSeconds(), 1000, statusTopic.toString(),
+                codec.encode(lastWill.get()));
         options.setAutomaticReconnect(false); // its own first-connect retry and jittered backoff instead
         options.setConnectionTimeout(10);
     }
