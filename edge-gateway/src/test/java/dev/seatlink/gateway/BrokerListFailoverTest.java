@@ -59,7 +59,8 @@ class BrokerListFailoverTest {
         SimulatedHardware seat = startTerminal(brokers);
         await().atMost(PATIENCE).until(() -> http.json("/api/seats/" + SEAT).path("online").asBoolean());
         seat.press(Key.NOT_READY);
-        await().atMost(PATIENCE).until(() -> "NOT_READY".equals(http.json("/api/seats/" + SEAT).path("state").asText()));
+        await().atMost(PATIENCE)
+                .until(() -> "NOT_READY".equals(http.json("/api/seats/" + SEAT).path("state").asText()));
 
         a.close(); // the node both are on dies
         seat.press(Key.READY); // journaled, sent once the terminal is on the next broker

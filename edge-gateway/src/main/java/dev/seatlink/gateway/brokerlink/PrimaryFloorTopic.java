@@ -45,7 +45,8 @@ final class PrimaryFloorTopic {
     /** Publishes the message when it can, completed on its PUBACK; failed at once when it cannot go out. */
     Future<Void> publishAcknowledged(Message message, boolean retained) {
         if (!canPublish()) {
-            return Future.failedFuture("not sent to " + topic + ": this gateway is not the primary or the link is down");
+            return Future.failedFuture("not sent to " + topic
+                    + ": this gateway is not the primary or the link is down");
         }
         return link.publishAcknowledged(topic.toString(), codec.encode(topic, message), retained);
     }

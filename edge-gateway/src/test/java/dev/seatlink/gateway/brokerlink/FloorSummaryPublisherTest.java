@@ -6,14 +6,12 @@ import dev.seatlink.gateway.floor.FloorCounts;
 import dev.seatlink.gateway.floor.FloorKpis;
 import dev.seatlink.gateway.floor.GroupKpis;
 import dev.seatlink.gateway.floor.Tick;
-import dev.seatlink.gateway.lease.GatewayRole;
 import dev.seatlink.gateway.lease.Role;
+import dev.seatlink.gateway.testing.FakeFloorLink;
+import dev.seatlink.gateway.testing.FakeRole;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.FloorSummary;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,73 +20,8 @@ class FloorSummaryPublisherTest {
     private static final long T = 1_800_000_000_000L;
     private static final String TOPIC = "seatlink/v1/hq/f1/summary";
 
-    /** A link whose PUBACKs the test gives, one summary at a time. */
-    private static final class FakeLink implements FloorLink {
-        final List<byte[]> sent = new ArrayList<>();
-        final List<Promise<Void>> acks = new ArrayList<>();
-        boolean connected = true;
-
-        @Override
-        public boolean isConnected() {
-            return connected;
-        }
-
-        @Override
-        public Future<Integer> publish(String topic, byte[] payload, boolean retained) {
-            throw new AssertionError("a summary is only sent acknowledged");
-        }
-
-        @Override
-        public Future<Void> publishAcknowledged(String topic, byte[] payload, boolean retained) {
-            assertThat(topic).isEqualTo(TOPIC);
-            assertThat(retained).isTrue();
-            sent.add(payload);
-            Promise<Void> ack = Promise.promise();
-            acks.add(ack);
-            return ack.future();
-        }
-
-        @Override
-        public void probeFloorTopics() {
-        }
-
-        @Override
-        public Future<Void> probeAcknowledged(long timeoutMs) {
-            return Future.succeededFuture();
-        }
-    }
-
-    private static final class FixedRole implements GatewayRole {
-        Role role = Role.PRIMARY;
-
-        @Override
-        public Role role() {
-            return role;
-        }
-
-        @Override
-        public String self() {
-            return "gateway-a";
-        }
-
-        @Override
-        public String primary() {
-            return role == Role.PRIMARY ? self() : null;
-        }
-
-        @Override
-        public String primaryUrl() {
-            return null;
-        }
-
-        @Override
-        public boolean paired() {
-            return true;
-        }
-    }
-
-    private final FakeLink link = new FakeLink();
-    private final FixedRole role = new FixedRole();
+    private final FakeFloorLink link = new FakeFloorLink();
+    private final FakeRole role = new FakeRole("gateway-a");
     private final Codec codec = new Codec();
     private final FloorSummaryPublisher publisher = new FloorSummaryPublisher(link, role, codec, "hq", "f1");
 
@@ -100,7 +33,7 @@ class FloorSummaryPublisherTest {
     }
 
     private int helpIn(int sentIndex) {
-        Decoded decoded = codec.decode(TOPIC, link.sent.get(sentIndex));
+        Decoded decoded = codec.decode(TOPIC, sent().get(sentIndex));
         return ((FloorSummary) ((Decoded.Accepted) decoded).message()).help();
     }
 
@@ -109,14 +42,14 @@ class FloorSummaryPublisherTest {
         publisher.ticked(tick(T, 0));
         publisher.ticked(tick(T + 250, 1));
         publisher.ticked(tick(T + 500, 2));
-        assertThat(link.sent).hasSize(1);
+        assertThat(sent()).hasSize(1);
 
         link.acks.get(0).complete();
-        assertThat(link.sent).hasSize(2);
+        assertThat(sent()).hasSize(2);
         assertThat(helpIn(1)).isEqualTo(2);
 
         link.acks.get(1).complete();
-        assertThat(link.sent).hasSize(2);
+        assertThat(sent()).hasSize(2);
     }
 
     @Test
@@ -124,7 +57,7 @@ class FloorSummaryPublisherTest {
         publisher.ticked(tick(T, 1));
         link.acks.get(0).complete();
         publisher.ticked(tick(T + 1_000, 1));
-        assertThat(link.sent).hasSize(1);
+        assertThat(sent()).hasSize(1);
     }
 
     @Test
@@ -132,7 +65,7 @@ class FloorSummaryPublisherTest {
         publisher.ticked(tick(T, 1));
         link.acks.get(0).fail("the broker link dropped");
         publisher.ticked(tick(T + 1_000, 1));
-        assertThat(link.sent).hasSize(2);
+        assertThat(sent()).hasSize(2);
     }
 
     @Test
@@ -141,20 +74,27 @@ class FloorSummaryPublisherTest {
         link.acks.get(0).complete();
         role.role = Role.STANDBY;
         publisher.ticked(tick(T + 1_000, 2));
-        assertThat(link.sent).hasSize(1);
+        assertThat(sent()).hasSize(1);
 
         role.role = Role.PRIMARY;
         publisher.ticked(tick(T + 2_000, 1));
-        assertThat(link.sent).hasSize(2);
+        assertThat(sent()).hasSize(2);
     }
 
     @Test
     void while_the_link_is_down_nothing_is_sent_and_the_next_tick_after_it_sends() {
         link.connected = false;
         publisher.ticked(tick(T, 1));
-        assertThat(link.sent).isEmpty();
+        assertThat(sent()).isEmpty();
         link.connected = true;
         publisher.ticked(tick(T + 1_000, 1));
-        assertThat(link.sent).hasSize(1);
+        assertThat(sent()).hasSize(1);
+    }
+
+    /** The summaries sent: each acknowledged, retained, on the floor's summary topic. */
+    private List<byte[]> sent() {
+        assertThat(link.published).allSatisfy(sent -> assertThat(sent).extracting(FakeFloorLink.Sent::topic,
+                FakeFloorLink.Sent::retained, FakeFloorLink.Sent::acknowledged).containsExactly(TOPIC, true, true));
+        return link.published.stream().map(FakeFloorLink.Sent::payload).toList();
     }
 }

@@ -3,10 +3,10 @@ package dev.seatlink.gateway.cti;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seatlink.gateway.floor.FloorModel;
-import dev.seatlink.gateway.lease.GatewayRole;
 import dev.seatlink.gateway.lease.Role;
 import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.gateway.site.SiteConfigLoader;
+import dev.seatlink.gateway.testing.FakeRole;
 import dev.seatlink.protocol.CallEvent;
 import dev.seatlink.protocol.CallEventType;
 import dev.seatlink.protocol.CtiEvent;
@@ -21,9 +21,9 @@ class CtiIntakeTest {
     private final Metrics metrics = new Metrics();
     private final List<CallEvent> sent = new ArrayList<>();
     private final List<String> pauses = new ArrayList<>();
-    private Role role = Role.PRIMARY;
+    private final FakeRole role = new FakeRole("gw");
     private boolean brokerTakesIt = true;
-    private final CtiIntake intake = new CtiIntake(floor, new FakeRole(), event -> {
+    private final CtiIntake intake = new CtiIntake(floor, role, event -> {
         if (!brokerTakesIt) {
             return Future.failedFuture("the broker link is down");
         }
@@ -31,33 +31,6 @@ class CtiIntakeTest {
         return Future.succeededFuture();
     }, metrics, (seat, paused, reason) -> pauses.add(seat.seat() + (paused ? " paused " + reason : " unpaused")),
             () -> T);
-
-    private final class FakeRole implements GatewayRole {
-        @Override
-        public Role role() {
-            return role;
-        }
-
-        @Override
-        public String self() {
-            return "gw";
-        }
-
-        @Override
-        public String primary() {
-            return role == Role.PRIMARY ? "gw" : "other";
-        }
-
-        @Override
-        public String primaryUrl() {
-            return null;
-        }
-
-        @Override
-        public boolean paired() {
-            return true;
-        }
-    }
 
     private static CtiEvent event(String id, CallEventType type, String agent) {
         return new CtiEvent(id, type, agent, type.aboutACall() ? "call-1" : null, T, null);
@@ -94,10 +67,10 @@ class CtiIntakeTest {
 
     @Test
     void aStandbyForwardsNothingButKnowsTheIdsSoAResendAfterItTakesOverIsARepeat() {
-        role = Role.STANDBY;
+        role.role = Role.STANDBY;
         assertThat(take(event("e1", CallEventType.CALL_ANSWERED, "PJSIP/1007"))).isEqualTo(CtiOutcome.STANDBY);
 
-        role = Role.PRIMARY;
+        role.role = Role.PRIMARY;
         assertThat(take(event("e1", CallEventType.CALL_ANSWERED, "PJSIP/1007"))).isEqualTo(CtiOutcome.REPEAT);
         assertThat(sent).isEmpty();
     }
