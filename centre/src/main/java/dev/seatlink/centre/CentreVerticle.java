@@ -8,6 +8,7 @@ import dev.seatlink.centre.web.CentreRoutes;
 import dev.seatlink.centre.web.ReportRoutes;
 import dev.seatlink.protocol.FloorSummary;
 import dev.seatlink.protocol.GatewayStatus;
+import dev.seatlink.protocol.SeatState;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -58,6 +59,11 @@ final class CentreVerticle extends VerticleBase implements FloorFeed {
     @Override
     public void lease(String site, String floor, GatewayStatus status) {
         model.lease(site, floor, status, clock.millis());
+    }
+
+    @Override
+    public void seatState(String site, String floor, String seat, SeatState state) {
+        model.seatState(site, floor, seat, state, clock.millis());
     }
 
     @Override

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The centre view fed by a real floor: its tile, a raised hand in the queue, and stale once its gateway stops. */
+/**
+ * The centre view fed by a real floor: its tile, a raised hand in the queue, and stale once its gateway stops; a hand
+ * raised while the gateways are down, heard from the seat itself.
+ */
 class CentreViewTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     @TempDir
@@ -87,6 +90,27 @@ class CentreViewTest {
         assertThat(centre.get("/health").statusCode()).isEqualTo(200);
         assertThat(centre.json("/health").path("staleFloors").asInt()).isEqualTo(1);
         assertThat(centre.get("/").body()).contains("<title>SeatLink centre</title>");
+    }
+
+    @Test
+    void aHandRaisedWhileTheFloorsGatewaysAreDownStillReachesTheDutyManager() {
+        await().atMost(PATIENCE).until(() -> "live".equals(tile(0).path("state").asText())); // seat configs retained
+        gateway.close();
+        gateway = null;
+
+        SimulatedHardware seat = startTerminal("s-001");
+        seat.press(Key.READY);
+        seat.press(Key.HELP);
+
+        await().atMost(PATIENCE).until(() -> centre.json("/api/centre").path("queue").findValuesAsText("seat")
+                .contains("s-001"));
+        JsonNode hand = centre.json("/api/centre").path("queue").get(0);
+        assertThat(hand.path("kind").asText()).isEqualTo("help");
+        assertThat(hand.path("team").isNull()).as("the team comes with the floor's summary").isTrue();
+        assertThat(tile(0).path("help").asInt()).isEqualTo(1);
+        seat.press(Key.HELP); // lowered
+        await().atMost(PATIENCE).until(() -> centre.json("/api/centre").path("queue").findValuesAsText("seat")
+                .isEmpty());
     }
 
     private JsonNode tile(int index) {

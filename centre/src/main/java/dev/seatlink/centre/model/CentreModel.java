@@ -3,23 +3,37 @@ package dev.seatlink.centre.model;
 import dev.seatlink.centre.config.CentrePlan;
 import dev.seatlink.protocol.FloorSummary;
 import dev.seatlink.protocol.GatewayStatus;
+import dev.seatlink.protocol.SeatState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The centre as its floors' gateways last told it: each floor's retained summary and primary lease, and
- * when anything was last heard from it. Pure: the feed passes the time in; {@link #view} builds the page's
- * figures. A floor not in the centre config is ignored (memory stays bounded by the config).
+ * when anything was last heard from it — and the hands the seats themselves say are raised, shown at once, before
+ * the floor's summary lists them (a primary busy on a degraded cluster, or a failover, may hold its summaries
+ * back for seconds). Pure: the feed passes the time in; {@link #view} builds the page's figures. A floor not in
+ * the centre config is ignored (memory stays bounded by the config, and the hands by {@link #MAX_HANDS}).
  */
 public final class CentreModel {
     /** A floor silent this long (no lease heartbeat, no summary: both gateways down) is shown stale. */
     public static final long STALE_MS = 5_000;
     /** Queue entries sent to the page at most; the total is shown beside them. */
     static final int MAX_QUEUE = 500;
+    /**
+     * A summary heard this long after a seat's raised hand has seen it at the gateway: when it does not list the hand,
+     * the hand was lowered there (its lowering missed here: the seats' states come at QoS 0).
+     */
+    public static final long CONFIRM_MS = 3_000;
+    /** A hand no summary has listed is shown this long at most (its floor's gateways may both be silent). */
+    public static final long UNCONFIRMED_MS = 60_000;
+    /** Hands from the seats kept per floor at most; more are left to the floor's summary. */
+    static final int MAX_HANDS = 1_000;
     private static final List<String> GROUPINGS = List.of("businessLine", "customerTier", "skillTier");
 
     private final CentrePlan plan;
@@ -30,11 +44,28 @@ public final class CentreModel {
     private static final class FloorState {
         final CentrePlan.FloorRef ref;
         FloorSummary summary;
+        long summaryHeardAt = -1;
         GatewayStatus lease;
         long heardAt = -1;
+        /** Per seat, the hand it says is raised, as heard from the seat (not the summary). */
+        final Map<String, SeatHand> hands = new LinkedHashMap<>();
 
         FloorState(CentrePlan.FloorRef ref) {
             this.ref = ref;
+        }
+
+        /** The seats' own hands to show beside the summary: those it does not list yet. */
+        List<SeatHand> handsNotListed(long now) {
+            if (hands.isEmpty()) {
+                return List.of();
+            }
+            Set<String> listed = summary == null ? Set.of()
+                    : summary.helpQueue().stream().map(FloorSummary.Help::seat).collect(Collectors.toSet());
+            if (summary != null && summary.help() > listed.size()) {
+                return List.of(); // a summary lists at most 100: the rest it counts, and these may be among them
+            }
+            return hands.values().stream().filter(hand -> !listed.contains(hand.seat())
+                    && now - hand.heardAt() <= UNCONFIRMED_MS && summaryHeardAt < hand.heardAt() + CONFIRM_MS).toList();
         }
 
         boolean stale(long now) {
@@ -54,9 +85,35 @@ public final class CentreModel {
             return false;
         }
         state.summary = summary;
+        state.summaryHeardAt = now;
         state.heardAt = now;
         version++;
         return true;
+    }
+
+    /** A seat's live state arrived (not a retained one: that may be a dead seat's last word); false when unknown. */
+    public boolean seatState(String site, String floor, String seat, SeatState seatState, long now) {
+        FloorState state = floors.get(site + "/" + floor);
+        if (state == null) {
+            return false;
+        }
+        boolean changed;
+        if (seatState.help()) {
+            if (state.hands.size() >= MAX_HANDS && !state.hands.containsKey(seat)) {
+                state.hands.values().removeIf(hand -> now - hand.heardAt() > UNCONFIRMED_MS);
+            }
+            changed = state.hands.size() < MAX_HANDS || state.hands.containsKey(seat);
+            if (changed) {
+                // heard again: the seat says it is up now, even after a summary that did not list it
+                state.hands.put(seat, new SeatHand(seat, seatState.agent(), seatState.since(), now));
+            }
+        } else {
+            changed = state.hands.remove(seat) != null;
+        }
+        if (changed) {
+            version++;
+        }
+        return changed;
     }
 
     /** A floor's gateway status (its primary's heartbeat, or an offline one) arrived. */
@@ -101,14 +158,18 @@ public final class CentreModel {
         Sum total = new Sum();
         int stale = 0;
         for (FloorState state : floors.values()) {
-            tiles.add(tile(state, now));
+            List<SeatHand> early = state.handsNotListed(now);
+            tiles.add(tile(state, now, early.size()));
             stale += state.stale(now) ? 1 : 0;
+            String wallboard = wallboard(state);
+            early.forEach(h -> queue.add(new CentreView.QueueItem("help", state.ref.key(), state.ref.name(),
+                    h.seat(), null, h.agent(), "raised hand", h.since(), wallboard)));
+            total.help += early.size();
             FloorSummary s = state.summary;
             if (s == null) {
                 continue;
             }
             total.add(s);
-            String wallboard = wallboard(state);
             s.helpQueue().forEach(h -> queue.add(new CentreView.QueueItem("help", state.ref.key(), state.ref.name(),
                     h.seat(), h.routedTo() == null ? h.team() : h.routedTo(), h.agent(), "raised hand", h.since(),
                     wallboard)));
@@ -129,7 +190,7 @@ public final class CentreModel {
                 List.copyOf(queue.subList(0, Math.min(MAX_QUEUE, queue.size()))), queue.size());
     }
 
-    private static CentreView.Tile tile(FloorState state, long now) {
+    private static CentreView.Tile tile(FloorState state, long now, int earlyHands) {
         FloorSummary s = state.summary;
         String shown = state.heardAt < 0 ? "waiting" : state.stale(now) ? "stale" : "live";
         String primary = state.lease != null && state.lease.online() ? state.lease.id() : null;
@@ -137,7 +198,7 @@ public final class CentreModel {
                 s == null ? 0 : s.seats(), s == null ? 0 : s.online(),
                 s == null ? 0 : staffedOf(s),
                 s == null ? 0 : s.states().getOrDefault("READY", 0), s == null ? null : s.occupancy(),
-                s == null ? 0 : s.help(), s == null ? 0 : s.alerts(), primary, wallboard(state),
+                (s == null ? 0 : s.help()) + earlyHands, s == null ? 0 : s.alerts(), primary, wallboard(state),
                 state.heardAt < 0 ? -1 : now - state.heardAt, s == null ? 0 : s.ts());
     }
 
@@ -213,5 +274,9 @@ public final class CentreModel {
             return new CentreView.GroupRow(key, floors, seats, staffed, ready, busy, wrapUp, notReady, help,
                     weight == 0 ? null : (int) Math.round((double) weighted / weight));
         }
+    }
+
+    /** A hand a seat says is raised, heard at {@code heardAt}; its team comes with the summary that lists it. */
+    private record SeatHand(String seat, String agent, long since, long heardAt) {
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seatlink.centre.config.CentrePlan;
 import dev.seatlink.protocol.FloorSummary;
+import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.GatewayStatus;
+import dev.seatlink.protocol.SeatState;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -89,5 +91,62 @@ class CentreModelTest {
     void aFloorNotInTheCentreIsIgnored() {
         assertThat(model.summary("elsewhere", "f1", summary(1, 1, null, List.of(), Map.of()), T)).isFalse();
         assertThat(model.view(T).floors()).hasSize(2);
+    }
+
+    private static SeatState hand(String seat, boolean up, long since) {
+        return new SeatState(seat, "a-" + seat, AgentState.READY, null, up, since, 7, "b-1");
+    }
+
+    private List<String> handsShown(long now) {
+        return model.view(now).queue().stream().filter(item -> item.kind().equals("help"))
+                .map(item -> item.seat() + "/" + item.team()).toList();
+    }
+
+    @Test
+    void aHandTheSeatRaisesIsShownAtOnceAndTheSummaryThatListsItGivesItsTeam() {
+        model.summary("leeds", "f1", summary(10, 4, 80, List.of(), Map.of()), T);
+        model.seatState("leeds", "f1", "s-3", hand("s-3", true, T + 100), T + 200);
+
+        assertThat(handsShown(T + 200)).containsExactly("s-3/null");
+        assertThat(model.view(T + 200).floors().get(0).help()).as("counted on the tile too").isEqualTo(1);
+        model.summary("leeds", "f1", summary(10, 4, 80,
+                List.of(new FloorSummary.Help("s-3", "a-s-3", "t-1", "t-1", T + 100)), Map.of()), T + 900);
+        assertThat(handsShown(T + 900)).as("once, as the floor lists it").containsExactly("s-3/t-1");
+        assertThat(model.view(T + 900).totals().help()).isEqualTo(1);
+    }
+
+    @Test
+    void aHandLoweredAtTheSeatGoesAtOnce() {
+        model.seatState("leeds", "f1", "s-3", hand("s-3", true, T), T);
+        model.seatState("leeds", "f1", "s-3", hand("s-3", false, T + 500), T + 600);
+
+        assertThat(handsShown(T + 600)).isEmpty();
+    }
+
+    @Test
+    void aHandNoSummaryListsGoesOnceASummaryHasHadTimeToOrAfterAMinute() {
+        model.seatState("leeds", "f1", "s-3", hand("s-3", true, T), T); // its lowering was lost: QoS 0
+        model.summary("leeds", "f1", summary(10, 4, 80, List.of(), Map.of()), T + CentreModel.CONFIRM_MS - 1);
+        assertThat(handsShown(T + CentreModel.CONFIRM_MS - 1)).as("that summary may predate the hand").hasSize(1);
+        model.summary("leeds", "f1", summary(10, 4, 80, List.of(), Map.of()), T + CentreModel.CONFIRM_MS);
+        assertThat(handsShown(T + CentreModel.CONFIRM_MS)).as("the gateway saw it lowered").isEmpty();
+        model.seatState("leeds", "f1", "s-3", hand("s-3", true, T + 5_000), T + 5_000);
+        assertThat(handsShown(T + 5_000)).as("raised again").containsExactly("s-3/null");
+
+        model.seatState("leeds", "f2", "s-4", hand("s-4", true, T), T); // a floor whose gateways are silent
+        assertThat(handsShown(T + CentreModel.UNCONFIRMED_MS)).containsExactly("s-4/null");
+        assertThat(handsShown(T + CentreModel.UNCONFIRMED_MS + 1)).isEmpty();
+    }
+
+    @Test
+    void handsOfFloorsNotInTheCentreAndBeyondTheBoundAreNotKept() {
+        assertThat(model.seatState("york", "f1", "s-1", hand("s-1", true, T), T)).isFalse();
+        for (int i = 0; i < CentreModel.MAX_HANDS + 5; i++) {
+            model.seatState("leeds", "f1", "s-" + i, hand("s-" + i, true, T), T);
+        }
+        assertThat(model.view(T).floors().get(0).help()).isEqualTo(CentreModel.MAX_HANDS);
+        assertThat(model.seatState("leeds", "f1", "s-x", hand("s-x", true, T), T + CentreModel.UNCONFIRMED_MS + 1))
+                .as("room again once the old ones expired").isTrue();
+        assertThat(handsShown(T + CentreModel.UNCONFIRMED_MS + 1)).containsExactly("s-x/null");
     }
 }
