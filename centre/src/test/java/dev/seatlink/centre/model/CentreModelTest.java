@@ -132,6 +132,7 @@ class CentreModelTest {
         assertThat(handsShown(T + CentreModel.CONFIRM_MS)).as("the gateway saw it lowered").isEmpty();
         model.seatState("leeds", "f1", "s-3", hand("s-3", true, T + 5_000), T + 5_000);
         assertThat(handsShown(T + 5_000)).as("raised again").containsExactly("s-3/null");
+        model.seatState("leeds", "f1", "s-3", hand("s-3", false, T + 6_000), T + 6_000);
 
         model.seatState("leeds", "f2", "s-4", hand("s-4", true, T), T); // a floor whose gateways are silent
         assertThat(handsShown(T + CentreModel.UNCONFIRMED_MS)).containsExactly("s-4/null");
