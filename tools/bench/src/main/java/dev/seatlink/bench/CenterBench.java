@@ -103,7 +103,7 @@ final class CenterBench {
             Table table = new Table("center — " + floors + " floors × " + seats + " seats, two gateways each, "
                     + "3-node NATS " + natsVersion());
             phase(table, "ingest", () -> ingest(table, sims, gateways, subReceived));
-            phase(table, "centre latency", () -> centreLatency(table, sims, centrePort));
+            phase(table, "centre latency", () -> centreLatency(table, sims, gateways, centrePort));
             phase(table, "primary kill", () -> primaryKill(table, sims, gateways));
             phase(table, "node kill", () -> nodeKill(table, cluster, sims, gateways));
             long[] nodeErrors = nodeLogLines(cluster, "timeout for request type \"MS\"",
@@ -186,11 +186,14 @@ final class CenterBench {
         awaitStored(sims, gateways, Duration.ofSeconds(180));
     }
 
-    /** A raised hand on each floor in turn, timed from the publish to the centre page's stream showing it. */
-    private void centreLatency(Table table, List<FloorSimulator> sims, int centrePort) throws Exception {
+    /**
+     * A raised hand on each floor in turn, timed from the publish to the centre page's stream showing it — the seat's
+     * own state shows it — and to the page showing it as its floor's summary lists it (with the team to take it).
+     */
+    private void centreLatency(Table table, List<FloorSimulator> sims, List<Gateway> gateways, int centrePort)
+            throws Exception {
         Map<String, Long> raisedAt = new ConcurrentHashMap<>();
         Map<String, Long> latencyOf = new ConcurrentHashMap<>();
-        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         HttpRequest stream = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + centrePort + "/api/stream")).build();
         Thread reader = new Thread(() -> {
             try {
@@ -202,7 +205,6 @@ final class CenterBench {
                         for (Map.Entry<String, Long> waiting : raisedAt.entrySet()) {
                             if (line.startsWith("data:") && line.contains(waiting.getKey())
                                     && raisedAt.remove(waiting.getKey()) != null) {
-                                latencies.add(now - waiting.getValue());
                                 latencyOf.put(waiting.getKey(), now - waiting.getValue());
                             }
                         }
@@ -216,48 +218,66 @@ final class CenterBench {
         reader.start();
         // One more transition per seat lowers the hands raised while publishing flat out (about 3 % rise again),
         // so each floor's summary lists every raised hand (at most 100 are listed) and the timed ones with them.
+        // Timed once every gateway has stored that burst: a fixed 3 s was too short here, and the first hands then
+        // waited behind the burst's stores (runs 18, 19, 22 and 25 of 2026-12-03: the first hand the slowest).
         for (int i = 0; i < seats; i++) {
             sims.forEach(sim -> sim.step((seat, seq) -> { }));
         }
-        Thread.sleep(3_000);
+        awaitStored(sims, gateways, Duration.ofSeconds(60));
+        Thread.sleep(1_000);
         int samples = 60;
-        List<String> hands = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        List<String> listed = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
             FloorSimulator sim = sims.get(i % sims.size());
             String seat = FloorSimulator.seatId(1 + (i * 37) % seats);
             String key = "\"floorKey\":\"" + SITE + "/f" + (1 + i % sims.size()) + "\",\"floorName\":\"" + SITE + " f"
                     + (1 + i % sims.size()) + "\",\"seat\":\"" + seat + "\"";
-            raisedAt.put(key, System.nanoTime());
-            hands.add(key);
+            String withTeam = key + ",\"team\":\""; // the summary's entry; the seat's own has "team":null
+            long raised = System.nanoTime();
+            raisedAt.put(key, raised);
+            raisedAt.put(withTeam, raised);
+            shown.add(key);
+            listed.add(withTeam);
             labels.add(String.format("f%d %s raised at %s", 1 + i % sims.size(), seat, java.time.LocalTime.now()));
             sim.hand(seat, true, (s, q) -> { });
-            // held until the page shows it (as an agent waits for help), else a slow summary that a lowered hand
-            // overtakes would leave it unseen and out of the percentiles; at least 500 ms, at most 5 s
-            long raised = System.nanoTime();
-            while (System.nanoTime() - raised < TimeUnit.SECONDS.toNanos(5) && (!latencyOf.containsKey(key)
+            // held until the summary lists it too (as an agent waits for help), else a lowered hand that overtook a
+            // slow summary would leave it unseen and out of the percentiles; at least 500 ms, at most 5 s
+            while (System.nanoTime() - raised < TimeUnit.SECONDS.toNanos(5) && (!latencyOf.containsKey(withTeam)
                     || System.nanoTime() - raised < TimeUnit.MILLISECONDS.toNanos(500))) {
                 Thread.sleep(10);
             }
             sim.hand(seat, false, (s, q) -> { });
+            raisedAt.remove(key);
+            raisedAt.remove(withTeam);
             Thread.sleep(200);
         }
         Thread.sleep(1_000);
-        for (int i = 0; i < hands.size(); i++) { // which hands were late, to set beside the gateways' logs
-            Long late = latencyOf.get(hands.get(i));
+        for (int i = 0; i < samples; i++) { // which hands were late, to set beside the gateways' logs
+            Long late = latencyOf.get(listed.get(i));
             if (late == null || late > TimeUnit.SECONDS.toNanos(1)) {
-                System.out.printf("hand %s: %s%n", labels.get(i), late == null ? "not seen" : ms(late) + " ms");
+                System.out.printf("hand %s listed by the summary: %s%n", labels.get(i),
+                        late == null ? "not seen" : ms(late) + " ms");
             }
         }
-        if (latencies.isEmpty()) {
-            table.row("raised hand → centre page", "none of " + samples + " seen within 5 s", "p99 ≤ 1 s");
+        handRow(table, "raised hand → centre page (p50 / p99 / max)", shown, latencyOf);
+        handRow(table, "raised hand → centre page, listed by its floor's summary", listed, latencyOf);
+    }
+
+    /** p50 / p99 / max of the hands' latencies; one not seen in 5 s makes p99 "> 5000" (p99 of 60 is the slowest). */
+    private static void handRow(Table table, String label, List<String> hands, Map<String, Long> latencyOf) {
+        long[] seen = hands.stream().map(latencyOf::get).filter(java.util.Objects::nonNull).mapToLong(Long::longValue)
+                .toArray();
+        if (seen.length == 0) {
+            table.row(label, "none of " + hands.size() + " seen within 5 s", "p99 ≤ 1 s");
             return;
         }
-        Percentiles p = new Percentiles(latencies.stream().mapToLong(Long::longValue).toArray());
-        boolean allSeen = latencies.size() == samples; // an unseen hand took over 5 s: p99 of 60 is the slowest
-        table.row("raised hand → centre page (p50 / p99 / max)", String.format("%d / %s / %s ms (%d of %d seen)",
-                ms(p.at(50)), allSeen ? ms(p.at(99)) : "> 5000", allSeen ? ms(p.max()) : "> 5000", latencies.size(),
-                samples), "p99 ≤ 1 s");
+        Percentiles p = new Percentiles(seen);
+        boolean allSeen = seen.length == hands.size();
+        table.row(label, String.format("%d / %s / %s ms (%d of %d seen)", ms(p.at(50)),
+                allSeen ? ms(p.at(99)) : "> 5000", allSeen ? ms(p.max()) : "> 5000", seen.length, hands.size()),
+                "p99 ≤ 1 s");
     }
 
     /** The primary of floor 1 is killed under load: time until its standby is primary; events lost / doubled. */
