@@ -8,7 +8,7 @@ import dev.seatlink.centre.web.CentreRoutes;
 import dev.seatlink.centre.web.ReportRoutes;
 import dev.seatlink.protocol.FloorSummary;
 import dev.seatlink.protocol.GatewayStatus;
-import dev.seatlink.protocol.SeatState;
+import dev.seatlink.protocol.SeatEvent;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -62,8 +62,8 @@ final class CentreVerticle extends VerticleBase implements FloorFeed {
     }
 
     @Override
-    public void seatState(String site, String floor, String seat, SeatState state) {
-        model.seatState(site, floor, seat, state, clock.millis());
+    public void seatEvent(String site, String floor, SeatEvent event) {
+        model.seatEvent(site, floor, event, clock.millis());
     }
 
     @Override

@@ -7,7 +7,7 @@ import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.FloorSummary;
 import dev.seatlink.protocol.GatewayStatus;
-import dev.seatlink.protocol.SeatState;
+import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.Topic;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.PemTrustOptions;
@@ -108,7 +108,7 @@ public final class CentreLink {
         for (CentrePlan.FloorRef floor : plan.floors()) {
             topics.put(Topic.floor(floor.site(), floor.floor(), Topic.Kind.SUMMARY).toString(), AT_MOST_ONCE);
             topics.put(Topic.floor(floor.site(), floor.floor(), Topic.Kind.GATEWAY).toString(), AT_MOST_ONCE);
-            topics.put(Topic.allSeats(floor.site(), floor.floor(), Topic.Kind.STATE), AT_MOST_ONCE);
+            topics.put(Topic.allSeats(floor.site(), floor.floor(), Topic.Kind.EVENT), AT_MOST_ONCE);
         }
         connected.subscribe(topics)
                 .onSuccess(id -> {
@@ -129,8 +129,8 @@ public final class CentreLink {
             feed.summary(topic.site(), topic.floor(), summary);
         } else if (accepted.message() instanceof GatewayStatus status) {
             feed.lease(topic.site(), topic.floor(), status);
-        } else if (accepted.message() instanceof SeatState state && !message.isRetain()) {
-            feed.seatState(topic.site(), topic.floor(), topic.seat(), state);
+        } else if (accepted.message() instanceof SeatEvent event) {
+            feed.seatEvent(topic.site(), topic.floor(), event);
         }
     }
 

@@ -2,7 +2,7 @@ package dev.seatlink.centre.feed;
 
 import dev.seatlink.protocol.FloorSummary;
 import dev.seatlink.protocol.GatewayStatus;
-import dev.seatlink.protocol.SeatState;
+import dev.seatlink.protocol.SeatEvent;
 
 /** What the centre's broker link hears, handed on in the order it arrived (on the centre's event loop). */
 public interface FloorFeed {
@@ -10,8 +10,8 @@ public interface FloorFeed {
 
     void lease(String site, String floor, GatewayStatus status);
 
-    /** A seat's live (not retained) state: its raised hand reaches the page before its floor's summary lists it. */
-    void seatState(String site, String floor, String seat, SeatState state);
+    /** A seat's transition: its raised hand reaches the page before its floor's summary lists it. */
+    void seatEvent(String site, String floor, SeatEvent event);
 
     void link(boolean up);
 }

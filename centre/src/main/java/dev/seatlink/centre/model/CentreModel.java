@@ -3,7 +3,7 @@ package dev.seatlink.centre.model;
 import dev.seatlink.centre.config.CentrePlan;
 import dev.seatlink.protocol.FloorSummary;
 import dev.seatlink.protocol.GatewayStatus;
-import dev.seatlink.protocol.SeatState;
+import dev.seatlink.protocol.SeatEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,6 +32,8 @@ public final class CentreModel {
     public static final long CONFIRM_MS = 3_000;
     /** A hand no summary has listed is shown this long at most (its floor's gateways may both be silent). */
     public static final long UNCONFIRMED_MS = 60_000;
+    /** A seat's event made longer ago than this is a replay or a late delivery: the summary has it. */
+    public static final long LATE_EVENT_MS = 10_000;
     /** Hands from the seats kept per floor at most; more are left to the floor's summary. */
     static final int MAX_HANDS = 1_000;
     private static final List<String> GROUPINGS = List.of("businessLine", "customerTier", "skillTier");
@@ -64,8 +66,12 @@ public final class CentreModel {
             if (summary != null && summary.help() > listed.size()) {
                 return List.of(); // a summary lists at most 100: the rest it counts, and these may be among them
             }
-            return hands.values().stream().filter(hand -> !listed.contains(hand.seat())
-                    && now - hand.heardAt() <= UNCONFIRMED_MS && summaryHeardAt < hand.heardAt() + CONFIRM_MS).toList();
+            return hands.values().stream().filter(hand -> !listed.contains(hand.seat()) && shows(hand, now)).toList();
+        }
+
+        /** Whether a hand heard from its seat is still shown, unless the summary lists it. */
+        boolean shows(SeatHand hand, long now) {
+            return now - hand.heardAt() <= UNCONFIRMED_MS && summaryHeardAt < hand.heardAt() + CONFIRM_MS;
         }
 
         boolean stale(long now) {
@@ -91,24 +97,30 @@ public final class CentreModel {
         return true;
     }
 
-    /** A seat's live state arrived (not a retained one: that may be a dead seat's last word); false when unknown. */
-    public boolean seatState(String site, String floor, String seat, SeatState seatState, long now) {
+    /**
+     * A seat's transition arrived: with {@code help} its hand is up, without it down. One made more than
+     * {@link #LATE_EVENT_MS} ago (by the seat's clock) is a replay or a late delivery, which the summary has already
+     * seen; false for that and for a floor not the centre's.
+     */
+    public boolean seatEvent(String site, String floor, SeatEvent event, long now) {
         FloorState state = floors.get(site + "/" + floor);
-        if (state == null) {
+        if (state == null || now - event.at() > LATE_EVENT_MS) {
             return false;
         }
         boolean changed;
-        if (seatState.help()) {
-            if (state.hands.size() >= MAX_HANDS && !state.hands.containsKey(seat)) {
+        if (event.help()) {
+            SeatHand held = state.hands.get(event.seat());
+            if (held == null && state.hands.size() >= MAX_HANDS) {
                 state.hands.values().removeIf(hand -> now - hand.heardAt() > UNCONFIRMED_MS);
             }
-            changed = state.hands.size() < MAX_HANDS || state.hands.containsKey(seat);
+            changed = held != null || state.hands.size() < MAX_HANDS;
             if (changed) {
                 // heard again: the seat says it is up now, even after a summary that did not list it
-                state.hands.put(seat, new SeatHand(seat, seatState.agent(), seatState.since(), now));
+                long since = held != null && state.shows(held, now) ? held.since() : event.at();
+                state.hands.put(event.seat(), new SeatHand(event.seat(), event.agent(), since, now));
             }
         } else {
-            changed = state.hands.remove(seat) != null;
+            changed = state.hands.remove(event.seat()) != null;
         }
         if (changed) {
             version++;

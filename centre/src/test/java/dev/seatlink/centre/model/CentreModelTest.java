@@ -6,7 +6,8 @@ import dev.seatlink.centre.config.CentrePlan;
 import dev.seatlink.protocol.FloorSummary;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.GatewayStatus;
-import dev.seatlink.protocol.SeatState;
+import dev.seatlink.protocol.Cause;
+import dev.seatlink.protocol.SeatEvent;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -93,8 +94,9 @@ class CentreModelTest {
         assertThat(model.view(T).floors()).hasSize(2);
     }
 
-    private static SeatState hand(String seat, boolean up, long since) {
-        return new SeatState(seat, "a-" + seat, AgentState.READY, null, up, since, 7, "b-1");
+    private static SeatEvent hand(String seat, boolean up, long at) {
+        return new SeatEvent(seat, "a-" + seat, AgentState.READY, AgentState.READY, null, up, at, 7, "b-1",
+                Cause.BUTTON);
     }
 
     private List<String> handsShown(long now) {
@@ -105,7 +107,7 @@ class CentreModelTest {
     @Test
     void aHandTheSeatRaisesIsShownAtOnceAndTheSummaryThatListsItGivesItsTeam() {
         model.summary("leeds", "f1", summary(10, 4, 80, List.of(), Map.of()), T);
-        model.seatState("leeds", "f1", "s-3", hand("s-3", true, T + 100), T + 200);
+        model.seatEvent("leeds", "f1", hand("s-3", true, T + 100), T + 200);
 
         assertThat(handsShown(T + 200)).containsExactly("s-3/null");
         assertThat(model.view(T + 200).floors().get(0).help()).as("counted on the tile too").isEqualTo(1);
@@ -117,36 +119,43 @@ class CentreModelTest {
 
     @Test
     void aHandLoweredAtTheSeatGoesAtOnce() {
-        model.seatState("leeds", "f1", "s-3", hand("s-3", true, T), T);
-        model.seatState("leeds", "f1", "s-3", hand("s-3", false, T + 500), T + 600);
+        model.seatEvent("leeds", "f1", hand("s-3", true, T), T);
+        model.seatEvent("leeds", "f1", hand("s-3", false, T + 500), T + 600);
 
         assertThat(handsShown(T + 600)).isEmpty();
     }
 
     @Test
     void aHandNoSummaryListsGoesOnceASummaryHasHadTimeToOrAfterAMinute() {
-        model.seatState("leeds", "f1", "s-3", hand("s-3", true, T), T); // its lowering was lost: QoS 0
+        model.seatEvent("leeds", "f1", hand("s-3", true, T), T); // its lowering was lost: QoS 0
         model.summary("leeds", "f1", summary(10, 4, 80, List.of(), Map.of()), T + CentreModel.CONFIRM_MS - 1);
         assertThat(handsShown(T + CentreModel.CONFIRM_MS - 1)).as("that summary may predate the hand").hasSize(1);
         model.summary("leeds", "f1", summary(10, 4, 80, List.of(), Map.of()), T + CentreModel.CONFIRM_MS);
         assertThat(handsShown(T + CentreModel.CONFIRM_MS)).as("the gateway saw it lowered").isEmpty();
-        model.seatState("leeds", "f1", "s-3", hand("s-3", true, T + 5_000), T + 5_000);
+        model.seatEvent("leeds", "f1", hand("s-3", true, T + 5_000), T + 5_000);
         assertThat(handsShown(T + 5_000)).as("raised again").containsExactly("s-3/null");
-        model.seatState("leeds", "f1", "s-3", hand("s-3", false, T + 6_000), T + 6_000);
+        model.seatEvent("leeds", "f1", hand("s-3", false, T + 6_000), T + 6_000);
 
-        model.seatState("leeds", "f2", "s-4", hand("s-4", true, T), T); // a floor whose gateways are silent
+        model.seatEvent("leeds", "f2", hand("s-4", true, T), T); // a floor whose gateways are silent
         assertThat(handsShown(T + CentreModel.UNCONFIRMED_MS)).containsExactly("s-4/null");
         assertThat(handsShown(T + CentreModel.UNCONFIRMED_MS + 1)).isEmpty();
     }
 
     @Test
+    void aReplayedOrLateEventRaisesNoHand() {
+        assertThat(model.seatEvent("leeds", "f1", hand("s-3", true, T), T + CentreModel.LATE_EVENT_MS + 1)).isFalse();
+        assertThat(handsShown(T + CentreModel.LATE_EVENT_MS + 1)).isEmpty();
+    }
+
+    @Test
     void handsOfFloorsNotInTheCentreAndBeyondTheBoundAreNotKept() {
-        assertThat(model.seatState("york", "f1", "s-1", hand("s-1", true, T), T)).isFalse();
+        assertThat(model.seatEvent("york", "f1", hand("s-1", true, T), T)).isFalse();
         for (int i = 0; i < CentreModel.MAX_HANDS + 5; i++) {
-            model.seatState("leeds", "f1", "s-" + i, hand("s-" + i, true, T), T);
+            model.seatEvent("leeds", "f1", hand("s-" + i, true, T), T);
         }
         assertThat(model.view(T).floors().get(0).help()).isEqualTo(CentreModel.MAX_HANDS);
-        assertThat(model.seatState("leeds", "f1", "s-x", hand("s-x", true, T), T + CentreModel.UNCONFIRMED_MS + 1))
+        assertThat(model.seatEvent("leeds", "f1", hand("s-x", true, T + CentreModel.UNCONFIRMED_MS),
+                T + CentreModel.UNCONFIRMED_MS + 1))
                 .as("room again once the old ones expired").isTrue();
         assertThat(handsShown(T + CentreModel.UNCONFIRMED_MS + 1)).containsExactly("s-x/null");
     }
