@@ -74,13 +74,8 @@ class CentreViewTest {
         assertThat(tile(1).path("state").asText()).as("a floor never heard").isEqualTo("waiting");
         assertThat(centre.json("/api/centre").path("groups").path("customerTier").isArray()).isTrue();
 
-        SimulatedHardware seat = startTerminal("s-001");
-        seat.press(Key.READY);
-        seat.press(Key.HELP);
-        await().atMost(PATIENCE).until(() -> centre.json("/api/centre").path("queue").findValuesAsText("seat")
-                .contains("s-001"));
-        JsonNode hand = centre.json("/api/centre").path("queue").get(0);
-        assertThat(hand.path("kind").asText()).isEqualTo("help");
+        startTerminal("s-001");
+        JsonNode hand = raiseHand();
         assertThat(hand.path("floorName").asText()).isEqualTo("First floor");
         assertThat(centre.json("/api/centre").path("totals").path("help").asInt()).isEqualTo(1);
 
@@ -99,18 +94,23 @@ class CentreViewTest {
         gateway = null;
 
         SimulatedHardware seat = startTerminal("s-001");
-        seat.press(Key.READY);
-        seat.press(Key.HELP);
-
-        await().atMost(PATIENCE).until(() -> centre.json("/api/centre").path("queue").findValuesAsText("seat")
-                .contains("s-001"));
-        JsonNode hand = centre.json("/api/centre").path("queue").get(0);
-        assertThat(hand.path("kind").asText()).isEqualTo("help");
+        JsonNode hand = raiseHand();
         assertThat(hand.path("team").isNull()).as("the team comes with the floor's summary").isTrue();
         assertThat(tile(0).path("help").asInt()).isEqualTo(1);
         seat.press(Key.HELP); // lowered
         await().atMost(PATIENCE).until(() -> centre.json("/api/centre").path("queue").findValuesAsText("seat")
                 .isEmpty());
+    }
+
+    /** The agent at s-001 gets ready and raises a hand: the centre's queue entry for it, once there. */
+    private JsonNode raiseHand() {
+        terminal.hardware().press(Key.READY);
+        terminal.hardware().press(Key.HELP);
+        await().atMost(PATIENCE).until(() -> centre.json("/api/centre").path("queue").findValuesAsText("seat")
+                .contains("s-001"));
+        JsonNode hand = centre.json("/api/centre").path("queue").get(0);
+        assertThat(hand.path("kind").asText()).isEqualTo("help");
+        return hand;
     }
 
     private JsonNode tile(int index) {
