@@ -39,6 +39,12 @@ public final class FloorUpdater {
      */
     public static final long MAX_SEQ_JUMP = 500;
     static final long ANSWERS_LATE_MS = 60_000;
+    /**
+     * A gateway joins its partner's roll call (it hears seats answer rebirths it did not ask) unless it called one
+     * itself this recently: so each of a pair finds the seats that died with a node, and their roll calls set each
+     * other off once at most.
+     */
+    static final long JOIN_QUIET_MS = 60_000;
 
     private final FloorModel floor;
     private final Metrics metrics;
@@ -56,6 +62,7 @@ public final class FloorUpdater {
      * Keys are seats of the site config.
      */
     private final java.util.Map<String, Long> answerDue = new java.util.HashMap<>();
+    private long lastRollCallAt = Long.MIN_VALUE / 2;
     private final SeqGuards guards;
     private final JumpRuns jumpRuns = new JumpRuns();
     private final RollCall rollCall = new RollCall();
@@ -129,8 +136,16 @@ public final class FloorUpdater {
                 countGaps(() -> reorderer.expect(seat, state.seq(), lastApplied(seat), clock.millis()));
             }
         } else if (message.message() instanceof SeatStatus status) {
-            if (!retained && status.rebirth() != null && rollCall.answered(seat, status.rebirth())) {
+            boolean answersOwnAsk = !retained && status.rebirth() != null && rollCall.answered(seat, status.rebirth());
+            if (answersOwnAsk) {
                 cameBack(seat); // this status, newer than any held, is the one to show
+            } else if (!retained && status.rebirth() != null && !answerDue.containsKey(seat)
+                    && clock.millis() - lastRollCallAt >= JOIN_QUIET_MS) {
+                // Only a roll call of its own finds the seats that did not answer: a seat that died with its node
+                // left no Last Will, and the partner's verdict on it is not heard here.
+                Logger.warn("the other gateway of the floor is calling the roll (seat {} answered its rebirth): "
+                        + "calling it here too", seat);
+                startRollCall();
             }
             if (status.online() && rollCall.gaveUp(seat)) {
                 // maybe sent before the seat died with its node and delivered only now: shown once the seat answers
@@ -258,9 +273,10 @@ public final class FloorUpdater {
     /**
      * Asks every seat for a rebirth, paced ({@link RollCall}), when seats' Last Wills may have died with a
      * broker node: the primary after it takes the floor and after its link comes back, and either gateway when
-     * seats are seen moving to other nodes ({@link SeatMoves}).
+     * seats are seen moving to other nodes ({@link SeatMoves}) or answering its partner's roll call.
      */
     public void startRollCall() {
+        lastRollCallAt = clock.millis();
         rollCall.start(seatIds(), clock.millis());
         Logger.info("roll call: asking every seat for a rebirth, {} a second", RollCall.PER_SECOND);
     }
@@ -271,6 +287,7 @@ public final class FloorUpdater {
      */
     public void linkCameBack() {
         reorderer.chaseAgain(clock.millis());
+        lastRollCallAt = clock.millis();
         rollCall.startAfterLinkLoss(seatIds(), clock.millis());
         Logger.info("roll call after the link came back: asking every seat for a rebirth, {} a second",
                 RollCall.PER_SECOND);
