@@ -139,7 +139,7 @@ public final class FloorUpdater {
             boolean answersOwnAsk = !retained && status.rebirth() != null && rollCall.answered(seat, status.rebirth());
             if (answersOwnAsk) {
                 cameBack(seat); // this status, newer than any held, is the one to show
-            } else if (!retained && status.rebirth() != null && !answerDue.containsKey(seat)
+            } else if (!retained && status.rebirth() != null && rollCall.isOthersAsk(status.rebirth())
                     && clock.millis() - lastRollCallAt >= JOIN_QUIET_MS) {
                 // Only a roll call of its own finds the seats that did not answer: a seat that died with its node
                 // left no Last Will, and the partner's verdict on it is not heard here.

@@ -29,6 +29,12 @@ public final class RollCall {
     /** Room for the dead seats of a node's death on a large floor besides the living ones' asks. */
     static final int MAX_UNANSWERED = 1_000;
 
+    /**
+     * What every roll call's ask id starts with, then this gateway's own random mark: so a gateway tells a seat's
+     * answer to its partner's roll call from one to its own, to a single rebirth or to a supervisor's.
+     */
+    static final String ID_PREFIX = "rc-";
+
     /** A rebirth to send to a seat; {@code commandId} is the id its answer will carry. */
     public record Ask(String seat, String commandId) {
     }
@@ -42,6 +48,12 @@ public final class RollCall {
     /** Shown offline for not answering, with the id of the last ask (a late answer to it still counts). */
     private final Map<String, String> givenUp = new LinkedHashMap<>();
     private long lastStep = -1;
+    private final String ownPrefix = ID_PREFIX + UUID.randomUUID().toString().substring(0, 8) + "-";
+
+    /** Whether {@code commandId} is an ask of another gateway's roll call (a partner's, or a former process's). */
+    public boolean isOthersAsk(String commandId) {
+        return commandId.startsWith(ID_PREFIX) && !commandId.startsWith(ownPrefix);
+    }
 
     /**
      * Every seat of the floor is to be asked again; one already asked and not yet answered keeps its deadline
@@ -120,7 +132,7 @@ public final class RollCall {
         while (asks.size() < budget && next.hasNext()) {
             String seat = next.next();
             next.remove();
-            Ask ask = new Ask(seat, UUID.randomUUID().toString());
+            Ask ask = new Ask(seat, ownPrefix + UUID.randomUUID());
             asked.put(seat, new Asked(ask.commandId(), now));
             asks.add(ask);
         }

@@ -285,20 +285,39 @@ class FloorUpdaterTest {
             now.addAndGet(1_000);
             updater.tick();
         }
-        assertThat(metrics.rebirthCount()).as("one roll call of its own: every seat asked once").isEqualTo(seats.size());
+        assertThat(metrics.rebirthCount()).as("one roll call of its own: every seat asked once")
+                .isEqualTo(seats.size());
         sent.commands.stream().filter(ask -> !ask.seat().equals(seats.get(0))).forEach(this::answer);
         seats.subList(1, seats.size()).forEach(this::partnerAsked); // the partner's next roll call, within the minute
         outwaitTheRollCall();
 
         assertThat(metrics.rebirthCount()).as("no second one").isEqualTo(seats.size());
-        assertThat(floor.seat(seats.get(0)).orElseThrow().online()).as("the seat that died, found by its own").isFalse();
+        assertThat(floor.seat(seats.get(0)).orElseThrow().online()).as("the seat that died, found by its own")
+                .isFalse();
         assertThat(floor.seat(seats.get(1)).orElseThrow().online()).isTrue();
+    }
+
+    @Test
+    void anAnswerToARebirthThatIsNoRollCallsStartsNone() {
+        List<String> seats = floor.site().seats().stream().map(spec -> spec.seat()).toList();
+        seats.forEach(seat -> updater.apply(online(seat), T));
+        now.addAndGet(SeatMoves.QUIET_MS);
+        for (String seat : seats) { // a supervisor's rebirth, or one this gateway asked of a single seat, answered twice
+            for (int twice = 0; twice < 2; twice++) {
+                updater.apply(new Decoded.Accepted(Topic.seat("hq", "f1", seat, Topic.Kind.STATUS),
+                        SeatStatus.online("b", "1", now.get()).answering("cmd-" + seat)), now.get());
+            }
+        }
+        now.addAndGet(1_000);
+        updater.tick();
+
+        assertThat(metrics.rebirthCount()).isZero();
     }
 
     /** The seat answers a rebirth the other gateway of the pair asked. */
     private void partnerAsked(String seat) {
         updater.apply(new Decoded.Accepted(Topic.seat("hq", "f1", seat, Topic.Kind.STATUS),
-                SeatStatus.online("b", "1", now.get()).answering("partners-ask-" + seat + "-" + now.get())), now.get());
+                SeatStatus.online("b", "1", now.get()).answering(RollCall.ID_PREFIX + "partner1-" + seat)), now.get());
     }
 
     @Test
