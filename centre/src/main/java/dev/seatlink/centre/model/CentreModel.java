@@ -27,7 +27,7 @@ public final class CentreModel {
     static final int MAX_QUEUE = 500;
     /**
      * A summary heard this long after a seat's raised hand has seen it at the gateway: when it does not list the hand,
-     * the hand was lowered there (its lowering missed here: the seats' states come at QoS 0).
+     * the hand was lowered there (its lowering missed here: the seats' events come at QoS 0).
      */
     public static final long CONFIRM_MS = 3_000;
     /** A hand no summary has listed is shown this long at most (its floor's gateways may both be silent). */
@@ -174,17 +174,15 @@ public final class CentreModel {
             tiles.add(tile(state, now, early.size()));
             stale += state.stale(now) ? 1 : 0;
             String wallboard = wallboard(state);
-            early.forEach(h -> queue.add(new CentreView.QueueItem("help", state.ref.key(), state.ref.name(),
-                    h.seat(), null, h.agent(), "raised hand", h.since(), wallboard)));
+            early.forEach(h -> queue.add(hand(state, h.seat(), null, h.agent(), h.since(), wallboard)));
             total.help += early.size();
             FloorSummary s = state.summary;
             if (s == null) {
                 continue;
             }
             total.add(s);
-            s.helpQueue().forEach(h -> queue.add(new CentreView.QueueItem("help", state.ref.key(), state.ref.name(),
-                    h.seat(), h.routedTo() == null ? h.team() : h.routedTo(), h.agent(), "raised hand", h.since(),
-                    wallboard)));
+            s.helpQueue().forEach(h -> queue.add(hand(state, h.seat(), h.routedTo() == null ? h.team() : h.routedTo(),
+                    h.agent(), h.since(), wallboard)));
             s.alertList().forEach(a -> queue.add(new CentreView.QueueItem("alert", state.ref.key(), state.ref.name(),
                     a.seat(), a.team(), null, a.text(), a.since(), wallboard)));
             s.groups().forEach((grouping, byKey) -> {
@@ -200,6 +198,13 @@ public final class CentreModel {
                 .map(e -> e.getValue().row(e.getKey())).toList()));
         return new CentreView(plan.name(), now, linkUp ? "UP" : "DOWN", tiles, total.totals(), stale, rows,
                 List.copyOf(queue.subList(0, Math.min(MAX_QUEUE, queue.size()))), queue.size());
+    }
+
+    /** A raised hand in the queue; {@code team} (the one asked to take it) is null until a summary lists it. */
+    private static CentreView.QueueItem hand(FloorState state, String seat, String team, String agent, long since,
+                                             String wallboard) {
+        return new CentreView.QueueItem("help", state.ref.key(), state.ref.name(), seat, team, agent, "raised hand",
+                since, wallboard);
     }
 
     private static CentreView.Tile tile(FloorState state, long now, int earlyHands) {

@@ -62,7 +62,6 @@ public final class FloorUpdater {
      * Keys are seats of the site config.
      */
     private final java.util.Map<String, Long> answerDue = new java.util.HashMap<>();
-    private long lastRollCallAt = Long.MIN_VALUE / 2;
     private final SeqGuards guards;
     private final JumpRuns jumpRuns = new JumpRuns();
     private final RollCall rollCall = new RollCall();
@@ -136,16 +135,17 @@ public final class FloorUpdater {
                 countGaps(() -> reorderer.expect(seat, state.seq(), lastApplied(seat), clock.millis()));
             }
         } else if (message.message() instanceof SeatStatus status) {
-            boolean answersOwnAsk = !retained && status.rebirth() != null && rollCall.answered(seat, status.rebirth());
-            if (answersOwnAsk) {
-                cameBack(seat); // this status, newer than any held, is the one to show
-            } else if (!retained && status.rebirth() != null && rollCall.isOthersAsk(status.rebirth())
-                    && clock.millis() - lastRollCallAt >= JOIN_QUIET_MS) {
-                // Only a roll call of its own finds the seats that did not answer: a seat that died with its node
-                // left no Last Will, and the partner's verdict on it is not heard here.
-                Logger.warn("the other gateway of the floor is calling the roll (seat {} answered its rebirth): "
-                        + "calling it here too", seat);
-                startRollCall();
+            if (!retained && status.rebirth() != null) {
+                if (rollCall.answered(seat, status.rebirth())) {
+                    cameBack(seat); // this status, newer than any held, is the one to show
+                } else if (rollCall.isOthersAsk(status.rebirth())
+                        && !rollCall.startedWithin(JOIN_QUIET_MS, clock.millis())) {
+                    // Only a roll call of its own finds the seats that did not answer: a seat that died with its
+                    // node left no Last Will, and the partner's verdict on it is not heard here.
+                    Logger.warn("the other gateway of the floor is calling the roll (seat {} answered its rebirth): "
+                            + "calling it here too", seat);
+                    startRollCall();
+                }
             }
             if (status.online() && rollCall.gaveUp(seat)) {
                 // maybe sent before the seat died with its node and delivered only now: shown once the seat answers
@@ -276,7 +276,6 @@ public final class FloorUpdater {
      * seats are seen moving to other nodes ({@link SeatMoves}) or answering its partner's roll call.
      */
     public void startRollCall() {
-        lastRollCallAt = clock.millis();
         rollCall.start(seatIds(), clock.millis());
         Logger.info("roll call: asking every seat for a rebirth, {} a second", RollCall.PER_SECOND);
     }
@@ -287,7 +286,6 @@ public final class FloorUpdater {
      */
     public void linkCameBack() {
         reorderer.chaseAgain(clock.millis());
-        lastRollCallAt = clock.millis();
         rollCall.startAfterLinkLoss(seatIds(), clock.millis());
         Logger.info("roll call after the link came back: asking every seat for a rebirth, {} a second",
                 RollCall.PER_SECOND);

@@ -48,7 +48,13 @@ public final class RollCall {
     /** Shown offline for not answering, with the id of the last ask (a late answer to it still counts). */
     private final Map<String, String> givenUp = new LinkedHashMap<>();
     private long lastStep = -1;
+    private long startedAt = Long.MIN_VALUE / 2;
     private final String ownPrefix = ID_PREFIX + UUID.randomUUID().toString().substring(0, 8) + "-";
+
+    /** Whether a roll call was started (or asked to start again) less than {@code ms} before {@code now}. */
+    public boolean startedWithin(long ms, long now) {
+        return now - startedAt < ms;
+    }
 
     /** Whether {@code commandId} is an ask of another gateway's roll call (a partner's, or a former process's). */
     public boolean isOthersAsk(String commandId) {
@@ -60,6 +66,7 @@ public final class RollCall {
      * (so a roll call under way still ends, however often seats move).
      */
     public void start(Collection<String> seats, long now) {
+        startedAt = now;
         if (toAsk.isEmpty()) {
             lastStep = now;
         }

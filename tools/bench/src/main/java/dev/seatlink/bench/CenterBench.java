@@ -188,7 +188,7 @@ final class CenterBench {
 
     /**
      * A raised hand on each floor in turn, timed from the publish to the centre page's stream showing it — the seat's
-     * own state shows it — and to the page showing it as its floor's summary lists it (with the team to take it).
+     * own event shows it — and to the page showing it as its floor's summary lists it (with the team to take it).
      */
     private void centreLatency(Table table, List<FloorSimulator> sims, List<Gateway> gateways, int centrePort)
             throws Exception {
