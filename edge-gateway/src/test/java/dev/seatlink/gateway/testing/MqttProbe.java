@@ -18,6 +18,9 @@ public final class MqttProbe implements AutoCloseable {
     public record Received(String topic, String payload) {
     }
 
+    /** How long closing waits for work in flight; every publish here already waited for its acknowledgement. */
+    private static final long QUIESCE_MS = 500;
+
     private final MqttClient client;
     private final Codec codec = new Codec();
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -148,7 +151,8 @@ public final class MqttProbe implements AutoCloseable {
     @Override
     public void close() throws MqttException {
         if (client.isConnected()) {
-            client.disconnect();
+            // a publish the broker refused is never acknowledged: Paho's default 30 s quiesce would wait for it
+            client.disconnect(QUIESCE_MS);
         }
         client.close(true);
     }
