@@ -35,7 +35,7 @@ class CentreOnClusterTest {
         try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), 1, PATIENCE);
              Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, cluster.brokerList(), FreePorts.next(),
                      dir.resolve("gw")).toBuilder().instance("a").build())) {
-            NodeMonitoring node = new NodeMonitoring(cluster.node(0).monitorUrl());
+            NodeMonitoring node = new NodeMonitoring(cluster);
             await().atMost(PATIENCE).until(() -> !node.consumerFilters().isEmpty()); // the gateway's
             Path centreFile = dir.resolve("centre.json");
             Files.writeString(centreFile, "{\"centre\":\"HQ\",\"floors\":[{\"site\":\"hq\",\"floor\":\"f1\","

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RefusedConsumerOnClusterTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** A gateway taps only on a cluster: on a single broker no consumer is in doubt ({@code LinkSettings#taps}). */
+    private static final int NODES = 3;
     private static final String EVENT_CONSUMER = "$MQTT.msgs.seatlink.v1.hq.f1.*.event";
 
     @TempDir
@@ -38,13 +40,13 @@ class RefusedConsumerOnClusterTest {
     @Test
     void aGatewayWhoseEventConsumerIsRefusedTakesInTheFloorsEventsOverItsTap() throws Exception {
         DemoManager manager = DemoManager.in(dir); // it subscribes status, state, event, … in turn: two are made
-        try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), 1, PATIENCE, accountWithConsumers(2));
+        try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), NODES, PATIENCE, accountWithConsumers(2));
              Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, cluster.brokerList(), FreePorts.next(),
                      dir.resolve("gw")).toBuilder().login("gateway", "gateway-pass").usersFile(manager.usersFile())
                      .build());
-             MqttProbe seat = MqttProbe.login(cluster.brokerList(), "seat", "seat-pass")) {
+             MqttProbe seat = MqttProbe.login(cluster.node(0).mqttUrl(), "seat", "seat-pass")) {
             Http http = new Http(gateway.httpPort(), DemoManager.NAME, manager.password());
-            NodeMonitoring node = new NodeMonitoring(cluster.node(0).monitorUrl());
+            NodeMonitoring node = new NodeMonitoring(cluster);
             await().atMost(PATIENCE).until(() -> node.consumerFilters().size() == 2);
 
             long now = System.currentTimeMillis();
@@ -69,8 +71,8 @@ class RefusedConsumerOnClusterTest {
     void aGatewayWithoutAStateConsumerSeesTheEventsItMissedFromTheStateTapAndAsksForThem() throws Exception {
         DemoManager manager = DemoManager.in(dir);
         Topic commands = Topic.seat("hq", "f1", "s-003", Topic.Kind.CMD);
-        try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), 1, PATIENCE, accountWithConsumers(1));
-             MqttProbe seat = MqttProbe.login(cluster.brokerList(), "seat", "seat-pass", commands.toString());
+        try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), NODES, PATIENCE, accountWithConsumers(1));
+             MqttProbe seat = MqttProbe.login(cluster.node(0).mqttUrl(), "seat", "seat-pass", commands.toString());
              Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, cluster.brokerList(), FreePorts.next(),
                      dir.resolve("gw")).toBuilder().login("gateway", "gateway-pass").usersFile(manager.usersFile())
                      .build())) {
@@ -93,11 +95,11 @@ class RefusedConsumerOnClusterTest {
 
     @Test
     void onceItsConsumersDeliverTheGatewayUnsubscribesItsTaps() throws Exception {
-        try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), 1, PATIENCE);
+        try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), NODES, PATIENCE);
              Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, cluster.brokerList(), FreePorts.next(),
                      dir.resolve("gw")))) {
             Http http = new Http(gateway.httpPort());
-            NodeMonitoring node = new NodeMonitoring(cluster.node(0).monitorUrl());
+            NodeMonitoring node = new NodeMonitoring(cluster);
             await().atMost(PATIENCE).until(() -> metric(http, "seatlink_subscription_taps_total") == 4);
 
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(node.subjectsOf("hq.f1.gateway"))
