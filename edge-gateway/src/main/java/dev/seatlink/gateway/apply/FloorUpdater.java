@@ -41,8 +41,8 @@ public final class FloorUpdater {
     static final long ANSWERS_LATE_MS = 60_000;
     /**
      * A gateway joins its partner's roll call (it hears seats answer rebirths it did not ask) unless it called one
-     * itself this recently: so each of a pair finds the seats that died with a node, and their roll calls set each
-     * other off once at most.
+     * itself this recently: so each of a pair finds the seats that died with a node. A join sets no roll call off
+     * in turn ({@link RollCall#join}).
      */
     static final long JOIN_QUIET_MS = 60_000;
 
@@ -144,7 +144,7 @@ public final class FloorUpdater {
                     // node left no Last Will, and the partner's verdict on it is not heard here.
                     Logger.warn("the other gateway of the floor is calling the roll (seat {} answered its rebirth): "
                             + "calling it here too", seat);
-                    startRollCall();
+                    rollCall.join(seatIds(), clock.millis());
                 }
             }
             if (status.online() && rollCall.gaveUp(seat)) {
@@ -273,7 +273,7 @@ public final class FloorUpdater {
     /**
      * Asks every seat for a rebirth, paced ({@link RollCall}), when seats' Last Wills may have died with a
      * broker node: the primary after it takes the floor and after its link comes back, and either gateway when
-     * seats are seen moving to other nodes ({@link SeatMoves}) or answering its partner's roll call.
+     * seats are seen moving to other nodes ({@link SeatMoves}).
      */
     public void startRollCall() {
         rollCall.start(seatIds(), clock.millis());

@@ -34,6 +34,13 @@ public final class RollCall {
      * answer to its partner's roll call from one to its own, to a single rebirth or to a supervisor's.
      */
     static final String ID_PREFIX = "rc-";
+    /**
+     * What the asks of a roll call that joins the partner's start with instead: answers to those set no roll call
+     * off. Joins marked as roll calls set each other off for as long as answers came late: on a saturated cluster
+     * answers 30–40 s late kept a floor's pair taking turns every minute ({@code bench center} run 32), each turn
+     * delaying the primary's summaries and showing seats offline on the standby that had only answered late.
+     */
+    static final String JOIN_PREFIX = "rj-";
 
     /** A rebirth to send to a seat; {@code commandId} is the id its answer will carry. */
     public record Ask(String seat, String commandId) {
@@ -49,7 +56,10 @@ public final class RollCall {
     private final Map<String, String> givenUp = new LinkedHashMap<>();
     private long lastStep = -1;
     private long startedAt = Long.MIN_VALUE / 2;
-    private final String ownPrefix = ID_PREFIX + UUID.randomUUID().toString().substring(0, 8) + "-";
+    private final String ownMark = UUID.randomUUID().toString().substring(0, 8) + "-";
+    private final String ownPrefix = ID_PREFIX + ownMark;
+    /** What the asks sent next start with: {@link #ownPrefix}, or the join's ({@link #JOIN_PREFIX}). */
+    private String askPrefix = ownPrefix;
 
     /** Whether a roll call was started (or asked to start again) less than {@code ms} before {@code now}. */
     public boolean startedWithin(long ms, long now) {
@@ -66,6 +76,17 @@ public final class RollCall {
      * (so a roll call under way still ends, however often seats move).
      */
     public void start(Collection<String> seats, long now) {
+        askPrefix = ownPrefix;
+        ask(seats, now);
+    }
+
+    /** As {@link #start}, joining the partner's roll call: answers to these asks start no roll call there. */
+    public void join(Collection<String> seats, long now) {
+        askPrefix = JOIN_PREFIX + ownMark;
+        ask(seats, now);
+    }
+
+    private void ask(Collection<String> seats, long now) {
         startedAt = now;
         if (toAsk.isEmpty()) {
             lastStep = now;
@@ -139,7 +160,7 @@ public final class RollCall {
         while (asks.size() < budget && next.hasNext()) {
             String seat = next.next();
             next.remove();
-            Ask ask = new Ask(seat, ownPrefix + UUID.randomUUID());
+            Ask ask = new Ask(seat, askPrefix + UUID.randomUUID());
             asked.put(seat, new Asked(ask.commandId(), now));
             asks.add(ask);
         }

@@ -298,6 +298,22 @@ class FloorUpdaterTest {
     }
 
     @Test
+    void answersToThePartnersJoinOfARollCallStartNone() {
+        List<String> seats = floor.site().seats().stream().map(spec -> spec.seat()).toList();
+        seats.forEach(seat -> updater.apply(online(seat), T));
+        now.addAndGet(SeatMoves.QUIET_MS);
+        for (String seat : seats) {
+            updater.apply(new Decoded.Accepted(Topic.seat("hq", "f1", seat, Topic.Kind.STATUS),
+                    SeatStatus.online("b", "1", now.get()).answering(RollCall.JOIN_PREFIX + "partner1-" + seat)),
+                    now.get());
+        }
+        now.addAndGet(1_000);
+        updater.tick();
+
+        assertThat(metrics.rebirthCount()).isZero();
+    }
+
+    @Test
     void anAnswerToARebirthThatIsNoRollCallsStartsNone() {
         List<String> seats = floor.site().seats().stream().map(spec -> spec.seat()).toList();
         seats.forEach(seat -> updater.apply(online(seat), T));

@@ -41,6 +41,22 @@ class RollCallTest {
     }
 
     @Test
+    void thePartnerTellsAnswersToARollCallFromAnswersToAJoinOfItsOwn() {
+        RollCall partner = new RollCall();
+        roll.start(List.of("s-1"), 0);
+        String rollCallsAsk = roll.due(1_000).get(0).commandId();
+        roll.answered("s-1", rollCallsAsk);
+        roll.join(List.of("s-1"), 2_000);
+        RollCall.Ask joinsAsk = roll.due(3_000).get(0);
+
+        assertThat(partner.isOthersAsk(rollCallsAsk)).as("a roll call of its partner's: joined").isTrue();
+        assertThat(partner.isOthersAsk(joinsAsk.commandId())).as("a join: not joined in turn").isFalse();
+        assertThat(roll.isOthersAsk(rollCallsAsk)).as("its own").isFalse();
+        assertThat(roll.answered("s-1", joinsAsk.commandId())).isFalse();
+        assertThat(roll.open()).as("the join's ask answered").isZero();
+    }
+
+    @Test
     void onlyTheResultForThisVeryAskAnswersIt() {
         roll.start(List.of("s-1"), 0);
         RollCall.Ask ask = roll.due(1_000).get(0);
