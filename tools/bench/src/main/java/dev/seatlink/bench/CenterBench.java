@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
 /**
  * A centre on a 3-node NATS cluster: F floors of S seats, two gateways per floor (each its own JVM), the
  * centre view, and a plain {@code mosquitto_sub} on the same cluster. Measures live ingest per gateway beside
- * {@code mosquitto_sub} (ratio), a seat's raised hand to the duty manager's page (publish → centre SSE), and
+ * {@code mosquitto_sub} (ratio), a seat's raised hand to the duty manager's page (publish → centre SSE) beside the
+ * same hand to a QoS 0 {@code mosquitto_sub} on the centre's node ({@link HandWitness}), and
  * for a primary's {@code kill -9} and a node's {@code kill -9}: time until the floor has a primary again /
  * until every gateway stored everything, and events lost or doubled.
  */
