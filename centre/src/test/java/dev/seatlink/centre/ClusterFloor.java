@@ -18,6 +18,7 @@ import dev.seatlink.gateway.store.EventStore;
 import dev.seatlink.gateway.store.StoreException;
 import dev.seatlink.gateway.store.StoredEvent;
 import dev.seatlink.gateway.testing.ChildJvm;
+import dev.seatlink.gateway.testing.FloorChecks;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.PostgresServer;
@@ -240,13 +241,30 @@ final class ClusterFloor implements AutoCloseable {
         for (Gateway gateway : gateways) {
             String stored;
             try {
-                stored = gateway.stored() + " stored, " + gateway.role() + " on " + gateway.health().path("brokerNode");
+                stored = gateway.stored() + " stored, " + gateway.role() + " on " + gateway.health().path("brokerNode")
+                        + behind(gateway);
             } catch (RuntimeException e) {
                 stored = "not answering: " + e;
             }
             text.append("; gateway ").append(gateway.instance).append(": ").append(stored);
         }
         return text.toString();
+    }
+
+    /** The first seats whose stored events are not 1..n (seat: the seqs missing / n), to name what is missing. */
+    private String behind(Gateway gateway) {
+        List<String> behind = new ArrayList<>();
+        for (Map.Entry<String, Long> seat : expectedLastSeqs().entrySet()) {
+            List<Long> stored = FloorChecks.storedSeqs(new Http(gateway.port, MANAGER, managerPassword),
+                    seat.getKey());
+            List<Long> missing = java.util.stream.LongStream.rangeClosed(1, seat.getValue()).boxed()
+                    .filter(seq -> !stored.contains(seq)).limit(5).toList();
+            if (!missing.isEmpty() && behind.size() < 5) {
+                behind.add(seat.getKey() + (dead.contains(seat.getKey()) ? " (dead)" : "") + ": " + missing + " / "
+                        + seat.getValue());
+            }
+        }
+        return behind.isEmpty() ? "" : ", missing " + behind;
     }
 
     /** Stops both gateways, then checks each store holds every seat's events exactly once: seq 1..n. */
