@@ -254,12 +254,15 @@ final class ClusterFloor implements AutoCloseable {
     /** The first seats whose stored events are not 1..n (seat: the seqs missing / n), to name what is missing. */
     private String behind(Gateway gateway) {
         List<String> behind = new ArrayList<>();
+        Http http = new Http(gateway.port, MANAGER, managerPassword);
         for (Map.Entry<String, Long> seat : expectedLastSeqs().entrySet()) {
-            List<Long> stored = FloorChecks.storedSeqs(new Http(gateway.port, MANAGER, managerPassword),
-                    seat.getKey());
+            if (behind.size() == 5) {
+                break;
+            }
+            List<Long> stored = FloorChecks.storedSeqs(http, seat.getKey());
             List<Long> missing = java.util.stream.LongStream.rangeClosed(1, seat.getValue()).boxed()
                     .filter(seq -> !stored.contains(seq)).limit(5).toList();
-            if (!missing.isEmpty() && behind.size() < 5) {
+            if (!missing.isEmpty()) {
                 behind.add(seat.getKey() + (dead.contains(seat.getKey()) ? " (dead)" : "") + ": " + missing + " / "
                         + seat.getValue());
             }

@@ -132,9 +132,7 @@ class FloorUpdaterTest {
 
     @Test
     void seatsReconnectingElsewhereStartARollCallButItsAnswersDoNotStartAnother() {
-        List<String> seats = floor.site().seats().stream().map(spec -> spec.seat()).toList();
-        seats.forEach(seat -> updater.apply(online(seat), T));
-        now.addAndGet(SeatMoves.QUIET_MS);
+        List<String> seats = everySeatOnlineAWhile();
         for (int i = 0; i < SeatMoves.MIN_MOVES; i++) { // online again while shown online: moved to another node
             updater.apply(online(seats.get(i)), now.get());
         }
@@ -267,17 +265,14 @@ class FloorUpdaterTest {
         outwaitTheRollCall();
         assertThat(floor.seat("s-001").orElseThrow().online()).isFalse();
 
-        updater.apply(new Decoded.Accepted(Topic.seat("hq", "f1", "s-001", Topic.Kind.STATUS),
-                SeatStatus.online("b", "1", now.get()).answering(ask)), now.get());
+        answers("s-001", ask);
 
         assertThat(floor.seat("s-001").orElseThrow().online()).isTrue();
     }
 
     @Test
     void thePartnersRollCallStartsOneOfItsOwnOnceAndItsAnswersAreNoMoves() {
-        List<String> seats = floor.site().seats().stream().map(spec -> spec.seat()).toList();
-        seats.forEach(seat -> updater.apply(online(seat), T));
-        now.addAndGet(SeatMoves.QUIET_MS);
+        List<String> seats = everySeatOnlineAWhile();
         for (String seat : seats.subList(1, seats.size())) { // the other gateway rolls call; the first seat died
             partnerAsked(seat);
         }
@@ -299,13 +294,9 @@ class FloorUpdaterTest {
 
     @Test
     void answersToThePartnersJoinOfARollCallStartNone() {
-        List<String> seats = floor.site().seats().stream().map(spec -> spec.seat()).toList();
-        seats.forEach(seat -> updater.apply(online(seat), T));
-        now.addAndGet(SeatMoves.QUIET_MS);
+        List<String> seats = everySeatOnlineAWhile();
         for (String seat : seats) {
-            updater.apply(new Decoded.Accepted(Topic.seat("hq", "f1", seat, Topic.Kind.STATUS),
-                    SeatStatus.online("b", "1", now.get()).answering(RollCall.JOIN_PREFIX + "partner1-" + seat)),
-                    now.get());
+            answers(seat, RollCall.JOIN_PREFIX + "partner1-" + seat);
         }
         now.addAndGet(1_000);
         updater.tick();
@@ -315,13 +306,10 @@ class FloorUpdaterTest {
 
     @Test
     void anAnswerToARebirthThatIsNoRollCallsStartsNone() {
-        List<String> seats = floor.site().seats().stream().map(spec -> spec.seat()).toList();
-        seats.forEach(seat -> updater.apply(online(seat), T));
-        now.addAndGet(SeatMoves.QUIET_MS);
+        List<String> seats = everySeatOnlineAWhile();
         for (String seat : seats) { // a supervisor's rebirth, or one this gateway asked of a single seat, answered twice
             for (int twice = 0; twice < 2; twice++) {
-                updater.apply(new Decoded.Accepted(Topic.seat("hq", "f1", seat, Topic.Kind.STATUS),
-                        SeatStatus.online("b", "1", now.get()).answering("cmd-" + seat)), now.get());
+                answers(seat, "cmd-" + seat);
             }
         }
         now.addAndGet(1_000);
@@ -332,8 +320,21 @@ class FloorUpdaterTest {
 
     /** The seat answers a rebirth the other gateway of the pair asked. */
     private void partnerAsked(String seat) {
+        answers(seat, RollCall.ID_PREFIX + "partner1-" + seat);
+    }
+
+    /** The seat's online status naming the rebirth {@code ask} it answers. */
+    private void answers(String seat, String ask) {
         updater.apply(new Decoded.Accepted(Topic.seat("hq", "f1", seat, Topic.Kind.STATUS),
-                SeatStatus.online("b", "1", now.get()).answering(RollCall.ID_PREFIX + "partner1-" + seat)), now.get());
+                SeatStatus.online("b", "1", now.get()).answering(ask)), now.get());
+    }
+
+    /** Every seat of the floor online, and long enough ago that its next online status may be a move. */
+    private List<String> everySeatOnlineAWhile() {
+        List<String> seats = floor.site().seats().stream().map(spec -> spec.seat()).toList();
+        seats.forEach(seat -> updater.apply(online(seat), T));
+        now.addAndGet(SeatMoves.QUIET_MS);
+        return seats;
     }
 
     @Test

@@ -57,9 +57,13 @@ final class HandWitness implements AutoCloseable {
                     continue;
                 }
                 Long seq = seqOf(line.substring(space + 1));
-                Long sent = seq == null ? null : awaited.remove(key(line.substring(0, space), seq));
+                if (seq == null) {
+                    continue;
+                }
+                String key = key(line.substring(0, space), seq);
+                Long sent = awaited.remove(key);
                 if (sent != null) {
-                    latency.put(key(line.substring(0, space), seq), now - sent);
+                    latency.put(key, now - sent);
                 }
             }
         } catch (IOException ended) {
