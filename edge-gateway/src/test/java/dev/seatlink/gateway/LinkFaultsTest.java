@@ -309,6 +309,7 @@ class LinkFaultsTest {
         terminal("s-023", url);
         Thread.sleep(3_000);
         assertThat(http.get("/health").statusCode()).isEqualTo(503);
+        assertThat(http.json("/health").path("subscriptions").asText()).isEqualTo("WAITING");
 
         keep(MosquittoBroker.start(dir.resolve("late-broker"), port));
         long appearedAt = System.currentTimeMillis();
@@ -316,6 +317,7 @@ class LinkFaultsTest {
 
         report("f broker down at boot", 0, 0, http, System.currentTimeMillis() - appearedAt);
         await().atMost(PATIENCE).until(() -> http.get("/health").statusCode() == 200);
+        await().atMost(PATIENCE).until(() -> "GRANTED".equals(http.json("/health").path("subscriptions").asText()));
     }
 
     // i. ------------------------------------------------------------------------------------------

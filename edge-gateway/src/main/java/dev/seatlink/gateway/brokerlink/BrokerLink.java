@@ -331,6 +331,11 @@ public final class BrokerLink implements LinkHealth, FloorLink {
     }
 
     @Override
+    public boolean isSubscribed() {
+        return subscribed && isConnected();
+    }
+
+    @Override
     public String broker() {
         return plan.current().toString();
     }

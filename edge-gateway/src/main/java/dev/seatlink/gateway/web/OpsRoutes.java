@@ -59,6 +59,7 @@ public final class OpsRoutes {
         body.put("status", up ? "UP" : "DOWN");
         body.put("broker", brokerLink ? "UP" : "DOWN");
         body.put("brokerNode", broker.broker());
+        body.put("subscriptions", broker.isSubscribed() ? "GRANTED" : "WAITING");
         body.put("store", storeProblem == null ? "UP" : "DOWN: " + storeProblem + " (ingest paused)");
         body.put("site", map.site());
         body.put("floor", map.floor());
