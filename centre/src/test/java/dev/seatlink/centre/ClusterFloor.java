@@ -79,6 +79,11 @@ final class ClusterFloor implements AutoCloseable {
             return health().path("gateway").path("role").asText();
         }
 
+        /** Whether the broker granted all its subscriptions: from then on it hears what the seats send. */
+        boolean subscribed() {
+            return "GRANTED".equals(health().path("subscriptions").asText());
+        }
+
         /** How many of its subscriptions the gateway found stalled and made again, from its /metrics. */
         long stalls() {
             return http().get("/metrics").body().lines().filter(l -> l.startsWith("seatlink_subscriptions_stalled_total "))
@@ -247,6 +252,11 @@ final class ClusterFloor implements AutoCloseable {
                 stored = "not answering: " + e;
             }
             text.append("; gateway ").append(gateway.instance).append(": ").append(stored);
+        }
+        List<String> waiting = seats.lastSeqs().keySet().stream().filter(seat -> seats.unacknowledged(seat) > 0)
+                .limit(5).map(seat -> seat + " " + seats.unacknowledged(seat) + " (" + seats.link(seat) + ")").toList();
+        if (!waiting.isEmpty()) {
+            text.append("; seats with unacknowledged events: ").append(waiting);
         }
         return text.toString();
     }

@@ -179,6 +179,9 @@ class FloorFailoverTest {
         await().atMost(RECOVERY).ignoreExceptions().until(() -> "primary".equals(floor.a().role()));
         floor.start(floor.b());
         await().atMost(RECOVERY).ignoreExceptions().until(() -> "standby".equals(floor.b().role()));
+        // A pair's gateway is standby from its start, before it has subscribed: events sent before that never reach
+        // it, and it asks the seats to replay them, which a seat that dies early cannot (the standby would stay short).
+        await().atMost(RECOVERY).ignoreExceptions().until(() -> floor.a().subscribed() && floor.b().subscribed());
         floor.connectSeats();
         return floor;
     }

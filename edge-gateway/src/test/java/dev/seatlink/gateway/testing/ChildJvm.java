@@ -26,8 +26,10 @@ public final class ChildJvm implements AutoCloseable {
 
     /** The same, in the working directory {@code workDir} (null: this one). */
     public static ChildJvm startIn(Path workDir, String mainClass, Path log, String... args) {
+        // logging at info, as in production (this classpath's tinylog-test.properties says warn): a child's log file
+        // is what tells how a failed fault test went
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-cp", System.getProperty("java.class.path"), mainClass));
+                "-Xmx128m", "-Dtinylog.writer.level=info", "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         try {
             return new ChildJvm(new ProcessBuilder(command).directory(workDir == null ? null : workDir.toFile())

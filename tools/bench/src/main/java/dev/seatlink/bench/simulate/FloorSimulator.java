@@ -435,18 +435,20 @@ public final class FloorSimulator implements AutoCloseable {
             synchronized (clients) {
                 client = clients.get(index);
             }
-            announce(index, client).onSuccess(v -> {
-                reconnects.incrementAndGet();
-                backoffs.get(index).reset();
-                outages.back(index, System.nanoTime());
-                reconnecting.remove(index);
-            }).onFailure(e -> {
-                if (client.isConnected()) { // connected, then its subscribe or greeting failed: its check mends that
-                    reconnecting.remove(index);
+            announce(index, client).onComplete(done -> {
+                // Not connected now: it failed, or the connection closed while the attempt was finishing — and that
+                // close, finding this reconnect under way, left the reconnecting to it.
+                if (!client.isConnected()) {
+                    nextNode(index);
+                    reconnectLater(index, attempt + 1);
                     return;
                 }
-                nextNode(index);
-                reconnectLater(index, attempt + 1);
+                if (done.succeeded()) {
+                    reconnects.incrementAndGet();
+                    backoffs.get(index).reset();
+                    outages.back(index, System.nanoTime());
+                } // else connected, then its subscribe or greeting failed: its check mends that
+                reconnecting.remove(index);
             });
         });
     }
@@ -607,6 +609,20 @@ public final class FloorSimulator implements AutoCloseable {
     /** Events of one seat not acknowledged by the broker (a dead seat's last ones died with it). */
     public int unacknowledged(String seat) {
         return unacked.get(indexOf(seat)).size();
+    }
+
+    /** The seat's link, for a failed test's message: connected to which node, or reconnecting, or neither. */
+    public String link(String seat) {
+        int index = indexOf(seat);
+        MqttClient client;
+        synchronized (clients) {
+            client = index < clients.size() ? clients.get(index) : null;
+        }
+        if (client != null && client.isConnected()) {
+            return "connected to " + nodeOf(seat);
+        }
+        return (reconnecting.contains(index) ? "reconnecting to " + nodeOf(seat) : "disconnected, not reconnecting")
+                + (dead.contains(index) ? " (dead)" : "");
     }
 
     /** Events made but not yet acknowledged by the broker, over all seats. */
