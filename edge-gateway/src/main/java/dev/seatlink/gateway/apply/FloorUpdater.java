@@ -22,7 +22,8 @@ import org.tinylog.Logger;
  * Applies valid messages to the {@link FloorModel} and reports what changed. Runs on the one
  * context that owns the model. Events pass through a {@link Reorderer} first, so gaps are waited
  * for, replayed or, in the end, given up on. Asks a seat for a rebirth when it sends data before any
- * status, at most once per {@link #REBIRTH_INTERVAL_MS} per seat.
+ * status or while shown offline, and when it is said offline (a seat that is there answers a Last Will delivered
+ * late), at most once per {@link #REBIRTH_INTERVAL_MS} per seat.
  *
  * <p>Two guards keep one seat's bad sequence from blinding it: an event or snapshot more than
  * {@link #MAX_SEQ_JUMP} beyond the seat's last applied seq is refused ({@code seq_jump}) and the seat asked
@@ -175,6 +176,11 @@ public final class FloorUpdater {
             if (!status.online() && outcome.effect() == Applied.Effect.CHANGED) {
                 // The retained config then holds the seat's latest seq for whatever terminal comes next.
                 outbox.config(seat);
+                if (!retained) {
+                    // A Last Will can come after the seat reconnected, on a cluster through another node (seen: a
+                    // live seat shown offline for over a minute after a node's kill): a seat that is there answers.
+                    requestRebirth(seat);
+                }
             }
         } else if (message.message() instanceof CommandResult result) {
             if (!floor.knows(seat)) {

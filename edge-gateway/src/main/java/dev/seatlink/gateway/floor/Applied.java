@@ -4,7 +4,8 @@ package dev.seatlink.gateway.floor;
  * What applying one message did to the floor.
  *
  * @param missing how many seqs were skipped before this event (a gap), 0 otherwise
- * @param rebirth the seat sent data before any status: ask it to republish
+ * @param rebirth the seat sent data while not shown online (before any status, or after its offline status — a Last
+ *                Will may come after the seat reconnected): ask it to republish
  */
 public record Applied(Effect effect, long missing, boolean rebirth) {
 

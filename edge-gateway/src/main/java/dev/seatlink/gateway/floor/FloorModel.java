@@ -176,7 +176,7 @@ public final class FloorModel {
         set(seat, event.agent(), event.to(), event.reason(), event.help(), helpOnly ? seat.since : event.at(),
                 event.pending());
         calls.seatIs(seatId, event.to(), event.at());
-        return new Applied(Applied.Effect.CHANGED, missing, seat.online == null);
+        return new Applied(Applied.Effect.CHANGED, missing, !seat.isOnline());
     }
 
     private static void set(LiveSeat seat, String agent, AgentState state, String reason, boolean help, long since,

@@ -245,6 +245,49 @@ class FloorUpdaterTest {
     }
 
     @Test
+    void aLiveSeatShownOfflineByALateLastWillIsAskedAtOnceAndShownOnlineByItsAnswer() {
+        updater.apply(online("s-001", T), T);
+        sent.commands.clear();
+        now.addAndGet(30_000);
+
+        // the Will of a connection the seat has since replaced, delivered after its new online status
+        updater.apply(offline("s-001", T), now.get());
+        assertThat(floor.seat("s-001").orElseThrow().online()).isFalse();
+        SentToSeats.Sent ask = sent.commands.stream().filter(s -> s.seat().equals("s-001")).findFirst().orElseThrow();
+        assertThat(ask.command()).isInstanceOf(Command.Rebirth.class);
+        answers("s-001", ask.command().id());
+
+        assertThat(floor.seat("s-001").orElseThrow().online()).isTrue();
+    }
+
+    @Test
+    void aSeatShownOfflineThatGoesOnSendingEventsIsAskedForARebirthAtMostEvery30Seconds() {
+        updater.apply(online("s-001", T), T);
+        updater.apply(offline("s-001", T), T); // its Will: asked once, and the answer was lost
+        sent.commands.clear();
+        now.addAndGet(FloorUpdater.REBIRTH_INTERVAL_MS);
+
+        updater.apply(event("s-001", 1), now.get());
+        updater.apply(event("s-001", 2), now.get());
+        assertThat(sent.commands).extracting(SentToSeats.Sent::seat).containsExactly("s-001");
+        answers("s-001", sent.commands.get(0).command().id());
+
+        assertThat(floor.seat("s-001").orElseThrow().online()).isTrue();
+    }
+
+    @Test
+    void aRetainedOfflineStatusHandedOverOnSubscribingAsksNothing() {
+        updater.apply(offline("s-001", T), T, true);
+
+        assertThat(floor.seat("s-001").orElseThrow().online()).isFalse();
+        assertThat(sent.commands).isEmpty();
+    }
+
+    private static Decoded.Accepted offline(String seat, long ts) {
+        return new Decoded.Accepted(Topic.seat("hq", "f1", seat, Topic.Kind.STATUS), SeatStatus.offline("b", ts));
+    }
+
+    @Test
     void aLateAnswerToTheAskThatGaveASeatUpStillShowsItOnline() {
         updater.apply(online("s-001", T), T);
         rollCall();
