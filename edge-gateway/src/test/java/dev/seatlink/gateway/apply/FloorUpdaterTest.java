@@ -47,6 +47,11 @@ class FloorUpdaterTest {
         return new Decoded.Accepted(Topic.seat("hq", "f1", seat, Topic.Kind.STATUS), SeatStatus.online("b", "1", ts));
     }
 
+    /** An offline status of the seat's current boot: its Last Will, or a clean stop. */
+    private static Decoded.Accepted offline(String seat, long ts) {
+        return new Decoded.Accepted(Topic.seat("hq", "f1", seat, Topic.Kind.STATUS), SeatStatus.offline("b", ts));
+    }
+
     /** A roll call starts and, a second later, every seat has been asked. */
     private void rollCall() {
         updater.startRollCall();
@@ -281,10 +286,6 @@ class FloorUpdaterTest {
 
         assertThat(floor.seat("s-001").orElseThrow().online()).isFalse();
         assertThat(sent.commands).isEmpty();
-    }
-
-    private static Decoded.Accepted offline(String seat, long ts) {
-        return new Decoded.Accepted(Topic.seat("hq", "f1", seat, Topic.Kind.STATUS), SeatStatus.offline("b", ts));
     }
 
     @Test
