@@ -310,6 +310,7 @@ class LinkFaultsTest {
         Thread.sleep(3_000);
         assertThat(http.get("/health").statusCode()).isEqualTo(503);
         assertThat(http.json("/health").path("subscriptions").asText()).isEqualTo("WAITING");
+        assertThat(http.get("/metrics").body()).contains("\nseatlink_broker_subscribed 0\n");
 
         keep(MosquittoBroker.start(dir.resolve("late-broker"), port));
         long appearedAt = System.currentTimeMillis();
@@ -318,6 +319,7 @@ class LinkFaultsTest {
         report("f broker down at boot", 0, 0, http, System.currentTimeMillis() - appearedAt);
         await().atMost(PATIENCE).until(() -> http.get("/health").statusCode() == 200);
         await().atMost(PATIENCE).until(() -> "GRANTED".equals(http.json("/health").path("subscriptions").asText()));
+        assertThat(http.get("/metrics").body()).contains("\nseatlink_broker_subscribed 1\n");
     }
 
     // i. ------------------------------------------------------------------------------------------

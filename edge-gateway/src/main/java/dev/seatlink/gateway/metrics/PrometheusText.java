@@ -13,8 +13,8 @@ public final class PrometheusText {
 
     /** Values read from the floor and links at scrape time. */
     public record Gauges(int seats, int online, Map<String, Integer> seatsByState, int sseClients, int sseClientsBehind,
-                         long sseBytes, boolean brokerConnected, StoreFigures store, CentralFigures central,
-                         ClusterFigures cluster) {
+                         long sseBytes, boolean brokerConnected, boolean brokerSubscribed, StoreFigures store,
+                         CentralFigures central, ClusterFigures cluster) {
     }
 
     /** The copy to the centre-wide store, read at scrape time; nothing is written when it is not configured. */
@@ -115,6 +115,8 @@ public final class PrometheusText {
                 g.sseClientsBehind());
         text.counter("seatlink_sse_bytes_total", "Bytes written to wallboard streams, all clients", g.sseBytes());
         text.gauge("seatlink_broker_connected", "1 while the gateway's MQTT link is up", g.brokerConnected() ? 1 : 0);
+        text.gauge("seatlink_broker_subscribed", "1 while the broker has granted every subscription of the link",
+                g.brokerSubscribed() ? 1 : 0);
         text.family("seatlink_tick_seconds", "gauge", "How long the last 1 s floor tick (KPIs, alerts, summary) took");
         text.line("seatlink_tick_seconds " + m.tickMicros / 1e6);
         text.family("seatlink_tick_max_seconds", "gauge", "The longest floor tick since the gateway started");

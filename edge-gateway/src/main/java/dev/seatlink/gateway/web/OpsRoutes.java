@@ -87,6 +87,7 @@ public final class OpsRoutes {
         FloorCounts counts = floor.counts();
         String text = PrometheusText.render(metrics, new PrometheusText.Gauges(counts.seats(), counts.online(),
                 counts.states(), stream.size(), stream.behind(), stream.bytesWritten(), broker.isConnected(),
+                broker.isSubscribed(),
                 new PrometheusText.StoreFigures(
                         store.storedCount(), store.firstTimeCount(), store.batchCount(), store.failureCount(), store.queued(),
                         store.problem() == null),
