@@ -194,10 +194,7 @@ public final class FloorSimulator implements AutoCloseable {
     private void checkSubscriptions() {
         long now = monotonicMillis();
         for (int i = 0; i < seats.size(); i++) {
-            MqttClient client;
-            synchronized (clients) {
-                client = i < clients.size() ? clients.get(i) : null;
-            }
+            MqttClient client = clientOf(i);
             if (client == null || !client.isConnected() || dead.contains(i)) {
                 continue;
             }
@@ -614,15 +611,19 @@ public final class FloorSimulator implements AutoCloseable {
     /** The seat's link, for a failed test's message: connected to which node, or reconnecting, or neither. */
     public String link(String seat) {
         int index = indexOf(seat);
-        MqttClient client;
-        synchronized (clients) {
-            client = index < clients.size() ? clients.get(index) : null;
-        }
+        MqttClient client = clientOf(index);
         if (client != null && client.isConnected()) {
             return "connected to " + nodeOf(seat);
         }
         return (reconnecting.contains(index) ? "reconnecting to " + nodeOf(seat) : "disconnected, not reconnecting")
                 + (dead.contains(index) ? " (dead)" : "");
+    }
+
+    /** The seat's client, or null while {@link #connectAll} has not made it yet. */
+    private MqttClient clientOf(int index) {
+        synchronized (clients) {
+            return index < clients.size() ? clients.get(index) : null;
+        }
     }
 
     /** Events made but not yet acknowledged by the broker, over all seats. */
