@@ -122,7 +122,7 @@ setup() {
 
 @test "a release that does not come online is rolled back by itself" {
   broken="$(make_release 9.9.9 broken)"
-  run "$SEATLINK" update "$TARGET_HOST" --release "$broken" --gateway "$GATEWAY" --timeout 15 "${SSH_ARGS[@]}"
+  run "$SEATLINK" update "$TARGET_HOST" --release "$broken" --gateway "$GATEWAY" --timeout 10 "${SSH_ARGS[@]}"
   echo "$output"
   [ "$status" -ne 0 ]
   [[ "${lines[-1]}" == "FAIL: $TARGET_HOST s-014: release 9.9.9 did not come online; ROLLED BACK to 9.0.2 (online again)"* ]]
