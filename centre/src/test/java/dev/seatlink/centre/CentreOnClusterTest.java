@@ -8,7 +8,6 @@ import dev.seatlink.centre.feed.CentreLink;
 import dev.seatlink.cluster.NatsCluster;
 import dev.seatlink.gateway.Gateway;
 import dev.seatlink.gateway.GatewayConfig;
-import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
@@ -33,7 +32,7 @@ class CentreOnClusterTest {
     void theCentreViewWatchesTheFloorsWithoutAnyConsumerOfItsOwn() throws Exception {
         Vertx vertx = Vertx.vertx();
         try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), 1, PATIENCE);
-             Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, cluster.brokerList(), FreePorts.next(),
+             Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, cluster.brokerList(), 0,
                      dir.resolve("gw")).toBuilder().instance("a").build())) {
             NodeMonitoring node = new NodeMonitoring(cluster);
             await().atMost(PATIENCE).until(() -> !node.consumerFilters().isEmpty()); // the gateway's

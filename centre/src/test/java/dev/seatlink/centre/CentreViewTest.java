@@ -8,7 +8,6 @@ import dev.seatlink.centre.config.CentreFile;
 import dev.seatlink.centre.feed.CentreLink;
 import dev.seatlink.gateway.Gateway;
 import dev.seatlink.gateway.GatewayConfig;
-import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MosquittoBroker;
 import dev.seatlink.gateway.testing.SeatTerminal;
@@ -41,7 +40,7 @@ class CentreViewTest {
     @BeforeEach
     void start() throws Exception {
         broker = MosquittoBroker.start(dir.resolve("broker"));
-        gateway = Gateway.start(GatewayConfig.defaults().with(0, broker.url(), FreePorts.next(), dir.resolve("gw"))
+        gateway = Gateway.start(GatewayConfig.defaults().with(0, broker.url(), 0, dir.resolve("gw"))
                 .toBuilder().instance("a").build());
         Path centreFile = dir.resolve("centre.json");
         Files.writeString(centreFile, "{\"centre\":\"HQ\",\"floors\":[{\"site\":\"hq\",\"floor\":\"f1\",\"name\":\"First floor\"},"

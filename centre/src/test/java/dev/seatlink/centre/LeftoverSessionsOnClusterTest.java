@@ -8,7 +8,6 @@ import dev.seatlink.cluster.NatsCluster;
 import dev.seatlink.gateway.Gateway;
 import dev.seatlink.gateway.GatewayConfig;
 import dev.seatlink.gateway.testing.DemoManager;
-import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MqttProbe;
 import java.nio.file.Path;
@@ -42,7 +41,7 @@ class LeftoverSessionsOnClusterTest {
                 sender.publishRaw("seatlink/v1/hq/f1/" + OLD + "/cmd", "queued-1", false);
                 sender.publishRaw("seatlink/v1/hq/f1/" + OLD + "/cmd", "queued-2", false);
             }
-            try (Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, broker, FreePorts.next(),
+            try (Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, broker, 0,
                     dir.resolve("gw")).toBuilder().natsMonitor(List.of(cluster.node(0).monitorUrl()))
                     .usersFile(manager.usersFile()).build())) {
                 Http http = new Http(gateway.httpPort());

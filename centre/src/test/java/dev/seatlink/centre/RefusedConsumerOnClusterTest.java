@@ -9,7 +9,6 @@ import dev.seatlink.cluster.NatsCluster;
 import dev.seatlink.gateway.Gateway;
 import dev.seatlink.gateway.GatewayConfig;
 import dev.seatlink.gateway.testing.DemoManager;
-import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MqttProbe;
 import dev.seatlink.protocol.AgentState;
@@ -41,7 +40,7 @@ class RefusedConsumerOnClusterTest {
     void aGatewayWhoseEventConsumerIsRefusedTakesInTheFloorsEventsOverItsTap() throws Exception {
         DemoManager manager = DemoManager.in(dir); // it subscribes status, state, event, … in turn: two are made
         try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), NODES, PATIENCE, accountWithConsumers(2));
-             Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, cluster.brokerList(), FreePorts.next(),
+             Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, cluster.brokerList(), 0,
                      dir.resolve("gw")).toBuilder().login("gateway", "gateway-pass").usersFile(manager.usersFile())
                      .build());
              MqttProbe seat = MqttProbe.login(cluster.node(0).mqttUrl(), "seat", "seat-pass")) {
@@ -73,7 +72,7 @@ class RefusedConsumerOnClusterTest {
         Topic commands = Topic.seat("hq", "f1", "s-003", Topic.Kind.CMD);
         try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), NODES, PATIENCE, accountWithConsumers(1));
              MqttProbe seat = MqttProbe.login(cluster.node(0).mqttUrl(), "seat", "seat-pass", commands.toString());
-             Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, cluster.brokerList(), FreePorts.next(),
+             Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, cluster.brokerList(), 0,
                      dir.resolve("gw")).toBuilder().login("gateway", "gateway-pass").usersFile(manager.usersFile())
                      .build())) {
             Http http = new Http(gateway.httpPort(), DemoManager.NAME, manager.password());
@@ -96,7 +95,7 @@ class RefusedConsumerOnClusterTest {
     @Test
     void onceItsConsumersDeliverTheGatewayUnsubscribesItsTaps() throws Exception {
         try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), NODES, PATIENCE);
-             Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, cluster.brokerList(), FreePorts.next(),
+             Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, cluster.brokerList(), 0,
                      dir.resolve("gw")))) {
             Http http = new Http(gateway.httpPort());
             NodeMonitoring node = new NodeMonitoring(cluster);

@@ -11,7 +11,6 @@ import dev.seatlink.cluster.NatsNode;
 import dev.seatlink.gateway.Gateway;
 import dev.seatlink.gateway.GatewayConfig;
 import dev.seatlink.gateway.store.EventStore;
-import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.TestCertificates;
 import io.vertx.core.Vertx;
@@ -46,7 +45,7 @@ class TlsClusterTest {
         Vertx vertx = Vertx.vertx();
         try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), 3, Duration.ofSeconds(60), "",
                 new MqttTls(cert, certificates.key("node")));
-             Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, cluster.brokerList(), FreePorts.next(),
+             Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, cluster.brokerList(), 0,
                      dir.resolve("gw")).toBuilder().tlsCaFile(ca).siteFile(site).build())) {
             assertThat(cluster.brokerList()).startsWith("ssl://").doesNotContain("tcp://");
             FloorSimulator seats = new FloorSimulator(vertx, new FloorSimulator.Settings(cluster.brokerList(), "hq", "f1",

@@ -101,10 +101,9 @@ public final class Gateway implements AutoCloseable {
         }
         String brokerUrl = broker == null ? config.link().brokerUrl() : broker.url();
         if (broker != null && access == null) {
-            Logger.warn("the embedded broker on {}:{} is anonymous: any process that reaches it can publish seat "
+            Logger.warn("the embedded broker {} is anonymous: any process that reaches it can publish seat "
                     + "events, configs, commands and results; it listens on {} only{}; use --embedded-auth DIR "
-                    + "(tools/seatlink credentials) or Mosquitto for a real floor", config.link().mqttHost(),
-                    config.link().mqttPort(), config.link().mqttHost(),
+                    + "(tools/seatlink credentials) or Mosquitto for a real floor", broker.url(), config.link().mqttHost(),
                     isLoopback(config.link().mqttHost()) ? " (this machine)" : " - NOT loopback");
         }
         CentralCopy central = centralStore == null ? null : new CentralCopy(new CentralOutbox(store),

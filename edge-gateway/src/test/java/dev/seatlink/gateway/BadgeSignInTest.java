@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seatlink.gateway.testing.DemoManager;
-import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.terminal.TerminalAgent;
 import dev.seatlink.terminal.TerminalConfig;
@@ -61,7 +60,7 @@ class BadgeSignInTest {
         Files.createDirectories(dir.resolve("gw"));
         Files.writeString(dir.resolve("gw/agents.json"), "[{\"id\":\"a1005\",\"name\":\"Eve Adams\",\"team\":"
                 + "\"billing-1\",\"skill\":\"regular\",\"badge\":\"DEADBEEF\",\"active\":true}]");
-        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gw"))
+        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, 0, dir.resolve("gw"))
                 .withUsers(manager.usersFile()));
         Http http = new Http(gateway.httpPort());
         SimulatedHardware first = seat("s-001");

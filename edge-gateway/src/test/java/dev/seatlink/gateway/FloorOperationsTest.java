@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seatlink.gateway.access.CredentialFiles;
-import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MqttProbe;
 import dev.seatlink.protocol.AgentState;
@@ -64,7 +63,7 @@ class FloorOperationsTest {
             passwords.put(user, Files.readAllLines(dir.resolve("secrets/supervisors/" + user + ".credentials")).get(1)
                     .substring(9));
         }
-        config = GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gateway")).withSiteFile(siteFile)
+        config = GatewayConfig.defaults().with(0, null, 0, dir.resolve("gateway")).withSiteFile(siteFile)
                 .withUsers(dir.resolve("secrets/supervisors.passwd"));
         startGateway();
     }

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seatlink.gateway.access.CredentialFiles;
-import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MosquittoBroker;
 import dev.seatlink.gateway.testing.MqttProbe;
@@ -136,7 +135,7 @@ class GatewayPairTest {
     }
 
     private Gateway gateway(String instance) {
-        Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, broker.url(), FreePorts.next(), dir.resolve(instance))
+        Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, broker.url(), 0, dir.resolve(instance))
                 .withUsers(dir.resolve("secrets/supervisors.passwd")).toBuilder().instance(instance).build());
         running.add(gateway);
         return gateway;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.seatlink.gateway.testing.DemoManager;
-import dev.seatlink.gateway.testing.FreePorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -55,7 +54,7 @@ class HttpsTest {
     void theWallboardAndSignInAreServedOverTlsAndPlainHttpIsNotAnswered() throws Exception {
         Path cert = selfSigned();
         DemoManager manager = DemoManager.in(dir);
-        try (Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gw"))
+        try (Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, null, 0, dir.resolve("gw"))
                 .withUsers(manager.usersFile()).withHttps(new GatewayConfig.Https(cert, dir.resolve("key.pem"))))) {
             HttpClient client = trusting(cert);
             String base = "https://127.0.0.1:" + gateway.httpPort();

@@ -82,7 +82,7 @@ class LinkFaultsTest {
     }
 
     private Gateway gateway(String brokerUrl) {
-        return keep(Gateway.start(GatewayConfig.defaults().with(0, brokerUrl, FreePorts.next(), dir.resolve("gateway"))
+        return keep(Gateway.start(GatewayConfig.defaults().with(0, brokerUrl, 0, dir.resolve("gateway"))
                 .withUsers(manager.usersFile())));
     }
 
@@ -96,7 +96,7 @@ class LinkFaultsTest {
         Path map = dir.resolve("floor.json");
         Files.writeString(map, "{\"site\":\"hq\",\"floor\":\"f1\",\"managers\":[\"" + DemoManager.NAME
                 + "\"],\"teams\":[{\"id\":\"t1\"}],\"seats\":[" + list + "]}");
-        return keep(Gateway.start(GatewayConfig.defaults().with(0, brokerUrl, FreePorts.next(), dir.resolve("gateway"))
+        return keep(Gateway.start(GatewayConfig.defaults().with(0, brokerUrl, 0, dir.resolve("gateway"))
                 .withSiteFile(map).withUsers(manager.usersFile())));
     }
 
@@ -336,7 +336,7 @@ class LinkFaultsTest {
         Assumptions.assumeTrue(mounted, "cannot mount a small tmpfs");
         running.add(() -> new ProcessBuilder("umount", "-l", disk.toString()).start().waitFor());
         MosquittoBroker broker = broker();
-        Gateway gateway = keep(Gateway.start(GatewayConfig.defaults().with(0, broker.url(), FreePorts.next(),
+        Gateway gateway = keep(Gateway.start(GatewayConfig.defaults().with(0, broker.url(), 0,
                 disk.resolve("gateway")).withUsers(manager.usersFile())));
         Http http = manager.http(gateway.httpPort());
         MqttProbe seat = keep(new MqttProbe(broker.url()));
@@ -384,7 +384,7 @@ class LinkFaultsTest {
     /** A gateway logged in to {@code broker} with its generated login. */
     private Gateway gatewayLoggedIn(Path secrets, MosquittoBroker broker) {
         Credentials gatewayLogin = Credentials.read(secrets.resolve("gateway.credentials"));
-        return keep(Gateway.start(GatewayConfig.defaults().with(0, broker.url(), FreePorts.next(),
+        return keep(Gateway.start(GatewayConfig.defaults().with(0, broker.url(), 0,
                 dir.resolve("gateway")).withLogin(gatewayLogin.username(),
                 gatewayLogin.password(), null).withUsers(manager.usersFile())));
     }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seatlink.gateway.testing.DemoManager;
-import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MqttProbe;
 import dev.seatlink.protocol.AgentState;
@@ -57,7 +56,7 @@ class MovesDuringAShiftTest {
         String dm = DemoManager.account(secrets, "dm-eve");
         String anna = DemoManager.account(secrets, "tl-anna"); // billing-1 (s-001..s-008)
         String ben = DemoManager.account(secrets, "tl-ben"); // vip-care (s-009..)
-        GatewayConfig config = GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gw"))
+        GatewayConfig config = GatewayConfig.defaults().with(0, null, 0, dir.resolve("gw"))
                 .withUsers(secrets.resolve("supervisors.passwd"));
         gateway = Gateway.start(config);
         Http http = new Http(gateway.httpPort());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.terminal.TerminalAgent;
 import dev.seatlink.terminal.TerminalConfig;
@@ -61,7 +60,7 @@ class PendingNotReadyTest {
 
     @Test
     void notReadyDuringACallIsPendingOnTheDisplayAndWallboardSurvivesARestartAndIsCancelledByASecondPress() {
-        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gw")));
+        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, 0, dir.resolve("gw")));
         Http http = new Http(gateway.httpPort());
         SimulatedHardware seat = terminal();
         await().atMost(PATIENCE).until(() -> seat(http).path("online").asBoolean());

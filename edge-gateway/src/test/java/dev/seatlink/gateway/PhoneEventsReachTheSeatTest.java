@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seatlink.gateway.testing.DemoManager;
-import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.SeatTerminal;
 import dev.seatlink.gateway.testing.MqttProbe;
@@ -53,7 +52,7 @@ class PhoneEventsReachTheSeatTest {
     void startFloorWithOneSeatSignedIn() {
         manager = DemoManager.in(dir);
         pbxPassword = DemoManager.account(manager.usersFile().getParent(), "pbx");
-        config = GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gw")).withUsers(manager.usersFile());
+        config = GatewayConfig.defaults().with(0, null, 0, dir.resolve("gw")).withUsers(manager.usersFile());
         gateway = Gateway.start(config);
         http = new Http(gateway.httpPort());
         terminal = SeatTerminal.start(gateway.brokerUrl(), SEAT, dir.resolve(SEAT), shown::set);

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seatlink.gateway.acd.sim.SimulatedAsterisk;
-import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.SeatTerminal;
 import dev.seatlink.terminal.display.Screen;
@@ -52,7 +51,7 @@ class PhoneSystemOverAmiTest {
                  "teams":[{"id":"phones","reasons":["break","lunch"],"wrapUpSeconds":2}],
                  "seats":[{"seat":"s-1","team":"phones","agent":"a1","x":0,"y":0,"acd":["PJSIP/1001"]},
                           {"seat":"s-2","team":"phones","agent":"a2","x":1,"y":0,"acd":["PJSIP/1002"]}]}""");
-        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gw"))
+        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, 0, dir.resolve("gw"))
                 .toBuilder().siteFile(site)
                 .acd(new GatewayConfig.Acd("127.0.0.1", ami.port(), SimulatedAsterisk.USER, SimulatedAsterisk.SECRET)).build());
         http = new Http(gateway.httpPort());

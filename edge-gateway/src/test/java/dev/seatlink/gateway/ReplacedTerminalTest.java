@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.terminal.TerminalAgent;
 import dev.seatlink.terminal.TerminalConfig;
@@ -60,7 +59,7 @@ class ReplacedTerminalTest {
 
     @Test
     void aTerminalWithAFreshDataDirectoryContinuesAboveTheFloorsSeqAndTheSeatShowsTheTruth() {
-        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gw")));
+        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, 0, dir.resolve("gw")));
         Http http = new Http(gateway.httpPort());
         SimulatedHardware old = terminal("pi-1");
         await().atMost(PATIENCE).until(() -> seat(http).path("online").asBoolean());
@@ -85,7 +84,7 @@ class ReplacedTerminalTest {
 
     @Test
     void aTerminalThatCannotWriteItsDataDirectoryStillWorksAndTheFleetViewSaysSo() throws Exception {
-        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gw")));
+        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, 0, dir.resolve("gw")));
         Http http = new Http(gateway.httpPort());
         java.nio.file.Files.writeString(dir.resolve("in-the-way"), "a file where the data directory's parent should be");
 

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seatlink.gateway.roster.RosterCommand;
 import dev.seatlink.gateway.testing.DemoManager;
-import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MqttProbe;
 import dev.seatlink.protocol.AgentState;
@@ -61,7 +60,7 @@ class RosterAdherenceAndReviewTest {
     void aRosterIsImportedFollowedAlertedAndReviewed() throws Exception {
         DemoManager manager = DemoManager.in(dir);
         String anna = DemoManager.account(manager.usersFile().getParent(), "tl-anna");
-        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gw"))
+        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, 0, dir.resolve("gw"))
                 .withUsers(manager.usersFile()));
         Http http = manager.http(gateway.httpPort());
         Http leader = new Http(gateway.httpPort(), "tl-anna", anna);

@@ -3,7 +3,6 @@ package dev.seatlink.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MosquittoBroker;
 import dev.seatlink.terminal.TerminalAgent;
@@ -59,7 +58,7 @@ class SeatPressReachesWallboardTest {
             running.add(mosquitto);
             external = mosquitto.url();
         }
-        GatewayConfig config = GatewayConfig.defaults().with(0, external, FreePorts.next(), dir.resolve("gateway"));
+        GatewayConfig config = GatewayConfig.defaults().with(0, external, 0, dir.resolve("gateway"));
         Gateway gateway = Gateway.start(config);
         running.add(gateway);
         return gateway;

@@ -3,7 +3,6 @@ package dev.seatlink.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MqttProbe;
 import dev.seatlink.protocol.AgentState;
@@ -39,7 +38,7 @@ class SupervisorCommandsReachTheSeatTest {
 
     @BeforeEach
     void startFloorWithOneSeat() throws Exception {
-        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gateway")));
+        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, 0, dir.resolve("gateway")));
         http = new Http(gateway.httpPort());
         Properties props = TerminalConfig.defaults();
         props.setProperty("seat", "s-003");

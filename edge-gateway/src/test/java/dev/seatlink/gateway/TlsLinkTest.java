@@ -61,7 +61,7 @@ class TlsLinkTest {
 
         // the gateway and a terminal both trusting the floor's CA
         DemoManager manager = DemoManager.in(dir);
-        Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, url, FreePorts.next(), dir.resolve("gw"))
+        Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, url, 0, dir.resolve("gw"))
                 .withLogin(null, null, dir.resolve("ca.pem")).withUsers(manager.usersFile()));
         running.add(gateway);
         Http http = manager.http(gateway.httpPort());

@@ -179,7 +179,7 @@ public final class FloorUpdater {
                 if (!retained) {
                     // A Last Will can come after the seat reconnected, on a cluster through another node (seen: a
                     // live seat shown offline for over a minute after a node's kill): a seat that is there answers.
-                    requestRebirth(seat);
+                    requestRebirth(seat, "said offline: a Last Will may come late");
                 }
             }
         } else if (message.message() instanceof CommandResult result) {
@@ -251,7 +251,7 @@ public final class FloorUpdater {
             case UNCHANGED -> { }
         }
         if (outcome.rebirth()) {
-            requestRebirth(seat);
+            requestRebirth(seat, "sent data while not shown online");
         }
     }
 
@@ -322,7 +322,7 @@ public final class FloorUpdater {
                     new Command.Replay(UUID.randomUUID().toString(), replay.from(), replay.to(), now));
         } else {
             rebirths.forget(request.seat());
-            requestRebirth(request.seat());
+            requestRebirth(request.seat(), "a replay did not fill its gap");
         }
     }
 
@@ -331,12 +331,12 @@ public final class FloorUpdater {
         rejectLog.rejected("seat " + seat, RejectReason.UNKNOWN_SEAT, "seat '" + seat + "' is not in the seat map");
     }
 
-    private void requestRebirth(String seat) {
+    private void requestRebirth(String seat, String why) {
         long now = clock.millis();
         if (!rebirths.due(seat, now)) {
             return;
         }
-        Logger.info("asking seat {} to republish its status and state (rebirth)", seat);
+        Logger.info("asking seat {} to republish its status and state (rebirth): {}", seat, why);
         sendRebirth(seat, now);
     }
 

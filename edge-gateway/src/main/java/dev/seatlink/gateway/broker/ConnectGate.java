@@ -41,6 +41,11 @@ final class ConnectGate {
         return gate.server.connectHandler(gate::accept).listen().map(s -> gate);
     }
 
+    /** The port it listens on (the one asked for, or the one chosen when asked for 0). */
+    int port() {
+        return server.actualPort();
+    }
+
     private void accept(NetSocket client) {
         client.pause();
         toBroker.connect(brokerPort, "127.0.0.1").onComplete(connected -> {

@@ -12,7 +12,6 @@ import dev.seatlink.gateway.GatewayConfig;
 import dev.seatlink.gateway.access.CredentialFiles;
 import dev.seatlink.gateway.site.SiteConfigLoader;
 import dev.seatlink.gateway.testing.DemoManager;
-import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MqttProbe;
 import dev.seatlink.link.Credentials;
@@ -70,7 +69,7 @@ class EmbeddedBrokerAccessTest {
         Path secrets = dir.resolve("secrets");
         new CredentialFiles(secrets, TestCredentials.BCRYPT_COST).generate(new SiteConfigLoader().loadDemo());
         DemoManager manager = DemoManager.in(dir);
-        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gw"))
+        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, 0, dir.resolve("gw"))
                 .withEmbeddedAuth(secrets).withUsers(manager.usersFile()));
         Http http = manager.http(gateway.httpPort());
         await().atMost(PATIENCE).until(() -> http.get("/health").statusCode() == 200);

@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.seatlink.gateway.Gateway;
 import dev.seatlink.gateway.GatewayConfig;
-import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.MosquittoBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ class EverySeatGetsItsConfigTest {
         Assumptions.assumeTrue(MosquittoBroker.installed(), "mosquitto is not installed");
         // Mosquitto, as a floor that size runs (the embedded Moquette stores retained messages at ~200/s)
         try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("mosquitto"));
-             Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, broker.url(), FreePorts.next(),
+             Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, broker.url(), 0,
                      dir.resolve("gw")).withSiteFile(file))) {
             // a plain client that only counts topics: 70,000 retained configs
             MqttClient reader = new MqttClient(broker.url(), "config-reader", new MemoryPersistence());

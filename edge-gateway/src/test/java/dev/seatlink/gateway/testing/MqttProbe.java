@@ -7,9 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /** A test's own MQTT client: publishes as an outside tool would and records what it hears. */
@@ -75,6 +78,10 @@ public final class MqttProbe implements AutoCloseable {
         }
         options.setConnectionTimeout(5);
         client.setTimeToWait(3_000); // a broker that drops a refused publish without PUBACK must not hang a test
+        if (!cleanSession) {
+            // what the broker queued for the session comes on connecting, before any subscription's listener is set
+            client.setCallback(new QueuedMessages());
+        }
         connect(options, filters);
     }
 
@@ -106,6 +113,21 @@ public final class MqttProbe implements AutoCloseable {
                     throw e;
                 }
             }
+        }
+    }
+
+    private final class QueuedMessages implements MqttCallback {
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            received.add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8)));
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
         }
     }
 

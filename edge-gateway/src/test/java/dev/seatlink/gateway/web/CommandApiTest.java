@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seatlink.gateway.Gateway;
 import dev.seatlink.gateway.GatewayConfig;
 import dev.seatlink.gateway.testing.DemoManager;
-import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MqttProbe;
 import dev.seatlink.terminal.TerminalAgent;
@@ -18,6 +17,7 @@ import dev.seatlink.terminal.seat.Key;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +47,7 @@ class CommandApiTest {
         password = DemoManager.account(secrets, "fm-dana");
         leaderPassword = DemoManager.account(secrets, "tl-anna");
         otherLeaderPassword = DemoManager.account(secrets, "tl-ben");
-        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gw"))
+        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, 0, dir.resolve("gw"))
                 .withUsers(dir.resolve("secrets/supervisors.passwd")));
         http = new Http(gateway.httpPort());
         Properties props = TerminalConfig.defaults();
@@ -61,6 +61,14 @@ class CommandApiTest {
         await().atMost(PATIENCE).until(() -> http.json("/api/seats/s-008").path("online").asBoolean());
         seat.press(Key.READY);
         await().atMost(PATIENCE).until(() -> "READY".equals(http.json("/api/seats/s-008").path("state").asText()));
+    }
+
+    /**
+     * What reached the seat's command topic other than the gateway's own rebirth asks (it asks one, for instance, when
+     * the seat's first data came before its status, as it may when the machine is busy).
+     */
+    private List<MqttProbe.Received> supervisorsCommands() {
+        return probe.received().stream().filter(m -> !m.payload().contains("\"cmd\":\"rebirth\"")).toList();
     }
 
     private String commandId(java.net.http.HttpResponse<String> response) throws Exception {
@@ -193,7 +201,7 @@ class CommandApiTest {
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(unknown.statusCode()).isEqualTo(401);
-        assertThat(probe.received()).isEmpty();
+        assertThat(supervisorsCommands()).isEmpty();
     }
 
     @Test
@@ -210,7 +218,7 @@ class CommandApiTest {
                 password).body()).contains("to must not be below from");
         assertThat(http.post("/api/seats/s-008/commands", "{\"cmd\":\"replay\",\"from\":5,\"to\":\"six\"}",
                 "fm-dana", password).body()).contains("to must be a whole number");
-        assertThat(probe.received()).isEmpty();
+        assertThat(supervisorsCommands()).isEmpty();
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import dev.seatlink.gateway.Gateway;
 import dev.seatlink.gateway.GatewayConfig;
 import dev.seatlink.gateway.access.CredentialFiles;
-import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.HeadlessChromium;
 import dev.seatlink.gateway.testing.MqttProbe;
 import dev.seatlink.protocol.AgentState;
@@ -72,7 +71,7 @@ class WallboardShowsSeatsLiveTest {
         Files.createDirectories(dir.resolve("gateway")); // one agent with a name in the directory (agents.json)
         Files.writeString(dir.resolve("gateway/agents.json"), "[{\"id\":\"a1005\",\"name\":\"Eve Adams\","
                 + "\"team\":\"billing-1\",\"skill\":\"regular\",\"badge\":null,\"active\":true}]");
-        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, FreePorts.next(), dir.resolve("gateway"))
+        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, 0, dir.resolve("gateway"))
                 .withUsers(dir.resolve("secrets/supervisors.passwd")));
         seat = new MqttProbe(gateway.brokerUrl());
         browser = HeadlessChromium.start(dir.resolve("chromium"));
