@@ -20,6 +20,11 @@ import org.tinylog.Logger;
  */
 public final class ReportRoutes {
     static final int MAX_DAYS = 31;
+    private static final long DAY_MS = 86_400_000L;
+    /** Reports cover 1970 to 9999: beyond, a period's bounds would overflow milliseconds or mean nothing. */
+    private static final int FIRST_YEAR = 1970;
+    private static final int LAST_YEAR = 9999;
+    private static final long END_MS = LocalDate.of(LAST_YEAR + 1, 1, 1).toEpochDay() * DAY_MS;
 
     private final Vertx vertx;
     private final CentreReports reports;
@@ -49,7 +54,11 @@ public final class ReportRoutes {
             JsonReply.error(ctx, 400, "from and to are needed, in milliseconds since the epoch");
             return;
         }
-        if (from >= to || to - from > MAX_DAYS * 86_400_000L) {
+        if (from < 0 || to > END_MS) {
+            JsonReply.error(ctx, 400, "from and to must be between " + FIRST_YEAR + " and " + LAST_YEAR);
+            return;
+        }
+        if (from >= to || to - from > MAX_DAYS * DAY_MS) {
             JsonReply.error(ctx, 400, "from must be before to, at most " + MAX_DAYS + " days apart");
             return;
         }
@@ -62,6 +71,10 @@ public final class ReportRoutes {
             date = LocalDate.parse(String.valueOf(ctx.queryParams().get("date")));
         } catch (DateTimeException e) {
             JsonReply.error(ctx, 400, "date must be YYYY-MM-DD");
+            return;
+        }
+        if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+            JsonReply.error(ctx, 400, "date must be between " + FIRST_YEAR + " and " + LAST_YEAR);
             return;
         }
         long from = date.atStartOfDay(zone).toInstant().toEpochMilli();
