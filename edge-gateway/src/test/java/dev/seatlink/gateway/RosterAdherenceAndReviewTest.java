@@ -13,6 +13,7 @@ import dev.seatlink.protocol.Cause;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatStatus;
 import dev.seatlink.protocol.Topic;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +55,21 @@ class RosterAdherenceAndReviewTest {
         return new CommandLine(new RosterCommand()).execute("import", file.toString(), "--gateway",
                 "http://127.0.0.1:" + gateway.httpPort(), "--credentials",
                 manager.usersFile().getParent().resolve("supervisors/" + DemoManager.NAME + ".credentials").toString());
+    }
+
+    @Test
+    void aRosterDayThatIsNoDateOrBeyondTheReportYearsIsRefusedWithA400() throws Exception {
+        DemoManager manager = DemoManager.in(dir);
+        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, 0, dir.resolve("gw"))
+                .withUsers(manager.usersFile()));
+        Http http = manager.http(gateway.httpPort());
+
+        for (String day : new String[] {"+999999999-12-31", "-999999999-01-01", "1999-12-31", "2026-02-30", "today"}) {
+            var refused = http.get("/api/roster?date=" + java.net.URLEncoder.encode(day, StandardCharsets.UTF_8));
+            assertThat(refused.statusCode()).as(day + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.body()).as(day).contains("date must be");
+        }
+        assertThat(http.get("/api/roster?date=2200-12-31").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -45,11 +45,11 @@ public record MonthlyReview(String teamId, String teamName, String month, long f
                 .append(scheduledMs / 1000).append("\r\n");
     }
 
-    /** The month of a {@code YYYY-MM} text, or null when it is not one (2000-2200). */
+    /** The month of a {@code YYYY-MM} text, or null when it is not one ({@link ReportYears}). */
     public static YearMonth month(String text) {
         try {
             YearMonth month = YearMonth.parse(text);
-            return month.getYear() < 2000 || month.getYear() > 2200 ? null : month;
+            return ReportYears.holds(month.getYear()) ? month : null;
         } catch (java.time.DateTimeException e) {
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.seatlink.gateway.roster;
 
 import dev.seatlink.gateway.csv.CsvTable;
+import dev.seatlink.gateway.report.ReportYears;
 import dev.seatlink.protocol.Ids;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -125,8 +126,8 @@ public final class RosterCsv {
     private static LocalDate date(String text, List<String> wrong) {
         try {
             LocalDate day = LocalDate.parse(text == null ? "" : text);
-            if (day.getYear() < 2000 || day.getYear() > 2200) {
-                wrong.add("date " + text + " is not between 2000 and 2200");
+            if (!ReportYears.holds(day.getYear())) {
+                wrong.add("date " + text + " is not " + ReportYears.RANGE);
             }
             return day;
         } catch (DateTimeException e) {

@@ -6,6 +6,7 @@ import dev.seatlink.gateway.audit.AuditLog;
 import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.report.ReportRun;
+import dev.seatlink.gateway.report.ReportYears;
 import dev.seatlink.gateway.report.TimeInStateReport;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
@@ -47,13 +48,6 @@ public final class ReportRoutes {
     /** Reports read a worker's time and a cursor each: a few at once, the rest are asked to come back. */
     static final int MAX_RUNNING_REPORTS = 2;
     static final int RETRY_AFTER_S = 5;
-    /** Dates a report may name: wide enough for any real review, narrow enough for every date sum. */
-    static final int MIN_YEAR = 2000;
-    static final int MAX_YEAR = 2200;
-    private static final long EARLIEST = LocalDate.of(MIN_YEAR, 1, 1).atStartOfDay(java.time.ZoneOffset.UTC)
-            .toInstant().toEpochMilli();
-    private static final long LATEST = LocalDate.of(MAX_YEAR + 1, 1, 1).atStartOfDay(java.time.ZoneOffset.UTC)
-            .toInstant().toEpochMilli();
 
     private final Vertx vertx;
     private final FloorModel floor;
@@ -100,8 +94,8 @@ public final class ReportRoutes {
             Json.error(ctx, 400, "date must be YYYY-MM-DD");
             return;
         }
-        if (day.getYear() < MIN_YEAR || day.getYear() > MAX_YEAR) {
-            Json.error(ctx, 400, "date must be between " + MIN_YEAR + " and " + MAX_YEAR);
+        if (!ReportYears.holds(day.getYear())) {
+            Json.error(ctx, 400, "date must be " + ReportYears.RANGE);
             return;
         }
         report(ctx, new Period(site.shifts().startOfDay(day), site.shifts().startOfDay(day.plusDays(1))),
@@ -225,9 +219,9 @@ public final class ReportRoutes {
             throw new IllegalArgumentException("'" + dev.seatlink.protocol.Ids.printable(text)
                     + "' is not a date (2026-11-22), an instant (2026-11-22T06:00:00Z) or ms since epoch");
         }
-        if (ms < EARLIEST || ms >= LATEST) {
+        if (ms < ReportYears.EARLIEST_MS || ms >= ReportYears.END_MS) {
             throw new IllegalArgumentException("'" + dev.seatlink.protocol.Ids.printable(text)
-                    + "' is outside the years " + MIN_YEAR + " to " + MAX_YEAR);
+                    + "' is outside the years " + ReportYears.FIRST + " to " + ReportYears.LAST);
         }
         return ms;
     }

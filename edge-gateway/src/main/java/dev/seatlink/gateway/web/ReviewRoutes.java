@@ -7,6 +7,7 @@ import dev.seatlink.gateway.report.AdherenceReport;
 import dev.seatlink.gateway.report.MonthlyReview;
 import dev.seatlink.gateway.report.ReportRow;
 import dev.seatlink.gateway.report.ReportRun;
+import dev.seatlink.gateway.report.ReportYears;
 import dev.seatlink.gateway.report.ReviewPage;
 import dev.seatlink.gateway.report.TimeInStateReport;
 import dev.seatlink.gateway.roles.Grants;
@@ -71,7 +72,7 @@ public final class ReviewRoutes {
             return;
         }
         if (month == null) {
-            Json.error(ctx, 400, "month: YYYY-MM between 2000 and 2200");
+            Json.error(ctx, 400, "month: YYYY-MM " + ReportYears.RANGE);
             return;
         }
         if (!access.allowTeam(ctx, grants.get(), Permission.READ_REPORTS, teamId, "monthly-review")) {

@@ -6,6 +6,7 @@ import dev.seatlink.gateway.audit.AuditEntry;
 import dev.seatlink.gateway.audit.AuditTrail;
 import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.gateway.report.ReportYears;
 import dev.seatlink.gateway.roles.Grants;
 import dev.seatlink.gateway.roles.Permission;
 import dev.seatlink.gateway.roles.Reach;
@@ -112,6 +113,10 @@ public final class RosterRoutes {
             day = given == null ? site.shifts().today(clock.millis()) : LocalDate.parse(given);
         } catch (java.time.DateTimeException e) {
             Json.error(ctx, 400, "date must be YYYY-MM-DD");
+            return;
+        }
+        if (!ReportYears.holds(day.getYear())) {
+            Json.error(ctx, 400, "date must be " + ReportYears.RANGE);
             return;
         }
         long from = site.shifts().startOfDay(day);
