@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
@@ -28,7 +29,10 @@ import org.tinylog.Logger;
 /**
  * The seat's link to the broker. Fixed client id, persistent session (clean session off), QoS 1,
  * the offline {@code status} as Last Will. Connects and reconnects by itself with {@link Backoff}
- * (Paho's automatic reconnect never starts when the first connect fails, and has no jitter).
+ * (Paho's automatic reconnect never starts when the first connect fails, and has no jitter). A connect the broker
+ * has not answered (CONNACK) within 1.5 × the keepalive is dropped and tried again: Paho's connection timeout covers
+ * the TCP connect only, and a seat whose connection was taken but never answered waited in "connecting" until the
+ * connection broke (seen: four seats, 93 s, after a broker restart).
  *
  * <p>Two subscriptions: every topic of the seat ({@code …/{seat}/+}: its commands, config, phone events and own
  * status; what it publishes itself comes back too and is dropped) and the floor's {@code gateway}. When the first has
@@ -77,6 +81,9 @@ public final class Uplink implements AutoCloseable {
     private final MqttAsyncClient client;
     private final MqttConnectOptions options;
     private volatile boolean closed;
+    /** The connect attempt waiting for its answer (0: none): its answer, or its watchdog, whichever comes first. */
+    private final AtomicLong unanswered = new AtomicLong();
+    private final AtomicLong attempts = new AtomicLong();
 
     /**
      * @param lastWill the offline status to leave with the broker
@@ -217,10 +224,15 @@ public final class Uplink implements AutoCloseable {
         if (closed) {
             return;
         }
+        long attempt = attempts.incrementAndGet();
+        unanswered.set(attempt);
         try {
             client.connect(options, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
+                    if (!unanswered.compareAndSet(attempt, 0)) {
+                        return; // given up on by the watchdog, which disconnected it
+                    }
                     backoff.reset();
                     Logger.info("connected to {} as {}", settings.brokerUrl(), settings.clientId());
                     // Off Paho's callback thread, which must keep delivering queued messages (paho #999).
@@ -233,12 +245,35 @@ public final class Uplink implements AutoCloseable {
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable failure) {
-                    retryLater("connect to " + settings.brokerUrl() + " failed: " + BrokerSession.describe(failure));
+                    if (unanswered.compareAndSet(attempt, 0)) {
+                        retryLater("connect to " + settings.brokerUrl() + " failed: " + BrokerSession.describe(failure));
+                    }
                 }
             });
+            scheduler.schedule(() -> giveUpUnanswered(attempt), connectAnswerMs(), TimeUnit.MILLISECONDS);
         } catch (MqttException e) {
+            unanswered.compareAndSet(attempt, 0);
             retryLater("connect to " + settings.brokerUrl() + " failed: " + BrokerSession.describe(e));
+        } catch (RejectedExecutionException e) {
+            Logger.debug("not watching the connect: the seat is stopping");
         }
+    }
+
+    private long connectAnswerMs() {
+        return settings.keepAliveSeconds() * 1_500L;
+    }
+
+    /** The attempt's connection was taken but the broker has not answered: dropped, and the seat tries again. */
+    private void giveUpUnanswered(long attempt) {
+        if (closed || !unanswered.compareAndSet(attempt, 0)) {
+            return;
+        }
+        try {
+            client.disconnectForcibly(0, 1_000, false);
+        } catch (MqttException e) {
+            Logger.debug("dropping an unanswered connect: {}", BrokerSession.describe(e));
+        }
+        retryLater("connect to " + settings.brokerUrl() + " not answered within " + connectAnswerMs() + " ms");
     }
 
     /**
