@@ -1,21 +1,17 @@
 package dev.seatlink.gateway.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import dev.seatlink.cluster.StablePorts;
 
-/** A free loopback port for a test server. */
+/**
+ * A free loopback port for a test server, below the kernel's ephemeral range ({@link StablePorts}): a broker, a
+ * gateway or PostgreSQL a test stops and starts again on the same port finds it still free, which an "any free
+ * port" one may not be once the other test JVM or an outgoing connection has taken it meanwhile.
+ */
 public final class FreePorts {
     private FreePorts() {
     }
 
     public static int next() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return StablePorts.next();
     }
 }

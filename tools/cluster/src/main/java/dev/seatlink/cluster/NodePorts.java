@@ -2,8 +2,6 @@ package dev.seatlink.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +12,8 @@ import java.util.Set;
 /**
  * A node's four loopback ports: NATS clients, MQTT, HTTP monitoring and cluster routes. A cluster's ports are
  * kept in {@code DATA_DIR/cluster.ports} and reused on the next start while they are free, so the broker list a
- * technician gave the gateways stays right across restarts.
+ * technician gave the gateways stays right across restarts; chosen below the kernel's ephemeral range
+ * ({@link StablePorts}), so nothing else takes a dead node's ports before it comes back.
  */
 public record NodePorts(int client, int mqtt, int http, int route) {
     static final String FILE = "cluster.ports";
@@ -67,27 +66,16 @@ public record NodePorts(int client, int mqtt, int http, int route) {
     }
 
     private boolean allFree() {
-        return isFree(client) && isFree(mqtt) && isFree(http) && isFree(route);
+        return StablePorts.isFree(client) && StablePorts.isFree(mqtt) && StablePorts.isFree(http)
+                && StablePorts.isFree(route);
     }
 
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
+    /** Below the ephemeral range ({@link StablePorts}): a dead node comes back on its ports. */
     private static int free(Set<Integer> taken) {
         while (true) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                socket.setReuseAddress(true);
-                if (taken.add(socket.getLocalPort())) {
-                    return socket.getLocalPort();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            int port = StablePorts.next();
+            if (taken.add(port)) {
+                return port;
             }
         }
     }

@@ -1,0 +1,28 @@
+package dev.seatlink.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+
+class StablePortsTest {
+    @Test
+    void aPortIsFreeAndBelowTheRangeTheKernelHandsOutForAnyFreePortAndOutgoingConnections() throws Exception {
+        int below = StablePorts.ephemeralStart();
+        for (int i = 0; i < 20; i++) {
+            int port = StablePorts.next();
+            assertThat(port).isBetween(StablePorts.LOWEST, below - 1);
+            try (ServerSocket server = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                assertThat(server.getLocalPort()).isEqualTo(port);
+            }
+        }
+    }
+
+    @Test
+    void aPortSomethingListensOnIsNotFree() throws Exception {
+        try (ServerSocket taken = new ServerSocket(StablePorts.next(), 1, InetAddress.getLoopbackAddress())) {
+            assertThat(StablePorts.isFree(taken.getLocalPort())).isFalse();
+        }
+    }
+}
