@@ -32,11 +32,15 @@ start_sshd() {
   ssh-keygen -q -t ed25519 -N '' -f "$dir/id"
   cp "$dir/id.pub" "$dir/authorized_keys"
   chmod 600 "$dir/authorized_keys"
-  SSH_PORT="$(free_port)"
   INSTALL_ROOT="$BATS_FILE_TMPDIR/target"
   mkdir -p "$INSTALL_ROOT/boot/firmware" "$INSTALL_ROOT/etc/systemd/system"
   touch "$INSTALL_ROOT/boot/firmware/config.txt"
-  cat >"$dir/sshd_config" <<CONF
+  # free_port only sees that nothing listens: a port another server took since (or still holds in closing) makes
+  # sshd exit at once, so a few ports are tried
+  local attempt
+  for attempt in 1 2 3; do
+    SSH_PORT="$(free_port)"
+    cat >"$dir/sshd_config" <<CONF
 ListenAddress 127.0.0.1
 Port $SSH_PORT
 HostKey $dir/host_key
@@ -49,8 +53,17 @@ KbdInteractiveAuthentication no
 PermitRootLogin prohibit-password
 SetEnv PATH=$REPO/tools/test/fake-systemd:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin FAKE_SYSTEMD_ROOT=$INSTALL_ROOT
 CONF
-  /usr/sbin/sshd -f "$dir/sshd_config" -E "$dir/sshd.log"
-  wait_for_port "$SSH_PORT"
+    /usr/sbin/sshd -f "$dir/sshd_config" -E "$dir/sshd.log"
+    if wait_for_port "$SSH_PORT"; then
+      break
+    fi
+    echo "sshd did not listen on $SSH_PORT (attempt $attempt); its log:" >&2
+    cat "$dir/sshd.log" >&2
+    if [[ -f "$dir/sshd.pid" ]]; then kill "$(cat "$dir/sshd.pid")" 2>/dev/null || true; fi
+    if [[ "$attempt" == 3 ]]; then
+      return 1
+    fi
+  done
   TARGET_HOST="$(id -un)@127.0.0.1"
   export SSH_PORT INSTALL_ROOT TARGET_HOST
 }
