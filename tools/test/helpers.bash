@@ -8,11 +8,12 @@ SEATLINK="$REPO/tools/seatlink"
 GATEWAY_JAR="$REPO/edge-gateway/target/edge-gateway.jar"
 RELEASE="$(find "$REPO/terminal-agent/target" -maxdepth 1 -name 'seatlink-terminal-*.tar.gz' | head -n 1)"
 
-# A port nothing listens on (random, checked; the tests start their servers right after).
+# A port nothing listens on (random, checked; the tests start their servers right after), below the kernel's
+# ephemeral range (32768 up) like the Java tests' StablePorts: no outgoing connection's own end takes it meanwhile.
 free_port() {
   local port
   while :; do
-    port=$((20000 + RANDOM % 40000))
+    port=$((10000 + RANDOM % 22768))
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
   done
 }

@@ -39,7 +39,8 @@ public final class StablePorts {
     /** Where the kernel's ephemeral ports begin (at least {@link #LOWEST} + 1,000 apart from it). */
     static int ephemeralStart() {
         try {
-            String[] range = Files.readString(EPHEMERAL_RANGE).trim().split("\\s+");
+            // by lines: Files.readString trusts the size /proc reports and read "3" of "32768\t60999"
+            String[] range = String.join(" ", Files.readAllLines(EPHEMERAL_RANGE)).trim().split("\\s+");
             return Math.max(LOWEST + 1_000, Integer.parseInt(range[0]));
         } catch (IOException | RuntimeException e) {
             return DEFAULT_EPHEMERAL_START;

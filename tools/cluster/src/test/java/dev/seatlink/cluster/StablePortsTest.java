@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class StablePortsTest {
@@ -17,6 +20,15 @@ class StablePortsTest {
                 assertThat(server.getLocalPort()).isEqualTo(port);
             }
         }
+    }
+
+    @Test
+    void theEphemeralRangeIsReadWhereTheKernelSaysIt() throws Exception {
+        Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        Assumptions.assumeTrue(Files.isReadable(range), "no /proc here");
+        int start = Integer.parseInt(Files.readAllLines(range).get(0).trim().split("\\s+")[0]);
+
+        assertThat(StablePorts.ephemeralStart()).isEqualTo(Math.max(StablePorts.LOWEST + 1_000, start));
     }
 
     @Test
