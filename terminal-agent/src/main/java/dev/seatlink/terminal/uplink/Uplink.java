@@ -12,6 +12,7 @@ import dev.seatlink.protocol.Topic;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -84,6 +85,8 @@ public final class Uplink implements AutoCloseable {
     /** The connect attempt waiting for its answer (0: none): its answer, or its watchdog, whichever comes first. */
     private final AtomicLong unanswered = new AtomicLong();
     private final AtomicLong attempts = new AtomicLong();
+    /** The watchdog of the last attempt, called off by its answer (a pending one would hold up the seat's stop). */
+    private volatile ScheduledFuture<?> connectWatch;
 
     /**
      * @param lastWill the offline status to leave with the broker
@@ -227,10 +230,17 @@ public final class Uplink implements AutoCloseable {
         long attempt = attempts.incrementAndGet();
         unanswered.set(attempt);
         try {
+            connectWatch = scheduler.schedule(() -> giveUpUnanswered(attempt), connectAnswerMs(),
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            Logger.debug("not connecting: the seat is stopping");
+            return;
+        }
+        try {
             client.connect(options, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    if (!unanswered.compareAndSet(attempt, 0)) {
+                    if (!answered(attempt)) {
                         return; // given up on by the watchdog, which disconnected it
                     }
                     backoff.reset();
@@ -245,17 +255,32 @@ public final class Uplink implements AutoCloseable {
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable failure) {
-                    if (unanswered.compareAndSet(attempt, 0)) {
-                        retryLater("connect to " + settings.brokerUrl() + " failed: " + BrokerSession.describe(failure));
+                    if (answered(attempt)) {
+                        retryLater("connect to " + settings.brokerUrl() + " failed: "
+                                + BrokerSession.describe(failure));
                     }
                 }
             });
-            scheduler.schedule(() -> giveUpUnanswered(attempt), connectAnswerMs(), TimeUnit.MILLISECONDS);
         } catch (MqttException e) {
-            unanswered.compareAndSet(attempt, 0);
-            retryLater("connect to " + settings.brokerUrl() + " failed: " + BrokerSession.describe(e));
-        } catch (RejectedExecutionException e) {
-            Logger.debug("not watching the connect: the seat is stopping");
+            if (answered(attempt)) {
+                retryLater("connect to " + settings.brokerUrl() + " failed: " + BrokerSession.describe(e));
+            }
+        }
+    }
+
+    /** Whether this is the attempt's first answer; its watchdog is then called off. */
+    private boolean answered(long attempt) {
+        if (!unanswered.compareAndSet(attempt, 0)) {
+            return false;
+        }
+        cancelConnectWatch();
+        return true;
+    }
+
+    private void cancelConnectWatch() {
+        ScheduledFuture<?> watch = connectWatch;
+        if (watch != null) {
+            watch.cancel(false);
         }
     }
 
@@ -382,6 +407,7 @@ public final class Uplink implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        cancelConnectWatch();
         try {
             if (client.isConnected()) {
                 client.disconnectForcibly(0, 1000, false);
