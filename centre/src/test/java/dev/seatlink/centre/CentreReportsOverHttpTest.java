@@ -1,5 +1,6 @@
 package dev.seatlink.centre;
 
+import static dev.seatlink.centre.report.CopiedEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,13 +8,10 @@ import dev.seatlink.centre.config.CentreFile;
 import dev.seatlink.centre.feed.CentreLink;
 import dev.seatlink.centre.report.CentreReports;
 import dev.seatlink.gateway.central.CentralStore;
-import dev.seatlink.gateway.store.StoredEvent;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MosquittoBroker;
 import dev.seatlink.gateway.testing.PostgresServer;
 import dev.seatlink.protocol.AgentState;
-import dev.seatlink.protocol.Cause;
-import dev.seatlink.protocol.SeatEvent;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,9 +121,5 @@ class CentreReportsOverHttpTest {
         var answer = withoutStore.get("/api/reports/daily?date=2026-12-01");
         assertThat(answer.statusCode()).isEqualTo(404);
         assertThat(answer.body()).contains("--central-store");
-    }
-
-    private static StoredEvent event(String seat, long seq, AgentState from, AgentState to, long at) {
-        return new StoredEvent(new SeatEvent(seat, "a-" + seat, from, to, null, false, at, seq, "b-1", Cause.BUTTON), at);
     }
 }

@@ -103,7 +103,8 @@ public final class Gateway implements AutoCloseable {
         if (broker != null && access == null) {
             Logger.warn("the embedded broker {} is anonymous: any process that reaches it can publish seat "
                     + "events, configs, commands and results; it listens on {} only{}; use --embedded-auth DIR "
-                    + "(tools/seatlink credentials) or Mosquitto for a real floor", broker.url(), config.link().mqttHost(),
+                    + "(tools/seatlink credentials) or Mosquitto for a real floor", broker.url(),
+                    config.link().mqttHost(),
                     isLoopback(config.link().mqttHost()) ? " (this machine)" : " - NOT loopback");
         }
         CentralCopy central = centralStore == null ? null : new CentralCopy(new CentralOutbox(store),

@@ -1,13 +1,11 @@
 package dev.seatlink.centre.report;
 
+import static dev.seatlink.centre.report.CopiedEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seatlink.gateway.central.CentralStore;
-import dev.seatlink.gateway.store.StoredEvent;
 import dev.seatlink.gateway.testing.PostgresServer;
 import dev.seatlink.protocol.AgentState;
-import dev.seatlink.protocol.Cause;
-import dev.seatlink.protocol.SeatEvent;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,9 +61,5 @@ class CentreReportsTest {
         List<StateTime> rows = new CentreReports(postgres.url(), PostgresServer.USER, null)
                 .timeInState(DAY, DAY + 1_440 * MIN, DAY + 600 * MIN);
         assertThat(rows).contains(new StateTime("hq", "f1", "READY", (540 + 600 - 550) * MIN, 1));
-    }
-
-    private static StoredEvent event(String seat, long seq, AgentState from, AgentState to, long at) {
-        return new StoredEvent(new SeatEvent(seat, "a-" + seat, from, to, null, false, at, seq, "b-1", Cause.BUTTON), at);
     }
 }
