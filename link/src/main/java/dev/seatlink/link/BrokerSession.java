@@ -1,6 +1,8 @@
 package dev.seatlink.link;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -15,7 +17,36 @@ public final class BrokerSession {
     /** Every SeatLink message is QoS 1. */
     public static final int QOS = 1;
 
+    /**
+     * A SUBACK's code for a filter the broker refused (MQTT 3.1.1, 3.9.3): an ACL, or a NATS cluster that could not
+     * make the subscription's consumer yet (still electing, or missing a node).
+     */
+    public static final int SUBACK_REFUSED = 0x80;
+
     private BrokerSession() {
+    }
+
+    /**
+     * How long a broker may take to answer a client's subscriptions (SUBACK) before the client drops the connection
+     * and connects again: three keepalives. Neither Paho nor Vert.x's client waits for a SUBACK with a timeout, and a
+     * NATS node that has just lost a peer was seen to leave one unanswered for 95 s.
+     */
+    public static long subscribeAnswerMs(int keepAliveSeconds) {
+        return keepAliveSeconds * 3_000L;
+    }
+
+    /**
+     * The filters of {@code asked} that a SUBACK's {@code granted} codes (one per filter, in order) refused. Paho's
+     * asynchronous subscribe reports a refusal as success, with the code in its token.
+     */
+    public static List<String> refused(String[] asked, int[] granted) {
+        List<String> refused = new ArrayList<>();
+        for (int i = 0; i < asked.length; i++) {
+            if (granted == null || i >= granted.length || granted[i] == SUBACK_REFUSED) {
+                refused.add(asked[i]);
+            }
+        }
+        return refused;
     }
 
     /**
@@ -71,7 +102,7 @@ public final class BrokerSession {
         return String.valueOf(failure);
     }
 
-    private static java.util.List<java.net.URI> nodesFor(String brokers, String clientId) {
+    private static List<java.net.URI> nodesFor(String brokers, String clientId) {
         return BrokerList.turnedFor(BrokerList.parse(brokers), clientId, 0);
     }
 }

@@ -9,12 +9,12 @@ import dev.seatlink.protocol.Probe;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatStatus;
 import dev.seatlink.protocol.Topic;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
@@ -30,10 +30,12 @@ import org.tinylog.Logger;
 /**
  * The seat's link to the broker. Fixed client id, persistent session (clean session off), QoS 1,
  * the offline {@code status} as Last Will. Connects and reconnects by itself with {@link Backoff}
- * (Paho's automatic reconnect never starts when the first connect fails, and has no jitter). A connect the broker
- * has not answered (CONNACK) within 1.5 × the keepalive is dropped and tried again: Paho's connection timeout covers
- * the TCP connect only, and a seat whose connection was taken but never answered waited in "connecting" until the
- * connection broke (seen: four seats, 93 s, after a broker restart).
+ * (Paho's automatic reconnect never starts when the first connect fails, and has no jitter); one reconnect is due at
+ * a time, whatever asked for it. A connect the broker has not answered (CONNACK) within 1.5 × the keepalive, or
+ * subscriptions it has not answered (SUBACK) within 3 × ({@link BrokerSession#subscribeAnswerMs}), are dropped and
+ * tried again ({@link AnswerWatch}): Paho waits for ever once a connection is taken, and a seat whose connection was taken but never answered waited
+ * until the connection broke (seen: four seats, 93 s, after a broker restart; a seat on a NATS cluster that had just
+ * lost a node, 95 s without its subscriptions). A filter the SUBACK refused is asked for again alone.
  *
  * <p>Two subscriptions: every topic of the seat ({@code …/{seat}/+}: its commands, config, phone events and own
  * status; what it publishes itself comes back too and is dropped) and the floor's {@code gateway}. When the first has
@@ -79,14 +81,17 @@ public final class Uplink implements AutoCloseable {
     private final Listener listener;
     private final ScheduledExecutorService scheduler;
     private final Backoff backoff = Backoff.withJitter();
+    /** Waits between asks for a subscription the broker refused. */
+    private final Backoff refusedBackoff = Backoff.withJitter();
     private final MqttAsyncClient client;
     private final MqttConnectOptions options;
     private volatile boolean closed;
-    /** The connect attempt waiting for its answer (0: none): its answer, or its watchdog, whichever comes first. */
-    private final AtomicLong unanswered = new AtomicLong();
-    private final AtomicLong attempts = new AtomicLong();
-    /** The watchdog of the last attempt, called off by its answer (a pending one would hold up the seat's stop). */
-    private volatile ScheduledFuture<?> connectWatch;
+    /** The connect attempt waiting for its CONNACK. */
+    private final AnswerWatch connecting;
+    /** The subscriptions (with the drop before them) waiting for their SUBACK, after a connect or a stall. */
+    private final AnswerWatch subscribing;
+    /** A reconnect is scheduled: a lost connection and a failed subscribe both ask for one, and one must do. */
+    private final AtomicBoolean reconnectDue = new AtomicBoolean();
 
     /**
      * @param lastWill the offline status to leave with the broker
@@ -99,6 +104,8 @@ public final class Uplink implements AutoCloseable {
         this.codec = codec;
         this.listener = listener;
         this.scheduler = scheduler;
+        this.connecting = new AnswerWatch(scheduler);
+        this.subscribing = new AnswerWatch(scheduler);
         String seatTopics = Topic.oneSeat(statusTopic.site(), statusTopic.floor(), statusTopic.seat());
         String gatewayTopic = Topic.floor(statusTopic.site(), statusTopic.floor(), Topic.Kind.GATEWAY).toString();
         this.subscriptions = new String[] {seatTopics, gatewayTopic};
@@ -224,14 +231,12 @@ public final class Uplink implements AutoCloseable {
     }
 
     private void connect() {
-        if (closed) {
-            return;
+        if (closed || connecting.waiting() || client.isConnected()) {
+            return; // an attempt's answer or its watchdog goes on from here; a live connection needs none
         }
-        long attempt = attempts.incrementAndGet();
-        unanswered.set(attempt);
+        long attempt;
         try {
-            connectWatch = scheduler.schedule(() -> giveUpUnanswered(attempt), connectAnswerMs(),
-                    TimeUnit.MILLISECONDS);
+            attempt = connecting.sent(answerMs(), this::giveUpUnansweredConnect);
         } catch (RejectedExecutionException e) {
             Logger.debug("not connecting: the seat is stopping");
             return;
@@ -240,65 +245,61 @@ public final class Uplink implements AutoCloseable {
             client.connect(options, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    if (!answered(attempt)) {
+                    if (!connecting.answered(attempt)) {
                         return; // given up on by the watchdog, which disconnected it
                     }
                     backoff.reset();
                     Logger.info("connected to {} as {}", settings.brokerUrl(), settings.clientId());
                     // Off Paho's callback thread, which must keep delivering queued messages (paho #999).
-                    try {
-                        scheduler.execute(() -> dropThenSubscribe(formerSubscriptions, true));
-                    } catch (RejectedExecutionException e) {
-                        Logger.debug("not subscribing: the seat is stopping");
-                    }
+                    runOnScheduler(() -> dropThenSubscribe(formerSubscriptions, true));
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable failure) {
-                    if (answered(attempt)) {
+                    if (connecting.answered(attempt)) {
                         retryLater("connect to " + settings.brokerUrl() + " failed: "
                                 + BrokerSession.describe(failure));
                     }
                 }
             });
         } catch (MqttException e) {
-            if (answered(attempt)) {
+            if (connecting.answered(attempt)) {
                 retryLater("connect to " + settings.brokerUrl() + " failed: " + BrokerSession.describe(e));
             }
         }
     }
 
-    /** Whether this is the attempt's first answer; its watchdog is then called off. */
-    private boolean answered(long attempt) {
-        if (!unanswered.compareAndSet(attempt, 0)) {
-            return false;
-        }
-        cancelConnectWatch();
-        return true;
-    }
-
-    private void cancelConnectWatch() {
-        ScheduledFuture<?> watch = connectWatch;
-        if (watch != null) {
-            watch.cancel(false);
-        }
-    }
-
-    private long connectAnswerMs() {
+    /** How long the broker may take to answer a connect. */
+    private long answerMs() {
         return settings.keepAliveSeconds() * 1_500L;
     }
 
     /** The attempt's connection was taken but the broker has not answered: dropped, and the seat tries again. */
-    private void giveUpUnanswered(long attempt) {
-        if (closed || !unanswered.compareAndSet(attempt, 0)) {
+    private void giveUpUnansweredConnect(long attempt) {
+        dropConnection("connect to " + settings.brokerUrl() + " not answered within " + answerMs() + " ms");
+    }
+
+    /**
+     * The broker took the connection but has not answered the subscriptions (or the drop before them): dropped and
+     * made again, as after a lost connection. Until they are answered the seat neither probes nor resubscribes.
+     */
+    private void giveUpUnansweredSubscribe(long round) {
+        subscribed = false;
+        listener.onDisconnected("subscriptions not answered");
+        dropConnection("subscriptions not answered within "
+                + BrokerSession.subscribeAnswerMs(settings.keepAliveSeconds()) + " ms");
+    }
+
+    private void dropConnection(String why) {
+        if (closed) {
             return;
         }
         try {
             client.disconnectForcibly(0, 1_000, false);
         } catch (MqttException e) {
-            Logger.debug("dropping an unanswered connect: {}", BrokerSession.describe(e));
+            Logger.warn("dropping the connection: {}", BrokerSession.describe(e));
         }
-        retryLater("connect to " + settings.brokerUrl() + " not answered within " + connectAnswerMs() + " ms");
+        retryLater(why);
     }
 
     /**
@@ -307,22 +308,30 @@ public final class Uplink implements AutoCloseable {
      * ({@code connected}) the subscriptions are probed at once: the session may hold a dead consumer's config.
      */
     private void dropThenSubscribe(String[] first, boolean connected) {
+        long round;
+        try {
+            round = subscribing.sent(BrokerSession.subscribeAnswerMs(settings.keepAliveSeconds()),
+                    this::giveUpUnansweredSubscribe);
+        } catch (RejectedExecutionException e) {
+            Logger.debug("not subscribing: the seat is stopping");
+            return;
+        }
         try {
             client.unsubscribe(first, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    runOnScheduler(() -> subscribeEverything(connected));
+                    runOnScheduler(() -> subscribeEverything(round, connected));
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable failure) {
                     Logger.debug("unsubscribe before subscribing failed: {}", BrokerSession.describe(failure));
-                    runOnScheduler(() -> subscribeEverything(connected));
+                    runOnScheduler(() -> subscribeEverything(round, connected));
                 }
             });
         } catch (MqttException e) {
             Logger.debug("unsubscribe before subscribing failed: {}", BrokerSession.describe(e));
-            subscribeEverything(connected);
+            subscribeEverything(round, connected);
         }
     }
 
@@ -334,11 +343,14 @@ public final class Uplink implements AutoCloseable {
         }
     }
 
-    private void subscribeEverything(boolean connected) {
+    private void subscribeEverything(long round, boolean connected) {
         try {
             client.subscribe(subscriptions, new int[] {QOS, QOS}, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
+                    if (!subscribing.answered(round)) {
+                        return; // given up on: the connection was dropped, and a new one subscribes anew
+                    }
                     synchronized (check) {
                         if (connected) {
                             check.connected(monotonicMillis());
@@ -347,38 +359,96 @@ public final class Uplink implements AutoCloseable {
                         }
                     }
                     subscribed = true;
-                    listener.onConnected();
+                    listener.onConnected(); // even with a filter refused: the seat's events still go out
+                    List<String> refused = BrokerSession.refused(subscriptions, token.getGrantedQos());
+                    if (refused.isEmpty()) {
+                        refusedBackoff.reset();
+                    } else {
+                        askAgainLater(refused);
+                    }
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable failure) {
-                    Logger.error("subscribe refused by broker (check this seat's ACL): {}", BrokerSession.describe(failure));
-                    dropAndRetry();
+                    if (subscribing.answered(round)) {
+                        Logger.error("cannot subscribe: {}", BrokerSession.describe(failure));
+                        dropConnection("subscription failed");
+                    }
                 }
             });
         } catch (MqttException e) {
-            Logger.error("cannot subscribe: {}", BrokerSession.describe(e));
-            dropAndRetry();
+            if (subscribing.answered(round)) {
+                Logger.error("cannot subscribe: {}", BrokerSession.describe(e));
+                dropConnection("subscription failed");
+            }
         }
     }
 
-    private void dropAndRetry() {
+    /**
+     * Asks again, alone, for the filters the broker refused in its SUBACK, after a growing wait: an ACL refuses for
+     * good, but a NATS cluster still electing, or missing a node, refuses a consumer it can make moments later.
+     */
+    private void askAgainLater(List<String> refused) {
+        long delay = refusedBackoff.nextDelayMs(monotonicMillis());
+        Logger.warn("broker refused subscription(s) {} (this seat's ACL, or a cluster still electing or missing a "
+                + "node); asking again in {} ms", refused, delay);
         try {
-            client.disconnect(0, null, null);
-        } catch (MqttException e) {
-            Logger.debug("disconnect after failed subscribe: {}", e.getMessage());
+            scheduler.schedule(() -> subscribeRefused(refused), delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            Logger.debug("not subscribing: the seat is stopping");
         }
-        retryLater("subscription failed");
+    }
+
+    /** Runs on the scheduler; a lost link makes every subscription again on its next connect instead. */
+    private void subscribeRefused(List<String> filters) {
+        if (closed || !subscribed || !client.isConnected()) {
+            return;
+        }
+        String[] asked = filters.toArray(String[]::new);
+        int[] qos = new int[asked.length];
+        Arrays.fill(qos, QOS);
+        try {
+            client.subscribe(asked, qos, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    List<String> still = BrokerSession.refused(asked, token.getGrantedQos());
+                    List<String> made = filters.stream().filter(f -> !still.contains(f)).toList();
+                    synchronized (check) {
+                        check.subscribed(made, monotonicMillis());
+                    }
+                    if (still.isEmpty()) {
+                        refusedBackoff.reset();
+                        Logger.info("subscribed to {} after the broker had refused it", made);
+                    } else {
+                        askAgainLater(still);
+                    }
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    Logger.debug("asking again for {} failed: {}", filters, BrokerSession.describe(failure));
+                }
+            });
+        } catch (MqttException e) {
+            Logger.debug("asking again for {} failed: {}", filters, BrokerSession.describe(e));
+        }
     }
 
     private void retryLater(String why) {
         if (closed) {
             return;
         }
+        if (!reconnectDue.compareAndSet(false, true)) {
+            Logger.debug("{}; a reconnect is already due", why);
+            return;
+        }
         long delay = backoff.nextDelayMs(monotonicMillis());
         Logger.warn("{}; retrying in {} ms", why, delay);
         try {
-            scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> {
+                reconnectDue.set(false);
+                connect();
+            }, delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             Logger.debug("not reconnecting: the seat is stopping");
         }
@@ -407,7 +477,8 @@ public final class Uplink implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        cancelConnectWatch();
+        connecting.stop();
+        subscribing.stop();
         try {
             if (client.isConnected()) {
                 client.disconnectForcibly(0, 1000, false);
@@ -422,6 +493,7 @@ public final class Uplink implements AutoCloseable {
         @Override
         public void connectionLost(Throwable cause) {
             subscribed = false;
+            subscribing.stop();
             listener.onDisconnected(BrokerSession.describe(cause));
             retryLater("connection lost: " + BrokerSession.describe(cause));
         }

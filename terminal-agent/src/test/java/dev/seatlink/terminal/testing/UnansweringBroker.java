@@ -1,0 +1,107 @@
+package dev.seatlink.terminal.testing;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A TCP server on loopback that takes MQTT connections and then leaves requests unanswered, as a stuck broker,
+ * another program on the broker's port, or a NATS node that has just lost a peer may: it answers a CONNECT only when
+ * told to, a PINGREQ always (so a client's own keepalive never drops the connection for it), and nothing else. It
+ * reads just enough MQTT to tell the packets apart; it is no broker. Counts the connections it took.
+ */
+public final class UnansweringBroker implements AutoCloseable {
+    private static final int CONNECT = 0x10;
+    private static final int PINGREQ = 0xC0;
+    private static final byte[] CONNACK_ACCEPTED = {0x20, 2, 0, 0};
+    private static final byte[] PINGRESP = {(byte) 0xD0, 0};
+
+    private final ServerSocket server;
+    private final boolean answersConnect;
+    private final List<Socket> taken = new CopyOnWriteArrayList<>();
+
+    private UnansweringBroker(boolean answersConnect) throws IOException {
+        this.answersConnect = answersConnect;
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::accept, "unanswering-broker");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** Answers nothing at all: a connect waits for ever. */
+    public static UnansweringBroker silent() throws IOException {
+        return new UnansweringBroker(false);
+    }
+
+    /** Accepts every connect, then answers no subscribe, unsubscribe or publish. */
+    public static UnansweringBroker acceptingConnects() throws IOException {
+        return new UnansweringBroker(true);
+    }
+
+    public String url() {
+        return "tcp://127.0.0.1:" + server.getLocalPort();
+    }
+
+    /** How many connections it has taken so far. */
+    public int connections() {
+        return taken.size();
+    }
+
+    private void accept() {
+        try {
+            while (true) {
+                Socket socket = server.accept();
+                taken.add(socket);
+                Thread reader = new Thread(() -> answer(socket), "unanswering-broker-reader");
+                reader.setDaemon(true);
+                reader.start();
+            }
+        } catch (IOException closed) {
+            // closed by the test
+        }
+    }
+
+    private void answer(Socket socket) {
+        try (DataInputStream in = new DataInputStream(socket.getInputStream())) {
+            OutputStream out = socket.getOutputStream();
+            while (true) {
+                int type = in.readUnsignedByte() & 0xF0;
+                in.skipNBytes(remainingLength(in));
+                if (type == CONNECT && answersConnect) {
+                    out.write(CONNACK_ACCEPTED);
+                } else if (type == PINGREQ) {
+                    out.write(PINGRESP);
+                }
+                out.flush();
+            }
+        } catch (IOException closed) {
+            // the client dropped the connection, or the test is over
+        }
+    }
+
+    /** MQTT's variable-length remaining length (3.1.1, 2.2.3). */
+    private static int remainingLength(DataInputStream in) throws IOException {
+        int length = 0;
+        int shift = 0;
+        int digit;
+        do {
+            digit = in.readUnsignedByte();
+            length |= (digit & 0x7F) << shift;
+            shift += 7;
+        } while ((digit & 0x80) != 0);
+        return length;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        for (Socket socket : taken) {
+            socket.close();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.seatlink.terminal.uplink;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.seatlink.terminal.TerminalAgent;
+import dev.seatlink.terminal.TerminalConfig;
+import dev.seatlink.terminal.display.Display;
+import dev.seatlink.terminal.seat.FakeClock;
+import dev.seatlink.terminal.simulate.SimulatedHardware;
+import dev.seatlink.terminal.testing.UnansweringBroker;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A broker that takes the seat's connection and then leaves a request unanswered: the seat drops the connection and
+ * tries again, instead of waiting until the connection breaks. With a 2 s keepalive a CONNACK is waited for 3 s, the
+ * answers to the subscriptions 6 s.
+ */
+class UnansweredBrokerTest {
+    @TempDir
+    Path dir;
+
+    private UnansweringBroker broker;
+    private TerminalAgent agent;
+
+    @AfterEach
+    void stop() throws IOException {
+        if (agent != null) {
+            agent.close();
+        }
+        broker.close();
+    }
+
+    @Test
+    void aConnectionTheBrokerNeverAnswersIsDroppedAndTriedAgain() throws Exception {
+        broker = UnansweringBroker.silent();
+        startSeat();
+        await().atMost(Duration.ofSeconds(20)).until(() -> broker.connections() >= 2);
+    }
+
+    @Test
+    void subscriptionsTheBrokerNeverAnswersAreDroppedWithTheConnectionAndMadeAgain() throws Exception {
+        broker = UnansweringBroker.acceptingConnects();
+        startSeat();
+        await().atMost(Duration.ofSeconds(30)).until(() -> broker.connections() >= 2);
+    }
+
+    private void startSeat() {
+        Properties props = TerminalConfig.defaults();
+        props.setProperty("seat", "s-014");
+        props.setProperty("broker", broker.url());
+        props.setProperty("dataDir", dir.toString());
+        props.setProperty("keepAliveSeconds", "2");
+        agent = new SimulatedHardware().newAgent(TerminalConfig.from(props, "test"), new FakeClock(1_763_900_001_000L),
+                Display.NONE);
+        agent.start();
+    }
+}
