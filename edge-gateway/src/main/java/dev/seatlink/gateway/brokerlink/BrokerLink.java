@@ -63,6 +63,7 @@ public final class BrokerLink implements LinkHealth, FloorLink {
     static final int MAX_MESSAGE_BYTES = 1024 * 1024;
     static final int ACK_TIMEOUT_S = 30;
     static final long RESUBSCRIBE_MS = 2_000;
+    static final long SUBSCRIBE_ANSWER_MS = BrokerSession.subscribeAnswerMs(KEEPALIVE_S);
     static final long PROBE_QUIET_MS = 5_000;
     /** A tap whose subscription is not granted yet: nothing delivered so far proves its consumer. */
     private static final long NOT_GRANTED = Long.MAX_VALUE;
@@ -117,6 +118,8 @@ public final class BrokerLink implements LinkHealth, FloorLink {
     /** Whether the subscribe in flight is a connect's: once granted, every subscription is probed at once. */
     private boolean afterConnect;
     private long checkTimer = -1;
+    /** The watchdog of the SUBSCRIBE in flight (-1: none), called off by its SUBACK. */
+    private long answerWatch = -1;
     private Inbox inbox;
     private Listener listener;
     private RetainedConfigs configs;
@@ -221,6 +224,7 @@ public final class BrokerLink implements LinkHealth, FloorLink {
         plan.connected();
         metrics.brokerConnected();
         connected.subscribeCompletionHandler(granted -> {
+            vertx.cancelTimer(answerWatch);
             SubscribeRequest refused = asked.refused(granted.grantedQoSLevels());
             if (!refused.isEmpty()) {
                 // an ACL that refuses, or a cluster that cannot make a consumer yet: ask again for those alone
@@ -269,7 +273,23 @@ public final class BrokerLink implements LinkHealth, FloorLink {
             return;
         }
         asked = request;
+        vertx.cancelTimer(answerWatch);
+        answerWatch = vertx.setTimer(SUBSCRIBE_ANSWER_MS, id -> unanswered(connected, request));
         connected.subscribe(request.topics()).onFailure(e -> Logger.error("cannot subscribe: {}", e.getMessage()));
+    }
+
+    /**
+     * The broker has not answered a SUBSCRIBE: the connection is dropped and made again, as after a loss. Until the
+     * SUBACK the floor's subscriptions are neither probed nor made again, so without this a stuck broker (a NATS node
+     * that has just lost a peer left one unanswered for 95 s) would keep the gateway deaf until the connection broke.
+     */
+    private void unanswered(MqttClient connected, SubscribeRequest request) {
+        if (connected != client || asked != request || !connected.isConnected()) {
+            return;
+        }
+        Logger.warn("the broker has not answered the floor's subscriptions {} within {} ms: connecting again",
+                request.topics().keySet(), SUBSCRIBE_ANSWER_MS);
+        connected.disconnect(); // its close handler reconnects
     }
 
     private void received(MqttClient on, MqttPublishMessage message) {
@@ -428,6 +448,7 @@ public final class BrokerLink implements LinkHealth, FloorLink {
     public Future<Void> close() {
         closed = true;
         vertx.cancelTimer(checkTimer);
+        vertx.cancelTimer(answerWatch);
         MqttClient current = client;
         if (current == null || !current.isConnected()) {
             return Future.succeededFuture();

@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.brokerlink;
 
+import dev.seatlink.link.BrokerSession;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Map;
  */
 record SubscribeRequest(Map<String, Integer> topics) {
     /** The SUBACK return code of a filter the broker refused (MQTT 3.1.1, 3.9.3). */
-    static final int REFUSED = 0x80;
+    static final int REFUSED = BrokerSession.SUBACK_REFUSED;
 
     SubscribeRequest {
         topics = Collections.unmodifiableMap(new LinkedHashMap<>(topics));

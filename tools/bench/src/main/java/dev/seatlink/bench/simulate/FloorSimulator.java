@@ -1,6 +1,7 @@
 package dev.seatlink.bench.simulate;
 
 import dev.seatlink.link.BrokerList;
+import dev.seatlink.link.BrokerSession;
 import dev.seatlink.link.SubscriptionCheck;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.CallEvent;
