@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A broker that accepts the gateway's connection and never answers its subscriptions (a NATS node that has just lost
- * a peer left one unanswered for 95 s): the gateway drops the connection after three keepalives (30 s) and connects
- * again, instead of staying deaf to the floor, unprobed, until the connection breaks.
+ * A broker that accepts the gateway's connection and never answers its subscriptions (a stuck broker): the gateway
+ * drops the connection after three keepalives (30 s) and connects again, instead of staying deaf to the floor,
+ * unprobed, until the connection breaks.
  */
 class GatewayOnAnUnansweringBrokerTest {
     @TempDir

@@ -28,8 +28,8 @@ public final class BrokerSession {
 
     /**
      * How long a broker may take to answer a client's subscriptions (SUBACK) before the client drops the connection
-     * and connects again: three keepalives. Neither Paho nor Vert.x's client waits for a SUBACK with a timeout, and a
-     * NATS node that has just lost a peer was seen to leave one unanswered for 95 s.
+     * and connects again: three keepalives. Neither Paho nor Vert.x's client waits for a SUBACK with a timeout, so a
+     * broker that takes a connection and then stalls would leave the client connected and deaf until it broke.
      */
     public static long subscribeAnswerMs(int keepAliveSeconds) {
         return keepAliveSeconds * 3_000L;

@@ -280,8 +280,8 @@ public final class BrokerLink implements LinkHealth, FloorLink {
 
     /**
      * The broker has not answered a SUBSCRIBE: the connection is dropped and made again, as after a loss. Until the
-     * SUBACK the floor's subscriptions are neither probed nor made again, so without this a stuck broker (a NATS node
-     * that has just lost a peer left one unanswered for 95 s) would keep the gateway deaf until the connection broke.
+     * SUBACK the floor's subscriptions are neither probed nor made again, so without this a stuck broker would keep
+     * the gateway deaf until the connection broke.
      */
     private void unanswered(MqttClient connected, SubscribeRequest request) {
         if (connected != client || asked != request || !connected.isConnected()) {

@@ -50,6 +50,15 @@ class UnansweredBrokerTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> broker.connections() >= 2);
     }
 
+    @Test
+    void aLinkLostWhileSubscribingIsMadeAgainOnceAndTheNewConnectionSubscribes() throws Exception {
+        // the loss and the failed subscribe both ask for a reconnect; two would make the second's refused connect
+        // pass for the first's answer, and the seat would sit connected without subscribing
+        broker = UnansweringBroker.droppingTheFirstSubscribe(1_000);
+        startSeat();
+        await().atMost(Duration.ofSeconds(20)).until(() -> broker.subscribeRequestsAfterTheFirstConnection() >= 1);
+    }
+
     private void startSeat() {
         Properties props = TerminalConfig.defaults();
         props.setProperty("seat", "s-014");
