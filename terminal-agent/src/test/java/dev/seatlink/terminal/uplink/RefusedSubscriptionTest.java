@@ -14,6 +14,7 @@ import dev.seatlink.terminal.TerminalConfig;
 import dev.seatlink.terminal.display.Screen;
 import dev.seatlink.terminal.seat.FakeClock;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
+import dev.seatlink.terminal.testing.TestSeat;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.IAuthorizatorPolicy;
@@ -103,12 +104,8 @@ class RefusedSubscriptionTest {
     }
 
     private TerminalConfig config(String broker) {
-        Properties props = TerminalConfig.defaults();
-        props.setProperty("seat", "s-014");
-        props.setProperty("broker", broker);
-        props.setProperty("dataDir", dir.resolve("seat").toString());
-        props.setProperty("linkCheckSeconds", "3600"); // no probe comes to the rescue within the test
-        return TerminalConfig.from(props, "test");
+        // no probe comes to the rescue within the test
+        return TestSeat.config(broker, dir.resolve("seat"), "linkCheckSeconds", "3600");
     }
 
     /** Lets everything through but the first {@code times} subscriptions to one filter. */

@@ -21,13 +21,13 @@ import dev.seatlink.terminal.display.Screen;
 import dev.seatlink.terminal.hardware.I2cDevices;
 import dev.seatlink.terminal.seat.FakeClock;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
+import dev.seatlink.terminal.testing.TestSeat;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -175,12 +175,7 @@ class SubscriptionOnClusterTest {
     }
 
     private TerminalConfig config(String brokers) {
-        Properties props = TerminalConfig.defaults();
-        props.setProperty("seat", "s-014");
-        props.setProperty("broker", brokers);
-        props.setProperty("dataDir", dir.resolve("seat").toString());
-        props.setProperty("linkCheckSeconds", "2");
-        return TerminalConfig.from(props, "test");
+        return TestSeat.config(brokers, dir.resolve("seat"), "linkCheckSeconds", "2");
     }
 
     /** The running node whose JetStream holds the consumer of the seat's subscription {@code …/s-014/+}, or null. */

@@ -3,15 +3,14 @@ package dev.seatlink.terminal.uplink;
 import static org.awaitility.Awaitility.await;
 
 import dev.seatlink.terminal.TerminalAgent;
-import dev.seatlink.terminal.TerminalConfig;
 import dev.seatlink.terminal.display.Display;
 import dev.seatlink.terminal.seat.FakeClock;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
+import dev.seatlink.terminal.testing.TestSeat;
 import dev.seatlink.terminal.testing.UnansweringBroker;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,13 +59,8 @@ class UnansweredBrokerTest {
     }
 
     private void startSeat() {
-        Properties props = TerminalConfig.defaults();
-        props.setProperty("seat", "s-014");
-        props.setProperty("broker", broker.url());
-        props.setProperty("dataDir", dir.toString());
-        props.setProperty("keepAliveSeconds", "2");
-        agent = new SimulatedHardware().newAgent(TerminalConfig.from(props, "test"), new FakeClock(1_763_900_001_000L),
-                Display.NONE);
+        agent = new SimulatedHardware().newAgent(TestSeat.config(broker.url(), dir, "keepAliveSeconds", "2"),
+                new FakeClock(1_763_900_001_000L), Display.NONE);
         agent.start();
     }
 }
