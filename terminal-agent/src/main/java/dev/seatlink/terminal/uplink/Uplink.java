@@ -33,11 +33,11 @@ import org.tinylog.Logger;
  * (Paho's automatic reconnect never starts when the first connect fails, and has no jitter). One reconnect is due at
  * a time, whatever asked for it: a link lost while subscribing used to start two, and the second's refusal (a connect
  * in progress) was taken for the first's answer, so the first's CONNACK was ignored and the seat sat connected
- * without subscriptions (95 s on a NATS cluster that had just lost a node). A connect the broker has not answered (CONNACK) within 1.5 × the keepalive, or
- * subscriptions it has not answered (SUBACK) within 3 × ({@link BrokerSession#subscribeAnswerMs}), are dropped and
- * tried again ({@link AnswerWatch}): Paho waits for ever once a connection is taken, and a seat whose connection was taken but never answered waited
- * until the connection broke (seen: four seats, 93 s, after a broker restart). A filter the SUBACK refused is asked
- * for again alone.
+ * without subscriptions (95 s on a NATS cluster that had just lost a node). A connect the broker has not answered
+ * (CONNACK) within 1.5 × the keepalive, or subscriptions it has not answered (SUBACK) within three keepalives
+ * ({@link BrokerSession#subscribeAnswerMs}), are dropped and tried again ({@link AnswerWatch}): Paho waits for ever
+ * once a connection is taken, and a seat whose connection was taken but never answered waited until the connection
+ * broke (seen: four seats, 93 s, after a broker restart). A filter the SUBACK refused is asked for again alone.
  *
  * <p>Two subscriptions: every topic of the seat ({@code …/{seat}/+}: its commands, config, phone events and own
  * status; what it publishes itself comes back too and is dropped) and the floor's {@code gateway}. When the first has
