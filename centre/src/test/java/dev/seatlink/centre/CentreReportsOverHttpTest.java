@@ -10,6 +10,7 @@ import dev.seatlink.centre.report.CentreReports;
 import dev.seatlink.gateway.central.CentralStore;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MosquittoBroker;
+import dev.seatlink.gateway.testing.PostgresPerClass;
 import dev.seatlink.gateway.testing.PostgresServer;
 import dev.seatlink.protocol.AgentState;
 import io.vertx.core.Vertx;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The duty manager's reports across floors, over HTTP, from the centre-wide store; bad periods get a 400. */
@@ -31,7 +33,8 @@ class CentreReportsOverHttpTest {
 
     @TempDir
     static Path dir;
-    static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresPerClass postgres = new PostgresPerClass();
     static MosquittoBroker broker;
     static Vertx vertx;
     static Http withStore;
@@ -39,7 +42,6 @@ class CentreReportsOverHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = PostgresServer.start();
         try (CentralStore store = new CentralStore(postgres.url(), PostgresServer.USER, null)) {
             store.insert("hq", "f1", "hq-f1-gateway-a", List.of(
                     event("s-1", 1, AgentState.LOGGED_OUT, AgentState.READY, DAY + 500 * MIN),
@@ -72,9 +74,6 @@ class CentreReportsOverHttpTest {
         }
         if (broker != null) {
             broker.close();
-        }
-        if (postgres != null) {
-            postgres.close();
         }
     }
 

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.seatlink.cluster.NatsCluster;
-import dev.seatlink.gateway.testing.PostgresServer;
+import dev.seatlink.gateway.testing.PostgresPerClass;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the failover tests share: a 3-node NATS cluster of its own per test (what one test's kills leave behind in
@@ -26,19 +25,8 @@ abstract class FailoverOnCluster {
     Path dir;
     NatsCluster cluster;
     /** The centre store every floor's gateways copy to (each test its own floor id). */
-    static PostgresServer postgres;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresPerClass postgres = new PostgresPerClass();
 
     /** A cluster of its own per test: what one test's kills leave behind in JetStream is not the next one's. */
     @BeforeEach

@@ -4,22 +4,23 @@ import static dev.seatlink.centre.report.CopiedEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seatlink.gateway.central.CentralStore;
+import dev.seatlink.gateway.testing.PostgresPerClass;
 import dev.seatlink.gateway.testing.PostgresServer;
 import dev.seatlink.protocol.AgentState;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Time in state across floors, from events two floors' gateways copied to the centre store. */
 class CentreReportsTest {
     static final long DAY = 1_800_000_000_000L - 1_800_000_000_000L % 86_400_000L; // a midnight, UTC
     static final long MIN = 60_000;
-    static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresPerClass postgres = new PostgresPerClass();
 
     @BeforeAll
     static void storeTwoFloors() throws Exception {
-        postgres = PostgresServer.start();
         try (CentralStore store = new CentralStore(postgres.url(), PostgresServer.USER, null)) {
             // f1: ready from 30 min before the day (the lookback finds it), busy 9:00-9:10, ready again
             store.insert("hq", "f1", "hq-f1-gateway-a", List.of(
@@ -32,13 +33,6 @@ class CentreReportsTest {
                     event("s-7", 2, AgentState.BUSY, AgentState.READY, DAY + 65 * MIN),
                     event("s-7", 3, AgentState.READY, AgentState.BUSY, DAY + 70 * MIN),
                     event("s-7", 4, AgentState.BUSY, AgentState.LOGGED_OUT, DAY + 75 * MIN)));
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (postgres != null) {
-            postgres.close();
         }
     }
 

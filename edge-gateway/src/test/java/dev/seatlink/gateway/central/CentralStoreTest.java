@@ -7,6 +7,7 @@ import dev.seatlink.gateway.Gateway;
 import dev.seatlink.gateway.GatewayConfig;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MqttProbe;
+import dev.seatlink.gateway.testing.PostgresPerClass;
 import dev.seatlink.gateway.testing.PostgresServer;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Cause;
@@ -22,30 +23,18 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Stored events reach the centre's PostgreSQL once each, and wait in the outbox while it is down. */
 class CentralStoreTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final long T = System.currentTimeMillis();
-    static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresPerClass postgres = new PostgresPerClass();
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     @Test
     void everyStoredEventIsCopiedOnceAndNothingIsLostWhileTheCentreStoreIsDown() throws Exception {
