@@ -60,7 +60,7 @@ class MovesDuringAShiftTest {
                 .withUsers(secrets.resolve("supervisors.passwd"));
         gateway = Gateway.start(config);
         Http http = new Http(gateway.httpPort());
-        seats = new MqttProbe(gateway.brokerUrl());
+        seats = MqttProbe.seatsOf(gateway);
         signIn("s-001", "a1001", false, 1);
         signIn("s-002", "a1002", false, 1);
         await().atMost(PATIENCE).until(() -> "READY".equals(http.json("/api/seats/s-002").path("state").asText()));

@@ -97,7 +97,7 @@ class RosterAdherenceAndReviewTest {
         assertThat(http.json("/api/roster").findValuesAsText("agent")).containsExactlyInAnyOrder("a1001", "a1002");
 
         // a1001 signs in at s-001 twenty minutes late; a1002 never does
-        seats = new MqttProbe(gateway.brokerUrl());
+        seats = MqttProbe.seatsOf(gateway);
         long signedIn = start.plusMinutes(20).toInstant().toEpochMilli();
         seats.publish(Topic.seat("hq", "f1", "s-001", Topic.Kind.STATUS), SeatStatus.online("b1", "t", signedIn));
         seats.publish(Topic.seat("hq", "f1", "s-001", Topic.Kind.EVENT), new SeatEvent("s-001", "a1001",

@@ -40,7 +40,7 @@ class CentralStoreTest {
     void everyStoredEventIsCopiedOnceAndNothingIsLostWhileTheCentreStoreIsDown() throws Exception {
         GatewayConfig config = GatewayConfig.defaults().with(0, null, 0, dir.resolve("gw")).toBuilder()
                 .central(new GatewayConfig.Central(postgres.url(), PostgresServer.USER, null)).build();
-        try (Gateway gateway = Gateway.start(config); MqttProbe seat = new MqttProbe(gateway.brokerUrl())) {
+        try (Gateway gateway = Gateway.start(config); MqttProbe seat = MqttProbe.seatsOf(gateway)) {
             Http http = new Http(gateway.httpPort());
             seat.publish(topic(Topic.Kind.STATUS), SeatStatus.online("b-1", "1.0", T));
             publish(seat, 1, 40);

@@ -1,9 +1,13 @@
 package dev.seatlink.gateway.testing;
 
+import static org.awaitility.Awaitility.await;
+
+import dev.seatlink.gateway.Gateway;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Message;
 import dev.seatlink.protocol.Topic;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,6 +35,18 @@ public final class MqttProbe implements AutoCloseable {
 
     public MqttProbe(String brokerUrl, String... filters) throws MqttException {
         this(brokerUrl, null, null, filters);
+    }
+
+    /**
+     * Fake seats for a gateway just started, connected once its subscriptions are granted ({@code /health}). A fake
+     * seat answers no roll call and no replay, so what it sent before then (the gateway's link once dropped just as it
+     * started, in CI) would never reach the gateway, where a terminal's events would, replayed.
+     */
+    public static MqttProbe seatsOf(Gateway gateway) throws MqttException {
+        Http http = new Http(gateway.httpPort());
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> "GRANTED".equals(http.json("/health").path("subscriptions").asText()));
+        return new MqttProbe(gateway.brokerUrl());
     }
 
     /** A probe that logs in; with a seat's username its client id is the seat's own. */

@@ -37,7 +37,7 @@ class SlowStreamReaderTest {
     @Test
     void aStreamThatIsNeverReadIsSetAsideAfterAFewHundredKilobytes() throws Exception {
         try (Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, null, 0, dir.resolve("gw")));
-             MqttProbe seats = new MqttProbe(gateway.brokerUrl());
+             MqttProbe seats = MqttProbe.seatsOf(gateway);
              Socket stuck = new Socket()) {
             Http http = new Http(gateway.httpPort());
             await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/health").statusCode() == 200);

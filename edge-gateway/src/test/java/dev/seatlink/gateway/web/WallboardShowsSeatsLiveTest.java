@@ -73,7 +73,7 @@ class WallboardShowsSeatsLiveTest {
                 + "\"team\":\"billing-1\",\"skill\":\"regular\",\"badge\":null,\"active\":true}]");
         gateway = Gateway.start(GatewayConfig.defaults().with(0, null, 0, dir.resolve("gateway"))
                 .withUsers(dir.resolve("secrets/supervisors.passwd")));
-        seat = new MqttProbe(gateway.brokerUrl());
+        seat = MqttProbe.seatsOf(gateway);
         browser = HeadlessChromium.start(dir.resolve("chromium"));
         open("");
     }
