@@ -2,6 +2,7 @@ package dev.seatlink.link;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -36,17 +37,26 @@ public final class BrokerSession {
     }
 
     /**
-     * The filters of {@code asked} that a SUBACK's {@code granted} codes (one per filter, in order) refused. Paho's
-     * asynchronous subscribe reports a refusal as success, with the code in its token.
+     * The filters of {@code asked} that a SUBACK's {@code granted} codes (one per filter, in order) refused; all of
+     * them when the SUBACK does not answer each filter (a broker that broke the protocol: nothing can be taken as
+     * granted then).
      */
-    public static List<String> refused(String[] asked, int[] granted) {
+    public static List<String> refused(List<String> asked, List<Integer> granted) {
+        if (granted == null || granted.size() != asked.size()) {
+            return List.copyOf(asked);
+        }
         List<String> refused = new ArrayList<>();
-        for (int i = 0; i < asked.length; i++) {
-            if (granted == null || i >= granted.length || granted[i] == SUBACK_REFUSED) {
-                refused.add(asked[i]);
+        for (int i = 0; i < asked.size(); i++) {
+            if (granted.get(i) == SUBACK_REFUSED) {
+                refused.add(asked.get(i));
             }
         }
         return refused;
+    }
+
+    /** {@link #refused(List, List)} for Paho, whose asynchronous subscribe reports a refusal as success. */
+    public static List<String> refused(String[] asked, int[] granted) {
+        return refused(List.of(asked), granted == null ? null : Arrays.stream(granted).boxed().toList());
     }
 
     /**

@@ -26,15 +26,9 @@ record SubscribeRequest(Map<String, Integer> topics) {
      * answer each filter (a broker that broke the protocol: nothing can be taken as granted then).
      */
     SubscribeRequest refused(List<Integer> granted) {
-        if (granted.size() != topics.size()) {
-            return this;
-        }
         Map<String, Integer> refused = new LinkedHashMap<>();
-        int i = 0;
-        for (Map.Entry<String, Integer> topic : topics.entrySet()) {
-            if (granted.get(i++) == REFUSED) {
-                refused.put(topic.getKey(), topic.getValue());
-            }
+        for (String filter : BrokerSession.refused(List.copyOf(topics.keySet()), granted)) {
+            refused.put(filter, topics.get(filter));
         }
         return new SubscribeRequest(refused);
     }

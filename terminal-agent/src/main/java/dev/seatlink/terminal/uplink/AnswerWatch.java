@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class AnswerWatch {
     /** What to do when a request was not answered in time. */
     interface Unanswered {
-        void gaveUp(long request);
+        void gaveUp();
     }
 
     private final ScheduledExecutorService scheduler;
@@ -39,7 +39,7 @@ final class AnswerWatch {
         waiting.set(request);
         watchdog = scheduler.schedule(() -> {
             if (waiting.compareAndSet(request, 0)) {
-                unanswered.gaveUp(request);
+                unanswered.gaveUp();
             }
         }, withinMs, TimeUnit.MILLISECONDS);
         return request;

@@ -277,7 +277,7 @@ public final class Uplink implements AutoCloseable {
     }
 
     /** The attempt's connection was taken but the broker has not answered: dropped, and the seat tries again. */
-    private void giveUpUnansweredConnect(long attempt) {
+    private void giveUpUnansweredConnect() {
         dropConnection("connect to " + settings.brokerUrl() + " not answered within " + answerMs() + " ms");
     }
 
@@ -285,7 +285,7 @@ public final class Uplink implements AutoCloseable {
      * The broker took the connection but has not answered the subscriptions (or the drop before them): dropped and
      * made again, as after a lost connection. Until they are answered the seat neither probes nor resubscribes.
      */
-    private void giveUpUnansweredSubscribe(long round) {
+    private void giveUpUnansweredSubscribe() {
         subscribed = false;
         listener.onDisconnected("subscriptions not answered");
         dropConnection("subscriptions not answered within "
