@@ -11,23 +11,24 @@ import org.tinylog.writers.Writer;
 
 /**
  * A tinylog writer for tests that keeps Vert.x's blocked-thread warnings ("Thread … has been blocked for
- * N ms"), so {@link NoBlockedEventLoop} can fail the test in which an event loop was held too long.
+ * N ms") as {@link BlockedLoop}s, so {@link NoBlockedEventLoop} can fail the test in which an event loop was held
+ * too long.
  */
 public final class BlockedLoopWriter implements Writer {
-    private static final List<String> WARNINGS = new ArrayList<>();
+    private static final List<BlockedLoop> WARNINGS = new ArrayList<>();
 
     public BlockedLoopWriter(Map<String, String> properties) {
         // nothing to configure
     }
 
     /** The warnings kept so far. */
-    public static synchronized List<String> peek() {
+    public static synchronized List<BlockedLoop> peek() {
         return List.copyOf(WARNINGS);
     }
 
     /** The warnings since the last call, and forgets them. */
-    public static synchronized List<String> drain() {
-        List<String> taken = List.copyOf(WARNINGS);
+    public static synchronized List<BlockedLoop> drain() {
+        List<BlockedLoop> taken = List.copyOf(WARNINGS);
         WARNINGS.clear();
         return taken;
     }
@@ -39,16 +40,11 @@ public final class BlockedLoopWriter implements Writer {
 
     @Override
     public void write(LogEntry entry) {
-        String message = entry.getMessage();
-        if (message != null && message.contains("has been blocked for")) {
-            // the frames of what held the loop, without the network stack's own
-            String where = entry.getException() == null ? "" : " at " + List.of(entry.getException().getStackTrace())
-                    .stream().map(String::valueOf).filter(f -> !f.contains("io.netty.")).limit(25)
-                    .reduce((a, b) -> a + " <- " + b).orElse("");
+        BlockedLoop.of(entry.getMessage(), entry.getException()).ifPresent(warning -> {
             synchronized (BlockedLoopWriter.class) {
-                WARNINGS.add(message + where);
+                WARNINGS.add(warning);
             }
-        }
+        });
     }
 
     @Override

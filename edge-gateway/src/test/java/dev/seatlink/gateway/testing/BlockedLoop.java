@@ -1,0 +1,58 @@
+package dev.seatlink.gateway.testing;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One of Vert.x's blocked-thread warnings, with the stack of the held thread as the checker saw it, and whether
+ * it fails a test.
+ *
+ * <p>A loop held by a call that waits — sleep, a lock, a file, a socket or SQLite — shows a native method on top of
+ * its stack, and fails at the suite's tight limit: that handler is wrong whatever the machine's load. A loop held
+ * in plain Java code may be computing too long, or only waiting for a core: on two cores, with two test JVMs, a
+ * loop has been seen to wait 534 ms in Netty's buffer allocator. Such a warning fails only once the loop was held
+ * {@value #COMPUTING_LIMIT_MS} ms, Vert.x's own limit, so the guard does not race the machine's other work.
+ */
+public record BlockedLoop(String thread, long heldMs, long limitMs, List<StackTraceElement> stack) {
+    /** How long a loop may be held in Java code before the test fails, whatever it was computing. */
+    public static final long COMPUTING_LIMIT_MS = 2_000;
+    private static final Pattern WARNING =
+            Pattern.compile("Thread (\\S+) has been blocked for (\\d+) ms, time limit is (\\d+) ms");
+    /** The frames kept for the report: enough to name the handler under Vert.x's and Netty's own. */
+    private static final int SHOWN_FRAMES = 25;
+
+    public BlockedLoop {
+        stack = List.copyOf(stack);
+    }
+
+    /** The warning in a log message, when it is one; {@code stack} is the exception Vert.x logs with it, if any. */
+    public static Optional<BlockedLoop> of(String message, Throwable stack) {
+        Matcher matcher = message == null ? null : WARNING.matcher(message);
+        if (matcher == null || !matcher.find()) {
+            return Optional.empty();
+        }
+        List<StackTraceElement> frames = stack == null ? List.of() : List.of(stack.getStackTrace());
+        return Optional.of(new BlockedLoop(matcher.group(1), Long.parseLong(matcher.group(2)),
+                Long.parseLong(matcher.group(3)), frames));
+    }
+
+    /** Whether the thread was in a call that waits (a native method on top of its stack). */
+    public boolean waiting() {
+        return !stack.isEmpty() && stack.get(0).isNativeMethod();
+    }
+
+    /** Whether the test during which this was logged fails. */
+    public boolean fails() {
+        return waiting() || heldMs >= Math.max(limitMs, COMPUTING_LIMIT_MS);
+    }
+
+    @Override
+    public String toString() {
+        String where = stack.stream().map(String::valueOf).filter(frame -> !frame.contains("io.netty."))
+                .limit(SHOWN_FRAMES).reduce((a, b) -> a + " <- " + b).orElse("");
+        return thread + " held " + heldMs + " ms (limit " + limitMs + " ms"
+                + (waiting() ? ", waiting" : ", in Java code") + ") at " + where;
+    }
+}
