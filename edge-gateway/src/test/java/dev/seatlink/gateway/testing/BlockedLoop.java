@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  *
  * <p>A loop held by a call that waits — sleep, a lock, a file, a socket or SQLite — shows a native method on top of
  * its stack, and fails at the suite's tight limit: that handler is wrong whatever the machine's load. A loop held
- * in plain Java code may be computing too long, or only waiting for a core: on two cores, with two test JVMs, a
+ * in plain Java code, or loading a class, may be computing too long, or only waiting for a core or the disk: on two cores, with two test JVMs, a
  * loop has been seen to wait 534 ms in Netty's buffer allocator. Such a warning fails only once the loop was held
  * {@value #COMPUTING_LIMIT_MS} ms, Vert.x's own limit, so the guard does not race the machine's other work.
  */
@@ -38,9 +38,19 @@ public record BlockedLoop(String thread, long heldMs, long limitMs, List<StackTr
                 Long.parseLong(matcher.group(3)), frames));
     }
 
-    /** Whether the thread was in a call that waits (a native method on top of its stack). */
+    /**
+     * Whether the thread was in a call that waits: a native method on top of its stack, not reached while the JVM
+     * loads or defines a class (a class's first use reads its jar, and Vert.x registers its flight-recorder events
+     * on a connection's first write: once per JVM, slow only when the disk and cores are busy).
+     */
     public boolean waiting() {
-        return !stack.isEmpty() && stack.get(0).isNativeMethod();
+        return !stack.isEmpty() && stack.get(0).isNativeMethod() && stack.stream().noneMatch(BlockedLoop::warmingUp);
+    }
+
+    private static boolean warmingUp(StackTraceElement frame) {
+        String type = frame.getClassName();
+        return type.equals("java.lang.ClassLoader") || type.startsWith("jdk.internal.loader.")
+                || type.startsWith("jdk.internal.reflect.") || type.startsWith("jdk.jfr.internal.");
     }
 
     /** Whether the test during which this was logged fails. */

@@ -28,6 +28,16 @@ class BlockedLoopTest {
     }
 
     @Test
+    void aLoopLoadingAClassIsWarmingUpAndFailsOnlyPastVertxsOwnLimit() {
+        StackTraceElement read = new StackTraceElement("java.io.FileInputStream", "readBytes", null, -2);
+        StackTraceElement load = new StackTraceElement("java.lang.ClassLoader", "loadClass", "ClassLoader.java", 525);
+
+        assertThat(warning(710, read, load).waiting()).isFalse();
+        assertThat(warning(710, read, load).fails()).isFalse();
+        assertThat(warning(BlockedLoop.COMPUTING_LIMIT_MS, read, load).fails()).isTrue();
+    }
+
+    @Test
     void aLoopInJavaCodePastVertxsOwnLimitFails() {
         assertThat(warning(BlockedLoop.COMPUTING_LIMIT_MS, ALLOCATOR).fails()).isTrue();
     }
@@ -38,9 +48,9 @@ class BlockedLoopTest {
         assertThat(BlockedLoop.of(null, null)).isEmpty();
     }
 
-    private static BlockedLoop warning(long heldMs, StackTraceElement top) {
+    private static BlockedLoop warning(long heldMs, StackTraceElement... frames) {
         Exception stack = new Exception("Thread blocked");
-        stack.setStackTrace(new StackTraceElement[] {top});
+        stack.setStackTrace(frames);
         return BlockedLoop.of("Thread vert.x-eventloop-thread-0 has been blocked for " + heldMs
                 + " ms, time limit is 500 ms", stack).orElseThrow();
     }
