@@ -18,6 +18,10 @@ public record GatewayConfig(Http http, Link link, Store store, Floor floor) {
     static final int MAX_RETENTION_DAYS = 3_650;
     static final long MIN_REORDER_TIMEOUT_MS = 100;
     static final long MAX_REORDER_TIMEOUT_MS = 60_000;
+    /** The broker link's MQTT keepalive, as a terminal's {@code keepAliveSeconds}: 10 s unless told. */
+    public static final int DEFAULT_KEEPALIVE_S = 10;
+    static final int MIN_KEEPALIVE_S = 2;
+    static final int MAX_KEEPALIVE_S = 300;
 
     public GatewayConfig {
         require(http != null && link != null && store != null && floor != null, "every part of the configuration");
@@ -76,9 +80,13 @@ public record GatewayConfig(Http http, Link link, Store store, Floor floor) {
      *                     the other of a pair and the centre view; null = derived from the HTTP listener
      * @param natsMonitor  the NATS nodes' monitoring URLs ({@code http://HOST:8222}), read for JetStream storage and
      *                     session backlogs; empty (default) = not on NATS, or not read
+     * @param keepAliveSeconds the broker link's MQTT keepalive: the broker takes the gateway for gone (and sends its
+     *                     Last Will) after 1.5 times this of silence, and a subscribe it leaves unanswered for 3 times
+     *                     this is made again on a new connection
      */
     public record Link(String brokerUrl, String mqttHost, int mqttPort, String username, String password,
-                       Path tlsCaFile, Path embeddedAuth, String instance, String publicUrl, List<String> natsMonitor) {
+                       Path tlsCaFile, Path embeddedAuth, String instance, String publicUrl, List<String> natsMonitor,
+                       int keepAliveSeconds) {
         static final int MAX_NATS_NODES = 16;
 
         public Link {
@@ -101,6 +109,9 @@ public record GatewayConfig(Http http, Link link, Store store, Floor floor) {
             require(natsMonitor.isEmpty() || brokerUrl != null, "--nats-monitor is for a NATS cluster: give --broker too");
             require(publicUrl == null || publicUrl.matches("https?://[\\x21-\\x7e]{1,190}"),
                     "--public-url must be an http:// or https:// URL (was '" + publicUrl + "')");
+            require(keepAliveSeconds >= MIN_KEEPALIVE_S && keepAliveSeconds <= MAX_KEEPALIVE_S,
+                    "--keepalive-seconds must be " + MIN_KEEPALIVE_S + "-" + MAX_KEEPALIVE_S + " (was " + keepAliveSeconds
+                            + "): a silent link is taken for dead after 1.5 times it");
         }
 
         private static void checkBrokers(String brokers) {

@@ -20,6 +20,7 @@ public final class GatewayConfigBuilder {
     private String instance;
     private String publicUrl;
     private List<String> natsMonitor = List.of();
+    private int keepAliveSeconds = GatewayConfig.DEFAULT_KEEPALIVE_S;
     private Path dataDir = Path.of("data", "gateway");
     private int retentionDays = GatewayConfig.DEFAULT_RETENTION_DAYS;
     private GatewayConfig.Central central;
@@ -78,6 +79,11 @@ public final class GatewayConfigBuilder {
 
     public GatewayConfigBuilder instance(String value) {
         instance = value;
+        return this;
+    }
+
+    public GatewayConfigBuilder keepAliveSeconds(int value) {
+        keepAliveSeconds = value;
         return this;
     }
 
@@ -143,6 +149,7 @@ public final class GatewayConfigBuilder {
         b.instance = config.link().instance();
         b.publicUrl = config.link().publicUrl();
         b.natsMonitor = config.link().natsMonitor();
+        b.keepAliveSeconds = config.link().keepAliveSeconds();
         b.dataDir = config.store().dataDir();
         b.retentionDays = config.store().retentionDays();
         b.central = config.store().central();
@@ -156,7 +163,7 @@ public final class GatewayConfigBuilder {
     public GatewayConfig build() {
         return new GatewayConfig(new GatewayConfig.Http(httpHost, httpPort, https, usersFile),
                 new GatewayConfig.Link(brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile, embeddedAuth,
-                        instance, publicUrl, natsMonitor),
+                        instance, publicUrl, natsMonitor, keepAliveSeconds),
                 new GatewayConfig.Store(dataDir, retentionDays, central), new GatewayConfig.Floor(siteFile, reorderTimeoutMs,
                         acd));
     }

@@ -77,6 +77,11 @@ public final class GatewayMain implements Callable<Integer> {
                     + "leftover seat sessions in /metrics and the fleet view")
     java.util.List<String> natsMonitor;
 
+    @Option(names = "--keepalive-seconds", paramLabel = "S",
+            description = "the broker link's MQTT keepalive, 2-300 (default 10): its Last Will goes out after 1.5 x this "
+                    + "of silence")
+    int keepAliveSeconds = defaults.link().keepAliveSeconds();
+
     @Option(names = "--central-store", paramLabel = "URL",
             description = "copy stored events to the centre's PostgreSQL (jdbc:postgresql://HOST:PORT/DATABASE)")
     String centralStore;
@@ -201,7 +206,8 @@ public final class GatewayMain implements Callable<Integer> {
         GatewayConfig config = GatewayConfig.builder().httpHost(httpHost).httpPort(httpPort)
                 .https(httpsCert == null ? null : new GatewayConfig.Https(httpsCert, httpsKey)).usersFile(usersFile)
                 .brokerUrl(broker).mqttHost(mqttHost).mqttPort(mqttPort).login(username, password).tlsCaFile(tlsCaFile)
-                .embeddedAuth(embeddedAuth).instance(instance).publicUrl(publicUrl).natsMonitor(natsMonitor).dataDir(dataDir)
+                .embeddedAuth(embeddedAuth).instance(instance).publicUrl(publicUrl).natsMonitor(natsMonitor)
+                .keepAliveSeconds(keepAliveSeconds).dataDir(dataDir)
                 .retentionDays(retentionDays).siteFile(siteFile).central(centralStore == null ? null
                         : new GatewayConfig.Central(centralStore, centralUser, readSecret(centralPasswordFile)))
                 .reorderTimeoutMs(reorderTimeoutMs).acd(amiSettings()).build();

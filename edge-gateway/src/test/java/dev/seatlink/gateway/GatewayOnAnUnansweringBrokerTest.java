@@ -10,17 +10,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A broker that accepts the gateway's connection and never answers its subscriptions (a stuck broker): the gateway
- * drops the connection after three keepalives (30 s) and connects again, instead of staying deaf to the floor,
- * unprobed, until the connection breaks.
+ * drops the connection after three keepalives (here 2 s each) and connects again, instead of staying deaf to the
+ * floor, unprobed, until the connection breaks.
  */
 class GatewayOnAnUnansweringBrokerTest {
+    private static final int KEEPALIVE_S = 2;
+
     @TempDir
     Path dir;
 
     @Test
     void subscriptionsTheBrokerNeverAnswersAreDroppedWithTheConnectionAndMadeAgain() throws Exception {
         try (UnansweringBroker broker = UnansweringBroker.acceptingConnects();
-             Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, broker.url(), 0, dir.resolve("gw")))) {
+             Gateway gateway = Gateway.start(GatewayConfig.defaults().with(0, broker.url(), 0, dir.resolve("gw"))
+                     .toBuilder().keepAliveSeconds(KEEPALIVE_S).build())) {
             await().atMost(Duration.ofSeconds(20)).until(() -> broker.connections() >= 1);
             await().atMost(Duration.ofSeconds(60)).until(() -> broker.connections() >= 2);
         }

@@ -56,14 +56,12 @@ import org.tinylog.Logger;
  * carry is stored once.
  */
 public final class BrokerLink implements LinkHealth, FloorLink {
-    static final int KEEPALIVE_S = 10;
     /** Unacknowledged publishes at once: the seat-config window, commands and the summary besides. */
     static final int MAX_IN_FLIGHT = SeatConfigPublisher.WINDOW * 2;
     /** Far beyond any valid SeatLink message (the codec refuses and counts those over 4 KB). */
     static final int MAX_MESSAGE_BYTES = 1024 * 1024;
     static final int ACK_TIMEOUT_S = 30;
     static final long RESUBSCRIBE_MS = 2_000;
-    static final long SUBSCRIBE_ANSWER_MS = BrokerSession.subscribeAnswerMs(KEEPALIVE_S);
     static final long PROBE_QUIET_MS = 5_000;
     /** A tap whose subscription is not granted yet: nothing delivered so far proves its consumer. */
     private static final long NOT_GRANTED = Long.MAX_VALUE;
@@ -106,6 +104,8 @@ public final class BrokerLink implements LinkHealth, FloorLink {
     private final Map<String, Long> tapped = new HashMap<>();
     private final String summaryTopic;
     private final String floorProbeTopic;
+    /** How long a SUBSCRIBE may go unanswered before the connection is made again. */
+    private final long subscribeAnswerMs;
     private MqttClient client;
     /** Whether the current connection's subscriptions were granted (and so may be probed). */
     private boolean subscribed;
@@ -140,6 +140,7 @@ public final class BrokerLink implements LinkHealth, FloorLink {
         this.tapOf = settings.taps();
         this.summaryTopic = Topic.floor(settings.site(), settings.floor(), Topic.Kind.SUMMARY).toString();
         this.floorProbeTopic = Topic.floor(settings.site(), settings.floor(), Topic.Kind.GATEWAY_PROBE).toString();
+        this.subscribeAnswerMs = BrokerSession.subscribeAnswerMs(settings.keepAliveSeconds());
     }
 
     /** Connects in the background (call on the event loop that is to run the link) and keeps reconnecting. */
@@ -189,7 +190,7 @@ public final class BrokerLink implements LinkHealth, FloorLink {
 
     private MqttClientOptions options() {
         MqttClientOptions options = new MqttClientOptions().setClientId(settings.clientId()).setCleanSession(false)
-                .setKeepAliveInterval(KEEPALIVE_S).setAutoKeepAlive(true).setMaxInflightQueue(MAX_IN_FLIGHT)
+                .setKeepAliveInterval(settings.keepAliveSeconds()).setAutoKeepAlive(true).setMaxInflightQueue(MAX_IN_FLIGHT)
                 .setAckTimeout(ACK_TIMEOUT_S).setMaxMessageSize(MAX_MESSAGE_BYTES)
                 .setWillFlag(true).setWillTopic(settings.statusTopic().toString()).setWillQoS(BrokerSession.QOS)
                 .setWillRetain(true).setWillMessageBytes(Buffer.buffer(
@@ -274,7 +275,7 @@ public final class BrokerLink implements LinkHealth, FloorLink {
         }
         asked = request;
         vertx.cancelTimer(answerWatch);
-        answerWatch = vertx.setTimer(SUBSCRIBE_ANSWER_MS, id -> unanswered(connected, request));
+        answerWatch = vertx.setTimer(subscribeAnswerMs, id -> unanswered(connected, request));
         connected.subscribe(request.topics()).onFailure(e -> Logger.error("cannot subscribe: {}", e.getMessage()));
     }
 
@@ -288,7 +289,7 @@ public final class BrokerLink implements LinkHealth, FloorLink {
             return;
         }
         Logger.warn("the broker has not answered the floor's subscriptions {} within {} ms: connecting again",
-                request.topics().keySet(), SUBSCRIBE_ANSWER_MS);
+                request.topics().keySet(), subscribeAnswerMs);
         connected.disconnect(); // its close handler reconnects
     }
 

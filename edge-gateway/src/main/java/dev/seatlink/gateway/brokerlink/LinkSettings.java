@@ -14,15 +14,17 @@ import java.util.List;
  * @param brokerUrl one broker, or a comma-separated list of a cluster's nodes
  * @param tlsCaFile PEM CA to trust for ssl://, or null for the JVM's default CAs
  * @param instance  which of the floor's pair of gateways ({@code a}, {@code b}), or null for a floor's only one
+ * @param keepAliveSeconds the MQTT keepalive ({@code --keepalive-seconds})
  */
 public record LinkSettings(String brokerUrl, String site, String floor, String username, char[] password,
-                           Path tlsCaFile, String instance) {
+                           Path tlsCaFile, String instance, int keepAliveSeconds) {
 
     /** The gateway of {@code site}/{@code floor} on {@code brokerUrl}, with the configured login. */
     public static LinkSettings forGateway(GatewayConfig config, String brokerUrl, String site, String floor) {
         String password = config.link().password();
         return new LinkSettings(brokerUrl, site, floor, config.link().username(),
-                password == null ? null : password.toCharArray(), config.link().tlsCaFile(), config.link().instance());
+                password == null ? null : password.toCharArray(), config.link().tlsCaFile(), config.link().instance(),
+                config.link().keepAliveSeconds());
     }
 
     /**

@@ -2,11 +2,12 @@ package dev.seatlink.gateway.brokerlink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seatlink.gateway.GatewayConfig;
 import org.junit.jupiter.api.Test;
 
 class LinkSettingsTest {
     private static LinkSettings on(String brokers) {
-        return new LinkSettings(brokers, "hq", "f1", null, null, null, "a");
+        return new LinkSettings(brokers, "hq", "f1", null, null, null, "a", GatewayConfig.DEFAULT_KEEPALIVE_S);
     }
 
     @Test
