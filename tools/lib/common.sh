@@ -10,6 +10,10 @@ DRY_RUN=""
 CHANGES=0
 TARGET=""
 SUDO=""
+# This run's shared SSH connections (one per target, made by connect): every step of a run is a command over one
+# connection instead of a handshake of its own (about 0.8 s each on a test target, 20-40 steps a run).
+SSH_SHARED=""
+trap ssh_close EXIT # a script with an EXIT trap of its own calls ssh_close in it
 
 # Parses the SSH options every script shares; returns how many arguments it used (0 if none).
 ssh_option() {
@@ -32,6 +36,8 @@ SSH_OPTIONS_HELP="  --port PORT          SSH port (default 22)
 
 ssh_args() {
   local args=(-p "$SSH_PORT" -o BatchMode=yes -o ConnectTimeout=10 -o StrictHostKeyChecking=accept-new)
+  # the master lingers 30 s after its last command, in case ssh_close is never reached (a killed script)
+  [[ -n "$SSH_SHARED" ]] && args+=(-o ControlMaster=auto -o "ControlPath=$SSH_SHARED/%C" -o ControlPersist=30)
   [[ -n "$SSH_IDENTITY" ]] && args+=(-i "$SSH_IDENTITY")
   [[ -n "$SSH_KNOWN_HOSTS" ]] && args+=(-o "UserKnownHostsFile=$SSH_KNOWN_HOSTS")
   printf '%s\n' "${args[@]}"
@@ -50,8 +56,21 @@ remote_root() {
   remote "$SUDO $*"
 }
 
+# Closes this run's shared SSH connections and their directory.
+ssh_close() {
+  [[ -n "$SSH_SHARED" && -d "$SSH_SHARED" ]] || return 0
+  local socket
+  for socket in "$SSH_SHARED"/*; do
+    [[ -S "$socket" ]] && ssh -o "ControlPath=$socket" -O exit shared >/dev/null 2>&1
+  done
+  rm -rf "$SSH_SHARED"
+  SSH_SHARED=""
+}
+
 connect() {
   TARGET="$1"
+  # in /tmp itself: a socket's path may not exceed 104 bytes, and %C alone is 40
+  [[ -n "$SSH_SHARED" ]] || SSH_SHARED="$(mktemp -d /tmp/seatlink-ssh.XXXXXX)"
   local who
   who="$(remote 'id -u' 2>&1)" || fail "cannot reach $TARGET over SSH (key authentication): ${who##*$'\n'}"
   if [[ "$who" != 0 && -z "$ROOT" ]]; then
