@@ -190,7 +190,8 @@ public final class BrokerLink implements LinkHealth, FloorLink {
 
     private MqttClientOptions options() {
         MqttClientOptions options = new MqttClientOptions().setClientId(settings.clientId()).setCleanSession(false)
-                .setKeepAliveInterval(settings.keepAliveSeconds()).setAutoKeepAlive(true).setMaxInflightQueue(MAX_IN_FLIGHT)
+                .setKeepAliveInterval(settings.keepAliveSeconds()).setAutoKeepAlive(true)
+                .setMaxInflightQueue(MAX_IN_FLIGHT)
                 .setAckTimeout(ACK_TIMEOUT_S).setMaxMessageSize(MAX_MESSAGE_BYTES)
                 .setWillFlag(true).setWillTopic(settings.statusTopic().toString()).setWillQoS(BrokerSession.QOS)
                 .setWillRetain(true).setWillMessageBytes(Buffer.buffer(

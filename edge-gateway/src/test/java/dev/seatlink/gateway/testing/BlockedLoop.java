@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  *
  * <p>A loop held by a call that waits — sleep, a lock, a file, a socket or SQLite — shows a native method on top of
  * its stack, and fails at the suite's tight limit: that handler is wrong whatever the machine's load. A loop held
- * in plain Java code, or loading a class, may be computing too long, or only waiting for a core or the disk: on two cores, with two test JVMs, a
- * loop has been seen to wait 534 ms in Netty's buffer allocator. Such a warning fails only once the loop was held
+ * in plain Java code, or loading a class, may be computing too long, or only waiting for a core or the disk: on two
+ * cores, with two test JVMs, a loop has been seen to wait 534 ms in Netty's buffer allocator. Such a warning fails only once the loop was held
  * {@value #COMPUTING_LIMIT_MS} ms, Vert.x's own limit, so the guard does not race the machine's other work.
  */
 public record BlockedLoop(String thread, long heldMs, long limitMs, List<StackTraceElement> stack) {
