@@ -27,9 +27,10 @@ public final class ChildJvm implements AutoCloseable {
     /** The same, in the working directory {@code workDir} (null: this one). */
     public static ChildJvm startIn(Path workDir, String mainClass, Path log, String... args) {
         // logging at info, as in production (this classpath's tinylog-test.properties says warn): a child's log file
-        // is what tells how a failed fault test went
+        // is what tells how a failed fault test went; C1 only and serial GC, as the root pom's surefire argLine says why
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-Dtinylog.writer.level=info", "-cp", System.getProperty("java.class.path"), mainClass));
+                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dtinylog.writer.level=info",
+                "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         try {
             return new ChildJvm(new ProcessBuilder(command).directory(workDir == null ? null : workDir.toFile())
