@@ -7,14 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seatlink.cluster.NatsNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * A floor with two gateways on a 3-node NATS cluster, through kills: a primary gateway's {@code kill -9} and then a
- * {@code kill -9} of the node the new primary is on, both mid-burst; a seat dying with its node; a node that stays
- * dead (the subscriptions it held are found by their probes and made again). The standby takes over, supervisor
- * commands still reach seats, the dead seat is shown offline, and in the end every store is whole.
+ * {@code kill -9} of the node the new primary is on, both mid-burst. The standby takes over, supervisor commands still
+ * reach seats, and in the end every store is whole. Nodes dying under seats and gateways: {@link NodeDeathTest}.
  */
 class FloorFailoverTest extends FailoverOnCluster {
     @Test
@@ -47,47 +45,6 @@ class FloorFailoverTest extends FailoverOnCluster {
             primaryNode.start();
 
             assertThat(floor.seats().sent()).isEqualTo(1_100);
-            assertWhole(floor);
-        }
-    }
-
-    @Test
-    void aSeatThatDiesWithItsNodeIsShownOfflineAndNothingElseIsLost() throws Exception {
-        try (ClusterFloor floor = startFloor("f2")) {
-            floor.burst(150, 100);
-            String doomed = "s-00002";
-            NatsNode itsNode = cluster.nodes().stream().filter(n -> n.mqttUrl().equals(floor.seats().nodeOf(doomed)))
-                    .findFirst().orElseThrow();
-            floor.kill(doomed);
-            itsNode.kill(); // the seat and its node die together: its Last Will may die with them
-            long killed = System.nanoTime();
-            floor.burst(150, 100);
-            itsNode.start();
-
-            for (ClusterFloor.Gateway gateway : List.of(floor.a(), floor.b())) {
-                await().atMost(RECOVERY).ignoreExceptions().untilAsserted(() -> assertThat(gateway.http()
-                        .json("/api/seats/" + doomed).path("online").asBoolean()).as("%s says %s is online; see %s",
-                                gateway.instance, doomed, dir).isFalse());
-            }
-            System.out.println("seat dead with its node shown offline " + Duration.ofNanos(System.nanoTime() - killed)
-                    .toMillis() + " ms after the kill");
-            assertWhole(floor);
-        }
-    }
-
-    @Test
-    void aNodeThatStaysDeadLeavesNoSubscriptionStalledAndLosesNothing() throws Exception {
-        try (ClusterFloor floor = startFloor("f5")) {
-            floor.burst(150, 100);
-            NatsNode doomed = await().atMost(RECOVERY).until(() -> floor.nodeHoldingEventsOf(floor.a()),
-                    java.util.Objects::nonNull);
-            doomed.kill(); // for good: the subscriptions whose consumers it held deliver nothing until made again
-            long killed = System.nanoTime();
-            floor.burst(150, 100);
-            await().atMost(RECOVERY).ignoreExceptions().until(() -> floor.a().stalls() > 0);
-            System.out.println("gateway a found its event subscription stalled and made it again "
-                    + Duration.ofNanos(System.nanoTime() - killed).toMillis() + " ms after its node's kill -9");
-            floor.burst(100, 100);
             assertWhole(floor);
         }
     }
