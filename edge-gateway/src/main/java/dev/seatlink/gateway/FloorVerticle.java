@@ -186,7 +186,8 @@ final class FloorVerticle extends VerticleBase {
         BrokerOutbox outbox = new BrokerOutbox(link, configs, codec, site, floorId);
         BackgroundAuditTrail audit = new BackgroundAuditTrail(vertx, auditLog);
         Access access = new Access(signIn, floor, audit, clock);
-        CommandRoutes commands = new CommandRoutes(floor, access, outbox, link, keeper, clock, audit);
+        CommandRoutes commands = new CommandRoutes(floor, access, outbox, link, keeper, clock, audit,
+                config.floor().commandTimeoutS());
         FloorUpdater updater = new FloorUpdater(floor, progress, metrics, rejectLog, live, outbox, commands, clock,
                 config.floor().reorderTimeoutMs());
         restored.lastStored().values().forEach(stored -> updater.restore(stored.event()));

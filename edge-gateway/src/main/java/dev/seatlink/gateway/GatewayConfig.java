@@ -18,6 +18,9 @@ public record GatewayConfig(Http http, Link link, Store store, Floor floor) {
     static final int MAX_RETENTION_DAYS = 3_650;
     static final long MIN_REORDER_TIMEOUT_MS = 100;
     static final long MAX_REORDER_TIMEOUT_MS = 60_000;
+    public static final int DEFAULT_COMMAND_TIMEOUT_S = 10;
+    static final int MIN_COMMAND_TIMEOUT_S = 1;
+    static final int MAX_COMMAND_TIMEOUT_S = 300;
     /** The broker link's MQTT keepalive, as a terminal's {@code keepAliveSeconds}: 10 s unless told. */
     public static final int DEFAULT_KEEPALIVE_S = 10;
     static final int MIN_KEEPALIVE_S = 2;
@@ -166,13 +169,18 @@ public record GatewayConfig(Http http, Link link, Store store, Floor floor) {
     /**
      * @param siteFile         the site config JSON; null (default) runs the demo floor hq/f1
      * @param reorderTimeoutMs how long a gap is waited for before the seat is asked to replay (default 2000)
+     * @param commandTimeoutS  how long a seat has to answer a supervisor's command before it is reported
+     *                         unanswered (default 10)
      * @param acd              the Asterisk phone system's AMI, or null (default: none)
      */
-    public record Floor(Path siteFile, long reorderTimeoutMs, Acd acd) {
+    public record Floor(Path siteFile, long reorderTimeoutMs, int commandTimeoutS, Acd acd) {
         public Floor {
             require(reorderTimeoutMs >= MIN_REORDER_TIMEOUT_MS && reorderTimeoutMs <= MAX_REORDER_TIMEOUT_MS,
                     "--reorder-timeout-ms must be " + MIN_REORDER_TIMEOUT_MS + "-" + MAX_REORDER_TIMEOUT_MS + " (was "
                             + reorderTimeoutMs + ")");
+            require(commandTimeoutS >= MIN_COMMAND_TIMEOUT_S && commandTimeoutS <= MAX_COMMAND_TIMEOUT_S,
+                    "--command-timeout-seconds must be " + MIN_COMMAND_TIMEOUT_S + "-" + MAX_COMMAND_TIMEOUT_S
+                            + " (was " + commandTimeoutS + ")");
         }
     }
 

@@ -27,6 +27,7 @@ public final class GatewayConfigBuilder {
     private Path siteFile;
     private GatewayConfig.Acd acd;
     private long reorderTimeoutMs = Reorderer.DEFAULT_TIMEOUT_MS;
+    private int commandTimeoutS = GatewayConfig.DEFAULT_COMMAND_TIMEOUT_S;
 
     GatewayConfigBuilder() {
     }
@@ -132,6 +133,11 @@ public final class GatewayConfigBuilder {
         return this;
     }
 
+    public GatewayConfigBuilder commandTimeoutS(int value) {
+        commandTimeoutS = value;
+        return this;
+    }
+
     /** A builder holding {@code config}'s values. */
     static GatewayConfigBuilder from(GatewayConfig config) {
         GatewayConfigBuilder b = new GatewayConfigBuilder();
@@ -155,6 +161,7 @@ public final class GatewayConfigBuilder {
         b.central = config.store().central();
         b.siteFile = config.floor().siteFile();
         b.reorderTimeoutMs = config.floor().reorderTimeoutMs();
+        b.commandTimeoutS = config.floor().commandTimeoutS();
         b.acd = config.floor().acd();
         return b;
     }
@@ -165,6 +172,6 @@ public final class GatewayConfigBuilder {
                 new GatewayConfig.Link(brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile, embeddedAuth,
                         instance, publicUrl, natsMonitor, keepAliveSeconds),
                 new GatewayConfig.Store(dataDir, retentionDays, central), new GatewayConfig.Floor(siteFile, reorderTimeoutMs,
-                        acd));
+                        commandTimeoutS, acd));
     }
 }

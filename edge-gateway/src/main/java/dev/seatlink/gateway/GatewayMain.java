@@ -123,6 +123,10 @@ public final class GatewayMain implements Callable<Integer> {
     @Option(names = "--reorder-timeout-ms", description = "wait this long for a missing event before replay (default 2000)")
     long reorderTimeoutMs = defaults.floor().reorderTimeoutMs();
 
+    @Option(names = "--command-timeout-seconds",
+            description = "report a supervisor's command unanswered after this long (default 10)")
+    int commandTimeoutS = defaults.floor().commandTimeoutS();
+
     /** A password file's content (trimmed), or null when none is given. */
     private static String readSecret(Path file) {
         if (file == null) {
@@ -210,7 +214,8 @@ public final class GatewayMain implements Callable<Integer> {
                 .keepAliveSeconds(keepAliveSeconds).dataDir(dataDir)
                 .retentionDays(retentionDays).siteFile(siteFile).central(centralStore == null ? null
                         : new GatewayConfig.Central(centralStore, centralUser, readSecret(centralPasswordFile)))
-                .reorderTimeoutMs(reorderTimeoutMs).acd(amiSettings()).build();
+                .reorderTimeoutMs(reorderTimeoutMs).commandTimeoutS(commandTimeoutS).acd(amiSettings())
+                .build();
         Gateway gateway = Gateway.start(config);
         System.out.println("SeatLink gateway for " + gateway.site().site() + "/" + gateway.site().floor()
                 + " - wallboard: " + gateway.wallboardUrl() + "  (MQTT: " + gateway.brokerUrl() + ")");

@@ -30,6 +30,8 @@ class GatewayConfigTest {
                 .hasMessage("--http-port must be 0-65535 (was 70000)");
         assertThatThrownBy(() -> GatewayConfig.builder().reorderTimeoutMs(5).build())
                 .hasMessageStartingWith("--reorder-timeout-ms must be 100-60000 (was 5)");
+        assertThatThrownBy(() -> GatewayConfig.builder().commandTimeoutS(0).build())
+                .hasMessageStartingWith("--command-timeout-seconds must be 1-300 (was 0)");
         assertThatThrownBy(() -> GatewayConfig.builder().keepAliveSeconds(0).build())
                 .hasMessageStartingWith("--keepalive-seconds must be 2-300 (was 0)");
         assertThatThrownBy(() -> GatewayConfig.builder().keepAliveSeconds(86_400).build())

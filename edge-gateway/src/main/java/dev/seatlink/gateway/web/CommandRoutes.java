@@ -27,7 +27,7 @@ import org.tinylog.Logger;
 
 /**
  * Supervisor actions over HTTP. Each is a {@code cmd} to the seat and completes only on the seat's
- * {@code cmd-result}, or fails after {@value #TIMEOUT_MS} ms without one; every step lands in the audit log.
+ * {@code cmd-result}, or fails after {@code --command-timeout-seconds} (10 s) without one; every step lands in the audit log.
  *
  * <ul>
  *   <li>{@code POST /api/seats/{seat}/commands} with a body as the contract's {@code cmd} without
@@ -49,7 +49,6 @@ import org.tinylog.Logger;
 public final class CommandRoutes implements CommandAnswers {
     static final int KEPT = 1000;
     static final int MAX_BODY_BYTES = 2048;
-    static final long TIMEOUT_MS = 10_000;
     static final String PENDING = "pending";
     /** A seat is asked for a rebirth or replay through the API at most this often (each can resend its journal). */
     static final long REPAIR_INTERVAL_MS = 10_000;
@@ -61,6 +60,7 @@ public final class CommandRoutes implements CommandAnswers {
     private final FloorClock clock;
     private final AuditTrail audit;
     private final GatewayRole role;
+    private final long timeoutMs;
     private final Map<String, Outcome> outcomes = lastKept();
     private final SeatPace repairs = new SeatPace(REPAIR_INTERVAL_MS);
 
@@ -73,7 +73,8 @@ public final class CommandRoutes implements CommandAnswers {
     }
 
     public CommandRoutes(FloorModel floor, Access access, CommandSender send, LinkHealth brokerUp, GatewayRole role,
-                         FloorClock clock, AuditTrail audit) {
+                         FloorClock clock, AuditTrail audit, int timeoutS) {
+        this.timeoutMs = timeoutS * 1000L;
         this.floor = floor;
         this.role = role;
         this.access = access;
@@ -118,13 +119,13 @@ public final class CommandRoutes implements CommandAnswers {
         }
     }
 
-    /** Fails the commands the seats have not answered within {@value #TIMEOUT_MS} ms. */
+    /** Fails the commands the seats have not answered in time. */
     public void expire(long now) {
         outcomes.entrySet().stream()
-                .filter(e -> PENDING.equals(e.getValue().status()) && now - e.getValue().sentAt() > TIMEOUT_MS)
+                .filter(e -> PENDING.equals(e.getValue().status()) && now - e.getValue().sentAt() > timeoutMs)
                 .toList()
                 .forEach(e -> end(e.getKey(), e.getValue(), AuditEntry.TIMEOUT,
-                        "seat " + e.getValue().seat() + " did not answer within " + TIMEOUT_MS / 1000 + " s", now));
+                        "seat " + e.getValue().seat() + " did not answer within " + timeoutMs / 1000 + " s", now));
     }
 
     private void end(String id, Outcome outcome, String status, String error, long now) {
