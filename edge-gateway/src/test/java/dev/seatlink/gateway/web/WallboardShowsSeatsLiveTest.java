@@ -27,8 +27,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -57,18 +59,34 @@ class WallboardShowsSeatsLiveTest {
     @TempDir
     Path dir;
 
+    /**
+     * One browser for the class (its start is seconds on two cores): each test's gateway is a new origin, so nothing
+     * a page keeps (the sign-in is in its session storage) carries over to the next test.
+     */
+    private static ChromeDriver browser;
     private Gateway gateway;
-    private ChromeDriver browser;
     private MqttProbe seat;
     private String leaderPassword;
     private final java.util.Map<String, Long> seqs = new java.util.HashMap<>();
 
-    @BeforeEach
-    void openTheWallboard(TestInfo test) throws Exception {
+    @BeforeAll
+    static void startTheBrowser(@TempDir Path profile) {
         if (!HeadlessChromium.installed()) {
             System.err.println("SKIPPED: chromium/chromium-driver not installed (apt-get install chromium chromium-driver)");
         }
         Assumptions.assumeTrue(HeadlessChromium.installed(), "chromium and chromium-driver are not installed");
+        browser = HeadlessChromium.start(profile);
+    }
+
+    @AfterAll
+    static void quitTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void openTheWallboard(TestInfo test) throws Exception {
         CredentialFiles secrets = new CredentialFiles(dir.resolve("secrets"), TestCredentials.BCRYPT_COST);
         secrets.supervisor("tl-anna"); // leads billing-1 (s-001..s-008) in the demo site
         for (String user : java.util.List.of("tl-ben", "qa-kim", "dm-eve")) { // vip-care's leader, quality, duty
@@ -82,7 +100,6 @@ class WallboardShowsSeatsLiveTest {
         gateway = Gateway.start(GatewayConfig.builder().httpPort(0).mqttPort(0).dataDir(dir.resolve("gateway"))
                 .usersFile(dir.resolve("secrets/supervisors.passwd")).commandTimeoutS(commandTimeoutS).build());
         seat = MqttProbe.seatsOf(gateway);
-        browser = HeadlessChromium.start(dir.resolve("chromium"));
         open("");
     }
 
@@ -94,9 +111,8 @@ class WallboardShowsSeatsLiveTest {
 
     @AfterEach
     void close() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
+        browser.get("about:blank"); // before its gateway stops: the page's lost stream is not the next test's error
+        HeadlessChromium.consoleErrors(browser); // read, so the next test sees only its own page's
         if (seat != null) {
             seat.close();
         }
