@@ -18,37 +18,36 @@ free_port() {
   done
 }
 
+# wait_for_port PORT [ADDRESS]: up to 10 s for something to listen there (default 127.0.0.1).
 wait_for_port() {
   for _ in $(seq 100); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    (exec 3<>"/dev/tcp/${2:-127.0.0.1}/$1") 2>/dev/null && return 0
     sleep 0.1
   done
   return 1
 }
 
-start_sshd() {
-  local dir="$BATS_FILE_TMPDIR/ssh"
-  mkdir -p "$dir" /run/sshd 2>/dev/null || mkdir -p "$dir"
-  ssh-keygen -q -t ed25519 -N '' -f "$dir/host_key"
-  ssh-keygen -q -t ed25519 -N '' -f "$dir/id"
-  cp "$dir/id.pub" "$dir/authorized_keys"
-  chmod 600 "$dir/authorized_keys"
-  INSTALL_ROOT="$BATS_FILE_TMPDIR/target"
-  mkdir -p "$INSTALL_ROOT/boot/firmware" "$INSTALL_ROOT/etc/systemd/system"
-  touch "$INSTALL_ROOT/boot/firmware/config.txt"
-  # SHLVL=1: bash run by sshd reads ~/.bashrc only at shell level 1, and the test machine's own (pyenv's set-up here,
-  # 0.65 s) is not a target's: it made every remote command of a provisioning run that much slower.
-  # free_port only sees that nothing listens: a port another server took since (or still holds in closing) makes
-  # sshd exit at once, so a few ports are tried
-  local attempt
-  for attempt in 1 2 3; do
-    SSH_PORT="$(free_port)"
-    cat >"$dir/sshd_config" <<CONF
-ListenAddress 127.0.0.1
-Port $SSH_PORT
+# A throwaway host key and client key in DIR, the client's allowed in.
+ssh_keys() {
+  ssh-keygen -q -t ed25519 -N '' -f "$1/host_key"
+  ssh-keygen -q -t ed25519 -N '' -f "$1/id"
+  cp "$1/id.pub" "$1/authorized_keys"
+  chmod 600 "$1/authorized_keys"
+}
+
+# sshd_config FILE ADDRESS PORT PIDFILE: a test target's sshd (keys from ssh_keys), whose sessions find the stand-in
+# systemctl and INSTALL_ROOT.
+# SHLVL=1: bash run by sshd reads ~/.bashrc only at shell level 1, and the test machine's own (pyenv's set-up here,
+# 0.65 s) is not a target's: it made every remote command of a provisioning run that much slower.
+sshd_config() {
+  local dir
+  dir="$(dirname "$1")"
+  cat >"$1" <<CONF
+ListenAddress $2
+Port $3
 HostKey $dir/host_key
 AuthorizedKeysFile $dir/authorized_keys
-PidFile $dir/sshd.pid
+PidFile $4
 UsePAM no
 StrictModes no
 PasswordAuthentication no
@@ -56,6 +55,21 @@ KbdInteractiveAuthentication no
 PermitRootLogin prohibit-password
 SetEnv PATH=$REPO/tools/test/fake-systemd:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin FAKE_SYSTEMD_ROOT=$INSTALL_ROOT SHLVL=1
 CONF
+}
+
+start_sshd() {
+  local dir="$BATS_FILE_TMPDIR/ssh"
+  mkdir -p "$dir" /run/sshd 2>/dev/null || mkdir -p "$dir"
+  ssh_keys "$dir"
+  INSTALL_ROOT="$BATS_FILE_TMPDIR/target"
+  mkdir -p "$INSTALL_ROOT/boot/firmware" "$INSTALL_ROOT/etc/systemd/system"
+  touch "$INSTALL_ROOT/boot/firmware/config.txt"
+  # free_port only sees that nothing listens: a port another server took since (or still holds in closing) makes
+  # sshd exit at once, so a few ports are tried
+  local attempt
+  for attempt in 1 2 3; do
+    SSH_PORT="$(free_port)"
+    sshd_config "$dir/sshd_config" 127.0.0.1 "$SSH_PORT" "$dir/sshd.pid"
     /usr/sbin/sshd -f "$dir/sshd_config" -E "$dir/sshd.log"
     if wait_for_port "$SSH_PORT"; then
       break
@@ -131,4 +145,64 @@ stop_everything() {
   for pidfile in "$BATS_FILE_TMPDIR"/gateway.pid "$BATS_FILE_TMPDIR"/mosquitto.pid "$BATS_FILE_TMPDIR"/ssh/sshd.pid; do
     if [[ -f "$pidfile" ]]; then kill "$(cat "$pidfile")" 2>/dev/null || true; fi
   done
+}
+
+# COUNT hosts on this one machine, for a cluster (needs root: skips otherwise): each its own network namespace on a
+# private bridge (10.213.X.1, .2, …; this machine .254), so every node has the same ports like real hosts, and its
+# own mount namespace in which the node's own directory is bound at $INSTALL_ROOT. Each runs an sshd on port 22.
+# Sets HOSTS (user@address of each), SSH_PORT, INSTALL_ROOT (the path each host sees) and NODE_ROOTS (each host's
+# directory here).
+start_hosts() {
+  local count="$1" dir="$BATS_FILE_TMPDIR/ssh"
+  if ! command -v ip >/dev/null || [[ "$(id -u)" != 0 ]]; then
+    skip "hosts of their own need root and iproute2"
+  fi
+  NET="sl$((RANDOM % 256))x$$"
+  NET="${NET:0:9}"
+  SUBNET="10.213.$((RANDOM % 256))"
+  ip link add "${NET}br" type bridge || skip "cannot make network namespaces here (ip link add failed)"
+  echo "$NET" >"$BATS_FILE_TMPDIR/hosts.net"
+  ip addr add "$SUBNET.254/24" dev "${NET}br"
+  ip link set "${NET}br" up
+  mkdir -p "$dir" /run/sshd
+  ssh_keys "$dir"
+  INSTALL_ROOT="$BATS_FILE_TMPDIR/target"
+  SSH_PORT=22
+  mkdir -p "$INSTALL_ROOT"
+  HOSTS=() NODE_ROOTS=()
+  local i
+  for ((i = 1; i <= count; i++)); do
+    local ns="${NET}n$i" root="$BATS_FILE_TMPDIR/target-n$i"
+    ip netns add "$ns"
+    ip link add "${NET}h$i" type veth peer name "${NET}v$i"
+    ip link set "${NET}h$i" master "${NET}br" up
+    ip link set "${NET}v$i" netns "$ns"
+    ip -n "$ns" addr add "$SUBNET.$i/24" dev "${NET}v$i"
+    ip -n "$ns" link set "${NET}v$i" up
+    ip -n "$ns" link set lo up
+    mkdir -p "$root/etc/systemd/system"
+    sshd_config "$dir/sshd-n$i.config" "$SUBNET.$i" "$SSH_PORT" "$dir/sshd-n$i.pid"
+    ip netns exec "$ns" unshare --mount --propagation private \
+      sh -c "mount --bind '$root' '$INSTALL_ROOT' && exec /usr/sbin/sshd -f '$dir/sshd-n$i.config' -E '$dir/sshd-n$i.log'"
+    HOSTS+=("$(id -un)@$SUBNET.$i")
+    NODE_ROOTS+=("$root")
+  done
+  for ((i = 1; i <= count; i++)); do
+    wait_for_port "$SSH_PORT" "$SUBNET.$i" || { cat "$dir/sshd-n$i.log" >&2; return 1; }
+  done
+  export SSH_PORT INSTALL_ROOT SUBNET
+}
+
+# Stops what start_hosts started and what its hosts' stand-in systemd runs, then removes the namespaces.
+stop_hosts() {
+  local net root pidfile
+  [[ -f "$BATS_FILE_TMPDIR/hosts.net" ]] || return 0
+  net="$(cat "$BATS_FILE_TMPDIR/hosts.net")"
+  for pidfile in "$BATS_FILE_TMPDIR"/target-n*/run/fake-systemd/*.pid "$BATS_FILE_TMPDIR"/ssh/sshd-n*.pid; do
+    if [[ -f "$pidfile" ]]; then kill "$(cat "$pidfile")" 2>/dev/null || true; fi
+  done
+  for root in "$BATS_FILE_TMPDIR"/target-n*; do
+    ip netns del "${net}n${root##*-n}" 2>/dev/null || true
+  done
+  ip link del "${net}br" 2>/dev/null || true
 }

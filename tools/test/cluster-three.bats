@@ -1,0 +1,95 @@
+#!/usr/bin/env bats
+# provision-cluster on three hosts, as a centre has them: each node in a network namespace of its own (its own
+# address, the default ports) with its own sshd and files. The nodes find each other by the routes the script
+# writes, keep what a seat retains when one of them dies, and provisioning again brings the dead one back.
+
+load helpers
+
+setup_file() {
+  start_hosts 3
+  SECRETS="$BATS_FILE_TMPDIR/secrets"
+  "$SEATLINK" credentials --out "$SECRETS" >/dev/null
+  export SECRETS
+}
+
+teardown_file() {
+  stop_hosts
+}
+
+setup() {
+  ssh_args_for_target
+  NODE_ARGS=(--credentials "$SECRETS" --max-file-store 1GB --max-memory-store 64MB --service-user "$(id -un)"
+    --timeout 60)
+  HOSTS=("$(id -un)@$SUBNET.1" "$(id -un)@$SUBNET.2" "$(id -un)@$SUBNET.3")
+}
+
+# login NAME: the credentials file's user and password as mosquitto_pub/sub options.
+login() {
+  local user
+  user="$(sed -n 's/^username=//p' "$SECRETS/$1.credentials")"
+  echo -i "$user" -u "$user" -P "$(sed -n 's/^password=//p' "$SECRETS/$1.credentials")"
+}
+
+# published NODE PAYLOAD: seat s-001's retained status, as the seat would publish it, on node NODE (1-3); tries for
+# up to 30 s, as a seat keeps trying while JetStream elects new leaders after a node died.
+published() {
+  local -a seat
+  read -ra seat <<<"$(login seats/s-001)"
+  for _ in $(seq 30); do
+    mosquitto_pub -h "$SUBNET.$1" -p 1883 "${seat[@]}" -q 1 -r -t seatlink/v1/hq/f1/s-001/status -m "$2" && return 0
+    sleep 1
+  done
+  return 1
+}
+
+# retained NODE BOOT: whether the gateway reads seat s-001's status of boot BOOT on node NODE (1-3) within 30 s. A
+# node learns of a retained message another took through JetStream, a moment later: until then it serves the one
+# before.
+retained() {
+  local -a gateway
+  read -ra gateway <<<"$(login gateway)"
+  local status=""
+  for _ in $(seq 30); do
+    status="$(mosquitto_sub -h "$SUBNET.$1" -p 1883 "${gateway[@]}" -q 1 -C 1 -W 5 -t seatlink/v1/hq/f1/s-001/status)" || true
+    [[ "$status" == *"\"boot\":\"$2\""* ]] && return 0
+    sleep 1
+  done
+  echo "node $1 serves '$status', not boot $2" >&2
+  return 1
+}
+
+@test "provision-cluster makes one cluster of three hosts: what a seat retains on one node is read on another" {
+  run "$SEATLINK" provision-cluster "${HOSTS[@]}" "${NODE_ARGS[@]}" "${SSH_ARGS[@]}"
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [[ "${lines[-1]}" == "PASS: 3 NATS node(s) healthy"*"broker list for --broker: tcp://$SUBNET.1:1883,tcp://$SUBNET.2:1883,tcp://$SUBNET.3:1883" ]]
+  for n in 1 2 3; do
+    conf="$BATS_FILE_TMPDIR/target-n$n/etc/seatlink-nats/nats.conf"
+    grep -q "server_name: n$n" "$conf"
+    grep -q "routes: \[.*@$SUBNET.1:6222\", .*@$SUBNET.2:6222\", .*@$SUBNET.3:6222\"\]" "$conf"
+    grep -q "stream_replicas: 3" "$conf"
+  done
+  published 1 '{"v":1,"online":true,"boot":"b1","fw":"1","ts":1800000000000}'
+  retained 3 b1
+}
+
+@test "with one node dead the other two go on, and provisioning again starts it" {
+  kill -9 "$(cat "$BATS_FILE_TMPDIR/target-n2/run/fake-systemd/seatlink-nats.pid")"
+  published 3 '{"v":1,"online":true,"boot":"b2","fw":"1","ts":1800000001000}'
+  retained 1 b2
+
+  run "$SEATLINK" provision-cluster "${HOSTS[@]}" "${NODE_ARGS[@]}" "${SSH_ARGS[@]}"
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"node n2 running"*"changed"* ]]
+  [[ "${lines[-1]}" == "PASS: 3 NATS node(s) healthy (1 change(s))"* ]]
+  # the node back has the stream's copy: it serves the status the others took while it was dead
+  retained 2 b2
+}
+
+@test "provision-cluster again on the three changes nothing" {
+  run "$SEATLINK" provision-cluster "${HOSTS[@]}" "${NODE_ARGS[@]}" "${SSH_ARGS[@]}"
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [[ "${lines[-1]}" == "PASS: 3 NATS node(s) healthy (0 change(s))"* ]]
+}
