@@ -1,7 +1,8 @@
 #!/usr/bin/env bats
 # provision-cluster on three hosts, as a centre has them: each node in a network namespace of its own (its own
 # address, the default ports) with its own sshd and files. The nodes find each other by the routes the script
-# writes, keep what a seat retains when one of them dies, and provisioning again brings the dead one back.
+# writes, keep what a seat retains when one of them dies, and provisioning again brings the dead one back. A floor's
+# pair of gateways, provisioned onto two of the hosts with --cluster, share the floor: one primary, one standby.
 
 load helpers
 
@@ -71,6 +72,57 @@ retained() {
   done
   published 1 '{"v":1,"online":true,"boot":"b1","fw":"1","ts":1800000000000}'
   retained 3 b1
+}
+
+# role N: the role gateway N's /health gives (primary or standby; empty while it has none).
+role() {
+  curl -fs "http://$SUBNET.$1:8080/health" | sed -n 's/.*"role":"\([a-z]*\)".*/\1/p'
+}
+
+@test "provision-gateway --cluster puts a floor's pair on the cluster: one primary, the other standby" {
+  broker_list="tcp://$SUBNET.1:1883,tcp://$SUBNET.2:1883,tcp://$SUBNET.3:1883"
+  for n in 1 2; do
+    instance="$([[ $n == 1 ]] && echo a || echo b)"
+    run "$SEATLINK" provision-gateway "${HOSTS[$((n - 1))]}" --cluster "$broker_list" --instance "$instance" \
+      --site-config "$REPO/edge-gateway/src/main/resources/demo-site.json" --credentials "$SECRETS" \
+      --service-user "$(id -un)" --timeout 90 "${SSH_ARGS[@]}"
+    echo "$output"
+    tail -n 20 "$BATS_FILE_TMPDIR/target-n$n/run/fake-systemd/seatlink-gateway.log" || true
+    [ "$status" -eq 0 ]
+    [[ "${lines[-1]}" == "PASS: gateway $instance on ${HOSTS[$((n - 1))]} healthy at http://$SUBNET.$n:8080/"* ]]
+    [[ "$output" != *mosquitto* ]]
+    env="$BATS_FILE_TMPDIR/target-n$n/etc/seatlink/gateway.env"
+    grep -q -- "--broker $broker_list --instance $instance --public-url http://$SUBNET.$n:8080 " "$env"
+    cmp -s "$SECRETS/gateway-$instance.credentials" "$BATS_FILE_TMPDIR/target-n$n/etc/seatlink/gateway.credentials"
+  done
+  # the pair settle the lease between them within a few of its 2 s renewals
+  for _ in $(seq 30); do
+    roles="$(role 1) $(role 2)"
+    [[ "$roles" == "primary standby" || "$roles" == "standby primary" ]] && break
+    sleep 1
+  done
+  [[ "$roles" == "primary standby" || "$roles" == "standby primary" ]]
+  # the standby sends supervisors to the primary's wallboard at the address provisioning gave it
+  primary=1 standby=2
+  [[ "$roles" == "primary standby" ]] || { primary=2 standby=1; }
+  curl -fs "http://$SUBNET.$standby:8080/health" | grep -q "\"primaryUrl\":\"http://$SUBNET.$primary:8080\""
+}
+
+@test "provision-gateway --cluster refuses a broker list it cannot use and a pair member without a name" {
+  site=(--site-config "$REPO/edge-gateway/src/main/resources/demo-site.json" --credentials "$SECRETS")
+  run "$SEATLINK" provision-gateway "${HOSTS[0]}" "${site[@]}" --cluster "tcp://$SUBNET.1:1883" "${SSH_ARGS[@]}"
+  [ "$status" -ne 0 ]
+  [[ "$output" == *"--cluster needs --instance a or b"* ]]
+  run "$SEATLINK" provision-gateway "${HOSTS[0]}" "${site[@]}" --cluster "tcp://$SUBNET.1:1883,ssl://$SUBNET.2:8883" \
+    --instance a "${SSH_ARGS[@]}"
+  [ "$status" -ne 0 ]
+  [[ "$output" == *"is not a broker list"* ]]
+  run "$SEATLINK" provision-gateway "${HOSTS[0]}" "${site[@]}" --cluster "ssl://$SUBNET.1:8883" --instance a "${SSH_ARGS[@]}"
+  [ "$status" -ne 0 ]
+  [[ "$output" == *"ssl:// brokers need --tls-ca"* ]]
+  run "$SEATLINK" provision-gateway "${HOSTS[0]}" "${site[@]}" --instance a "${SSH_ARGS[@]}"
+  [ "$status" -ne 0 ]
+  [[ "$output" == *"for a gateway on a cluster (--cluster)"* ]]
 }
 
 @test "with one node dead the other two go on, and provisioning again starts it" {
