@@ -10,7 +10,10 @@ setup_file() {
   start_hosts 3
   SECRETS="$BATS_FILE_TMPDIR/secrets"
   "$SEATLINK" credentials --out "$SECRETS" >/dev/null
-  export SECRETS
+  CENTRE="$BATS_FILE_TMPDIR/centre"
+  echo '{"centre": "HQ", "floors": [{"site": "hq", "floor": "f1"}]}' >"$BATS_FILE_TMPDIR/centre.json"
+  "$SEATLINK" credentials --center-config "$BATS_FILE_TMPDIR/centre.json" --out "$CENTRE" >/dev/null
+  export SECRETS CENTRE
 }
 
 teardown_file() {
@@ -19,16 +22,18 @@ teardown_file() {
 
 setup() {
   ssh_args_for_target
-  NODE_ARGS=(--credentials "$SECRETS" --max-file-store 1GB --max-memory-store 64MB --service-user "$(id -un)"
+  NODE_ARGS=(--credentials "$SECRETS" --credentials "$CENTRE" --max-file-store 1GB --max-memory-store 64MB --service-user "$(id -un)"
     --timeout 60)
   HOSTS=("$(id -un)@$SUBNET.1" "$(id -un)@$SUBNET.2" "$(id -un)@$SUBNET.3")
 }
 
-# login NAME: the credentials file's user and password as mosquitto_pub/sub options.
+# login NAME: the credentials file's user and password as mosquitto_pub/sub options (NAME in $SECRETS, or a path).
 login() {
   local user
-  user="$(sed -n 's/^username=//p' "$SECRETS/$1.credentials")"
-  echo -i "$user" -u "$user" -P "$(sed -n 's/^password=//p' "$SECRETS/$1.credentials")"
+  local file="$1.credentials"
+  [[ "$file" == /* ]] || file="$SECRETS/$file"
+  user="$(sed -n 's/^username=//p' "$file")"
+  echo -i "$user" -u "$user" -P "$(sed -n 's/^password=//p' "$file")"
 }
 
 # published NODE PAYLOAD: seat s-001's retained status, as the seat would publish it, on node NODE (1-3); tries for
@@ -79,7 +84,7 @@ role() {
   curl -fs "http://$SUBNET.$1:8080/health" | sed -n 's/.*"role":"\([a-z]*\)".*/\1/p'
 }
 
-@test "provision-gateway --cluster puts a floor's pair on the cluster: one primary, the other standby" {
+@test "provision-gateway --cluster puts a floor's pair on the cluster: one primary, the other standby; the centre view reads it" {
   broker_list="tcp://$SUBNET.1:1883,tcp://$SUBNET.2:1883,tcp://$SUBNET.3:1883"
   for n in 1 2; do
     instance="$([[ $n == 1 ]] && echo a || echo b)"
@@ -106,6 +111,12 @@ role() {
   primary=1 standby=2
   [[ "$roles" == "primary standby" ]] || { primary=2 standby=1; }
   curl -fs "http://$SUBNET.$standby:8080/health" | grep -q "\"primaryUrl\":\"http://$SUBNET.$primary:8080\""
+  # the duty manager's centre view logs in with its own login and reads the floor's summary from any node
+  local -a view
+  read -ra view <<<"$(login "$CENTRE/centre")"
+  run mosquitto_sub -h "$SUBNET.3" -p 1883 "${view[@]}" -q 1 -C 1 -W 20 -t seatlink/v1/hq/f1/summary
+  [ "$status" -eq 0 ]
+  [[ "$output" == *'"gateway"'* ]]
 }
 
 @test "provision-gateway --cluster refuses a broker list it cannot use and a pair member without a name" {

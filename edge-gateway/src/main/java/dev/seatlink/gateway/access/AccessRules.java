@@ -138,6 +138,21 @@ public final class AccessRules {
     }
 
     /**
+     * The centre view's login for a cluster: it reads each of the centre's floors' {@code summary}, {@code gateway}
+     * lease and seats' {@code event}s (raised hands), and writes nothing. One login for all the floors, as a floor's
+     * own logins reach only that floor.
+     */
+    public static String natsCentreUser(CentreScope centre, String hash) {
+        List<String> reads = centre.floors().stream().flatMap(floor -> java.util.stream.Stream.of(
+                        Topic.floor(floor.site(), floor.floor(), Topic.Kind.SUMMARY).toString(),
+                        Topic.floor(floor.site(), floor.floor(), Topic.Kind.GATEWAY).toString(),
+                        Topic.allSeats(floor.site(), floor.floor(), Topic.Kind.EVENT)))
+                .map(NatsSubjects::of).distinct().toList();
+        return "# SeatLink NATS authorization for the centre view of " + centre.name()
+                + "; regenerate rather than edit.\n" + natsUser(centre.user(), hash, List.of(), reads);
+    }
+
+    /**
      * A QoS 1 subscription is a JetStream consumer delivering on {@code $MQTT.sub.<id>}: every MQTT login needs
      * that to subscribe at all.
      */

@@ -85,6 +85,30 @@ public final class CredentialFiles {
     }
 
     /**
+     * The centre view's login for a cluster ({@link AccessRules#natsCentreUser}), in a directory of its own:
+     * {@code centre.credentials} (its {@code --password-file}; the password is kept on later runs) and
+     * {@code nats-users.conf} (for {@code provision-cluster --credentials DIR}, beside the floors').
+     *
+     * @throws IllegalArgumentException when the directory holds a floor's credentials, whose files would be replaced
+     */
+    public Written centre(CentreScope centre) throws IOException {
+        if (Files.exists(dir.resolve("passwd"))) {
+            throw new IllegalArgumentException(dir + " holds a floor's credentials: give the centre view a directory "
+                    + "of its own (e.g. tools/secrets/centre)");
+        }
+        Files.createDirectories(dir);
+        restrict(dir, "rwx------");
+        Path file = dir.resolve("centre.credentials");
+        Optional<Credentials> existing = Files.exists(file) ? Optional.of(Credentials.read(file)) : Optional.empty();
+        boolean kept = existing.filter(login -> login.username().equals(centre.user())).isPresent();
+        if (!kept) {
+            write(file, new Credentials(centre.user(), new String(MosquittoPassword.generate())).text());
+        }
+        write(dir.resolve("nats-users.conf"), AccessRules.natsCentreUser(centre, bcryptOf(file)));
+        return new Written(kept ? 0 : 1, kept ? 1 : 0, dir);
+    }
+
+    /**
      * Adds (or gives a new password to) a supervisor who may send commands through the gateway's API:
      * {@code supervisors.passwd} for the gateway's {@code --users-file}, {@code supervisors/NAME.credentials}.
      */

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 /** {@code tools/seatlink credentials}: a floor's broker credentials and ACL from its seat map. */
 @Command(name = "credentials", mixinStandardHelpOptions = true,
         description = {"Generates the floor's Mosquitto password file (hashed), ACL file, and one credentials file",
-                "per seat and for the gateway, from the seat map. Safe to run again: existing passwords are kept."})
+                "per seat and for the gateway, from the seat map. Safe to run again: existing passwords are kept.",
+                "With --center-config: the centre view's login for a cluster instead, in a directory of its own."})
 public final class CredentialsCommand implements Callable<Integer> {
     @Option(names = {"--site-config", "--seat-map"}, paramLabel = "FILE",
             description = "site config JSON: seats, teams, reasons, thresholds, shifts (default: the demo floor hq/f1)")
@@ -27,8 +28,24 @@ public final class CredentialsCommand implements Callable<Integer> {
             description = "add a supervisor account for the command API (or give it a new password)")
     String supervisor;
 
+    @Option(names = {"--center-config", "--centre-config"}, paramLabel = "FILE",
+            description = "the centre view's login for a cluster, reading every floor this centre config lists")
+    Path centreFile;
+
     @Override
     public Integer call() throws Exception {
+        if (centreFile != null) {
+            if (siteFile != null || rotate != null || supervisor != null) {
+                throw new IllegalArgumentException("--center-config makes the centre view's login alone: "
+                        + "not with --site-config, --rotate or --supervisor");
+            }
+            CentreScope centre = CentreScope.read(centreFile);
+            CredentialFiles.Written written = new CredentialFiles(out).centre(centre);
+            System.out.println("PASS: centre view login " + centre.user() + " (" + (written.created() > 0 ? "new"
+                    : "kept") + ") reading " + centre.floors().size() + " floor(s): " + out.resolve("centre.credentials")
+                    + " for center --password-file, " + out.resolve("nats-users.conf") + " for provision-cluster");
+            return 0;
+        }
         SiteConfigLoader loader = new SiteConfigLoader();
         SiteConfig map = siteFile == null ? loader.loadDemo() : loader.load(siteFile);
         CredentialFiles files = new CredentialFiles(out);

@@ -140,4 +140,50 @@ class CredentialFilesTest {
         assertThat(hash).startsWith("$7$101$" + Base64.getEncoder().encodeToString(salt) + "$");
         assertThat(Base64.getDecoder().decode(hash.substring(hash.lastIndexOf('$') + 1))).hasSize(64);
     }
+
+    private CentreScope centre(String json) throws Exception {
+        return CentreScope.read(Files.writeString(dir.resolve("centre.json"), json));
+    }
+
+    @Test
+    void theCentreViewsLoginReadsEachFloorsSummaryLeaseAndEventsAndKeepsItsPassword() throws Exception {
+        CentreScope leeds = centre("{\"centre\": \"Leeds (main)\", \"floors\": [{\"site\": \"leeds\", \"floor\": \"f1\"},"
+                + " {\"site\": \"leeds\", \"floor\": \"f2\", \"name\": \"Second\"}]}");
+        Path out = dir.resolve("centre");
+
+        CredentialFiles.Written first = new CredentialFiles(out, TestCredentials.BCRYPT_COST).centre(leeds);
+        String login = Files.readString(out.resolve("centre.credentials"));
+        CredentialFiles.Written again = new CredentialFiles(out, TestCredentials.BCRYPT_COST).centre(leeds);
+
+        assertThat(leeds.user()).isEqualTo("centre.leeds-main");
+        assertThat(first.created()).isEqualTo(1);
+        assertThat(again.kept()).isEqualTo(1);
+        assertThat(Files.readString(out.resolve("centre.credentials"))).isEqualTo(login).startsWith("username=centre.leeds-main\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("centre.credentials"))))
+                .isEqualTo("rw-------");
+        String user = Files.readString(out.resolve("nats-users.conf")).lines().filter(line -> line.startsWith("{user:"))
+                .collect(java.util.stream.Collectors.joining());
+        assertThat(user).startsWith("{user: \"centre.leeds-main\", password: \"$2a$04$")
+                .contains("publish: {deny: [\">\"]}")
+                .contains("subscribe: {allow: [\"seatlink.v1.leeds.f1.summary\", \"seatlink.v1.leeds.f1.gateway\", "
+                        + "\"seatlink.v1.leeds.f1.*.event\", \"seatlink.v1.leeds.f2.summary\", \"seatlink.v1.leeds.f2.gateway\", "
+                        + "\"seatlink.v1.leeds.f2.*.event\", \"$MQTT.sub.>\"]}")
+                .doesNotContain(login.substring(login.indexOf("password=") + 9).trim());
+    }
+
+    @Test
+    void theCentreViewsLoginIsRefusedAFloorsDirectoryAndFloorsThatAreNotIds() throws Exception {
+        new CredentialFiles(dir, TestCredentials.BCRYPT_COST).generate(demo);
+        CentreScope hq = centre("{\"centre\": \"HQ\", \"floors\": [{\"site\": \"hq\", \"floor\": \"f1\"}]}");
+
+        assertThatThrownBy(() -> new CredentialFiles(dir, TestCredentials.BCRYPT_COST).centre(hq))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holds a floor's credentials");
+        // a '>' or '.' in a floor id would widen the login's subjects
+        assertThatThrownBy(() -> centre("{\"centre\": \"HQ\", \"floors\": [{\"site\": \"hq\", \"floor\": \">\"}]}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("floors[0]: site and floor must be");
+        assertThatThrownBy(() -> centre("{\"centre\": \"HQ\", \"floors\": []}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lists its floors");
+        assertThatThrownBy(() -> centre("not json")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not JSON");
+    }
 }
