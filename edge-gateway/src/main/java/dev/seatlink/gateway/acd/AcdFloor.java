@@ -3,6 +3,7 @@ package dev.seatlink.gateway.acd;
 import dev.seatlink.gateway.cti.CtiIntake;
 import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.floor.FloorModel;
+import dev.seatlink.protocol.CallEventType;
 import dev.seatlink.protocol.CtiEvent;
 import java.util.List;
 
@@ -38,6 +39,11 @@ public final class AcdFloor implements AcdListener {
 
     @Override
     public void event(CtiEvent event) {
+        // The echo of a sign-out SeatLink made can reach the seat after the agent signed in again (a quick press
+        // of Ready) and would sign it out once more: the seat is already signed out by its own button.
+        if (event.type() == CallEventType.AGENT_LOGOUT && membership.tookOut(event.agent())) {
+            return;
+        }
         intake.take(event);
     }
 

@@ -90,6 +90,14 @@ public final class QueueMembership {
         return changes;
     }
 
+    /**
+     * Whether SeatLink took {@code member} out of its queues and has not yet seen it back in them: the ACD's word
+     * that the member left every queue is then the echo of SeatLink's own removal, not the PBX signing it out.
+     */
+    public boolean tookOut(String member) {
+        return removedFrom.containsKey(member);
+    }
+
     /** Seats whose membership differs from what their state asks, and since when. */
     public Map<String, Long> outOfStep() {
         return Map.copyOf(outOfStep);

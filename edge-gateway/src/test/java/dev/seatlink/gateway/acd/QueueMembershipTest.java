@@ -53,4 +53,22 @@ class QueueMembershipTest {
         assertThat(due(true, 10_000)).singleElement().satisfies(change -> assertThat(change.queues())
                 .containsExactly("support"));
     }
+
+    @Test
+    void aMemberSeatLinkTookOutCountsAsTakenOutUntilItIsBackInEveryQueue() {
+        membership.reconciled(Map.of(MEMBER, Set.of("support", "sales")));
+        assertThat(membership.tookOut(MEMBER)).isFalse();
+
+        due(false, 0);
+        membership.left(MEMBER, "support");
+        membership.left(MEMBER, "sales"); // the ACD's echo: the agent left every queue, as SeatLink asked
+        assertThat(membership.tookOut(MEMBER)).isTrue();
+
+        due(true, 1_000); // signed in again: put back
+        assertThat(membership.tookOut(MEMBER)).as("a late echo of the removal still comes from SeatLink").isTrue();
+        membership.joined(MEMBER, "support");
+        membership.joined(MEMBER, "sales");
+        due(true, 2_000);
+        assertThat(membership.tookOut(MEMBER)).as("back in: a later removal is the PBX's").isFalse();
+    }
 }
