@@ -150,8 +150,8 @@ stop_everything() {
 # COUNT hosts on this one machine, for a cluster (needs root: skips otherwise): each its own network namespace on a
 # private bridge (10.213.X.1, .2, …; this machine .254), so every node has the same ports like real hosts, and its
 # own mount namespace in which the node's own directory is bound at $INSTALL_ROOT. Each runs an sshd on port 22.
-# Sets HOSTS (user@address of each), SSH_PORT, INSTALL_ROOT (the path each host sees) and NODE_ROOTS (each host's
-# directory here).
+# Sets SUBNET (host i is $SUBNET.i; its directory here $BATS_FILE_TMPDIR/target-ni), SSH_PORT and INSTALL_ROOT (the
+# path each host sees).
 start_hosts() {
   local count="$1" dir="$BATS_FILE_TMPDIR/ssh"
   if ! command -v ip >/dev/null || [[ "$(id -u)" != 0 ]]; then
@@ -169,7 +169,6 @@ start_hosts() {
   INSTALL_ROOT="$BATS_FILE_TMPDIR/target"
   SSH_PORT=22
   mkdir -p "$INSTALL_ROOT"
-  HOSTS=() NODE_ROOTS=()
   local i
   for ((i = 1; i <= count; i++)); do
     local ns="${NET}n$i" root="$BATS_FILE_TMPDIR/target-n$i"
@@ -184,8 +183,6 @@ start_hosts() {
     sshd_config "$dir/sshd-n$i.config" "$SUBNET.$i" "$SSH_PORT" "$dir/sshd-n$i.pid"
     ip netns exec "$ns" unshare --mount --propagation private \
       sh -c "mount --bind '$root' '$INSTALL_ROOT' && exec /usr/sbin/sshd -f '$dir/sshd-n$i.config' -E '$dir/sshd-n$i.log'"
-    HOSTS+=("$(id -un)@$SUBNET.$i")
-    NODE_ROOTS+=("$root")
   done
   for ((i = 1; i <= count; i++)); do
     wait_for_port "$SSH_PORT" "$SUBNET.$i" || { cat "$dir/sshd-n$i.log" >&2; return 1; }
