@@ -37,7 +37,7 @@ login() {
 }
 
 # published NODE PAYLOAD: seat s-001's retained status, as the seat would publish it, on node NODE (1-3); tries for
-# up to 30 s, as a seat keeps trying while JetStream elects new leaders after a node died.
+# up to 30 s, as a seat keeps trying while it has no broker.
 published() {
   local -a seat
   read -ra seat <<<"$(login seats/s-001)"
@@ -45,6 +45,21 @@ published() {
     mosquitto_pub -h "$SUBNET.$1" -p 1883 "${seat[@]}" -q 1 -r -t seatlink/v1/hq/f1/s-001/status -m "$2" && return 0
     sleep 1
   done
+  return 1
+}
+
+# serving NODE: waits up to 120 s until node NODE (1-3) takes the gateway's subscription again. After a node's death
+# the survivors refuse MQTT subscriptions (their JetStream consumers time out) until JetStream has new leaders: on
+# this 2-core machine under a full build that took over a minute.
+serving() {
+  local -a gateway
+  read -ra gateway <<<"$(login gateway)"
+  for _ in $(seq 24); do
+    mosquitto_sub -h "$SUBNET.$1" -p 1883 "${gateway[@]}" -q 1 -C 1 -W 5 -t seatlink/v1/hq/f1/s-001/status \
+      >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "node $1 takes no subscription 2 minutes after a node died" >&2
   return 1
 }
 
@@ -138,8 +153,16 @@ role() {
 
 @test "with one node dead the other two go on, and provisioning again starts it" {
   kill -9 "$(cat "$BATS_FILE_TMPDIR/target-n2/run/fake-systemd/seatlink-nats.pid")"
-  published 3 '{"v":1,"online":true,"boot":"b2","fw":"1","ts":1800000001000}'
-  retained 1 b2
+  serving 1
+  serving 3
+  # NATS 2.9 acknowledges a retained message it then fails to keep while its streams still elect (seen here: the
+  # status published right after the kill was served by neither survivor). A seat publishes its status again on its
+  # next change or reconnection; so does this test, up to three times.
+  for attempt in 1 2 3; do
+    published 3 '{"v":1,"online":true,"boot":"b2","fw":"1","ts":1800000001000}'
+    retained 1 b2 && break
+    ((attempt < 3))
+  done
 
   run "$SEATLINK" provision-cluster "${HOSTS[@]}" "${NODE_ARGS[@]}" "${SSH_ARGS[@]}"
   echo "$output"
