@@ -23,7 +23,7 @@ teardown_file() {
 setup() {
   ssh_args_for_target
   NODE_ARGS=(--credentials "$SECRETS" --credentials "$CENTRE" --max-file-store 1GB --max-memory-store 64MB --service-user "$(id -un)"
-    --timeout 60)
+    --timeout 60 --monitor-host host)
   HOSTS=("$(id -un)@$SUBNET.1" "$(id -un)@$SUBNET.2" "$(id -un)@$SUBNET.3")
 }
 
@@ -83,10 +83,13 @@ retained() {
   run "$SEATLINK" provision-cluster "${HOSTS[@]}" "${NODE_ARGS[@]}" "${SSH_ARGS[@]}"
   echo "$output"
   [ "$status" -eq 0 ]
-  [[ "${lines[-1]}" == "PASS: 3 NATS node(s) healthy"*"broker list for --broker: tcp://$SUBNET.1:1883,tcp://$SUBNET.2:1883,tcp://$SUBNET.3:1883" ]]
+  [[ "${lines[-1]}" == "PASS: 3 NATS node(s) healthy"*"broker list for --broker: tcp://$SUBNET.1:1883,tcp://$SUBNET.2:1883,tcp://$SUBNET.3:1883; for --nats-monitor: http://$SUBNET.1:8222,http://$SUBNET.2:8222,http://$SUBNET.3:8222" ]]
   for n in 1 2 3; do
     conf="$BATS_FILE_TMPDIR/target-n$n/etc/seatlink-nats/nats.conf"
     grep -q "server_name: n$n" "$conf"
+    # --monitor-host host: each node's monitoring on its own address, where a gateway's box reads it
+    grep -q "^http: $SUBNET.$n:8222$" "$conf"
+    curl -fs "http://$SUBNET.$n:8222/healthz" | grep -q '"ok"'
     grep -q "routes: \[.*@$SUBNET.1:6222\", .*@$SUBNET.2:6222\", .*@$SUBNET.3:6222\"\]" "$conf"
     grep -q "stream_replicas: 3" "$conf"
   done
@@ -99,13 +102,14 @@ role() {
   curl -fs "http://$SUBNET.$1:8080/health" | sed -n 's/.*"role":"\([a-z]*\)".*/\1/p'
 }
 
-@test "provision-gateway --cluster puts a floor's pair on the cluster: one primary, the other standby; the centre view reads it" {
+@test "provision-gateway --cluster puts a floor's pair on the cluster: one primary, the other standby, both reading the nodes' monitoring; the centre view reads it" {
   broker_list="tcp://$SUBNET.1:1883,tcp://$SUBNET.2:1883,tcp://$SUBNET.3:1883"
+  monitors="http://$SUBNET.1:8222,http://$SUBNET.2:8222,http://$SUBNET.3:8222"
   for n in 1 2; do
     instance="$([[ $n == 1 ]] && echo a || echo b)"
     run "$SEATLINK" provision-gateway "${HOSTS[$((n - 1))]}" --cluster "$broker_list" --instance "$instance" \
       --site-config "$REPO/edge-gateway/src/main/resources/demo-site.json" --credentials "$SECRETS" \
-      --service-user "$(id -un)" --timeout 90 "${SSH_ARGS[@]}"
+      --service-user "$(id -un)" --timeout 90 --nats-monitor "$monitors" "${SSH_ARGS[@]}"
     echo "$output"
     tail -n 20 "$BATS_FILE_TMPDIR/target-n$n/run/fake-systemd/seatlink-gateway.log" || true
     [ "$status" -eq 0 ]
@@ -126,6 +130,15 @@ role() {
   primary=1 standby=2
   [[ "$roles" == "primary standby" ]] || { primary=2 standby=1; }
   curl -fs "http://$SUBNET.$standby:8080/health" | grep -q "\"primaryUrl\":\"http://$SUBNET.$primary:8080\""
+  # both read every node's JetStream figures through the monitoring provision-cluster put on the floor network
+  for n in 1 2; do
+    for _ in $(seq 20); do
+      up="$(curl -fs "http://$SUBNET.$n:8080/metrics" | grep -c '^seatlink_jetstream_up{.*} 1$')" || true
+      ((up == 3)) && break
+      sleep 1
+    done
+    ((up == 3))
+  done
   # the duty manager's centre view logs in with its own login and reads the floor's summary from any node
   local -a view
   read -ra view <<<"$(login "$CENTRE/centre")"
@@ -149,6 +162,12 @@ role() {
   run "$SEATLINK" provision-gateway "${HOSTS[0]}" "${site[@]}" --instance a "${SSH_ARGS[@]}"
   [ "$status" -ne 0 ]
   [[ "$output" == *"for a gateway on a cluster (--cluster)"* ]]
+}
+
+@test "provision-cluster refuses one monitoring address for several nodes" {
+  run "$SEATLINK" provision-cluster "${HOSTS[@]}" --credentials "$SECRETS" --monitor-host "$SUBNET.1" "${SSH_ARGS[@]}"
+  [ "$status" -ne 0 ]
+  [[ "$output" == *"--monitor-host $SUBNET.1 would be every node's address: with several hosts give 'host'"* ]]
 }
 
 @test "with one node dead the other two go on, and provisioning again starts it" {
