@@ -24,6 +24,13 @@ setup() {
     --service-user "$(id -un)" --timeout 60)
 }
 
+# login_args FILE: a credentials file's user and password as mosquitto_pub/sub options.
+login_args() {
+  local user
+  user="$(sed -n 's/^username=//p' "$1")"
+  echo -i "$user" -u "$user" -P "$(sed -n 's/^password=//p' "$1")"
+}
+
 @test "provision-cluster brings up a NATS node that lets in only the floor's logins" {
   run "$SEATLINK" provision-cluster "$TARGET_HOST" "${NODE_ARGS[@]}" "${SSH_ARGS[@]}"
   echo "$output"
@@ -53,6 +60,27 @@ setup() {
   echo "$output"
   [ "$status" -eq 0 ]
   [[ "${lines[-1]}" == "PASS: 1 NATS node(s) healthy (0 change(s))"* ]]
+}
+
+@test "a login added later (the centre view's) is taken by a reload: the node is not restarted" {
+  echo '{"centre": "HQ", "floors": [{"site": "hq", "floor": "f1"}]}' >"$BATS_FILE_TMPDIR/centre.json"
+  "$SEATLINK" credentials --center-config "$BATS_FILE_TMPDIR/centre.json" --out "$BATS_FILE_TMPDIR/centre" >/dev/null
+  pid="$(cat "$INSTALL_ROOT/run/fake-systemd/seatlink-nats.pid")"
+  run "$SEATLINK" provision-cluster "$TARGET_HOST" "${NODE_ARGS[@]}" --credentials "$BATS_FILE_TMPDIR/centre" "${SSH_ARGS[@]}"
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"floor logins (600)"*"changed"*"node n1 reloaded (logins)"*"changed"* ]]
+  [[ "$output" != *"(re)started"* ]]
+  [ "$(cat "$INSTALL_ROOT/run/fake-systemd/seatlink-nats.pid")" = "$pid" ]
+  kill -0 "$pid"
+  # the new login works at once: the centre view reads the summary the floor's gateway retains
+  local -a gateway view
+  read -ra gateway <<<"$(login_args "$SECRETS/gateway.credentials")"
+  read -ra view <<<"$(login_args "$BATS_FILE_TMPDIR/centre/centre.credentials")"
+  mosquitto_pub -h 127.0.0.1 -p "$MQTT_PORT" "${gateway[@]}" -q 1 -r -t seatlink/v1/hq/f1/summary -m '{"gateway":"a"}'
+  run mosquitto_sub -h 127.0.0.1 -p "$MQTT_PORT" "${view[@]}" -q 1 -C 1 -W 10 -t seatlink/v1/hq/f1/summary
+  [ "$status" -eq 0 ]
+  [ "$output" = '{"gateway":"a"}' ]
 }
 
 @test "an even number of hosts and missing credentials are refused before anything is touched" {
