@@ -27,15 +27,6 @@ setup() {
   HOSTS=("$(id -un)@$SUBNET.1" "$(id -un)@$SUBNET.2" "$(id -un)@$SUBNET.3")
 }
 
-# login NAME: the credentials file's user and password as mosquitto_pub/sub options (NAME in $SECRETS, or a path).
-login() {
-  local user
-  local file="$1.credentials"
-  [[ "$file" == /* ]] || file="$SECRETS/$file"
-  user="$(sed -n 's/^username=//p' "$file")"
-  echo -i "$user" -u "$user" -P "$(sed -n 's/^password=//p' "$file")"
-}
-
 # published NODE PAYLOAD: seat s-001's retained status, as the seat would publish it, on node NODE (1-3); tries for
 # up to 30 s, as a seat keeps trying while it has no broker.
 published() {

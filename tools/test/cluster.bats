@@ -24,13 +24,6 @@ setup() {
     --service-user "$(id -un)" --timeout 60)
 }
 
-# login_args FILE: a credentials file's user and password as mosquitto_pub/sub options.
-login_args() {
-  local user
-  user="$(sed -n 's/^username=//p' "$1")"
-  echo -i "$user" -u "$user" -P "$(sed -n 's/^password=//p' "$1")"
-}
-
 @test "provision-cluster brings up a NATS node that lets in only the floor's logins" {
   run "$SEATLINK" provision-cluster "$TARGET_HOST" "${NODE_ARGS[@]}" "${SSH_ARGS[@]}"
   echo "$output"
@@ -75,8 +68,8 @@ login_args() {
   kill -0 "$pid"
   # the new login works at once: the centre view reads the summary the floor's gateway retains
   local -a gateway view
-  read -ra gateway <<<"$(login_args "$SECRETS/gateway.credentials")"
-  read -ra view <<<"$(login_args "$BATS_FILE_TMPDIR/centre/centre.credentials")"
+  read -ra gateway <<<"$(login gateway)"
+  read -ra view <<<"$(login "$BATS_FILE_TMPDIR/centre/centre")"
   mosquitto_pub -h 127.0.0.1 -p "$MQTT_PORT" "${gateway[@]}" -q 1 -r -t seatlink/v1/hq/f1/summary -m '{"gateway":"a"}'
   run mosquitto_sub -h 127.0.0.1 -p "$MQTT_PORT" "${view[@]}" -q 1 -C 1 -W 10 -t seatlink/v1/hq/f1/summary
   [ "$status" -eq 0 ]

@@ -203,3 +203,12 @@ stop_hosts() {
   done
   ip link del "${net}br" 2>/dev/null || true
 }
+
+# login NAME: the credentials file's user and password as mosquitto_pub/sub options (NAME in $SECRETS, or a path).
+login() {
+  local user
+  local file="$1.credentials"
+  [[ "$file" == /* ]] || file="$SECRETS/$file"
+  user="$(sed -n 's/^username=//p' "$file")"
+  echo -i "$user" -u "$user" -P "$(sed -n 's/^password=//p' "$file")"
+}
