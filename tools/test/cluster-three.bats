@@ -39,15 +39,19 @@ published() {
   return 1
 }
 
+# status_on NODE: seat s-001's retained status as the gateway reads it on node NODE (1-3), waiting up to 5 s for it.
+status_on() {
+  local -a gateway
+  read -ra gateway <<<"$(login gateway)"
+  mosquitto_sub -h "$SUBNET.$1" -p 1883 "${gateway[@]}" -q 1 -C 1 -W 5 -t seatlink/v1/hq/f1/s-001/status
+}
+
 # serving NODE: waits up to 120 s until node NODE (1-3) takes the gateway's subscription again. After a node's death
 # the survivors refuse MQTT subscriptions (their JetStream consumers time out) until JetStream has new leaders: on
 # this 2-core machine under a full build that took over a minute.
 serving() {
-  local -a gateway
-  read -ra gateway <<<"$(login gateway)"
   for _ in $(seq 24); do
-    mosquitto_sub -h "$SUBNET.$1" -p 1883 "${gateway[@]}" -q 1 -C 1 -W 5 -t seatlink/v1/hq/f1/s-001/status \
-      >/dev/null 2>&1 && return 0
+    status_on "$1" >/dev/null 2>&1 && return 0
     sleep 1
   done
   echo "node $1 takes no subscription 2 minutes after a node died" >&2
@@ -58,11 +62,9 @@ serving() {
 # node learns of a retained message another took through JetStream, a moment later: until then it serves the one
 # before.
 retained() {
-  local -a gateway
-  read -ra gateway <<<"$(login gateway)"
   local status=""
   for _ in $(seq 30); do
-    status="$(mosquitto_sub -h "$SUBNET.$1" -p 1883 "${gateway[@]}" -q 1 -C 1 -W 5 -t seatlink/v1/hq/f1/s-001/status)" || true
+    status="$(status_on "$1")" || true
     [[ "$status" == *"\"boot\":\"$2\""* ]] && return 0
     sleep 1
   done
