@@ -191,14 +191,3 @@ role() {
   [ "$status" -eq 0 ]
   [[ "${lines[-1]}" == "PASS: 3 NATS node(s) healthy (0 change(s))"* ]]
 }
-
-@test "a changed limit restarts the nodes one at a time, each back in the cluster before the next" {
-  run "$SEATLINK" provision-cluster "${HOSTS[@]}" "${NODE_ARGS[@]}" --max-memory-store 65MB "${SSH_ARGS[@]}"
-  echo "$output"
-  [ "$status" -eq 0 ]
-  order="$(printf '%s\n' "${lines[@]}" | sed -n 's/^ *\(node n[1-3] [a-z( )]*[a-z)]\) .*/\1/p' | tr '\n' ',')"
-  [ "$order" = "node n1 (re)started,node n1 back in the cluster,node n2 (re)started,node n2 back in the cluster,node n3 (re)started,node n3 back in the cluster," ]
-  [[ "$output" != *"going on"* ]]
-  [[ "${lines[-1]}" == "PASS: 3 NATS node(s) healthy (6 change(s))"* ]]
-  retained 1 b2
-}
