@@ -39,14 +39,18 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A terminal on a real 3-node NATS cluster whose subscription's consumer sits on a node that then dies for good:
  * the seat's probe does not come back, it subscribes again, and a supervisor's command reaches it. Without that, the
  * seat would hear nothing until the node returned. Likewise for its subscription to the floor's gateway topic, which
- * the seat finds stalled by the primary's heartbeats falling silent.
+ * the seat finds stalled by the primary's heartbeats falling silent. The two tests, each on a cluster of its own,
+ * run side by side: each spends most of its time waiting for the cluster to elect after the node's death.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SubscriptionOnClusterTest {
     private static final Duration RECOVERY = Duration.ofSeconds(90);
     private final Codec codec = new Codec();

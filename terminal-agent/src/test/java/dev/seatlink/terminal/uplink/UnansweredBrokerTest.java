@@ -13,13 +13,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A broker that takes the seat's connection and then leaves a request unanswered: the seat drops the connection and
  * tries again, instead of waiting until the connection breaks. With a 2 s keepalive a CONNACK is waited for 3 s, the
- * answers to the subscriptions 6 s.
+ * answers to the subscriptions 6 s. The tests, each with a broker and a seat of its own, wait side by side.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class UnansweredBrokerTest {
     @TempDir
     Path dir;
