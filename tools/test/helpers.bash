@@ -7,6 +7,8 @@ REPO="$(cd "$BATS_TEST_DIRNAME/../.." && pwd)"
 SEATLINK="$REPO/tools/seatlink"
 GATEWAY_JAR="$REPO/edge-gateway/target/edge-gateway.jar"
 RELEASE="$(find "$REPO/terminal-agent/target" -maxdepth 1 -name 'seatlink-terminal-*.tar.gz' | head -n 1)"
+# Every JVM the tests start, here and in the sshd sessions, through the stand-in that says why (tools/test/jvm/java)
+PATH="$REPO/tools/test/jvm:$PATH"
 
 # A port nothing listens on (random, checked; the tests start their servers right after), below the kernel's
 # ephemeral range (32768 up) like the Java tests' StablePorts: no outgoing connection's own end takes it meanwhile.
@@ -53,7 +55,7 @@ StrictModes no
 PasswordAuthentication no
 KbdInteractiveAuthentication no
 PermitRootLogin prohibit-password
-SetEnv PATH=$REPO/tools/test/fake-systemd:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin FAKE_SYSTEMD_ROOT=$INSTALL_ROOT SHLVL=1
+SetEnv PATH=$REPO/tools/test/fake-systemd:$REPO/tools/test/jvm:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin FAKE_SYSTEMD_ROOT=$INSTALL_ROOT SHLVL=1
 CONF
 }
 
