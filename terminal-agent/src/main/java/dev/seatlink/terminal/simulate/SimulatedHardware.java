@@ -31,6 +31,7 @@ import dev.seatlink.terminal.seat.Key;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A seat's GPIO and I2C on Pi4J's mock providers: the same button, light and display code as on a
@@ -131,10 +132,27 @@ public final class SimulatedHardware {
         return high(Buzzer.ID);
     }
 
+    /**
+     * From now on, counts the buzzer's beeps (each time it starts to sound): a beep lasts a moment, and a test that
+     * polls for it can miss it on a busy machine.
+     */
+    public AtomicInteger beepsFromNow() {
+        AtomicInteger beeps = new AtomicInteger();
+        output(Buzzer.ID).addListener(change -> {
+            if (change.state() == DigitalState.HIGH) {
+                beeps.incrementAndGet();
+            }
+        });
+        return beeps;
+    }
+
     private boolean high(String id) {
+        return output(id).state() == DigitalState.HIGH;
+    }
+
+    private DigitalOutput output(String id) {
         // Kept once found, so the pins can still be read after the agent shut the context down.
-        DigitalOutput output = outputs.computeIfAbsent(id, key -> pi4j.registry().get(key, DigitalOutput.class));
-        return output.state() == DigitalState.HIGH;
+        return outputs.computeIfAbsent(id, key -> pi4j.registry().get(key, DigitalOutput.class));
     }
 
     /** Everything written to the display's I2C device since the last call, in order. */
