@@ -26,7 +26,12 @@ import java.util.Map;
  * that load it further. So a late probe counts as a stall only when a witness shows this client's deliveries flow: a
  * probe of another subscription, sent no earlier, came back. Without one it waits {@value #NO_WITNESS_FACTOR} times as
  * long (all subscriptions may have died with one node). A client with one probed subscription has no witness to ask
- * and waits {@code answerMs}. Pure: the time is passed in; one thread at a time.
+ * and waits {@code answerMs}.
+ *
+ * <p>A subscription the broker refused in its SUBACK ({@link #refused}) is not in place: it is neither probed nor
+ * found stalled — a stall would subscribe everything again, defeating the client's slower asks for the refused
+ * filter alone on a cluster that cannot make consumers yet — until it is granted ({@link #subscribed}).
+ * Pure: the time is passed in; one thread at a time.
  */
 public final class SubscriptionCheck {
     /** How long a probe may take: long enough for a busy or degraded cluster, since each false alarm costs a replay. */
@@ -59,6 +64,8 @@ public final class SubscriptionCheck {
         long ackedAt;
         /** When it last handed over a live QoS 1 message: its consumer delivered then. */
         long deliveredAt = Long.MIN_VALUE;
+        /** The broker refused it in its last SUBACK: not in place, so not probed. */
+        boolean refused;
 
         Filter(String filter, String probeTopic) {
             this.filter = filter;
@@ -70,6 +77,11 @@ public final class SubscriptionCheck {
             heardAt = now;
             probedAt = 0;
             ackedAt = 0;
+        }
+
+        /** Whether a probe may go out for it now. */
+        boolean probeable() {
+            return probeTopic != null && probedAt == 0 && !refused;
         }
     }
 
@@ -114,14 +126,32 @@ public final class SubscriptionCheck {
         }
     }
 
-    /** These subscriptions (stalled ones made again) are in place: each counts as heard now, no probe out. */
+    /** These subscriptions (stalled or refused ones made again) are in place: each counts as heard now, no probe out. */
     public void subscribed(java.util.Collection<String> made, long now) {
         for (String again : made) {
             Filter filter = filters.get(again);
             if (filter != null) {
                 filter.settle(now);
+                filter.refused = false;
             }
         }
+    }
+
+    /** The broker refused these in its SUBACK: not in place until {@link #subscribed} says they are again. */
+    public void refused(java.util.Collection<String> refused) {
+        for (String filter : refused) {
+            Filter known = filters.get(filter);
+            if (known != null) {
+                known.refused = true;
+                known.probedAt = 0;
+                known.ackedAt = 0;
+            }
+        }
+    }
+
+    /** The filters the broker refused and has not granted since, in subscription order. */
+    public List<String> refusedFilters() {
+        return filters.values().stream().filter(filter -> filter.refused).map(filter -> filter.filter).toList();
     }
 
     /** A message arrived on {@code topic} through a consumer: every subscription it matches delivers. */
@@ -161,7 +191,7 @@ public final class SubscriptionCheck {
 
     private void nudged(String topic, long now) {
         for (Filter filter : filters.values()) {
-            if (filter.probeTopic != null && filter.probedAt == 0 && TopicFilter.matches(filter.filter, topic)) {
+            if (filter.probeable() && TopicFilter.matches(filter.filter, topic)) {
                 filter.heardAt = Math.min(filter.heardAt, now - quietMs);
             }
         }
@@ -187,7 +217,7 @@ public final class SubscriptionCheck {
      */
     public void published(String topic, long now) {
         for (Filter filter : filters.values()) {
-            if (filter.probeTopic != null && filter.probedAt == 0 && TopicFilter.matches(filter.filter, topic)) {
+            if (filter.probeable() && TopicFilter.matches(filter.filter, topic)) {
                 filter.probedAt = now;
             }
         }
@@ -202,7 +232,7 @@ public final class SubscriptionCheck {
     public List<String> probesDue(long now) {
         List<String> due = new ArrayList<>();
         for (Filter filter : filters.values()) {
-            if (filter.probeTopic != null && filter.probedAt == 0 && now - filter.heardAt >= quietMs) {
+            if (filter.probeable() && now - filter.heardAt >= quietMs) {
                 filter.probedAt = now;
                 due.add(filter.probeTopic);
             }

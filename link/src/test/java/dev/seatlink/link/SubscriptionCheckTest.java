@@ -32,6 +32,39 @@ class SubscriptionCheckTest {
     }
 
     @Test
+    void aRefusedSubscriptionIsNeitherProbedNorFoundStalledUntilItIsGrantedAgain() {
+        SubscriptionCheck seat = seatCheck();
+        seat.connected(1_000);
+        assertThat(seat.probesDue(1_000)).as("probed at once after a connect").containsExactly(SEAT_PROBE);
+        seat.refused(java.util.List.of(SEAT_TOPICS));
+
+        assertThat(seat.refusedFilters()).containsExactly(SEAT_TOPICS);
+        assertThat(seat.stalled(100_000)).as("the probe out when it was refused does not count").isEmpty();
+        seat.published("seatlink/v1/hq/f1/s-1/event", 100_000);
+        seat.received("seatlink/v1/hq/f1/s-1/cmd", 0, false, 100_000);
+        assertThat(seat.probesDue(200_000)).isEmpty();
+        assertThat(seat.stalled(300_000)).isEmpty();
+
+        seat.subscribed(java.util.List.of(SEAT_TOPICS), 300_000);
+        assertThat(seat.refusedFilters()).isEmpty();
+        assertThat(seat.probesDue(359_999)).isEmpty();
+        assertThat(seat.probesDue(360_000)).containsExactly(SEAT_PROBE);
+        assertThat(seat.stalled(375_000)).containsExactly(SEAT_TOPICS);
+    }
+
+    @Test
+    void aFullSubscribeGrantedPutsEveryRefusedSubscriptionBackInPlace() {
+        check.refused(java.util.List.of(EVENTS, GATEWAY));
+        assertThat(check.refusedFilters()).containsExactly(EVENTS, GATEWAY);
+        assertThat(check.probesDue(5_000)).containsExactly("seatlink/v1/hq/f1/gateway-probe");
+
+        check.subscribed(6_000);
+        assertThat(check.refusedFilters()).isEmpty();
+        assertThat(check.probesDue(11_000)).containsExactly("seatlink/v1/hq/f1/gateway-a/event",
+                "seatlink/v1/hq/f1/gateway-probe");
+    }
+
+    @Test
     void aSubscriptionThatDeliversIsNeverProbed() {
         for (long t = 1_000; t <= 20_000; t += 1_000) {
             check.received("seatlink/v1/hq/f1/s-1/event", 1, false, t);

@@ -37,7 +37,10 @@ import org.tinylog.Logger;
  * (CONNACK) within 1.5 × the keepalive, or subscriptions it has not answered (SUBACK) within three keepalives
  * ({@link BrokerSession#subscribeAnswerMs}), are dropped and tried again ({@link AnswerWatch}): Paho waits for ever
  * once a connection is taken, and a seat whose connection was taken but never answered waited until the connection
- * broke (seen: four seats, 93 s, after a broker restart). A filter the SUBACK refused is asked for again alone.
+ * broke (seen: four seats, 93 s, after a broker restart). A filter the SUBACK refused is asked for again alone, with
+ * one ask due at a time, and is not probed meanwhile: on a NATS cluster that could not make consumers for 30 s after
+ * a node's death, a refused filter's probe "stalled" every 15 s and subscribed everything again, each refusal
+ * starting another chain of asks (five at once seen in a test), so the seats hammered the cluster they waited for.
  *
  * <p>Two subscriptions: every topic of the seat ({@code …/{seat}/+}: its commands, config, phone events and own
  * status; what it publishes itself comes back too and is dropped) and the floor's {@code gateway}. When the first has
@@ -94,6 +97,8 @@ public final class Uplink implements AutoCloseable {
     private final AnswerWatch subscribing;
     /** A reconnect is scheduled: a lost connection and a failed subscribe both ask for one, and one must do. */
     private final AtomicBoolean reconnectDue = new AtomicBoolean();
+    /** An ask for the refused filters is scheduled: every refusal wants one, and one must do. */
+    private final AtomicBoolean refusedAskDue = new AtomicBoolean();
 
     /**
      * @param lastWill the offline status to leave with the broker
@@ -353,20 +358,21 @@ public final class Uplink implements AutoCloseable {
                     if (!subscribing.answered(round)) {
                         return; // given up on: the connection was dropped, and a new one subscribes anew
                     }
+                    List<String> refused = BrokerSession.refused(subscriptions, token.getGrantedQos());
                     synchronized (check) {
                         if (connected) {
                             check.connected(monotonicMillis());
                         } else {
                             check.subscribed(monotonicMillis());
                         }
+                        check.refused(refused);
                     }
                     subscribed = true;
                     listener.onConnected(); // even with a filter refused: the seat's events still go out
-                    List<String> refused = BrokerSession.refused(subscriptions, token.getGrantedQos());
                     if (refused.isEmpty()) {
                         refusedBackoff.reset();
                     } else {
-                        askAgainLater(refused);
+                        askAgainLater();
                     }
                 }
 
@@ -388,22 +394,36 @@ public final class Uplink implements AutoCloseable {
 
     /**
      * Asks again, alone, for the filters the broker refused in its SUBACK, after a growing wait: an ACL refuses for
-     * good, but a NATS cluster still electing, or missing a node, refuses a consumer it can make moments later.
+     * good, but a NATS cluster still electing, or missing a node, refuses a consumer it can make moments later. One
+     * ask is due at a time; it asks for what is refused when it runs.
      */
-    private void askAgainLater(List<String> refused) {
+    private void askAgainLater() {
+        if (!refusedAskDue.compareAndSet(false, true)) {
+            return;
+        }
         long delay = refusedBackoff.nextDelayMs(monotonicMillis());
         Logger.warn("broker refused subscription(s) {} (this seat's ACL, or a cluster still electing or missing a "
-                + "node); asking again in {} ms", refused, delay);
+                + "node); asking again in {} ms", refusedFilters(), delay);
         try {
-            scheduler.schedule(() -> subscribeRefused(refused), delay, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> {
+                refusedAskDue.set(false);
+                subscribeRefused();
+            }, delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             Logger.debug("not subscribing: the seat is stopping");
         }
     }
 
+    private List<String> refusedFilters() {
+        synchronized (check) {
+            return check.refusedFilters();
+        }
+    }
+
     /** Runs on the scheduler; a lost link makes every subscription again on its next connect instead. */
-    private void subscribeRefused(List<String> filters) {
-        if (closed || !subscribed || !client.isConnected()) {
+    private void subscribeRefused() {
+        List<String> filters = refusedFilters();
+        if (closed || !subscribed || !client.isConnected() || filters.isEmpty()) {
             return;
         }
         String[] asked = filters.toArray(String[]::new);
@@ -422,17 +442,19 @@ public final class Uplink implements AutoCloseable {
                         refusedBackoff.reset();
                         Logger.info("subscribed to {} after the broker had refused it", made);
                     } else {
-                        askAgainLater(still);
+                        askAgainLater();
                     }
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable failure) {
                     Logger.debug("asking again for {} failed: {}", filters, BrokerSession.describe(failure));
+                    askAgainLater();
                 }
             });
         } catch (MqttException e) {
             Logger.debug("asking again for {} failed: {}", filters, BrokerSession.describe(e));
+            askAgainLater();
         }
     }
 
