@@ -282,6 +282,10 @@ public final class FloorSimulator implements AutoCloseable {
         });
         client.subscribeCompletionHandler(suback -> {
             if (suback.grantedQoSLevels().contains(0x80)) {
+                SubscriptionCheck check = checks.get(index);
+                synchronized (check) {
+                    check.refused(check.filters()); // not probed while refused, as a terminal's
+                }
                 vertx.setTimer(RESUBSCRIBE_MS, id -> {
                     if (client.isConnected() && !dead.contains(index)) {
                         subscribeAndGreet(index, client);
