@@ -126,7 +126,7 @@ public final class SubscriptionCheck {
         }
     }
 
-    /** These subscriptions (stalled or refused ones made again) are in place: each counts as heard now, no probe out. */
+    /** These subscriptions (stalled or refused ones made again) are in place: each heard now, no probe out. */
     public void subscribed(java.util.Collection<String> made, long now) {
         for (String again : made) {
             Filter filter = filters.get(again);
