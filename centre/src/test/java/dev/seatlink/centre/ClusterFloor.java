@@ -233,8 +233,9 @@ final class ClusterFloor implements AutoCloseable {
      */
     boolean bothStoredEverything() {
         long least = expectedLastSeqs().values().stream().mapToLong(Long::longValue).sum();
-        long most = seats.lastSeqs().values().stream().mapToLong(Long::longValue).sum();
-        long unackedAlive = seats.lastSeqs().keySet().stream().filter(seat -> !dead.contains(seat))
+        Map<String, Long> last = seats.lastSeqs();
+        long most = last.values().stream().mapToLong(Long::longValue).sum();
+        long unackedAlive = last.keySet().stream().filter(seat -> !dead.contains(seat))
                 .mapToLong(seats::unacknowledged).sum();
         return unackedAlive == 0 && java.util.Arrays.stream(gateways)
                 .allMatch(g -> g.stored() >= least && g.stored() <= most);
