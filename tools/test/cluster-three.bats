@@ -46,12 +46,15 @@ status_on() {
   mosquitto_sub -h "$SUBNET.$1" -p 1883 "${gateway[@]}" -q 1 -C 1 -W 5 -t seatlink/v1/hq/f1/s-001/status
 }
 
-# serving NODE: waits up to 120 s until node NODE (1-3) takes the gateway's subscription again. After a node's death
-# the survivors refuse MQTT subscriptions (their JetStream consumers time out) until JetStream has new leaders: on
-# this 2-core machine under a full build that took over a minute.
+# serving NODE: waits up to 120 s until node NODE (1-3) takes the gateway's subscription again and serves the seat's
+# status. After a node's death the survivors refuse MQTT subscriptions (their JetStream consumers time out) until
+# JetStream has new leaders: on this 2-core machine under a full build that took over a minute. A refused
+# subscription ends mosquitto_sub at once with status 0 ("All subscription requests were denied."), so what counts
+# is a status read, not the exit status.
 serving() {
-  for _ in $(seq 24); do
-    status_on "$1" >/dev/null 2>&1 && return 0
+  local deadline=$((SECONDS + 120))
+  while ((SECONDS < deadline)); do
+    [[ -n "$(status_on "$1" 2>/dev/null)" ]] && return 0
     sleep 1
   done
   echo "node $1 takes no subscription 2 minutes after a node died" >&2
