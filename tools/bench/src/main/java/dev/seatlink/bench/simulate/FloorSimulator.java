@@ -65,12 +65,6 @@ public final class FloorSimulator implements AutoCloseable {
     static final int REMEMBERED_EVENTS = 2_000;
 
     /**
-     * A subscription the broker refused (a degraded cluster that could not make its consumer in time) is asked for
-     * again this soon, as a terminal (whose client reports the refusal and reconnects) and the gateway do.
-     */
-    static final long RESUBSCRIBE_MS = 2_000;
-
-    /**
      * @param brokers   one broker URL or a cluster's comma-separated list ({@link BrokerList})
      * @param seats     how many seats: {@code s-00001} … (agents {@code a00001} …)
      * @param firstSeq  the first event's seq (above any earlier run's, since seq never goes back)
@@ -142,6 +136,10 @@ public final class FloorSimulator implements AutoCloseable {
     private final java.util.Set<Integer> reconnecting = ConcurrentHashMap.newKeySet();
     /** Per seat, its reconnect delays (each used by the seat's own client context only). */
     private final List<Backoff> backoffs = new ArrayList<>();
+    /** Per seat, its waits between asks for a subscription the broker refused (the seat's client context only). */
+    private final List<Backoff> refusedBackoffs = new ArrayList<>();
+    /** Seats with an ask for a refused subscription due: one at a time, however many SUBACKs refuse meanwhile. */
+    private final java.util.Set<Integer> refusedAskDue = ConcurrentHashMap.newKeySet();
     private final Outages outages;
     private long checkTimer = -1;
     private volatile boolean closing;
@@ -161,6 +159,7 @@ public final class FloorSimulator implements AutoCloseable {
             remembered.add(new ConcurrentSkipListMap<>());
             earlyAcks.add(ConcurrentHashMap.newKeySet());
             backoffs.add(Backoff.withJitter());
+            refusedBackoffs.add(Backoff.withJitter());
             node[i - 1] = (i - 1) % brokers.size();
             checks.add(new SubscriptionCheck(Map.of(Topic.oneSeat(settings.site(), settings.floor(), seatId(i)),
                     Topic.seat(settings.site(), settings.floor(), seatId(i), Topic.Kind.PROBE).toString()),
@@ -222,6 +221,23 @@ public final class FloorSimulator implements AutoCloseable {
     /** Subscribed again (stalled or refused), the seat announces itself as on a connect. */
     private Future<Integer> subscribeAndGreet(int index, MqttClient client) {
         return subscribe(index, client).compose(ack -> greet(index, client));
+    }
+
+    /**
+     * As a terminal does after a refused SUBACK (a cluster still electing, or missing a node): one ask due at a time,
+     * after a growing jittered wait ({@link Backoff}), for the seat's topics alone. A fixed short wait, and a chain
+     * of asks per refusal, had thousands of seats asking a degraded cluster for consumers every second or two.
+     */
+    private void askAgainLater(int index, MqttClient client) {
+        if (!refusedAskDue.add(index)) {
+            return;
+        }
+        vertx.setTimer(1 + refusedBackoffs.get(index).nextDelayMs(monotonicMillis()), id -> {
+            refusedAskDue.remove(index);
+            if (!closing && client.isConnected() && !dead.contains(index)) {
+                subscribe(index, client).onFailure(e -> askAgainLater(index, client));
+            } // else not connected: its next connect subscribes anew
+        });
     }
 
     private Future<Integer> subscribe(int index, MqttClient client) {
@@ -286,11 +302,9 @@ public final class FloorSimulator implements AutoCloseable {
                 synchronized (check) {
                     check.refused(check.filters()); // not probed while refused, as a terminal's
                 }
-                vertx.setTimer(RESUBSCRIBE_MS, id -> {
-                    if (client.isConnected() && !dead.contains(index)) {
-                        subscribeAndGreet(index, client);
-                    }
-                });
+                askAgainLater(index, client);
+            } else {
+                refusedBackoffs.get(index).reset();
             }
         });
         client.publishHandler(message -> {
