@@ -72,6 +72,22 @@ class EventStoreTest {
     }
 
     @Test
+    void aLongPeriodAndAShortOneBothComeEachSeatInSeqOrderWhatTheClocksSaid() throws Exception {
+        long day = 86_400_000L;
+        try (EventStore store = EventStore.open(dir)) {
+            // s-1's clock went back between seq 2 and 3: seq order is not time order
+            store.insert(List.of(stored("s-2", 1, T + 5 * day), stored("s-1", 1, T), stored("s-1", 2, T + 50 * day),
+                    stored("s-1", 3, T + 10 * day), stored("s-2", 2, T + 60 * day), stored("s-1", 4, T + 99 * day)));
+
+            // the whole span, read in key order; two days of it, read through the time index and sorted
+            assertThat(store.window(T, T + 100 * day)).extracting(e -> e.seat() + "/" + e.seq())
+                    .containsExactly("s-1/1", "s-1/2", "s-1/3", "s-1/4", "s-2/1", "s-2/2");
+            assertThat(store.window(T + 9 * day, T + 11 * day)).extracting(e -> e.seat() + "/" + e.seq())
+                    .as("s-2's last event in the week before, then the period's").containsExactly("s-2/1", "s-1/3");
+        }
+    }
+
+    @Test
     void survivesAReopenAndKnowsEachSeatsLastEvent() throws Exception {
         try (EventStore store = EventStore.open(dir)) {
             store.insert(List.of(stored("s-1", 1, T), stored("s-1", 2, T), stored("s-2", 9, T)));
