@@ -32,11 +32,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
@@ -60,9 +58,6 @@ public final class FloorSimulator implements AutoCloseable {
 
     private static final String CMD_LEVEL = "/" + Topic.Kind.CMD.level();
     private static final String CALL_LEVEL = "/" + Topic.Kind.CALL.level();
-
-    /** Events each seat remembers for {@code replay}, like a terminal's journal (bounded: memory). */
-    static final int REMEMBERED_EVENTS = 2_000;
 
     /**
      * @param brokers   one broker URL or a cluster's comma-separated list ({@link BrokerList})
@@ -111,18 +106,8 @@ public final class FloorSimulator implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong acked = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
-    /**
-     * Per seat, like the terminal's journal: every event from when it is made until the broker acknowledges
-     * it (by seq), resent in order after a reconnect. A publish on a dying connection may never complete,
-     * so an event leaves only on its PUBACK.
-     */
-    private final List<Map<Long, SeatEvent>> unacked = new ArrayList<>();
-    /** Per seat, the packet id each publish went out with → what it was, until its PUBACK. */
-    private final List<Map<Integer, Sent>> inFlight = new ArrayList<>();
-    /** Per seat, packet ids acknowledged before their publish's future completed. */
-    private final List<java.util.Set<Integer>> earlyAcks = new ArrayList<>();
-    /** Per seat, its last {@link #REMEMBERED_EVENTS} events by seq, for {@code replay}. */
-    private final List<NavigableMap<Long, SeatEvent>> remembered = new ArrayList<>();
+    /** Per seat, its events on their way and those it remembers for {@code replay}. */
+    private final List<SeatJournal> journals = new ArrayList<>();
     /** Per seat, the index in {@link #brokers} of the node it uses (or tries) now. */
     private final int[] node;
     private final AtomicLong replayed = new AtomicLong();
@@ -154,10 +139,7 @@ public final class FloorSimulator implements AutoCloseable {
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 1; i <= settings.seats(); i++) {
             seats.add(new SimulatedSeat(seatId(i), String.format("a%05d", i), run + "-" + i, settings.firstSeq() - 1));
-            unacked.add(new ConcurrentSkipListMap<>());
-            inFlight.add(new ConcurrentHashMap<>());
-            remembered.add(new ConcurrentSkipListMap<>());
-            earlyAcks.add(ConcurrentHashMap.newKeySet());
+            journals.add(new SeatJournal());
             backoffs.add(Backoff.withJitter());
             refusedBackoffs.add(Backoff.withJitter());
             node[i - 1] = (i - 1) % brokers.size();
@@ -289,10 +271,8 @@ public final class FloorSimulator implements AutoCloseable {
         MqttClient client = MqttClient.create(vertx, options);
         client.publishCompletionHandler(id -> {
             acked.incrementAndGet();
-            Sent sent = inFlight.get(index).remove(id);
-            if (sent == null) {
-                earlyAcks.get(index).add(id); // acknowledged before the publish's own future said its packet id
-            } else {
+            SeatJournal.Sent sent = journals.get(index).acknowledged(id);
+            if (sent != null) { // else acknowledged before the publish's own future said its packet id
                 acknowledged(index, sent);
             }
         });
@@ -396,12 +376,12 @@ public final class FloorSimulator implements AutoCloseable {
             rebirths.incrementAndGet();
             greet(index, client, command.id());
         } else if (command instanceof Command.Replay replay) {
-            NavigableMap<Long, SeatEvent> events = remembered.get(index);
-            events.subMap(replay.from(), true, replay.last(), true).values().forEach(event -> {
+            SeatJournal journal = journals.get(index);
+            journal.remembered(replay.from(), replay.last()).forEach(event -> {
                 replayed.incrementAndGet();
                 publishEvent(index, client, event);
             });
-            Long kept = events.isEmpty() ? null : events.firstKey();
+            Long kept = journal.oldestRemembered();
             if (kept != null && replay.from() < kept) {
                 result = CommandResult.failure(command.id(), "events before seq " + kept + " are no longer kept here");
             }
@@ -430,9 +410,7 @@ public final class FloorSimulator implements AutoCloseable {
     }
 
     private void resend(int index, MqttClient client) {
-        inFlight.get(index).clear();
-        earlyAcks.get(index).clear();
-        new ArrayList<>(unacked.get(index).values()).forEach(event -> publishEvent(index, client, event));
+        journals.get(index).reconnected().forEach(event -> publishEvent(index, client, event));
     }
 
     /** Full jitter, as the terminal does ({@link Backoff}: up to half the outage so far, 1 s to 60 s). */
@@ -489,13 +467,13 @@ public final class FloorSimulator implements AutoCloseable {
 
     /**
      * A QoS 1 publish whose PUBACK is matched to it by packet id: {@code seq} is the event's, or 0 for other
-     * messages (an event leaves {@link #unacked} only on its own PUBACK).
+     * messages (an event leaves its {@link SeatJournal} only on its own PUBACK).
      */
     private Future<Integer> publish(int index, MqttClient client, Topic topic, Message message, boolean retain,
                                     long seq) {
         Future<Integer> sending;
         SubscriptionCheck check = checks.get(index);
-        Sent sent = new Sent(topic.toString(), seq, monotonicMillis());
+        SeatJournal.Sent sent = new SeatJournal.Sent(topic.toString(), seq, monotonicMillis());
         synchronized (check) {
             check.published(sent.topic(), sent.at()); // its copy comes back: a probe for free
         }
@@ -508,23 +486,14 @@ public final class FloorSimulator implements AutoCloseable {
             return Future.failedFuture(closedMeanwhile);
         }
         return sending.onSuccess(id -> {
-            if (!earlyAcks.get(index).remove(id)) {
-                inFlight.get(index).put(id, sent);
-            } else {
+            if (journals.get(index).sentAs(id, sent) != null) {
                 acknowledged(index, sent);
             }
         });
     }
 
-    /** A publish on its way: its topic, its event's seq (0 for other messages) and when it left. */
-    private record Sent(String topic, long seq, long at) {
-    }
-
-    /** The broker acknowledged a publish: an event leaves the journal, and a probe is stored (its check learns). */
-    private void acknowledged(int index, Sent sent) {
-        if (sent.seq() > 0) {
-            unacked.get(index).remove(sent.seq());
-        }
+    /** The broker acknowledged a publish (its journal settled it): a probe is stored, and its check learns. */
+    private void acknowledged(int index, SeatJournal.Sent sent) {
         SubscriptionCheck check = checks.get(index);
         synchronized (check) {
             check.acknowledged(sent.topic(), sent.at(), monotonicMillis());
@@ -579,10 +548,7 @@ public final class FloorSimulator implements AutoCloseable {
                 System.currentTimeMillis(), seat.seq, seat.boot, Cause.BUTTON);
         onSend.accept(seat.seat, seat.seq);
         sent.incrementAndGet();
-        unacked.get(i).put(event.seq(), event);
-        NavigableMap<Long, SeatEvent> memory = remembered.get(i);
-        memory.put(event.seq(), event);
-        memory.headMap(event.seq() - REMEMBERED_EVENTS, true).clear();
+        journals.get(i).made(event);
         if (client.isConnected()) {
             publishEvent(i, client, event);
         }
@@ -624,7 +590,7 @@ public final class FloorSimulator implements AutoCloseable {
 
     /** Events of one seat not acknowledged by the broker (a dead seat's last ones died with it). */
     public int unacknowledged(String seat) {
-        return unacked.get(indexOf(seat)).size();
+        return journals.get(indexOf(seat)).unacknowledged();
     }
 
     /** The seat's link, for a failed test's message: connected to which node, or reconnecting, or neither. */
@@ -647,7 +613,7 @@ public final class FloorSimulator implements AutoCloseable {
 
     /** Events made but not yet acknowledged by the broker, over all seats. */
     public long unacknowledged() {
-        return unacked.stream().mapToLong(Map::size).sum();
+        return journals.stream().mapToLong(SeatJournal::unacknowledged).sum();
     }
 
     public int connected() {
