@@ -159,12 +159,20 @@ start_hosts() {
   if ! command -v ip >/dev/null || [[ "$(id -u)" != 0 ]]; then
     skip "hosts of their own need root and iproute2"
   fi
-  NET="sl$((RANDOM % 256))x$$"
-  NET="${NET:0:9}"
-  SUBNET="10.213.$((RANDOM % 256))"
-  ip link add "${NET}br" type bridge || skip "cannot make network namespaces here (ip link add failed)"
+  # The files run side by side: each picks a bridge name and a subnet no other file has, one file at a time.
+  local lock
+  exec {lock}>"${TMPDIR:-/tmp}/seatlink-test-hosts.lock"
+  flock "$lock"
+  NET="" SUBNET=""
+  while [[ -z "$NET" ]] || ip link show "${NET}br" >/dev/null 2>&1; do NET="sl$((RANDOM % 100000))"; done
+  while [[ -z "$SUBNET" ]] || ip -o addr show | grep -qF " inet $SUBNET."; do SUBNET="10.213.$((RANDOM % 256))"; done
+  if ! ip link add "${NET}br" type bridge; then
+    exec {lock}>&-
+    skip "cannot make network namespaces here (ip link add failed)"
+  fi
   echo "$NET" >"$BATS_FILE_TMPDIR/hosts.net"
   ip addr add "$SUBNET.254/24" dev "${NET}br"
+  exec {lock}>&- # the bridge and its subnet are taken: the next file may pick
   ip link set "${NET}br" up
   mkdir -p "$dir" /run/sshd
   ssh_keys "$dir"
