@@ -182,7 +182,8 @@ final class FloorVerticle extends VerticleBase {
         SignIn signIn = new SignIn(supervisors, clock);
         RejectLog rejectLog = new RejectLog(clock);
         SeatProgress progress = new SeatProgress();
-        SeatConfigPublisher configs = new SeatConfigPublisher(link, codec, progress, floor::site);
+        SeatConfigPublisher configs = new SeatConfigPublisher(link, codec, progress, floor::site,
+                task -> vertx.runOnContext(v -> task.run()));
         BrokerOutbox outbox = new BrokerOutbox(link, configs, codec, site, floorId);
         BackgroundAuditTrail audit = new BackgroundAuditTrail(vertx, auditLog);
         Access access = new Access(signIn, floor, audit, clock);

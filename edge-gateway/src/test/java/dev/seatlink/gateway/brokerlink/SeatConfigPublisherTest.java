@@ -1,0 +1,94 @@
+package dev.seatlink.gateway.brokerlink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seatlink.gateway.site.SeatSpec;
+import dev.seatlink.gateway.site.SiteConfig;
+import dev.seatlink.gateway.site.Sites;
+import dev.seatlink.gateway.testing.FakeFloorLink;
+import dev.seatlink.protocol.Codec;
+import io.vertx.core.Promise;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SeatConfigPublisherTest {
+    private static final int SEATS = 4_500;
+
+    private final FakeFloorLink link = new FakeFloorLink();
+    private final List<Runnable> laterTurns = new ArrayList<>();
+    private final SiteConfig site = floorOf(SEATS);
+    private final SeatConfigPublisher publisher = new SeatConfigPublisher(link, new Codec(), seat -> 0, () -> site,
+            laterTurns::add);
+
+    /** One team, seats s-1 … s-N. */
+    private static SiteConfig floorOf(int seats) {
+        StringBuilder json = new StringBuilder("{\"site\":\"hq\",\"floor\":\"f1\",\"teams\":[{\"id\":\"t\"}],\"seats\":[");
+        for (int i = 1; i <= seats; i++) {
+            json.append(i == 1 ? "" : ",").append("{\"seat\":\"s-").append(i).append("\",\"team\":\"t\",\"x\":")
+                    .append(i % 100).append(",\"y\":").append(i / 100).append('}');
+        }
+        return Sites.parse(json.append("]}").toString());
+    }
+
+    private void brokerRetainsTheFirst(int seats) {
+        for (SeatSpec seat : site.seats().subList(0, seats)) {
+            publisher.retained(seat.seat(), site.seatConfig(seat));
+        }
+    }
+
+    /** Acknowledges what was published and runs the later turns until nothing is left to do; returns the turns run. */
+    private int runToTheEnd() {
+        int turns = 0;
+        while (!link.acks.isEmpty() || !laterTurns.isEmpty()) {
+            List<Promise<Void>> acks = new ArrayList<>(link.acks);
+            link.acks.clear();
+            acks.forEach(Promise::complete);
+            List<Runnable> due = new ArrayList<>(laterTurns);
+            laterTurns.clear();
+            due.forEach(Runnable::run);
+            turns += due.size();
+        }
+        return turns;
+    }
+
+    private List<String> publishedSeats() {
+        return link.published.stream().map(sent -> sent.topic().split("/")[4]).toList();
+    }
+
+    @Test
+    void aLargeFloorIsComparedWithWhatTheBrokerRetainsATurnAtATime() {
+        brokerRetainsTheFirst(SEATS);
+
+        publisher.publishAll();
+
+        assertThat(link.published).as("the first turn compared 2,000 seats, all retained").isEmpty();
+        assertThat(laterTurns).hasSize(1);
+        assertThat(runToTheEnd()).as("4,500 seats in turns of 2,000").isEqualTo(2);
+        assertThat(link.published).isEmpty();
+    }
+
+    @Test
+    void everyChangedSeatGetsItsConfigOnceAndNoUnchangedOneDoes() {
+        brokerRetainsTheFirst(3_000);
+
+        publisher.publishAll();
+        runToTheEnd();
+
+        assertThat(publishedSeats()).hasSize(SEATS - 3_000).doesNotHaveDuplicates()
+                .allMatch(seat -> Integer.parseInt(seat.substring(2)) > 3_000);
+        assertThat(link.published).allMatch(FakeFloorLink.Sent::retained).allMatch(FakeFloorLink.Sent::acknowledged);
+    }
+
+    @Test
+    void noMoreThanTheWindowIsUnacknowledgedAtOnce() {
+        publisher.publishAll();
+        while (!laterTurns.isEmpty()) {
+            laterTurns.remove(0).run();
+        }
+
+        assertThat(link.acks).hasSize(SeatConfigPublisher.WINDOW);
+        runToTheEnd();
+        assertThat(publishedSeats()).hasSize(SEATS).doesNotHaveDuplicates();
+    }
+}
