@@ -153,7 +153,6 @@ public final class FloorSimulator implements AutoCloseable {
         return String.format("s-%05d", i);
     }
 
-    /** Connects every seat (a window at a time) and publishes its online status and state. */
     /**
      * The seats follow their {@code call} topics as a terminal does (answered → BUSY, ended →
      * WRAP_UP, and Ready pressed {@code wrapUpMs} later), each one reported to {@code heard}. Call before
@@ -163,6 +162,7 @@ public final class FloorSimulator implements AutoCloseable {
         this.calls = heard;
     }
 
+    /** Connects every seat (a window at a time) and publishes its online status and state. */
     public Future<Void> connectAll() {
         Promise<Void> done = Promise.promise();
         connectFrom(0, done);
@@ -200,7 +200,7 @@ public final class FloorSimulator implements AutoCloseable {
         }
     }
 
-    /** Subscribed again (stalled or refused), the seat announces itself as on a connect. */
+    /** Subscribed again after its subscription stalled, the seat announces itself as on a connect. */
     private Future<Integer> subscribeAndGreet(int index, MqttClient client) {
         return subscribe(index, client).compose(ack -> greet(index, client));
     }
