@@ -3,7 +3,6 @@ package dev.seatlink.terminal.uplink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.seatlink.cluster.StablePorts;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.CommandResult;
@@ -16,15 +15,10 @@ import dev.seatlink.terminal.TerminalConfig;
 import dev.seatlink.terminal.display.Screen;
 import dev.seatlink.terminal.seat.FakeClock;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
+import dev.seatlink.terminal.testing.RefusingBroker;
 import dev.seatlink.terminal.testing.TestSeat;
-import io.moquette.broker.Server;
-import io.moquette.broker.config.MemoryConfig;
-import io.moquette.broker.security.IAuthorizatorPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -51,7 +45,7 @@ class RefusedSubscriptionTest {
     @TempDir
     Path dir;
 
-    private Server broker;
+    private RefusingBroker broker;
     private MqttClient floor;
     private TerminalAgent agent;
 
@@ -67,13 +61,13 @@ class RefusedSubscriptionTest {
             floor.close();
         }
         if (broker != null) {
-            broker.stopServer();
+            broker.close();
         }
     }
 
     @Test
     void aGatewayTopicTheBrokerRefusedAtFirstIsAskedForAgainAndTheGatewayIsShownUp() throws Exception {
-        Refusing rules = Refusing.firstTimes(gateway.toString(), 2);
+        RefusingBroker rules = RefusingBroker.firstTimes(gateway.toString(), 2);
         String url = startBroker(rules);
         AtomicReference<SeatStatus> seatSaid = new AtomicReference<>();
         floor.subscribe(seatStatus.toString(), 1, (topic, message) -> {
@@ -97,7 +91,7 @@ class RefusedSubscriptionTest {
             throws Exception {
         // longer than a probe takes to count as stalled (5 s after its PUBACK): a probed refused filter would have
         // subscribed the gateway topic again within it
-        Refusing rules = Refusing.forMillis(seatTopics, 12_000);
+        RefusingBroker rules = RefusingBroker.forMillis(seatTopics, 12_000);
         String url = startBroker(rules);
         AtomicInteger answered = new AtomicInteger();
         floor.subscribe(Topic.seat("hq", "f1", "s-014", Topic.Kind.CMD_RESULT).toString(), 1, (topic, message) -> {
@@ -120,11 +114,9 @@ class RefusedSubscriptionTest {
     }
 
     /** An embedded broker with {@code rules}, a retained primary heartbeat on it, and the floor's client connected. */
-    private String startBroker(Refusing rules) throws Exception {
-        int port = StablePorts.next();
-        broker = new Server();
-        broker.startServer(new MemoryConfig(brokerProperties(port)), null, null, null, rules);
-        String url = "tcp://127.0.0.1:" + port;
+    private String startBroker(RefusingBroker rules) throws Exception {
+        broker = rules;
+        String url = rules.start(dir.resolve("broker"));
         floor = new MqttClient(url, "floor-test", new MemoryPersistence());
         floor.connect(cleanSession());
         long now = System.currentTimeMillis();
@@ -139,82 +131,9 @@ class RefusedSubscriptionTest {
         agent.start();
     }
 
-    private Properties brokerProperties(int port) {
-        Properties props = new Properties();
-        props.setProperty("host", "127.0.0.1");
-        props.setProperty("port", String.valueOf(port));
-        props.setProperty("websocket_port", "disabled");
-        props.setProperty("allow_anonymous", "true");
-        props.setProperty("persistence_enabled", "false");
-        props.setProperty("data_path", dir.resolve("broker").toAbsolutePath() + "/");
-        return props;
-    }
-
     private static MqttConnectOptions cleanSession() {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(true);
         return options;
-    }
-
-    /** Lets everything through but one filter while its {@link Rule} says no; counts every filter's asks. */
-    private static final class Refusing implements IAuthorizatorPolicy {
-        /** Whether to refuse the next ask, given the refusals so far and the time since the first ask. */
-        private interface Rule {
-            boolean refuses(int refusedSoFar, long sinceFirstAskMs);
-        }
-
-        private final String filter;
-        private final Rule rule;
-        private final AtomicInteger refused = new AtomicInteger();
-        private final Map<String, AtomicInteger> asked = new ConcurrentHashMap<>();
-        private final Map<String, AtomicInteger> granted = new ConcurrentHashMap<>();
-        private volatile long firstAskNanos;
-
-        private Refusing(String filter, Rule rule) {
-            this.filter = filter;
-            this.rule = rule;
-        }
-
-        static Refusing firstTimes(String filter, int times) {
-            return new Refusing(filter, (refusedSoFar, sinceFirstAskMs) -> refusedSoFar < times);
-        }
-
-        static Refusing forMillis(String filter, long window) {
-            return new Refusing(filter, (refusedSoFar, sinceFirstAskMs) -> sinceFirstAskMs < window);
-        }
-
-        @Override
-        public boolean canWrite(io.moquette.broker.subscriptions.Topic topic, String user, String client) {
-            return true;
-        }
-
-        @Override
-        public synchronized boolean canRead(io.moquette.broker.subscriptions.Topic topic, String user, String client) {
-            String asking = topic.toString();
-            asked.computeIfAbsent(asking, f -> new AtomicInteger()).incrementAndGet();
-            if (filter.equals(asking)) {
-                if (firstAskNanos == 0) {
-                    firstAskNanos = System.nanoTime();
-                }
-                if (rule.refuses(refused.get(), (System.nanoTime() - firstAskNanos) / 1_000_000)) {
-                    refused.incrementAndGet();
-                    return false;
-                }
-            }
-            granted.computeIfAbsent(asking, f -> new AtomicInteger()).incrementAndGet();
-            return true;
-        }
-
-        int refused() {
-            return refused.get();
-        }
-
-        int asked(String filter) {
-            return asked.getOrDefault(filter, new AtomicInteger()).get();
-        }
-
-        int granted(String filter) {
-            return granted.getOrDefault(filter, new AtomicInteger()).get();
-        }
     }
 }

@@ -3,17 +3,13 @@ package dev.seatlink.bench.simulate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.seatlink.cluster.StablePorts;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.Topic;
-import io.moquette.broker.Server;
-import io.moquette.broker.config.MemoryConfig;
-import io.moquette.broker.security.IAuthorizatorPolicy;
+import dev.seatlink.terminal.testing.RefusingBroker;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -36,7 +32,7 @@ class RefusedSeatSubscriptionTest {
     @TempDir
     Path dir;
 
-    private Server broker;
+    private RefusingBroker broker;
     private Vertx vertx;
     private FloorSimulator floor;
 
@@ -49,19 +45,19 @@ class RefusedSeatSubscriptionTest {
             vertx.close().await();
         }
         if (broker != null) {
-            broker.stopServer();
+            broker.close();
         }
     }
 
     @Test
     void aRefusedSeatAsksAgainAloneUntilGrantedAndThenHearsItsCommands() throws Exception {
-        RefusingFirstAsks rules = new RefusingFirstAsks(seatTopics, status.toString(), REFUSALS);
-        String url = startBroker(rules);
+        broker = RefusingBroker.firstTimes(seatTopics, REFUSALS);
+        String url = broker.start(dir.resolve("broker"));
         vertx = Vertx.vertx();
         floor = new FloorSimulator(vertx, FloorSimulator.Settings.plain(url, "hq", "f1", 1, 1));
         floor.connectAll().await();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> rules.asked() == REFUSALS + 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> broker.asked(seatTopics) == REFUSALS + 1);
         Topic cmd = Topic.seat("hq", "f1", SEAT, Topic.Kind.CMD);
         MqttClient supervisor = new MqttClient(url, "supervisor", new MemoryPersistence());
         supervisor.connect();
@@ -75,59 +71,9 @@ class RefusedSeatSubscriptionTest {
         supervisor.disconnect();
         supervisor.close();
 
-        assertThat(rules.asked()).as("one ask at a time: granted on the first ask after the refusals")
+        assertThat(broker.asked(seatTopics)).as("one ask at a time: granted on the first ask after the refusals")
                 .isEqualTo(REFUSALS + 1);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(rules.statuses())
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(broker.written(status.toString()))
                 .as("announced on connect and on each rebirth heard, not on each ask").isEqualTo(1 + floor.rebirths()));
-    }
-
-    private String startBroker(RefusingFirstAsks rules) throws Exception {
-        int port = StablePorts.next();
-        Properties props = new Properties();
-        props.setProperty("host", "127.0.0.1");
-        props.setProperty("port", String.valueOf(port));
-        props.setProperty("websocket_port", "disabled");
-        props.setProperty("allow_anonymous", "true");
-        props.setProperty("persistence_enabled", "false");
-        props.setProperty("data_path", dir.resolve("broker").toAbsolutePath() + "/");
-        broker = new Server();
-        broker.startServer(new MemoryConfig(props), null, null, null, rules);
-        return "tcp://127.0.0.1:" + port;
-    }
-
-    /** Refuses the first asks for one filter and lets everything else through; counts that filter's asks. */
-    private static final class RefusingFirstAsks implements IAuthorizatorPolicy {
-        private final String filter;
-        private final String statusTopic;
-        private final int refusals;
-        private final AtomicInteger asked = new AtomicInteger();
-        private final AtomicInteger statuses = new AtomicInteger();
-
-        RefusingFirstAsks(String filter, String statusTopic, int refusals) {
-            this.filter = filter;
-            this.statusTopic = statusTopic;
-            this.refusals = refusals;
-        }
-
-        @Override
-        public boolean canWrite(io.moquette.broker.subscriptions.Topic topic, String user, String client) {
-            if (topic.toString().equals(statusTopic)) {
-                statuses.incrementAndGet();
-            }
-            return true;
-        }
-
-        @Override
-        public boolean canRead(io.moquette.broker.subscriptions.Topic topic, String user, String client) {
-            return !filter.equals(topic.toString()) || asked.incrementAndGet() > refusals;
-        }
-
-        int asked() {
-            return asked.get();
-        }
-
-        int statuses() {
-            return statuses.get();
-        }
     }
 }
