@@ -61,14 +61,15 @@ public final class BrokerSession {
 
     /**
      * A client for the brokers of {@code brokers} (one URL or a {@link BrokerList}) with a fixed
-     * {@code clientId}; give the same list to {@link #options} so every connect walks it.
+     * {@code clientId}; give the same list to {@link #options} so every connect walks it. Disconnect it before its
+     * {@code close}, which waits for its threads to end ({@link ClosingClient}).
      *
      * @throws IllegalArgumentException naming the URL when it cannot be used
      */
     public static MqttAsyncClient client(String brokers, String clientId) {
         String first = nodesFor(brokers, clientId).get(0).toString();
         try {
-            return new MqttAsyncClient(first, clientId, new MemoryPersistence());
+            return ClosingClient.create(first, clientId, new MemoryPersistence());
         } catch (MqttException | IllegalArgumentException e) {
             throw new IllegalArgumentException("broker URL '" + first + "' is not usable: " + e.getMessage(), e);
         }
