@@ -71,7 +71,7 @@ class TlsClusterTest {
                         && !http.json("/health").path("brokerNode").asText().equals(node));
                 assertThat(http.json("/health").path("brokerNode").asText()).startsWith("ssl://");
                 // The subscriptions whose (unreplicated) consumers lived on the dead node deliver again only once
-                // it is back: as FloorFailoverTest does, the node returns (open in issue 15).
+                // it is back: as in failover.NodeStaysDeadTest, the node returns (open in issue 15).
                 dead.start();
                 await().atMost(PATIENCE).ignoreExceptions().until(() -> seats.unacknowledged() == 0
                         && EventStore.count(dir.resolve("gw")) == seats.sent());

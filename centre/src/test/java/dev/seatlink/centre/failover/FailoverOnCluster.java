@@ -1,4 +1,4 @@
-package dev.seatlink.centre;
+package dev.seatlink.centre.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * What the failover tests share: a 3-node NATS cluster of its own per test (what one test's kills leave behind in
  * JetStream is not the next one's), one PostgreSQL per class as the centre store, a floor of 30 seats with its two
  * gateways, and the end every test checks: both gateways' stores and the centre store hold every seat's events exactly
- * once, 1..n. The tests are in three classes so that they run in three JVMs at once (centre/pom.xml).
+ * once, 1..n. Each scenario is a class of its own, so that the test JVMs run them side by side (centre/pom.xml).
  */
 abstract class FailoverOnCluster {
     static final Duration RECOVERY = Duration.ofSeconds(120);

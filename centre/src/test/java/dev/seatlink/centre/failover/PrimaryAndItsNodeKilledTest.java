@@ -1,4 +1,4 @@
-package dev.seatlink.centre;
+package dev.seatlink.centre.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A floor with two gateways on a 3-node NATS cluster, through kills: a primary gateway's {@code kill -9} and then a
  * {@code kill -9} of the node the new primary is on, both mid-burst. The standby takes over, supervisor commands still
- * reach seats, and in the end every store is whole. Nodes dying under seats and gateways: {@link NodeDeathTest}.
+ * reach seats, and in the end every store is whole. Nodes dying under seats and gateways: {@link SeatDiesWithItsNodeTest}, {@link NodeStaysDeadTest}.
  */
-class FloorFailoverTest extends FailoverOnCluster {
+class PrimaryAndItsNodeKilledTest extends FailoverOnCluster {
     @Test
     void nothingIsLostOrDoubledWhenThePrimaryAndThenItsNodeAreKilledMidBurst() throws Exception {
         try (ClusterFloor floor = startFloor("f1")) {

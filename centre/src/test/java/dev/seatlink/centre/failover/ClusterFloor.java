@@ -1,4 +1,4 @@
-package dev.seatlink.centre;
+package dev.seatlink.centre.failover;
 
 import dev.seatlink.gateway.testing.TestCredentials;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,0 +1,30 @@
+package dev.seatlink.centre.failover;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.seatlink.cluster.NatsNode;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A floor with two gateways on a 3-node NATS cluster when the node holding the primary's event consumer dies for good:
+ * the subscription it held is found by its probes and made again, and in the end every store is whole.
+ */
+class NodeStaysDeadTest extends FailoverOnCluster {
+    @Test
+    void aNodeThatStaysDeadLeavesNoSubscriptionStalledAndLosesNothing() throws Exception {
+        try (ClusterFloor floor = startFloor("f5")) {
+            floor.burst(150, 100);
+            NatsNode doomed = await().atMost(RECOVERY).until(() -> floor.nodeHoldingEventsOf(floor.a()),
+                    java.util.Objects::nonNull);
+            doomed.kill(); // for good: the subscriptions whose consumers it held deliver nothing until made again
+            long killed = System.nanoTime();
+            floor.burst(150, 100);
+            await().atMost(RECOVERY).ignoreExceptions().until(() -> floor.a().stalls() > 0);
+            System.out.println("gateway a found its event subscription stalled and made it again "
+                    + Duration.ofNanos(System.nanoTime() - killed).toMillis() + " ms after its node's kill -9");
+            floor.burst(100, 100);
+            assertWhole(floor);
+        }
+    }
+}
