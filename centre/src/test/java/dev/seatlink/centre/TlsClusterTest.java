@@ -55,7 +55,7 @@ class TlsClusterTest {
                 Http http = new Http(gateway.httpPort());
                 await().atMost(PATIENCE).until(() -> http.json("/health").path("online").asInt() == SEATS);
                 for (int i = 0; i < 50; i++) {
-                    seats.step((seat, seq) -> { });
+                    seats.step();
                 }
                 String node = http.json("/health").path("brokerNode").asText();
                 assertThat(node).startsWith("ssl://");
@@ -63,7 +63,7 @@ class TlsClusterTest {
                 NatsNode dead = cluster.nodes().stream().filter(n -> n.mqttUrl().equals(node)).findFirst().orElseThrow();
                 dead.kill();
                 for (int i = 0; i < 50; i++) {
-                    seats.step((seat, seq) -> { });
+                    seats.step();
                     Thread.sleep(20);
                 }
 

@@ -11,7 +11,6 @@ import dev.seatlink.terminal.seat.SupervisorOutcome;
 import dev.seatlink.terminal.seat.Transition;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.tinylog.Logger;
 
 /**
@@ -25,24 +24,16 @@ final class SeatCommands {
     static final long GREETING_MS = 10_000;
 
     private final SeatStateMachine machine;
-    private final Consumer<Optional<Transition>> apply;
-    /** Republishes status (answering the given rebirth command id) and state. */
-    private final Consumer<String> announce;
-    private final Runnable beep;
+    private final CommandEffects seat;
     private final Journal journal;
-    private final Consumer<List<SeatEvent>> republish;
     private final Clock clock;
     private String message;
     private long messageUntil;
 
-    SeatCommands(SeatStateMachine machine, Consumer<Optional<Transition>> apply, Consumer<String> announce, Runnable beep,
-                 Journal journal, Consumer<List<SeatEvent>> republish, Clock clock) {
+    SeatCommands(SeatStateMachine machine, CommandEffects seat, Journal journal, Clock clock) {
         this.machine = machine;
-        this.apply = apply;
-        this.announce = announce;
-        this.beep = beep;
+        this.seat = seat;
         this.journal = journal;
-        this.republish = republish;
         this.clock = clock;
     }
 
@@ -53,16 +44,16 @@ final class SeatCommands {
             if (outcome.isRefused()) {
                 return CommandResult.failure(command.id(), outcome.refusal());
             }
-            apply.accept(outcome.transition());
+            seat.apply(outcome.transition());
         } else if (command instanceof Command.ShowMessage show) {
             message = show.text();
             messageUntil = clock.millis() + MESSAGE_MS;
-            beep.run();
+            seat.beep();
         } else if (command instanceof Command.AckHelp) {
             Optional<Transition> lowered = machine.acknowledgeHelp();
-            apply.accept(lowered);
+            seat.apply(lowered);
             if (lowered.isPresent()) {
-                beep.run();
+                seat.beep();
             }
         } else if (command instanceof Command.SignIn signIn) {
             List<Transition> made = machine.signIn(signIn.agent());
@@ -71,15 +62,15 @@ final class SeatCommands {
             if (!in) {
                 return CommandResult.failure(command.id(), "another agent's contact is running here: finish it first");
             }
-            made.forEach(transition -> apply.accept(Optional.of(transition)));
+            made.forEach(transition -> seat.apply(Optional.of(transition)));
             message = signIn.name() == null ? "Hello, " + signIn.agent() : "Hello, " + signIn.name();
             messageUntil = clock.millis() + GREETING_MS;
-            beep.run();
+            seat.beep();
         } else if (command instanceof Command.Rebirth) {
-            announce.accept(command.id());
+            seat.announce(command.id());
         } else if (command instanceof Command.Replay replay) {
             List<SeatEvent> events = journal.between(replay.from(), replay.last());
-            republish.accept(events);
+            seat.republish(events);
             long kept = journal.firstSeq();
             if (replay.from() < kept) {
                 return CommandResult.failure(command.id(), "events before seq " + kept + " are no longer kept here; "
@@ -101,7 +92,7 @@ final class SeatCommands {
     void notice(String text) {
         message = text;
         messageUntil = clock.millis() + GREETING_MS;
-        beep.run();
+        seat.beep();
     }
 
     /** The agent pressed a button: the message has been read. */

@@ -153,8 +153,7 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
                 : null;
         this.buzzer = pins.buzzer() == PinMap.NONE ? null
                 : new Buzzer(gpio.context(), gpio.outputProvider(), pins.buzzer(), seatThread);
-        this.commands = new SeatCommands(machine, this::apply, this::announce, this::beep, journal,
-                this::republish, clock);
+        this.commands = new SeatCommands(machine, new CommandsAtThisSeat(), journal, clock);
         UplinkSettings link = new UplinkSettings(config.broker(), config.clientId(), config.username(),
                 config.password() == null ? null : config.password().toCharArray(), config.tlsCaFile(),
                 config.keepAliveSeconds(), config.linkCheckSeconds());
@@ -363,13 +362,32 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         uplink.publish(stateTopic, currentState(), true);
     }
 
-    private void republish(List<SeatEvent> events) {
-        uplink.publishEvents(events);
-    }
-
     private void beep() {
         if (buzzer != null) {
             buzzer.beep();
+        }
+    }
+
+    /** What a supervisor's command does here: the same journal-first path as a button press. */
+    private final class CommandsAtThisSeat implements CommandEffects {
+        @Override
+        public void apply(Optional<Transition> transition) {
+            TerminalAgent.this.apply(transition);
+        }
+
+        @Override
+        public void announce(String rebirthId) {
+            TerminalAgent.this.announce(rebirthId);
+        }
+
+        @Override
+        public void beep() {
+            TerminalAgent.this.beep();
+        }
+
+        @Override
+        public void republish(List<SeatEvent> events) {
+            uplink.publishEvents(events);
         }
     }
 

@@ -12,11 +12,14 @@ import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.Topic;
 import dev.seatlink.terminal.journal.Journal;
 import dev.seatlink.terminal.seat.FakeClock;
+import dev.seatlink.terminal.seat.Key;
 import dev.seatlink.terminal.seat.SeatStateMachine;
 import dev.seatlink.terminal.seat.Snapshot;
+import dev.seatlink.terminal.seat.Transition;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +31,8 @@ class SeatCommandsTest {
     Path dir;
 
     private final FakeClock clock = new FakeClock(T0);
-    private final List<Long> republished = new ArrayList<>();
+    private final RecordedEffects seat = new RecordedEffects();
+    private SeatStateMachine machine;
     private SeatCommands commands;
 
     @BeforeEach
@@ -39,16 +43,15 @@ class SeatCommandsTest {
                     "boot", Cause.BUTTON));
         }
         SeatConfig config = new SeatConfig("s-014", "a1", "team-a", List.of("break"), 30, AgentState.READY);
-        SeatStateMachine machine = new SeatStateMachine(clock, config, Snapshot.loggedOut("a1", T0));
-        commands = new SeatCommands(machine, transition -> { }, rebirth -> { }, () -> { }, journal,
-                events -> events.forEach(event -> republished.add(event.seq())), clock);
+        machine = new SeatStateMachine(clock, config, Snapshot.loggedOut("a1", T0));
+        commands = new SeatCommands(machine, seat, journal, clock);
     }
 
     @Test
     void aBoundedReplayRepublishesOnlyTheEventsAskedFor() {
         CommandResult result = commands.execute(new Command.Replay("c-1", 4, 6L, T0));
 
-        assertThat(republished).containsExactly(4L, 5L, 6L);
+        assertThat(seat.republished).containsExactly(4L, 5L, 6L);
         assertThat(result.ok()).isTrue();
     }
 
@@ -56,6 +59,67 @@ class SeatCommandsTest {
     void aReplayWithoutABoundRepublishesEverythingFromItsStart() {
         commands.execute(new Command.Replay("c-2", 8, T0));
 
-        assertThat(republished).containsExactly(8L, 9L, 10L);
+        assertThat(seat.republished).containsExactly(8L, 9L, 10L);
+    }
+
+    @Test
+    void aRebirthRepublishesTheSeatAnsweringItsId() {
+        CommandResult result = commands.execute(new Command.Rebirth("rc-7", T0));
+
+        assertThat(seat.announced).containsExactly("rc-7");
+        assertThat(result.ok()).isTrue();
+    }
+
+    @Test
+    void anAcknowledgedHandIsLoweredThroughTheSeatWithABeepAndOnlyOnce() {
+        machine.press(Key.READY);
+        machine.press(Key.HELP);
+
+        commands.execute(new Command.AckHelp("c-3", "tl-1", T0));
+        commands.execute(new Command.AckHelp("c-4", "tl-1", T0));
+
+        assertThat(seat.applied).singleElement().satisfies(lowered -> {
+            assertThat(lowered.from().help()).isTrue();
+            assertThat(lowered.to().help()).isFalse();
+        });
+        assertThat(seat.beeps).isEqualTo(1);
+    }
+
+    @Test
+    void aSupervisorsMessageBeepsAndStaysOnTheDisplayUntilRead() {
+        commands.execute(new Command.ShowMessage("c-5", "huddle at 10", "tl-1", T0));
+
+        assertThat(seat.beeps).isEqualTo(1);
+        assertThat(commands.message(clock.millis() + SeatCommands.MESSAGE_MS - 1)).isEqualTo("huddle at 10");
+        commands.messageRead();
+        assertThat(commands.message(clock.millis())).isNull();
+    }
+
+    /** What the commands asked of the seat, in order. */
+    private static final class RecordedEffects implements CommandEffects {
+        final List<Transition> applied = new ArrayList<>();
+        final List<String> announced = new ArrayList<>();
+        final List<Long> republished = new ArrayList<>();
+        int beeps;
+
+        @Override
+        public void apply(Optional<Transition> transition) {
+            transition.ifPresent(applied::add);
+        }
+
+        @Override
+        public void announce(String rebirthId) {
+            announced.add(rebirthId);
+        }
+
+        @Override
+        public void beep() {
+            beeps++;
+        }
+
+        @Override
+        public void republish(List<SeatEvent> events) {
+            events.forEach(event -> republished.add(event.seq()));
+        }
     }
 }

@@ -196,7 +196,7 @@ final class ClusterFloor implements AutoCloseable {
         long periodNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
         long next = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            seats.step((seat, seq) -> { });
+            seats.step();
             next += periodNanos;
             long wait = next - System.nanoTime();
             if (wait > 0) {

@@ -60,7 +60,7 @@ final class CatchUpBench {
             long ackBase = floor.acknowledged();
             while (floor.sent() < events) {
                 if (floor.sent() - (floor.acknowledged() - ackBase) < IN_FLIGHT) {
-                    floor.step((seat, seq) -> { });
+                    floor.step();
                 } else {
                     Thread.onSpinWait();
                 }

@@ -170,7 +170,7 @@ final class CenterBench {
             for (int f = 0; f < sims.size(); f++) {
                 FloorSimulator sim = sims.get(f);
                 if (sim.sent() - (sim.acknowledged() - ackBase[f]) < IN_FLIGHT) {
-                    sim.step((seat, seq) -> { });
+                    sim.step();
                     stepped = true;
                 }
             }
@@ -231,7 +231,7 @@ final class CenterBench {
         // Timed once every gateway has stored that burst: a fixed 3 s was too short here, and the first hands then
         // waited behind the burst's stores (runs 18, 19, 22 and 25 of 2026-12-03: the first hand the slowest).
         for (int i = 0; i < seats; i++) {
-            sims.forEach(sim -> sim.step((seat, seq) -> { }));
+            sims.forEach(sim -> sim.step());
         }
         awaitStored(sims, gateways, Duration.ofSeconds(60));
         Thread.sleep(1_000);
@@ -265,7 +265,7 @@ final class CenterBench {
                     || System.nanoTime() - raised < TimeUnit.MILLISECONDS.toNanos(500))) {
                 Thread.sleep(10);
             }
-            sim.hand(seat, false, (s, q) -> { });
+            sim.hand(seat, false);
             raisedAt.remove(key);
             raisedAt.remove(withTeam);
             Thread.sleep(200);
@@ -336,7 +336,7 @@ final class CenterBench {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         int step = 0;
         while (System.nanoTime() < end) {
-            sims.forEach(sim -> sim.step((seat, seq) -> { }));
+            sims.forEach(sim -> sim.step());
             if (++step == 100) {
                 primary.process().destroyForcibly();
                 killed = System.nanoTime();
@@ -369,7 +369,7 @@ final class CenterBench {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
         int step = 0;
         while (System.nanoTime() < end) {
-            sims.forEach(sim -> sim.step((seat, seq) -> { }));
+            sims.forEach(sim -> sim.step());
             if (++step == 100) {
                 node.kill();
                 killed = System.nanoTime();

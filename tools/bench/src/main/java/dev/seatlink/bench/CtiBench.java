@@ -82,7 +82,7 @@ final class CtiBench {
             });
             floor.connectAll().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
             for (int i = 0; i < seats; i++) {
-                floor.step((seat, seq) -> { }); // every agent signs in: READY, so the gateway unpauses them
+                floor.step(); // every agent signs in: READY, so the gateway unpauses them
             }
             openStream(vertx, URI.create(rig.base()));
             MqttClient probe = probe(vertx, URI.create(broker.url()));

@@ -68,7 +68,7 @@ final class IngestBench {
             long end = start + TimeUnit.SECONDS.toNanos(seconds);
             while (System.nanoTime() < end) {
                 if (floor.sent() - (floor.acknowledged() - ackBase) < IN_FLIGHT) {
-                    floor.step((seat, seq) -> { });
+                    floor.step();
                 } else {
                     Thread.onSpinWait();
                 }

@@ -62,7 +62,7 @@ final class ScaleBench {
 
             // The floor keeps moving while the API is read.
             long period = Math.max(1, 1000 / Math.max(1, rate));
-            long timer = vertx.setPeriodic(period, id -> floor.step((seat, seq) -> { }));
+            long timer = vertx.setPeriodic(period, id -> floor.step());
             long firstRead = read(rig, "/api/floor", 0, 1)[0];
             Thread.sleep(5_000);
             TickSampler ticks = new TickSampler(rig);

@@ -56,7 +56,7 @@ final class StormBench {
                     lastTicks = FloorRig.cpuTicks(broker.pid());
                     lastSample = restartedAt;
                 }
-                floor.step((seat, seq) -> { });
+                floor.step();
                 if (restartedAt > 0 && System.nanoTime() - lastSample > 500_000_000L) {
                     long ticks = FloorRig.cpuTicks(broker.pid());
                     peakBrokerCores = Math.max(peakBrokerCores, (ticks - lastTicks) / 100.0

@@ -36,7 +36,6 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
 
 /**
  * A floor of simulated seats, each its own MQTT connection (fixed client id, persistent session, QoS 1, Last
@@ -58,6 +57,8 @@ public final class FloorSimulator implements AutoCloseable {
 
     private static final String CMD_LEVEL = "/" + Topic.Kind.CMD.level();
     private static final String CALL_LEVEL = "/" + Topic.Kind.CALL.level();
+    /** For the events nobody times: the simulator's own answers to calls, and most benches' steps. */
+    private static final PublishWatch UNWATCHED = (seat, seq) -> { };
 
     /**
      * @param brokers   one broker URL or a cluster's comma-separated list ({@link BrokerList})
@@ -396,14 +397,14 @@ public final class FloorSimulator implements AutoCloseable {
         if (call.type() == CallEventType.CALL_ANSWERED && seat.state != AgentState.BUSY) {
             AgentState from = seat.state;
             seat.phone(AgentState.BUSY);
-            send(index, from, (s, q) -> { });
+            send(index, from, UNWATCHED);
         } else if (call.type() == CallEventType.CALL_ENDED && seat.state == AgentState.BUSY) {
             seat.phone(AgentState.WRAP_UP);
-            send(index, AgentState.BUSY, (s, q) -> { });
+            send(index, AgentState.BUSY, UNWATCHED);
             vertx.setTimer(WRAP_UP_MS, id -> {
                 if (seat.state == AgentState.WRAP_UP) {
                     seat.phone(AgentState.READY);
-                    send(index, AgentState.WRAP_UP, (s, q) -> { });
+                    send(index, AgentState.WRAP_UP, UNWATCHED);
                 }
             });
         }
@@ -500,17 +501,24 @@ public final class FloorSimulator implements AutoCloseable {
         }
     }
 
-    /**
-     * One transition on the next seat (round robin, so every seat moves at rate / seats). Call from one
-     * thread. {@code onSend} gets the seat and seq just before the publish, for latency measurement.
-     */
-    public void step(BiConsumer<String, Long> onSend) {
+    /** Told of each event just before it is published, so that a bench can time its way to a page or a store. */
+    public interface PublishWatch {
+        void publishing(String seat, long seq);
+    }
+
+    /** One transition on the next seat (round robin, so every seat moves at rate / seats). Call from one thread. */
+    public void step() {
+        step(UNWATCHED);
+    }
+
+    /** {@link #step()}, telling {@code watch} of the event it publishes. */
+    public void step(PublishWatch watch) {
         int i = next;
         next = (next + 1) % seats.size();
         if (dead.contains(i)) {
             return;
         }
-        send(i, seats.get(i).advance(random), onSend);
+        send(i, seats.get(i).advance(random), watch);
     }
 
     /**
@@ -533,20 +541,25 @@ public final class FloorSimulator implements AutoCloseable {
      * The seat's agent raises ({@code up}) or lowers a hand: one event, from its state to the same state. Call
      * from the thread that calls {@link #step}.
      */
-    public void hand(String seat, boolean up, BiConsumer<String, Long> onSend) {
+    public void hand(String seat, boolean up) {
+        hand(seat, up, UNWATCHED);
+    }
+
+    /** {@link #hand(String, boolean)}, telling {@code watch} of the event it publishes. */
+    public void hand(String seat, boolean up, PublishWatch watch) {
         int i = indexOf(seat);
         SimulatedSeat simulated = seats.get(i);
         AgentState from = simulated.state;
         simulated.hand(up);
-        send(i, from, onSend);
+        send(i, from, watch);
     }
 
-    private void send(int i, AgentState from, BiConsumer<String, Long> onSend) {
+    private void send(int i, AgentState from, PublishWatch watch) {
         SimulatedSeat seat = seats.get(i);
         MqttClient client = clients.get(i);
         SeatEvent event = new SeatEvent(seat.seat, seat.agent, from, seat.state, seat.reason, seat.help,
                 System.currentTimeMillis(), seat.seq, seat.boot, Cause.BUTTON);
-        onSend.accept(seat.seat, seat.seq);
+        watch.publishing(seat.seat, seat.seq);
         sent.incrementAndGet();
         journals.get(i).made(event);
         if (client.isConnected()) {

@@ -86,7 +86,7 @@ public final class SimulateCommand implements Callable<Integer> {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            simulator.step((seat, seq) -> { });
+            simulator.step();
             if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(5)) {
                 lastReport = System.nanoTime();
                 System.out.printf("%d seats online, %d events sent, %d acknowledged, %d failed%n", simulator.connected(),
