@@ -157,7 +157,7 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         UplinkSettings link = new UplinkSettings(config.broker(), config.clientId(), config.username(),
                 config.password() == null ? null : config.password().toCharArray(), config.tlsCaFile(),
                 config.keepAliveSeconds(), config.linkCheckSeconds());
-        this.uplink = new Uplink(link, statusTopic, () -> SeatStatus.offline(boot, clock.millis()), codec, this,
+        this.uplink = new Uplink(link, statusTopic, SeatStatus.offline(boot, clock.millis()), codec, this,
                 seatThread);
     }
 

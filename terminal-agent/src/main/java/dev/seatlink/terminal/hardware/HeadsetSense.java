@@ -4,7 +4,6 @@ import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.PullResistance;
-import java.util.function.Consumer;
 
 /**
  * The headset jack's detect switch: closed to ground with no plug, open with a plug in, so with the
@@ -15,10 +14,15 @@ public final class HeadsetSense {
     public static final String ID = "headset";
     static final long DEBOUNCE_MS = 50;
 
+    /** Told of each change, on Pi4J's thread. */
+    public interface Listener {
+        /** {@code true} when a headset was plugged in, {@code false} when it was pulled. */
+        void changed(boolean plugged);
+    }
+
     private final DigitalInput input;
 
-    /** @param onChange told {@code true} when a headset is plugged in, {@code false} when pulled */
-    public HeadsetSense(Context pi4j, String provider, int pin, Consumer<Boolean> onChange) {
+    public HeadsetSense(Context pi4j, String provider, int pin, Listener listener) {
         var config = DigitalInput.newConfigBuilder(pi4j)
                 .id(ID)
                 .name("headset jack")
@@ -30,7 +34,7 @@ public final class HeadsetSense {
         input = Gpio.open(() -> pi4j.create(config), "headset jack", pin);
         input.addListener(event -> {
             if (event.state() == DigitalState.HIGH || event.state() == DigitalState.LOW) {
-                onChange.accept(event.state() == DigitalState.HIGH);
+                listener.changed(event.state() == DigitalState.HIGH);
             }
         });
     }

@@ -16,7 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -101,9 +100,9 @@ public final class Uplink implements AutoCloseable {
     private final AtomicBoolean refusedAskDue = new AtomicBoolean();
 
     /**
-     * @param lastWill the offline status to leave with the broker
+     * @param lastWill the offline status the broker publishes for this seat when its connection dies
      */
-    public Uplink(UplinkSettings settings, Topic statusTopic, Supplier<SeatStatus> lastWill, Codec codec,
+    public Uplink(UplinkSettings settings, Topic statusTopic, SeatStatus lastWill, Codec codec,
                   Listener listener, ScheduledExecutorService scheduler) {
         this.settings = settings;
         this.statusTopic = statusTopic;
@@ -130,7 +129,7 @@ public final class Uplink implements AutoCloseable {
         client.setCallback(new Callback());
         options = BrokerSession.options(settings.brokerUrl(), settings.clientId(), settings.username(),
                 settings.password(), settings.tlsCaFile(), settings.keepAliveSeconds(), 1000, statusTopic.toString(),
-                codec.encode(lastWill.get()));
+                codec.encode(lastWill));
         options.setAutomaticReconnect(false); // its own first-connect retry and jittered backoff instead
         options.setConnectionTimeout(10);
     }
