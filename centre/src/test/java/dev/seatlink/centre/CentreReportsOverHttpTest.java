@@ -2,6 +2,7 @@ package dev.seatlink.centre;
 
 import static dev.seatlink.centre.report.CopiedEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seatlink.centre.config.CentreFile;
@@ -14,11 +15,20 @@ import dev.seatlink.gateway.testing.PostgresPerClass;
 import dev.seatlink.gateway.testing.PostgresServer;
 import dev.seatlink.protocol.AgentState;
 import io.vertx.core.Vertx;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +36,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The duty manager's reports across floors, over HTTP, from the centre-wide store; bad periods get a 400. */
+/**
+ * The duty manager's reports across floors, over HTTP, from the centre-wide store; bad periods get a 400, and a report
+ * beyond the two running at once a 503.
+ */
 class CentreReportsOverHttpTest {
     static final long DAY = 1_760_000_000_000L - 1_760_000_000_000L % 86_400_000L; // a past midnight, UTC
     static final long MIN = 60_000;
@@ -120,5 +133,45 @@ class CentreReportsOverHttpTest {
         var answer = withoutStore.get("/api/reports/daily?date=2026-12-01");
         assertThat(answer.statusCode()).isEqualTo(404);
         assertThat(answer.body()).contains("--central-store");
+    }
+
+    @Test
+    void aThirdReportWhileTwoAreRunningIsTurnedAwayWithRetryAfterAndTheTwoStillAnswer() throws Exception {
+        String date = "/api/reports/daily?date=" + Instant.ofEpochMilli(DAY).atZone(ZoneOffset.UTC).toLocalDate();
+        ExecutorService pages = Executors.newFixedThreadPool(2);
+        try (Connection holder = DriverManager.getConnection(postgres.url(), PostgresServer.USER, null);
+             Connection watcher = DriverManager.getConnection(postgres.url(), PostgresServer.USER, null)) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("LOCK TABLE events IN ACCESS EXCLUSIVE MODE"); // the reports wait until the rollback
+            }
+            List<Future<HttpResponse<String>>> running = List.of(
+                    pages.submit(() -> withStore.get(date, null, null, Duration.ofSeconds(60))),
+                    pages.submit(() -> withStore.get(date, null, null, Duration.ofSeconds(60))));
+            await().atMost(Duration.ofSeconds(30)).until(() -> reportsWaitingForTheLock(watcher) == 2);
+
+            HttpResponse<String> third = withStore.get(date);
+            assertThat(third.statusCode()).isEqualTo(503);
+            assertThat(third.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(third.body()).contains("2 reports are being computed");
+
+            holder.rollback();
+            for (Future<HttpResponse<String>> report : running) {
+                assertThat(report.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            }
+            assertThat(withStore.get(date).statusCode()).isEqualTo(200);
+        } finally {
+            pages.shutdownNow();
+        }
+    }
+
+    /** The centre's report queries PostgreSQL shows waiting for a lock. */
+    private static int reportsWaitingForTheLock(Connection watcher) throws Exception {
+        try (Statement query = watcher.createStatement();
+             ResultSet count = query.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = "
+                     + "'seatlink-centre' AND wait_event_type = 'Lock'")) {
+            count.next();
+            return count.getInt(1);
+        }
     }
 }

@@ -16,10 +16,14 @@ import org.tinylog.Logger;
 /**
  * Reports across floors from the centre-wide store: {@code /api/reports/time-in-state?from=MS&to=MS} (at most
  * {@value #MAX_DAYS} days) and {@code /api/reports/daily?date=YYYY-MM-DD} (in the centre's time zone). The
- * query runs on a worker; a dead database is a 503 saying so.
+ * query runs on a worker; a dead database is a 503 saying so. At most {@value #MAX_RUNNING} run at once, as on a
+ * floor's gateway: beyond, a 503 with Retry-After, so that a page reloaded in a loop (or a hostile client) neither
+ * queues queries without end nor loads the centre-wide store that every gateway copies into.
  */
 public final class ReportRoutes {
     static final int MAX_DAYS = 31;
+    static final int MAX_RUNNING = 2;
+    static final int RETRY_AFTER_S = 5;
     private static final long DAY_MS = 86_400_000L;
     /** Reports cover 1970 to 9999: beyond, a period's bounds would overflow milliseconds or mean nothing. */
     private static final int FIRST_YEAR = 1970;
@@ -30,6 +34,8 @@ public final class ReportRoutes {
     private final CentreReports reports;
     private final ZoneId zone;
     private final CentreRoutes.CentreClock clock;
+    /** Reports being computed; read and changed on the event loop only. */
+    private int running;
 
     /** @param reports null when no centre store is given: the routes then say so */
     public ReportRoutes(Vertx vertx, CentreReports reports, ZoneId zone, CentreRoutes.CentreClock clock) {
@@ -87,8 +93,15 @@ public final class ReportRoutes {
             JsonReply.error(ctx, 404, "this centre view has no centre store (start it with --central-store)");
             return;
         }
+        if (running >= MAX_RUNNING) {
+            ctx.response().putHeader("Retry-After", String.valueOf(RETRY_AFTER_S));
+            JsonReply.error(ctx, 503, MAX_RUNNING + " reports are being computed; try again in a few seconds");
+            return;
+        }
         long now = clock.millis();
+        running++;
         vertx.executeBlocking(() -> reports.timeInState(from, to, now), false).onComplete(result -> {
+            running--;
             if (result.failed()) {
                 Logger.warn("centre store report failed: {}", result.cause().getMessage());
                 JsonReply.error(ctx, 503, "the centre store cannot be read now: " + result.cause().getMessage());
