@@ -2,14 +2,13 @@ package dev.seatlink.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seatlink.link.testing.InMemoryMoquette;
 import io.moquette.broker.Server;
-import io.moquette.broker.config.MemoryConfig;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -51,15 +50,8 @@ class ClosingMidStreamTest {
         before = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> died.add(e));
         int port = freePort();
-        Properties props = new Properties();
-        props.setProperty("host", "127.0.0.1");
-        props.setProperty("port", String.valueOf(port));
-        props.setProperty("websocket_port", "disabled");
-        props.setProperty("allow_anonymous", "true");
-        props.setProperty("persistence_enabled", "false");
-        props.setProperty("data_path", dir.toAbsolutePath() + "/");
         broker = new Server();
-        broker.startServer(new MemoryConfig(props));
+        broker.startServer(InMemoryMoquette.config(port, dir));
         url = "tcp://127.0.0.1:" + port;
 
         sender = new MqttAsyncClient(url, "sender", new MemoryPersistence());

@@ -1,13 +1,12 @@
 package dev.seatlink.terminal.testing;
 
 import dev.seatlink.cluster.StablePorts;
+import dev.seatlink.link.testing.InMemoryMoquette;
 import io.moquette.broker.Server;
-import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.IAuthorizatorPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -47,15 +46,8 @@ public final class RefusingBroker implements IAuthorizatorPolicy, AutoCloseable 
     /** Starts the broker (anonymous, in memory; files under {@code dir}); returns its {@code tcp://} URL. */
     public String start(Path dir) throws IOException {
         int port = StablePorts.next();
-        Properties props = new Properties();
-        props.setProperty("host", "127.0.0.1");
-        props.setProperty("port", String.valueOf(port));
-        props.setProperty("websocket_port", "disabled");
-        props.setProperty("allow_anonymous", "true");
-        props.setProperty("persistence_enabled", "false");
-        props.setProperty("data_path", dir.toAbsolutePath() + "/");
         server = new Server();
-        server.startServer(new MemoryConfig(props), null, null, null, this);
+        server.startServer(InMemoryMoquette.config(port, dir), null, null, null, this);
         return "tcp://127.0.0.1:" + port;
     }
 

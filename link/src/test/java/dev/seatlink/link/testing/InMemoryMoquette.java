@@ -1,0 +1,23 @@
+package dev.seatlink.link.testing;
+
+import io.moquette.broker.config.MemoryConfig;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/** The settings of an embedded Moquette for tests: loopback only, anonymous, nothing kept between runs. */
+public final class InMemoryMoquette {
+    private InMemoryMoquette() {
+    }
+
+    /** Listening on 127.0.0.1:{@code port}, without websockets; Moquette's own files under {@code dir}. */
+    public static MemoryConfig config(int port, Path dir) {
+        Properties props = new Properties();
+        props.setProperty("host", "127.0.0.1");
+        props.setProperty("port", String.valueOf(port));
+        props.setProperty("websocket_port", "disabled");
+        props.setProperty("allow_anonymous", "true");
+        props.setProperty("persistence_enabled", "false");
+        props.setProperty("data_path", dir.toAbsolutePath() + "/");
+        return new MemoryConfig(props);
+    }
+}
