@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Whether a cluster can take clients: every running node's {@code /healthz} is ok (with JetStream that means
- * its streams are current) and the running nodes name the same JetStream meta leader.
+ * its streams are current) and the running nodes name the same JetStream meta leader, one of them.
  */
 final class ClusterHealth {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,12 +55,12 @@ final class ClusterHealth {
     /** What is wrong now, or null when the cluster is healthy by {@code healthz}. */
     String problem(String healthz) {
         Set<String> leaders = new HashSet<>();
-        int running = 0;
+        Set<String> running = new HashSet<>();
         for (NatsNode node : nodes) {
             if (!node.isRunning()) {
                 continue;
             }
-            running++;
+            running.add(node.name());
             JsonNode answer = get(node, healthz);
             if (answer == null || !"ok".equals(answer.path("status").asText())) {
                 return node.name() + " " + healthz + " is not ok" + (answer == null ? " (no answer)" : ": " + answer);
@@ -74,10 +74,14 @@ final class ClusterHealth {
                 leaders.add(leader);
             }
         }
-        if (running == 0) {
+        if (running.isEmpty()) {
             return "no node is running";
         }
-        return leaders.size() > 1 ? "the nodes name different meta leaders " + leaders : null;
+        if (leaders.size() > 1) {
+            return "the nodes name different meta leaders " + leaders;
+        }
+        // right after a node's death the others still name it until they miss its heartbeats and elect anew
+        return leaders.isEmpty() || running.containsAll(leaders) ? null : "the meta leader " + leaders + " is not running";
     }
 
     String metaLeader() {
