@@ -91,6 +91,12 @@ retained() {
   done
   published 1 '{"v":1,"online":true,"boot":"b1","fw":"1","ts":1800000000000}'
   retained 3 b1
+  # what a technician runs between two nodes of a rolling restart, from a box on the floor network
+  run "$SEATLINK" cluster status --nats-monitor "http://$SUBNET.1:8222,http://$SUBNET.2:8222,http://$SUBNET.3:8222" --wait 60
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"  n1   http://$SUBNET.1:8222  healthz ok  meta leader n"* ]]
+  [[ "${lines[-1]}" == "HEALTHY: 3 nodes, JetStream meta leader n"[123] ]]
 }
 
 # role N: the role gateway N's /health gives (primary or standby; empty while it has none).
@@ -170,6 +176,10 @@ role() {
   kill -9 "$(cat "$BATS_FILE_TMPDIR/target-n2/run/fake-systemd/seatlink-nats.pid")"
   serving 1
   serving 3
+  run "$SEATLINK" cluster status --nats-monitor "http://$SUBNET.1:8222,http://$SUBNET.2:8222,http://$SUBNET.3:8222"
+  echo "$output"
+  [ "$status" -eq 1 ]
+  [[ "${lines[-1]}" == "NOT HEALTHY: http://$SUBNET.2:8222 is not healthy: no answer" ]]
   # NATS 2.9 acknowledges a retained message it then fails to keep while its streams still elect (seen here: the
   # status published right after the kill was served by neither survivor). A seat publishes its status again on its
   # next change or reconnection; so does this test, up to three times.

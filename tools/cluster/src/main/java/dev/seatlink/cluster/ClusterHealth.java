@@ -8,22 +8,27 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Whether a cluster can take clients: every running node's {@code /healthz} is ok (with JetStream that means
- * its streams are current) and the running nodes name the same JetStream meta leader, one of them.
+ * its streams are current) and the running nodes name the same JetStream meta leader, one of them. Reads the
+ * nodes' monitoring ports; {@link #verdict} judges what they said, without I/O.
  */
 final class ClusterHealth {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<NatsNode> nodes;
+    private final List<? extends MonitoredNode> nodes;
+    /** Where a technician looks when the cluster stays unhealthy (the nodes' logs). */
+    private final String whereToLook;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    ClusterHealth(List<NatsNode> nodes) {
-        this.nodes = nodes;
+    ClusterHealth(List<? extends MonitoredNode> nodes, String whereToLook) {
+        this.nodes = List.copyOf(nodes);
+        this.whereToLook = whereToLook;
     }
 
     void await(Duration within) {
@@ -42,50 +47,76 @@ final class ClusterHealth {
         long deadline = System.nanoTime() + within.toNanos();
         String problem = "not checked yet";
         while (System.nanoTime() < deadline) {
-            problem = problem(healthz);
+            problem = verdict(read(healthz));
             if (problem == null) {
                 return;
             }
             NatsCluster.sleep(100);
         }
         throw new ClusterException("the cluster is not healthy after " + within.toSeconds() + " s: " + problem
-                + " (node logs: " + nodes.get(0).log().getParent().getParent() + "/n*/nats.log)");
+                + " (" + whereToLook + ")");
     }
 
-    /** What is wrong now, or null when the cluster is healthy by {@code healthz}. */
-    String problem(String healthz) {
-        Set<String> leaders = new HashSet<>();
-        Set<String> running = new HashSet<>();
-        for (NatsNode node : nodes) {
-            if (!node.isRunning()) {
-                continue;
-            }
-            running.add(node.name());
-            JsonNode answer = get(node, healthz);
-            if (answer == null || !"ok".equals(answer.path("status").asText())) {
-                return node.name() + " " + healthz + " is not ok" + (answer == null ? " (no answer)" : ": " + answer);
-            }
-            if (nodes.size() > 1) {
-                JsonNode jsz = get(node, "/jsz");
-                String leader = jsz == null ? "" : jsz.path("meta_cluster").path("leader").asText("");
-                if (leader.isEmpty()) {
-                    return node.name() + " knows no JetStream meta leader";
-                }
-                leaders.add(leader);
+    /** What every running node says now (a stopped local node is left out: its silence is no fault). */
+    List<NodeReading> read(String healthz) {
+        List<NodeReading> readings = new ArrayList<>();
+        for (MonitoredNode node : nodes) {
+            if (node.isRunning()) {
+                readings.add(read(node, healthz));
             }
         }
-        if (running.isEmpty()) {
+        return readings;
+    }
+
+    private NodeReading read(MonitoredNode node, String healthz) {
+        JsonNode health = get(node, healthz);
+        JsonNode varz = get(node, "/varz");
+        JsonNode jsz = get(node, "/jsz");
+        if (health == null || varz == null || jsz == null) {
+            return NodeReading.silent(node);
+        }
+        String status = health.path("status").asText("");
+        return new NodeReading(node.monitorUrl(), varz.path("server_name").asText(node.name()), true,
+                "ok".equals(status) ? status : health.path("error").asText(status),
+                jsz.path("meta_cluster").path("leader").asText(""),
+                jsz.path("storage").asLong(), jsz.path("config").path("max_storage").asLong(),
+                jsz.path("memory").asLong(), jsz.path("config").path("max_memory").asLong(),
+                varz.path("connections").asLong());
+    }
+
+    /** What is wrong with a cluster whose running nodes said this, or null when it is healthy. */
+    static String verdict(List<NodeReading> readings) {
+        if (readings.isEmpty()) {
             return "no node is running";
+        }
+        for (NodeReading node : readings) {
+            if (!node.answered()) { // a node gone silent first: it matters more than another's stream catching up
+                return node.name() + " is not healthy: " + node.healthz();
+            }
+        }
+        Set<String> leaders = new TreeSet<>();
+        Set<String> names = new TreeSet<>();
+        for (NodeReading node : readings) {
+            if (!node.ok()) {
+                return node.name() + " is not healthy: " + node.healthz();
+            }
+            names.add(node.name());
+            if (readings.size() > 1) {
+                if (node.metaLeader().isEmpty()) {
+                    return node.name() + " knows no JetStream meta leader";
+                }
+                leaders.add(node.metaLeader());
+            }
         }
         if (leaders.size() > 1) {
             return "the nodes name different meta leaders " + leaders;
         }
         // right after a node's death the others still name it until they miss its heartbeats and elect anew
-        return leaders.isEmpty() || running.containsAll(leaders) ? null : "the meta leader " + leaders + " is not running";
+        return names.containsAll(leaders) ? null : "the meta leader " + leaders + " is not running";
     }
 
     String metaLeader() {
-        for (NatsNode node : nodes) {
+        for (MonitoredNode node : nodes) {
             if (node.isRunning()) {
                 JsonNode jsz = get(node, "/jsz");
                 if (jsz != null) {
@@ -96,7 +127,7 @@ final class ClusterHealth {
         return "";
     }
 
-    private JsonNode get(NatsNode node, String path) {
+    private JsonNode get(MonitoredNode node, String path) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(node.monitorUrl() + path))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());

@@ -9,13 +9,28 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code tools/seatlink cluster up}: a local NATS cluster for a trial centre, until Ctrl-C or TERM. */
+/**
+ * {@code tools/seatlink cluster up}: a local NATS cluster for a trial centre, until Ctrl-C or TERM; {@code cluster
+ * status}: whether a running cluster (local or on its hosts) is healthy.
+ */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = {"cluster up: a NATS cluster (JetStream + MQTT) on free loopback ports, one process per node,",
-                "healthy before it prints the broker list for --broker; stops every node on Ctrl-C or TERM."})
+                "healthy before it prints the broker list for --broker; stops every node on Ctrl-C or TERM.",
+                "cluster status --nats-monitor URL,...: each node's health, meta leader, JetStream use and",
+                "connections; exits 0 when the cluster is healthy, 1 when not (after --wait SECONDS)."})
 public final class ClusterMain implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "up", description = "what to do: up")
+    private static final int MAX_WAIT_S = 3_600;
+
+    @Parameters(index = "0", paramLabel = "up|status", description = "what to do: up or status")
     String action;
+
+    @Option(names = "--nats-monitor", paramLabel = "URL,...",
+            description = "status: the nodes' monitoring URLs, comma-separated (as a gateway's --nats-monitor)")
+    String natsMonitor;
+
+    @Option(names = "--wait", defaultValue = "0", paramLabel = "SECONDS",
+            description = "status: wait up to this long for the cluster to be healthy (default 0: say it now)")
+    int waitSeconds;
 
     @Option(names = "--nodes", defaultValue = "3", description = "1, 3 or 5 nodes (default 3)")
     int nodes;
@@ -30,8 +45,11 @@ public final class ClusterMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if ("status".equals(action)) {
+            return status();
+        }
         if (!"up".equals(action)) {
-            System.err.println("cluster: unknown action '" + action + "' (try: cluster up)");
+            System.err.println("cluster: unknown action '" + action + "' (try: cluster up, cluster status)");
             return 2;
         }
         NatsCluster cluster;
@@ -60,5 +78,22 @@ public final class ClusterMain implements Callable<Integer> {
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
         return 0;
+    }
+
+    private int status() {
+        if (natsMonitor == null) {
+            System.err.println("cluster status: --nats-monitor URL,... is needed (the nodes' monitoring URLs)");
+            return 2;
+        }
+        if (waitSeconds < 0 || waitSeconds > MAX_WAIT_S) {
+            System.err.println("cluster status: --wait must be 0 to " + MAX_WAIT_S + " seconds, not " + waitSeconds);
+            return 2;
+        }
+        try {
+            return ClusterStatus.of(natsMonitor).check(System.out, Duration.ofSeconds(waitSeconds));
+        } catch (ClusterException e) {
+            System.err.println("cluster status: " + e.getMessage());
+            return 2;
+        }
     }
 }

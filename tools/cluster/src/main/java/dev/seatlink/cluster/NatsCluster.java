@@ -22,9 +22,9 @@ public final class NatsCluster implements AutoCloseable {
     private final List<NatsNode> nodes;
     private final ClusterHealth health;
 
-    private NatsCluster(List<NatsNode> nodes) {
+    private NatsCluster(List<NatsNode> nodes, Path dataDir) {
         this.nodes = nodes;
-        this.health = new ClusterHealth(nodes);
+        this.health = new ClusterHealth(nodes, "node logs: " + dataDir + "/n*/nats.log");
     }
 
     /**
@@ -57,7 +57,7 @@ public final class NatsCluster implements AutoCloseable {
             nodes.add(new NatsNode(server, "n" + (i + 1), dataDir.resolve("n" + (i + 1)), ports.get(i), ports,
                     extraConfig, tls));
         }
-        NatsCluster cluster = new NatsCluster(List.copyOf(nodes));
+        NatsCluster cluster = new NatsCluster(List.copyOf(nodes), dataDir);
         try {
             for (NatsNode node : nodes) {
                 node.start();

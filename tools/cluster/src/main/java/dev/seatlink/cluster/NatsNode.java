@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /** One {@code nats-server} of a local cluster: its config file, its process and its log. */
-public final class NatsNode {
+public final class NatsNode implements MonitoredNode {
     /** JetStream's limits per node: enough for a floor's queued sessions on a technician's machine. */
     static final String MAX_MEMORY_STORE = "256MB";
     static final String MAX_FILE_STORE = "4GB";
@@ -33,6 +33,7 @@ public final class NatsNode {
         this.cluster = cluster;
     }
 
+    @Override
     public String name() {
         return name;
     }
@@ -47,6 +48,7 @@ public final class NatsNode {
     }
 
     /** This node's monitoring endpoint ({@code /healthz}, {@code /jsz}, {@code /varz}). */
+    @Override
     public String monitorUrl() {
         return "http://127.0.0.1:" + ports.http();
     }
@@ -55,6 +57,7 @@ public final class NatsNode {
         return dir.resolve("nats.log");
     }
 
+    @Override
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }

@@ -3,6 +3,10 @@ package dev.seatlink.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class NatsClusterTest {
     @TempDir
@@ -70,6 +75,48 @@ class NatsClusterTest {
             cluster.node(killed).start();
             cluster.awaitHealthy(Duration.ofSeconds(60));
         }
+    }
+
+    @Test
+    void statusReadsEveryNodeAndSaysTheClusterIsHealthy() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String monitors = String.join(",", cluster.nodes().stream().map(NatsNode::monitorUrl).toList());
+
+        int exit = ClusterStatus.of(monitors).check(new PrintStream(out, true, StandardCharsets.UTF_8),
+                Duration.ofSeconds(30));
+
+        assertThat(exit).isEqualTo(ClusterStatus.HEALTHY);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("  n1 ", "  n2 ", "  n3 ", "healthz ok",
+                "of 4.0 GiB", "HEALTHY: 3 nodes, JetStream meta leader " + cluster.metaLeader());
+    }
+
+    @Test
+    void statusWithANodeThatDoesNotAnswerIsNotHealthyAndNamesIt() throws Exception {
+        String silent;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            silent = "http://127.0.0.1:" + socket.getLocalPort();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = ClusterStatus.of(cluster.node(0).monitorUrl() + "," + silent)
+                .check(new PrintStream(out, true, StandardCharsets.UTF_8), Duration.ZERO);
+
+        assertThat(exit).isEqualTo(ClusterStatus.NOT_HEALTHY);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(silent + "  no answer",
+                "NOT HEALTHY: " + silent + " is not healthy: no answer");
+    }
+
+    @Test
+    void statusRefusesWhatIsNotAListOfMonitoringUrlsWithTheReason() {
+        assertThat(new CommandLine(new ClusterMain()).execute("status")).isEqualTo(2);
+        assertThat(new CommandLine(new ClusterMain()).execute("status", "--nats-monitor", "nats://10.0.0.1:4222"))
+                .isEqualTo(2);
+        assertThat(new CommandLine(new ClusterMain()).execute("status", "--nats-monitor", cluster.node(0).monitorUrl(),
+                "--wait", "-1")).isEqualTo(2);
+        assertThatThrownBy(() -> ClusterStatus.of(" , ")).isInstanceOf(ClusterException.class)
+                .hasMessageContaining("--nats-monitor needs");
+        assertThatThrownBy(() -> ClusterStatus.of("http://10.0.0.1:8222/jsz")).isInstanceOf(ClusterException.class)
+                .hasMessageContaining("http://HOST:PORT");
     }
 
     @Test
