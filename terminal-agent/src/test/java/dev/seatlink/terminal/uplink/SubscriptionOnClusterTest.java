@@ -49,9 +49,6 @@ import org.junit.jupiter.api.io.TempDir;
  * seat would hear nothing until the node returned. Likewise for its subscription to the floor's gateway topic, which
  * the seat finds stalled by the primary's heartbeats falling silent. The two tests, each on a cluster of its own,
  * run side by side: each spends most of its time waiting for the cluster to elect after the node's death.
- *
- * <p>It lives in the gateway's module, not the terminal's: those waits (17-60 s) held up every module built after the
- * terminal's, while the gateway's tests leave CPU to spare.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class SubscriptionOnClusterTest {
