@@ -3,6 +3,7 @@ package dev.seatlink.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,11 @@ import java.util.TreeSet;
  */
 final class ClusterHealth {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * What is read of one answer at most: {@code /healthz}, {@code /varz} and {@code /jsz} without details are a few
+     * KiB; a URL that answers without end (a wrong port, a hostile host) must not fill the technician's memory.
+     */
+    static final int MAX_ANSWER_BYTES = 1 << 20;
 
     private final List<? extends MonitoredNode> nodes;
     /** Where a technician looks when the cluster stays unhealthy (the nodes' logs). */
@@ -127,11 +133,16 @@ final class ClusterHealth {
         return "";
     }
 
+    /** The answer as JSON, or null: none, not JSON, or longer than a node's summary pages ever are. */
     private JsonNode get(MonitoredNode node, String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(node.monitorUrl() + path))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(response.body());
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(node.monitorUrl() + path))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofInputStream());
+            byte[] body;
+            try (InputStream in = response.body()) {
+                body = in.readNBytes(MAX_ANSWER_BYTES + 1);
+            }
+            return body.length > MAX_ANSWER_BYTES ? null : JSON.readTree(body);
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {

@@ -1,0 +1,81 @@
+package dev.seatlink.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code cluster status} against monitoring URLs that are not a NATS node's (a stand-in HTTP server from the JDK). */
+class ClusterStatusTest {
+    private HttpServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aUrlAnsweringWithoutEndIsReadNoFurtherThanItsBoundAndCountsAsSilent() throws IOException {
+        byte[] chunk = new byte[64 * 1024];
+        Arrays.fill(chunk, (byte) ' ');
+        AtomicLong written = new AtomicLong();
+        start(exchange -> {
+            exchange.sendResponseHeaders(200, 0); // chunked, no length
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write('{');
+                for (int i = 0; i < 1_000; i++) { // 64 MiB unless the reader stops
+                    out.write(chunk);
+                    written.addAndGet(chunk.length);
+                }
+            } catch (IOException stoppedReading) {
+                // the status command closed the connection: what this test wants
+            }
+        });
+
+        String said = status();
+
+        assertThat(said).contains("no answer", "NOT HEALTHY: ");
+        assertThat(written.get()).as("bytes the server got out before the reader stopped")
+                .isLessThan(16L * ClusterHealth.MAX_ANSWER_BYTES);
+    }
+
+    @Test
+    void aUrlAnsweringWithSomethingOtherThanJsonCountsAsSilent() throws IOException {
+        start(exchange -> {
+            byte[] page = "<html>not NATS</html>".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, page.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(page);
+            }
+        });
+
+        assertThat(status()).contains("no answer", "NOT HEALTHY: ");
+    }
+
+    private void start(com.sun.net.httpserver.HttpHandler handler) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", handler);
+        server.start();
+    }
+
+    private String status() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = ClusterStatus.of("http://127.0.0.1:" + server.getAddress().getPort())
+                .check(new PrintStream(out, true, StandardCharsets.UTF_8), Duration.ZERO);
+        assertThat(exit).isEqualTo(ClusterStatus.NOT_HEALTHY);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
