@@ -137,6 +137,8 @@ public final class FloorUpdater {
             }
         } else if (message.message() instanceof SeatStatus status) {
             if (!retained && status.rebirth() != null) {
+                // it says what it answers: its next plain greeting (a reconnect, a node's death) is no answer
+                answerDue.remove(seat);
                 if (rollCall.answered(seat, status.rebirth())) {
                     cameBack(seat); // this status, newer than any held, is the one to show
                 } else if (rollCall.isOthersAsk(status.rebirth())
