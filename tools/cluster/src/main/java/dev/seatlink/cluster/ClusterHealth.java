@@ -26,6 +26,8 @@ final class ClusterHealth {
      * KiB; a URL that answers without end (a wrong port, a hostile host) must not fill the technician's memory.
      */
     static final int MAX_ANSWER_BYTES = 1 << 20;
+    /** How often a local cluster just started or restarted is read while it is awaited. */
+    private static final long AWAIT_POLL_MS = 100;
 
     private final List<? extends MonitoredNode> nodes;
     /** Where a technician looks when the cluster stays unhealthy (the nodes' logs). */
@@ -50,17 +52,22 @@ final class ClusterHealth {
     }
 
     private void await(Duration within, String healthz) {
-        long deadline = System.nanoTime() + within.toNanos();
-        String problem = "not checked yet";
-        while (System.nanoTime() < deadline) {
-            problem = verdict(read(healthz));
-            if (problem == null) {
-                return;
-            }
-            NatsCluster.sleep(100);
+        String problem = verdict(readUntilHealthy(within, healthz, AWAIT_POLL_MS));
+        if (problem != null) {
+            throw new ClusterException("the cluster is not healthy after " + within.toSeconds() + " s: " + problem
+                    + " (" + whereToLook + ")");
         }
-        throw new ClusterException("the cluster is not healthy after " + within.toSeconds() + " s: " + problem
-                + " (" + whereToLook + ")");
+    }
+
+    /** Reads the nodes every {@code pollMs} until they are healthy or {@code within} has passed; the last readings. */
+    List<NodeReading> readUntilHealthy(Duration within, String healthz, long pollMs) {
+        long deadline = System.nanoTime() + within.toNanos();
+        List<NodeReading> readings = read(healthz);
+        while (verdict(readings) != null && System.nanoTime() < deadline) {
+            NatsCluster.sleep(pollMs);
+            readings = read(healthz);
+        }
+        return readings;
     }
 
     /** What every running node says now (a stopped local node is left out: its silence is no fault). */

@@ -15,7 +15,9 @@ import java.util.Locale;
 final class ClusterStatus {
     static final int HEALTHY = 0;
     static final int NOT_HEALTHY = 1;
+    /** Nodes on other hosts are read once a second while waiting, not ten times as a local cluster is. */
     private static final long POLL_MS = 1_000;
+    private static final String HEALTHZ = "/healthz";
 
     private final ClusterHealth health;
     private final int size;
@@ -37,15 +39,11 @@ final class ClusterStatus {
 
     /** Prints every node and the verdict, after waiting up to {@code wait} for health; HEALTHY or NOT_HEALTHY. */
     int check(PrintStream out, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        List<NodeReading> readings = health.read("/healthz");
+        List<NodeReading> readings = health.read(HEALTHZ);
         String problem = ClusterHealth.verdict(readings);
         if (problem != null && !wait.isZero()) {
             out.println("waiting up to " + wait.toSeconds() + " s for the cluster to be healthy (" + problem + ")");
-        }
-        while (problem != null && System.nanoTime() < deadline) {
-            NatsCluster.sleep(POLL_MS);
-            readings = health.read("/healthz");
+            readings = health.readUntilHealthy(wait, HEALTHZ, POLL_MS);
             problem = ClusterHealth.verdict(readings);
         }
         for (NodeReading node : readings) {
