@@ -39,6 +39,11 @@ public final class ClientId {
         return instance == null ? GATEWAY : GATEWAY + "-" + instance;
     }
 
+    /** Whether {@code name} (after {@code {site}.{floor}.}) is one of a floor's gateways: {@code gateway}, {@code gateway-a}, {@code gateway-b}. */
+    public static boolean isGateway(String name) {
+        return GATEWAY.equals(name) || PAIR.stream().anyMatch(instance -> gatewayName(instance).equals(name));
+    }
+
     /** 0 for the only gateway or {@code a}, 1 for {@code b}: the two of a pair are told apart by it. */
     public static int pairIndex(String instance) {
         gatewayName(instance); // refuses an instance that is not one of the pair

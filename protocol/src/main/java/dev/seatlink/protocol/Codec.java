@@ -57,7 +57,7 @@ public final class Codec {
 
     /** Encodes for a topic, checking that the message is the kind the topic carries. */
     public byte[] encode(Topic topic, Message message) {
-        if (!topic.kind().payloadType().isInstance(message)) {
+        if (!topic.payloadType().isInstance(message)) {
             throw new IllegalArgumentException(message.getClass().getSimpleName() + " does not belong on " + topic);
         }
         return encode(message);
@@ -113,7 +113,7 @@ public final class Codec {
         if (version.intValue() != VERSION) {
             throw new ProtocolViolation(RejectReason.BAD_VERSION, "v " + version.intValue() + " is not supported, expected 1");
         }
-        return mapper.treeToValue(tree, topic.kind().payloadType());
+        return mapper.treeToValue(tree, topic.payloadType());
     }
 
     private static void requireUtf8(byte[] payload) {

@@ -142,6 +142,15 @@ public record Topic(String site, String floor, String seat, Kind kind) {
         return new Topic(levels[0], levels[1], kind.perSeat() ? levels[2] : null, kind);
     }
 
+    /**
+     * The message this topic carries: its kind's — but on a per-seat topic of a "seat" named like a gateway
+     * ({@code …/gateway-a/event}, a name no seat may have) a {@link Probe}, the gateway's check of its per-seat
+     * subscriptions, which every reader of those subscriptions hears and drops.
+     */
+    public Class<? extends Message> payloadType() {
+        return seat != null && ClientId.isGateway(seat) ? Probe.class : kind.payloadType();
+    }
+
     /** The topic string. */
     @Override
     public String toString() {

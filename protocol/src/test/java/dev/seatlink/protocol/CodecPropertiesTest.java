@@ -50,7 +50,7 @@ class CodecPropertiesTest {
 
         assertThat(decoded).isNotNull();
         if (decoded instanceof Decoded.Accepted accepted) {
-            assertThat(accepted.message()).isInstanceOf(topic.kind().payloadType());
+            assertThat(accepted.message()).isInstanceOf(topic.payloadType());
         }
     }
 

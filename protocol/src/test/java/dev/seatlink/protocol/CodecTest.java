@@ -255,6 +255,21 @@ class CodecTest {
     }
 
     @Test
+    void aGatewaysProbeOnASeatTopicNamedLikeTheGatewayIsAProbeNotASeatsMessage() {
+        String probe = "{\"v\":1,\"by\":\"hq.f1.gateway-a\",\"ts\":1732330000123}";
+
+        for (String seat : new String[] {"gateway", "gateway-a", "gateway-b"}) {
+            Decoded decoded = decode("seatlink/v1/hq/f1/" + seat + "/event", probe);
+
+            assertThat(decoded).as(seat).isInstanceOf(Decoded.Accepted.class);
+            assertThat(((Decoded.Accepted) decoded).message()).isEqualTo(new Probe("hq.f1.gateway-a", 1732330000123L));
+        }
+        assertThat(rejection(EVENT_TOPIC, probe)).as("a probe on a seat's own topic").isEqualTo(RejectReason.MISSING_FIELD);
+        assertThat(codec.encode(Topic.parse("seatlink/v1/hq/f1/gateway-b/config"), new Probe("hq.f1.gateway-b", 1732330000123L)))
+                .isNotEmpty();
+    }
+
+    @Test
     void summaryRoundTripsWithNestedCounts() {
         FloorSummary summary = new FloorSummary(Samples.T, 24, 20, 1, Map.of("READY", 10, "OFFLINE", 4),
                 Map.of("billing-1", Map.of("READY", 3)));
