@@ -100,7 +100,12 @@ public record TerminalConfig(String site, String floor, String seat, String brok
         r.check(ca == null || tls, "tls.caFile", "is set but broker is not ssl://");
         r.check(ca == null || java.nio.file.Files.isReadable(Path.of(ca)), "tls.caFile", "'" + ca + "' cannot be read");
         Credentials login = login(r);
-        return new TerminalConfig(r.id("site"), r.id("floor"), r.id("seat"), broker, login.username(),
+        String seat = r.id("seat");
+        // its client id would be the gateway's (or the monitor's): on a broker without logins they would take each
+        // other's session in turn, and the seat's topics would be read as the gateway's probes
+        r.check(!ClientId.reserved().contains(seat), "seat", "'" + seat + "' is the name of a broker login ("
+                + String.join(", ", ClientId.reserved()) + "), not a seat");
+        return new TerminalConfig(r.id("site"), r.id("floor"), seat, broker, login.username(),
                 login.password(), ca == null ? null : Path.of(ca), Path.of(r.required("dataDir")),
                 r.parsed("hardware", v -> HardwareMode.valueOf(v.toUpperCase(Locale.ROOT)), "auto, gpio or simulated"),
                 parts(r), r.integer("keepAliveSeconds", 2, 300),

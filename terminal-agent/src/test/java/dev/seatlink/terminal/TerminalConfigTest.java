@@ -58,6 +58,11 @@ class TerminalConfigTest {
         props.setProperty("hardware", "fpga");
         assertThatThrownBy(() -> TerminalConfig.from(props, "t.properties"))
                 .hasMessage("t.properties: hardware 'fpga' must be auto, gpio or simulated");
+
+        props.setProperty("hardware", "simulated");
+        props.setProperty("seat", "gateway-a");
+        assertThatThrownBy(() -> TerminalConfig.from(props, "t.properties")).hasMessage("t.properties: seat "
+                + "'gateway-a' is the name of a broker login (gateway, gateway-a, gateway-b, monitor, cti), not a seat");
     }
 
     @Test
