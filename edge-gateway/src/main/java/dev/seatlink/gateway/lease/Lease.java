@@ -17,8 +17,13 @@ import dev.seatlink.protocol.GatewayStatus;
  *       or its probe too is late: {@code timeoutMs}, or twice the moving average of its probes' round trips when
  *       this gateway's deliveries lag by more (a busy cluster must not make it snatch the lease from a live
  *       holder). A primary whose link drops is standby at once: it cannot renew what it holds.</li>
- *   <li>Two that both claim (they started together) both hear the other: the one that became primary later,
- *       or with the greater id on a tie, steps down; the other renews at once.</li>
+ *   <li>Taking the lease is a <em>claim</em> — the retained status naming this gateway, sent again every heartbeat —
+ *       and the gateway is primary only once the broker has acknowledged it ({@link #claimAcknowledged}). On a
+ *       cluster a retained publish can be held seconds by the node (NATS 2.9 stores it in the retained-message
+ *       stream before delivering it, up to 4 s while that stream elects a leader): meanwhile the other gateway
+ *       cannot hear it, may take the lease itself, and acting on an unheard claim would make two primaries.</li>
+ *   <li>Two that both claim (they started together, or one's claim was held up) both hear the other: the one that
+ *       claimed later, or with the greater id on a tie, steps down (or withdraws its claim); the other renews.</li>
  *   <li>An offline status that is not the holder's (the standby's Last Will lands on the same topic) makes
  *       the primary renew at once, so the topic names the primary again within a round trip.</li>
  * </ul>
@@ -29,6 +34,10 @@ public final class Lease {
     /** What the keeper does after an input. */
     public enum Action {
         NOTHING, RENEW, BECAME_PRIMARY, BECAME_STANDBY,
+        /** Publish the claim (the renewal) acknowledged, and report the acknowledgement; {@code CLAIM_AGAIN}: resend it. */
+        CLAIM, CLAIM_AGAIN,
+        /** An earlier holder was heard while claiming: the claim is dropped (the gateway stays standby). */
+        CLAIM_WITHDRAWN,
         /** Send a probe through the floor's topics: the holder's silence counts once it comes back. */
         PROBE
     }
@@ -61,7 +70,10 @@ public final class Lease {
     private long heardAt;
     private long subscribedAt = -1;
     private long since;
+    /** When this gateway last sent its lease (a renewal, or its claim). */
     private long renewedAt = Long.MIN_VALUE / 2;
+    /** While claiming, the {@code since} its claim carries; -1 when not claiming. */
+    private long claimedAt = -1;
     private boolean resigned;
     /** When this standby last probed the holder's silence (-1: never). */
     private long probeSentAt = -1;
@@ -100,6 +112,7 @@ public final class Lease {
     /** The broker link dropped: a paired primary is standby until it holds the lease again. */
     public Action linkLost() {
         subscribedAt = -1;
+        claimedAt = -1; // a claim the broker may still hold names a since no renewal will carry: an earlier holder wins
         if (paired && role == Role.PRIMARY) {
             role = Role.STANDBY;
             holder = null;
@@ -130,7 +143,15 @@ public final class Lease {
             return renewed(now);
         }
         if (mine) {
-            return Action.NOTHING; // our own status from before a restart: says nothing about the other
+            return Action.NOTHING; // our own status from before a restart, or our claim: says nothing about the other
+        }
+        if (claiming()) {
+            if (!status.online() || !outranks(status)) {
+                return Action.NOTHING; // when our claim lands, the later claimant steps down
+            }
+            claimedAt = -1;
+            follow(status, now);
+            return Action.CLAIM_WITHDRAWN;
         }
         if (status.online()) {
             follow(status, now);
@@ -152,6 +173,13 @@ public final class Lease {
         }
         if (subscribedAt < 0) {
             return Action.NOTHING;
+        }
+        if (claiming()) {
+            if (now - renewedAt < timing.heartbeatMs()) {
+                return Action.NOTHING;
+            }
+            renewedAt = now;
+            return Action.CLAIM_AGAIN;
         }
         if (holder == null) {
             return now - subscribedAt >= timing.startupWaitMs() ? take(Takeover.NONE_HEARD, now) : Action.NOTHING;
@@ -179,7 +207,7 @@ public final class Lease {
         if (tookMs >= 0) {
             probeRoundTrip.took(tookMs);
         }
-        if (resigned || role == Role.PRIMARY || holder == null || probeSentAt < 0 || sentAt < probeSentAt
+        if (resigned || role == Role.PRIMARY || claiming() || holder == null || probeSentAt < 0 || sentAt < probeSentAt
                 || heardAt >= probeSentAt) {
             return Action.NOTHING;
         }
@@ -187,11 +215,26 @@ public final class Lease {
     }
 
     /**
+     * The broker acknowledged the claim that carries {@code claimSince}: the floor hears this gateway named, and it
+     * is primary — unless it withdrew that claim, or lost its link, since.
+     */
+    public Action claimAcknowledged(long claimSince) {
+        if (resigned || !claiming() || claimSince != claimedAt) {
+            return Action.NOTHING;
+        }
+        claimedAt = -1;
+        role = Role.PRIMARY;
+        return Action.BECAME_PRIMARY;
+    }
+
+    /**
      * The gateway is stopping: it holds and takes nothing more (its own goodbye, heard back, must not make it
-     * renew). Returns whether it was primary, and so should say offline.
+     * renew). Returns whether it was primary or claiming, and so should say offline (a claim the broker holds
+     * would otherwise land later and name a gateway that is gone).
      */
     public boolean resign() {
-        boolean was = role == Role.PRIMARY;
+        boolean was = role == Role.PRIMARY || claiming();
+        claimedAt = -1;
         resigned = true;
         role = Role.STANDBY;
         holder = null;
@@ -214,6 +257,11 @@ public final class Lease {
 
     public boolean isPrimary() {
         return role == Role.PRIMARY;
+    }
+
+    /** Whether this gateway claimed the lease and waits for the broker to acknowledge the claim. */
+    public boolean claiming() {
+        return claimedAt >= 0;
     }
 
     public boolean paired() {
@@ -257,12 +305,12 @@ public final class Lease {
 
     private Action take(Takeover why, long now) {
         takeover = why;
-        role = Role.PRIMARY;
         since = now;
+        claimedAt = now;
         holder = null;
         holderUrl = null;
         renewedAt = now;
-        return Action.BECAME_PRIMARY;
+        return Action.CLAIM;
     }
 
     private Action renewed(long now) {

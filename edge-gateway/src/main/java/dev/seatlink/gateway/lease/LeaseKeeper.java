@@ -117,10 +117,20 @@ public final class LeaseKeeper implements BrokerLink.Listener, PeriodicJob, Gate
         switch (action) {
             case NOTHING -> { }
             case RENEW -> renew();
+            case CLAIM -> {
+                Logger.info("{} claims the floor's lease: {}; primary once the broker has the claim", lease.self(),
+                        lease.takeover());
+                claim();
+            }
+            case CLAIM_AGAIN -> {
+                Logger.debug("{}: the broker has not acknowledged the claim yet; sending it again", lease.self());
+                claim();
+            }
+            case CLAIM_WITHDRAWN -> Logger.info("{} withdraws its claim: {} holds the lease from earlier",
+                    lease.self(), lease.holder());
             case BECAME_PRIMARY -> {
                 Logger.info("{} is now the floor's primary gateway{}", lease.self(),
                         lease.takeover() == null ? "" : ": " + lease.takeover());
-                renew();
                 duties.takeUp(PrimaryDuties.Occasion.TOOK_LEASE);
             }
             case BECAME_STANDBY -> Logger.info("{} is now standby{}", lease.self(),
@@ -132,6 +142,16 @@ public final class LeaseKeeper implements BrokerLink.Listener, PeriodicJob, Gate
                 link.probeFloorTopics();
             }
         }
+    }
+
+    /** The lease naming this gateway, acknowledged: only then is the claim one the other gateway can hear. */
+    private void claim() {
+        if (!link.isConnected()) {
+            return; // the link's loss drops the claim
+        }
+        GatewayStatus claim = lease.renewal(clock.millis(), url);
+        link.publishAcknowledged(topic.toString(), codec.encode(topic, claim), true)
+                .onSuccess(stored -> act(lease.claimAcknowledged(claim.since())));
     }
 
     private void renew() {

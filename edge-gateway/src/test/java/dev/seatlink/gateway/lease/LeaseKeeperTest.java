@@ -16,9 +16,11 @@ class LeaseKeeperTest {
     private final List<PrimaryDuties.Occasion> duties = new ArrayList<>();
     private int recoveries;
 
+    private long now = T;
+
     private LeaseKeeper keeper(Lease lease) {
         LeaseKeeper keeper = new LeaseKeeper(link, new Codec(), Topic.floor("hq", "f1", Topic.Kind.GATEWAY), lease,
-                LeaseTest.TIMING, () -> T);
+                LeaseTest.TIMING, () -> now);
         keeper.onPrimary(duties::add);
         keeper.onRecovery(() -> recoveries++);
         return keeper;
@@ -41,6 +43,38 @@ class LeaseKeeperTest {
 
         assertThat(recoveries).isEqualTo(1);
         assertThat(duties).containsExactly(PrimaryDuties.Occasion.FIRST_CONNECT, PrimaryDuties.Occasion.RECONNECTED);
+    }
+
+    @Test
+    void aGatewayTakingTheLeaseActsAsPrimaryOnlyOnceTheBrokerAcknowledgedItsClaim() {
+        FakeFloorLink slow = new FakeFloorLink();
+        LeaseKeeper keeper = new LeaseKeeper(slow, new Codec(), Topic.floor("hq", "f1", Topic.Kind.GATEWAY),
+                Lease.paired("hq-f1-gateway-a", LeaseTest.TIMING), LeaseTest.TIMING, () -> now);
+        keeper.onPrimary(duties::add);
+        keeper.subscribed();
+        now += LeaseTest.TIMING.startupWaitMs();
+        keeper.run();
+
+        assertThat(slow.published).singleElement().satisfies(claim -> {
+            assertThat(claim.topic()).isEqualTo("seatlink/v1/hq/f1/gateway");
+            assertThat(claim.retained()).isTrue();
+            assertThat(claim.acknowledged()).isTrue();
+            assertThat(new String(claim.payload(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("\"id\":\"hq-f1-gateway-a\"", "\"since\":" + now);
+        });
+        assertThat(keeper.isPrimary()).isFalse();
+        assertThat(duties).isEmpty();
+
+        now += LeaseTest.TIMING.heartbeatMs();
+        keeper.run();
+        assertThat(slow.published).as("not acknowledged in a heartbeat: sent again").hasSize(2);
+
+        slow.acks.get(0).complete();
+
+        assertThat(keeper.isPrimary()).isTrue();
+        assertThat(duties).containsExactly(PrimaryDuties.Occasion.TOOK_LEASE);
+        slow.acks.get(1).complete();
+        assertThat(duties).as("taken up once").hasSize(1);
     }
 
     @Test

@@ -30,8 +30,10 @@ class LeaseTest {
         assertThat(lease.tick(T + 100_000)).as("not subscribed yet: knows nothing").isEqualTo(Action.NOTHING);
         assertThat(lease.subscribed(T)).isEqualTo(Action.NOTHING);
         assertThat(lease.tick(T + 2_999)).isEqualTo(Action.NOTHING);
-        assertThat(lease.tick(T + 3_000)).isEqualTo(Action.BECAME_PRIMARY);
+        assertThat(lease.tick(T + 3_000)).isEqualTo(Action.CLAIM);
         assertThat(lease.takeover()).isEqualTo(Lease.Takeover.NONE_HEARD);
+        assertThat(lease.isPrimary()).as("not before the broker has its claim").isFalse();
+        assertThat(lease.claimAcknowledged(T + 3_000)).isEqualTo(Action.BECAME_PRIMARY);
         assertThat(lease.holder()).isEqualTo(A);
         assertThat(lease.renewal(T + 3_000, "http://a:8080/")).isEqualTo(GatewayStatus.primary(A, T + 3_000, "http://a:8080/", T + 3_000));
     }
@@ -49,7 +51,7 @@ class LeaseTest {
         assertThat(lease.tick(T + 8_101)).as("silent, or only late? a probe tells").isEqualTo(Action.PROBE);
         assertThat(lease.tick(T + 8_600)).as("one probe out").isEqualTo(Action.NOTHING);
         assertThat(lease.probeCameBack(T + 8_101, T + 8_150)).as("back, and no heartbeat before it")
-                .isEqualTo(Action.BECAME_PRIMARY);
+                .isEqualTo(Action.CLAIM);
         assertThat(lease.takeover()).isEqualTo(Lease.Takeover.PROBE_BACK_FIRST);
         assertThat(lease.holderUrl()).isNull();
     }
@@ -81,7 +83,7 @@ class LeaseTest {
         assertThat(lease.probeCameBack(T + 5_000, T + 6_200)).as("a subscription check's, sent before")
                 .isEqualTo(Action.NOTHING);
         assertThat(lease.probeCameBack(T + 6_500, T + 6_600)).as("any of its probes sent since will do")
-                .isEqualTo(Action.BECAME_PRIMARY);
+                .isEqualTo(Action.CLAIM);
     }
 
     @Test
@@ -90,7 +92,7 @@ class LeaseTest {
 
         assertThat(lease.tick(T + 12_100)).isEqualTo(Action.NOTHING);
         assertThat(lease.tick(T + 12_101)).as("its own deliveries stalled: the silence counts all the same")
-                .isEqualTo(Action.BECAME_PRIMARY);
+                .isEqualTo(Action.CLAIM);
         assertThat(lease.takeover()).isEqualTo(Lease.Takeover.PROBE_LATE);
     }
 
@@ -112,7 +114,7 @@ class LeaseTest {
         assertThat(lease.tick(T + 20_001)).as("silent again").isEqualTo(Action.PROBE);
         assertThat(lease.tick(T + 35_986)).isEqualTo(Action.NOTHING);
         assertThat(lease.tick(T + 35_987)).as("twice the round trip late: the floor subscription stalled")
-                .isEqualTo(Action.BECAME_PRIMARY);
+                .isEqualTo(Action.CLAIM);
         assertThat(lease.takeover()).isEqualTo(Lease.Takeover.PROBE_LATE);
     }
 
@@ -121,7 +123,7 @@ class LeaseTest {
         Lease lease = Lease.paired(B, TIMING);
         lease.subscribed(T);
         lease.heard(GatewayStatus.primary(A, T + 0, null, T), T + 10);
-        assertThat(lease.heard(GatewayStatus.offline(A, T + 20), T + 20)).isEqualTo(Action.BECAME_PRIMARY);
+        assertThat(lease.heard(GatewayStatus.offline(A, T + 20), T + 20)).isEqualTo(Action.CLAIM);
         assertThat(lease.takeover()).isEqualTo(Lease.Takeover.HOLDER_OFFLINE);
     }
 
@@ -132,7 +134,7 @@ class LeaseTest {
         assertThat(lease.heard(GatewayStatus.primary(A, T + 0, null, T), T + 10)).isEqualTo(Action.NOTHING);
         assertThat(lease.heard(GatewayStatus.offline(A, T), T + 10)).isEqualTo(Action.NOTHING);
         assertThat(lease.role()).isEqualTo(Role.STANDBY);
-        assertThat(lease.tick(T + 3_000)).as("still nobody else: it takes the lease").isEqualTo(Action.BECAME_PRIMARY);
+        assertThat(lease.tick(T + 3_000)).as("still nobody else: it takes the lease").isEqualTo(Action.CLAIM);
     }
 
     @Test
@@ -185,8 +187,63 @@ class LeaseTest {
     private static Lease primaryAt(String id, long at) {
         Lease lease = Lease.paired(id, TIMING);
         lease.subscribed(at - TIMING.startupWaitMs());
-        assertThat(lease.tick(at)).isEqualTo(Action.BECAME_PRIMARY);
+        assertThat(lease.tick(at)).isEqualTo(Action.CLAIM);
+        assertThat(lease.claimAcknowledged(at)).isEqualTo(Action.BECAME_PRIMARY);
         return lease;
+    }
+
+    /**
+     * A's claim is held up in the broker (NATS stores a retained message before it delivers it, up to 4 s while
+     * that stream elects a leader); B, hearing nothing from A, takes the lease meanwhile — seen on a node's death.
+     */
+    @Test
+    void aClaimHeldUpInTheBrokerIsNotActedOnAndTheLaterClaimantStepsDownWhenItLands() {
+        Lease a = Lease.paired(A, TIMING);
+        a.subscribed(T);
+        assertThat(a.tick(T + 3_000)).isEqualTo(Action.CLAIM);
+        Lease b = primaryAt(B, T + 5_500);
+
+        assertThat(a.heard(b.renewal(T + 5_500, null), T + 5_600)).as("A claimed earlier: it keeps its claim")
+                .isEqualTo(Action.NOTHING);
+        assertThat(a.isPrimary()).isFalse();
+        assertThat(a.tick(T + 5_600)).as("its claim sent again every heartbeat").isEqualTo(Action.CLAIM_AGAIN);
+        assertThat(a.tick(T + 6_000)).isEqualTo(Action.NOTHING);
+
+        assertThat(b.heard(a.renewal(T + 7_000, null), T + 7_000)).as("A's claim lands").isEqualTo(Action.BECAME_STANDBY);
+        assertThat(b.holder()).isEqualTo(A);
+        assertThat(a.claimAcknowledged(T + 3_000)).isEqualTo(Action.BECAME_PRIMARY);
+        assertThat(a.heard(GatewayStatus.primary(B, T + 6_000, null, T + 5_500), T + 7_010))
+                .as("B's last heartbeat before it stepped down").isEqualTo(Action.RENEW);
+        assertThat(a.isPrimary()).isTrue();
+    }
+
+    @Test
+    void aClaimantThatHearsAnEarlierHolderWithdrawsAndALateAcknowledgementChangesNothing() {
+        Lease b = Lease.paired(B, TIMING);
+        b.subscribed(T);
+        assertThat(b.tick(T + 3_000)).isEqualTo(Action.CLAIM);
+        assertThat(b.heard(GatewayStatus.offline("hq-f1-gateway", T + 3_100), T + 3_100)).isEqualTo(Action.NOTHING);
+
+        assertThat(b.heard(GatewayStatus.primary(A, T + 3_200, "http://a/", T + 2_900), T + 3_200))
+                .isEqualTo(Action.CLAIM_WITHDRAWN);
+        assertThat(b.holder()).isEqualTo(A);
+        assertThat(b.claimAcknowledged(T + 3_000)).isEqualTo(Action.NOTHING);
+        assertThat(b.isPrimary()).isFalse();
+        assertThat(b.tick(T + 6_000)).as("it follows A now").isEqualTo(Action.NOTHING);
+    }
+
+    @Test
+    void aClaimIsDroppedWithTheLinkAndAGatewayStoppingWhileClaimingSaysOffline() {
+        Lease a = Lease.paired(A, TIMING);
+        a.subscribed(T);
+        assertThat(a.tick(T + 3_000)).isEqualTo(Action.CLAIM);
+        assertThat(a.linkLost()).isEqualTo(Action.NOTHING);
+        assertThat(a.claimAcknowledged(T + 3_000)).as("an acknowledgement from before the loss").isEqualTo(Action.NOTHING);
+        assertThat(a.tick(T + 10_000)).isEqualTo(Action.NOTHING);
+
+        a.subscribed(T + 10_000);
+        assertThat(a.tick(T + 13_000)).isEqualTo(Action.CLAIM);
+        assertThat(a.resign()).as("its claim may still land: it says offline").isTrue();
     }
 
     @Test
