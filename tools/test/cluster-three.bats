@@ -79,7 +79,7 @@ retained() {
   run "$SEATLINK" provision-cluster "${HOSTS[@]}" "${NODE_ARGS[@]}" "${SSH_ARGS[@]}"
   echo "$output"
   [ "$status" -eq 0 ]
-  [[ "${lines[-1]}" == "PASS: 3 NATS node(s) healthy"*"broker list for --broker: tcp://$SUBNET.1:1883,tcp://$SUBNET.2:1883,tcp://$SUBNET.3:1883; for --nats-monitor: http://$SUBNET.1:8222,http://$SUBNET.2:8222,http://$SUBNET.3:8222" ]]
+  [[ "${lines[-1]}" == "PASS: 3 NATS node(s) healthy, meta leader n"[123]" ("*"broker list for --broker: tcp://$SUBNET.1:1883,tcp://$SUBNET.2:1883,tcp://$SUBNET.3:1883; for --nats-monitor: http://$SUBNET.1:8222,http://$SUBNET.2:8222,http://$SUBNET.3:8222" ]]
   for n in 1 2 3; do
     conf="$BATS_FILE_TMPDIR/target-n$n/etc/seatlink-nats/nats.conf"
     grep -q "server_name: n$n" "$conf"
@@ -193,7 +193,7 @@ role() {
   echo "$output"
   [ "$status" -eq 0 ]
   [[ "$output" == *"node n2 running"*"changed"* ]]
-  [[ "${lines[-1]}" == "PASS: 3 NATS node(s) healthy (1 change(s))"* ]]
+  [[ "${lines[-1]}" == "PASS: 3 NATS node(s) healthy, meta leader n"[123]" (1 change(s))"* ]]
   # the node back has the stream's copy: it serves the status the others took while it was dead
   retained 2 b2
 }
@@ -202,5 +202,5 @@ role() {
   run "$SEATLINK" provision-cluster "${HOSTS[@]}" "${NODE_ARGS[@]}" "${SSH_ARGS[@]}"
   echo "$output"
   [ "$status" -eq 0 ]
-  [[ "${lines[-1]}" == "PASS: 3 NATS node(s) healthy (0 change(s))"* ]]
+  [[ "${lines[-1]}" == "PASS: 3 NATS node(s) healthy, meta leader n"[123]" (0 change(s))"* ]]
 }

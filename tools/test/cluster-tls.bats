@@ -28,6 +28,8 @@ teardown_file() {
 setup() {
   ssh_args_for_target
   HOSTS=("$(id -un)@$SUBNET.1" "$(id -un)@$SUBNET.2" "$(id -un)@$SUBNET.3")
+  NODE_ARGS=(--credentials "$SECRETS" --tls-cert "$TLS/server.crt" --tls-key "$TLS/server.key" --tls-ca "$TLS/ca.crt"
+    --max-file-store 1GB --max-memory-store 64MB --service-user "$(id -un)" --timeout 60)
 }
 
 # over_tls NODE CLIENT ARGS...: mosquitto_pub or mosquitto_sub as seat s-001 or the gateway on node NODE (1-3), over
@@ -41,13 +43,29 @@ over_tls() {
   "$client" -h "$SUBNET.$node" -p 8883 --cafile "$TLS/ca.crt" "${creds[@]}" "$@"
 }
 
+# retained_across FROM TO BOOT: seat s-001's status of boot BOOT, retained over TLS through node FROM, is read on node
+# TO (each tried for up to 30 s, as a seat and a gateway keep trying).
+retained_across() {
+  for _ in $(seq 30); do
+    over_tls "$1" mosquitto_pub -q 1 -r -t seatlink/v1/hq/f1/s-001/status \
+      -m "{\"v\":1,\"online\":true,\"boot\":\"$3\",\"fw\":\"1\",\"ts\":1800000000000}" && break
+    sleep 1
+  done
+  local read_back=""
+  for _ in $(seq 30); do
+    read_back="$(over_tls "$2" mosquitto_sub -q 1 -C 1 -W 5 -t seatlink/v1/hq/f1/s-001/status)" || true
+    [[ "$read_back" == *"\"boot\":\"$3\""* ]] && return 0
+    sleep 1
+  done
+  echo "node $2 serves '$read_back', not boot $3" >&2
+  return 1
+}
+
 @test "provision-cluster with TLS: the nodes route over TLS, and what a seat retains over ssl:// on one is read on another" {
-  run "$SEATLINK" provision-cluster "${HOSTS[@]}" --credentials "$SECRETS" --tls-cert "$TLS/server.crt" \
-    --tls-key "$TLS/server.key" --tls-ca "$TLS/ca.crt" --max-file-store 1GB --max-memory-store 64MB \
-    --service-user "$(id -un)" --timeout 60 "${SSH_ARGS[@]}"
+  run "$SEATLINK" provision-cluster "${HOSTS[@]}" "${NODE_ARGS[@]}" "${SSH_ARGS[@]}"
   echo "$output"
   [ "$status" -eq 0 ]
-  [[ "${lines[-1]}" == "PASS: 3 NATS node(s) healthy"*"broker list for --broker: ssl://$SUBNET.1:8883,ssl://$SUBNET.2:8883,ssl://$SUBNET.3:8883" ]]
+  [[ "${lines[-1]}" == "PASS: 3 NATS node(s) healthy, meta leader n"[123]" ("*"broker list for --broker: ssl://$SUBNET.1:8883,ssl://$SUBNET.2:8883,ssl://$SUBNET.3:8883" ]]
   for n in 1 2 3; do
     conf="$BATS_FILE_TMPDIR/target-n$n/etc/seatlink-nats/nats.conf"
     # TLS on the routes (the cluster block) and on MQTT
@@ -62,22 +80,23 @@ over_tls() {
       -verify_ip "$SUBNET.$n" </dev/null 2>&1 || true)"
     [[ "$handshake" == *"Verify return code: 0 (ok)"* ]] || { echo "node $n's route port: $handshake"; false; }
   done
-  for _ in $(seq 30); do
-    over_tls 1 mosquitto_pub -q 1 -r -t seatlink/v1/hq/f1/s-001/status \
-      -m '{"v":1,"online":true,"boot":"t1","fw":"1","ts":1800000000000}' && break
-    sleep 1
-  done
-  local read_back=""
-  for _ in $(seq 30); do
-    read_back="$(over_tls 3 mosquitto_sub -q 1 -C 1 -W 5 -t seatlink/v1/hq/f1/s-001/status)" || true
-    [[ "$read_back" == *'"boot":"t1"'* ]] && break
-    sleep 1
-  done
-  [[ "$read_back" == *'"boot":"t1"'* ]]
+  retained_across 1 3 t1
 
   # MQTT without TLS is refused
   local -a seat
   read -ra seat <<<"$(login seats/s-001)"
   run mosquitto_pub -h "$SUBNET.2" -p 8883 "${seat[@]}" -q 1 -t seatlink/v1/hq/f1/s-001/status -m x
   [ "$status" -ne 0 ]
+}
+
+@test "a changed setting restarts the running nodes one at a time, each once the cluster has a living meta leader" {
+  NODE_ARGS+=(--max-memory-store 32MB)
+  run "$SEATLINK" provision-cluster "${HOSTS[@]}" "${NODE_ARGS[@]}" "${SSH_ARGS[@]}"
+  echo "$output"
+  [ "$status" -eq 0 ]
+  for n in 1 2 3; do
+    [[ "$output" == *"node n$n back in the cluster"*"ok (meta leader n"[123]")"* ]]
+  done
+  [[ "${lines[-1]}" == "PASS: 3 NATS node(s) healthy, meta leader n"[123]" ("*" change(s))"* ]]
+  retained_across 2 1 t2
 }
