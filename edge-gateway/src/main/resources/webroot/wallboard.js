@@ -294,6 +294,7 @@ function renderAlerts() {
 function applyLive(data) {
   live = data;
   clockOffset = data.now - Date.now();
+  renderRole(data.gateway);
   if (!floor) return; // the stream can speak before the first /api/floor is in: resync renders it then
   renderCounts();
   renderGroups();
@@ -350,6 +351,27 @@ async function refreshAgents() {
 }
 
 // ---- sync and stream -------------------------------------------------------------------------
+
+// On a floor's pair of gateways, which one this page is on: the standby shows the floor as well, but supervisors'
+// actions go to the primary, so the standby says where that is.
+function renderRole(gateway) {
+  const badge = document.getElementById("gateway-role");
+  badge.hidden = !gateway || !gateway.paired;
+  if (badge.hidden) return;
+  const standby = gateway.role !== "primary";
+  badge.className = "gateway-role " + (standby ? "standby" : "primary");
+  if (!standby) {
+    badge.replaceChildren("primary gateway");
+  } else if (gateway.claiming) {
+    badge.replaceChildren("standby gateway · taking over");
+  } else if (gateway.primaryUrl) {
+    const link = el("a", "", "go to the primary");
+    link.href = gateway.primaryUrl;
+    badge.replaceChildren("standby gateway · ", link);
+  } else {
+    badge.replaceChildren(gateway.primary ? `standby gateway · primary ${gateway.primary}` : "standby gateway · no primary yet");
+  }
+}
 
 function setLive(up) {
   const link = document.getElementById("link");

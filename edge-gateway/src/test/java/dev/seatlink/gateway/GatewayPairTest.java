@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seatlink.gateway.access.CredentialFiles;
+import dev.seatlink.gateway.testing.HeadlessChromium;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MosquittoBroker;
 import dev.seatlink.gateway.testing.MqttProbe;
@@ -24,6 +25,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /** Two gateways on one floor: both ingest and serve, one primary acts, the standby takes over when it goes. */
 class GatewayPairTest {
@@ -128,6 +132,31 @@ class GatewayPairTest {
             await().atMost(PATIENCE).until(() -> "primary".equals(role(httpB).path("role").asText()));
             assertThat(Duration.ofNanos(System.nanoTime() - heard)).as("lease timeout 6 s").isGreaterThan(Duration.ofSeconds(3));
         }
+    }
+
+    @Test
+    void eachWallboardSaysWhichGatewayItIsOnAndTheStandbysSendsSupervisorsToThePrimary() throws Exception {
+        Assumptions.assumeTrue(HeadlessChromium.installed(), "chromium and chromium-driver are not installed");
+        Gateway a = gateway("a");
+        await().atMost(PATIENCE).until(() -> "primary".equals(role(new Http(a.httpPort())).path("role").asText()));
+        Gateway b = gateway("b");
+        Http httpB = new Http(b.httpPort());
+        await().atMost(PATIENCE).until(() -> "hq-f1-gateway-a".equals(role(httpB).path("primary").asText()));
+        assertThat(role(httpB).path("claiming").asBoolean()).isFalse();
+        ChromeDriver browser = HeadlessChromium.start(dir.resolve("browser"));
+        running.add(browser::quit);
+
+        browser.get(b.wallboardUrl());
+        await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).untilAsserted(() ->
+                assertThat(browser.findElement(By.id("gateway-role")).getText())
+                        .isEqualTo("standby gateway · go to the primary"));
+        assertThat(browser.findElement(By.cssSelector("#gateway-role a")).getAttribute("href"))
+                .isEqualTo("http://127.0.0.1:" + a.httpPort() + "/");
+        browser.get(a.wallboardUrl());
+        await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).untilAsserted(() ->
+                assertThat(browser.findElement(By.id("gateway-role")).getText()).isEqualTo("primary gateway"));
+        browser.get("about:blank"); // before the gateways stop: a lost stream is no error of this page
+        assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
     }
 
     private static JsonNode role(Http http) {

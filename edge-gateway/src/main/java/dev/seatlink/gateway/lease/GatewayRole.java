@@ -15,4 +15,9 @@ public interface GatewayRole {
 
     /** Whether this gateway is one of a pair. */
     boolean paired();
+
+    /** Whether it has claimed the lease and waits for the broker to acknowledge the claim (standby until then). */
+    default boolean claiming() {
+        return false;
+    }
 }

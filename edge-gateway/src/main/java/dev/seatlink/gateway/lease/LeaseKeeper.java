@@ -201,4 +201,9 @@ public final class LeaseKeeper implements BrokerLink.Listener, PeriodicJob, Gate
     public boolean paired() {
         return lease.paired();
     }
+
+    @Override
+    public boolean claiming() {
+        return lease.claiming();
+    }
 }

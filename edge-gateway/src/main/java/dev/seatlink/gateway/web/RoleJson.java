@@ -14,6 +14,7 @@ final class RoleJson {
         body.put("id", role.self());
         body.put("role", role.role().label());
         body.put("paired", role.paired());
+        body.put("claiming", role.claiming());
         body.put("primary", role.primary());
         body.put("primaryUrl", role.primaryUrl());
         return body;

@@ -155,6 +155,8 @@ class WallboardShowsSeatsLiveTest {
         await().atMost(Duration.ofSeconds(5)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
                 .untilAsserted(() -> assertThat(browser.findElement(By.id("count-OFFLINE")).getText()).contains("24"));
         assertThat(browser.findElements(By.cssSelector("#group-tiles .group"))).hasSize(4);
+        assertThat(browser.findElement(By.id("gateway-role")).isDisplayed()).as("a floor's only gateway has no role to show")
+                .isFalse();
         await().atMost(Duration.ofSeconds(5)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
                 .untilAsserted(() -> assertThat(browser.findElement(By.id("group-team-vip-care")).getText())
                         .contains("VIP Care"));
