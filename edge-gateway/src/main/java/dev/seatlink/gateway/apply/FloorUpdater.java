@@ -158,7 +158,13 @@ public final class FloorUpdater {
             boolean wasOnline = floor.seat(seat).map(SeatView::online).orElse(false);
             outcome = floor.applyStatus(seat, status, rx);
             if (!retained && status.online() && status.rebirth() == null) {
-                reorderer.chaseAgain(seat, clock.millis()); // it greets on a (re)connect: it missed what was asked
+                // it greets on a (re)connect: it missed what was asked meanwhile, a roll call's ask too (a greeting
+                // a dead seat's node held and delivers late is asked again too: it cannot answer, and is shown
+                // offline one deadline later; the very status handed over again asks nothing)
+                reorderer.chaseAgain(seat, clock.millis());
+                if (outcome.effect() != Applied.Effect.REDELIVERED_STATUS) {
+                    rollCall.greeted(seat);
+                }
             }
             if (!status.online()) {
                 rollCall.wentOffline(seat);

@@ -20,7 +20,8 @@ import java.util.UUID;
  * {@code rebirth}: only a seat alive after the ask can send either. Nothing else counts — not an event, a state or a
  * status naming no ask, which the broker may have held since before the seat died with its node and deliver only now. A seat that does not answer within {@value #ANSWER_WITHIN_MS} ms of its
  * ask is shown offline ("given up"); one given up that speaks again is asked once more, and is shown online again
- * only when it answers. An offline status (a Last Will) settles a seat at once. Pure: the caller passes the time and
+ * only when it answers. One that greets (connects) after its ask, which it could not have heard, is asked again
+ * ({@link #greeted}). An offline status (a Last Will) settles a seat at once. Pure: the caller passes the time and
  * sends the asks.
  */
 public final class RollCall {
@@ -46,7 +47,11 @@ public final class RollCall {
     public record Ask(String seat, String commandId) {
     }
 
-    private record Asked(String commandId, long at) {
+    /** An ask, and the one it replaced when the seat was asked again after greeting (null if none). */
+    private record Asked(String commandId, long at, String before) {
+        boolean answeredBy(String id) {
+            return commandId.equals(id) || id.equals(before);
+        }
     }
 
     private final Set<String> toAsk = new LinkedHashSet<>();
@@ -54,6 +59,8 @@ public final class RollCall {
     private final Map<String, Asked> asked = new LinkedHashMap<>();
     /** Shown offline for not answering, with the id of the last ask (a late answer to it still counts). */
     private final Map<String, String> givenUp = new LinkedHashMap<>();
+    /** Seats to be asked again after greeting, with the ask they did not hear (its answer still counts). */
+    private final Map<String, String> reasked = new LinkedHashMap<>();
     private long lastStep = -1;
     private long startedAt = Long.MIN_VALUE / 2;
     private final String ownMark = UUID.randomUUID().toString().substring(0, 8) + "-";
@@ -101,6 +108,7 @@ public final class RollCall {
     public void startAfterLinkLoss(Collection<String> seats, long now) {
         asked.clear();
         toAsk.clear();
+        reasked.clear();
         start(seats, now);
     }
 
@@ -110,19 +118,21 @@ public final class RollCall {
      */
     public boolean answered(String seat, String commandId) {
         Asked ask = asked.get(seat);
-        boolean toThisAsk = ask != null && ask.commandId().equals(commandId);
+        boolean toThisAsk = ask != null && ask.answeredBy(commandId) || commandId.equals(reasked.get(seat));
         boolean toTheOneGivenUp = commandId.equals(givenUp.get(seat)); // late, but alive after it all the same
         if (!toThisAsk && !toTheOneGivenUp) {
             return false;
         }
         asked.remove(seat);
         toAsk.remove(seat);
+        reasked.remove(seat);
         return givenUp.remove(seat) != null;
     }
 
     /** The seat said it is offline (its Last Will): nothing to ask or wait for. */
     public void wentOffline(String seat) {
         toAsk.remove(seat);
+        reasked.remove(seat);
         asked.remove(seat);
         givenUp.remove(seat);
     }
@@ -133,15 +143,31 @@ public final class RollCall {
      * again if it lives.
      */
     public void spoke(String seat) {
-        if (!givenUp.containsKey(seat)) {
-            return;
+        if (givenUp.containsKey(seat) && !asked.containsKey(seat)) {
+            askSoon(seat);
         }
-        if (!asked.containsKey(seat)) {
-            if (toAsk.isEmpty()) {
-                lastStep = -1; // asked at the next step, not after a pause's worth of budget
-            }
-            toAsk.add(seat);
+    }
+
+    /**
+     * The seat greeted — an online status naming no ask, which a seat sends on every (re)connect — while its ask is
+     * unanswered. The asks go at QoS 0 and reach only a connected seat: one that connected after its ask (a seat
+     * starting, or reconnecting through another node, during the roll call) never heard it, and would be shown
+     * offline, alive and idle, until it next spoke. It is asked again at the next step, with a new deadline; an
+     * answer to the first ask still counts (an older terminal's plain status may come before its result).
+     */
+    public void greeted(String seat) {
+        Asked ask = asked.remove(seat);
+        if (ask != null) {
+            reasked.put(seat, ask.commandId());
+            askSoon(seat);
         }
+    }
+
+    private void askSoon(String seat) {
+        if (toAsk.isEmpty()) {
+            lastStep = -1; // asked at the next step, not after a pause's worth of budget
+        }
+        toAsk.add(seat);
     }
 
     /** Whether the seat is shown offline because it did not answer (and has not answered since). */
@@ -161,7 +187,7 @@ public final class RollCall {
             String seat = next.next();
             next.remove();
             Ask ask = new Ask(seat, askPrefix + UUID.randomUUID());
-            asked.put(seat, new Asked(ask.commandId(), now));
+            asked.put(seat, new Asked(ask.commandId(), now, reasked.remove(seat)));
             asks.add(ask);
         }
         return asks;

@@ -249,7 +249,9 @@ class FloorUpdaterTest {
 
         updater.apply(online("s-001", T + 500), now.get()); // its last words, held by a node that came back
         outwaitTheRollCall();
-        assertThat(floor.seat("s-001").orElseThrow().online()).as("no answer to the ask: shown offline").isFalse();
+        assertThat(sent.commandsTo("s-001")).as("a greeting: asked again, in case it missed the ask").hasSize(2);
+        outwaitTheRollCall();
+        assertThat(floor.seat("s-001").orElseThrow().online()).as("no answer to either ask: shown offline").isFalse();
 
         updater.apply(online("s-001", T + 600), now.get()); // more of them, after it was shown offline
 
@@ -272,6 +274,29 @@ class FloorUpdaterTest {
         updater.apply(result("s-001", ask.command().id()), now.get());
 
         assertThat(floor.seat("s-001").orElseThrow().online()).isTrue();
+    }
+
+    @Test
+    void aSeatThatConnectsAfterTheRollCallAskedItIsAskedAgainAndNeverShownOffline() {
+        updater.apply(online("s-001", T), T);
+        rollCall(); // its ask goes at QoS 0 while the seat is away (starting, or moving to another node)
+        Command missed = sent.commandsTo("s-001").get(0);
+        sent.commands.clear();
+        now.addAndGet(10_000);
+
+        updater.apply(online("s-001", now.get()), now.get()); // it connects and greets, 10 s into the roll call
+        now.addAndGet(250);
+        updater.tick();
+        List<Command> again = sent.commandsTo("s-001");
+        assertThat(again).singleElement().isInstanceOf(Command.Rebirth.class);
+        assertThat(again.get(0).id()).isNotEqualTo(missed.id());
+        now.addAndGet(6_000); // past the first ask's deadline
+        updater.tick();
+        answers("s-001", again.get(0).id());
+        outwaitTheRollCall();
+
+        assertThat(floor.seat("s-001").orElseThrow().online()).isTrue();
+        assertThat(changes).noneMatch(view -> view.seat().equals("s-001") && !view.online());
     }
 
     @Test

@@ -57,6 +57,35 @@ class RollCallTest {
     }
 
     @Test
+    void aSeatThatGreetsWhileItsAskIsUnansweredIsAskedAgainWithANewDeadline() {
+        roll.start(List.of("s-1", "s-2"), 0);
+        List<RollCall.Ask> first = roll.due(1_000);
+        roll.greeted("s-1");
+        roll.greeted("s-3"); // not asked: nothing to ask again
+
+        List<RollCall.Ask> again = roll.due(1_001);
+        assertThat(seatsOf(again)).as("at the next step").containsExactly("s-1");
+        assertThat(again.get(0).commandId()).isNotEqualTo(first.get(0).commandId());
+        assertThat(roll.overdue(16_001)).as("s-1's deadline runs from its second ask").containsExactly("s-2");
+        assertThat(roll.overdue(16_002)).containsExactly("s-1");
+    }
+
+    @Test
+    void anAnswerToTheAskASeatDidNotHearStillCountsBeforeAndAfterItIsAskedAgain() {
+        roll.start(List.of("s-1", "s-2"), 0);
+        List<RollCall.Ask> first = roll.due(1_000);
+        roll.greeted("s-1");
+        roll.greeted("s-2");
+        assertThat(roll.answered("s-1", first.get(0).commandId())).as("before the new ask goes").isFalse();
+        assertThat(seatsOf(roll.due(1_100))).as("answered: not asked again").containsExactly("s-2");
+
+        roll.answered("s-2", first.get(1).commandId()); // an older terminal's result after its plain status
+
+        assertThat(roll.open()).isZero();
+        assertThat(roll.overdue(60_000)).isEmpty();
+    }
+
+    @Test
     void onlyTheResultForThisVeryAskAnswersIt() {
         roll.start(List.of("s-1"), 0);
         RollCall.Ask ask = roll.due(1_000).get(0);
