@@ -255,7 +255,8 @@ public final class Uplink implements AutoCloseable {
                         return; // given up on by the watchdog, which disconnected it
                     }
                     backoff.reset();
-                    Logger.info("connected to {} as {}", settings.brokerUrl(), settings.clientId());
+                    // the node it reached, not the list: a technician following a seat through a failover wants which
+                    Logger.info("connected to {} as {}", client.getCurrentServerURI(), settings.clientId());
                     // Off Paho's callback thread, which must keep delivering queued messages (paho #999).
                     runOnScheduler(() -> dropThenSubscribe(formerSubscriptions, true));
                 }
