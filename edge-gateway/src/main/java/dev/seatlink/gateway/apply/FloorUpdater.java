@@ -57,6 +57,7 @@ public final class FloorUpdater {
     private final Reorderer reorderer;
     private final SeatProgress applied;
     private final SeatPace rebirths = new SeatPace(REBIRTH_INTERVAL_MS);
+    private final RebirthLog rebirthLog = new RebirthLog();
     /**
      * Seats asked for a rebirth and not yet heard saying online, with when: their next online status is the
      * answer (maybe a late one, on a busy cluster), not a move to another node; the one after that is a move.
@@ -282,6 +283,7 @@ public final class FloorUpdater {
         }
         tick.released().forEach(event -> applyEvent(event, now));
         callRoll(now);
+        rebirthLog.lines().forEach(line -> Logger.info(line));
     }
 
     /**
@@ -344,7 +346,7 @@ public final class FloorUpdater {
         if (!rebirths.due(seat, now)) {
             return;
         }
-        Logger.info("asking seat {} to republish its status and state (rebirth): {}", seat, why);
+        rebirthLog.asked(seat, why);
         sendRebirth(seat, now);
     }
 
