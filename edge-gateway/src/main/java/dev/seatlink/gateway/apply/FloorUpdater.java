@@ -46,6 +46,8 @@ public final class FloorUpdater {
      * in turn ({@link RollCall#join}).
      */
     static final long JOIN_QUIET_MS = 60_000;
+    /** A seat's events missing this long are an alert ({@link #gapsOverdue}). */
+    public static final long GAP_ALERT_AFTER_MS = 5_000;
 
     private final FloorModel floor;
     private final Metrics metrics;
@@ -264,9 +266,13 @@ public final class FloorUpdater {
         }
     }
 
-    /** Seats whose events the gateway is still waiting for. */
-    public Set<String> gapsOpen() {
-        return reorderer.seatsWithGaps();
+    /**
+     * Seats whose events the gateway has waited for at least {@link #GAP_ALERT_AFTER_MS}: an alert for each. Most gaps
+     * close within the reorder timeout or with the replay it asks for — a cluster delivers some events out of order,
+     * and a gateway starting on a running floor opened one for most seats, raising and clearing as many alerts in 2 s.
+     */
+    public Set<String> gapsOverdue(long now) {
+        return reorderer.seatsWithGapsOpenSince(now - GAP_ALERT_AFTER_MS);
     }
 
     /** Advances the reorder timers: asks for replays and rebirths, releases what waited too long. */

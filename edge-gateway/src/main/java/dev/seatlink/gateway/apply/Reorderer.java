@@ -294,9 +294,15 @@ public final class Reorderer {
         return filled;
     }
 
-    /** The seats with a gap still open. */
-    public Set<String> seatsWithGaps() {
-        return Set.copyOf(gaps.keySet());
+    /** The seats with a gap open since {@code openedBy} or earlier. */
+    public Set<String> seatsWithGapsOpenSince(long openedBy) {
+        Set<String> seats = new java.util.HashSet<>();
+        gaps.forEach((seat, gap) -> {
+            if (gap.openedAt <= openedBy) {
+                seats.add(seat);
+            }
+        });
+        return seats;
     }
 
     /** Seats waiting on a gap now. */

@@ -286,7 +286,7 @@ public final class FloorModel {
     /**
      * Re-evaluates the alert conditions.
      *
-     * @param gapsOpen seats with events the gateway is still waiting for
+     * @param gapsOpen seats with events the gateway has waited for long enough to say so ({@code FloorUpdater.gapsOverdue})
      * @return what was raised and cleared
      */
     public List<AlertChange> updateAlerts(FloorKpis kpis, Set<String> gapsOpen, long now) {

@@ -89,7 +89,7 @@ public final class FloorTick implements PeriodicJob, EarlyTick {
 
     private void afterKpis(Computed computed, long now, long heldNanos) {
         long started = System.nanoTime();
-        for (AlertChange change : floor.updateAlerts(computed.kpis(), updater.gapsOpen(), now)) {
+        for (AlertChange change : floor.updateAlerts(computed.kpis(), updater.gapsOverdue(now), now)) {
             live.alert(change);
             alertJournal.changed(change);
             Logger.info("alert {}: {}", change.change(), change.alert().text());

@@ -87,6 +87,22 @@ class FloorUpdaterTest {
     }
 
     @Test
+    void aGapIsAnAlertOnlyOnceItHasBeenOpenFiveSecondsAndNotOnceFilled() {
+        updater.apply(online("s-001"), T);
+        updater.apply(online("s-002"), T);
+        updater.apply(event("s-001", 1), T);
+        updater.apply(event("s-001", 3), T); // 2 on its way: a cluster delivers some out of order
+        updater.apply(event("s-002", 1), T);
+        updater.apply(event("s-002", 3), T);
+        now.addAndGet(1_000);
+        updater.apply(event("s-001", 2), now.get());
+
+        assertThat(updater.gapsOverdue(now.get())).as("nothing waited for long yet").isEmpty();
+        now.set(T + FloorUpdater.GAP_ALERT_AFTER_MS);
+        assertThat(updater.gapsOverdue(now.get())).containsExactly("s-002");
+    }
+
+    @Test
     void aGapStillOpenAfterTheTimeoutAsksTheSeatToReplayTheMissingEvents() {
         updater.apply(online("s-001"), T);
         updater.apply(event("s-001", 1), T);
