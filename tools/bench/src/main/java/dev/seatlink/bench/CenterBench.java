@@ -332,23 +332,43 @@ final class CenterBench {
                 .findFirst().orElseThrow();
         Gateway standby = gateways.stream().filter(g -> g.floor().equals("f1") && g != primary).findFirst().orElseThrow();
         double dupBefore = metric(standby, "seatlink_events_duplicate_total");
-        long killed = 0;
+        AtomicLong killed = new AtomicLong();
+        AtomicLong tookOver = new AtomicLong();
+        // The standby's /health every 100 ms from the kill on, beside the burst: the takeover as it happens, not
+        // bounded by when the burst ends (runs 1-50 printed "≤" the burst's remaining 8-9 s).
+        Thread watch = new Thread(() -> {
+            try {
+                while (killed.get() == 0) {
+                    Thread.sleep(10);
+                }
+                while (!"primary".equals(role(standby))) {
+                    Thread.sleep(100);
+                }
+                tookOver.set(System.nanoTime());
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        }, "standby-watch");
+        watch.setDaemon(true);
+        watch.start();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         int step = 0;
         while (System.nanoTime() < end) {
             sims.forEach(sim -> sim.step());
             if (++step == 100) {
                 primary.process().destroyForcibly();
-                killed = System.nanoTime();
+                killed.set(System.nanoTime());
             }
             Thread.sleep(10);
         }
-        Duration takeover = awaitRole(standby, "primary", Duration.ofSeconds(60));
-        long standbyTakeover = TimeUnit.NANOSECONDS.toMillis(killed == 0 ? 0 : System.nanoTime() - killed);
+        watch.join(TimeUnit.SECONDS.toMillis(60));
+        watch.interrupt();
+        Duration takeover = tookOver.get() == 0 ? null : Duration.ofNanos(tookOver.get() - killed.get());
+        long standbyTakeover = takeover == null ? 0 : takeover.toMillis();
         awaitStored(sims, List.of(standby), Duration.ofSeconds(120));
         long lost = sims.get(0).sent() - (long) storedCount(standby);
-        table.row("primary kill -9: standby primary after", takeover == null ? "never"
-                        : String.format("≤ %d ms", standbyTakeover), "≤ 10 s")
+        table.row("primary kill -9: standby primary after (its /health every 100 ms)", takeover == null
+                        ? "not within 60 s" : String.format("%,d ms", standbyTakeover), "≤ 10 s")
                 .row("primary kill -9: events lost / doubled (deliveries dropped as duplicates)",
                         String.format("%d / 0 stored twice (%.0f duplicate deliveries)", lost,
                                 metric(standby, "seatlink_events_duplicate_total") - dupBefore), "0 / 0");
