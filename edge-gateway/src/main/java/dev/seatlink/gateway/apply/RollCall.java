@@ -153,11 +153,14 @@ public final class RollCall {
      * unanswered. The asks go at QoS 0 and reach only a connected seat: one that connected after its ask (a seat
      * starting, or reconnecting through another node, during the roll call) never heard it, and would be shown
      * offline, alive and idle, until it next spoke. It is asked again at the next step, with a new deadline; an
-     * answer to the first ask still counts (an older terminal's plain status may come before its result).
+     * answer to the first ask still counts (an older terminal's plain status may come before its result). Once per
+     * ask: on a degraded cluster that closes connections whose stores time out, each re-ask's answer is two more
+     * stores, and seats greeting again and again were asked again and again.
      */
     public void greeted(String seat) {
-        Asked ask = asked.remove(seat);
-        if (ask != null) {
+        Asked ask = asked.get(seat);
+        if (ask != null && ask.before() == null) { // once: a seat the cluster keeps closing greets again and again
+            asked.remove(seat);
             reasked.put(seat, ask.commandId());
             askSoon(seat);
         }

@@ -66,6 +66,8 @@ class RollCallTest {
         List<RollCall.Ask> again = roll.due(1_001);
         assertThat(seatsOf(again)).as("at the next step").containsExactly("s-1");
         assertThat(again.get(0).commandId()).isNotEqualTo(first.get(0).commandId());
+        roll.greeted("s-1");
+        assertThat(roll.due(2_000)).as("asked again once, however often it greets").isEmpty();
         assertThat(roll.overdue(16_001)).as("s-1's deadline runs from its second ask").containsExactly("s-2");
         assertThat(roll.overdue(16_002)).containsExactly("s-1");
     }
