@@ -14,6 +14,9 @@ public final class ClientId {
     public static final String CTI = "cti";
     /** The instances of a floor's pair of gateways. */
     public static final java.util.List<String> PAIR = java.util.List.of("a", "b");
+    /** A floor's gateway names: the only one's, then the pair's. */
+    private static final java.util.List<String> GATEWAYS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of((String) null), PAIR.stream()).map(ClientId::gatewayName).toList();
 
     private ClientId() {
     }
@@ -41,7 +44,7 @@ public final class ClientId {
 
     /** Whether {@code name} (after {@code {site}.{floor}.}) is one of a floor's gateways: {@code gateway}, {@code gateway-a}, {@code gateway-b}. */
     public static boolean isGateway(String name) {
-        return GATEWAY.equals(name) || PAIR.stream().anyMatch(instance -> gatewayName(instance).equals(name));
+        return GATEWAYS.contains(name); // on every decode of a per-seat topic: no names built
     }
 
     /** 0 for the only gateway or {@code a}, 1 for {@code b}: the two of a pair are told apart by it. */
@@ -52,7 +55,7 @@ public final class ClientId {
 
     /** Every name after {@code {site}.{floor}.} that is a login but not a seat. */
     public static java.util.List<String> reserved() {
-        return java.util.List.of(GATEWAY, gatewayName("a"), gatewayName("b"), MONITOR, CTI);
+        return java.util.stream.Stream.concat(GATEWAYS.stream(), java.util.stream.Stream.of(MONITOR, CTI)).toList();
     }
 
     /** The login a phone system's adapter publishes the floor's CTI events with. */
