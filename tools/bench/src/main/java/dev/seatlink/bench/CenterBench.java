@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -333,7 +334,7 @@ final class CenterBench {
         Gateway standby = gateways.stream().filter(g -> g.floor().equals("f1") && g != primary).findFirst().orElseThrow();
         double dupBefore = metric(standby, "seatlink_events_duplicate_total");
         AtomicLong killed = new AtomicLong();
-        AtomicLong tookOver = new AtomicLong();
+        AtomicReference<Duration> tookOver = new AtomicReference<>();
         // The standby's /health every 100 ms from the kill on, beside the burst: the takeover as it happens, not
         // bounded by when the burst ends (runs 1-50 printed "≤" the burst's remaining 8-9 s).
         Thread watch = new Thread(() -> {
@@ -341,10 +342,7 @@ final class CenterBench {
                 while (killed.get() == 0) {
                     Thread.sleep(10);
                 }
-                while (!"primary".equals(role(standby))) {
-                    Thread.sleep(100);
-                }
-                tookOver.set(System.nanoTime());
+                tookOver.set(awaitRole(standby, "primary", Duration.ofSeconds(60)));
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
             }
@@ -363,7 +361,7 @@ final class CenterBench {
         }
         watch.join(TimeUnit.SECONDS.toMillis(60));
         watch.interrupt();
-        Duration takeover = tookOver.get() == 0 ? null : Duration.ofNanos(tookOver.get() - killed.get());
+        Duration takeover = tookOver.get(); // null: not primary within 60 s
         long standbyTakeover = takeover == null ? 0 : takeover.toMillis();
         awaitStored(sims, List.of(standby), Duration.ofSeconds(120));
         long lost = sims.get(0).sent() - (long) storedCount(standby);
