@@ -61,18 +61,9 @@ serving() {
   return 1
 }
 
-# retained NODE BOOT: whether the gateway reads seat s-001's status of boot BOOT on node NODE (1-3) within 30 s. A
-# node learns of a retained message another took through JetStream, a moment later: until then it serves the one
-# before.
+# retained NODE BOOT: whether the gateway reads seat s-001's status of boot BOOT on node NODE (1-3) within 30 s.
 retained() {
-  local status=""
-  for _ in $(seq 30); do
-    status="$(status_on "$1")" || true
-    [[ "$status" == *"\"boot\":\"$2\""* ]] && return 0
-    sleep 1
-  done
-  echo "node $1 serves '$status', not boot $2" >&2
-  return 1
+  serves_boot "$2" "$1" status_on "$1"
 }
 
 @test "provision-cluster makes one cluster of three hosts: what a seat retains on one node is read on another" {

@@ -51,14 +51,7 @@ retained_across() {
       -m "{\"v\":1,\"online\":true,\"boot\":\"$3\",\"fw\":\"1\",\"ts\":1800000000000}" && break
     sleep 1
   done
-  local read_back=""
-  for _ in $(seq 30); do
-    read_back="$(over_tls "$2" mosquitto_sub -q 1 -C 1 -W 5 -t seatlink/v1/hq/f1/s-001/status)" || true
-    [[ "$read_back" == *"\"boot\":\"$3\""* ]] && return 0
-    sleep 1
-  done
-  echo "node $2 serves '$read_back', not boot $3" >&2
-  return 1
+  serves_boot "$3" "$2" over_tls "$2" mosquitto_sub -q 1 -C 1 -W 5 -t seatlink/v1/hq/f1/s-001/status
 }
 
 @test "provision-cluster with TLS: the nodes route over TLS, and what a seat retains over ssl:// on one is read on another" {

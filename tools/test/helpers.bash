@@ -222,3 +222,18 @@ login() {
   user="$(sed -n 's/^username=//p' "$file")"
   echo -i "$user" -u "$user" -P "$(sed -n 's/^password=//p' "$file")"
 }
+
+# serves_boot BOOT NODE COMMAND...: runs COMMAND (a read of seat s-001's retained status on node NODE) once a second
+# for up to 30 s until what it prints names boot BOOT; else says what the node served instead. A node learns of a
+# retained message another took through JetStream a moment later: until then it serves the one before.
+serves_boot() {
+  local boot="$1" node="$2" status=""
+  shift 2
+  for _ in $(seq 30); do
+    status="$("$@")" || true
+    [[ "$status" == *"\"boot\":\"$boot\""* ]] && return 0
+    sleep 1
+  done
+  echo "node $node serves '$status', not boot $boot" >&2
+  return 1
+}
