@@ -61,7 +61,8 @@ serving() {
   return 1
 }
 
-# retained NODE BOOT: whether the gateway reads seat s-001's status of boot BOOT on node NODE (1-3) within 30 s.
+# retained NODE BOOT: whether the gateway reads seat s-001's status of boot BOOT on node NODE (1-3), once a second for
+# up to SERVES_BOOT_TRIES reads (30 unless set).
 retained() {
   serves_boot "$2" "$1" status_on "$1"
 }
@@ -173,11 +174,12 @@ role() {
   [[ "${lines[-1]}" == "NOT HEALTHY: http://$SUBNET.2:8222 is not healthy: no answer" ]]
   # NATS 2.9 acknowledges a retained message it then fails to keep while its streams still elect (seen here: the
   # status published right after the kill was served by neither survivor). A seat publishes its status again on its
-  # next change or reconnection; so does this test, up to three times.
-  for attempt in 1 2 3; do
+  # next change or reconnection; so does this test, every few seconds (waiting 30 s for a status that was lost
+  # made this test take 76 s), up to six times.
+  for attempt in 1 2 3 4 5 6; do
     published 3 '{"v":1,"online":true,"boot":"b2","fw":"1","ts":1800000001000}'
-    retained 1 b2 && break
-    ((attempt < 3))
+    SERVES_BOOT_TRIES=5 retained 1 b2 && break
+    ((attempt < 6))
   done
 
   run "$SEATLINK" provision-cluster "${HOSTS[@]}" "${NODE_ARGS[@]}" "${SSH_ARGS[@]}"

@@ -224,12 +224,13 @@ login() {
 }
 
 # serves_boot BOOT NODE COMMAND...: runs COMMAND (a read of seat s-001's retained status on node NODE) once a second
-# for up to 30 s until what it prints names boot BOOT; else says what the node served instead. A node learns of a
-# retained message another took through JetStream a moment later: until then it serves the one before.
+# up to SERVES_BOOT_TRIES times (default 30) until what it prints names boot BOOT; else says what the node served
+# instead. A node learns of a retained message another took through JetStream a moment later: until then it serves
+# the one before.
 serves_boot() {
   local boot="$1" node="$2" status=""
   shift 2
-  for _ in $(seq 30); do
+  for _ in $(seq "${SERVES_BOOT_TRIES:-30}"); do
     status="$("$@")" || true
     [[ "$status" == *"\"boot\":\"$boot\""* ]] && return 0
     sleep 1

@@ -68,7 +68,10 @@ setup() {
   grep -q "NoNewPrivileges=yes" "$INSTALL_ROOT/etc/systemd/system/seatlink-terminal.service"
   grep -qx "EnvironmentFile=$INSTALL_ROOT/opt/seatlink/current/VERSION.env" "$INSTALL_ROOT/etc/systemd/system/seatlink-terminal.service"
   grep -qx "dtparam=i2c_arm=on" "$INSTALL_ROOT/boot/firmware/config.txt"
-  curl -fs "$GATEWAY/api/fleet" | grep -q "\"seat\":\"s-014\",\"team\":\"vip-care\",\"agent\":\"a1014\",\"online\":true,\"firmware\":\"$version\""
+  fleet="$(curl -fs "$GATEWAY/api/fleet")"
+  echo "fleet: $fleet"
+  grep "s-014\|roll call" "$BATS_FILE_TMPDIR/gateway.log" || true
+  [[ "$fleet" == *"\"seat\":\"s-014\",\"team\":\"vip-care\",\"agent\":\"a1014\",\"online\":true,\"firmware\":\"$version\""* ]]
 }
 
 @test "provisioning the same seat again changes nothing" {

@@ -8,6 +8,7 @@ import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.GatewayStatus;
 import dev.seatlink.protocol.Topic;
 import io.vertx.core.Future;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.tinylog.Logger;
 
@@ -32,6 +33,8 @@ public final class LeaseKeeper implements BrokerLink.Listener, PeriodicJob, Gate
     private boolean everSubscribed;
     /** Counts the link's subscribes: an acknowledgement from an earlier connection is not this one's. */
     private long connections;
+    /** Why the last claim failed, so a claim resent every check says so once, not once per check. */
+    private String lastClaimFailure;
 
     public LeaseKeeper(FloorLink link, Codec codec, Topic topic, Lease lease, LeaseTiming timing, FloorClock clock) {
         this.link = link;
@@ -151,7 +154,17 @@ public final class LeaseKeeper implements BrokerLink.Listener, PeriodicJob, Gate
         }
         GatewayStatus claim = lease.renewal(clock.millis(), url);
         link.publishAcknowledged(topic.toString(), codec.encode(topic, claim), true)
-                .onSuccess(stored -> act(lease.claimAcknowledged(claim.since())));
+                .onSuccess(stored -> {
+                    lastClaimFailure = null;
+                    act(lease.claimAcknowledged(claim.since()));
+                })
+                .onFailure(e -> {
+                    if (!Objects.equals(e.getMessage(), lastClaimFailure)) {
+                        lastClaimFailure = e.getMessage();
+                        Logger.warn("{}: the claim was not sent or not acknowledged ({}); sending it again", lease.self(),
+                                e.getMessage());
+                    }
+                });
     }
 
     private void renew() {
