@@ -22,14 +22,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A centre on a 3-node NATS cluster: F floors of S seats, two gateways per floor (each its own JVM), the
@@ -376,9 +380,11 @@ final class CenterBench {
     /** The node most gateways are on is killed under load: time until every gateway stored all; lost / doubled. */
     private void nodeKill(Table table, NatsCluster cluster, List<FloorSimulator> sims, List<Gateway> gateways)
             throws Exception {
-        Map<String, Integer> onNode = new java.util.HashMap<>();
+        Map<String, Integer> onNode = new HashMap<>();
+        Map<Gateway, String> nodeOf = new HashMap<>();
         for (Gateway gateway : gateways) {
-            onNode.merge(health(gateway).replaceAll(".*\"brokerNode\":\"([^\"]+)\".*", "$1"), 1, Integer::sum);
+            nodeOf.put(gateway, health(gateway).replaceAll(".*\"brokerNode\":\"([^\"]+)\".*", "$1"));
+            onNode.merge(nodeOf.get(gateway), 1, Integer::sum);
         }
         String busiest = onNode.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         NatsNode node = cluster.nodes().stream().filter(n -> n.mqttUrl().equals(busiest)).findFirst().orElseThrow();
@@ -394,7 +400,8 @@ final class CenterBench {
             }
             Thread.sleep(10);
         }
-        Duration whole = awaitStored(sims, gateways, Duration.ofSeconds(180));
+        Map<Gateway, Long> wholeAt = new HashMap<>();
+        Duration whole = awaitStored(sims, gateways, Duration.ofSeconds(180), wholeAt);
         long sinceKill = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
         long lost = 0;
         for (Gateway gateway : gateways) {
@@ -408,7 +415,20 @@ final class CenterBench {
                 .row("node kill -9: seat connections lost / back (longest outage)", String.format("%d / %d (%,d ms)",
                         outages.stream().mapToLong(Outages.Summary::lost).sum(),
                         outages.stream().mapToLong(Outages.Summary::back).sum(),
-                        outages.stream().mapToLong(Outages.Summary::longestMs).max().orElse(0)), "");
+                        outages.stream().mapToLong(Outages.Summary::longestMs).max().orElse(0)), "")
+                .row("node kill -9: each gateway whole after (* was on the killed node)", wholeAfter(gateways,
+                        wholeAt, killed, gateway -> nodeOf.get(gateway).equals(busiest)), "");
+    }
+
+    /** "f1-a 4.1 s*, f1-b 9.8 s, …" by floor and instance; "–" for one never seen whole. */
+    private static String wholeAfter(List<Gateway> gateways, Map<Gateway, Long> wholeAt, long killed,
+                                     Predicate<Gateway> onKilledNode) {
+        return gateways.stream()
+                .sorted(Comparator.comparing(Gateway::floor).thenComparing(Gateway::instance))
+                .map(gateway -> gateway.floor() + "-" + gateway.instance() + " " + (wholeAt.containsKey(gateway)
+                        ? String.format("%.1f s", (wholeAt.get(gateway) - killed) / 1e9) : "–")
+                        + (onKilledNode.test(gateway) ? "*" : ""))
+                .collect(Collectors.joining(", "));
     }
 
     /** Per text, the lines of the nodes' logs that contain it (each log read once). */
@@ -430,11 +450,21 @@ final class CenterBench {
 
     /** Until every gateway's store holds every event its floor's seats made; null when it did not in time. */
     private Duration awaitStored(List<FloorSimulator> sims, List<Gateway> gateways, Duration within) throws Exception {
+        return awaitStored(sims, gateways, within, new HashMap<>());
+    }
+
+    /** As above, noting in {@code wholeAt} when each gateway was first seen whole (nanoTime). */
+    private Duration awaitStored(List<FloorSimulator> sims, List<Gateway> gateways, Duration within,
+                                 Map<Gateway, Long> wholeAt) throws Exception {
         long start = System.nanoTime();
         while (System.nanoTime() - start < within.toNanos()) {
             boolean whole = true;
             for (Gateway gateway : gateways) {
-                whole &= storedCount(gateway) >= sims.get(floorIndex(gateway)).sent();
+                boolean stored = storedCount(gateway) >= sims.get(floorIndex(gateway)).sent();
+                if (stored) {
+                    wholeAt.putIfAbsent(gateway, System.nanoTime());
+                }
+                whole &= stored;
             }
             if (whole) {
                 return Duration.ofNanos(System.nanoTime() - start);
