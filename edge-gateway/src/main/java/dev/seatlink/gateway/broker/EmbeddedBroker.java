@@ -30,6 +30,8 @@ import org.tinylog.Logger;
 public final class EmbeddedBroker implements AutoCloseable {
     private static final long GATE_START_S = 10;
     private static final long LOOPS_STOP_S = 5;
+    /** Moquette's setting for its reports home ({@code BrokerConstants.ENABLE_TELEMETRY_NAME}). */
+    public static final String TELEMETRY = io.moquette.BrokerConstants.ENABLE_TELEMETRY_NAME;
 
     private final Server server = new Server();
     private final String host;
@@ -62,6 +64,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         // mosquitto_pub/sub and other tools connect with an empty client id, as MQTT 3.1.1 allows
         props.setProperty("allow_zero_byte_client_id", "true");
         props.setProperty("persistence_enabled", "true");
+        // Moquette 0.17 otherwise reports to telemetry.moquette.io, with the address whatismyip.akamai.com gives it,
+        // at every start: a floor's gateway tells no one outside about itself.
+        props.setProperty(TELEMETRY, "false");
         try {
             Path store = Files.createDirectories(dataDir.resolve("broker"));
             props.setProperty("data_path", store.toAbsolutePath() + "/");

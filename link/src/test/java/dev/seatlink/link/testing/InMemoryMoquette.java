@@ -17,6 +17,7 @@ public final class InMemoryMoquette {
         props.setProperty("websocket_port", "disabled");
         props.setProperty("allow_anonymous", "true");
         props.setProperty("persistence_enabled", "false");
+        props.setProperty("telemetry_enabled", "false"); // else it reports to telemetry.moquette.io at every start
         props.setProperty("data_path", dir.toAbsolutePath() + "/");
         return new MemoryConfig(props);
     }

@@ -215,9 +215,13 @@ class SubscriptionOnClusterTest {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(true);
         options.setConnectionTimeout(10);
+        // An answer that does not come fails this try, and the next poll tries again: Paho's default waits for ever.
+        client.setTimeToWait(5_000);
         try {
             client.connect(options);
-            client.subscribe(Topic.seat("hq", "f1", "s-014", Topic.Kind.CMD_RESULT).toString(), 1, (topic, message) -> {
+            // QoS 0: no JetStream consumer to wait for (a node's death holds those up to a minute; the seat's own
+            // subscription is the one under test, and the command is sent again until answered)
+            client.subscribe(Topic.seat("hq", "f1", "s-014", Topic.Kind.CMD_RESULT).toString(), 0, (topic, message) -> {
                 if (codec.decode(topic, message.getPayload()) instanceof Decoded.Accepted accepted
                         && accepted.message() instanceof CommandResult result && result.ok()) {
                     answered.add(result.id());
