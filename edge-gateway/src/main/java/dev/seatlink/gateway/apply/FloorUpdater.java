@@ -59,7 +59,7 @@ public final class FloorUpdater {
     private final Reorderer reorderer;
     private final SeatProgress applied;
     private final SeatPace rebirths = new SeatPace(REBIRTH_INTERVAL_MS);
-    private final RebirthLog rebirthLog = new RebirthLog();
+    private final SeatNewsLog news = new SeatNewsLog();
     /**
      * Seats asked for a rebirth and not yet heard saying online, with when: their next online status is the
      * answer (maybe a late one, on a busy cluster), not a move to another node; the one after that is a move.
@@ -289,7 +289,7 @@ public final class FloorUpdater {
         }
         tick.released().forEach(event -> applyEvent(event, now));
         callRoll(now);
-        rebirthLog.lines().forEach(line -> Logger.info(line));
+        news.lines().forEach(line -> Logger.info(line));
     }
 
     /**
@@ -352,7 +352,7 @@ public final class FloorUpdater {
         if (!rebirths.due(seat, now)) {
             return;
         }
-        rebirthLog.asked(seat, why);
+        news.note(SeatNewsLog.Wording.rebirth(why), seat);
         sendRebirth(seat, now);
     }
 
@@ -377,7 +377,7 @@ public final class FloorUpdater {
      * offline, or null.
      */
     private SeatStatus cameBack(String seat) {
-        Logger.info("seat {} answered the roll call after it was shown offline: online again", seat);
+        news.note(SeatNewsLog.Wording.CAME_BACK, seat);
         return unconfirmed.remove(seat);
     }
 }
