@@ -356,10 +356,17 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         announce(null);
     }
 
-    /** Status then state; as the answer to a {@code rebirth}, the status names it (null: on a connect). */
+    /**
+     * Status then state; as the answer to a {@code rebirth}, the status names it (null: on a connect). On a connect
+     * both are retained, replacing whatever the broker held; an answer is not: the retained copies from the connect
+     * still say the same, and on a NATS cluster each retained publish is stored before the seat's next packet is read
+     * — up to 4 s, then the connection is closed — just when a node's death has every gateway calling the roll. A
+     * Last Will arriving late is put right here ({@link #onMessage}), not by the gateway's rebirth.
+     */
     private void announce(String rebirthId) {
-        uplink.publish(statusTopic, onlineStatus().answering(rebirthId), true);
-        uplink.publish(stateTopic, currentState(), true);
+        boolean connecting = rebirthId == null;
+        uplink.publish(statusTopic, onlineStatus().answering(rebirthId), connecting);
+        uplink.publish(stateTopic, currentState(), connecting);
     }
 
     private void beep() {

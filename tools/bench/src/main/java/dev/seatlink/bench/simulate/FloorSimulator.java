@@ -343,12 +343,16 @@ public final class FloorSimulator implements AutoCloseable {
         return greet(index, client, null);
     }
 
-    /** Status then state, as a terminal does on connect and (naming the command, {@code rebirthId}) on rebirth. */
+    /**
+     * Status then state, as a terminal does on connect (retained) and, naming the command {@code rebirthId}, on
+     * rebirth (not retained: the terminal's {@code announce}).
+     */
     private Future<Integer> greet(int index, MqttClient client, String rebirthId) {
         SimulatedSeat seat = seats.get(index);
+        boolean connecting = rebirthId == null;
         return publish(index, client, topic(seat, Topic.Kind.STATUS),
-                SeatStatus.online(seat.boot, "sim", System.currentTimeMillis()).answering(rebirthId), true)
-                .compose(id -> publish(index, client, topic(seat, Topic.Kind.STATE), snapshot(seat), true));
+                SeatStatus.online(seat.boot, "sim", System.currentTimeMillis()).answering(rebirthId), connecting)
+                .compose(id -> publish(index, client, topic(seat, Topic.Kind.STATE), snapshot(seat), connecting));
     }
 
     private void nextNode(int index) {

@@ -1,0 +1,97 @@
+package dev.seatlink.terminal.uplink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.seatlink.protocol.Codec;
+import dev.seatlink.protocol.Command;
+import dev.seatlink.protocol.Decoded;
+import dev.seatlink.protocol.SeatStatus;
+import dev.seatlink.protocol.Topic;
+import dev.seatlink.terminal.TerminalAgent;
+import dev.seatlink.terminal.seat.FakeClock;
+import dev.seatlink.terminal.simulate.SimulatedHardware;
+import dev.seatlink.terminal.testing.RefusingBroker;
+import dev.seatlink.terminal.testing.TestSeat;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A seat answers a gateway's {@code rebirth} with its status naming the ask, to whoever listens now, but leaves the
+ * broker's retained copy as its connect made it: on a NATS cluster each retained publish is stored before the seat's
+ * next packet is read, and a node's death has every gateway of the floor calling the roll at once.
+ */
+class RebirthAnswerTest {
+    private static final Duration BOUND = Duration.ofSeconds(30);
+    private final Codec codec = new Codec();
+    private final Topic status = Topic.seat("hq", "f1", "s-014", Topic.Kind.STATUS);
+
+    @TempDir
+    Path dir;
+
+    private RefusingBroker broker;
+    private TerminalAgent agent;
+    private final List<MqttClient> clients = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        if (agent != null) {
+            agent.close();
+        }
+        for (MqttClient client : clients) {
+            if (client.isConnected()) {
+                client.disconnect();
+            }
+            client.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void theAnswerReachesTheListenersAndTheRetainedStatusStaysTheConnects() throws Exception {
+        broker = RefusingBroker.firstTimes("nothing/refused", 0);
+        String url = broker.start(dir.resolve("broker"));
+        List<SeatStatus> heard = statuses(url, "floor-test");
+        agent = new SimulatedHardware().newAgent(TestSeat.config(url, dir.resolve("seat")),
+                new FakeClock(System.currentTimeMillis()), screen -> { });
+        agent.start();
+        await().atMost(BOUND).until(() -> heard.stream().anyMatch(SeatStatus::online));
+
+        Topic cmd = Topic.seat("hq", "f1", "s-014", Topic.Kind.CMD);
+        clients.get(0).publish(cmd.toString(), codec.encode(cmd, new Command.Rebirth("rc-1", System.currentTimeMillis())),
+                1, false);
+        await().atMost(BOUND).until(() -> heard.stream().anyMatch(s -> "rc-1".equals(s.rebirth())));
+
+        List<SeatStatus> retained = statuses(url, "later-test");
+        await().atMost(BOUND).until(() -> !retained.isEmpty());
+        assertThat(retained.get(0).online()).isTrue();
+        assertThat(retained.get(0).rebirth()).as("the retained status is the connect's, naming no ask").isNull();
+    }
+
+    /** What a client subscribing now hears on the seat's status topic, the retained copy first. */
+    private List<SeatStatus> statuses(String url, String clientId) throws Exception {
+        MqttClient client = new MqttClient(url, clientId, new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        client.connect(options);
+        clients.add(client);
+        List<SeatStatus> heard = new CopyOnWriteArrayList<>();
+        client.subscribe(status.toString(), 1, (topic, message) -> {
+            if (codec.decode(topic, message.getPayload()) instanceof Decoded.Accepted accepted
+                    && accepted.message() instanceof SeatStatus said) {
+                heard.add(said);
+            }
+        });
+        return heard;
+    }
+}
