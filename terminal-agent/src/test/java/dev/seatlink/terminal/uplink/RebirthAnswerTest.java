@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A seat answers a gateway's {@code rebirth} with its status naming the ask, to whoever listens now, but leaves the
  * broker's retained copy as its connect made it: on a NATS cluster each retained publish is stored before the seat's
- * next packet is read, and a node's death has every gateway of the floor calling the roll at once.
+ * next packet is read, and a node's death has every gateway of the floor calling the roll at once. What lets the answer
+ * leave the retained copy alone: a Last Will that comes after the seat reconnected is put right by the seat itself.
  */
 class RebirthAnswerTest {
     private static final Duration BOUND = Duration.ofSeconds(30);
@@ -38,6 +39,7 @@ class RebirthAnswerTest {
     Path dir;
 
     private RefusingBroker broker;
+    private String url;
     private TerminalAgent agent;
     private final List<MqttClient> clients = new CopyOnWriteArrayList<>();
 
@@ -59,13 +61,7 @@ class RebirthAnswerTest {
 
     @Test
     void theAnswerReachesTheListenersAndTheRetainedStatusStaysTheConnects() throws Exception {
-        broker = RefusingBroker.firstTimes("nothing/refused", 0);
-        String url = broker.start(dir.resolve("broker"));
-        List<SeatStatus> heard = statuses(url, "floor-test");
-        agent = new SimulatedHardware().newAgent(TestSeat.config(url, dir.resolve("seat")),
-                new FakeClock(System.currentTimeMillis()), screen -> { });
-        agent.start();
-        await().atMost(BOUND).until(() -> heard.stream().anyMatch(SeatStatus::online));
+        List<SeatStatus> heard = startSeat();
 
         Topic cmd = Topic.seat("hq", "f1", "s-014", Topic.Kind.CMD);
         clients.get(0).publish(cmd.toString(), codec.encode(cmd, new Command.Rebirth("rc-1", System.currentTimeMillis())),
@@ -76,6 +72,33 @@ class RebirthAnswerTest {
         await().atMost(BOUND).until(() -> !retained.isEmpty());
         assertThat(retained.get(0).online()).isTrue();
         assertThat(retained.get(0).rebirth()).as("the retained status is the connect's, naming no ask").isNull();
+    }
+
+    /** What the answer leaves to the seat: its Last Will, come after it reconnected, is put right by the seat. */
+    @Test
+    void aLateLastWillOfTheSeatsOwnBootIsPutRightByTheSeat() throws Exception {
+        List<SeatStatus> heard = startSeat();
+        String boot = heard.stream().filter(SeatStatus::online).findFirst().orElseThrow().boot();
+
+        clients.get(0).publish(status.toString(), codec.encode(status, SeatStatus.offline(boot,
+                System.currentTimeMillis())), 1, true); // as the broker publishes a Will it held
+        await().atMost(BOUND).until(() -> heard.size() >= 3 && heard.get(heard.size() - 1).online());
+
+        List<SeatStatus> retained = statuses(url, "later-test");
+        await().atMost(BOUND).until(() -> !retained.isEmpty());
+        assertThat(retained.get(0).online()).as("the retained status says online again").isTrue();
+        assertThat(retained.get(0).boot()).isEqualTo(boot);
+    }
+
+    private List<SeatStatus> startSeat() throws Exception {
+        broker = RefusingBroker.firstTimes("nothing/refused", 0);
+        url = broker.start(dir.resolve("broker"));
+        List<SeatStatus> heard = statuses(url, "floor-test");
+        agent = new SimulatedHardware().newAgent(TestSeat.config(url, dir.resolve("seat")),
+                new FakeClock(System.currentTimeMillis()), screen -> { });
+        agent.start();
+        await().atMost(BOUND).until(() -> heard.stream().anyMatch(SeatStatus::online));
+        return heard;
     }
 
     /** What a client subscribing now hears on the seat's status topic, the retained copy first. */
