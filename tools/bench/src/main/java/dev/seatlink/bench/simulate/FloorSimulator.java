@@ -41,7 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A floor of simulated seats, each its own MQTT connection (fixed client id, persistent session, QoS 1, Last
  * Will = offline status, as a terminal: a command sent while the seat is between nodes waits for it), publishing {@code status}, {@code state} and {@code event} exactly as protocol v1 says, with a
  * per-seat {@code seq}, and answering the gateway's {@code rebirth} and {@code replay} from memory as a
- * terminal does from its journal (on a cluster, replay is how a gateway fills what a dying node lost).
+ * terminal does from its journal (on a cluster, replay is how a gateway fills what a dying node lost), and putting
+ * right its own Last Will when the broker delivers it after the seat was back (a rebirth's answer is not retained).
  * Seats spread over a list of brokers (seat i starts on node i mod n) and move to the next node when theirs
  * fails. Each seat subscribes to its own topics ({@code …/{seat}/+}) and probes that subscription when it has been
  * quiet for {@code linkCheckMs} and at once after each connect (each of its own publishes, which come back through
@@ -57,6 +58,7 @@ public final class FloorSimulator implements AutoCloseable {
 
     private static final String CMD_LEVEL = "/" + Topic.Kind.CMD.level();
     private static final String CALL_LEVEL = "/" + Topic.Kind.CALL.level();
+    private static final String STATUS_LEVEL = "/" + Topic.Kind.STATUS.level();
     /** For the events nobody times: the simulator's own answers to calls, and most benches' steps. */
     private static final PublishWatch UNWATCHED = (seat, seq) -> { };
 
@@ -113,6 +115,7 @@ public final class FloorSimulator implements AutoCloseable {
     private final int[] node;
     private final AtomicLong replayed = new AtomicLong();
     private final AtomicLong rebirths = new AtomicLong();
+    private final AtomicLong willsRepaired = new AtomicLong();
     /** Seats that died (with their broker node, in a test): they neither publish nor come back. */
     private final java.util.Set<Integer> dead = ConcurrentHashMap.newKeySet();
     /** Per seat, its subscription's check; each guarded by itself (the seat's client and the check timer share it). */
@@ -294,8 +297,9 @@ public final class FloorSimulator implements AutoCloseable {
                 check.received(message.topicName(), message.qosLevel().value(), message.isRetain(),
                         monotonicMillis());
             }
-            if (message.topicName().endsWith(CMD_LEVEL) || message.topicName().endsWith(CALL_LEVEL)) {
-                answer(index, client, message.topicName(), message.payload().getBytes());
+            String topic = message.topicName();
+            if (topic.endsWith(CMD_LEVEL) || topic.endsWith(CALL_LEVEL) || topic.endsWith(STATUS_LEVEL)) {
+                answer(index, client, topic, message.payload().getBytes()); // its status: a Will may come late
             } // else what the seat published itself, back through its one subscription
         });
         client.closeHandler(v -> {
@@ -361,7 +365,10 @@ public final class FloorSimulator implements AutoCloseable {
         }
     }
 
-    /** A command for the seat: {@code rebirth} and {@code replay} are answered; the others only acknowledged. */
+    /**
+     * A command for the seat: {@code rebirth} and {@code replay} are answered; the others only acknowledged. Its own
+     * offline status (its Will, come after it was back) is answered with an online one, retained.
+     */
     private void answer(int index, MqttClient client, String topic, byte[] payload) {
         long rx = System.nanoTime();
         if (!(codec.decode(topic, payload) instanceof Decoded.Accepted accepted)) {
@@ -371,6 +378,15 @@ public final class FloorSimulator implements AutoCloseable {
             if (calls != null) {
                 followCall(index, call, rx);
             }
+            return;
+        }
+        if (accepted.message() instanceof SeatStatus said && !said.online()
+                && said.boot().equals(seats.get(index).boot)) {
+            // its own Last Will, come after it reconnected (a cluster's): put right, as a terminal does
+            willsRepaired.incrementAndGet();
+            SimulatedSeat seat = seats.get(index);
+            publish(index, client, topic(seat, Topic.Kind.STATUS),
+                    SeatStatus.online(seat.boot, "sim", System.currentTimeMillis()), true);
             return;
         }
         if (!(accepted.message() instanceof Command command)) {
@@ -583,6 +599,11 @@ public final class FloorSimulator implements AutoCloseable {
     /** Events republished because a gateway asked for a {@code replay}. */
     public long replayed() {
         return replayed.get();
+    }
+
+    /** The seats' own Last Wills heard after they were back, each answered with an online status retained. */
+    public long willsRepaired() {
+        return willsRepaired.get();
     }
 
     /** {@code rebirth} commands answered. */
