@@ -358,6 +358,10 @@ function renderRole(gateway) {
   const badge = document.getElementById("gateway-role");
   badge.hidden = !gateway || !gateway.paired;
   if (badge.hidden) return;
+  // drawn again only when it changes: a link replaced under the pointer with every update can lose its click
+  const shown = [gateway.role, gateway.claiming, gateway.primaryUrl, gateway.primary].join("|");
+  if (badge.dataset.shown === shown) return;
+  badge.dataset.shown = shown;
   const standby = gateway.role !== "primary";
   badge.className = "gateway-role " + (standby ? "standby" : "primary");
   if (!standby) {

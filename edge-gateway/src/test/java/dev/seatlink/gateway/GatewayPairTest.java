@@ -150,8 +150,10 @@ class GatewayPairTest {
         await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).untilAsserted(() ->
                 assertThat(browser.findElement(By.id("gateway-role")).getText())
                         .isEqualTo("standby gateway · go to the primary"));
-        assertThat(browser.findElement(By.cssSelector("#gateway-role a")).getAttribute("href"))
-                .isEqualTo("http://127.0.0.1:" + a.httpPort() + "/");
+        // the badge is drawn again with each update: an element found a moment ago may be gone
+        await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).untilAsserted(() ->
+                assertThat(browser.findElement(By.cssSelector("#gateway-role a")).getAttribute("href"))
+                        .isEqualTo("http://127.0.0.1:" + a.httpPort() + "/"));
         browser.get(a.wallboardUrl());
         await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).untilAsserted(() ->
                 assertThat(browser.findElement(By.id("gateway-role")).getText()).isEqualTo("primary gateway"));
