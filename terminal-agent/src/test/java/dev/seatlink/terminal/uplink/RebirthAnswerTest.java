@@ -5,21 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Command;
-import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.SeatStatus;
 import dev.seatlink.protocol.Topic;
 import dev.seatlink.terminal.TerminalAgent;
 import dev.seatlink.terminal.seat.FakeClock;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
 import dev.seatlink.terminal.testing.RefusingBroker;
+import dev.seatlink.terminal.testing.StatusListener;
 import dev.seatlink.terminal.testing.TestSeat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,18 +38,15 @@ class RebirthAnswerTest {
     private RefusingBroker broker;
     private String url;
     private TerminalAgent agent;
-    private final List<MqttClient> clients = new CopyOnWriteArrayList<>();
+    private final List<StatusListener> listeners = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() throws Exception {
         if (agent != null) {
             agent.close();
         }
-        for (MqttClient client : clients) {
-            if (client.isConnected()) {
-                client.disconnect();
-            }
-            client.close();
+        for (StatusListener listener : listeners) {
+            listener.close();
         }
         if (broker != null) {
             broker.close();
@@ -61,14 +55,14 @@ class RebirthAnswerTest {
 
     @Test
     void theAnswerReachesTheListenersAndTheRetainedStatusStaysTheConnects() throws Exception {
-        List<SeatStatus> heard = startSeat();
+        StatusListener floor = startSeat();
 
         Topic cmd = Topic.seat("hq", "f1", "s-014", Topic.Kind.CMD);
-        clients.get(0).publish(cmd.toString(), codec.encode(cmd, new Command.Rebirth("rc-1", System.currentTimeMillis())),
-                1, false);
-        await().atMost(BOUND).until(() -> heard.stream().anyMatch(s -> "rc-1".equals(s.rebirth())));
+        floor.client().publish(cmd.toString(), codec.encode(cmd, new Command.Rebirth("rc-1",
+                System.currentTimeMillis())), 1, false);
+        await().atMost(BOUND).until(() -> floor.heard().stream().anyMatch(s -> "rc-1".equals(s.rebirth())));
 
-        List<SeatStatus> retained = statuses(url, "later-test");
+        List<SeatStatus> retained = listen("later-test").heard();
         await().atMost(BOUND).until(() -> !retained.isEmpty());
         assertThat(retained.get(0).online()).isTrue();
         assertThat(retained.get(0).rebirth()).as("the retained status is the connect's, naming no ask").isNull();
@@ -77,44 +71,35 @@ class RebirthAnswerTest {
     /** What the answer leaves to the seat: its Last Will, come after it reconnected, is put right by the seat. */
     @Test
     void aLateLastWillOfTheSeatsOwnBootIsPutRightByTheSeat() throws Exception {
-        List<SeatStatus> heard = startSeat();
+        StatusListener floor = startSeat();
+        List<SeatStatus> heard = floor.heard();
         String boot = heard.stream().filter(SeatStatus::online).findFirst().orElseThrow().boot();
 
-        clients.get(0).publish(status.toString(), codec.encode(status, SeatStatus.offline(boot,
+        floor.client().publish(status.toString(), codec.encode(status, SeatStatus.offline(boot,
                 System.currentTimeMillis())), 1, true); // as the broker publishes a Will it held
         await().atMost(BOUND).until(() -> heard.size() >= 3 && heard.get(heard.size() - 1).online());
 
-        List<SeatStatus> retained = statuses(url, "later-test");
+        List<SeatStatus> retained = listen("later-test").heard();
         await().atMost(BOUND).until(() -> !retained.isEmpty());
         assertThat(retained.get(0).online()).as("the retained status says online again").isTrue();
         assertThat(retained.get(0).boot()).isEqualTo(boot);
     }
 
-    private List<SeatStatus> startSeat() throws Exception {
+    /** A broker, a listener on the seat's status (the floor), and the seat, once the floor heard it online. */
+    private StatusListener startSeat() throws Exception {
         broker = RefusingBroker.firstTimes("nothing/refused", 0);
         url = broker.start(dir.resolve("broker"));
-        List<SeatStatus> heard = statuses(url, "floor-test");
+        StatusListener floor = listen("floor-test");
         agent = new SimulatedHardware().newAgent(TestSeat.config(url, dir.resolve("seat")),
                 new FakeClock(System.currentTimeMillis()), screen -> { });
         agent.start();
-        await().atMost(BOUND).until(() -> heard.stream().anyMatch(SeatStatus::online));
-        return heard;
+        await().atMost(BOUND).until(() -> floor.heard().stream().anyMatch(SeatStatus::online));
+        return floor;
     }
 
-    /** What a client subscribing now hears on the seat's status topic, the retained copy first. */
-    private List<SeatStatus> statuses(String url, String clientId) throws Exception {
-        MqttClient client = new MqttClient(url, clientId, new MemoryPersistence());
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(true);
-        client.connect(options);
-        clients.add(client);
-        List<SeatStatus> heard = new CopyOnWriteArrayList<>();
-        client.subscribe(status.toString(), 1, (topic, message) -> {
-            if (codec.decode(topic, message.getPayload()) instanceof Decoded.Accepted accepted
-                    && accepted.message() instanceof SeatStatus said) {
-                heard.add(said);
-            }
-        });
-        return heard;
+    private StatusListener listen(String clientId) throws Exception {
+        StatusListener listener = new StatusListener(url, clientId, status);
+        listeners.add(listener);
+        return listener;
     }
 }
