@@ -30,8 +30,6 @@ import org.tinylog.Logger;
 public final class EmbeddedBroker implements AutoCloseable {
     private static final long GATE_START_S = 10;
     private static final long LOOPS_STOP_S = 5;
-    /** Moquette's setting for its reports home ({@code BrokerConstants.ENABLE_TELEMETRY_NAME}). */
-    public static final String TELEMETRY = io.moquette.BrokerConstants.ENABLE_TELEMETRY_NAME;
 
     private final Server server = new Server();
     private final String host;
@@ -66,7 +64,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         props.setProperty("persistence_enabled", "true");
         // Moquette 0.17 otherwise reports to telemetry.moquette.io, with the address whatismyip.akamai.com gives it,
         // at every start: a floor's gateway tells no one outside about itself.
-        props.setProperty(TELEMETRY, "false");
+        props.setProperty(io.moquette.BrokerConstants.ENABLE_TELEMETRY_NAME, "false");
         try {
             Path store = Files.createDirectories(dataDir.resolve("broker"));
             props.setProperty("data_path", store.toAbsolutePath() + "/");

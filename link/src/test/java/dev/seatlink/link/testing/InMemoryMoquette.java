@@ -17,7 +17,8 @@ public final class InMemoryMoquette {
         props.setProperty("websocket_port", "disabled");
         props.setProperty("allow_anonymous", "true");
         props.setProperty("persistence_enabled", "false");
-        props.setProperty("telemetry_enabled", "false"); // else it reports to telemetry.moquette.io at every start
+        // else it reports to telemetry.moquette.io at every start
+        props.setProperty(io.moquette.BrokerConstants.ENABLE_TELEMETRY_NAME, "false");
         props.setProperty("data_path", dir.toAbsolutePath() + "/");
         return new MemoryConfig(props);
     }

@@ -354,9 +354,15 @@ public final class FloorSimulator implements AutoCloseable {
     private Future<Integer> greet(int index, MqttClient client, String rebirthId) {
         SimulatedSeat seat = seats.get(index);
         boolean connecting = rebirthId == null;
-        return publish(index, client, topic(seat, Topic.Kind.STATUS),
-                SeatStatus.online(seat.boot, "sim", System.currentTimeMillis()).answering(rebirthId), connecting)
+        return publishOnline(index, client, rebirthId, connecting)
                 .compose(id -> publish(index, client, topic(seat, Topic.Kind.STATE), snapshot(seat), connecting));
+    }
+
+    /** The seat's online status, naming the rebirth it answers (or null). */
+    private Future<Integer> publishOnline(int index, MqttClient client, String rebirthId, boolean retained) {
+        SimulatedSeat seat = seats.get(index);
+        return publish(index, client, topic(seat, Topic.Kind.STATUS),
+                SeatStatus.online(seat.boot, "sim", System.currentTimeMillis()).answering(rebirthId), retained);
     }
 
     private void nextNode(int index) {
@@ -384,9 +390,7 @@ public final class FloorSimulator implements AutoCloseable {
                 && said.boot().equals(seats.get(index).boot)) {
             // its own Last Will, come after it reconnected (a cluster's): put right, as a terminal does
             willsRepaired.incrementAndGet();
-            SimulatedSeat seat = seats.get(index);
-            publish(index, client, topic(seat, Topic.Kind.STATUS),
-                    SeatStatus.online(seat.boot, "sim", System.currentTimeMillis()), true);
+            publishOnline(index, client, null, true);
             return;
         }
         if (!(accepted.message() instanceof Command command)) {
