@@ -6,6 +6,7 @@ import dev.seatlink.centre.feed.FloorFeed;
 import dev.seatlink.centre.model.CentreModel;
 import dev.seatlink.centre.web.CentreRoutes;
 import dev.seatlink.centre.web.ReportRoutes;
+import dev.seatlink.link.RejectLog;
 import dev.seatlink.protocol.FloorSummary;
 import dev.seatlink.protocol.GatewayStatus;
 import dev.seatlink.protocol.SeatEvent;
@@ -41,7 +42,7 @@ final class CentreVerticle extends VerticleBase implements FloorFeed {
         routes.mount(router);
         new ReportRoutes(vertx, settings.reports(), settings.zone(), clock).mount(router);
         routes.schedule(vertx);
-        link = new CentreLink(vertx, settings.brokers(), plan, settings.login());
+        link = new CentreLink(vertx, settings.brokers(), plan, settings.login(), new RejectLog(clock::millis));
         server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.httpHost()).setPort(settings.httpPort())
                 .setIdleTimeout(60));
         return server.requestHandler(router).listen().onSuccess(listening -> link.start(this));
@@ -69,6 +70,11 @@ final class CentreVerticle extends VerticleBase implements FloorFeed {
     @Override
     public void link(boolean up) {
         model.link(up);
+    }
+
+    @Override
+    public void refused() {
+        model.refused();
     }
 
     @Override

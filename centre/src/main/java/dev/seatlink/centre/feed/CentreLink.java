@@ -3,6 +3,7 @@ package dev.seatlink.centre.feed;
 import dev.seatlink.centre.config.CentrePlan;
 import dev.seatlink.link.BrokerList;
 import dev.seatlink.link.ReconnectPlan;
+import dev.seatlink.link.RejectLog;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.FloorSummary;
@@ -32,6 +33,10 @@ import org.tinylog.Logger;
  * connect must first delete the consumers of the session before it: with one of them on a node just killed, NATS
  * refused every connect for as long as the node stayed dead ("unable to delete consumer", `bench center`
  * 2026-12-02 run 14: the page without news for 20 s, three raised hands missed).
+ *
+ * <p>Every seat of every floor can write what this link reads (its own events), so a message that does not decode is
+ * counted and logged at most once a minute per seat ({@link RejectLog}), as a floor's gateway does: a broken or
+ * hostile seat publishing garbage as fast as it can must not flood the centre's log.
  */
 public final class CentreLink {
     static final int KEEPALIVE_S = 10;
@@ -46,15 +51,17 @@ public final class CentreLink {
     private final Login login;
     private final ReconnectPlan reconnect;
     private final Codec codec = new Codec();
+    private final RejectLog rejectLog;
     private final String clientId = "centre-" + UUID.randomUUID().toString().substring(0, 8);
     private FloorFeed feed;
     private MqttClient client;
     private boolean closed;
 
-    public CentreLink(Vertx vertx, String brokers, CentrePlan plan, Login login) {
+    public CentreLink(Vertx vertx, String brokers, CentrePlan plan, Login login, RejectLog rejectLog) {
         this.vertx = vertx;
         this.plan = plan;
         this.login = login;
+        this.rejectLog = rejectLog;
         this.reconnect = new ReconnectPlan(BrokerList.turnedFor(BrokerList.parse(brokers), clientId, 0));
     }
 
@@ -120,10 +127,12 @@ public final class CentreLink {
 
     private void received(MqttPublishMessage message) {
         Decoded decoded = codec.decode(message.topicName(), message.payload().getBytes());
-        if (!(decoded instanceof Decoded.Accepted accepted)) {
-            Logger.warn("ignored a message on {}: {}", message.topicName(), ((Decoded.Rejected) decoded).detail());
+        if (decoded instanceof Decoded.Rejected rejected) {
+            feed.refused();
+            rejectLog.rejected(RejectLog.sourceOf(message.topicName()), rejected.reason(), rejected.detail());
             return;
         }
+        Decoded.Accepted accepted = (Decoded.Accepted) decoded;
         Topic topic = accepted.topic();
         if (accepted.message() instanceof FloorSummary summary) {
             feed.summary(topic.site(), topic.floor(), summary);

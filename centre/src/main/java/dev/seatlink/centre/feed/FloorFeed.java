@@ -14,4 +14,7 @@ public interface FloorFeed {
     void seatEvent(String site, String floor, SeatEvent event);
 
     void link(boolean up);
+
+    /** A message was refused (malformed, or a seat's payload naming another seat); it is logged by the link. */
+    void refused();
 }

@@ -42,6 +42,8 @@ public final class CentreModel {
     private final Map<String, FloorState> floors = new LinkedHashMap<>();
     private boolean linkUp;
     private long version;
+    /** Messages from the floors that did not decode, since start (for {@code /health}; not shown on the page). */
+    private long refused;
 
     private static final class FloorState {
         final CentrePlan.FloorRef ref;
@@ -151,6 +153,14 @@ public final class CentreModel {
             linkUp = up;
             version++;
         }
+    }
+
+    public void refused() {
+        refused++;
+    }
+
+    public long refusedMessages() {
+        return refused;
     }
 
     /** Bumped by every change worth showing; with {@link #staleCount} the stream knows when to push. */

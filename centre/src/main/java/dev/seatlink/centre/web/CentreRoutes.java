@@ -82,6 +82,7 @@ public final class CentreRoutes {
         body.put("floors", view.floors().size());
         body.put("staleFloors", view.staleFloors());
         body.put("pages", stream.size());
+        body.put("refusedMessages", model.refusedMessages());
         JsonReply.send(ctx, up ? 200 : 503, body);
     }
 

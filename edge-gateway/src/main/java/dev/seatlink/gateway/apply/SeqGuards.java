@@ -2,8 +2,8 @@ package dev.seatlink.gateway.apply;
 
 import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.floor.FloorModel;
-import dev.seatlink.gateway.ingest.RejectLog;
 import dev.seatlink.gateway.metrics.Metrics;
+import dev.seatlink.link.RejectLog;
 import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.Ids;
 import dev.seatlink.protocol.RejectReason;

@@ -3,12 +3,11 @@ package dev.seatlink.gateway.ingest;
 import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.gateway.store.StoreWriter;
+import dev.seatlink.link.RejectLog;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.Ids;
-import dev.seatlink.protocol.ProtocolViolation;
 import dev.seatlink.protocol.SeatEvent;
-import dev.seatlink.protocol.Topic;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -81,7 +80,7 @@ public final class IngestPipeline implements Inbox {
                 accepted = a;
             } else if (decoded instanceof Decoded.Rejected rejected) {
                 metrics.rejected(rejected.reason());
-                rejectLog.rejected(sourceOf(delivery.topic()), rejected.reason(), rejected.detail());
+                rejectLog.rejected(RejectLog.sourceOf(delivery.topic()), rejected.reason(), rejected.detail());
             }
         } catch (RuntimeException e) {
             // never let one message stop the link; it is acknowledged with its batch and not applied
@@ -136,16 +135,6 @@ public final class IngestPipeline implements Inbox {
             applying = false;
         } else {
             loop.execute(this::applySome);
-        }
-    }
-
-    /** The seat a topic names, or the (printable) topic itself when it names none. */
-    static String sourceOf(String topic) {
-        try {
-            Topic parsed = Topic.parse(topic);
-            return parsed.seat() == null ? parsed.toString() : "seat " + parsed.seat();
-        } catch (ProtocolViolation e) {
-            return "topic " + Ids.printable(topic, 80);
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.gateway.store.EventStore;
 import dev.seatlink.gateway.store.StoreWriter;
+import dev.seatlink.link.RejectLog;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Cause;
 import dev.seatlink.protocol.Codec;

@@ -1,4 +1,4 @@
-package dev.seatlink.gateway.ingest;
+package dev.seatlink.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +28,7 @@ class RejectLogTest {
 
     @Test
     void sourceOfNamesTheSeatOrTheBadTopic() {
-        assertThat(IngestPipeline.sourceOf("seatlink/v1/hq/f1/s-1/event")).isEqualTo("seat s-1");
-        assertThat(IngestPipeline.sourceOf("seatlink/v1/hq/f1/S 1/event")).isEqualTo("topic seatlink/v1/hq/f1/S 1/event");
+        assertThat(RejectLog.sourceOf("seatlink/v1/hq/f1/s-1/event")).isEqualTo("seat s-1");
+        assertThat(RejectLog.sourceOf("seatlink/v1/hq/f1/S 1/event")).isEqualTo("topic seatlink/v1/hq/f1/S 1/event");
     }
 }

@@ -1,14 +1,17 @@
-package dev.seatlink.gateway.ingest;
+package dev.seatlink.link;
 
-import dev.seatlink.gateway.floor.FloorClock;
+import dev.seatlink.protocol.Ids;
+import dev.seatlink.protocol.ProtocolViolation;
 import dev.seatlink.protocol.RejectReason;
+import dev.seatlink.protocol.Topic;
 import java.util.HashMap;
 import java.util.Map;
 import org.tinylog.Logger;
 
 /**
  * Logs refused messages at most once a minute per source (a seat, or a bad topic), saying how many
- * were held back since, so one broken terminal cannot flood the log. Thread-safe.
+ * were held back since, so one broken or hostile terminal cannot flood the log of what reads the floor (a gateway,
+ * a centre view). Thread-safe.
  */
 public final class RejectLog {
     static final long INTERVAL_MS = 60_000;
@@ -24,9 +27,15 @@ public final class RejectLog {
     }
 
     private final Map<String, Window> windows = new HashMap<>();
-    private final FloorClock clock;
+    private final Clock clock;
 
-    public RejectLog(FloorClock clock) {
+    /** The wall clock the minutes are counted by, in epoch milliseconds (tests pass their own). */
+    @FunctionalInterface
+    public interface Clock {
+        long millis();
+    }
+
+    public RejectLog(Clock clock) {
         this.clock = clock;
     }
 
@@ -46,5 +55,15 @@ public final class RejectLog {
         Logger.warn("rejected message from {}: {} ({}){}", source, reason.label(), detail,
                 heldBack > 0 ? "; " + heldBack + " more from this source in the minute before" : "");
         return true;
+    }
+
+    /** The seat a topic names, or the (printable) topic itself when it names none. */
+    public static String sourceOf(String topic) {
+        try {
+            Topic parsed = Topic.parse(topic);
+            return parsed.seat() == null ? parsed.toString() : "seat " + parsed.seat();
+        } catch (ProtocolViolation e) {
+            return "topic " + Ids.printable(topic, 80);
+        }
     }
 }
