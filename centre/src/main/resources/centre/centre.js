@@ -81,14 +81,47 @@ function draw(view) {
   }));
 }
 
-function connect() {
-  const source = new EventSource("api/stream");
-  source.addEventListener("centre", event => draw(JSON.parse(event.data)));
-  source.onerror = () => {
-    const link = document.getElementById("link");
-    link.textContent = "centre view unreachable: reconnecting…";
-    link.className = "badge down";
-  };
+// The view sends the whole picture at least every second (CentreRoutes.REFRESH_MS). A stream silent longer than
+// this is broken even when its connection still looks open (a frozen process, a half-open connection, a proxy
+// holding it) or was given up after an HTTP error (a proxy's 502, a full view's 503), which EventSource never
+// retries: the page says since when its figures are, and connects again, rather than show them as live.
+const SILENT_MS = 5000;
+let source = null;
+let connectedAt = 0;
+let lastUpdate = 0;
+
+function update(view) {
+  lastUpdate = Date.now();
+  document.body.classList.remove("stale");
+  draw(view);
 }
 
-fetch("api/centre").then(r => r.json()).then(draw).finally(connect);
+function unreachable() {
+  const link = document.getElementById("link");
+  link.textContent = lastUpdate
+    ? "no update since " + new Date(lastUpdate).toLocaleTimeString() + ": reconnecting…"
+    : "centre view unreachable: reconnecting…";
+  link.className = "badge down";
+  document.body.classList.add("stale");
+}
+
+function connect() {
+  if (source) { source.close(); }
+  connectedAt = Date.now();
+  source = new EventSource("api/stream");
+  source.addEventListener("centre", event => update(JSON.parse(event.data)));
+  source.onerror = unreachable;
+}
+
+function watch() {
+  const now = Date.now();
+  if (now - Math.max(lastUpdate, connectedAt) > SILENT_MS) {
+    unreachable();
+    connect();
+  }
+}
+
+fetch("api/centre").then(r => r.json()).then(update).catch(unreachable).finally(() => {
+  connect();
+  setInterval(watch, 1000);
+});

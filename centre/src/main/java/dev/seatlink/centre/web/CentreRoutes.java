@@ -25,7 +25,8 @@ public final class CentreRoutes {
     private static final Map<String, String> FILES = Map.of(
             "index.html", "text/html; charset=utf-8",
             "centre.js", "text/javascript; charset=utf-8",
-            "centre.css", "text/css; charset=utf-8");
+            "centre.css", "text/css; charset=utf-8",
+            "favicon.svg", "image/svg+xml");
 
     private final CentreModel model;
     private final CentreClock clock;
@@ -48,8 +49,7 @@ public final class CentreRoutes {
 
     public void mount(Router router) {
         router.get("/").handler(ctx -> file(ctx, "index.html"));
-        router.get("/centre.js").handler(ctx -> file(ctx, "centre.js"));
-        router.get("/centre.css").handler(ctx -> file(ctx, "centre.css"));
+        FILES.keySet().forEach(name -> router.get("/" + name).handler(ctx -> file(ctx, name)));
         router.get("/api/centre").handler(ctx -> JsonReply.send(ctx, 200, model.view(clock.millis())));
         router.get("/api/stream").handler(stream::open);
         router.get("/health").handler(this::health);
