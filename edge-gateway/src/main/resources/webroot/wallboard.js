@@ -14,6 +14,9 @@ const STATES = {
 };
 const GROUPINGS = { team: "Teams", businessLine: "Business lines", customerTier: "Customer tiers", skillTier: "Skill tiers" };
 const RECONNECT_MS = 2000;
+// The gateway sends the floor's figures every second (event: kpis). A stream silent longer than this is broken even
+// when its connection still looks open (a frozen gateway, a half-open connection): shown stale and made again.
+const SILENT_MS = 5000;
 const AGENTS_REFRESH_MS = 5000;
 const COMMAND_POLL_MS = 500;
 const COMMAND_PATIENCE_MS = 15000;
@@ -28,6 +31,7 @@ let clockOffset = 0;     // gateway clock - this screen's clock, so times are ri
 const BY_TEAM = "team";
 let grouping = BY_TEAM;
 let source = null;
+let heardAt = 0; // when the stream last said anything, or was made
 let me = null;           // { user, role, teams, auth } once signed in
 
 function el(tag, className, text) {
@@ -402,9 +406,13 @@ async function resync() {
 function connect() {
   if (source) source.close();
   source = new EventSource("/api/stream");
+  heardAt = Date.now();
   source.onopen = () => resync().then(() => setLive(true)).catch(() => setLive(false));
   source.addEventListener("seat", (e) => { if (floor) upsert(JSON.parse(e.data)); });
-  source.addEventListener("kpis", (e) => applyLive(JSON.parse(e.data)));
+  source.addEventListener("kpis", (e) => {
+    heardAt = Date.now();
+    applyLive(JSON.parse(e.data));
+  });
   // site: the site config was edited; resync: this page fell behind and missed updates.
   source.addEventListener("site", () => resync().catch(() => setLive(false)));
   source.addEventListener("resync", () => resync().catch(() => setLive(false)));
@@ -695,4 +703,10 @@ setupActions();
 document.getElementById("agents-panel").hidden = !view.team;
 connect();
 setInterval(tick, 1000);
+setInterval(() => {
+  if (Date.now() - heardAt > SILENT_MS) {
+    setLive(false);
+    connect();
+  }
+}, 1000);
 setInterval(() => refreshAgents().catch(() => {}), AGENTS_REFRESH_MS);

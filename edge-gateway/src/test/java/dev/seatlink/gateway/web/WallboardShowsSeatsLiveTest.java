@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.seatlink.gateway.Gateway;
 import dev.seatlink.gateway.GatewayConfig;
 import dev.seatlink.gateway.access.CredentialFiles;
+import dev.seatlink.gateway.testing.FreezingProxy;
 import dev.seatlink.gateway.testing.HeadlessChromium;
 import dev.seatlink.gateway.testing.MqttProbe;
 import dev.seatlink.protocol.AgentState;
@@ -385,5 +386,22 @@ class WallboardShowsSeatsLiveTest {
 
         await().atMost(PATIENCE).until(() -> browser.findElement(By.id("stale")).isDisplayed());
         assertThat(browser.findElement(By.id("link")).getText()).isEqualTo("reconnecting…");
+    }
+
+    @Test
+    void aStreamGoneSilentWithoutAnErrorShowsTheStaleBannerAndIsMadeAgain() throws Exception {
+        try (FreezingProxy proxy = FreezingProxy.to(gateway.httpPort())) {
+            browser.get("http://127.0.0.1:" + proxy.port() + "/");
+            await().atMost(PATIENCE).until(() -> "live".equals(browser.findElement(By.id("link")).getText()));
+
+            proxy.freeze(); // the stream stays open and says nothing more: no error tells the page
+            await().atMost(PATIENCE).until(() -> browser.findElement(By.id("stale")).isDisplayed());
+            assertThat(browser.findElement(By.id("link")).getText()).isEqualTo("reconnecting…");
+
+            proxy.cutFrozen(); // the page's new stream, on a new connection, is live again
+            await().atMost(PATIENCE).until(() -> "live".equals(browser.findElement(By.id("link")).getText())
+                    && !browser.findElement(By.id("stale")).isDisplayed());
+            browser.get("about:blank");
+        }
     }
 }
