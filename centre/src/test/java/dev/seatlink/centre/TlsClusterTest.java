@@ -17,7 +17,6 @@ import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +50,7 @@ class TlsClusterTest {
             FloorSimulator seats = new FloorSimulator(vertx, new FloorSimulator.Settings(cluster.brokerList(), "hq", "f1",
                     SEATS, 1, null, ca, FloorSimulator.Settings.LINK_CHECK_MS));
             try {
-                seats.connectAll().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
+                seats.connectAllWithin(Duration.ofMinutes(2));
                 Http http = new Http(gateway.httpPort());
                 await().atMost(PATIENCE).until(() -> http.json("/health").path("online").asInt() == SEATS);
                 for (int i = 0; i < 50; i++) {

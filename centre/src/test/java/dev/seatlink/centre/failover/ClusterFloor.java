@@ -25,6 +25,7 @@ import dev.seatlink.gateway.testing.PostgresServer;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -188,7 +189,7 @@ final class ClusterFloor implements AutoCloseable {
     }
 
     void connectSeats() throws Exception {
-        seats.connectAll().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
+        seats.connectAllWithin(Duration.ofMinutes(2));
     }
 
     /** {@code count} transitions over all seats, {@code perSecond} a second, on this thread. */

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +56,7 @@ final class CatchUpBench {
 
             FloorSimulator floor = new FloorSimulator(vertx, FloorSimulator.Settings.plain(broker.url(),
                     FloorRig.SITE, FloorRig.FLOOR, seats, 1));
-            floor.connectAll().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
+            floor.connectAllWithin(Duration.ofMinutes(2));
             long queueStart = System.nanoTime();
             long ackBase = floor.acknowledged();
             while (floor.sent() < events) {

@@ -105,7 +105,7 @@ final class CenterBench {
             for (int f = 1; f <= floors; f++) {
                 FloorSimulator sim = new FloorSimulator(vertx, FloorSimulator.Settings.plain(brokers, SITE, "f" + f,
                         seats, 1));
-                sim.connectAll().toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
+                sim.connectAllWithin(Duration.ofMinutes(5));
                 sims.add(sim);
             }
             Thread.sleep(5_000); // statuses, states and the roll call in

@@ -18,6 +18,7 @@ import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -80,7 +81,7 @@ final class CtiBench {
                     toSeatMicros.add((nanos - at) / 1_000);
                 }
             });
-            floor.connectAll().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
+            floor.connectAllWithin(Duration.ofMinutes(2));
             for (int i = 0; i < seats; i++) {
                 floor.step(); // every agent signs in: READY, so the gateway unpauses them
             }

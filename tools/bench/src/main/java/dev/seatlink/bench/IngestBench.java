@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -56,7 +57,7 @@ final class IngestBench {
             reader.start();
             FloorSimulator floor = new FloorSimulator(vertx, FloorSimulator.Settings.plain(broker.url(),
                     FloorRig.SITE, FloorRig.FLOOR, seats, 1));
-            floor.connectAll().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
+            floor.connectAllWithin(Duration.ofMinutes(2));
             Thread.sleep(3_000); // statuses and states in
             double storedBefore = rig.metric("seatlink_store_new_events_total");
             double appliedBefore = rig.metric("seatlink_events_applied_total");

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class ScaleBench {
             FloorSimulator floor = new FloorSimulator(vertx, FloorSimulator.Settings.plain(broker.url(),
                     FloorRig.SITE, FloorRig.FLOOR, seats, 1));
             long connectStart = System.nanoTime();
-            floor.connectAll().toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
+            floor.connectAllWithin(Duration.ofMinutes(5));
             double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
             int connected = floor.connected();
 

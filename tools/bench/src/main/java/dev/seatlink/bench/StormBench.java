@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,7 +34,7 @@ final class StormBench {
             URI url = URI.create(broker.url());
             FloorSimulator floor = new FloorSimulator(vertx, FloorSimulator.Settings.plain(broker.url(),
                     FloorRig.SITE, FloorRig.FLOOR, seats, 1));
-            floor.connectAll().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
+            floor.connectAllWithin(Duration.ofMinutes(2));
             Thread.sleep(2_000);
             double storedBefore = rig.metric("seatlink_store_new_events_total");
             long interval = 1_000_000_000L / rate;

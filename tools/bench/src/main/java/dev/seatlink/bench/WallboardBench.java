@@ -13,6 +13,7 @@ import io.vertx.core.parsetools.RecordParser;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ final class WallboardBench {
             URI url = URI.create(broker.url());
             FloorSimulator floor = new FloorSimulator(vertx, FloorSimulator.Settings.plain(broker.url(),
                     FloorRig.SITE, FloorRig.FLOOR, seats, 1));
-            floor.connectAll().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
+            floor.connectAllWithin(Duration.ofMinutes(2));
             measure(rig, floor, broker.name(), url);
             floor.close();
         } finally {

@@ -29,12 +29,17 @@ import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -50,8 +55,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link SubscriptionCheck}). Built on Vert.x's event-loop MQTT client so 10,000 seats fit one JVM on two cores.
  */
 public final class FloorSimulator implements AutoCloseable {
-    /** Connections opened at once while the floor comes up. */
-    static final int CONNECT_WINDOW = 200;
+    /**
+     * Seats connecting at once while the floor comes up; the next starts only when one is connected. A window of 200
+     * started regardless of whether the last had come up had a cluster's 2,500 seats all retrying at once: every
+     * connect is a session load, a session store, a consumer and two retained stores, each refused after 4 s.
+     */
+    static final int CONNECT_WINDOW = 50;
 
     /** How long a seat following its calls stays in wrap-up before its agent presses Ready. */
     static final long WRAP_UP_MS = 500;
@@ -103,6 +112,7 @@ public final class FloorSimulator implements AutoCloseable {
     private final List<URI> brokers;
     private final Codec codec = new Codec();
     private final List<SimulatedSeat> seats = new ArrayList<>();
+    /** Per seat, its client; null until {@link #connectAll} has made it. Guarded by itself. */
     private final List<MqttClient> clients = new ArrayList<>();
     private final SplittableRandom random = new SplittableRandom(42);
     private final AtomicLong sent = new AtomicLong();
@@ -130,6 +140,9 @@ public final class FloorSimulator implements AutoCloseable {
     /** Seats with an ask for a refused subscription due: one at a time, however many SUBACKs refuse meanwhile. */
     private final java.util.Set<Integer> refusedAskDue = ConcurrentHashMap.newKeySet();
     private final Outages outages;
+    /** Per seat, completed when it is first connected (however many nodes it tried): {@link #connectAll}'s pace. */
+    private final List<Promise<Void>> firstConnected = new ArrayList<>();
+    private final AtomicInteger nextToConnect = new AtomicInteger();
     private long checkTimer = -1;
     private volatile boolean closing;
     private int next;
@@ -146,6 +159,8 @@ public final class FloorSimulator implements AutoCloseable {
             journals.add(new SeatJournal());
             backoffs.add(Backoff.withJitter());
             refusedBackoffs.add(Backoff.withJitter());
+            firstConnected.add(Promise.promise());
+            clients.add(null);
             node[i - 1] = (i - 1) % brokers.size();
             checks.add(new SubscriptionCheck(Map.of(Topic.oneSeat(settings.site(), settings.floor(), seatId(i)),
                     Topic.seat(settings.site(), settings.floor(), seatId(i), Topic.Kind.PROBE).toString()),
@@ -166,14 +181,39 @@ public final class FloorSimulator implements AutoCloseable {
         this.calls = heard;
     }
 
-    /** Connects every seat (a window at a time) and publishes its online status and state. */
+    /**
+     * Connects every seat, {@link #CONNECT_WINDOW} at a time, and publishes its online status and state; completes
+     * when every seat has been connected.
+     */
     public Future<Void> connectAll() {
-        Promise<Void> done = Promise.promise();
-        connectFrom(0, done);
+        for (int i = 0; i < CONNECT_WINDOW; i++) {
+            connectNext();
+        }
         if (checkTimer < 0) {
             checkTimer = vertx.setPeriodic(1_000, id -> checkSubscriptions());
         }
-        return done.future();
+        return Future.all(firstConnected.stream().map(Promise::future).toList()).mapEmpty();
+    }
+
+    /**
+     * {@link #connectAll}, waiting for it: fails saying how many seats came up if not all have within
+     * {@code within} (a cluster that cannot take this many sessions, a dead broker).
+     */
+    public void connectAllWithin(Duration within) throws InterruptedException {
+        try {
+            connectAll().toCompletionStage().toCompletableFuture().get(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new IllegalStateException(String.format("floor %s: %,d of %,d seats connected after %d s",
+                    settings.floor(), connected(), seats.size(), within.toSeconds()), e);
+        }
+    }
+
+    private void connectNext() {
+        int index = nextToConnect.getAndIncrement();
+        if (index < seats.size()) {
+            connect(index);
+            firstConnected.get(index).future().onComplete(r -> connectNext());
+        }
     }
 
     /** Probes each live seat's quiet subscription; subscribes a seat again whose probe did not come back. */
@@ -240,20 +280,7 @@ public final class FloorSimulator implements AutoCloseable {
         return System.nanoTime() / 1_000_000;
     }
 
-    private void connectFrom(int start, Promise<Void> done) {
-        if (start >= seats.size()) {
-            done.complete();
-            return;
-        }
-        int end = Math.min(seats.size(), start + CONNECT_WINDOW);
-        List<Future<?>> window = new ArrayList<>();
-        for (int i = start; i < end; i++) {
-            window.add(connect(i));
-        }
-        Future.join(window).onComplete(r -> connectFrom(end, done));
-    }
-
-    private Future<?> connect(int index) {
+    private void connect(int index) {
         SimulatedSeat seat = seats.get(index);
         Topic status = topic(seat, Topic.Kind.STATUS);
         MqttClientOptions options = new MqttClientOptions()
@@ -310,9 +337,9 @@ public final class FloorSimulator implements AutoCloseable {
             }
         });
         synchronized (clients) {
-            clients.add(client);
+            clients.set(index, client);
         }
-        return announce(index, client).onFailure(e -> {
+        announce(index, client).onSuccess(id -> firstConnected.get(index).tryComplete()).onFailure(e -> {
             failed.incrementAndGet();
             if (reconnecting.add(index)) {
                 nextNode(index);
@@ -462,6 +489,7 @@ public final class FloorSimulator implements AutoCloseable {
                     reconnectLater(index, attempt + 1);
                     return;
                 }
+                firstConnected.get(index).tryComplete();
                 if (done.succeeded()) {
                     reconnects.incrementAndGet();
                     backoffs.get(index).reset();
@@ -580,13 +608,13 @@ public final class FloorSimulator implements AutoCloseable {
 
     private void send(int i, AgentState from, PublishWatch watch) {
         SimulatedSeat seat = seats.get(i);
-        MqttClient client = clients.get(i);
+        MqttClient client = clientOf(i);
         SeatEvent event = new SeatEvent(seat.seat, seat.agent, from, seat.state, seat.reason, seat.help,
                 System.currentTimeMillis(), seat.seq, seat.boot, Cause.BUTTON);
         watch.publishing(seat.seat, seat.seq);
         sent.incrementAndGet();
         journals.get(i).made(event);
-        if (client.isConnected()) {
+        if (client != null && client.isConnected()) {
             publishEvent(i, client, event);
         }
     }
@@ -649,7 +677,7 @@ public final class FloorSimulator implements AutoCloseable {
     /** The seat's client, or null while {@link #connectAll} has not made it yet. */
     private MqttClient clientOf(int index) {
         synchronized (clients) {
-            return index < clients.size() ? clients.get(index) : null;
+            return clients.get(index);
         }
     }
 
@@ -660,7 +688,7 @@ public final class FloorSimulator implements AutoCloseable {
 
     public int connected() {
         synchronized (clients) {
-            return (int) clients.stream().filter(MqttClient::isConnected).count();
+            return (int) clients.stream().filter(c -> c != null && c.isConnected()).count();
         }
     }
 
@@ -702,7 +730,7 @@ public final class FloorSimulator implements AutoCloseable {
         synchronized (clients) {
             for (int i = 0; i < clients.size(); i++) {
                 MqttClient client = clients.get(i);
-                if (client.isConnected()) {
+                if (client != null && client.isConnected()) {
                     SimulatedSeat seat = seats.get(i);
                     goodbyes.add(publish(i, client, topic(seat, Topic.Kind.STATUS), new SeatStatus(false, seat.boot, null,
                             System.currentTimeMillis()), true).compose(id -> client.disconnect()));

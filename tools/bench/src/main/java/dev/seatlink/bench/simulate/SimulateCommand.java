@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +76,7 @@ public final class SimulateCommand implements Callable<Integer> {
             vertx.close();
         }));
         System.out.println("connecting " + seats + " seats to " + broker + " ...");
-        simulator.connectAll().toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
+        simulator.connectAllWithin(Duration.ofMinutes(5));
         System.out.println(simulator.connected() + " of " + seats + " seats online; " + rate + " transitions/s");
         long periodNanos = (long) (1e9 / rate);
         long start = System.nanoTime();
