@@ -334,7 +334,8 @@ final class CenterBench {
     /** The primary of floor 1 is killed under load: time until its standby is primary; events lost / doubled. */
     private void primaryKill(Table table, List<FloorSimulator> sims, List<Gateway> gateways) throws Exception {
         Gateway primary = gateways.stream().filter(g -> g.floor().equals("f1") && "primary".equals(role(g)))
-                .findFirst().orElseThrow();
+                .findFirst().orElseThrow(() -> new IllegalStateException(
+                        "not run: neither of f1's gateways said it was primary when the kill was due"));
         Gateway standby = gateways.stream().filter(g -> g.floor().equals("f1") && g != primary).findFirst().orElseThrow();
         double dupBefore = metric(standby, "seatlink_events_duplicate_total");
         AtomicLong killed = new AtomicLong();
