@@ -9,7 +9,9 @@ function el(tag, attrs, ...children) {
   Object.entries(attrs || {}).forEach(([k, v]) => {
     if (k === "class") { node.className = v; } else { node.setAttribute(k, v); }
   });
-  children.forEach(child => node.append(child === null || child === undefined ? "" : String(child)));
+  // elements go in as elements, anything else as text
+  children.forEach(child => node.append(child instanceof Node ? child
+    : child === null || child === undefined ? "" : String(child)));
   return node;
 }
 
@@ -76,6 +78,7 @@ function draw(view) {
     const body = el("tbody");
     rows.forEach(r => body.append(el("tr", {}, ...[r.key, r.floors, r.staffed + " / " + r.seats, r.ready, r.busy,
       r.wrapUp, r.notReady, r.help, pct(r.occupancy)].map(v => el("td", {}, v)))));
+    if (!rows.length) { body.append(el("tr", {}, el("td", { class: "none", colspan: 9 }, "none on any floor"))); }
     table.append(body);
     return table;
   }));

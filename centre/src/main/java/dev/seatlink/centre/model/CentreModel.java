@@ -202,7 +202,10 @@ public final class CentreModel {
                 }
             });
         }
-        queue.sort(Comparator.comparingLong(CentreView.QueueItem::since));
+        // hands first: someone is waiting on the phone for help, and a floor's 100 listed alerts times a few floors
+        // would otherwise push every newer hand past the page's MAX_QUEUE
+        queue.sort(Comparator.comparing((CentreView.QueueItem item) -> !item.kind().equals("help"))
+                .thenComparingLong(CentreView.QueueItem::since));
         Map<String, List<CentreView.GroupRow>> rows = new LinkedHashMap<>();
         groups.forEach((grouping, sums) -> rows.put(grouping, sums.entrySet().stream()
                 .map(e -> e.getValue().row(e.getKey())).toList()));

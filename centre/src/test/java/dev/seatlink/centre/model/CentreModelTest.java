@@ -39,7 +39,7 @@ class CentreModelTest {
     }
 
     @Test
-    void raisedHandsAndAlertsOfEveryFloorAreOneQueueLongestWaitingFirst() {
+    void raisedHandsAndAlertsOfEveryFloorAreOneQueueHandsFirstEachLongestWaitingFirst() {
         model.lease("leeds", "f2", GatewayStatus.primary("leeds-f2-gateway-b", T, "http://gw-b:8080/", T), T);
         model.summary("leeds", "f1", summary(10, 4, 80,
                 List.of(new FloorSummary.Help("s-3", "a3", "t-1", "t-1", T - 1_000)), Map.of()), T);
@@ -47,10 +47,32 @@ class CentreModelTest {
                 List.of(new FloorSummary.Help("s-9", "a9", "t-2", "t-9", T - 60_000)), Map.of()), T);
 
         List<CentreView.QueueItem> queue = model.view(T).queue();
-        assertThat(queue).extracting(CentreView.QueueItem::seat).containsExactly("s-9", null, null, "s-3");
+        assertThat(queue).extracting(CentreView.QueueItem::seat).containsExactly("s-9", "s-3", null, null);
+        assertThat(queue).extracting(CentreView.QueueItem::kind).containsExactly("help", "help", "alert", "alert");
         assertThat(queue.get(0).team()).as("the team asked to take it").isEqualTo("t-9");
         assertThat(queue.get(0).wallboard()).isEqualTo("http://gw-b:8080/");
-        assertThat(queue).filteredOn(i -> i.kind().equals("alert")).hasSize(2);
+    }
+
+    @Test
+    void aRaisedHandIsNeverCutFromTheQueueByOlderAlerts() {
+        List<CentrePlan.FloorRef> refs = java.util.stream.IntStream.rangeClosed(1, 6)
+                .mapToObj(f -> new CentrePlan.FloorRef("leeds", "f" + f, "Floor " + f)).toList();
+        CentreModel centre = new CentreModel(new CentrePlan("Leeds", refs));
+        List<FloorSummary.AlertItem> alerts = java.util.stream.IntStream.range(0, FloorSummary.MAX_LISTED)
+                .mapToObj(i -> new FloorSummary.AlertItem("a-" + i, "seat-offline", "t-1", "s-" + i, "s-" + i
+                        + " is offline", T - 600_000 + i)).toList();
+        for (CentrePlan.FloorRef ref : refs) {
+            List<FloorSummary.Help> hands = ref.floor().equals("f6")
+                    ? List.of(new FloorSummary.Help("s-7", "a7", "t-1", "t-1", T - 1_000)) : List.of();
+            centre.summary("leeds", ref.floor(), new FloorSummary(T, 200, 100, hands.size(), Map.of(), Map.of(), null,
+                    Map.of(), alerts.size(), 100, Map.of(), hands, alerts, "leeds-" + ref.floor() + "-gateway-a"), T);
+        }
+
+        CentreView view = centre.view(T);
+        assertThat(view.queueTotal()).isEqualTo(6 * FloorSummary.MAX_LISTED + 1);
+        assertThat(view.queue()).hasSize(CentreModel.MAX_QUEUE);
+        assertThat(view.queue().get(0).seat()).as("the newest item of 601, and the one to answer at once")
+                .isEqualTo("s-7");
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.seatlink.centre.config.CentrePlan;
 import dev.seatlink.centre.model.CentreModel;
 import dev.seatlink.gateway.testing.HeadlessChromium;
+import dev.seatlink.protocol.FloorSummary;
+import dev.seatlink.protocol.GatewayStatus;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerResponse;
@@ -14,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -23,13 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-/**
- * The duty manager's page never shows a frozen picture as live: a stream that stays open but says nothing (a
- * frozen centre view, a half-open connection) or that a proxy answers with an error is shown as "no update since",
- * the figures dimmed, and the page connects again until the view speaks. The real page and routes, with a stream
- * the test scripts.
- */
-class CentrePageGoesStaleTest {
+/** The duty manager's page in a real browser, with the real page and routes. */
+class CentrePageTest {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     /** What the page's streams get, in turn: the first, the second, and every one after. */
@@ -49,11 +47,49 @@ class CentrePageGoesStaleTest {
     }
 
     @Test
+    void everyRaisedHandAlertAndGroupIsShownInItsOwnCells() throws Exception {
+        Assumptions.assumeTrue(HeadlessChromium.installed(), "chromium and chromium-driver are not installed");
+        CentreModel model = model();
+        long now = System.currentTimeMillis();
+        model.lease("hq", "f1", GatewayStatus.primary("hq-f1-gateway-a", now, "http://f1.example/", now - 60_000), now);
+        model.summary("hq", "f1", new FloorSummary(now, 20, 12, 1, Map.of("READY", 3, "BUSY", 4, "OFFLINE", 8),
+                Map.of(), 70, Map.of(), 1, 12,
+                Map.of("customerTier", Map.of("vip", new FloorSummary.Group(10, 8, 3, 4, 1, 0, 1, 50))),
+                List.of(new FloorSummary.Help("s-003", "a0003", "t-1", "t-1", now - 65_000)),
+                List.of(new FloorSummary.AlertItem("al-1", "min-ready", "t-2", null, "t-2: 0 ready, minimum 2",
+                        now - 5_000)), "hq-f1-gateway-a"), now);
+        Router router = Router.router(vertx);
+        new CentreRoutes(model, System::currentTimeMillis).mount(router);
+
+        browser = HeadlessChromium.start(dir.resolve("browser"));
+        browser.get("http://127.0.0.1:" + serve(router) + "/");
+        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("#queue tbody tr")).size() == 2);
+
+        List<String> hand = cells("#queue tbody tr.help td");
+        assertThat(hand.get(0)).startsWith("1 min");
+        assertThat(hand.subList(1, hand.size())).containsExactly("Raised hand", "First floor", "s-003", "t-1",
+                "a0003");
+        assertThat(browser.findElement(By.cssSelector("#queue tbody tr.help a")).getAttribute("href"))
+                .isEqualTo("http://f1.example/");
+        assertThat(cells("#queue tbody tr.alert td").subList(1, 6)).containsExactly("t-2: 0 ready, minimum 2",
+                "First floor", "", "t-2", "");
+        assertThat(browser.findElements(By.xpath("//div[@id='groups']//table[caption='Customer tier']//tbody//td"))
+                .stream().map(cell -> cell.getText()).toList())
+                .containsExactly("vip", "1", "8 / 10", "3", "4", "1", "0", "1", "50 %");
+        assertThat(browser.findElement(By.xpath("//div[@id='groups']//table[caption='Skill tier']//tbody")).getText())
+                .isEqualTo("none on any floor");
+        assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
+    }
+
+    /**
+     * The page never shows a frozen picture as live: a stream that stays open but says nothing (a frozen centre view,
+     * a half-open connection) or that a proxy answers with an error is shown as "no update since", the figures
+     * dimmed, and the page connects again until the view speaks. The stream is scripted by the test.
+     */
+    @Test
     void aSilentOrRefusedStreamIsShownAsNoUpdateAndThePageComesBackWhenTheViewSpeaks() throws Exception {
         Assumptions.assumeTrue(HeadlessChromium.installed(), "chromium and chromium-driver are not installed");
-        CentreModel model = new CentreModel(new CentrePlan("HQ", List.of(new CentrePlan.FloorRef("hq", "f1",
-                "First floor"))));
-        model.link(true);
+        CentreModel model = model();
         // the page's first stream says the view once and then nothing (held open); its next is refused by a proxy
         // (after which EventSource never asks again by itself); those after it are live
         AtomicInteger streams = new AtomicInteger();
@@ -73,11 +109,9 @@ class CentrePageGoesStaleTest {
             }
         });
         new CentreRoutes(model, System::currentTimeMillis).mount(router);
-        HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         browser = HeadlessChromium.start(dir.resolve("browser"));
-        browser.get("http://127.0.0.1:" + server.actualPort() + "/");
+        browser.get("http://127.0.0.1:" + serve(router) + "/");
         await().atMost(PATIENCE).until(() -> badge().equals("cluster UP"));
         assertThat(browser.findElement(By.cssSelector("#floors h3")).getText()).startsWith("First floor");
 
@@ -89,6 +123,25 @@ class CentrePageGoesStaleTest {
         browser.get("about:blank");
         assertThat(HeadlessChromium.consoleErrors(browser)).allMatch(error -> error.contains("/api/stream - "),
                 "only the refused streams");
+    }
+
+    /** A centre of one floor, its link up. */
+    private static CentreModel model() {
+        CentreModel model = new CentreModel(new CentrePlan("HQ", List.of(new CentrePlan.FloorRef("hq", "f1",
+                "First floor"))));
+        model.link(true);
+        return model;
+    }
+
+    /** Serves the router on a free loopback port; returns the port. */
+    private int serve(Router router) throws Exception {
+        HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return server.actualPort();
+    }
+
+    private List<String> cells(String selector) {
+        return browser.findElements(By.cssSelector(selector)).stream().map(cell -> cell.getText()).toList();
     }
 
     /** The stream's response, its head written as the real stream's. */
