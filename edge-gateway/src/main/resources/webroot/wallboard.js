@@ -14,6 +14,8 @@ const STATES = {
 };
 const GROUPINGS = { team: "Teams", businessLine: "Business lines", customerTier: "Customer tiers", skillTier: "Skill tiers" };
 const RECONNECT_MS = 2000;
+// Beyond this many seats across, rows are lowered so a long floor still fits the screen (wallboard.css, .dense).
+const DENSE_COLUMNS = 24;
 // The gateway sends the floor's figures every second (event: kpis). A stream silent longer than this is broken even
 // when its connection still looks open (a frozen gateway, a half-open connection): shown stale and made again.
 const SILENT_MS = 5000;
@@ -129,7 +131,9 @@ function layoutPlan(seats) {
   const shown = seats.filter(inView);
   const minX = Math.min(...shown.map((s) => s.x)), minY = Math.min(...shown.map((s) => s.y));
   const columns = Math.max(...shown.map((s) => s.x)) - minX + 1;
-  document.getElementById("plan").style.gridTemplateColumns = `repeat(${columns}, minmax(0, 1fr))`;
+  const plan = document.getElementById("plan");
+  plan.style.gridTemplateColumns = `repeat(${columns}, minmax(0, 1fr))`;
+  plan.classList.toggle("dense", columns > DENSE_COLUMNS);
   const wanted = new Set(shown.map((s) => s.seat));
   for (const [id, tile] of tiles) {
     if (!wanted.has(id)) { tile.el.remove(); tiles.delete(id); }

@@ -54,6 +54,8 @@ class WallboardShowsSeatsLiveTest {
      * default 10 s, so a seat answering late on a busy machine is never taken for one that does not answer.
      */
     private static final String UNANSWERED = "unanswered";
+    /** A test whose floor is one long row of seats. */
+    private static final String WIDE = "wide";
     /** The issue's promise: a change on the floor is on the wallboard within 2 s. */
     private static final Duration ON_THE_PAGE = Duration.ofSeconds(2);
 
@@ -99,9 +101,26 @@ class WallboardShowsSeatsLiveTest {
                 + "\"team\":\"billing-1\",\"skill\":\"regular\",\"badge\":null,\"active\":true}]");
         int commandTimeoutS = test.getTags().contains(UNANSWERED) ? 1 : GatewayConfig.DEFAULT_COMMAND_TIMEOUT_S;
         gateway = Gateway.start(GatewayConfig.builder().httpPort(0).mqttPort(0).dataDir(dir.resolve("gateway"))
-                .usersFile(dir.resolve("secrets/supervisors.passwd")).commandTimeoutS(commandTimeoutS).build());
+                .usersFile(dir.resolve("secrets/supervisors.passwd")).commandTimeoutS(commandTimeoutS)
+                .siteFile(test.getTags().contains(WIDE) ? demoSiteInOneLongRow() : null).build());
         seat = MqttProbe.seatsOf(gateway);
         open("");
+    }
+
+    /** The demo floor's seats in one row, two empty places between each: 70 seats' width on the screen. */
+    private Path demoSiteInOneLongRow() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode site;
+        try (java.io.InputStream demo = Gateway.class.getResourceAsStream("/demo-site.json")) {
+            site = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(demo);
+        }
+        int i = 0;
+        for (com.fasterxml.jackson.databind.JsonNode seat : site.get("seats")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) seat).put("x", 3 * i++).put("y", 0);
+        }
+        Path file = dir.resolve("wide-site.json");
+        json.writeValue(file.toFile(), site);
+        return file;
     }
 
     private void open(String path) {
@@ -374,6 +393,30 @@ class WallboardShowsSeatsLiveTest {
         move("s-005", "a1005", AgentState.WRAP_UP, null, false); // a redraw of the tile shows its calls
         await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
                 .untilAsserted(() -> assertThat(tile("s-005").getText()).contains("1 call · AHT"));
+        assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
+    }
+
+    /**
+     * A floor far wider than the screen's words (a long row of seats on one TV): each tile shows its colour, a raised
+     * hand its ring, and nothing of a tile spills over its neighbours or the help queue beside the plan.
+     */
+    @Test
+    @Tag(WIDE)
+    void aFloorTooWideForWordsShowsItsSeatsAsColoursAndSpillsNothingOverTheHelpQueue() throws Exception {
+        move("s-024", "a1024", AgentState.READY, null, true);
+        onThePage(() -> assertThat(tile("s-024").getAttribute("class")).contains("help", "s-READY"));
+        // what is drawn, point by point, in the 4 rem right of the plan (its gap and the help queue's edge)
+        Object spilling = browser.executeScript("""
+                const plan = document.getElementById('plan'), box = plan.getBoundingClientRect(), drawn = [];
+                for (let x = box.right + 1; x < box.right + 64; x += 3) {
+                  for (let y = box.top; y < box.bottom; y += 3) {
+                    const hit = document.elementFromPoint(x, y);
+                    if (hit && plan.contains(hit)) { drawn.push(hit.className + ' at ' + x + ',' + y); }
+                  }
+                }
+                return drawn.slice(0, 5);""");
+        assertThat((java.util.List<?>) spilling).as("the plan drawn beyond its right edge").isEmpty();
+        assertThat(tile("s-024").findElement(By.className("agent")).isDisplayed()).isFalse();
         assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
     }
 
