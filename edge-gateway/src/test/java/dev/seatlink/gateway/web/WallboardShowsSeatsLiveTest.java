@@ -416,7 +416,7 @@ class WallboardShowsSeatsLiveTest {
                 }
                 return drawn.slice(0, 5);""");
         assertThat((java.util.List<?>) spilling).as("the plan drawn beyond its right edge").isEmpty();
-        assertThat(tile("s-024").findElement(By.className("agent")).isDisplayed()).isFalse();
+        onThePage(() -> assertThat(tile("s-024").findElement(By.className("agent")).isDisplayed()).isFalse());
         assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
     }
 
