@@ -65,19 +65,19 @@ class CentrePageTest {
         browser.get("http://127.0.0.1:" + serve(router) + "/");
         await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("#queue tbody tr")).size() == 2);
 
-        List<String> hand = cells("#queue tbody tr.help td");
+        List<String> hand = texts("#queue tbody tr.help td");
         assertThat(hand.get(0)).startsWith("1 min");
         assertThat(hand.subList(1, hand.size())).containsExactly("Raised hand", "First floor", "s-003", "t-1",
                 "a0003");
-        assertThat(browser.findElement(By.cssSelector("#queue tbody tr.help a")).getAttribute("href"))
+        assertThat(browser.executeScript("return document.querySelector('#queue tbody tr.help a').href"))
                 .isEqualTo("http://f1.example/");
-        assertThat(cells("#queue tbody tr.alert td").subList(1, 6)).containsExactly("t-2: 0 ready, minimum 2",
+        assertThat(texts("#queue tbody tr.alert td").subList(1, 6)).containsExactly("t-2: 0 ready, minimum 2",
                 "First floor", "", "t-2", "");
-        assertThat(browser.findElements(By.xpath("//div[@id='groups']//table[caption='Customer tier']//tbody//td"))
-                .stream().map(cell -> cell.getText()).toList())
+        assertThat(texts("#groups table:nth-of-type(2) caption")).containsExactly("Customer tier");
+        assertThat(texts("#groups table:nth-of-type(2) tbody td"))
                 .containsExactly("vip", "1", "8 / 10", "3", "4", "1", "0", "1", "50 %");
-        assertThat(browser.findElement(By.xpath("//div[@id='groups']//table[caption='Skill tier']//tbody")).getText())
-                .isEqualTo("none on any floor");
+        assertThat(texts("#groups table:nth-of-type(3) caption, #groups table:nth-of-type(3) tbody td"))
+                .containsExactly("Skill tier", "none on any floor");
         assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
     }
 
@@ -113,7 +113,7 @@ class CentrePageTest {
         browser = HeadlessChromium.start(dir.resolve("browser"));
         browser.get("http://127.0.0.1:" + serve(router) + "/");
         await().atMost(PATIENCE).until(() -> badge().equals("cluster UP"));
-        assertThat(browser.findElement(By.cssSelector("#floors h3")).getText()).startsWith("First floor");
+        assertThat(texts("#floors h3")).singleElement().asString().startsWith("First floor");
 
         await().atMost(PATIENCE).until(() -> badge().startsWith("no update since "));
         assertThat(bodyClass()).contains("stale");
@@ -140,8 +140,14 @@ class CentrePageTest {
         return server.actualPort();
     }
 
-    private List<String> cells(String selector) {
-        return browser.findElements(By.cssSelector(selector)).stream().map(cell -> cell.getText()).toList();
+    /**
+     * The text of every element {@code selector} finds, read in one script: the page redraws its tables on every
+     * update (each second), so elements found and then read one by one may be gone in between.
+     */
+    private List<String> texts(String selector) {
+        Object texts = browser.executeScript("return [...document.querySelectorAll(arguments[0])]"
+                + ".map(e => e.textContent.trim())", selector);
+        return ((List<?>) texts).stream().map(String::valueOf).toList();
     }
 
     /** The stream's response, its head written as the real stream's. */
