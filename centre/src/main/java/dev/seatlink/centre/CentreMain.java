@@ -95,7 +95,7 @@ public final class CentreMain implements Callable<Integer> {
         Vertx vertx = Vertx.vertx();
         CentreVerticle centre = new CentreVerticle(settings, plan);
         vertx.deployVerticle(centre).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        System.out.println("SeatLink centre view for " + plan.name() + " (" + plan.floors().size() + " floors): http://"
+        System.out.println("SeatLink centre view for " + plan.name() + " (" + plan.floorCount() + "): http://"
                 + ("0.0.0.0".equals(httpHost) ? "127.0.0.1" : httpHost) + ":" + centre.httpPort() + "/");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -20,4 +20,9 @@ public record CentrePlan(String name, List<FloorRef> floors) {
     public CentrePlan {
         floors = List.copyOf(floors);
     }
+
+    /** "1 floor", "4 floors": for the start-up line and the log. */
+    public String floorCount() {
+        return floors.size() + (floors.size() == 1 ? " floor" : " floors");
+    }
 }

@@ -119,7 +119,7 @@ public final class CentreLink {
         }
         connected.subscribe(topics)
                 .onSuccess(id -> {
-                    Logger.info("watching {} floors on {} as {}", plan.floors().size(), broker, clientId);
+                    Logger.info("watching {} on {} as {}", plan.floorCount(), broker, clientId);
                     feed.link(true);
                 })
                 .onFailure(e -> Logger.error("cannot subscribe to the floors: {}", e.getMessage()));
