@@ -4,9 +4,13 @@ import dev.seatlink.gateway.testing.TestCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seatlink.gateway.Gateway;
 import dev.seatlink.gateway.GatewayConfig;
 import dev.seatlink.gateway.access.CredentialFiles;
+import dev.seatlink.gateway.site.SiteConfigLoader;
 import dev.seatlink.gateway.testing.FreezingProxy;
 import dev.seatlink.gateway.testing.HeadlessChromium;
 import dev.seatlink.gateway.testing.MqttProbe;
@@ -24,6 +28,7 @@ import dev.seatlink.terminal.display.Display;
 import dev.seatlink.terminal.seat.Clock;
 import dev.seatlink.terminal.seat.Key;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,14 +114,14 @@ class WallboardShowsSeatsLiveTest {
 
     /** The demo floor's seats in one row, two empty places between each: 70 seats' width on the screen. */
     private Path demoSiteInOneLongRow() throws Exception {
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        com.fasterxml.jackson.databind.node.ObjectNode site;
-        try (java.io.InputStream demo = Gateway.class.getResourceAsStream("/demo-site.json")) {
-            site = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(demo);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode site;
+        try (InputStream demo = SiteConfigLoader.class.getResourceAsStream(SiteConfigLoader.DEMO_RESOURCE)) {
+            site = json.readTree(demo);
         }
         int i = 0;
-        for (com.fasterxml.jackson.databind.JsonNode seat : site.get("seats")) {
-            ((com.fasterxml.jackson.databind.node.ObjectNode) seat).put("x", 3 * i++).put("y", 0);
+        for (JsonNode seat : site.get("seats")) {
+            ((ObjectNode) seat).put("x", 3 * i++).put("y", 0);
         }
         Path file = dir.resolve("wide-site.json");
         json.writeValue(file.toFile(), site);
