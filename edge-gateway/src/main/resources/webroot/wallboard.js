@@ -35,6 +35,7 @@ let grouping = BY_TEAM;
 let source = null;
 let heardAt = 0; // when the stream last said anything, or was made
 let me = null;           // { user, role, teams, auth } once signed in
+let dialogSeat = null;   // the seat the seat dialog was last opened on
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -80,6 +81,16 @@ function nameAt(seatId, agentId) {
   return tile && tile.seat.agent === agentId && tile.seat.agentName ? tile.seat.agentName : agentId || "";
 }
 
+// Agent id → name for every agent the page has seen at a seat: who may take a hand are listed by id, and in a team's
+// view they may sit in another team (its tiles are not drawn, the floor's first load has them).
+function agentNames() {
+  const names = new Map();
+  for (const seat of [...floor.seats, ...[...tiles.values()].map((tile) => tile.seat)]) {
+    if (seat.agent && seat.agentName) names.set(seat.agent, seat.agentName);
+  }
+  return names;
+}
+
 // What a seat on a contact will do when it ends: "Next: break", "Next: sign out".
 function nextText(seat) {
   if (!seat.pending) return "";
@@ -108,6 +119,7 @@ function renderSeat(tile) {
   const calls = live && live.calls && live.calls.seats[seat.seat];
   if (calls) node.append(el("div", "calls", callText(calls)));
   if (seat.help) node.append(el("span", "hand", "HELP"));
+  if (seat.seat === dialogSeat && document.getElementById("seat-dialog").open) describeDialogSeat(seat);
 }
 
 function upsert(seat) {
@@ -263,6 +275,7 @@ function renderHelp() {
   document.getElementById("help-n").textContent = queue.length ? String(queue.length) : "";
   if (!queue.length) list.append(el("li", "empty", "No raised hands"));
   const limitMs = floor.thresholds.helpWaitSeconds * 1000;
+  const names = agentNames();
   for (const h of queue) {
     const waited = now() - h.since;
     const item = el("li", waited > limitMs ? "overdue" : "");
@@ -270,7 +283,7 @@ function renderHelp() {
     item.dataset.since = String(h.since);
     item.append(el("span", "who", `${h.seat} ${nameAt(h.seat, h.agent)}`), el("span", "waited", duration(waited)));
     const to = h.model === "specialist" ? `→ ${teamName(h.routedTo)} queue` : `→ ${teamName(h.routedTo)}`;
-    item.append(el("span", "route", `${teamName(h.team)} ${to}: ${h.takers.join(", ") || "nobody named"}`));
+    item.append(el("span", "route", `${teamName(h.team)} ${to}: ${h.takers.map((id) => names.get(id) || id).join(", ") || "nobody named"}`));
     if (may("take-help", h.team) || may("take-help", h.routedTo)) {
       const take = el("button", "", "Take");
       take.type = "button";
@@ -282,7 +295,7 @@ function renderHelp() {
   const taken = document.getElementById("help-taken");
   taken.replaceChildren();
   live.helpTaken.filter((t) => !view.team || tiles.has(t.seat)).slice(0, 3).forEach((t) =>
-    taken.append(el("li", "", `${t.seat} ${t.agent || ""} taken by ${t.by} after ${duration(t.takenAt - t.raisedAt)}`)));
+    taken.append(el("li", "", `${t.seat} ${names.get(t.agent) || t.agent || ""} taken by ${t.by} after ${duration(t.takenAt - t.raisedAt)}`)));
 }
 
 function renderAlerts() {
@@ -316,22 +329,26 @@ function applyLive(data) {
 async function refreshAgents() {
   if (!view.team) return;
   const note = document.getElementById("agents-note");
-  const table = document.getElementById("agents");
-  // Each agent's figures are for those who may view the team (GET /api/me's "view-teams"), not the floor network.
+  const figures = document.getElementById("team-figures");
+  // Each agent's figures and the roster's counts are for those who may view the team (GET /api/me's "view-teams"),
+  // not the floor network: signed out, they are dropped from the page, not just hidden.
+  const withhold = (why) => {
+    note.textContent = why;
+    figures.hidden = true;
+    figures.querySelectorAll("tbody").forEach((body) => body.replaceChildren());
+  };
   if (!me) {
-    note.textContent = "Sign in as this team's leader, a manager or quality to see each agent's figures.";
-    table.hidden = true;
+    withhold("Sign in as this team's leader, a manager or quality to see each agent's figures.");
     return;
   }
   const response = await fetch(`/api/teams/${view.team}`, { headers: authHeaders(me.auth), cache: "no-store" });
   if (!response.ok) {
     const body = await response.json().catch(() => ({}));
-    note.textContent = body.error || `agents' figures unavailable (${response.status})`;
-    table.hidden = true;
+    withhold(body.error || `agents' figures unavailable (${response.status})`);
     return;
   }
   note.textContent = "";
-  table.hidden = false;
+  figures.hidden = false;
   const team = await response.json();
   document.getElementById("shift-start").textContent = new Date(team.shiftStart).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
   const body = document.querySelector("#agents tbody");
@@ -485,8 +502,6 @@ function setupSignIn() {
   }
 }
 
-let dialogSeat = null;
-
 function openSeat(seatId) {
   if (!me) {
     document.getElementById("sign-in").click();
@@ -495,14 +510,7 @@ function openSeat(seatId) {
   const tile = tiles.get(seatId);
   const seat = tile ? tile.seat : (floor.seats.find((s) => s.seat === seatId) || { seat: seatId });
   dialogSeat = seatId;
-  document.getElementById("seat-title").textContent = `${seatId} ${agentOf(seat)}`;
-  const state = STATES[seat.state] || { label: seat.state || "" };
-  document.getElementById("seat-summary").textContent =
-    `${teamName(seat.team)} · ${state.label}${seat.reason ? " · " + seat.reason : ""}`
-    + `${seat.pending ? " · " + nextText(seat) : ""}${seat.help ? " · help raised" : ""}`;
-  document.getElementById("act-ack-help").disabled = !seat.help;
-  const helpRoutedTo = (live.helpQueue.find((h) => h.seat === seatId) || {}).routedTo;
-  document.getElementById("act-ack-help").hidden = !(may("take-help", seat.team) || may("take-help", helpRoutedTo));
+  const helpRoutedTo = describeDialogSeat(seat);
   const acts = may("act-on-seats", seat.team);
   document.getElementById("act-not-ready").hidden = !acts;
   document.getElementById("act-logout").hidden = !acts;
@@ -518,6 +526,21 @@ function openSeat(seatId) {
   }
   status(acts || moves || may("take-help", helpRoutedTo) ? "" : "You may look, not act, on this seat.", "");
   document.getElementById("seat-dialog").showModal();
+}
+
+// The open dialog's seat as it is now (drawn again with each of the seat's changes while the dialog is open, so a
+// hand raised meanwhile can be taken); returns the team its raised hand is routed to, if any.
+function describeDialogSeat(seat) {
+  document.getElementById("seat-title").textContent = `${seat.seat} ${agentOf(seat)}`;
+  const state = STATES[seat.state] || { label: seat.state || "" };
+  document.getElementById("seat-summary").textContent =
+    `${teamName(seat.team)} · ${state.label}${seat.reason ? " · " + seat.reason : ""}`
+    + `${seat.pending ? " · " + nextText(seat) : ""}${seat.help ? " · help raised" : ""}`;
+  const helpRoutedTo = (live.helpQueue.find((h) => h.seat === seat.seat) || {}).routedTo;
+  const take = document.getElementById("act-ack-help");
+  take.disabled = !seat.help;
+  take.hidden = !(may("take-help", seat.team) || may("take-help", helpRoutedTo));
+  return helpRoutedTo;
 }
 
 function status(text, kind) {

@@ -101,9 +101,11 @@ class WallboardShowsSeatsLiveTest {
             secrets.supervisor(user);
         }
         leaderPassword = Files.readAllLines(dir.resolve("secrets/supervisors/tl-anna.credentials")).get(1).substring(9);
-        Files.createDirectories(dir.resolve("gateway")); // one agent with a name in the directory (agents.json)
+        Files.createDirectories(dir.resolve("gateway")); // two agents with a name in the directory (agents.json)
         Files.writeString(dir.resolve("gateway/agents.json"), "[{\"id\":\"a1005\",\"name\":\"Eve Adams\","
-                + "\"team\":\"billing-1\",\"skill\":\"regular\",\"badge\":null,\"active\":true}]");
+                + "\"team\":\"billing-1\",\"skill\":\"regular\",\"badge\":null,\"active\":true},"
+                + "{\"id\":\"a1022\",\"name\":\"Wen Zhao\",\"team\":\"tech-experts\",\"skill\":\"expert\","
+                + "\"badge\":null,\"active\":true}]");
         int commandTimeoutS = test.getTags().contains(UNANSWERED) ? 1 : GatewayConfig.DEFAULT_COMMAND_TIMEOUT_S;
         gateway = Gateway.start(GatewayConfig.builder().httpPort(0).mqttPort(0).dataDir(dir.resolve("gateway"))
                 .usersFile(dir.resolve("secrets/supervisors.passwd")).commandTimeoutS(commandTimeoutS)
@@ -180,6 +182,10 @@ class WallboardShowsSeatsLiveTest {
         await().atMost(Duration.ofSeconds(5)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
                 .untilAsserted(() -> assertThat(browser.findElement(By.id("count-OFFLINE")).getText()).contains("24"));
         assertThat(browser.findElements(By.cssSelector("#group-tiles .group"))).hasSize(4);
+        // a TV's tile is narrower than a full name: it takes two lines, whole, rather than "Eve …"
+        onThePage(() -> assertThat(browser.executeScript("const a = document.querySelector('#seat-s-005 .agent');"
+                + " return [a.textContent, a.scrollWidth <= a.clientWidth && a.scrollHeight <= a.clientHeight];"))
+                .isEqualTo(java.util.List.of("Eve Adams", true)));
         assertThat(browser.findElement(By.id("gateway-role")).isDisplayed()).as("a floor's only gateway has no role to show")
                 .isFalse();
         await().atMost(Duration.ofSeconds(5)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
@@ -213,7 +219,9 @@ class WallboardShowsSeatsLiveTest {
         await().atMost(ON_THE_PAGE).until(() -> !browser.findElements(By.id("help-s-017")).isEmpty());
         onThePage(() -> {
             assertThat(browser.findElement(By.id("help-s-017")).getText()).contains("s-017 a1017")
-                    .contains("Tech Support → Tech Experts queue").contains("tl-dev");
+                    .contains("Tech Support → Tech Experts queue").contains("tl-dev")
+                    .as("who may take it, by name where the directory has one").contains("Wen Zhao")
+                    .doesNotContain("a1022");
             assertThat(tile("s-017").getText()).contains("HELP");
         });
         await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).untilAsserted(() ->
@@ -255,6 +263,13 @@ class WallboardShowsSeatsLiveTest {
         await().atMost(PATIENCE).until(() -> !browser.findElements(By.id("agent-a1003")).isEmpty());
         assertThat(browser.findElement(By.id("agent-a1003")).getText()).contains("s-003").contains("Ready");
         assertThat(browser.findElements(By.id("agent-a1010"))).isEmpty();
+        await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#staffing td")).isEmpty());
+
+        browser.findElement(By.id("sign-in")).click(); // signs out: the figures leave the page, not only the view
+
+        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("agents-note")).getText().contains("Sign in"));
+        assertThat(browser.findElement(By.id("team-figures")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.cssSelector("#team-figures td"))).isEmpty();
         assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
     }
 
@@ -281,6 +296,13 @@ class WallboardShowsSeatsLiveTest {
 
             await().atMost(PATIENCE).until(() -> browser.findElement(By.id("action-status")).getText().contains("Done"));
             await().atMost(ON_THE_PAGE).until(() -> tile("s-008").getText().contains("supervisor"));
+            // the open dialog follows its seat: the new state, then a hand raised meanwhile, which it lets them take
+            await().atMost(ON_THE_PAGE).until(() -> browser.findElement(By.id("seat-summary")).getText()
+                    .contains("Not ready · supervisor"));
+            assertThat(browser.findElement(By.id("act-ack-help")).isEnabled()).isFalse();
+            hardware.press(Key.HELP);
+            await().atMost(ON_THE_PAGE).until(() -> browser.findElement(By.id("seat-summary")).getText()
+                    .contains("help raised") && browser.findElement(By.id("act-ack-help")).isEnabled());
         }
         assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
     }
