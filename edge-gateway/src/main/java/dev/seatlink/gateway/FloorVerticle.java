@@ -16,6 +16,7 @@ import dev.seatlink.gateway.audit.BackgroundAuditTrail;
 import dev.seatlink.gateway.badges.BadgeDesk;
 import dev.seatlink.gateway.brokerlink.BrokerLink;
 import dev.seatlink.gateway.brokerlink.BrokerOutbox;
+import dev.seatlink.gateway.brokerlink.EventRepublisher;
 import dev.seatlink.gateway.brokerlink.FloorSummaryPublisher;
 import dev.seatlink.gateway.brokerlink.LeftoverRemoval;
 import dev.seatlink.gateway.brokerlink.LinkSettings;
@@ -53,6 +54,8 @@ import dev.seatlink.gateway.moves.Move;
 import dev.seatlink.gateway.moves.MoveFile;
 import dev.seatlink.gateway.moves.MovesFromPrimary;
 import dev.seatlink.gateway.moves.TeamMoves;
+import dev.seatlink.gateway.partner.PartnerFill;
+import dev.seatlink.gateway.partner.StoreReads;
 import dev.seatlink.gateway.roster.Roster;
 import dev.seatlink.gateway.roster.RosterFile;
 import dev.seatlink.gateway.shift.BackgroundAlertJournal;
@@ -273,7 +276,10 @@ final class FloorVerticle extends VerticleBase {
                 }
             });
             keeper.onRecovery(updater::linkCameBack);
-            link.start(ingest, keeper, configs);
+            link.start(ingest, keeper, configs, new PartnerFill(
+                    seat -> floor.seat(seat).map(view -> !view.online()).orElse(false),
+                    new StoreReads(vertx, store), new EventRepublisher(link, codec, site, floorId),
+                    metrics::replayedForPartner));
             if (ami != null) {
                 ami.start();
             }

@@ -12,6 +12,11 @@ import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MosquittoBroker;
 import dev.seatlink.gateway.testing.MqttProbe;
 import dev.seatlink.gateway.testing.SeatTerminal;
+import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.Cause;
+import dev.seatlink.protocol.SeatEvent;
+import dev.seatlink.protocol.SeatStatus;
+import dev.seatlink.protocol.Topic;
 import dev.seatlink.terminal.seat.Key;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
 import java.net.http.HttpResponse;
@@ -159,6 +164,42 @@ class GatewayPairTest {
                 assertThat(browser.findElement(By.id("gateway-role")).getText()).isEqualTo("primary gateway"));
         browser.get("about:blank"); // before the gateways stop: a lost stream is no error of this page
         assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
+    }
+
+    @Test
+    void aGatewayGetsTheEventsItMissedFromItsPartnerWhenTheSeatCannotReplayThem() throws Exception {
+        Gateway b = gateway("b");
+        Http httpB = new Http(b.httpPort());
+        try (MqttProbe seat = new MqttProbe(broker.url())) { // a seat that sends, then dies with its journal
+            long now = System.currentTimeMillis();
+            seat.publish(Topic.seat("hq", "f1", "s-001", Topic.Kind.STATUS), SeatStatus.online("boot-1", "test", now));
+            for (long seq = 1; seq <= 3; seq++) {
+                seat.publish(Topic.seat("hq", "f1", "s-001", Topic.Kind.EVENT), event(seq, now));
+            }
+            await().atMost(PATIENCE).until(() -> storedSeqs(httpB).equals(List.of(1L, 2L, 3L)));
+            Gateway a = gateway("a"); // never heard seqs 1..3
+            Http httpA = new Http(a.httpPort());
+            await().atMost(PATIENCE).until(() -> "GRANTED".equals(httpA.json("/health").path("subscriptions").asText()));
+
+            seat.publish(Topic.seat("hq", "f1", "s-001", Topic.Kind.EVENT), event(4, now));
+            seat.publish(Topic.seat("hq", "f1", "s-001", Topic.Kind.STATUS), SeatStatus.offline("boot-1", now + 4));
+
+            // a asks the seat to replay 1..3; the seat cannot, b (which shows it offline) sends what it stored
+            await().atMost(PATIENCE).until(() -> storedSeqs(httpA).equals(List.of(1L, 2L, 3L, 4L)));
+            assertThat(storedSeqs(httpB)).containsExactly(1L, 2L, 3L, 4L);
+            assertThat(httpB.get("/metrics").body()).contains("seatlink_partner_replayed_events_total 3");
+        }
+    }
+
+    private static SeatEvent event(long seq, long now) {
+        return new SeatEvent("s-001", "a1001", seq == 1 ? AgentState.LOGGED_OUT : AgentState.READY,
+                seq % 2 == 1 ? AgentState.READY : AgentState.BUSY, null, false, now + seq, seq, "boot-1", Cause.BUTTON);
+    }
+
+    private List<Long> storedSeqs(Http http) {
+        List<Long> seqs = new ArrayList<>();
+        http.json("/api/seats/s-001/events", "fm-dana", password).findValues("seq").forEach(seq -> seqs.add(seq.asLong()));
+        return seqs;
     }
 
     private static JsonNode role(Http http) {

@@ -10,6 +10,7 @@ import dev.seatlink.link.ReconnectPlan;
 import dev.seatlink.link.SubscriptionCheck;
 import dev.seatlink.protocol.ClientId;
 import dev.seatlink.protocol.Codec;
+import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.GatewayStatus;
 import dev.seatlink.protocol.Ids;
@@ -66,10 +67,16 @@ public final class BrokerLink implements LinkHealth, FloorLink {
     /** A tap whose subscription is not granted yet: nothing delivered so far proves its consumer. */
     private static final long NOT_GRANTED = Long.MAX_VALUE;
     private static final String CONFIG_LEVEL = "/" + Topic.Kind.CONFIG.level();
+    private static final String CMD_LEVEL = "/" + Topic.Kind.CMD.level();
 
     /** Who keeps what the broker retains as seats' configs (heard on every subscribe). */
     public interface RetainedConfigs {
         void retained(String seat, SeatConfig config);
+    }
+
+    /** Who hears a {@code replay} asked of a seat by the floor's gateways (one of a pair only: {@link LinkSettings#partnersAsks}). */
+    public interface ReplayAsks {
+        void asked(String seat, Command.Replay replay);
     }
 
     /**
@@ -100,6 +107,8 @@ public final class BrokerLink implements LinkHealth, FloorLink {
     private final java.util.Set<String> mendedByRollCall;
     /** Per subscription that has one, its QoS 0 tap. */
     private final Map<String, String> tapOf;
+    /** Subscribed at QoS 0 on every connect, never probed: the seats' commands, for a pair's gateway. */
+    private final List<String> partnersAsks;
     /** The subscriptions tapped on this connection, each with when it was granted (NOT_GRANTED before). */
     private final Map<String, Long> tapped = new HashMap<>();
     private final String summaryTopic;
@@ -123,6 +132,7 @@ public final class BrokerLink implements LinkHealth, FloorLink {
     private Inbox inbox;
     private Listener listener;
     private RetainedConfigs configs;
+    private ReplayAsks replayAsks;
     private boolean closed;
 
     public BrokerLink(Vertx vertx, LinkSettings settings, Codec codec, Metrics metrics, FloorClock clock) {
@@ -138,16 +148,18 @@ public final class BrokerLink implements LinkHealth, FloorLink {
         this.anyGatewaysProbes = settings.probesOfAnyGateway();
         this.mendedByRollCall = settings.mendedByRollCall();
         this.tapOf = settings.taps();
+        this.partnersAsks = settings.partnersAsks();
         this.summaryTopic = Topic.floor(settings.site(), settings.floor(), Topic.Kind.SUMMARY).toString();
         this.floorProbeTopic = Topic.floor(settings.site(), settings.floor(), Topic.Kind.GATEWAY_PROBE).toString();
         this.subscribeAnswerMs = BrokerSession.subscribeAnswerMs(settings.keepAliveSeconds());
     }
 
     /** Connects in the background (call on the event loop that is to run the link) and keeps reconnecting. */
-    public void start(Inbox inbox, Listener listener, RetainedConfigs retainedConfigs) {
+    public void start(Inbox inbox, Listener listener, RetainedConfigs retainedConfigs, ReplayAsks asks) {
         this.inbox = inbox;
         this.listener = listener;
         this.configs = retainedConfigs;
+        this.replayAsks = asks;
         connect();
         checkTimer = vertx.setPeriodic(1_000, id -> checkSubscriptions());
     }
@@ -264,6 +276,9 @@ public final class BrokerLink implements LinkHealth, FloorLink {
         List<String> taps = filters.stream().filter(tapOf::containsKey).toList();
         taps.forEach(filter -> topics.put(tapOf.get(filter), 0));
         filters.forEach(filter -> topics.put(filter, BrokerSession.QOS));
+        if (afterConnect) {
+            partnersAsks.forEach(filter -> topics.put(filter, 0));
+        }
         metrics.subscriptionsTapped((int) taps.stream().filter(filter -> !tapped.containsKey(filter)).count());
         taps.forEach(filter -> tapped.put(filter, NOT_GRANTED));
         ask(connected, new SubscribeRequest(topics));
@@ -303,6 +318,13 @@ public final class BrokerLink implements LinkHealth, FloorLink {
                     instanceof Decoded.Accepted accepted && accepted.message() instanceof Probe probe
                     && probe.by().equals(settings.clientId())) {
                 listener.probeCameBack(probe.ts());
+            }
+            return;
+        }
+        if (topic.endsWith(CMD_LEVEL)) { // a gateway's ask of a seat (QoS 0): only a replay is of use here
+            if (codec.decode(topic, message.payload().getBytes()) instanceof Decoded.Accepted accepted
+                    && accepted.message() instanceof Command.Replay replay) {
+                replayAsks.asked(accepted.topic().seat(), replay);
             }
             return;
         }

@@ -113,6 +113,15 @@ public record LinkSettings(String brokerUrl, String site, String floor, String u
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(filter -> filter, filter -> filter + "/#"));
     }
 
+    /**
+     * What one of a pair also hears, at QoS 0: the commands to every seat, so it can answer its partner's
+     * {@code replay} of a seat that cannot itself ({@link dev.seatlink.gateway.partner.PartnerFill}). A floor's only
+     * gateway has no partner, and hears none. QoS 0: on NATS no JetStream consumer, and an ask missed is asked again.
+     */
+    public List<String> partnersAsks() {
+        return instance == null ? List.of() : List.of(Topic.allSeats(site, floor, Topic.Kind.CMD));
+    }
+
     /** The probe topics of this floor's gateways, whichever of them publishes: heard, never taken in. */
     public java.util.Set<String> probesOfAnyGateway() {
         java.util.Set<String> probes = new java.util.HashSet<>();

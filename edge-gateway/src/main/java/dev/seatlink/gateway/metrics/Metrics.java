@@ -29,6 +29,7 @@ public final class Metrics {
     final LongAdder staleWills = new LongAdder();
     final LongAdder redeliveredStatuses = new LongAdder();
     final LongAdder replays = new LongAdder();
+    final LongAdder partnerReplays = new LongAdder();
     final LongAdder rebirths = new LongAdder();
     final LongAdder brokerConnects = new LongAdder();
     final LongAdder subscriptionsStalled = new LongAdder();
@@ -173,6 +174,11 @@ public final class Metrics {
 
     public void replaySent() {
         replays.increment();
+    }
+
+    /** Stored events sent again because the floor's other gateway asked a seat offline here to replay them. */
+    public void replayedForPartner(int events) {
+        partnerReplays.add(events);
     }
 
     public void gapsOpened(long n) {

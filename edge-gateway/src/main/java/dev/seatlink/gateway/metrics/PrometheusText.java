@@ -61,6 +61,9 @@ public final class PrometheusText {
                 m.gapsFilled.sum());
         text.counter("seatlink_events_missing_total", "Seqs given up on after replay and rebirth", m.missing.sum());
         text.counter("seatlink_replays_sent_total", "Replay commands sent to fill gaps", m.replays.sum());
+        text.counter("seatlink_partner_replayed_events_total",
+                "Stored events sent again for the floor's other gateway (its replay of a seat offline here)",
+                m.partnerReplays.sum());
         text.counter("seatlink_states_stale_total", "State snapshots older than what was applied", m.staleStates.sum());
         text.counter("seatlink_status_stale_will_total", "Offline statuses from an earlier boot (late Last Wills)",
                 m.staleWills.sum());

@@ -1,0 +1,88 @@
+package dev.seatlink.gateway.partner;
+
+import dev.seatlink.gateway.brokerlink.BrokerLink;
+import dev.seatlink.protocol.Command;
+import dev.seatlink.protocol.SeatEvent;
+import io.vertx.core.Future;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.tinylog.Logger;
+
+/**
+ * Answers the floor's other gateway when it asks a seat to {@code replay} events and the seat is offline here: this
+ * gateway sends what it stored of them on the seat's {@code event} topic, as the seat's journal would, one at a time
+ * as the broker takes each. Both gateways store every event, but on a cluster one may miss some the other has — a
+ * node's death can leave acknowledged events undelivered to one session — and a seat that died (with its node, or
+ * for good) cannot replay them: without this the two stores would stay different for good.
+ *
+ * <p>Only for a seat shown offline here: a seat online answers itself, and two answers would only double the
+ * traffic. What the asker already has is stored once (by seat and seq), as with any replay, and this gateway drops
+ * its own copies coming back. Its own asks it hears too: it lacks what it asked for, so finds nothing to send. At
+ * most {@value #MAX_EVENTS} events per ask (the asker asks again for the rest), one answer per seat at a time.
+ */
+public final class PartnerFill implements BrokerLink.ReplayAsks {
+    static final int MAX_EVENTS = 500;
+
+    /** Whether a seat of this floor is shown offline here (false for a seat the floor does not have). */
+    public interface SeatPresence {
+        boolean offline(String seat);
+    }
+
+    /** This gateway's stored events of a seat with seqs {@code from..to}, in seq order (read off the event loop). */
+    public interface StoredEvents {
+        Future<List<SeatEvent>> between(String seat, long from, long to);
+    }
+
+    /** Sends a stored event on its seat's {@code event} topic; completes once the broker has it. */
+    public interface Republisher {
+        Future<Void> republish(SeatEvent event);
+    }
+
+    /** Counts what was sent, for {@code /metrics}. */
+    public interface Counter {
+        void republished(int events);
+    }
+
+    private final SeatPresence presence;
+    private final StoredEvents store;
+    private final Republisher republisher;
+    private final Counter counter;
+    private final Set<String> answering = new HashSet<>();
+
+    public PartnerFill(SeatPresence presence, StoredEvents store, Republisher republisher, Counter counter) {
+        this.presence = presence;
+        this.store = store;
+        this.republisher = republisher;
+        this.counter = counter;
+    }
+
+    @Override
+    public void asked(String seat, Command.Replay replay) {
+        if (!presence.offline(seat) || !answering.add(seat)) {
+            return;
+        }
+        long to = Math.min(replay.to() == null ? Long.MAX_VALUE : replay.to(), replay.from() + MAX_EVENTS - 1);
+        store.between(seat, replay.from(), to)
+                .compose(found -> {
+                    if (!found.isEmpty()) {
+                        Logger.info("seat {} is offline here and was asked to replay seq {}..{}: sending the {} of them "
+                                + "this gateway stored", seat, replay.from(), to, found.size());
+                    }
+                    return inTurn(found);
+                })
+                .onSuccess(counter::republished)
+                .onFailure(e -> Logger.warn("could not answer a replay of seat {} from this gateway's store: {}", seat,
+                        e.getMessage()))
+                .onComplete(done -> answering.remove(seat));
+    }
+
+    /** Each after the broker took the one before: a cluster that is behind is not handed a burst. */
+    private Future<Integer> inTurn(List<SeatEvent> events) {
+        Future<Void> sent = Future.succeededFuture();
+        for (SeatEvent event : events) {
+            sent = sent.compose(v -> republisher.republish(event));
+        }
+        return sent.map(events.size());
+    }
+}

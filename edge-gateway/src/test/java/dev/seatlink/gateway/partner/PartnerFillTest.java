@@ -1,0 +1,111 @@
+package dev.seatlink.gateway.partner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.Cause;
+import dev.seatlink.protocol.Command;
+import dev.seatlink.protocol.SeatEvent;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class PartnerFillTest {
+    private static final long NOW = 1_796_000_000_000L;
+    private final List<String> reads = new ArrayList<>();
+    private final List<Long> sent = new ArrayList<>();
+    private final List<Integer> counted = new ArrayList<>();
+    private final Set<String> offline = Set.of("s-1");
+    /** A store holding seqs 1..8 of every seat, that notes what it was asked for. */
+    private PartnerFill.StoredEvents store = (seat, from, to) -> {
+        reads.add(seat + " " + from + ".." + to);
+        return Future.succeededFuture(LongStream.rangeClosed(from, Math.min(to, 8)).mapToObj(seq -> event(seat, seq))
+                .toList());
+    };
+    private PartnerFill.Republisher republisher = event -> {
+        sent.add(event.seq());
+        return Future.succeededFuture();
+    };
+
+    private PartnerFill fill() {
+        return new PartnerFill(offline::contains, (seat, from, to) -> store.between(seat, from, to),
+                event -> republisher.republish(event), counted::add);
+    }
+
+    private static SeatEvent event(String seat, long seq) {
+        return new SeatEvent(seat, "a1", AgentState.READY, AgentState.BUSY, null, false, NOW + seq, seq, "boot",
+                Cause.BUTTON);
+    }
+
+    private static Command.Replay replay(long from, Long to) {
+        return new Command.Replay("r-" + from, from, to, NOW);
+    }
+
+    @Test
+    void aSeatOfflineHereHasWhatThisGatewayStoredOfTheAskedSeqsSentAgainInOrder() {
+        fill().asked("s-1", replay(3, 5L));
+
+        assertThat(reads).containsExactly("s-1 3..5");
+        assertThat(sent).containsExactly(3L, 4L, 5L);
+        assertThat(counted).containsExactly(3);
+    }
+
+    @Test
+    void aSeatOnlineHereAnswersItselfSoNothingIsReadOrSent() {
+        fill().asked("s-2", replay(3, 5L));
+
+        assertThat(reads).isEmpty();
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void anAskForMoreThanFiveHundredOrToNoEndIsAnsweredFiveHundredAtATime() {
+        PartnerFill fill = fill();
+
+        fill.asked("s-1", replay(1, 100_000L));
+        fill.asked("s-1", replay(7, null));
+
+        assertThat(reads).containsExactly("s-1 1..500", "s-1 7..506");
+    }
+
+    @Test
+    void aSecondAskWhileTheFirstIsStillBeingSentIsLeftToTheAskersNextTry() {
+        List<Promise<Void>> unacknowledged = new ArrayList<>();
+        republisher = event -> {
+            sent.add(event.seq());
+            Promise<Void> acked = Promise.promise();
+            unacknowledged.add(acked);
+            return acked.future();
+        };
+        PartnerFill fill = fill();
+
+        fill.asked("s-1", replay(3, 4L));
+        fill.asked("s-1", replay(3, 4L));
+        assertThat(sent).as("the next only once the broker took the one before").containsExactly(3L);
+        unacknowledged.get(0).complete();
+        unacknowledged.get(1).complete();
+        fill.asked("s-1", replay(6, 6L));
+        unacknowledged.get(2).complete();
+
+        assertThat(reads).containsExactly("s-1 3..4", "s-1 6..6");
+        assertThat(sent).containsExactly(3L, 4L, 6L);
+        assertThat(counted).containsExactly(2, 1);
+    }
+
+    @Test
+    void aStoreThatCannotBeReadSendsNothingAndTheNextAskIsAnswered() {
+        PartnerFill.StoredEvents readable = store;
+        store = (seat, from, to) -> Future.failedFuture("disk I/O error");
+        PartnerFill fill = fill();
+
+        fill.asked("s-1", replay(3, 5L));
+        store = readable;
+        fill.asked("s-1", replay(3, 5L));
+
+        assertThat(sent).containsExactly(3L, 4L, 5L);
+    }
+}
