@@ -39,6 +39,12 @@ all_but_your_seat_online() {
   within 900 all_but_your_seat_online || { echo "online: $(online_seats)"; tail -n 20 "$dir/floor.log"; false; }
   curl -fs "http://127.0.0.1:$HTTP/api/floor" | grep -q '"seat":"s-001","team":"billing-1","agent":"a1001"'
   curl -fs "http://127.0.0.1:$HTTP/api/floor" | grep -q '"agentName":"Anna Berg"'
+  # a sign-in account for everyone the site gives a role, each of whom the gateway knows
+  local name
+  for name in $("$SEATLINK" gateway supervisors); do
+    [ -s "$dir/accounts/supervisors/$name.credentials" ]
+    grep -q "^$name:" "$dir/accounts/supervisors.passwd"
+  done
   # the roster it imported: every agent, today and tomorrow, as the site's centre manager reads it back
   [ "$(grep -c '^a10' "$dir/demo-roster.csv")" -eq 48 ]
   local day password

@@ -3,6 +3,7 @@ package dev.seatlink.gateway.access;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.SiteConfigLoader;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,8 +26,8 @@ public final class CredentialsCommand implements Callable<Integer> {
     String rotate;
 
     @Option(names = "--supervisor", paramLabel = "NAME",
-            description = "add a supervisor account for the command API (or give it a new password)")
-    String supervisor;
+            description = "add a supervisor account for the command API (or give it a new password); may be repeated")
+    List<String> supervisors = List.of();
 
     @Option(names = {"--center-config", "--centre-config"}, paramLabel = "FILE",
             description = "the centre view's login for a cluster, reading every floor this centre config lists")
@@ -35,7 +36,7 @@ public final class CredentialsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (centreFile != null) {
-            if (siteFile != null || rotate != null || supervisor != null) {
+            if (siteFile != null || rotate != null || !supervisors.isEmpty()) {
                 throw new IllegalArgumentException("--center-config makes the centre view's login alone: "
                         + "not with --site-config, --rotate or --supervisor");
             }
@@ -49,10 +50,12 @@ public final class CredentialsCommand implements Callable<Integer> {
         SiteConfigLoader loader = new SiteConfigLoader();
         SiteConfig map = siteFile == null ? loader.loadDemo() : loader.load(siteFile);
         CredentialFiles files = new CredentialFiles(out);
-        if (supervisor != null) {
-            files.supervisor(supervisor);
-            System.out.println("PASS: supervisor " + supervisor + ": password in " + out.resolve("supervisors")
-                    + "; start the gateway with --users-file " + out.resolve("supervisors.passwd"));
+        if (!supervisors.isEmpty()) {
+            for (String supervisor : supervisors) {
+                files.supervisor(supervisor);
+                System.out.println("PASS: supervisor " + supervisor + ": password in " + out.resolve("supervisors")
+                        + "; start the gateway with --users-file " + out.resolve("supervisors.passwd"));
+            }
             return 0;
         }
         if (rotate != null) {
