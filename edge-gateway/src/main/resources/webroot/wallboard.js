@@ -75,14 +75,8 @@ function agentOf(seat) {
   return seat.agentName || seat.agent || "";
 }
 
-// An agent id's name, from the seat they sit at (the help queue and the team view list ids).
-function nameAt(seatId, agentId) {
-  const tile = tiles.get(seatId);
-  return tile && tile.seat.agent === agentId && tile.seat.agentName ? tile.seat.agentName : agentId || "";
-}
-
-// Agent id → name for every agent the page has seen at a seat: who may take a hand are listed by id, and in a team's
-// view they may sit in another team (its tiles are not drawn, the floor's first load has them).
+// Agent id → name for every agent the page has seen at a seat (the help queue and the team's figures list ids; who
+// may take a hand may sit in another team, whose tiles a team's view does not draw: the floor's first load has them).
 function agentNames() {
   const names = new Map();
   for (const seat of [...floor.seats, ...[...tiles.values()].map((tile) => tile.seat)]) {
@@ -281,7 +275,7 @@ function renderHelp() {
     const item = el("li", waited > limitMs ? "overdue" : "");
     item.id = `help-${h.seat}`;
     item.dataset.since = String(h.since);
-    item.append(el("span", "who", `${h.seat} ${nameAt(h.seat, h.agent)}`), el("span", "waited", duration(waited)));
+    item.append(el("span", "who", `${h.seat} ${names.get(h.agent) || h.agent || ""}`), el("span", "waited", duration(waited)));
     const to = h.model === "specialist" ? `→ ${teamName(h.routedTo)} queue` : `→ ${teamName(h.routedTo)}`;
     item.append(el("span", "route", `${teamName(h.team)} ${to}: ${h.takers.map((id) => names.get(id) || id).join(", ") || "nobody named"}`));
     if (may("take-help", h.team) || may("take-help", h.routedTo)) {
@@ -361,12 +355,13 @@ async function refreshAgents() {
     return row;
   }));
   const stateOf = new Map(team.seats.map((s) => [s.seat, s]));
+  const names = agentNames();
   for (const a of team.agents) {
     const row = el("tr");
     row.id = `agent-${a.agent}`;
     const seat = stateOf.get(a.seat);
     const t = a.msInState;
-    [nameAt(a.seat, a.agent), a.seat, seat ? (STATES[seat.state] || {}).label || seat.state : "",
+    [names.get(a.agent) || a.agent, a.seat, seat ? (STATES[seat.state] || {}).label || seat.state : "",
       duration(t.READY), duration(t.BUSY), duration(t.WRAP_UP), duration(t.NOT_READY), String(a.contacts),
       a.contacts ? duration(a.averageHandleMs) : "—", a.contacts ? duration(a.averageWrapUpMs) : "—",
       a.helpRequests ? `${a.helpRequests} (${duration(a.helpWaitMs)})` : "0"]
