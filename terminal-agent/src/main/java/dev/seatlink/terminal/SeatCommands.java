@@ -63,7 +63,8 @@ final class SeatCommands {
                 return CommandResult.failure(command.id(), "another agent's contact is running here: finish it first");
             }
             made.forEach(transition -> seat.apply(Optional.of(transition)));
-            message = signIn.name() == null ? "Hello, " + signIn.agent() : "Hello, " + signIn.name();
+            // by first name: as people greet each other, and it fits a 16-character row ("Hello, Yara Hadd" did not)
+            message = "Hello, " + (signIn.name() == null ? signIn.agent() : signIn.name().strip().split("\\s+")[0]);
             messageUntil = clock.millis() + GREETING_MS;
             seat.beep();
         } else if (command instanceof Command.Rebirth) {

@@ -63,6 +63,17 @@ class SeatCommandsTest {
     }
 
     @Test
+    void aBadgeSignInGreetsTheAgentByFirstNameOrElseByIdOnOneRowOfTheDisplay() {
+        CommandResult named = commands.execute(new Command.SignIn("c-5", "a1", "Yara Haddad", T0));
+
+        assertThat(named.ok()).isTrue();
+        assertThat(commands.message(clock.millis())).isEqualTo("Hello, Yara").hasSizeLessThanOrEqualTo(16);
+
+        commands.execute(new Command.SignIn("c-6", "a1", null, T0));
+        assertThat(commands.message(clock.millis())).isEqualTo("Hello, a1");
+    }
+
+    @Test
     void aRebirthRepublishesTheSeatAnsweringItsId() {
         CommandResult result = commands.execute(new Command.Rebirth("rc-7", T0));
 
