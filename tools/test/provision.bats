@@ -137,7 +137,7 @@ setup() {
   run "$SEATLINK" fleet --gateway "$GATEWAY"
   echo "$output"
   [ "$status" -eq 0 ]
-  [[ "$output" == *"SEAT"*"RELEASE"*"RECONNECTS"* ]]
+  [[ "$output" == *"SEAT"*"RELEASE"*"CONNECTS"* ]]
   echo "$output" | grep -E '^s-014 +vip-care +a1014 +online +9\.0\.2 '
   echo "$output" | grep -E '^s-001 .* OFFLINE '
   [[ "${lines[-1]}" == "1 of 24 seats online" ]]

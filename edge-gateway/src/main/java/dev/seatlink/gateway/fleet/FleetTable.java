@@ -7,7 +7,7 @@ import java.util.List;
 /** Renders {@code GET /api/fleet} as the table a technician reads. Pure. */
 final class FleetTable {
     private static final String[] HEADER = {"SEAT", "TEAM", "AGENT", "LINK", "RELEASE", "BOOT", "UP", "LAST EVENT",
-            "RECONNECTS", "LOST", "QUEUED"};
+            "CONNECTS", "LOST", "QUEUED"};
 
     private FleetTable() {
     }
