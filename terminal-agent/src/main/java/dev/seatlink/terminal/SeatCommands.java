@@ -29,6 +29,9 @@ final class SeatCommands {
     private final Clock clock;
     private String message;
     private long messageUntil;
+    /** Who the last badge sign-in was for, and the name it brought (null: none, or the directory had no name). */
+    private String badgedAgent;
+    private String badgedName;
 
     SeatCommands(SeatStateMachine machine, CommandEffects seat, Journal journal, Clock clock) {
         this.machine = machine;
@@ -65,6 +68,8 @@ final class SeatCommands {
             made.forEach(transition -> seat.apply(Optional.of(transition)));
             // by first name: as people greet each other, and it fits a 16-character row ("Hello, Yara Hadd" did not)
             message = "Hello, " + (signIn.name() == null ? signIn.agent() : signIn.name().strip().split("\\s+")[0]);
+            badgedAgent = signIn.agent();
+            badgedName = signIn.name();
             messageUntil = clock.millis() + GREETING_MS;
             seat.beep();
         } else if (command instanceof Command.Rebirth) {
@@ -79,6 +84,14 @@ final class SeatCommands {
             }
         }
         return CommandResult.success(command.id());
+    }
+
+    /**
+     * The agent as the display names them: by the name their badge sign-in brought, else by id (the seat's config
+     * and the journal know only the id; a restart forgets the name until the next badge).
+     */
+    String shownAgent(String agent) {
+        return agent != null && agent.equals(badgedAgent) && badgedName != null ? badgedName : agent;
     }
 
     /** The message to show now, or null. */

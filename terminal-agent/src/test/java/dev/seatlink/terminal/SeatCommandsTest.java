@@ -63,14 +63,18 @@ class SeatCommandsTest {
     }
 
     @Test
-    void aBadgeSignInGreetsTheAgentByFirstNameOrElseByIdOnOneRowOfTheDisplay() {
+    void aBadgeSignInGreetsTheAgentByFirstNameThenNamesThemOnTheDisplayOrElseUsesTheirId() {
         CommandResult named = commands.execute(new Command.SignIn("c-5", "a1", "Yara Haddad", T0));
 
         assertThat(named.ok()).isTrue();
         assertThat(commands.message(clock.millis())).isEqualTo("Hello, Yara").hasSizeLessThanOrEqualTo(16);
 
+        assertThat(commands.shownAgent("a1")).as("named on the display after the greeting").isEqualTo("Yara Haddad");
+        assertThat(commands.shownAgent("a2")).as("another agent: the name was not theirs").isEqualTo("a2");
+
         commands.execute(new Command.SignIn("c-6", "a1", null, T0));
         assertThat(commands.message(clock.millis())).isEqualTo("Hello, a1");
+        assertThat(commands.shownAgent("a1")).isEqualTo("a1");
     }
 
     @Test
