@@ -85,6 +85,12 @@ function agentNames() {
   return names;
 }
 
+// A seat as a line about it names it: by its agent's name when the directory has one, else by the seat's id.
+function whoSits(seatId) {
+  const tile = tiles.get(seatId);
+  return (tile && tile.seat.agentName) || seatId;
+}
+
 // What a seat on a contact will do when it ends: "Next: break", "Next: sign out".
 function nextText(seat) {
   if (!seat.pending) return "";
@@ -246,7 +252,7 @@ function renderGroups() {
       el("br"),
       el("span", "", "Longest help wait "), el("b", "", g.help > 0 ? duration(g.longestHelpWaitMs) : "—"),
       el("br"),
-      el("span", "", "Longest in state "), el("b", "", g.longestInStateSeat ? `${duration(g.longestInStateMs)} (${g.longestInStateSeat})` : "—"));
+      el("span", "", "Longest in state "), el("b", "", g.longestInStateSeat ? `${duration(g.longestInStateMs)} (${whoSits(g.longestInStateSeat)})` : "—"));
     if (reasons) facts.append(el("br"), el("span", "", `Not ready: ${reasons}`));
     tile.append(title, mini, facts);
     box.append(tile);

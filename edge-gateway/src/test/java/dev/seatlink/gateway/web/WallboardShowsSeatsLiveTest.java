@@ -200,6 +200,12 @@ class WallboardShowsSeatsLiveTest {
                         .extracting(WebElement::getText)
                         .anySatisfy(text -> assertThat(text).startsWith("vip"))
                         .anySatisfy(text -> assertThat(text).startsWith("standard")));
+
+        browser.findElement(By.cssSelector("#pivot button[data-grouping='team']")).click();
+        move("s-005", "a1005", AgentState.READY, null, false); // billing-1's only seat in a state: its longest
+        await().atMost(Duration.ofSeconds(5)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .untilAsserted(() -> assertThat(browser.findElement(By.id("group-team-billing-1")).getText())
+                        .as("the longest in state named by the agent's name").contains("(Eve Adams)"));
         assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
     }
 
