@@ -39,7 +39,8 @@ import org.tinylog.Logger;
  * {@code gateway} topic). Runs on the event loop it was started from (Vert.x's MQTT client: no threads of its
  * own), reconnects by itself, walking a cluster's nodes, and hands each seat message received to the
  * {@link Inbox} unacknowledged: the inbox acknowledges it once it is stored. What is heard on the
- * {@code gateway} topic goes to the {@link Listener} (the lease), acknowledged at once.
+ * {@code gateway} topic goes to the {@link Listener} (the lease), acknowledged at once; a {@code replay} one of the
+ * floor's gateways asks of a seat, to the {@link ReplayAsks} (a pair's gateway hears the seats' commands).
  *
  * <p>Each subscription quiet for {@value #PROBE_QUIET_MS} ms, and every one right after a connect, is probed
  * ({@link SubscriptionCheck}); when a probe does not come back (on a cluster: the node holding that subscription's
@@ -74,7 +75,10 @@ public final class BrokerLink implements LinkHealth, FloorLink {
         void retained(String seat, SeatConfig config);
     }
 
-    /** Who hears a {@code replay} asked of a seat by the floor's gateways (one of a pair only: {@link LinkSettings#partnersAsks}). */
+    /**
+     * Who hears a {@code replay} asked of a seat by the floor's gateways: one of a pair only, which hears the seats'
+     * commands ({@link LinkSettings#partnersAsks}).
+     */
     public interface ReplayAsks {
         void asked(String seat, Command.Replay replay);
     }
