@@ -8,11 +8,13 @@ import java.util.random.RandomGenerator;
 
 /**
  * A simulated agent's habits: mostly Ready → Busy → Wrap-up → Ready, a break now and then, an
- * occasional raised hand. On a seat whose calls come from the phone system it never presses Busy: it waits
- * for the calls. Pure apart from its random source: it watches the seat's snapshot and says which button to
+ * occasional raised hand. On a seat whose calls come from the phone system it does not press Busy: it waits
+ * for the calls, and ends only a call that has outlasted any the phone plays. Pure apart from its random source: it watches the seat's snapshot and says which button to
  * press and when.
  */
 final class Persona {
+    /** A phone call's BUSY this long is one the phone system dropped without a word: the agent ends it. */
+    static final int DROPPED_CALL_S = 300;
     private final RandomGenerator random;
     private final double pace;
     private Snapshot planned;
@@ -64,6 +66,11 @@ final class Persona {
                     after(now, 8, 45, !seat.help() && chance(0.06) ? Key.HELP : Key.BUSY);
                 } else if (!seat.help() && chance(0.06)) {
                     after(now, 8, 45, Key.HELP); // the call ends when the caller or agent hangs up
+                } else {
+                    // Busy longer than any call the phone plays (20-90 s): the call was dropped unheard (the phone
+                    // system, or the demo, restarted while it was up), and a person would end it by hand.
+                    actAt = Math.max(now, seat.since() + (long) (DROPPED_CALL_S * 1000 / pace));
+                    next = Key.BUSY;
                 }
             }
             case WRAP_UP -> {

@@ -19,7 +19,11 @@ class PersonaTest {
     }
 
     private static Key firstPress(Persona persona, Snapshot seat, boolean phone) {
-        for (long now = T; now < T + 600_000; now += 250) {
+        return firstPress(persona, seat, phone, 600_000);
+    }
+
+    private static Key firstPress(Persona persona, Snapshot seat, boolean phone, long withinMs) {
+        for (long now = T; now < T + withinMs; now += 250) {
             Optional<Key> key = persona.decide(seat, phone, now);
             if (key.isPresent()) {
                 return key.get();
@@ -62,16 +66,37 @@ class PersonaTest {
     }
 
     @Test
-    void onASeatThePhoneSystemDrivesTheAgentNeverPressesBusyButWaitsForCalls() {
+    void onASeatThePhoneSystemDrivesTheAgentDoesNotPressBusyButWaitsForCalls() {
         Set<Key> seen = EnumSet.noneOf(Key.class);
         for (int seed = 0; seed < 200; seed++) {
             int s = seed;
             java.util.stream.Stream.of(AgentState.READY, AgentState.BUSY)
                     .map(state -> firstPress(new Persona(new SplittableRandom(s), 1.0),
-                            new Snapshot("a1", state, null, false, T), true))
+                            new Snapshot("a1", state, null, false, T), true, Persona.DROPPED_CALL_S * 1000L - 1))
                     .filter(java.util.Objects::nonNull).forEach(seen::add); // mostly: no press, the call comes
         }
 
         assertThat(seen).doesNotContain(Key.BUSY).contains(Key.NOT_READY, Key.HELP);
+    }
+
+    @Test
+    void aPhoneCallThatOutlastsAnyTheSimulatedPhonePlaysIsEndedByHandAsAPersonWould() {
+        for (int seed = 0; seed < 50; seed++) {
+            Persona persona = new Persona(new SplittableRandom(seed), 1.0);
+            Snapshot stuck = new Snapshot("a1", AgentState.BUSY, null, false, T); // busy since T on a dropped call
+            long deadline = T + Persona.DROPPED_CALL_S * 1000L;
+            Optional<Key> before = Optional.empty();
+            for (long now = T; now < deadline && before.isEmpty(); now += 1_000) {
+                before = persona.decide(stuck, true, now).filter(key -> key == Key.BUSY);
+            }
+            assertThat(before).as("seed %d: no call is ended while it may still be up", seed).isEmpty();
+        }
+        int endedAtOnce = 0;
+        for (int seed = 0; seed < 50; seed++) { // a seat found busy for 10 min, as after the demo's restart
+            Snapshot longStuck = new Snapshot("a1", AgentState.BUSY, null, false, T - 600_000);
+            endedAtOnce += new Persona(new SplittableRandom(seed), 1.0).decide(longStuck, true, T)
+                    .filter(key -> key == Key.BUSY).isPresent() ? 1 : 0;
+        }
+        assertThat(endedAtOnce).as("all but those who raise a hand first (6 %%)").isBetween(40, 50);
     }
 }
