@@ -117,7 +117,7 @@ function renderSeat(tile) {
     el("div", "team", teamName(seat.team)));
   if (seat.pending) node.append(el("div", "next", nextText(seat)));
   const calls = live && live.calls && live.calls.seats[seat.seat];
-  if (calls) node.append(el("div", "calls", callText(calls)));
+  if (calls && callText(calls)) node.append(el("div", "calls", callText(calls)));
   if (seat.help) node.append(el("span", "hand", "HELP"));
   if (seat.seat === dialogSeat && document.getElementById("seat-dialog").open) describeDialogSeat(seat);
 }
@@ -195,7 +195,10 @@ function renderCalls() {
 }
 
 // "12 calls · AHT 03:05"
+// A seat's calls this shift: handled and their average handle time; with none handled yet, those that rang out
+// (an average of nothing would read "AHT 00:00").
 function callText(calls) {
+  if (calls.handled === 0) return calls.missed > 0 ? `${calls.missed} rung out` : "";
   return `${calls.handled} call${calls.handled === 1 ? "" : "s"} · AHT ${duration(calls.averageHandleMs)}`;
 }
 

@@ -431,6 +431,15 @@ class WallboardShowsSeatsLiveTest {
         move("s-005", "a1005", AgentState.WRAP_UP, null, false); // a redraw of the tile shows its calls
         await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
                 .untilAsserted(() -> assertThat(tile("s-005").getText()).contains("1 call · AHT"));
+
+        // a seat whose only call rang out says so, not "0 calls · AHT 00:00"
+        seat.publish(Topic.seat("hq", "f1", "s-006", Topic.Kind.STATUS), SeatStatus.online("b-s-006", "test", now));
+        move("s-006", "a1006", AgentState.READY, null, false);
+        seat.publish(cti, new CtiEvent("e3", CallEventType.CALL_OFFERED, "PJSIP/1006", "c2", now, null));
+        seat.publish(cti, new CtiEvent("e4", CallEventType.CALL_MISSED, "PJSIP/1006", "c2", now, null));
+        await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .untilAsserted(() -> assertThat(tile("s-006").getText()).contains("1 rung out")
+                        .doesNotContain("AHT"));
         assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
     }
 
