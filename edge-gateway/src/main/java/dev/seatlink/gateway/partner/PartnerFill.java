@@ -62,7 +62,8 @@ public final class PartnerFill implements BrokerLink.ReplayAsks {
         if (!presence.offline(seat) || !answering.add(seat)) {
             return;
         }
-        long to = Math.min(replay.to() == null ? Long.MAX_VALUE : replay.to(), replay.from() + MAX_EVENTS - 1);
+        long most = replay.from() > Long.MAX_VALUE - MAX_EVENTS ? Long.MAX_VALUE : replay.from() + MAX_EVENTS - 1;
+        long to = Math.min(replay.to() == null ? Long.MAX_VALUE : replay.to(), most);
         store.between(seat, replay.from(), to)
                 .compose(found -> {
                     if (!found.isEmpty()) {

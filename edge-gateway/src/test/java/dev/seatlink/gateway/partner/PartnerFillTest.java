@@ -73,6 +73,14 @@ class PartnerFillTest {
     }
 
     @Test
+    void anAskFromTheEndOfTheSeqsAsksTheStoreForNoMoreThanIsThere() {
+        fill().asked("s-1", replay(Long.MAX_VALUE - 10, null));
+
+        assertThat(reads).containsExactly("s-1 " + (Long.MAX_VALUE - 10) + ".." + Long.MAX_VALUE);
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
     void aSecondAskWhileTheFirstIsStillBeingSentIsLeftToTheAskersNextTry() {
         List<Promise<Void>> unacknowledged = new ArrayList<>();
         republisher = event -> {
