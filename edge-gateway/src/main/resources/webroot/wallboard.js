@@ -14,8 +14,9 @@ const STATES = {
 };
 const GROUPINGS = { team: "Teams", businessLine: "Business lines", customerTier: "Customer tiers", skillTier: "Skill tiers" };
 const RECONNECT_MS = 2000;
-// Beyond this many seats across, rows are lowered so a long floor still fits the screen (wallboard.css, .dense).
-const DENSE_COLUMNS = 24;
+// A plan whose columns are narrower than this (many seats across, or a small window) is drawn dense: thin borders
+// and gaps, lower rows, so the tiles keep room for their letter and time (wallboard.css, .dense).
+const DENSE_COLUMN_PX = 96;
 // The gateway sends the floor's figures every second (event: kpis). A stream silent longer than this is broken even
 // when its connection still looks open (a frozen gateway, a half-open connection): shown stale and made again.
 const SILENT_MS = 5000;
@@ -53,6 +54,13 @@ function duration(ms) {
   const hh = Math.floor(s / 3600), mm = Math.floor((s % 3600) / 60), ss = s % 60;
   const two = (n) => String(n).padStart(2, "0");
   return hh > 0 ? `${hh}:${two(mm)}:${two(ss)}` : `${two(mm)}:${two(ss)}`;
+}
+
+// A tile's time in state; an hour or more is longer text, drawn smaller to fit the tile (wallboard.css, .hours).
+function showTime(node, ms) {
+  node.textContent = ms === null ? "" : duration(ms);
+  node.classList.toggle("hours", ms !== null && ms >= 3600 * 1000);
+  return node;
 }
 
 function percent(fraction) {
@@ -113,7 +121,7 @@ function renderSeat(tile) {
   node.append(top,
     el("div", "agent", agentOf(seat) || "—"),
     el("div", "what", state.label + (seat.reason ? ` · ${seat.reason}` : "")),
-    el("div", "time", seat.since ? duration(now() - seat.since) : ""),
+    showTime(el("div", "time"), seat.since ? now() - seat.since : null),
     el("div", "team", teamName(seat.team)));
   if (seat.pending) node.append(el("div", "next", nextText(seat)));
   const calls = live && live.calls && live.calls.seats[seat.seat];
@@ -138,6 +146,12 @@ function upsert(seat) {
   renderSeat(tile);
 }
 
+function fitPlan() {
+  const plan = document.getElementById("plan");
+  const columns = Number(plan.dataset.columns || 1);
+  plan.classList.toggle("dense", plan.clientWidth / columns < DENSE_COLUMN_PX);
+}
+
 function layoutPlan(seats) {
   // Columns share the screen width, so a whole floor fits a wallboard TV without scrolling.
   const shown = seats.filter(inView);
@@ -145,7 +159,8 @@ function layoutPlan(seats) {
   const columns = Math.max(...shown.map((s) => s.x)) - minX + 1;
   const plan = document.getElementById("plan");
   plan.style.gridTemplateColumns = `repeat(${columns}, minmax(0, 1fr))`;
-  plan.classList.toggle("dense", columns > DENSE_COLUMNS);
+  plan.dataset.columns = String(columns);
+  fitPlan();
   const wanted = new Set(shown.map((s) => s.seat));
   for (const [id, tile] of tiles) {
     if (!wanted.has(id)) { tile.el.remove(); tiles.delete(id); }
@@ -451,7 +466,7 @@ function connect() {
 function tick() {
   for (const tile of tiles.values()) {
     const time = tile.el.querySelector(".time");
-    if (time && tile.seat.since) time.textContent = duration(now() - tile.seat.since);
+    if (time && tile.seat.since) showTime(time, now() - tile.seat.since);
   }
   document.querySelectorAll("#help-queue li[data-since]").forEach((item) => {
     item.querySelector(".waited").textContent = duration(now() - Number(item.dataset.since));
@@ -732,6 +747,7 @@ setupSignIn();
 setupShift();
 setupActions();
 document.getElementById("agents-panel").hidden = !view.team;
+new ResizeObserver(fitPlan).observe(document.getElementById("plan")); // a window resized, a TV's other mode
 connect();
 setInterval(tick, 1000);
 setInterval(() => {

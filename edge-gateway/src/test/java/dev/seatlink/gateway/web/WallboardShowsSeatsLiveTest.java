@@ -448,6 +448,34 @@ class WallboardShowsSeatsLiveTest {
      * hand its ring, and nothing of a tile spills over its neighbours or the help queue beside the plan.
      */
     @Test
+    void noTileShowsATimeCutShortOnATvOrASmallWindowNotEvenAnHourLongOne() throws Exception {
+        long now = System.currentTimeMillis();
+        long hourAgo = now - Duration.ofMinutes(70).toMillis(); // the longest time text: "1:10:00"
+        seat.publish(Topic.seat("hq", "f1", "s-001", Topic.Kind.STATUS), SeatStatus.online("b-s-001", "test", now));
+        seat.publish(Topic.seat("hq", "f1", "s-001", Topic.Kind.EVENT), new SeatEvent("s-001", "a1001",
+                AgentState.LOGGED_OUT, AgentState.NOT_READY, "training", false, hourAgo, 1, "b-s-001", Cause.BUTTON));
+        move("s-002", "a1002", AgentState.READY, null, false);
+        String cutShort = """
+                return [...document.querySelectorAll('.seat .time')]
+                  .filter((t) => t.offsetParent !== null && t.scrollWidth > t.clientWidth)
+                  .map((t) => t.closest('.seat').id + ' ' + t.textContent);""";
+        onThePage(() -> assertThat(tile("s-001").findElement(By.className("time")).getText()).startsWith("1:10:"));
+        onThePage(() -> assertThat((java.util.List<?>) browser.executeScript(cutShort)).as("at 1920 × 1080").isEmpty());
+
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 720));
+        try {
+            await().atMost(ON_THE_PAGE).until(() -> browser.findElement(By.id("plan")).getAttribute("class")
+                    .contains("dense"));
+            onThePage(() -> assertThat((java.util.List<?>) browser.executeScript(cutShort)).as("at 1280 × 720")
+                    .isEmpty());
+            onThePage(() -> assertThat(tile("s-001").findElement(By.className("time")).isDisplayed()).isTrue());
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1920, 1080));
+        }
+        assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
+    }
+
+    @Test
     @Tag(WIDE)
     void aFloorTooWideForWordsShowsItsSeatsAsColoursAndSpillsNothingOverTheHelpQueue() throws Exception {
         move("s-024", "a1024", AgentState.READY, null, true);
