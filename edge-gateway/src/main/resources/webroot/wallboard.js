@@ -125,7 +125,9 @@ function renderSeat(tile) {
     el("div", "team", teamName(seat.team)));
   if (seat.pending) node.append(el("div", "next", nextText(seat)));
   const calls = live && live.calls && live.calls.seats[seat.seat];
-  if (calls && callText(calls)) node.append(el("div", "calls", callText(calls)));
+  // a seat's calls: those handled, else (none yet) those that rang out
+  const callLine = calls ? handledText(calls) || rungOutText(calls) : "";
+  if (callLine) node.append(el("div", "calls", callLine));
   if (seat.help) node.append(el("span", "hand", "HELP"));
   if (seat.seat === dialogSeat && document.getElementById("seat-dialog").open) describeDialogSeat(seat);
 }
@@ -204,17 +206,19 @@ function renderCalls() {
   const box = document.getElementById("calls");
   box.hidden = !calls || (calls.handled === 0 && calls.missed === 0);
   if (box.hidden) return;
-  box.querySelector(".n").textContent = callText(calls)
-    + (calls.averageSpeedOfAnswerMs != null ? ` · ASA ${duration(calls.averageSpeedOfAnswerMs)}` : "")
-    + (calls.missed ? ` · ${calls.missed} rung out` : "");
+  box.querySelector(".n").textContent = [handledText(calls),
+    calls.averageSpeedOfAnswerMs != null ? `ASA ${duration(calls.averageSpeedOfAnswerMs)}` : "",
+    rungOutText(calls)].filter((part) => part).join(" · ");
 }
 
-// "12 calls · AHT 03:05"
-// A seat's calls this shift: handled and their average handle time; with none handled yet, those that rang out
-// (an average of nothing would read "AHT 00:00").
-function callText(calls) {
-  if (calls.handled === 0) return calls.missed > 0 ? `${calls.missed} rung out` : "";
+// "12 calls · AHT 03:05"; nothing before the first handled call (an average of nothing would read "AHT 00:00").
+function handledText(calls) {
+  if (calls.handled === 0) return "";
   return `${calls.handled} call${calls.handled === 1 ? "" : "s"} · AHT ${duration(calls.averageHandleMs)}`;
+}
+
+function rungOutText(calls) {
+  return calls.missed ? `${calls.missed} rung out` : "";
 }
 
 function teamFigures() {
