@@ -16,7 +16,6 @@ import dev.seatlink.gateway.audit.BackgroundAuditTrail;
 import dev.seatlink.gateway.badges.BadgeDesk;
 import dev.seatlink.gateway.brokerlink.BrokerLink;
 import dev.seatlink.gateway.brokerlink.BrokerOutbox;
-import dev.seatlink.gateway.brokerlink.EventRepublisher;
 import dev.seatlink.gateway.brokerlink.FloorSummaryPublisher;
 import dev.seatlink.gateway.brokerlink.LeftoverRemoval;
 import dev.seatlink.gateway.brokerlink.LinkSettings;
@@ -278,7 +277,7 @@ final class FloorVerticle extends VerticleBase {
             keeper.onRecovery(updater::linkCameBack);
             link.start(ingest, keeper, configs, new PartnerFill(
                     seat -> floor.seat(seat).map(view -> !view.online()).orElse(false),
-                    new StoreReads(vertx, store), new EventRepublisher(link, codec, site, floorId),
+                    new StoreReads(vertx, store), outbox,
                     metrics::replayedForPartner));
             if (ami != null) {
                 ami.start();

@@ -290,8 +290,8 @@ public final class TerminalAgent implements Uplink.Listener, AutoCloseable {
         showLight(s, now);
         OptionalInt step = gestures.pickerStep();
         String picking = step.isPresent() ? pickerText(step.getAsInt()) : null;
-        display.show(new Screen(config.seat(), commands.shownAgent(s.agent()), s.state(), s.reason(), s.help(), (now - s.since()) / 1000,
-                commands.message(now), brokerUp, gatewayUp, picking, diskOk,
+        display.show(new Screen(config.seat(), commands.shownAgent(s.agent()), s.state(), s.reason(), s.help(),
+                (now - s.since()) / 1000, commands.message(now), brokerUp, gatewayUp, picking, diskOk,
                 s.pending() == null ? null : s.pending().text(), phone.text(now)));
     }
 

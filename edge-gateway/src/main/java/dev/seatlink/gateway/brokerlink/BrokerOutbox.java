@@ -2,17 +2,19 @@ package dev.seatlink.gateway.brokerlink;
 
 import dev.seatlink.gateway.apply.SeatOutbox;
 import dev.seatlink.gateway.cti.CallSender;
+import dev.seatlink.gateway.partner.PartnerFill;
 import dev.seatlink.protocol.CallEvent;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Command;
+import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.Topic;
 import io.vertx.core.Future;
 
 /**
- * Commands to a seat on its {@code cmd} topic, phone events on its {@code call} topic, and its retained config
- * again, over the broker link.
+ * Commands to a seat on its {@code cmd} topic, phone events on its {@code call} topic, its retained config again, and
+ * its stored events again on its {@code event} topic for the floor's other gateway, over the broker link.
  */
-public final class BrokerOutbox implements SeatOutbox, CallSender {
+public final class BrokerOutbox implements SeatOutbox, CallSender, PartnerFill.Republisher {
     private final BrokerLink link;
     private final SeatConfigPublisher configs;
     private final Codec codec;
@@ -42,6 +44,13 @@ public final class BrokerOutbox implements SeatOutbox, CallSender {
     @Override
     public Future<Void> call(CallEvent event) {
         Topic topic = Topic.seat(site, floor, event.seat(), Topic.Kind.CALL);
+        return link.publishAcknowledged(topic.toString(), codec.encode(topic, event), false);
+    }
+
+    /** A stored event as the seat sent it (QoS 1, not retained): the answer to a partner's replay. */
+    @Override
+    public Future<Void> republish(SeatEvent event) {
+        Topic topic = Topic.seat(site, floor, event.seat(), Topic.Kind.EVENT);
         return link.publishAcknowledged(topic.toString(), codec.encode(topic, event), false);
     }
 

@@ -9,8 +9,8 @@ import java.util.random.RandomGenerator;
 /**
  * A simulated agent's habits: mostly Ready → Busy → Wrap-up → Ready, a break now and then, an
  * occasional raised hand. On a seat whose calls come from the phone system it does not press Busy: it waits
- * for the calls, and ends only a call that has outlasted any the phone plays. Pure apart from its random source: it watches the seat's snapshot and says which button to
- * press and when.
+ * for the calls, and ends only a call that has outlasted any the phone plays. Pure apart from its random source:
+ * it watches the seat's snapshot and says which button to press and when.
  */
 final class Persona {
     /** A phone call's BUSY this long is one the phone system dropped without a word: the agent ends it. */
