@@ -9,16 +9,6 @@ teardown() {
   pkill -TERM -f -- "$BATS_TEST_TMPDIR/demo" 2>/dev/null || true
 }
 
-# waits up to $1 tenths of a second for command "${@:2}" to succeed
-within() {
-  local tenths="$1"; shift
-  for _ in $(seq "$tenths"); do
-    "$@" && return 0
-    sleep 0.1
-  done
-  return 1
-}
-
 online_seats() {
   curl -fs "http://127.0.0.1:$HTTP/api/floor" | grep -o '"online":true' | wc -l
 }

@@ -29,6 +29,16 @@ wait_for_port() {
   return 1
 }
 
+# within TENTHS COMMAND...: until COMMAND succeeds, checked every tenth of a second, up to TENTHS of them.
+within() {
+  local tenths="$1"; shift
+  for _ in $(seq "$tenths"); do
+    "$@" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
 # A throwaway host key and client key in DIR, the client's allowed in.
 ssh_keys() {
   ssh-keygen -q -t ed25519 -N '' -f "$1/host_key"
