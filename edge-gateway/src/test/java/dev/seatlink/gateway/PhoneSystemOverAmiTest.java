@@ -152,6 +152,38 @@ class PhoneSystemOverAmiTest {
     }
 
     @Test
+    void aCallCutByAnAsteriskRestartEndsAtTheSeatOnceTheLinkIsBackAndIsCountedAsHandled() {
+        ami.emit("AgentConnect", PHONE, "1764590400.42");
+        await().atMost(PATIENCE).until(() -> "BUSY".equals(state()));
+
+        ami.close(); // Asterisk restarts: the call is cut and no AgentComplete will ever say so
+        await().atMost(PATIENCE).until(() -> http.json("/health").path("acd").asText().startsWith("DOWN"));
+        ami.reopen();
+
+        // its QueueStatus says the member is in no call: the seat wraps up (2 s) and is Ready again
+        await().atMost(PATIENCE).until(() -> "READY".equals(state()));
+        await().atMost(PATIENCE).until(() -> http.json("/api/floor").path("kpis").path("calls").path("seats")
+                .path(SEAT).path("handled").asInt() == 1);
+    }
+
+    @Test
+    void aCallStillGoingOnWhenTheLinkComesBackKeepsTheSeatBusy() {
+        ami.emit("AgentConnect", PHONE, "1764590400.42");
+        await().atMost(PATIENCE).until(() -> "BUSY".equals(state()));
+        int reads = ami.actions("QueueStatus").size();
+
+        ami.dropAll(); // the link drops, Asterisk and the call go on
+        await().atMost(PATIENCE).until(() -> ami.actions("QueueStatus").size() > reads);
+        // heard after the reconnect's read: whatever the read made the seat do reached it before this ring
+        ami.emit("AgentCalled", PHONE, "1764590400.43");
+        await().atMost(PATIENCE).until(() -> shown.get() != null && "RINGING".equals(shown.get().call()));
+
+        assertThat(state()).isEqualTo("BUSY");
+        ami.emit("AgentComplete", PHONE, "1764590400.42");
+        await().atMost(PATIENCE).until(() -> "READY".equals(state()));
+    }
+
+    @Test
     void threeMissedCallsInARowMakeTheSeatNotReadyMissedAndPauseItsMember() {
         for (int call = 1; call <= 3; call++) {
             ami.emit("AgentCalled", PHONE, "1764590400." + call);

@@ -3,10 +3,12 @@ package dev.seatlink.gateway.acd;
 import dev.seatlink.gateway.GatewayConfig;
 import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.protocol.CtiEvent;
+import dev.seatlink.protocol.Ids;
 import dev.seatlink.protocol.ProtocolViolation;
 import io.vertx.core.Context;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,15 +181,24 @@ public final class AmiLink implements AcdLink, AutoCloseable {
             }
             List<MemberPause> pauses = new ArrayList<>();
             Map<String, Set<String>> queues = new HashMap<>();
+            Set<String> notInACall = new HashSet<>();
             byMember.forEach((member, rows) -> {
                 pauses.add(pauseOf(member, rows));
                 queues.put(member, rows.stream().map(QueueMemberEvent::getQueue).collect(java.util.stream.Collectors.toSet()));
+                if (rows.stream().allMatch(r -> Integer.valueOf(0).equals(r.getIncall()))) {
+                    notInACall.add(member);
+                }
             });
-            translator.reconciled(pauses, queues);
+            List<CtiEvent> ended = translator.reconciled(pauses, queues, notInACall, clock.millis());
             status = "UP";
             List<MemberPause> held = List.copyOf(pauses);
             Map<String, Set<String>> in = Map.copyOf(queues);
             floor.runOnContext(v -> listener.connected(held, in));
+            for (CtiEvent call : ended) {
+                Logger.warn("the call {} at {} ended while the AMI link was down (Asterisk says it is in no call now): "
+                        + "ended at the seat", Ids.printable(call.callId()), Ids.printable(call.agent()));
+                floor.runOnContext(v -> listener.event(call));
+            }
         } catch (Exception e) {
             Logger.warn("cannot read Asterisk's queue members: {}; the link is dropped and tried again", describe(e));
             down("queue status not read: " + describe(e));

@@ -3,6 +3,7 @@ package dev.seatlink.gateway.acd;
 import dev.seatlink.protocol.CallEventType;
 import dev.seatlink.protocol.CallEvent;
 import dev.seatlink.protocol.CtiEvent;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +38,10 @@ import org.asteriskjava.manager.event.QueueMemberStatusEvent;
  *       of the interface's pause is passed on.</li>
  *   <li>{@code QueueMemberAdded}/{@code Removed} → {@code agent.login} when the interface joins its first queue,
  *       {@code agent.logout} when it leaves its last.</li>
+ *   <li>After a (re)connect, a call it saw answered and never saw end, on a member {@code QueueStatus} says is in no
+ *       call ({@code InCall: 0} in every queue), → {@code call.ended}: it ended while the link was down (an Asterisk
+ *       restart ends every call), and the seat would otherwise stay Busy. A member whose rows carry no
+ *       {@code InCall} (Asterisk before 12) or who is in no queue any more is left as it is.</li>
  * </ul>
  * Times are the gateway's receive time ({@code at}): Asterisk's events carry none of their own. Ids are
  * {@code ami-{link start}-{n}}, unique per event (Asterisk re-rings a member with the same call id).
@@ -46,17 +51,33 @@ public final class AmiTranslator {
     private long next;
     private final Map<String, MemberPause> pauses = new HashMap<>();
     private final Map<String, Set<String>> queues = new HashMap<>();
+    /** Per member, the call it answered that has not ended yet, as far as the events said. */
+    private final Map<String, String> answered = new HashMap<>();
 
     public AmiTranslator(long linkStart) {
         this.idPrefix = "ami-" + linkStart + "-";
     }
 
-    /** What the ACD holds after a (re)connect's {@code QueueStatus}: the pauses and queues start from it. */
-    public void reconciled(List<MemberPause> members, Map<String, Set<String>> memberQueues) {
+    /**
+     * What the ACD holds after a (re)connect's {@code QueueStatus}: the pauses and queues start from it.
+     *
+     * @param notInACall the members it says are in no call
+     * @return a {@code call.ended} at {@code now} for each call answered on one of those that was never heard to end
+     */
+    public List<CtiEvent> reconciled(List<MemberPause> members, Map<String, Set<String>> memberQueues,
+                                     Set<String> notInACall, long now) {
         pauses.clear();
         members.forEach(m -> pauses.put(m.member(), m));
         queues.clear();
         memberQueues.forEach((member, in) -> queues.put(member, new HashSet<>(in)));
+        List<CtiEvent> ended = new ArrayList<>();
+        for (String member : notInACall) {
+            String callId = answered.remove(member);
+            if (callId != null) {
+                call(CallEventType.CALL_ENDED, member, callId, null, now).ifPresent(ended::add);
+            }
+        }
+        return ended;
     }
 
     /** The CTI event an AMI event means, if any, received at {@code now}. */
@@ -71,7 +92,9 @@ public final class AmiTranslator {
                     : event instanceof AgentCompleteEvent ? CallEventType.CALL_ENDED : CallEventType.CALL_MISSED;
             Long wait = event instanceof AgentConnectEvent connect && connect.getHoldTime() != null
                     && connect.getHoldTime() >= 0 ? connect.getHoldTime() * 1000 : null; // s: the caller's queue wait
-            return call(type, memberOf(agent), agent.getUniqueId(), wait, now);
+            Optional<CtiEvent> cti = call(type, memberOf(agent), agent.getUniqueId(), wait, now);
+            cti.ifPresent(this::track);
+            return cti;
         }
         if (event instanceof QueueMemberPauseEvent pause) {
             boolean paused = Boolean.TRUE.equals(pause.getPaused());
@@ -97,6 +120,14 @@ public final class AmiTranslator {
                     : Optional.empty();
         }
         return Optional.empty();
+    }
+
+    private void track(CtiEvent call) {
+        if (call.type() == CallEventType.CALL_ANSWERED) {
+            answered.put(call.agent(), call.callId());
+        } else if (call.type() == CallEventType.CALL_ENDED) {
+            answered.remove(call.agent(), call.callId());
+        }
     }
 
     /** The ACD's pause of a member now, as last heard (null when never heard). */

@@ -68,9 +68,44 @@ class AmiTranslatorTest {
         assertThat(translator.pauseOf(MEMBER)).isEqualTo(MemberPause.unpaused(MEMBER));
     }
 
+    private void answered(String member, String uniqueId) {
+        AgentConnectEvent connect = agentEvent(new AgentConnectEvent(new Object()), uniqueId);
+        connect.setInterface(member);
+        translator.translate(connect, T);
+    }
+
+    @Test
+    void aCallAnsweredThatNeverEndedIsEndedWhenTheReconnectSaysItsMemberIsInNoCall() {
+        answered(MEMBER, "1764590400.42");
+        answered("PJSIP/1002", "1764590400.43");
+
+        List<CtiEvent> ended = translator.reconciled(List.of(), Map.of(), Set.of(MEMBER), T + 60_000);
+
+        assertThat(ended).singleElement().satisfies(call -> {
+            assertThat(call.type()).isEqualTo(CallEventType.CALL_ENDED);
+            assertThat(call.agent()).isEqualTo(MEMBER);
+            assertThat(call.callId()).isEqualTo("1764590400.42");
+            assertThat(call.at()).isEqualTo(T + 60_000);
+        });
+        assertThat(translator.reconciled(List.of(), Map.of(), Set.of(MEMBER), T + 90_000)).as("ended once").isEmpty();
+        assertThat(translator.reconciled(List.of(), Map.of(), Set.of(MEMBER, "PJSIP/1002"), T + 90_000))
+                .as("the other member was still in its call at the first reconnect").extracting(CtiEvent::callId)
+                .containsExactly("1764590400.43");
+    }
+
+    @Test
+    void aCallHeardToEndIsNotEndedAgainByAReconnect() {
+        answered(MEMBER, "1764590400.42");
+        AgentCompleteEvent complete = agentEvent(new AgentCompleteEvent(new Object()), "1764590400.42");
+        complete.setInterface(MEMBER);
+        translator.translate(complete, T);
+
+        assertThat(translator.reconciled(List.of(), Map.of(), Set.of(MEMBER), T)).isEmpty();
+    }
+
     @Test
     void joiningTheFirstQueueIsALoginAndLeavingTheLastALogout() {
-        translator.reconciled(List.of(), Map.of(MEMBER, Set.of("support")));
+        translator.reconciled(List.of(), Map.of(MEMBER, Set.of("support")), Set.of(), T);
         QueueMemberAddedEvent added = new QueueMemberAddedEvent(new Object());
         added.setInterface(MEMBER);
         added.setQueue("sales");

@@ -44,6 +44,8 @@ public final class SimulatedAsterisk implements AutoCloseable {
         final List<String> queues;
         boolean paused;
         String reason = "";
+        /** Between its AgentConnect and AgentComplete: QueueStatus says {@code InCall: 1}. */
+        volatile boolean inCall;
 
         Member(String name, List<String> queues) {
             this.name = name;
@@ -94,11 +96,15 @@ public final class SimulatedAsterisk implements AutoCloseable {
         return port;
     }
 
-    /** Listens again on the same port after {@link #close}, as an Asterisk that restarted: every pause is gone. */
+    /**
+     * Listens again on the same port after {@link #close}, as an Asterisk that restarted: every pause and every call
+     * is gone.
+     */
     public synchronized void reopen() {
         members.values().forEach(m -> {
             m.paused = false;
             m.reason = "";
+            m.inCall = false;
         });
         closed = false;
         server = listen(port);
@@ -160,6 +166,9 @@ public final class SimulatedAsterisk implements AutoCloseable {
     /** Plays a queue event for a member's call to every logged-in session, e.g. emit("AgentConnect", iface, "1764.42"). */
     public void emit(String frame, String iface, String uniqueId) {
         Member m = members.get(iface);
+        if (m != null && ("AgentConnect".equals(frame) || "AgentComplete".equals(frame))) {
+            m.inCall = "AgentConnect".equals(frame);
+        }
         String queue = m == null || m.queues.isEmpty() ? "support" : m.queues.get(0);
         broadcast(fill(frame, Map.of("interface", iface, "member", m == null ? iface : m.name, "queue", queue,
                 "uniqueid", uniqueId, "n", String.valueOf(++n))));
@@ -314,7 +323,8 @@ public final class SimulatedAsterisk implements AutoCloseable {
                     Member m = e.getValue();
                     if (m.queues.contains(queue)) {
                         all.append(fill("QueueMember", Map.of("queue", queue, "member", m.name, "interface", e.getKey(),
-                                "paused", m.paused ? "1" : "0", "reason", m.reason, "actionid", id)));
+                                "paused", m.paused ? "1" : "0", "reason", m.reason, "incall", m.inCall ? "1" : "0",
+                                "actionid", id)));
                         items++;
                     }
                 }
