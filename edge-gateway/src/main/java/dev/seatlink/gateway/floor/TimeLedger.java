@@ -16,7 +16,10 @@ import java.util.Map;
  *
  * <p>Time is counted from the terminals' own transitions: an interval runs from one event's
  * {@code at} to the next one's of the same boot, clipped to the window. An event before the window
- * only says what state the seat was in when the window opened.
+ * only says what state the seat was in when the window opened. While a seat is offline its running interval is
+ * counted only up to when it went offline (gateway clock): a terminal switched off for the night is not "Ready" all
+ * night in the live figures. Once it is online again, the interval counts on; its next event counts it whole if the
+ * same boot sent it (the terminal ran on and knew its state), and not at all after a new boot.
  */
 public final class TimeLedger {
     private long windowStart;
@@ -24,6 +27,8 @@ public final class TimeLedger {
     private final Map<String, Totals> totals = new LinkedHashMap<>();
     /** The same totals by seat, so a team's figures never walk the floor's. */
     private final Map<String, List<Totals>> totalsBySeat = new HashMap<>();
+    /** Seats offline now, with when they went offline. */
+    private final Map<String, Long> offlineSince = new HashMap<>();
 
     /** What a seat is doing now: where its running interval started. */
     private record Open(String agent, AgentState state, long since, long seq, boolean help, long helpSince,
@@ -89,6 +94,16 @@ public final class TimeLedger {
                 event.boot()));
     }
 
+    /** The seat went offline at {@code at}: its running interval stops counting there until it is heard again. */
+    public void offline(String seat, long at) {
+        offlineSince.put(seat, at);
+    }
+
+    /** The seat is online again: its running interval counts on. */
+    public void online(String seat) {
+        offlineSince.remove(seat);
+    }
+
     /** How many seat-and-agent figures and running intervals it holds: what its memory grows with. */
     public int size() {
         return totals.size() + open.size();
@@ -143,8 +158,9 @@ public final class TimeLedger {
         String key = key(seat, running.agent);
         AgentTime base = result.getOrDefault(key, AgentTime.zero(seat, running.agent));
         long[] ms = new long[AgentState.values().length];
-        ms[running.state.ordinal()] = runningMs(running, end);
-        long waiting = running.help && running.helpSince >= windowStart ? Math.max(0, end - running.helpSince) : 0;
+        long until = countedUntil(seat, end);
+        ms[running.state.ordinal()] = runningMs(running, until);
+        long waiting = running.help && running.helpSince >= windowStart ? Math.max(0, until - running.helpSince) : 0;
         AgentTime now = new AgentTime(seat, running.agent, toMap(ms), 0, 0, waiting, waiting);
         result.put(key, base.plus(now, seat, running.agent));
     }
@@ -159,12 +175,18 @@ public final class TimeLedger {
                 + t.ms[AgentState.WRAP_UP.ordinal()], t.ms[AgentState.READY.ordinal()]));
         open.forEach((seat, running) -> {
             if (running.agent != null) {
-                long ms = runningMs(running, end);
+                long ms = runningMs(running, countedUntil(seat, end));
                 boolean handling = running.state == AgentState.BUSY || running.state == AgentState.WRAP_UP;
                 addHandling(bySeat, seat, handling ? ms : 0, running.state == AgentState.READY ? ms : 0);
             }
         });
         return bySeat;
+    }
+
+    /** {@code end}, or when the seat went offline if it is offline now. */
+    private long countedUntil(String seat, long end) {
+        Long off = offlineSince.get(seat);
+        return off == null ? end : Math.min(end, off);
     }
 
     /** How long a running interval has lasted by {@code end}, inside the window. */

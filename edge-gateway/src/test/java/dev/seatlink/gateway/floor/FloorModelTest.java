@@ -212,4 +212,21 @@ class FloorModelTest {
         assertThat(counts.teams().get("team-a")).containsEntry("READY", 1);
         assertThat(counts.teams().get("team-b")).containsEntry("OFFLINE", 1);
     }
+
+    private long readyMs(long now) {
+        return floor.agentTimes(now).stream().filter(t -> "s-1".equals(t.seat())).findFirst().orElseThrow().ms(READY);
+    }
+
+    @Test
+    void aSeatThatWentOfflineStopsCountingItsTimeInStateUntilItIsOnlineAgain() {
+        online();
+        floor.applyEvent("s-1", event(1, LOGGED_OUT, READY, null, false, T + 1_000));
+        floor.applyStatus("s-1", SeatStatus.offline("boot-1", T), T + 61_000); // switched off a minute later
+
+        assertThat(readyMs(T + 600_000)).as("not Ready while switched off").isEqualTo(60_000);
+        assertThat(floor.kpiInputs(T + 600_000).handlingBySeat().get("s-1")[1]).isEqualTo(60_000);
+
+        floor.applyStatus("s-1", SeatStatus.online("boot-1", "1.0", T + 120_000), T + 121_000);
+        assertThat(readyMs(T + 181_000)).as("the same boot: it ran on, Ready, all along").isEqualTo(180_000);
+    }
 }
