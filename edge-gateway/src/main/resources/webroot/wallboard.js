@@ -118,17 +118,20 @@ function renderSeat(tile) {
   node.replaceChildren();
   const top = el("div", "top");
   top.append(el("span", "letter", state.letter), el("span", "id", seat.seat));
+  // a raised hand beside the time, where it covers nothing (in a corner it hid the calls line)
+  const clock = el("div", "clock");
+  clock.append(showTime(el("div", "time"), seat.since ? now() - seat.since : null));
+  if (seat.help) clock.append(el("span", "hand", "HELP"));
   node.append(top,
     el("div", "agent", agentOf(seat) || "—"),
     el("div", "what", state.label + (seat.reason ? ` · ${seat.reason}` : "")),
-    showTime(el("div", "time"), seat.since ? now() - seat.since : null),
+    clock,
     el("div", "team", teamName(seat.team)));
   if (seat.pending) node.append(el("div", "next", nextText(seat)));
   const calls = live && live.calls && live.calls.seats[seat.seat];
   // a seat's calls: those handled, else (none yet) those that rang out
   const callLine = calls ? handledText(calls) || rungOutText(calls) : "";
   if (callLine) node.append(el("div", "calls", callLine));
-  if (seat.help) node.append(el("span", "hand", "HELP"));
   if (seat.seat === dialogSeat && document.getElementById("seat-dialog").open) describeDialogSeat(seat);
 }
 

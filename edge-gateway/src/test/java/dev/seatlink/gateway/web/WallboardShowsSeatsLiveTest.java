@@ -442,6 +442,16 @@ class WallboardShowsSeatsLiveTest {
         move("s-005", "a1005", AgentState.WRAP_UP, null, false); // a redraw of the tile shows its calls
         await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
                 .untilAsserted(() -> assertThat(tile("s-005").getText()).contains("1 call · AHT"));
+        move("s-005", "a1005", AgentState.WRAP_UP, null, true); // a raised hand covers none of the tile's lines
+        String covered = """
+                const tile = document.getElementById('seat-s-005'), hand = tile.querySelector('.hand');
+                if (!hand) return ['no hand'];
+                const h = hand.getBoundingClientRect();
+                return [...tile.querySelectorAll('.agent, .what, .time, .team, .next, .calls')].filter((e) => {
+                  const r = e.getBoundingClientRect();
+                  return r.width > 0 && r.left < h.right && h.left < r.right && r.top < h.bottom && h.top < r.bottom;
+                }).map((e) => e.className);""";
+        onThePage(() -> assertThat((java.util.List<?>) browser.executeScript(covered)).isEmpty());
 
         assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
     }
