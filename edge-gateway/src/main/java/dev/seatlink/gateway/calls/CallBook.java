@@ -71,11 +71,21 @@ public final class CallBook {
 
     /**
      * The shift's finished calls as the store kept them, after a gateway restart: added to what this book holds
-     * (calls in progress at the restart are not in the store, and are counted when they finish).
+     * (calls in progress at the restart are not in the store, and are counted when they finish, from
+     * {@link #answeredUnheard}).
      */
     public void restore(Map<String, CallFigures> agents, Map<String, CallFigures> teams) {
         agents.forEach((agent, f) -> byAgent.merge(agent, f, CallFigures::plus));
         teams.forEach((team, f) -> byTeam.merge(team, f, CallFigures::plus));
+    }
+
+    /**
+     * A call this book never heard answered (it was answered before the gateway started) is ending at a seat that has
+     * been Busy since {@code busySince}: it is counted from then, its queue wait unknown. Nothing changes when the
+     * seat has an open call already.
+     */
+    public void answeredUnheard(String seat, String callId, long busySince) {
+        open.putIfAbsent(seat, new OpenCall(callId, busySince, null));
     }
 
     /** A phone event for {@code seat}, taken (mapped, not a repeat) at {@code now}. */

@@ -7,6 +7,7 @@ import dev.seatlink.gateway.calls.CallRecords;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.CallEventType;
 import dev.seatlink.protocol.CtiEvent;
 import dev.seatlink.protocol.Pending;
 import dev.seatlink.protocol.SeatEvent;
@@ -280,6 +281,9 @@ public final class FloorModel {
     public void callHeard(String seatId, CtiEvent event, long now) {
         LiveSeat seat = seats.get(seatId);
         if (seat != null) {
+            if (event.type() == CallEventType.CALL_ENDED && seat.state == AgentState.BUSY) {
+                calls.answeredUnheard(seatId, event.callId(), seat.since); // a call from before the gateway started
+            }
             calls.heard(seat.spec, seat.agent, event, now);
         }
     }

@@ -229,4 +229,15 @@ class FloorModelTest {
         floor.applyStatus("s-1", SeatStatus.online("boot-1", "1.0", T + 120_000), T + 121_000);
         assertThat(readyMs(T + 181_000)).as("the same boot: it ran on, Ready, all along").isEqualTo(180_000);
     }
+
+    @Test
+    void aCallAnsweredBeforeTheGatewayStartedIsCountedFromWhenItsSeatWentBusyWhenItEnds() {
+        online();
+        floor.applyEvent("s-1", event(1, READY, BUSY, null, false, T + 5_000)); // answered, unheard here
+        floor.callHeard("s-1", new dev.seatlink.protocol.CtiEvent("e1", dev.seatlink.protocol.CallEventType.CALL_ENDED,
+                "PJSIP/1001", "c1", T + 65_000, null), T + 65_000);
+
+        assertThat(floor.calls().of("a1").handled()).isEqualTo(1);
+        assertThat(floor.calls().of("a1").talkMs()).isEqualTo(60_000);
+    }
 }
