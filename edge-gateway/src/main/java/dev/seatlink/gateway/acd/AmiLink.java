@@ -194,11 +194,12 @@ public final class AmiLink implements AcdLink, AutoCloseable {
             List<MemberPause> held = List.copyOf(pauses);
             Map<String, Set<String>> in = Map.copyOf(queues);
             floor.runOnContext(v -> listener.connected(held, in));
-            for (CtiEvent call : ended) {
-                Logger.warn("the call {} at {} ended while the AMI link was down (Asterisk says it is in no call now): "
-                        + "ended at the seat", Ids.printable(call.callId()), Ids.printable(call.agent()));
-                floor.runOnContext(v -> listener.event(call));
+            if (!ended.isEmpty()) {
+                Logger.warn("{} call(s) ended while the AMI link was down (Asterisk says their members are in no call "
+                        + "now), e.g. {} at {}: ended at their seats", ended.size(), Ids.printable(ended.get(0).callId()),
+                        Ids.printable(ended.get(0).agent()));
             }
+            ended.forEach(call -> floor.runOnContext(v -> listener.event(call)));
         } catch (Exception e) {
             Logger.warn("cannot read Asterisk's queue members: {}; the link is dropped and tried again", describe(e));
             down("queue status not read: " + describe(e));

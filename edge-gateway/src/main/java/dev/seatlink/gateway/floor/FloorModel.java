@@ -113,12 +113,12 @@ public final class FloorModel {
     /** A terminal's online or offline status, received at {@code rx} (gateway clock). */
     public Applied applyStatus(String seatId, SeatStatus status, long rx) {
         LiveSeat seat = seats.get(seatId);
-        return seat == null ? Applied.of(Applied.Effect.UNKNOWN_SEAT) : linkChanged(seatId, seat.applyStatus(status, rx));
+        return seat == null ? Applied.of(Applied.Effect.UNKNOWN_SEAT)
+                : linkChanged(seatId, seat, seat.applyStatus(status, rx));
     }
 
     /** Tells the ledger whether the seat's time counts on (online) or stopped when it went offline. */
-    private Applied linkChanged(String seatId, Applied applied) {
-        LiveSeat seat = seats.get(seatId);
+    private Applied linkChanged(String seatId, LiveSeat seat, Applied applied) {
         if (seat.isOnline()) {
             ledger.online(seatId);
         } else if (Boolean.FALSE.equals(seat.online)) {
@@ -136,7 +136,7 @@ public final class FloorModel {
         if (seat == null || !seat.isOnline() || seat.boot == null) {
             return Applied.of(Applied.Effect.UNCHANGED);
         }
-        return linkChanged(seatId, seat.applyStatus(SeatStatus.offline(seat.boot, now), now));
+        return linkChanged(seatId, seat, seat.applyStatus(SeatStatus.offline(seat.boot, now), now));
     }
 
     /** A retained state snapshot. */
