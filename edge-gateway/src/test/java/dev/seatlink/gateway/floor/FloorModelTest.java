@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.Sites;
 import dev.seatlink.protocol.AgentState;
+import dev.seatlink.protocol.CallEventType;
 import dev.seatlink.protocol.Cause;
+import dev.seatlink.protocol.CtiEvent;
 import dev.seatlink.protocol.Pending;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatState;
@@ -234,8 +236,8 @@ class FloorModelTest {
     void aCallAnsweredBeforeTheGatewayStartedIsCountedFromWhenItsSeatWentBusyWhenItEnds() {
         online();
         floor.applyEvent("s-1", event(1, READY, BUSY, null, false, T + 5_000)); // answered, unheard here
-        floor.callHeard("s-1", new dev.seatlink.protocol.CtiEvent("e1", dev.seatlink.protocol.CallEventType.CALL_ENDED,
-                "PJSIP/1001", "c1", T + 65_000, null), T + 65_000);
+        floor.callHeard("s-1", new CtiEvent("e1", CallEventType.CALL_ENDED, "PJSIP/1001", "c1", T + 65_000, null),
+                T + 65_000);
 
         assertThat(floor.calls().of("a1").handled()).isEqualTo(1);
         assertThat(floor.calls().of("a1").talkMs()).isEqualTo(60_000);
