@@ -17,6 +17,10 @@ public final class InMemoryMoquette {
         props.setProperty("websocket_port", "disabled");
         props.setProperty("allow_anonymous", "true");
         props.setProperty("persistence_enabled", "false");
+        // Moquette queues every command (a publish, a subscribe, a connect) on one of a few session loops and drops one
+        // that finds its loop's queue full (1,024 by default) without an answer: a test's burst of publishes then cost
+        // a client on the same loop its SUBACK. Room for every burst a test sends.
+        props.setProperty(io.moquette.BrokerConstants.SESSION_QUEUE_SIZE, "16384");
         // else it reports to telemetry.moquette.io at every start
         props.setProperty(io.moquette.BrokerConstants.ENABLE_TELEMETRY_NAME, "false");
         props.setProperty("data_path", dir.toAbsolutePath() + "/");
