@@ -14,6 +14,7 @@ import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MosquittoBroker;
 import dev.seatlink.gateway.testing.MqttProbe;
 import dev.seatlink.gateway.testing.OverloadsTheMachine;
+import dev.seatlink.gateway.testing.TestCredentials;
 import dev.seatlink.link.Credentials;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Cause;
@@ -376,7 +377,8 @@ class LinkFaultsTest {
 
     /** Mosquitto with the demo floor's generated logins and ACL, the files written to {@code secrets}. */
     private MosquittoBroker withLogins(Path secrets) throws Exception {
-        new dev.seatlink.gateway.access.CredentialFiles(secrets).generate(new dev.seatlink.gateway.site.SiteConfigLoader().loadDemo());
+        new dev.seatlink.gateway.access.CredentialFiles(secrets, TestCredentials.BCRYPT_COST)
+                .generate(new dev.seatlink.gateway.site.SiteConfigLoader().loadDemo());
         return keep(MosquittoBroker.start(dir.resolve("mosquitto"), FreePorts.next(),
                 Files.readString(secrets.resolve("mosquitto-auth.conf"))));
     }
