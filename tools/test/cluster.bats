@@ -7,7 +7,7 @@ load helpers
 setup_file() {
   start_sshd
   SECRETS="$BATS_FILE_TMPDIR/secrets"
-  "$SEATLINK" credentials --out "$SECRETS" >/dev/null
+  "$SEATLINK" credentials --out "$SECRETS" --nats-bcrypt-cost 4 >/dev/null
   MQTT_PORT="$(free_port)" MONITOR_PORT="$(free_port)" CLIENT_PORT="$(free_port)" ROUTE_PORT="$(free_port)"
   export SECRETS MQTT_PORT MONITOR_PORT CLIENT_PORT ROUTE_PORT
 }
@@ -37,6 +37,8 @@ setup() {
   [ "$(stat -c %a "$INSTALL_ROOT/etc/seatlink-nats/users.conf")" = 600 ]
   [ "$(stat -c %a "$SECRETS/cluster.secret")" = 600 ]
   grep -q "ProtectSystem=strict" "$INSTALL_ROOT/etc/systemd/system/seatlink-nats.service"
+  # the logins hashed at the cost setup_file asked for (4, the least: the default 11 took 4 s here), which NATS takes
+  grep -qF 'password: "$2a$04$' "$INSTALL_ROOT/etc/seatlink-nats/users.conf"
   # a seat publishes its own status; anonymous clients and a wrong password are refused
   user="$(sed -n 's/^username=//p' "$SECRETS/seats/s-001.credentials")"
   pass="$(sed -n 's/^password=//p' "$SECRETS/seats/s-001.credentials")"
@@ -57,7 +59,7 @@ setup() {
 
 @test "a login added later (the centre view's) is taken by a reload: the node is not restarted" {
   echo '{"centre": "HQ", "floors": [{"site": "hq", "floor": "f1"}]}' >"$BATS_FILE_TMPDIR/centre.json"
-  "$SEATLINK" credentials --center-config "$BATS_FILE_TMPDIR/centre.json" --out "$BATS_FILE_TMPDIR/centre" >/dev/null
+  "$SEATLINK" credentials --center-config "$BATS_FILE_TMPDIR/centre.json" --out "$BATS_FILE_TMPDIR/centre" --nats-bcrypt-cost 4 >/dev/null
   pid="$(cat "$INSTALL_ROOT/run/fake-systemd/seatlink-nats.pid")"
   run "$SEATLINK" provision-cluster "$TARGET_HOST" "${NODE_ARGS[@]}" --credentials "$BATS_FILE_TMPDIR/centre" "${SSH_ARGS[@]}"
   echo "$output"
@@ -76,11 +78,15 @@ setup() {
   [ "$output" = '{"gateway":"a"}' ]
 }
 
-@test "an even number of hosts and missing credentials are refused before anything is touched" {
+@test "an even number of hosts, missing credentials and too cheap a hash are refused before anything is touched" {
   run "$SEATLINK" provision-cluster "$TARGET_HOST" "$TARGET_HOST" --credentials "$SECRETS" "${SSH_ARGS[@]}"
   [ "$status" -eq 2 ]
   [[ "$output" == *"give 1, 3 or 5 hosts"* ]]
   run "$SEATLINK" provision-cluster "$TARGET_HOST" --credentials "$BATS_FILE_TMPDIR/nowhere" "${SSH_ARGS[@]}"
   [ "$status" -ne 0 ]
   [[ "$output" == *"nats-users.conf"* ]]
+  run "$SEATLINK" credentials --out "$BATS_FILE_TMPDIR/weak" --nats-bcrypt-cost 3
+  [ "$status" -ne 0 ]
+  [[ "$output" == *"--nats-bcrypt-cost must be 4-31 (was 3)"* ]]
+  [ ! -e "$BATS_FILE_TMPDIR/weak" ]
 }

@@ -106,7 +106,7 @@ ssh_args_for_target() {
 
 start_floor() {
   SECRETS="$BATS_FILE_TMPDIR/secrets"
-  "$SEATLINK" credentials --out "$SECRETS" >/dev/null
+  "$SEATLINK" credentials --out "$SECRETS" --nats-bcrypt-cost 4 >/dev/null
   MQTT_PORT="$(free_port)"
   mkdir -p "$BATS_FILE_TMPDIR/mosquitto"
   cat >"$BATS_FILE_TMPDIR/mosquitto/mosquitto.conf" <<CONF

@@ -33,15 +33,23 @@ public final class CredentialsCommand implements Callable<Integer> {
             description = "the centre view's login for a cluster, reading every floor this centre config lists")
     Path centreFile;
 
+    @Option(names = "--nats-bcrypt-cost", paramLabel = "N", defaultValue = "" + CredentialFiles.BCRYPT_COST,
+            description = {"bcrypt cost of the hashes in nats-users.conf, 4-31 (default: ${DEFAULT-VALUE}, as `nats server"
+                    + " passwd`)", "each step doubles the time a node takes to check a login, and to write the file"})
+    int natsBcryptCost;
+
     @Override
     public Integer call() throws Exception {
+        if (natsBcryptCost < 4 || natsBcryptCost > 31) {
+            throw new IllegalArgumentException("--nats-bcrypt-cost must be 4-31 (was " + natsBcryptCost + ")");
+        }
         if (centreFile != null) {
             if (siteFile != null || rotate != null || !supervisors.isEmpty()) {
                 throw new IllegalArgumentException("--center-config makes the centre view's login alone: "
                         + "not with --site-config, --rotate or --supervisor");
             }
             CentreScope centre = CentreScope.read(centreFile);
-            CredentialFiles.Written written = new CredentialFiles(out).centre(centre);
+            CredentialFiles.Written written = new CredentialFiles(out, natsBcryptCost).centre(centre);
             System.out.println("PASS: centre view login " + centre.user() + " (" + (written.created() > 0 ? "new"
                     : "kept") + ") reading " + centre.floors().size() + " floor(s): " + out.resolve("centre.credentials")
                     + " for center --password-file, " + out.resolve("nats-users.conf") + " for provision-cluster");
@@ -49,7 +57,7 @@ public final class CredentialsCommand implements Callable<Integer> {
         }
         SiteConfigLoader loader = new SiteConfigLoader();
         SiteConfig map = siteFile == null ? loader.loadDemo() : loader.load(siteFile);
-        CredentialFiles files = new CredentialFiles(out);
+        CredentialFiles files = new CredentialFiles(out, natsBcryptCost);
         if (!supervisors.isEmpty()) {
             for (String supervisor : supervisors) {
                 files.supervisor(supervisor);
