@@ -40,8 +40,9 @@ public record BlockedLoop(String thread, long heldMs, long limitMs, List<StackTr
 
     /**
      * Whether the thread was in a call that waits: a native method on top of its stack, not reached while the JVM
-     * loads or defines a class (a class's first use reads its jar, and Vert.x registers its flight-recorder events
-     * on a connection's first write: once per JVM, slow only when the disk and cores are busy).
+     * loads or defines a class or reads one's members (a class's first use reads its jar, Jackson reads a type's
+     * methods and annotations on its first serialization, and Vert.x registers its flight-recorder events on a
+     * connection's first write: once per JVM, slow only when the disk and cores are busy).
      */
     public boolean waiting() {
         return !stack.isEmpty() && stack.get(0).isNativeMethod() && stack.stream().noneMatch(BlockedLoop::warmingUp);
@@ -49,8 +50,9 @@ public record BlockedLoop(String thread, long heldMs, long limitMs, List<StackTr
 
     private static boolean warmingUp(StackTraceElement frame) {
         String type = frame.getClassName();
-        return type.equals("java.lang.ClassLoader") || type.startsWith("jdk.internal.loader.")
-                || type.startsWith("jdk.internal.reflect.") || type.startsWith("jdk.jfr.internal.");
+        return type.equals("java.lang.ClassLoader") || type.equals("java.lang.Class")
+                || type.startsWith("jdk.internal.loader.") || type.startsWith("jdk.internal.reflect.")
+                || type.startsWith("sun.reflect.") || type.startsWith("jdk.jfr.internal.");
     }
 
     /** Whether the test during which this was logged fails. */
