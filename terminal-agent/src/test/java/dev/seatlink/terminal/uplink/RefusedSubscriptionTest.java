@@ -27,14 +27,18 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A broker that refuses a seat's subscription for a while, as a NATS cluster does while it elects a leader or misses a
  * node (here an embedded Moquette whose read rule refuses one filter). Paho reports a refused SUBACK as a success, so
  * a seat that did not look at its codes would believe itself subscribed: it would never hear the gateway, and nothing
  * would make it ask again (that topic has no probe, and its watch only starts once a heartbeat was heard). The seat
- * asks again, alone and one ask at a time, for what was refused, and meanwhile its own messages still go out.
+ * asks again, alone and one ask at a time, for what was refused, and meanwhile its own messages still go out. The two
+ * tests, each with a broker and a seat of its own, run side by side: both mostly wait out the refusals.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class RefusedSubscriptionTest {
     private static final Duration BOUND = Duration.ofSeconds(30);
     private final Codec codec = new Codec();
