@@ -47,11 +47,16 @@ public final class CredentialFiles {
 
     /** @param bcryptCost the NATS hashes' bcrypt cost, 4–31: each step doubles the time (tests use the least) */
     public CredentialFiles(Path dir, int bcryptCost) {
-        if (bcryptCost < 4 || bcryptCost > 31) {
+        if (!validBcryptCost(bcryptCost)) {
             throw new IllegalArgumentException("bcrypt cost must be 4-31, not " + bcryptCost);
         }
         this.dir = dir;
         this.bcryptCost = bcryptCost;
+    }
+
+    /** Whether bcrypt has this cost: 4-31. */
+    public static boolean validBcryptCost(int cost) {
+        return cost >= 4 && cost <= 31;
     }
 
     /** The result of a run, for the command's summary line (no secrets). */

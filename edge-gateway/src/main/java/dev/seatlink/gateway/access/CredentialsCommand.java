@@ -40,7 +40,7 @@ public final class CredentialsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (natsBcryptCost < 4 || natsBcryptCost > 31) {
+        if (!CredentialFiles.validBcryptCost(natsBcryptCost)) {
             throw new IllegalArgumentException("--nats-bcrypt-cost must be 4-31 (was " + natsBcryptCost + ")");
         }
         if (centreFile != null) {
