@@ -9,10 +9,10 @@ load helpers
 setup_file() {
   start_hosts 3
   SECRETS="$BATS_FILE_TMPDIR/secrets"
-  "$SEATLINK" credentials --out "$SECRETS" --nats-bcrypt-cost 4 >/dev/null
+  test_credentials --out "$SECRETS"
   CENTRE="$BATS_FILE_TMPDIR/centre"
   echo '{"centre": "HQ", "floors": [{"site": "hq", "floor": "f1"}]}' >"$BATS_FILE_TMPDIR/centre.json"
-  "$SEATLINK" credentials --center-config "$BATS_FILE_TMPDIR/centre.json" --out "$CENTRE" --nats-bcrypt-cost 4 >/dev/null
+  test_credentials --center-config "$BATS_FILE_TMPDIR/centre.json" --out "$CENTRE"
   export SECRETS CENTRE
 }
 

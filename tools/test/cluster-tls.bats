@@ -8,7 +8,7 @@ load helpers
 setup_file() {
   start_hosts 3
   SECRETS="$BATS_FILE_TMPDIR/secrets"
-  "$SEATLINK" credentials --out "$SECRETS" --nats-bcrypt-cost 4 >/dev/null
+  test_credentials --out "$SECRETS"
   TLS="$BATS_FILE_TMPDIR/tls"
   mkdir -p "$TLS"
   openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=seatlink-test-ca -days 2 -keyout "$TLS/ca.key" \

@@ -7,7 +7,7 @@ load helpers
 setup_file() {
   start_sshd
   SECRETS="$BATS_FILE_TMPDIR/secrets"
-  "$SEATLINK" credentials --out "$SECRETS" --nats-bcrypt-cost 4 >/dev/null
+  test_credentials --out "$SECRETS"
   MQTT_PORT="$(free_port)" MONITOR_PORT="$(free_port)" CLIENT_PORT="$(free_port)" ROUTE_PORT="$(free_port)"
   export SECRETS MQTT_PORT MONITOR_PORT CLIENT_PORT ROUTE_PORT
 }
@@ -37,7 +37,7 @@ setup() {
   [ "$(stat -c %a "$INSTALL_ROOT/etc/seatlink-nats/users.conf")" = 600 ]
   [ "$(stat -c %a "$SECRETS/cluster.secret")" = 600 ]
   grep -q "ProtectSystem=strict" "$INSTALL_ROOT/etc/systemd/system/seatlink-nats.service"
-  # the logins hashed at the cost setup_file asked for (4, the least: the default 11 took 4 s here), which NATS takes
+  # the logins hashed at the cost test_credentials asks for (4, the least), which NATS takes
   grep -qF 'password: "$2a$04$' "$INSTALL_ROOT/etc/seatlink-nats/users.conf"
   # a seat publishes its own status; anonymous clients and a wrong password are refused
   user="$(sed -n 's/^username=//p' "$SECRETS/seats/s-001.credentials")"
@@ -59,7 +59,7 @@ setup() {
 
 @test "a login added later (the centre view's) is taken by a reload: the node is not restarted" {
   echo '{"centre": "HQ", "floors": [{"site": "hq", "floor": "f1"}]}' >"$BATS_FILE_TMPDIR/centre.json"
-  "$SEATLINK" credentials --center-config "$BATS_FILE_TMPDIR/centre.json" --out "$BATS_FILE_TMPDIR/centre" --nats-bcrypt-cost 4 >/dev/null
+  test_credentials --center-config "$BATS_FILE_TMPDIR/centre.json" --out "$BATS_FILE_TMPDIR/centre"
   pid="$(cat "$INSTALL_ROOT/run/fake-systemd/seatlink-nats.pid")"
   run "$SEATLINK" provision-cluster "$TARGET_HOST" "${NODE_ARGS[@]}" --credentials "$BATS_FILE_TMPDIR/centre" "${SSH_ARGS[@]}"
   echo "$output"

@@ -7,7 +7,7 @@ load helpers
 setup_file() {
   start_sshd
   SECRETS="$BATS_FILE_TMPDIR/secrets"
-  "$SEATLINK" credentials --out "$SECRETS" --nats-bcrypt-cost 4 >/dev/null
+  test_credentials --out "$SECRETS"
   "$SEATLINK" credentials --out "$SECRETS" --supervisor fm-dana >/dev/null
   # What Debian's mosquitto package puts in place, under the install root.
   mkdir -p "$INSTALL_ROOT/etc/mosquitto/conf.d"

@@ -39,6 +39,12 @@ within() {
   return 1
 }
 
+# test_credentials ARGS...: `credentials ARGS` quietly, the NATS hashes at bcrypt's least cost (the default 11 took
+# 4 s a run here; NATS takes any cost, and these logins guard throwaway files).
+test_credentials() {
+  "$SEATLINK" credentials "$@" --nats-bcrypt-cost 4 >/dev/null
+}
+
 # A throwaway host key and client key in DIR, the client's allowed in.
 ssh_keys() {
   ssh-keygen -q -t ed25519 -N '' -f "$1/host_key"
@@ -106,7 +112,7 @@ ssh_args_for_target() {
 
 start_floor() {
   SECRETS="$BATS_FILE_TMPDIR/secrets"
-  "$SEATLINK" credentials --out "$SECRETS" --nats-bcrypt-cost 4 >/dev/null
+  test_credentials --out "$SECRETS"
   MQTT_PORT="$(free_port)"
   mkdir -p "$BATS_FILE_TMPDIR/mosquitto"
   cat >"$BATS_FILE_TMPDIR/mosquitto/mosquitto.conf" <<CONF
