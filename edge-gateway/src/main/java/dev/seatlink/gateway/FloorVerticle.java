@@ -19,6 +19,7 @@ import dev.seatlink.gateway.brokerlink.BrokerOutbox;
 import dev.seatlink.gateway.brokerlink.FloorSummaryPublisher;
 import dev.seatlink.gateway.brokerlink.LeftoverRemoval;
 import dev.seatlink.gateway.brokerlink.LinkSettings;
+import dev.seatlink.protocol.Topic;
 import dev.seatlink.gateway.brokerlink.MovesPublisher;
 import dev.seatlink.gateway.brokerlink.SeatConfigPublisher;
 import dev.seatlink.gateway.brokerlink.SessionEraser;
@@ -45,6 +46,9 @@ import dev.seatlink.gateway.jobs.SiteConfigCheck;
 import dev.seatlink.gateway.jobs.StreamHeartbeat;
 import dev.seatlink.gateway.lease.Lease;
 import dev.seatlink.gateway.lease.LeaseKeeper;
+import dev.seatlink.gateway.lease.LeaseStore;
+import dev.seatlink.gateway.lease.NatsLeaseStore;
+import dev.seatlink.gateway.lease.StoredLease;
 import dev.seatlink.gateway.lease.LeaseTiming;
 import dev.seatlink.gateway.lease.PrimaryDuties;
 import dev.seatlink.gateway.metrics.Metrics;
@@ -153,6 +157,22 @@ final class FloorVerticle extends VerticleBase {
         this.supervisors = supervisors;
     }
 
+    private LeaseKeeper leaseKeeper(LinkSettings linkSettings) {
+        String self = linkSettings.gatewayId();
+        Topic topic = linkSettings.statusTopic();
+        if (config.link().instance() == null) {
+            return new LeaseKeeper(link, codec, topic, Lease.single(self, LeaseTiming.DEFAULT, clock.millis()),
+                    LeaseTiming.DEFAULT, clock);
+        }
+        if (config.link().natsServers().isEmpty()) {
+            return new LeaseKeeper(link, codec, topic, Lease.paired(self, LeaseTiming.DEFAULT), LeaseTiming.DEFAULT, clock);
+        }
+        LeaseStore store = new NatsLeaseStore(vertx, config.link().natsServers(), config.link().username(),
+                config.link().password(), linkSettings.clientId(), topic, codec);
+        return new LeaseKeeper(link, codec, topic, new StoredLease(self, LeaseTiming.DEFAULT), store, LeaseTiming.DEFAULT,
+                clock);
+    }
+
     @Override
     public Future<?> start() {
         String site = initialSite.site();
@@ -172,11 +192,9 @@ final class FloorVerticle extends VerticleBase {
         // The broker link and what it publishes; it connects last, once the floor can take what it brings.
         LinkSettings linkSettings = LinkSettings.forGateway(config, brokerUrl, site, floorId);
         link = new BrokerLink(vertx, linkSettings, codec, metrics, clock);
-        // Which of the floor's gateways acts: alone, always this one; one of a pair, whoever holds the lease.
-        Lease lease = config.link().instance() == null
-                ? Lease.single(linkSettings.gatewayId(), LeaseTiming.DEFAULT, clock.millis())
-                : Lease.paired(linkSettings.gatewayId(), LeaseTiming.DEFAULT);
-        keeper = new LeaseKeeper(link, codec, linkSettings.statusTopic(), lease, LeaseTiming.DEFAULT, clock);
+        // Which of the floor's gateways acts: alone, always this one; one of a pair, whoever holds the lease — kept
+        // in the cluster's store when there is one, else on the broker's retained gateway topic.
+        keeper = leaseKeeper(linkSettings);
 
         // Applying to the floor, and who hears of it.
         stream = new SseStream(clock, (ms, task) -> vertx.setTimer(ms, id -> task.run()));

@@ -83,17 +83,21 @@ public record GatewayConfig(Http http, Link link, Store store, Floor floor) {
      *                     the other of a pair and the centre view; null = derived from the HTTP listener
      * @param natsMonitor  the NATS nodes' monitoring URLs ({@code http://HOST:8222}), read for JetStream storage and
      *                     session backlogs; empty (default) = not on NATS, or not read
+     * @param natsServers  the NATS nodes' client URLs ({@code nats://HOST:4222}) where a pair keeps its lease (a
+     *                     compare-and-set the cluster orders, which a retained MQTT message is not); required for a
+     *                     pair on a cluster's several nodes; empty (default) = no pair, or a pair on one broker
      * @param keepAliveSeconds the broker link's MQTT keepalive: the broker takes the gateway for gone (and sends its
      *                     Last Will) after 1.5 times this of silence, and a subscribe it leaves unanswered for 3 times
      *                     this is made again on a new connection
      */
     public record Link(String brokerUrl, String mqttHost, int mqttPort, String username, String password,
                        Path tlsCaFile, Path embeddedAuth, String instance, String publicUrl, List<String> natsMonitor,
-                       int keepAliveSeconds) {
+                       List<String> natsServers, int keepAliveSeconds) {
         static final int MAX_NATS_NODES = 16;
 
         public Link {
             natsMonitor = natsMonitor == null ? List.of() : List.copyOf(natsMonitor);
+            natsServers = natsServers == null ? List.of() : List.copyOf(natsServers);
             require(mqttHost != null && !mqttHost.isBlank(), "--mqtt-host must not be empty");
             checkPort("--mqtt-port", mqttPort);
             checkBrokers(brokerUrl);
@@ -110,6 +114,15 @@ public record GatewayConfig(Http http, Link link, Store store, Floor floor) {
             natsMonitor.forEach(url -> require(url.matches("https?://[\\x21-\\x7e]{1,190}"),
                     "--nats-monitor takes the nodes' http://HOST:PORT monitoring URLs, comma-separated (was '" + url + "')"));
             require(natsMonitor.isEmpty() || brokerUrl != null, "--nats-monitor is for a NATS cluster: give --broker too");
+            require(natsServers.size() <= MAX_NATS_NODES, "--nats lists at most " + MAX_NATS_NODES + " nodes");
+            natsServers.forEach(url -> require(url.matches("(nats|tls)://[\\x21-\\x7e]{1,190}"),
+                    "--nats takes the nodes' nats://HOST:PORT client URLs, comma-separated (was '" + url + "')"));
+            require(natsServers.isEmpty() || instance != null,
+                    "--nats is where a floor's pair keeps its lease: it goes with --instance");
+            require(instance == null || !natsServers.isEmpty() || brokerUrl == null
+                            || BrokerList.parse(brokerUrl).size() < 2,
+                    "a pair on a cluster keeps its lease in the cluster's store: give its nodes with --nats "
+                            + "(nats://HOST:4222,...); a retained message is no lock across nodes");
             require(publicUrl == null || publicUrl.matches("https?://[\\x21-\\x7e]{1,190}"),
                     "--public-url must be an http:// or https:// URL (was '" + publicUrl + "')");
             require(keepAliveSeconds >= MIN_KEEPALIVE_S && keepAliveSeconds <= MAX_KEEPALIVE_S,

@@ -20,6 +20,7 @@ public final class GatewayConfigBuilder {
     private String instance;
     private String publicUrl;
     private List<String> natsMonitor = List.of();
+    private List<String> natsServers = List.of();
     private int keepAliveSeconds = GatewayConfig.DEFAULT_KEEPALIVE_S;
     private Path dataDir = Path.of("data", "gateway");
     private int retentionDays = GatewayConfig.DEFAULT_RETENTION_DAYS;
@@ -85,6 +86,11 @@ public final class GatewayConfigBuilder {
 
     public GatewayConfigBuilder keepAliveSeconds(int value) {
         keepAliveSeconds = value;
+        return this;
+    }
+
+    public GatewayConfigBuilder natsServers(List<String> value) {
+        natsServers = value;
         return this;
     }
 
@@ -155,6 +161,7 @@ public final class GatewayConfigBuilder {
         b.instance = config.link().instance();
         b.publicUrl = config.link().publicUrl();
         b.natsMonitor = config.link().natsMonitor();
+        b.natsServers = config.link().natsServers();
         b.keepAliveSeconds = config.link().keepAliveSeconds();
         b.dataDir = config.store().dataDir();
         b.retentionDays = config.store().retentionDays();
@@ -170,7 +177,7 @@ public final class GatewayConfigBuilder {
     public GatewayConfig build() {
         return new GatewayConfig(new GatewayConfig.Http(httpHost, httpPort, https, usersFile),
                 new GatewayConfig.Link(brokerUrl, mqttHost, mqttPort, username, password, tlsCaFile, embeddedAuth,
-                        instance, publicUrl, natsMonitor, keepAliveSeconds),
+                        instance, publicUrl, natsMonitor, natsServers, keepAliveSeconds),
                 new GatewayConfig.Store(dataDir, retentionDays, central), new GatewayConfig.Floor(siteFile, reorderTimeoutMs,
                         commandTimeoutS, acd));
     }

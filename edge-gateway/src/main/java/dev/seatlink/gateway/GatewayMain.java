@@ -77,6 +77,11 @@ public final class GatewayMain implements Callable<Integer> {
                     + "leftover seat sessions in /metrics and the fleet view")
     java.util.List<String> natsMonitor;
 
+    @Option(names = "--nats", paramLabel = "URL[,URL…]", split = ",",
+            description = "the NATS nodes' client URLs (nats://HOST:4222): where a pair on a cluster keeps its lease, "
+                    + "with --username/--password; required with --instance on several --broker nodes")
+    java.util.List<String> natsServers;
+
     @Option(names = "--keepalive-seconds", paramLabel = "S",
             description = "the broker link's MQTT keepalive, 2-300 (default 10): its Last Will goes out after 1.5 x this "
                     + "of silence")
@@ -211,7 +216,7 @@ public final class GatewayMain implements Callable<Integer> {
                 .https(httpsCert == null ? null : new GatewayConfig.Https(httpsCert, httpsKey)).usersFile(usersFile)
                 .brokerUrl(broker).mqttHost(mqttHost).mqttPort(mqttPort).login(username, password).tlsCaFile(tlsCaFile)
                 .embeddedAuth(embeddedAuth).instance(instance).publicUrl(publicUrl).natsMonitor(natsMonitor)
-                .keepAliveSeconds(keepAliveSeconds).dataDir(dataDir)
+                .natsServers(natsServers).keepAliveSeconds(keepAliveSeconds).dataDir(dataDir)
                 .retentionDays(retentionDays).siteFile(siteFile).central(centralStore == null ? null
                         : new GatewayConfig.Central(centralStore, centralUser, readSecret(centralPasswordFile)))
                 .reorderTimeoutMs(reorderTimeoutMs).commandTimeoutS(commandTimeoutS).acd(amiSettings())

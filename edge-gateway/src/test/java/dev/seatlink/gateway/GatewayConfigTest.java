@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,22 @@ class GatewayConfigTest {
                 .hasMessageStartingWith("--keepalive-seconds must be 2-300 (was 0)");
         assertThatThrownBy(() -> GatewayConfig.builder().keepAliveSeconds(86_400).build())
                 .hasMessageStartingWith("--keepalive-seconds must be 2-300 (was 86400)");
+    }
+
+    @Test
+    void aPairOnSeveralClusterNodesMustKeepItsLeaseInTheClustersStore() {
+        String nodes = "tcp://127.0.0.1:1883,tcp://127.0.0.1:1884";
+        assertThatThrownBy(() -> GatewayConfig.builder().brokerUrl(nodes).instance("a").build())
+                .hasMessageStartingWith("a pair on a cluster keeps its lease in the cluster's store: give its nodes with --nats");
+        assertThat(GatewayConfig.builder().brokerUrl(nodes).instance("a").natsServers(List.of("nats://127.0.0.1:4222"))
+                .build().link().natsServers()).containsExactly("nats://127.0.0.1:4222");
+        assertThat(GatewayConfig.builder().brokerUrl("tcp://127.0.0.1:1883").instance("a").build().link().natsServers())
+                .as("a pair on one broker keeps it on the retained topic").isEmpty();
+        assertThatThrownBy(() -> GatewayConfig.builder().brokerUrl(nodes).natsServers(List.of("nats://127.0.0.1:4222"))
+                .build()).hasMessage("--nats is where a floor's pair keeps its lease: it goes with --instance");
+        assertThatThrownBy(() -> GatewayConfig.builder().brokerUrl(nodes).instance("a")
+                .natsServers(List.of("127.0.0.1:4222")).build())
+                .hasMessageStartingWith("--nats takes the nodes' nats://HOST:PORT client URLs");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.seatlink.gateway.access;
 
 import dev.seatlink.gateway.jetstream.NatsSubjects;
+import dev.seatlink.gateway.lease.NatsLeaseStore;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.link.TopicFilter;
@@ -123,16 +124,19 @@ public final class AccessRules {
                 .append(map.floor()).append(", generated from the seat map; regenerate rather than edit.\n")
                 .append("# Include it in each node's config: authorization { users = [ ... ] } lists every floor's.\n");
         String floor = NatsSubjects.of(root(map) + "#");
+        List<String> keepLease = java.util.stream.Stream.concat(java.util.stream.Stream.of(floor),
+                NatsLeaseStore.subjectsToPublish(map.site(), map.floor()).stream()).toList();
         for (String gateway : gatewayUsers(map)) {
-            conf.append(natsUser(gateway, hashOf.apply(gateway), List.of(floor), List.of(floor)));
+            conf.append(natsUser(gateway, hashOf.apply(gateway), keepLease,
+                    List.of(floor, NatsLeaseStore.inboxPrefix(gateway) + ".>"), "\"MQTT\", \"STANDARD\""));
         }
-        conf.append(natsUser(monitorUser(map), hashOf.apply(monitorUser(map)), List.of(), List.of(floor)));
+        conf.append(natsUser(monitorUser(map), hashOf.apply(monitorUser(map)), List.of(), List.of(floor), MQTT_ONLY));
         conf.append(natsUser(ctiUser(map), hashOf.apply(ctiUser(map)), List.of(NatsSubjects.of(ctiTopic(map))),
-                List.of()));
+                List.of(), MQTT_ONLY));
         for (SeatSpec seat : map.seats()) {
             String user = seatUser(map, seat.seat());
             conf.append(natsUser(user, hashOf.apply(user), seatWrites(map, seat.seat()).stream().map(NatsSubjects::of)
-                    .toList(), seatReads(map, seat.seat()).stream().map(NatsSubjects::of).toList()));
+                    .toList(), seatReads(map, seat.seat()).stream().map(NatsSubjects::of).toList(), MQTT_ONLY));
         }
         return conf.toString();
     }
@@ -149,7 +153,7 @@ public final class AccessRules {
                         Topic.allSeats(floor.site(), floor.floor(), Topic.Kind.EVENT)))
                 .map(NatsSubjects::of).distinct().toList();
         return "# SeatLink NATS authorization for the centre view of " + centre.name()
-                + "; regenerate rather than edit.\n" + natsUser(centre.user(), hash, List.of(), reads);
+                + "; regenerate rather than edit.\n" + natsUser(centre.user(), hash, List.of(), reads, MQTT_ONLY);
     }
 
     /**
@@ -158,10 +162,17 @@ public final class AccessRules {
      */
     static final String NATS_MQTT_DELIVERY = "$MQTT.sub.>";
 
-    private static String natsUser(String user, String hash, List<String> publish, List<String> subscribe) {
+    private static final String MQTT_ONLY = "\"MQTT\"";
+
+    /**
+     * One login: MQTT its only way in ({@code connectionTypes}), but for a gateway, which also keeps its floor's lease
+     * through the NATS client.
+     */
+    private static String natsUser(String user, String hash, List<String> publish, List<String> subscribe,
+                                   String connectionTypes) {
         subscribe = java.util.stream.Stream.concat(subscribe.stream(), java.util.stream.Stream.of(NATS_MQTT_DELIVERY))
                 .toList();
-        return "{user: \"" + user + "\", password: \"" + hash + "\", allowed_connection_types: [\"MQTT\"], "
+        return "{user: \"" + user + "\", password: \"" + hash + "\", allowed_connection_types: [" + connectionTypes + "], "
                 + "permissions: {publish: {" + (publish.isEmpty() ? "deny: [\">\"]" : "allow: " + quoted(publish))
                 + "}, subscribe: {allow: " + quoted(subscribe) + "}}}\n";
     }

@@ -30,37 +30,7 @@ import dev.seatlink.protocol.GatewayStatus;
  * Heard times are this gateway's own clock when the status arrived, never the sender's {@code ts}: the two
  * machines' clocks may differ.
  */
-public final class Lease {
-    /** What the keeper does after an input. */
-    public enum Action {
-        NOTHING, RENEW, BECAME_PRIMARY, BECAME_STANDBY,
-        /** Publish the claim (the renewal) acknowledged, and report the acknowledgement; {@code CLAIM_AGAIN}: resend it. */
-        CLAIM, CLAIM_AGAIN,
-        /** An earlier holder was heard while claiming: the claim is dropped (the gateway stays standby). */
-        CLAIM_WITHDRAWN,
-        /** Send a probe through the floor's topics: the holder's silence counts once it comes back. */
-        PROBE
-    }
-
-    /** Why a standby took the lease: said in the log, so a takeover on a live floor can be explained. */
-    public enum Takeover {
-        HOLDER_OFFLINE("the holder's status went offline"),
-        NONE_HEARD("no holder was heard after subscribing"),
-        PROBE_BACK_FIRST("its probe came back with no heartbeat of the holder before it"),
-        PROBE_LATE("its probe did not come back either");
-
-        private final String reason;
-
-        Takeover(String reason) {
-            this.reason = reason;
-        }
-
-        @Override
-        public String toString() {
-            return reason;
-        }
-    }
-
+public final class Lease implements LeaseRule {
     private final String self;
     private final boolean paired;
     private final LeaseTiming timing;
@@ -80,6 +50,7 @@ public final class Lease {
     /** How long this gateway's probes lately took to come back: a moving average, 0 before the first. */
     private final RoundTrip probeRoundTrip = new RoundTrip();
     private Takeover takeover;
+    private String steppedDownBecause;
 
     private Lease(String self, boolean paired, LeaseTiming timing, Role role) {
         this.self = self;
@@ -101,6 +72,7 @@ public final class Lease {
     }
 
     /** The floor's subscriptions are in place (every connect). */
+    @Override
     public Action subscribed(long now) {
         if (resigned) {
             return Action.NOTHING;
@@ -110,18 +82,21 @@ public final class Lease {
     }
 
     /** The broker link dropped: a paired primary is standby until it holds the lease again. */
+    @Override
     public Action linkLost() {
         subscribedAt = -1;
         claimedAt = -1; // a claim the broker may still hold names a since no renewal will carry: an earlier holder wins
         if (paired && role == Role.PRIMARY) {
             role = Role.STANDBY;
             holder = null;
+            steppedDownBecause = "its broker link dropped";
             return Action.BECAME_STANDBY;
         }
         return Action.NOTHING;
     }
 
     /** A status heard on the floor's gateway topic (retained or live). */
+    @Override
     public Action heard(GatewayStatus status, long now) {
         if (resigned) {
             return Action.NOTHING;
@@ -137,6 +112,7 @@ public final class Lease {
             }
             if (outranks(status)) {
                 role = Role.STANDBY;
+                steppedDownBecause = status.id() + " holds the lease from earlier";
                 follow(status, now);
                 return Action.BECAME_STANDBY;
             }
@@ -164,6 +140,7 @@ public final class Lease {
     }
 
     /** Called every {@link LeaseTiming#checkMs()}: renews a primary's lease, or takes over a silent one. */
+    @Override
     public Action tick(long now) {
         if (resigned) {
             return Action.NOTHING;
@@ -202,6 +179,7 @@ public final class Lease {
      * the order it took them in, so when none of the holder's heartbeats came before it, the holder really is silent
      * — not just late in reaching this gateway on a busy cluster — and the lease is taken.
      */
+    @Override
     public Action probeCameBack(long sentAt, long now) {
         long tookMs = now - sentAt;
         if (tookMs >= 0) {
@@ -232,6 +210,7 @@ public final class Lease {
      * renew). Returns whether it was primary or claiming, and so should say offline (a claim the broker holds
      * would otherwise land later and name a gateway that is gone).
      */
+    @Override
     public boolean resign() {
         boolean was = role == Role.PRIMARY || claiming();
         claimedAt = -1;
@@ -242,52 +221,63 @@ public final class Lease {
     }
 
     /** The status to publish now: the lease while primary. */
+    @Override
     public GatewayStatus renewal(long now, String url) {
         return GatewayStatus.primary(self, now, url, since);
     }
 
     /** The offline status, as the Last Will and at a clean stop. */
+    @Override
     public GatewayStatus offline(long now) {
         return GatewayStatus.offline(self, now);
     }
 
+    @Override
     public Role role() {
         return role;
     }
 
-    public boolean isPrimary() {
-        return role == Role.PRIMARY;
-    }
-
     /** Whether this gateway claimed the lease and waits for the broker to acknowledge the claim. */
+    @Override
     public boolean claiming() {
         return claimedAt >= 0;
     }
 
+    @Override
     public boolean paired() {
         return paired;
     }
 
     /** The gateway that holds the lease as far as this one knows: itself, the other, or null (none heard). */
+    @Override
     public String holder() {
         return role == Role.PRIMARY ? self : holder;
     }
 
     /** Where the other gateway said its wallboard is, when it holds the lease; else null. */
+    @Override
     public String holderUrl() {
         return role == Role.PRIMARY ? null : holderUrl;
     }
 
+    @Override
     public String self() {
         return self;
     }
 
     /** Why this gateway last took the lease; null while it never did (or is the floor's only one). */
+    @Override
     public Takeover takeover() {
         return takeover;
     }
 
+    @Override
+    public String steppedDownBecause() {
+        return steppedDownBecause;
+    }
+
     /** The moving average of this gateway's probe round trips through the floor's topics. */
+    @Override
     public long probeRoundTripMs() {
         return probeRoundTrip.averageMs();
     }

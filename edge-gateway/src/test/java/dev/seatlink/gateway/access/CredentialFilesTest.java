@@ -37,13 +37,20 @@ class CredentialFilesTest {
     }
 
     @Test
-    void natsUsersGrantASeatItsOwnSubjectsOnlyAndThePairTheFloor() throws Exception {
+    void natsUsersGrantASeatItsOwnSubjectsOnlyAndThePairTheFloorAndItsLease() throws Exception {
         new CredentialFiles(dir, TestCredentials.BCRYPT_COST).generate(demo);
 
         String nats = read("nats-users.conf");
         assertThat(nats.lines().filter(line -> line.startsWith("{user:"))).hasSize(29)
-                .allMatch(line -> line.contains("password: \"$2a$04$") && line.contains("allowed_connection_types: [\"MQTT\"]"));
-        assertThat(nats).contains("{user: \"hq.f1.gateway-b\"").contains("publish: {allow: [\"seatlink.v1.hq.f1.>\"]}");
+                .allMatch(line -> line.contains("password: \"$2a$04$"));
+        assertThat(nats.lines().filter(line -> line.startsWith("{user:") && !line.contains(".gateway")))
+                .allMatch(line -> line.contains("allowed_connection_types: [\"MQTT\"]"));
+        String pair = nats.lines().filter(line -> line.startsWith("{user: \"hq.f1.gateway-b\"")).findFirst().orElseThrow();
+        assertThat(pair).contains("allowed_connection_types: [\"MQTT\", \"STANDARD\"]")
+                .contains("publish: {allow: [\"seatlink.v1.hq.f1.>\", \"$JS.API.STREAM.INFO.KV_seatlink-leases\", ")
+                .contains("\"$KV.seatlink-leases.hq.f1\"]}")
+                .contains("subscribe: {allow: [\"seatlink.v1.hq.f1.>\", \"_INBOX.hq.f1.gateway-b.>\", ")
+                .doesNotContain("hq.f2");
         String seat = nats.lines().filter(line -> line.startsWith("{user: \"hq.f1.s-001\"")).findFirst().orElseThrow();
         assertThat(seat).contains("publish: {allow: [\"seatlink.v1.hq.f1.s-001.status\", \"seatlink.v1.hq.f1.s-001.state\", "
                 + "\"seatlink.v1.hq.f1.s-001.event\", \"seatlink.v1.hq.f1.s-001.cmd-result\", "

@@ -2,7 +2,7 @@ package dev.seatlink.gateway.lease;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.seatlink.gateway.lease.Lease.Action;
+import dev.seatlink.gateway.lease.LeaseRule.Action;
 import dev.seatlink.protocol.GatewayStatus;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ class LeaseTest {
         assertThat(lease.subscribed(T)).isEqualTo(Action.NOTHING);
         assertThat(lease.tick(T + 2_999)).isEqualTo(Action.NOTHING);
         assertThat(lease.tick(T + 3_000)).isEqualTo(Action.CLAIM);
-        assertThat(lease.takeover()).isEqualTo(Lease.Takeover.NONE_HEARD);
+        assertThat(lease.takeover()).isEqualTo(LeaseRule.Takeover.NONE_HEARD);
         assertThat(lease.isPrimary()).as("not before the broker has its claim").isFalse();
         assertThat(lease.claimAcknowledged(T + 3_000)).isEqualTo(Action.BECAME_PRIMARY);
         assertThat(lease.holder()).isEqualTo(A);
@@ -52,7 +52,7 @@ class LeaseTest {
         assertThat(lease.tick(T + 8_600)).as("one probe out").isEqualTo(Action.NOTHING);
         assertThat(lease.probeCameBack(T + 8_101, T + 8_150)).as("back, and no heartbeat before it")
                 .isEqualTo(Action.CLAIM);
-        assertThat(lease.takeover()).isEqualTo(Lease.Takeover.PROBE_BACK_FIRST);
+        assertThat(lease.takeover()).isEqualTo(LeaseRule.Takeover.PROBE_BACK_FIRST);
         assertThat(lease.holderUrl()).isNull();
     }
 
@@ -93,7 +93,7 @@ class LeaseTest {
         assertThat(lease.tick(T + 12_100)).isEqualTo(Action.NOTHING);
         assertThat(lease.tick(T + 12_101)).as("its own deliveries stalled: the silence counts all the same")
                 .isEqualTo(Action.CLAIM);
-        assertThat(lease.takeover()).isEqualTo(Lease.Takeover.PROBE_LATE);
+        assertThat(lease.takeover()).isEqualTo(LeaseRule.Takeover.PROBE_LATE);
     }
 
     @Test
@@ -115,7 +115,7 @@ class LeaseTest {
         assertThat(lease.tick(T + 35_986)).isEqualTo(Action.NOTHING);
         assertThat(lease.tick(T + 35_987)).as("twice the round trip late: the floor subscription stalled")
                 .isEqualTo(Action.CLAIM);
-        assertThat(lease.takeover()).isEqualTo(Lease.Takeover.PROBE_LATE);
+        assertThat(lease.takeover()).isEqualTo(LeaseRule.Takeover.PROBE_LATE);
     }
 
     @Test
@@ -124,7 +124,7 @@ class LeaseTest {
         lease.subscribed(T);
         lease.heard(GatewayStatus.primary(A, T + 0, null, T), T + 10);
         assertThat(lease.heard(GatewayStatus.offline(A, T + 20), T + 20)).isEqualTo(Action.CLAIM);
-        assertThat(lease.takeover()).isEqualTo(Lease.Takeover.HOLDER_OFFLINE);
+        assertThat(lease.takeover()).isEqualTo(LeaseRule.Takeover.HOLDER_OFFLINE);
     }
 
     @Test

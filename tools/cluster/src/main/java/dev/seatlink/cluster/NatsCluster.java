@@ -75,6 +75,11 @@ public final class NatsCluster implements AutoCloseable {
         return nodes.stream().map(NatsNode::mqttUrl).collect(Collectors.joining(","));
     }
 
+    /** The nodes' NATS client listeners as a gateway's {@code --nats} list: {@code nats://127.0.0.1:p1,…}. */
+    public String natsList() {
+        return nodes.stream().map(NatsNode::clientUrl).collect(Collectors.joining(","));
+    }
+
     public List<NatsNode> nodes() {
         return nodes;
     }

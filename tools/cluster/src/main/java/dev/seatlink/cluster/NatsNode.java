@@ -47,6 +47,11 @@ public final class NatsNode implements MonitoredNode {
         return (tls == null ? "tcp" : "ssl") + "://127.0.0.1:" + ports.mqtt();
     }
 
+    /** This node's NATS client listener: where a pair of gateways keeps its lease. */
+    public String clientUrl() {
+        return "nats://127.0.0.1:" + ports.client();
+    }
+
     /** This node's monitoring endpoint ({@code /healthz}, {@code /jsz}, {@code /varz}). */
     @Override
     public String monitorUrl() {

@@ -1,0 +1,160 @@
+package dev.seatlink.gateway.lease;
+
+import dev.seatlink.protocol.Codec;
+import dev.seatlink.protocol.Decoded;
+import dev.seatlink.protocol.GatewayStatus;
+import dev.seatlink.protocol.Ids;
+import dev.seatlink.protocol.Topic;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.KeyValue;
+import io.nats.client.KeyValueOptions;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.api.KeyValueConfiguration;
+import io.nats.client.api.KeyValueEntry;
+import io.nats.client.api.KeyValueOperation;
+import io.nats.client.api.StorageType;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.tinylog.Logger;
+
+/**
+ * The pair's lease in the NATS cluster's key-value bucket {@value #BUCKET}, one key per floor
+ * ({@code {site}.{floor}}), through the NATS client. A write names the revision it replaces and JetStream's stream
+ * leader takes it only if that is still the last, which is the compare-and-set the lease needs. The client blocks,
+ * so every call runs on this store's own single worker thread, in order; the bucket is made on the first connect
+ * if the cluster has none (as many replicas as nodes given, at most three).
+ */
+public final class NatsLeaseStore implements LeaseStore {
+    public static final String BUCKET = "seatlink-leases";
+    /** JetStream's answer to a write whose expected revision is not the last. */
+    private static final int WRONG_LAST_SEQUENCE = 10071;
+    /** A store that does not answer within this is taken as unreachable for this call. */
+    static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+    private final WorkerExecutor worker;
+    private final Options options;
+    private final int replicas;
+    private final String key;
+    private final Codec codec;
+    private final Topic topic;
+    /** Touched on the worker thread only. */
+    private Connection connection;
+    private KeyValue bucket;
+
+    /**
+     * @param servers  the nodes' client URLs ({@code nats://HOST:4222})
+     * @param login    the gateway's login at the cluster, or null; its password, or null
+     * @param clientId the gateway's client id, its login's name on a cluster with logins
+     * @param topic    the floor's {@code gateway} topic: what the record holds is what that topic carries
+     */
+    public NatsLeaseStore(Vertx vertx, List<String> servers, String login, String password, String clientId,
+                          Topic topic, Codec codec) {
+        this.worker = vertx.createSharedWorkerExecutor("lease-store-" + clientId, 1);
+        Options.Builder builder = new Options.Builder().servers(servers.toArray(String[]::new))
+                .connectionName(clientId).connectionTimeout(TIMEOUT).maxReconnects(-1)
+                .reconnectWait(Duration.ofMillis(500)).inboxPrefix(inboxPrefix(clientId));
+        if (login != null) {
+            builder.userInfo(login, password == null ? "" : password);
+        }
+        this.options = builder.build();
+        this.replicas = Math.min(3, servers.size());
+        this.key = key(topic.site(), topic.floor());
+        this.codec = codec;
+        this.topic = topic;
+    }
+
+    /** The floor's key in the bucket. */
+    public static String key(String site, String floor) {
+        return site + "." + floor;
+    }
+
+    /** Where the store's answers come to this gateway: only its login may read there. */
+    public static String inboxPrefix(String login) {
+        return "_INBOX." + login;
+    }
+
+    /**
+     * What a floor's gateway login publishes to keep the floor's lease: find (or make) the bucket, get its own key
+     * and write it — no other floor's key. A login at the cluster needs these, {@link #inboxPrefix} to subscribe to,
+     * and NATS clients (not only MQTT) let in.
+     */
+    public static List<String> subjectsToPublish(String site, String floor) {
+        String stream = "KV_" + BUCKET;
+        String subject = "$KV." + BUCKET + "." + key(site, floor);
+        return List.of("$JS.API.STREAM.INFO." + stream, "$JS.API.STREAM.CREATE." + stream,
+                "$JS.API.DIRECT.GET." + stream + "." + subject, "$JS.API.STREAM.MSG.GET." + stream, subject);
+    }
+
+    @Override
+    public Future<Entry> read() {
+        return worker.executeBlocking(() -> {
+            KeyValueEntry entry = bucket().get(key);
+            if (entry == null) {
+                return Entry.NONE;
+            }
+            return new Entry(entry.getRevision(), entry.getOperation() == KeyValueOperation.PUT
+                    ? decode(entry.getValue()) : null);
+        });
+    }
+
+    @Override
+    public Future<Long> write(GatewayStatus status, long expectedRevision) {
+        byte[] value = codec.encode(topic, status);
+        return worker.executeBlocking(() -> {
+            try {
+                // create() also takes a key whose last entry is a delete; update() needs the exact revision
+                return expectedRevision == 0 ? bucket().create(key, value) : bucket().update(key, value, expectedRevision);
+            } catch (JetStreamApiException e) {
+                if (e.getApiErrorCode() == WRONG_LAST_SEQUENCE) {
+                    throw new Conflict("the lease is at another revision than " + expectedRevision);
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public Future<Void> close() {
+        return worker.<Void>executeBlocking(() -> {
+            if (connection != null) {
+                connection.close();
+            }
+            return null;
+        }).eventually(() -> worker.close());
+    }
+
+    private GatewayStatus decode(byte[] value) {
+        Decoded decoded = codec.decode(topic, value);
+        if (decoded instanceof Decoded.Accepted accepted && accepted.message() instanceof GatewayStatus status) {
+            return status;
+        }
+        Logger.warn("the lease record {} in {} is not a gateway status ({}): taken as free", key, BUCKET,
+                Ids.printable(new String(value, java.nio.charset.StandardCharsets.UTF_8)));
+        return null;
+    }
+
+    /** The bucket, connecting first; once connected the client reconnects by itself, node to node. */
+    private KeyValue bucket() throws IOException, InterruptedException, JetStreamApiException {
+        if (connection == null) {
+            connection = Nats.connect(options);
+        }
+        if (bucket == null) {
+            KeyValueOptions timeouts = KeyValueOptions.builder().jsRequestTimeout(TIMEOUT).build();
+            try {
+                connection.keyValueManagement(timeouts).getStatus(BUCKET);
+            } catch (JetStreamApiException missing) {
+                connection.keyValueManagement(timeouts).create(KeyValueConfiguration.builder().name(BUCKET)
+                        .maxHistoryPerKey(1).storageType(StorageType.File).replicas(replicas).build());
+                Logger.info("made the lease bucket {} with {} replicas", BUCKET, replicas);
+            }
+            bucket = connection.keyValue(BUCKET, timeouts);
+        }
+        return bucket;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.seatlink.gateway.lease;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.seatlink.cluster.NatsCluster;
+import dev.seatlink.gateway.access.CredentialFiles;
+import dev.seatlink.gateway.site.SiteConfigLoader;
+import dev.seatlink.gateway.testing.TestCredentials;
+import dev.seatlink.protocol.Codec;
+import dev.seatlink.protocol.GatewayStatus;
+import dev.seatlink.protocol.Topic;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The lease record in a real NATS server's key-value bucket: a write over a stale revision is refused. */
+class NatsLeaseStoreTest {
+    private static final long T = 1_800_000_000_000L;
+    private static final Topic F1 = Topic.floor("hq", "f1", Topic.Kind.GATEWAY);
+    private final Codec codec = new Codec();
+    private Vertx vertx;
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void start() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterEach
+    void stop() {
+        vertx.close().await();
+    }
+
+    @Test
+    void ofTwoGatewaysWritingOverTheSameRevisionOneWinsAndTheOtherIsToldItConflicts() throws Exception {
+        try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), 1, Duration.ofSeconds(60))) {
+            LeaseStore a = store(cluster, null, null, "hq.f1.gateway-a", F1);
+            LeaseStore b = store(cluster, null, null, "hq.f1.gateway-b", F1);
+            assertThat(get(a.read())).isEqualTo(LeaseStore.Entry.NONE);
+
+            GatewayStatus takenByA = GatewayStatus.primary("hq-f1-gateway-a", T, "http://a/", T);
+            long first = get(a.write(takenByA, 0));
+            assertThatThrownBy(() -> get(b.write(GatewayStatus.primary("hq-f1-gateway-b", T, "http://b/", T), 0)))
+                    .hasCauseInstanceOf(LeaseStore.Conflict.class);
+            assertThat(get(b.read())).isEqualTo(new LeaseStore.Entry(first, takenByA));
+
+            long second = get(a.write(GatewayStatus.primary("hq-f1-gateway-a", T + 2_000, "http://a/", T), first));
+            assertThat(second).isGreaterThan(first);
+            assertThatThrownBy(() -> get(b.write(GatewayStatus.primary("hq-f1-gateway-b", T, "http://b/", T), first)))
+                    .as("b read revision 'first'; a renewed since").hasCauseInstanceOf(LeaseStore.Conflict.class);
+            long released = get(a.write(GatewayStatus.offline("hq-f1-gateway-a", T + 3_000), second));
+            assertThat(get(b.read())).isEqualTo(new LeaseStore.Entry(released,
+                    GatewayStatus.offline("hq-f1-gateway-a", T + 3_000)));
+            get(a.close());
+            get(b.close());
+        }
+    }
+
+    @Test
+    void aGatewaysLoginKeepsItsOwnFloorsLeaseAndNoOtherAndASeatsLoginNone() throws Exception {
+        new CredentialFiles(dir.resolve("secrets"), TestCredentials.BCRYPT_COST).generate(new SiteConfigLoader().loadDemo());
+        String users = Files.readAllLines(dir.resolve("secrets/nats-users.conf")).stream()
+                .filter(line -> !line.startsWith("#")).collect(Collectors.joining("\n"));
+        try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), 1, Duration.ofSeconds(60),
+                "authorization { users = [\n" + users + "\n] }\n")) {
+            String gateway = password("secrets/gateway-a.credentials");
+            LeaseStore own = store(cluster, "hq.f1.gateway-a", gateway, "hq.f1.gateway-a", F1);
+            long revision = get(own.write(GatewayStatus.primary("hq-f1-gateway-a", T, "http://a/", T), 0));
+            assertThat(get(own.read()).revision()).isEqualTo(revision);
+
+            LeaseStore otherFloor = store(cluster, "hq.f1.gateway-a", gateway, "hq.f1.gateway-a",
+                    Topic.floor("hq", "f2", Topic.Kind.GATEWAY));
+            assertThatThrownBy(() -> get(otherFloor.write(GatewayStatus.primary("hq-f2-gateway-a", T, "http://a/", T),
+                    0))).as("no right to f2's key").isInstanceOf(ExecutionException.class)
+                    .cause().isNotInstanceOf(LeaseStore.Conflict.class);
+            LeaseStore seat = store(cluster, "hq.f1.s-001", password("secrets/seats/s-001.credentials"),
+                    "hq.f1.s-001", F1);
+            assertThatThrownBy(() -> get(seat.read())).as("a seat may use MQTT only").isNotNull();
+            for (LeaseStore store : List.of(own, otherFloor, seat)) {
+                get(store.close());
+            }
+        }
+    }
+
+    private LeaseStore store(NatsCluster cluster, String login, String password, String clientId, Topic topic) {
+        return new NatsLeaseStore(vertx, List.of(cluster.natsList().split(",")), login, password, clientId, topic, codec);
+    }
+
+    private String password(String file) throws Exception {
+        return Files.readAllLines(dir.resolve(file)).get(1).substring("password=".length());
+    }
+
+    private static <T> T get(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+}
