@@ -168,7 +168,7 @@ final class FloorVerticle extends VerticleBase {
             return new LeaseKeeper(link, codec, topic, Lease.paired(self, LeaseTiming.DEFAULT), LeaseTiming.DEFAULT, clock);
         }
         LeaseStore store = new NatsLeaseStore(vertx, config.link().natsServers(), config.link().username(),
-                config.link().password(), linkSettings.clientId(), topic, codec);
+                config.link().password(), config.link().tlsCaFile(), linkSettings.clientId(), topic, codec);
         return new LeaseKeeper(link, codec, topic, new StoredLease(self, LeaseTiming.DEFAULT), store, LeaseTiming.DEFAULT,
                 clock);
     }

@@ -27,6 +27,11 @@ public final class BrokerTls {
      * @throws IllegalArgumentException naming the file when it cannot be read or holds no certificate
      */
     public static SSLSocketFactory trusting(Path caPem) {
+        return context(caPem).getSocketFactory();
+    }
+
+    /** The same trust as a TLS context, for a client that takes one (the NATS client). */
+    public static SSLContext context(Path caPem) {
         try (InputStream in = Files.newInputStream(caPem)) {
             Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certificates.isEmpty()) {
@@ -42,7 +47,7 @@ public final class BrokerTls {
             trust.init(trusted);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trust.getTrustManagers(), null);
-            return context.getSocketFactory();
+            return context;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot use CA file " + caPem + ": " + e.getMessage(), e);
         }

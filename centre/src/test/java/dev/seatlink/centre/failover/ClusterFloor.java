@@ -141,7 +141,8 @@ final class ClusterFloor implements AutoCloseable {
 
     /** Starts (or restarts) a gateway's JVM with the same data directory. */
     void start(Gateway gateway) {
-        List<String> args = new ArrayList<>(List.of("--broker", cluster.brokerList(), "--instance", gateway.instance,
+        List<String> args = new ArrayList<>(List.of("--broker", cluster.brokerList(), "--nats", cluster.natsList(),
+                "--instance", gateway.instance,
                 "--http-port", String.valueOf(gateway.port), "--data-dir", gateway.dataDir.toString(),
                 "--site-config", siteFile.toString(), "--users-file", dir.resolve("secrets/supervisors.passwd").toString()));
         if (centralStore != null) {

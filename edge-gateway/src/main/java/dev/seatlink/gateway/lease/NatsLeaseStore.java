@@ -18,7 +18,9 @@ import io.nats.client.api.StorageType;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import dev.seatlink.link.BrokerTls;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.tinylog.Logger;
@@ -50,17 +52,21 @@ public final class NatsLeaseStore implements LeaseStore {
     /**
      * @param servers  the nodes' client URLs ({@code nats://HOST:4222})
      * @param login    the gateway's login at the cluster, or null; its password, or null
+     * @param tlsCaFile the CA to trust for {@code tls://} servers, or null for the JVM's default CAs
      * @param clientId the gateway's client id, its login's name on a cluster with logins
      * @param topic    the floor's {@code gateway} topic: what the record holds is what that topic carries
      */
-    public NatsLeaseStore(Vertx vertx, List<String> servers, String login, String password, String clientId,
-                          Topic topic, Codec codec) {
+    public NatsLeaseStore(Vertx vertx, List<String> servers, String login, String password, Path tlsCaFile,
+                          String clientId, Topic topic, Codec codec) {
         this.worker = vertx.createSharedWorkerExecutor("lease-store-" + clientId, 1);
         Options.Builder builder = new Options.Builder().servers(servers.toArray(String[]::new))
                 .connectionName(clientId).connectionTimeout(TIMEOUT).maxReconnects(-1)
                 .reconnectWait(Duration.ofMillis(500)).inboxPrefix(inboxPrefix(clientId));
         if (login != null) {
             builder.userInfo(login, password == null ? "" : password);
+        }
+        if (tlsCaFile != null) {
+            builder.sslContext(BrokerTls.context(tlsCaFile));
         }
         this.options = builder.build();
         this.replicas = Math.min(3, servers.size());

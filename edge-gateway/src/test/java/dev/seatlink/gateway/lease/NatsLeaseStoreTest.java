@@ -3,9 +3,11 @@ package dev.seatlink.gateway.lease;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.seatlink.cluster.MqttTls;
 import dev.seatlink.cluster.NatsCluster;
 import dev.seatlink.gateway.access.CredentialFiles;
 import dev.seatlink.gateway.site.SiteConfigLoader;
+import dev.seatlink.gateway.testing.TestCertificates;
 import dev.seatlink.gateway.testing.TestCredentials;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.GatewayStatus;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,8 +97,29 @@ class NatsLeaseStoreTest {
         }
     }
 
+    @Test
+    void onATlsClusterTheLeaseGoesOverTlsTrustingTheFloorsCaOnly() throws Exception {
+        Assumptions.assumeTrue(TestCertificates.opensslInstalled(), "openssl is not installed");
+        TestCertificates certificates = new TestCertificates(dir);
+        Path ca = certificates.ca("ca");
+        Path cert = certificates.server("node", "ca");
+        try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), 1, Duration.ofSeconds(60), "",
+                new MqttTls(cert, certificates.key("node")))) {
+            List<String> servers = List.of(cluster.natsList().split(","));
+            assertThat(servers).allMatch(url -> url.startsWith("tls://"));
+            LeaseStore trusting = new NatsLeaseStore(vertx, servers, null, null, ca, "hq.f1.gateway-a", F1, codec);
+            long revision = get(trusting.write(GatewayStatus.primary("hq-f1-gateway-a", T, "http://a/", T), 0));
+            assertThat(get(trusting.read()).revision()).isEqualTo(revision);
+            LeaseStore defaults = new NatsLeaseStore(vertx, servers, null, null, null, "hq.f1.gateway-b", F1, codec);
+            assertThatThrownBy(() -> get(defaults.read())).as("the JVM's CAs do not know the floor's").isNotNull();
+            get(trusting.close());
+            get(defaults.close());
+        }
+    }
+
     private LeaseStore store(NatsCluster cluster, String login, String password, String clientId, Topic topic) {
-        return new NatsLeaseStore(vertx, List.of(cluster.natsList().split(",")), login, password, clientId, topic, codec);
+        return new NatsLeaseStore(vertx, List.of(cluster.natsList().split(",")), login, password, null, clientId, topic,
+                codec);
     }
 
     private String password(String file) throws Exception {

@@ -84,7 +84,7 @@ final class CenterBench {
                 Path site = work.resolve(floor + ".json");
                 Files.writeString(site, SiteFile.json(SITE, floor, seats));
                 for (String instance : List.of("a", "b")) {
-                    gateways.add(startGateway(brokers, floor, instance, site));
+                    gateways.add(startGateway(brokers, cluster.natsList(), floor, instance, site));
                 }
                 centreFloors.append(f > 1 ? "," : "").append("{\"site\":\"").append(SITE).append("\",\"floor\":\"")
                         .append(floor).append("\"}");
@@ -487,10 +487,12 @@ final class CenterBench {
         }
     }
 
-    private Gateway startGateway(String brokers, String floor, String instance, Path site) throws IOException {
+    private Gateway startGateway(String brokers, String nats, String floor, String instance, Path site)
+            throws IOException {
         int port = BenchBroker.freePort();
         Process process = start(work.resolve("gateway-" + floor + "-" + instance + ".log"), "java", "-Xmx256m", "-jar",
-                gatewayJar.toString(), "--broker", brokers, "--instance", instance, "--site-config", site.toString(),
+                gatewayJar.toString(), "--broker", brokers, "--nats", nats, "--instance", instance,
+                "--site-config", site.toString(),
                 "--http-port", String.valueOf(port), "--data-dir", work.resolve(floor + "-" + instance).toString());
         return new Gateway(floor, instance, process, port);
     }

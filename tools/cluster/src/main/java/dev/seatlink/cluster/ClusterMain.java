@@ -73,6 +73,8 @@ public final class ClusterMain implements Callable<Integer> {
         }
         System.out.println("Broker list (for --broker):");
         System.out.println("  " + cluster.brokerList());
+        System.out.println("NATS clients (for a pair's --nats: where it keeps its lease):");
+        System.out.println("  " + cluster.natsList());
         System.out.println("Monitoring (for a gateway's --nats-monitor):");
         System.out.println("  " + String.join(",", cluster.nodes().stream().map(NatsNode::monitorUrl).toList()));
         System.out.println("Press Ctrl-C to stop.");

@@ -3,8 +3,8 @@ package dev.seatlink.cluster;
 import java.nio.file.Path;
 
 /**
- * TLS on every node's MQTT listener: clients then connect with {@code ssl://} and trust the CA that signed
- * {@code certFile}.
+ * TLS on every node's MQTT listener and NATS client listener: clients then connect with {@code ssl://} (a pair's
+ * lease with {@code tls://}) and trust the CA that signed {@code certFile}.
  *
  * @param certFile PEM certificate (chain) the nodes present; its names must include the address clients dial
  * @param keyFile  its PEM private key

@@ -47,9 +47,9 @@ public final class NatsNode implements MonitoredNode {
         return (tls == null ? "tcp" : "ssl") + "://127.0.0.1:" + ports.mqtt();
     }
 
-    /** This node's NATS client listener: where a pair of gateways keeps its lease. */
+    /** This node's NATS client listener: where a pair of gateways keeps its lease (TLS when MQTT has it). */
     public String clientUrl() {
-        return "nats://127.0.0.1:" + ports.client();
+        return (tls == null ? "nats" : "tls") + "://127.0.0.1:" + ports.client();
     }
 
     /** This node's monitoring endpoint ({@code /healthz}, {@code /jsz}, {@code /varz}). */
@@ -120,6 +120,9 @@ public final class NatsNode implements MonitoredNode {
         StringBuilder c = new StringBuilder();
         c.append("server_name: ").append(name).append('\n');
         c.append("listen: 127.0.0.1:").append(ports.client()).append('\n');
+        if (tls != null) {
+            c.append(tls.config()).append('\n'); // the client listener's: a pair's lease goes over it
+        }
         c.append("http: 127.0.0.1:").append(ports.http()).append('\n');
         c.append("jetstream { store_dir: \"").append(dir.resolve("jetstream").toAbsolutePath())
                 .append("\", max_memory_store: ").append(MAX_MEMORY_STORE)
