@@ -71,7 +71,7 @@ retained() {
   run "$SEATLINK" provision-cluster "${HOSTS[@]}" "${NODE_ARGS[@]}" "${SSH_ARGS[@]}"
   echo "$output"
   [ "$status" -eq 0 ]
-  [[ "${lines[-1]}" == "PASS: 3 NATS node(s) healthy, meta leader n"[123]" ("*"broker list for --broker: tcp://$SUBNET.1:1883,tcp://$SUBNET.2:1883,tcp://$SUBNET.3:1883; for --nats-monitor: http://$SUBNET.1:8222,http://$SUBNET.2:8222,http://$SUBNET.3:8222" ]]
+  [[ "${lines[-1]}" == "PASS: 3 NATS node(s) healthy, meta leader n"[123]" ("*"broker list for --broker: tcp://$SUBNET.1:1883,tcp://$SUBNET.2:1883,tcp://$SUBNET.3:1883; for --nats: nats://$SUBNET.1:4222,nats://$SUBNET.2:4222,nats://$SUBNET.3:4222; for --nats-monitor: http://$SUBNET.1:8222,http://$SUBNET.2:8222,http://$SUBNET.3:8222" ]]
   for n in 1 2 3; do
     conf="$BATS_FILE_TMPDIR/target-n$n/etc/seatlink-nats/nats.conf"
     grep -q "server_name: n$n" "$conf"
@@ -98,10 +98,11 @@ role() {
 
 @test "provision-gateway --cluster puts a floor's pair on the cluster: one primary, the other standby, both reading the nodes' monitoring; the centre view reads it" {
   broker_list="tcp://$SUBNET.1:1883,tcp://$SUBNET.2:1883,tcp://$SUBNET.3:1883"
+  nats="nats://$SUBNET.1:4222,nats://$SUBNET.2:4222,nats://$SUBNET.3:4222"
   monitors="http://$SUBNET.1:8222,http://$SUBNET.2:8222,http://$SUBNET.3:8222"
   for n in 1 2; do
     instance="$([[ $n == 1 ]] && echo a || echo b)"
-    run "$SEATLINK" provision-gateway "${HOSTS[$((n - 1))]}" --cluster "$broker_list" --instance "$instance" \
+    run "$SEATLINK" provision-gateway "${HOSTS[$((n - 1))]}" --cluster "$broker_list" --nats "$nats" --instance "$instance" \
       --site-config "$REPO/edge-gateway/src/main/resources/demo-site.json" --credentials "$SECRETS" \
       --service-user "$(id -un)" --timeout 90 --nats-monitor "$monitors" "${SSH_ARGS[@]}"
     echo "$output"
@@ -110,7 +111,7 @@ role() {
     [[ "${lines[-1]}" == "PASS: gateway $instance on ${HOSTS[$((n - 1))]} healthy at http://$SUBNET.$n:8080/"* ]]
     [[ "$output" != *mosquitto* ]]
     env="$BATS_FILE_TMPDIR/target-n$n/etc/seatlink/gateway.env"
-    grep -q -- "--broker $broker_list --instance $instance --public-url http://$SUBNET.$n:8080 " "$env"
+    grep -q -- "--broker $broker_list --nats $nats --instance $instance --public-url http://$SUBNET.$n:8080 " "$env"
     cmp -s "$SECRETS/gateway-$instance.credentials" "$BATS_FILE_TMPDIR/target-n$n/etc/seatlink/gateway.credentials"
   done
   # the pair settle the lease between them within a few of its 2 s renewals
@@ -141,7 +142,7 @@ role() {
   [[ "$output" == *'"gateway"'* ]]
 }
 
-@test "provision-gateway --cluster refuses a broker list it cannot use and a pair member without a name" {
+@test "provision-gateway --cluster refuses a broker list it cannot use, a pair member without a name or without --nats" {
   site=(--site-config "$REPO/edge-gateway/src/main/resources/demo-site.json" --credentials "$SECRETS")
   run "$SEATLINK" provision-gateway "${HOSTS[0]}" "${site[@]}" --cluster "tcp://$SUBNET.1:1883" "${SSH_ARGS[@]}"
   [ "$status" -ne 0 ]
@@ -153,6 +154,9 @@ role() {
   run "$SEATLINK" provision-gateway "${HOSTS[0]}" "${site[@]}" --cluster "ssl://$SUBNET.1:8883" --instance a "${SSH_ARGS[@]}"
   [ "$status" -ne 0 ]
   [[ "$output" == *"ssl:// brokers need --tls-ca"* ]]
+  run "$SEATLINK" provision-gateway "${HOSTS[0]}" "${site[@]}" --cluster "tcp://$SUBNET.1:1883" --instance a "${SSH_ARGS[@]}"
+  [ "$status" -ne 0 ]
+  [[ "$output" == *"--cluster needs --nats"* ]]
   run "$SEATLINK" provision-gateway "${HOSTS[0]}" "${site[@]}" --instance a "${SSH_ARGS[@]}"
   [ "$status" -ne 0 ]
   [[ "$output" == *"for a gateway on a cluster (--cluster)"* ]]

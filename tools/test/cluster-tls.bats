@@ -58,7 +58,7 @@ retained_across() {
   run "$SEATLINK" provision-cluster "${HOSTS[@]}" "${NODE_ARGS[@]}" "${SSH_ARGS[@]}"
   echo "$output"
   [ "$status" -eq 0 ]
-  [[ "${lines[-1]}" == "PASS: 3 NATS node(s) healthy, meta leader n"[123]" ("*"broker list for --broker: ssl://$SUBNET.1:8883,ssl://$SUBNET.2:8883,ssl://$SUBNET.3:8883" ]]
+  [[ "${lines[-1]}" == "PASS: 3 NATS node(s) healthy, meta leader n"[123]" ("*"broker list for --broker: ssl://$SUBNET.1:8883,ssl://$SUBNET.2:8883,ssl://$SUBNET.3:8883; for --nats: tls://$SUBNET.1:4222,tls://$SUBNET.2:4222,tls://$SUBNET.3:4222" ]]
   for n in 1 2 3; do
     conf="$BATS_FILE_TMPDIR/target-n$n/etc/seatlink-nats/nats.conf"
     # TLS on the routes (the cluster block) and on MQTT

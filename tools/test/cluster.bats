@@ -29,7 +29,7 @@ setup() {
   echo "$output"
   tail -n 20 "$INSTALL_ROOT"/run/fake-systemd/*.log || true
   [ "$status" -eq 0 ]
-  [[ "${lines[-1]}" == "PASS: 1 NATS node(s) healthy"*"broker list for --broker: tcp://127.0.0.1:$MQTT_PORT" ]]
+  [[ "${lines[-1]}" == "PASS: 1 NATS node(s) healthy"*"broker list for --broker: tcp://127.0.0.1:$MQTT_PORT; for --nats: nats://127.0.0.1:$CLIENT_PORT" ]]
   conf="$INSTALL_ROOT/etc/seatlink-nats/nats.conf"
   grep -q "server_name: n1" "$conf"
   grep -q "^http: 127.0.0.1:$MONITOR_PORT$" "$conf"
