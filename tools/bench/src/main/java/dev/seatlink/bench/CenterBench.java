@@ -76,6 +76,7 @@ final class CenterBench {
         List<Gateway> gateways = new ArrayList<>();
         Process sub = null;
         HandWitness witness = null;
+        PrimaryWatch primaries = null;
         try (NatsCluster cluster = NatsCluster.start(work.resolve("cluster"), 3, Duration.ofSeconds(60))) {
             String brokers = cluster.brokerList();
             StringBuilder centreFloors = new StringBuilder();
@@ -92,6 +93,11 @@ final class CenterBench {
             for (Gateway gateway : gateways) {
                 awaitRole(gateway, null, Duration.ofSeconds(120));
             }
+            Map<String, List<Integer>> pairs = new java.util.TreeMap<>();
+            for (int i = 0; i < gateways.size(); i++) {
+                pairs.computeIfAbsent(gateways.get(i).floor(), floor -> new ArrayList<>()).add(i);
+            }
+            primaries = new PrimaryWatch(pairs, i -> role(gateways.get(i)));
             Path centreFile = work.resolve("centre.json");
             Files.writeString(centreFile, "{\"centre\":\"bench\",\"floors\":[" + centreFloors + "]}");
             int centrePort = BenchBroker.freePort();
@@ -126,6 +132,9 @@ final class CenterBench {
                     .row("nodes, whole run: publishes JetStream did not store in 4 s (their clients closed) / "
                             + "subscriptions it could not make",
                             String.format("%,d / %,d", nodeErrors[0], nodeErrors[1]), "");
+            primaries.close();
+            table.row("floors with two primaries at once / with none (each gateway's /health every "
+                    + PrimaryWatch.PERIOD_MS + " ms, whole run)", primaries.summary(), "two: 0");
             table.note("ratios and times from one run on this machine (2 cores shared by the cluster, "
                     + gateways.size() + " gateways, the centre view and the seats)").print(System.out);
         } finally {
@@ -137,6 +146,9 @@ final class CenterBench {
             }
             if (witness != null) {
                 witness.close();
+            }
+            if (primaries != null) {
+                primaries.close();
             }
             for (Process process : processes) {
                 process.destroy();
