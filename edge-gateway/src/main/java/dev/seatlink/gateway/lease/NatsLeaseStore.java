@@ -6,11 +6,14 @@ import dev.seatlink.protocol.GatewayStatus;
 import dev.seatlink.protocol.Ids;
 import dev.seatlink.protocol.Topic;
 import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamOptions;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.KeyValueOptions;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.nats.client.PublishOptions;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
@@ -26,14 +29,18 @@ import java.util.List;
 import org.tinylog.Logger;
 
 /**
- * The pair's lease in the NATS cluster's key-value bucket {@value #BUCKET}, one key per floor
- * ({@code {site}.{floor}}), through the NATS client. A write names the revision it replaces and JetStream's stream
- * leader takes it only if that is still the last, which is the compare-and-set the lease needs. The client blocks,
- * so every call runs on this store's own single worker thread, in order; the bucket is made on the first connect
- * if the cluster has none (as many replicas as nodes given, at most three).
+ * The pair's lease in the NATS cluster: a key-value bucket of its own per floor ({@link #bucket}), one key, read and
+ * written through the NATS client. A write names the revision it replaces as the bucket's stream's last sequence
+ * ({@code Nats-Expected-Last-Sequence}), which every replica checks as it applies the write in the stream's order:
+ * of writers over one revision exactly one is taken, the compare-and-set the lease needs. (Not the key's own last
+ * revision, the key-value client's {@code update}: NATS 2.9 checks that only before its leader proposes the write,
+ * and concurrent writers over one revision were all taken — nats-server issue 4320, and bench run 84's floors with
+ * two primaries.) The client blocks, so every call runs on this store's own single worker thread, in order; the
+ * bucket is made on the first connect if the cluster has none (as many replicas as nodes given, at most three).
  */
 public final class NatsLeaseStore implements LeaseStore {
-    public static final String BUCKET = "seatlink-leases";
+    /** The one key of a floor's bucket. */
+    static final String KEY = "lease";
     /** JetStream's answer to a write whose expected revision is not the last. */
     private static final int WRONG_LAST_SEQUENCE = 10071;
     /** A store that does not answer within this is taken as unreachable for this call. */
@@ -42,11 +49,13 @@ public final class NatsLeaseStore implements LeaseStore {
     private final WorkerExecutor worker;
     private final Options options;
     private final int replicas;
-    private final String key;
+    private final String bucketName;
+    private final String subject;
     private final Codec codec;
     private final Topic topic;
     /** Touched on the worker thread only. */
     private Connection connection;
+    private JetStream jetStream;
     private KeyValue bucket;
 
     /**
@@ -70,14 +79,15 @@ public final class NatsLeaseStore implements LeaseStore {
         }
         this.options = builder.build();
         this.replicas = Math.min(3, servers.size());
-        this.key = key(topic.site(), topic.floor());
+        this.bucketName = bucket(topic.site(), topic.floor());
+        this.subject = subject(topic.site(), topic.floor());
         this.codec = codec;
         this.topic = topic;
     }
 
-    /** The floor's key in the bucket. */
-    public static String key(String site, String floor) {
-        return site + "." + floor;
+    /** The floor's bucket: ids have no {@code _}, so no two floors share one. */
+    public static String bucket(String site, String floor) {
+        return "seatlink-lease_" + site + "_" + floor;
     }
 
     /** Where the store's answers come to this gateway: only its login may read there. */
@@ -86,21 +96,24 @@ public final class NatsLeaseStore implements LeaseStore {
     }
 
     /**
-     * What a floor's gateway login publishes to keep the floor's lease: find (or make) the bucket, get its own key
-     * and write it — no other floor's key. A login at the cluster needs these, {@link #inboxPrefix} to subscribe to,
+     * What a floor's gateway login publishes to keep the floor's lease: find (or make) its floor's bucket, get and
+     * write its key — no other floor's. A login at the cluster needs these, {@link #inboxPrefix} to subscribe to,
      * and NATS clients (not only MQTT) let in.
      */
     public static List<String> subjectsToPublish(String site, String floor) {
-        String stream = "KV_" + BUCKET;
-        String subject = "$KV." + BUCKET + "." + key(site, floor);
+        String stream = "KV_" + bucket(site, floor);
         return List.of("$JS.API.STREAM.INFO." + stream, "$JS.API.STREAM.CREATE." + stream,
-                "$JS.API.DIRECT.GET." + stream + "." + subject, "$JS.API.STREAM.MSG.GET." + stream, subject);
+                "$JS.API.DIRECT.GET." + stream + ".>", "$JS.API.STREAM.MSG.GET." + stream, subject(site, floor));
+    }
+
+    private static String subject(String site, String floor) {
+        return "$KV." + bucket(site, floor) + "." + KEY;
     }
 
     @Override
     public Future<Entry> read() {
         return worker.executeBlocking(() -> {
-            KeyValueEntry entry = bucket().get(key);
+            KeyValueEntry entry = bucket().get(KEY);
             if (entry == null) {
                 return Entry.NONE;
             }
@@ -114,8 +127,12 @@ public final class NatsLeaseStore implements LeaseStore {
         byte[] value = codec.encode(topic, status);
         return worker.executeBlocking(() -> {
             try {
-                // create() also takes a key whose last entry is a delete; update() needs the exact revision
-                return expectedRevision == 0 ? bucket().create(key, value) : bucket().update(key, value, expectedRevision);
+                KeyValue kv = bucket();
+                if (expectedRevision == 0) {
+                    return kv.create(KEY, value); // "no record yet" is checked as the write is applied
+                }
+                return jetStream.publish(subject, value, PublishOptions.builder().expectedLastSequence(expectedRevision)
+                        .build()).getSeqno();
             } catch (JetStreamApiException e) {
                 if (e.getApiErrorCode() == WRONG_LAST_SEQUENCE) {
                     throw new Conflict("the lease is at another revision than " + expectedRevision);
@@ -140,7 +157,7 @@ public final class NatsLeaseStore implements LeaseStore {
         if (decoded instanceof Decoded.Accepted accepted && accepted.message() instanceof GatewayStatus status) {
             return status;
         }
-        Logger.warn("the lease record {} in {} is not a gateway status ({}): taken as free", key, BUCKET,
+        Logger.warn("the lease record in {} is not a gateway status ({}): taken as free", bucketName,
                 Ids.printable(new String(value, java.nio.charset.StandardCharsets.UTF_8)));
         return null;
     }
@@ -153,13 +170,14 @@ public final class NatsLeaseStore implements LeaseStore {
         if (bucket == null) {
             KeyValueOptions timeouts = KeyValueOptions.builder().jsRequestTimeout(TIMEOUT).build();
             try {
-                connection.keyValueManagement(timeouts).getStatus(BUCKET);
+                connection.keyValueManagement(timeouts).getStatus(bucketName);
             } catch (JetStreamApiException missing) {
-                connection.keyValueManagement(timeouts).create(KeyValueConfiguration.builder().name(BUCKET)
+                connection.keyValueManagement(timeouts).create(KeyValueConfiguration.builder().name(bucketName)
                         .maxHistoryPerKey(1).storageType(StorageType.File).replicas(replicas).build());
-                Logger.info("made the lease bucket {} with {} replicas", BUCKET, replicas);
+                Logger.info("made the lease bucket {} with {} replicas", bucketName, replicas);
             }
-            bucket = connection.keyValue(BUCKET, timeouts);
+            jetStream = connection.jetStream(JetStreamOptions.builder().requestTimeout(TIMEOUT).build());
+            bucket = connection.keyValue(bucketName, timeouts);
         }
         return bucket;
     }

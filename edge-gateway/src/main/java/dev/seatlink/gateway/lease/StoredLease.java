@@ -20,8 +20,9 @@ import dev.seatlink.protocol.GatewayStatus;
  *       store took. The standby counts its timeout from when it first <em>read</em> that revision, which is later,
  *       and the hold is shorter than the timeout: a holder cut off from the store has stepped down before the
  *       standby can take over, so the floor never has two primaries, only (while the store is unreachable) none.</li>
- *   <li>Only a gateway whose broker link is up takes or renews the lease; one whose link drops, or that stops,
- *       releases it (writes the record offline over its own revision) so the other takes over at its next read.</li>
+ *   <li>Only a gateway whose broker link is up takes or renews the lease. A primary whose link drops keeps it
+ *       through a drop it recovers from within the hold; one whose link stays down, and one that stops, releases it
+ *       (writes the record offline over its own revision) so the other takes over at its next read.</li>
  * </ul>
  * Every time is this gateway's own clock: the two machines' clocks may differ; only their rates must agree.
  */
@@ -63,15 +64,15 @@ public final class StoredLease implements LeaseRule {
         return role == Role.PRIMARY ? Action.RENEW : read();
     }
 
-    /** The link dropped: a primary cannot do its duties, so it steps down and releases the lease at once. */
+    /**
+     * The link dropped. A primary keeps the lease but renews it only once its link is back: on a cluster a node's
+     * death moves the link to another node within a second, and handing the floor over on every such drop made the
+     * pair take turns (each turn a roll call that loaded the degraded cluster further, dropping more links:
+     * {@code bench center} run 84). A primary whose link stays down steps down when its hold runs out.
+     */
     @Override
     public Action linkLost() {
         subscribed = false;
-        if (role == Role.PRIMARY) {
-            role = Role.STANDBY;
-            steppedDownBecause = "its broker link dropped";
-            return Action.RELEASE;
-        }
         return Action.NOTHING;
     }
 
@@ -95,10 +96,12 @@ public final class StoredLease implements LeaseRule {
         if (role == Role.PRIMARY) {
             if (now - heldFrom >= timing.holdMs()) {
                 role = Role.STANDBY;
-                steppedDownBecause = "the store took no renewal within " + timing.holdMs() + " ms";
-                return Action.BECAME_STANDBY;
+                steppedDownBecause = subscribed ? "the store took no renewal within " + timing.holdMs() + " ms"
+                        : "its broker link was down for " + timing.holdMs() + " ms";
+                return subscribed ? Action.BECAME_STANDBY : Action.RELEASE;
             }
-            return writing == null && now - heldFrom >= timing.heartbeatMs() ? Action.WRITE : Action.NOTHING;
+            return subscribed && writing == null && now - heldFrom >= timing.heartbeatMs() ? Action.WRITE
+                    : Action.NOTHING;
         }
         if (!subscribed || writing != null || reading) {
             return Action.NOTHING;
@@ -139,17 +142,22 @@ public final class StoredLease implements LeaseRule {
         }
         writing = null;
         see(newRevision, write.value(), now);
-        if (resigned || !subscribed) {
-            role = Role.STANDBY;
-            return Action.RELEASE; // it landed after the link dropped: let the other take it now
+        if (resigned) {
+            steppedDownBecause = "it stops";
+            return Action.RELEASE; // it landed after the goodbye
         }
         if (now - write.sentAt() >= timing.holdMs()) {
             return Action.NOTHING; // too late to count; the next tick takes it again as this gateway's own
         }
-        heldFrom = write.sentAt();
         if (role == Role.PRIMARY) {
+            heldFrom = write.sentAt();
             return Action.RENEW;
         }
+        if (!subscribed) {
+            steppedDownBecause = "its broker link dropped while it took the lease";
+            return Action.RELEASE; // let the other have it now
+        }
+        heldFrom = write.sentAt();
         role = Role.PRIMARY;
         since = write.value().since();
         return Action.BECAME_PRIMARY;

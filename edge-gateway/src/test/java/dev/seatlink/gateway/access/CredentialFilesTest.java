@@ -47,8 +47,8 @@ class CredentialFilesTest {
                 .allMatch(line -> line.contains("allowed_connection_types: [\"MQTT\"]"));
         String pair = nats.lines().filter(line -> line.startsWith("{user: \"hq.f1.gateway-b\"")).findFirst().orElseThrow();
         assertThat(pair).contains("allowed_connection_types: [\"MQTT\", \"STANDARD\"]")
-                .contains("publish: {allow: [\"seatlink.v1.hq.f1.>\", \"$JS.API.STREAM.INFO.KV_seatlink-leases\", ")
-                .contains("\"$KV.seatlink-leases.hq.f1\"]}")
+                .contains("publish: {allow: [\"seatlink.v1.hq.f1.>\", \"$JS.API.STREAM.INFO.KV_seatlink-lease_hq_f1\", ")
+                .contains("\"$KV.seatlink-lease_hq_f1.lease\"]}")
                 .contains("subscribe: {allow: [\"seatlink.v1.hq.f1.>\", \"_INBOX.hq.f1.gateway-b.>\", ")
                 .doesNotContain("hq.f2");
         String seat = nats.lines().filter(line -> line.startsWith("{user: \"hq.f1.s-001\"")).findFirst().orElseThrow();

@@ -102,9 +102,22 @@ class StoredLeaseTest {
     }
 
     @Test
-    void aPrimaryWhoseLinkDropsReleasesTheLeaseAndTakesNothingUntilSubscribedAgain() {
+    void aPrimaryKeepsTheLeaseThroughALinkDropItRecoversFromWithinItsHoldButRenewsOnlyWithItsLinkUp() {
         StoredLease lease = primaryAt(3, T);
-        assertThat(lease.linkLost()).isEqualTo(Action.RELEASE);
+        assertThat(lease.linkLost()).isEqualTo(Action.NOTHING);
+        assertThat(lease.isPrimary()).isTrue();
+        assertThat(lease.tick(T + 2_000)).as("no renewal while the link is down").isEqualTo(Action.NOTHING);
+        assertThat(lease.subscribed(T + 2_500)).as("says again who it is").isEqualTo(Action.RENEW);
+        assertThat(lease.tick(T + 3_000)).isEqualTo(Action.WRITE);
+        assertThat(lease.write(T + 3_000, URL).expectedRevision()).isEqualTo(3);
+    }
+
+    @Test
+    void aPrimaryWhoseLinkStaysDownPastItsHoldReleasesTheLeaseAndTakesNothingUntilSubscribedAgain() {
+        StoredLease lease = primaryAt(3, T);
+        lease.linkLost();
+        assertThat(lease.tick(T + TIMING.holdMs())).isEqualTo(Action.RELEASE);
+        assertThat(lease.steppedDownBecause()).contains("link");
         assertThat(lease.releaseRevision()).isEqualTo(3);
         assertThat(lease.isPrimary()).isFalse();
         assertThat(lease.tick(T + 60_000)).isEqualTo(Action.NOTHING);
