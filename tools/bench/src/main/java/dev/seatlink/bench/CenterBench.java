@@ -97,7 +97,8 @@ final class CenterBench {
             for (int i = 0; i < gateways.size(); i++) {
                 pairs.computeIfAbsent(gateways.get(i).floor(), floor -> new ArrayList<>()).add(i);
             }
-            primaries = new PrimaryWatch(pairs, i -> role(gateways.get(i)));
+            List<Gateway> watched = List.copyOf(gateways); // the primary kill takes one out of the list
+            primaries = new PrimaryWatch(pairs, i -> watched.get(i).process().isAlive() ? role(watched.get(i)) : "dead");
             Path centreFile = work.resolve("centre.json");
             Files.writeString(centreFile, "{\"centre\":\"bench\",\"floors\":[" + centreFloors + "]}");
             int centrePort = BenchBroker.freePort();

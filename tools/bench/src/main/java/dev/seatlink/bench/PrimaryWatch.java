@@ -9,12 +9,12 @@ import java.util.concurrent.TimeUnit;
  * Asks every gateway of every floor its role (its {@code /health}) every {@link #PERIOD_MS} ms for the whole run
  * and adds up, per floor, the time it had two primaries at once and the time it had none (from its first primary
  * on): the pair's lease must never give the first, and only a failover the second. A gateway that does not answer
- * leaves that round out for its floor.
+ * leaves that round out for its floor; a dead one counts as not primary.
  */
 final class PrimaryWatch implements AutoCloseable {
     static final long PERIOD_MS = 250;
 
-    /** How a gateway's role is read: "primary", "standby", or null when it did not answer. */
+    /** How a gateway's role is read: "primary", "standby", "dead", or null when it did not answer. */
     interface Roles {
         String of(int gateway);
     }
@@ -36,6 +36,7 @@ final class PrimaryWatch implements AutoCloseable {
     private final Roles roles;
     private final Thread thread;
     private volatile boolean running = true;
+    private long failures;
 
     /** @param gatewaysByFloor per floor, the indexes its gateways have for {@code roles} */
     PrimaryWatch(Map<String, List<Integer>> gatewaysByFloor, Roles roles) {
@@ -58,7 +59,11 @@ final class PrimaryWatch implements AutoCloseable {
             long elapsed = TimeUnit.NANOSECONDS.toMillis(now - last);
             last = now;
             synchronized (this) {
-                floors.values().forEach(floor -> sample(floor, elapsed));
+                try {
+                    floors.values().forEach(floor -> sample(floor, elapsed));
+                } catch (RuntimeException e) {
+                    failures++; // one round lost, not the watch
+                }
             }
         }
     }
@@ -96,7 +101,8 @@ final class PrimaryWatch implements AutoCloseable {
                     " two %.1f s, none %.1f s (longest %.1f s)", floor.twoMs / 1e3, floor.noneMs / 1e3,
                     floor.longestNoneMs / 1e3));
         }
-        return String.format("%.1f s in all — ", two / 1e3) + text;
+        return String.format("%.1f s in all — ", two / 1e3) + text + (failures == 0 ? ""
+                : String.format(" (%d rounds not read)", failures));
     }
 
     @Override
