@@ -226,12 +226,6 @@ public final class Lease implements LeaseRule {
         return GatewayStatus.primary(self, now, url, since);
     }
 
-    /** The offline status, as the Last Will and at a clean stop. */
-    @Override
-    public GatewayStatus offline(long now) {
-        return GatewayStatus.offline(self, now);
-    }
-
     @Override
     public Role role() {
         return role;

@@ -73,7 +73,9 @@ public interface LeaseRule {
     GatewayStatus renewal(long now, String url);
 
     /** The offline status, as the Last Will and at a clean stop. */
-    GatewayStatus offline(long now);
+    default GatewayStatus offline(long now) {
+        return GatewayStatus.offline(self(), now);
+    }
 
     Role role();
 

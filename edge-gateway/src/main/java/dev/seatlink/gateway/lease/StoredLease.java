@@ -210,11 +210,6 @@ public final class StoredLease implements LeaseRule {
     }
 
     @Override
-    public GatewayStatus offline(long now) {
-        return GatewayStatus.offline(self, now);
-    }
-
-    @Override
     public Role role() {
         return role;
     }
