@@ -121,10 +121,15 @@ public final class StoredLease implements LeaseRule {
         return read();
     }
 
-    /** What the store holds: its revision (0: nothing) and the status it names, online or not (null: nothing). */
+    /**
+     * What the store holds: its revision (0: nothing) and the status it names, online or not (null: nothing). An
+     * answer that comes while this gateway writes, or holds the lease, is older than what it knows: left unread.
+     */
     public Action read(long storedRevision, GatewayStatus status, long now) {
         reading = false;
-        see(storedRevision, status, now);
+        if (writing == null && role == Role.STANDBY) {
+            see(storedRevision, status, now);
+        }
         return Action.NOTHING;
     }
 

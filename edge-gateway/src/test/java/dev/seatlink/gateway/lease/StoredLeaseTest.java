@@ -137,6 +137,21 @@ class StoredLeaseTest {
     }
 
     @Test
+    void aReadAnswerThatComesWhileTheGatewayWritesOrHoldsTheLeaseIsLeftUnread() {
+        StoredLease lease = new StoredLease(A, TIMING);
+        lease.subscribed(T);
+        lease.read(4, null, T);
+        lease.tick(T + 500);
+        StoredLease.Write take = lease.write(T + 500, URL);
+        lease.subscribed(T + 600); // a reconnect reads again while the take is out
+        assertThat(lease.read(4, null, T + 650)).isEqualTo(Action.NOTHING);
+        assertThat(lease.written(take, 5, T + 700)).isEqualTo(Action.BECAME_PRIMARY);
+        lease.read(4, null, T + 800);
+        assertThat(lease.tick(T + 2_500)).isEqualTo(Action.WRITE);
+        assertThat(lease.write(T + 2_500, URL).expectedRevision()).as("its own revision, not the stale one").isEqualTo(5);
+    }
+
+    @Test
     void aPrimaryRenewsItsStatusOverAStrayOneOnTheTopicAndAStandbyIgnoresTheTopic() {
         StoredLease primary = primaryAt(1, T);
         assertThat(primary.heard(GatewayStatus.offline(B, T), T)).isEqualTo(Action.RENEW);
