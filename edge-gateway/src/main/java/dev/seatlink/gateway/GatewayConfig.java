@@ -110,13 +110,9 @@ public record GatewayConfig(Http http, Link link, Store store, Floor floor) {
                     "--instance must be one of " + ClientId.PAIR + " (was '" + instance + "')");
             require(instance == null || brokerUrl != null,
                     "--instance is for a pair of gateways on an external broker or cluster: give --broker");
-            require(natsMonitor.size() <= MAX_NATS_NODES, "--nats-monitor lists at most " + MAX_NATS_NODES + " nodes");
-            natsMonitor.forEach(url -> require(url.matches("https?://[\\x21-\\x7e]{1,190}"),
-                    "--nats-monitor takes the nodes' http://HOST:PORT monitoring URLs, comma-separated (was '" + url + "')"));
+            checkNodes("--nats-monitor", natsMonitor, "https?", "http://HOST:PORT monitoring URLs");
             require(natsMonitor.isEmpty() || brokerUrl != null, "--nats-monitor is for a NATS cluster: give --broker too");
-            require(natsServers.size() <= MAX_NATS_NODES, "--nats lists at most " + MAX_NATS_NODES + " nodes");
-            natsServers.forEach(url -> require(url.matches("(nats|tls)://[\\x21-\\x7e]{1,190}"),
-                    "--nats takes the nodes' nats://HOST:PORT client URLs, comma-separated (was '" + url + "')"));
+            checkNodes("--nats", natsServers, "(nats|tls)", "nats://HOST:PORT client URLs");
             require(natsServers.isEmpty() || instance != null,
                     "--nats is where a floor's pair keeps its lease: it goes with --instance");
             require(instance == null || !natsServers.isEmpty() || brokerUrl == null
@@ -128,6 +124,13 @@ public record GatewayConfig(Http http, Link link, Store store, Floor floor) {
             require(keepAliveSeconds >= MIN_KEEPALIVE_S && keepAliveSeconds <= MAX_KEEPALIVE_S,
                     "--keepalive-seconds must be " + MIN_KEEPALIVE_S + "-" + MAX_KEEPALIVE_S + " (was " + keepAliveSeconds
                             + "): a silent link is taken for dead after 1.5 times it");
+        }
+
+        /** A list of a cluster's nodes: at most {@link #MAX_NATS_NODES}, each a URL of {@code schemes}. */
+        private static void checkNodes(String option, List<String> urls, String schemes, String what) {
+            require(urls.size() <= MAX_NATS_NODES, option + " lists at most " + MAX_NATS_NODES + " nodes");
+            urls.forEach(url -> require(url.matches(schemes + "://[\\x21-\\x7e]{1,190}"),
+                    option + " takes the nodes' " + what + ", comma-separated (was '" + url + "')"));
         }
 
         private static void checkBrokers(String brokers) {

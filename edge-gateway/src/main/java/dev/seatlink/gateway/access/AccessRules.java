@@ -128,7 +128,7 @@ public final class AccessRules {
                 NatsLeaseStore.subjectsToPublish(map.site(), map.floor()).stream()).toList();
         for (String gateway : gatewayUsers(map)) {
             conf.append(natsUser(gateway, hashOf.apply(gateway), keepLease,
-                    List.of(floor, NatsLeaseStore.inboxPrefix(gateway) + ".>"), "\"MQTT\", \"STANDARD\""));
+                    List.of(floor, NatsLeaseStore.inboxPrefix(gateway) + ".>"), MQTT_AND_NATS_CLIENT));
         }
         conf.append(natsUser(monitorUser(map), hashOf.apply(monitorUser(map)), List.of(), List.of(floor), MQTT_ONLY));
         conf.append(natsUser(ctiUser(map), hashOf.apply(ctiUser(map)), List.of(NatsSubjects.of(ctiTopic(map))),
@@ -163,6 +163,7 @@ public final class AccessRules {
     static final String NATS_MQTT_DELIVERY = "$MQTT.sub.>";
 
     private static final String MQTT_ONLY = "\"MQTT\"";
+    private static final String MQTT_AND_NATS_CLIENT = "\"MQTT\", \"STANDARD\"";
 
     /**
      * One login: MQTT its only way in ({@code connectionTypes}), but for a gateway, which also keeps its floor's lease

@@ -41,12 +41,12 @@ final class FloorSimulation {
                 return;
             }
             switch (action) {
-                case READ -> call(this, () -> new long[] {revision}, answer -> lease.read(answer[0],
-                        valueAt.get(answer[0]), now), lease::readFailed);
+                case READ -> call(this, () -> revision, answer -> lease.read(answer, valueAt.get(answer), now),
+                        lease::readFailed);
                 case WRITE -> {
                     StoredLease.Write write = lease.write(now, "http://" + id + "/");
-                    call(this, () -> compareAndSet(write.value(), write.expectedRevision()), answer -> answer[0] < 0
-                            ? lease.conflicted(write) : lease.written(write, answer[0], now), () -> lease.writeFailed(write));
+                    call(this, () -> compareAndSet(write.value(), write.expectedRevision()), answer -> answer < 0
+                            ? lease.conflicted(write) : lease.written(write, answer, now), () -> lease.writeFailed(write));
                 }
                 case RELEASE -> {
                     GatewayStatus offline = lease.offline(now);
@@ -61,12 +61,13 @@ final class FloorSimulation {
         }
     }
 
+    /** What the store does with a call when it reaches it: a revision, or -1 for a write that conflicts. */
     private interface StoreCall {
-        long[] apply();
+        long apply();
     }
 
     private interface Answer {
-        Action heard(long[] answer);
+        Action heard(long answer);
     }
 
     private final Random random;
@@ -205,7 +206,7 @@ final class FloorSimulation {
         long back = delay();
         boolean lost = !calm && random.nextInt(10) == 0;
         long[] result = new long[1];
-        at(sent + there, () -> result[0] = store.apply()[0]);
+        at(sent + there, () -> result[0] = store.apply());
         if (lost || there + back > CALL_TIMEOUT_MS) {
             at(sent + CALL_TIMEOUT_MS, () -> {
                 if (caller.alive) {
@@ -213,17 +214,17 @@ final class FloorSimulation {
                 }
             });
         } else {
-            at(sent + there + back, () -> caller.act(answer.heard(result)));
+            at(sent + there + back, () -> caller.act(answer.heard(result[0])));
         }
     }
 
-    private long[] compareAndSet(GatewayStatus status, long expected) {
+    private long compareAndSet(GatewayStatus status, long expected) {
         if (expected != revision) {
-            return new long[] {-1};
+            return -1;
         }
         revision++;
         valueAt.put(revision, status);
-        return new long[] {revision};
+        return revision;
     }
 
     private long delay() {

@@ -126,10 +126,7 @@ class StoredLeaseTest {
     @Test
     void aTakeTheStoreAnswersAfterTheLinkDroppedIsReleasedNotHeld() {
         StoredLease lease = new StoredLease(A, TIMING);
-        lease.subscribed(T);
-        lease.read(0, null, T);
-        lease.tick(T + 500);
-        StoredLease.Write take = lease.write(T + 500, URL);
+        StoredLease.Write take = takingAFreeLease(lease, 0, T);
         lease.linkLost();
         assertThat(lease.written(take, 1, T + 600)).isEqualTo(Action.RELEASE);
         assertThat(lease.isPrimary()).isFalse();
@@ -139,10 +136,7 @@ class StoredLeaseTest {
     @Test
     void aReadAnswerThatComesWhileTheGatewayWritesOrHoldsTheLeaseIsLeftUnread() {
         StoredLease lease = new StoredLease(A, TIMING);
-        lease.subscribed(T);
-        lease.read(4, null, T);
-        lease.tick(T + 500);
-        StoredLease.Write take = lease.write(T + 500, URL);
+        StoredLease.Write take = takingAFreeLease(lease, 4, T);
         lease.subscribed(T + 600); // a reconnect reads again while the take is out
         assertThat(lease.read(4, null, T + 650)).isEqualTo(Action.NOTHING);
         assertThat(lease.written(take, 5, T + 700)).isEqualTo(Action.BECAME_PRIMARY);
@@ -196,12 +190,17 @@ class StoredLeaseTest {
 
     private static StoredLease primaryAt(long revision, long now) {
         StoredLease lease = new StoredLease(A, TIMING);
-        lease.subscribed(now);
-        lease.read(revision - 1, null, now);
-        lease.tick(now);
-        StoredLease.Write take = lease.write(now, URL);
+        StoredLease.Write take = takingAFreeLease(lease, revision - 1, now);
         assertThat(lease.written(take, revision, now)).isEqualTo(Action.BECAME_PRIMARY);
         return lease;
+    }
+
+    /** A standby that, at {@code now}, subscribed, read a free record at {@code revision} and sent its take. */
+    private static StoredLease.Write takingAFreeLease(StoredLease lease, long revision, long now) {
+        lease.subscribed(now);
+        lease.read(revision, null, now);
+        assertThat(lease.tick(now)).isEqualTo(Action.WRITE);
+        return lease.write(now, URL);
     }
 
     private static StoredLease.Write writeAt(StoredLease lease, long now) {
