@@ -36,7 +36,7 @@ final class FloorInbox implements IngestPipeline.Applier {
     public void apply(Decoded.Accepted message, long rx, boolean retained) {
         if (message.message() instanceof CtiEvent event) {
             if (!retained) { // a retained one is an old event left on the topic by a careless adapter
-                cti.take(event);
+                cti.heard(event);
             }
             return;
         }

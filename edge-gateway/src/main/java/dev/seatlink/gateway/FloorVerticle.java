@@ -234,7 +234,8 @@ final class FloorVerticle extends VerticleBase {
         layout.onRelayout(new Relayout(configs, tick, live, movesOut));
         HandoverBuilder handovers = new HandoverBuilder(store, auditLog, shiftRecords);
         List<PeriodicJob> jobs = new ArrayList<>(List.of(tick, new MoveExpiry(layout),
-                new HandsFirst(floor, tick, clock), keeper, new ReorderCheck(updater), new HeldSeatUpdates(live), new StreamHeartbeat(stream),
+                new HandsFirst(floor, tick, clock), keeper, new ReorderCheck(updater), new HeldSeatUpdates(live),
+                new StreamHeartbeat(stream), cti,
                 new Retention(vertx, store, auditLog, shiftRecords, config.store().retentionDays(), clock),
                 new HandoverAtShiftEnd(vertx, floor, handovers, shiftRecords, clock)));
         ClusterView cluster = ClusterView.NONE;
@@ -287,6 +288,7 @@ final class FloorVerticle extends VerticleBase {
             keeper.announceAt(publicUrl != null ? publicUrl : config.http().wallboardUrl(server.actualPort()));
             keeper.onPrimary(occasion -> { // taking the floor, or back on the broker: make seats and floor agree
                 configs.publishAll();
+                cti.sendOwed(); // what a standby kept: the old primary may have died before it forwarded them
                 if (occasion == PrimaryDuties.Occasion.TOOK_LEASE) {
                     updater.startRollCall();
                     movesOut.publish(layout.moves()); // the floor's moves are now this gateway's

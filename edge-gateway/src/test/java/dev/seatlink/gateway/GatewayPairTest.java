@@ -140,6 +140,31 @@ class GatewayPairTest {
     }
 
     @Test
+    void aPhoneEventTheStandbyHeardWhileThePrimaryWasDeadIsForwardedWhenItTakesOver() throws Exception {
+        try (MqttProbe ghost = new MqttProbe(broker.url(), "seatlink/v1/hq/f1/s-001/call")) {
+            // a primary that renewed once and died (its Last Will lost): nobody forwards until the standby takes over
+            long now = System.currentTimeMillis();
+            ghost.publishRaw("seatlink/v1/hq/f1/gateway", "{\"v\":1,\"online\":true,\"id\":\"hq-f1-gateway-a\",\"ts\":"
+                    + now + ",\"role\":\"primary\",\"since\":" + now + "}", true);
+            Gateway b = gateway("b");
+            Http httpB = new Http(b.httpPort());
+            await().atMost(PATIENCE).until(() -> "hq-f1-gateway-a".equals(role(httpB).path("primary").asText())
+                    && "GRANTED".equals(httpB.json("/health").path("subscriptions").asText()));
+
+            // the phone system's adapter says on the floor's topic that s-001 (PJSIP/1001) answered a call
+            ghost.publishRaw("seatlink/v1/hq/f1/cti", "{\"v\":1,\"id\":\"pbx-7\",\"type\":\"call.answered\","
+                    + "\"agent\":\"PJSIP/1001\",\"callId\":\"c-7\",\"at\":" + System.currentTimeMillis() + "}", false);
+            await().atMost(PATIENCE).until(() -> httpB.get("/metrics").body()
+                    .contains("seatlink_cti_events_total{outcome=\"standby\"} 1"));
+            assertThat(ghost.received()).as("a standby forwards nothing").isEmpty();
+
+            await().atMost(PATIENCE).until(() -> "primary".equals(role(httpB).path("role").asText()));
+            await().atMost(PATIENCE).until(() -> ghost.received().stream()
+                    .anyMatch(m -> m.payload().contains("\"id\":\"pbx-7\"") && m.payload().contains("call.answered")));
+        }
+    }
+
+    @Test
     void eachWallboardSaysWhichGatewayItIsOnAndTheStandbysSendsSupervisorsToThePrimary() throws Exception {
         Assumptions.assumeTrue(HeadlessChromium.installed(), "chromium and chromium-driver are not installed");
         Gateway a = gateway("a");

@@ -44,7 +44,7 @@ public final class AcdFloor implements AcdListener {
         if (event.type() == CallEventType.AGENT_LOGOUT && membership.tookOut(event.agent())) {
             return;
         }
-        intake.take(event);
+        intake.heard(event);
     }
 
     @Override

@@ -43,16 +43,25 @@ import org.asteriskjava.manager.event.QueueMemberStatusEvent;
  *       restart ends every call), and the seat would otherwise stay Busy. A member whose rows carry no
  *       {@code InCall} (Asterisk before 12) or who is in no queue any more is left as it is.</li>
  * </ul>
- * Times are the gateway's receive time ({@code at}): Asterisk's events carry none of their own. Ids are
- * {@code ami-{link start}-{n}}, unique per event (Asterisk re-rings a member with the same call id).
+ * Times are the gateway's receive time ({@code at}): Asterisk's events carry none of their own. A call event's id is
+ * {@code ami-{type}-{DestUniqueid}} — the member's leg of the call, new on every ring (Asterisk re-rings a member with
+ * the same call id) — so both gateways of a pair, each on its own AMI link, give the same event the same id, and a
+ * seat drops the second (a standby forwards what it heard when it takes over: the primary may not have); an event
+ * without that field (Asterisk before 12) or too long an id gets {@code ami-{link start}-{n}}, as do the others.
  */
 public final class AmiTranslator {
+    /** A CTI event's id: 1–64 printable ASCII (protocol/README.md). */
+    private static final int MAX_ID_LENGTH = 64;
     private final String idPrefix;
     private long next;
     private final Map<String, MemberPause> pauses = new HashMap<>();
     private final Map<String, Set<String>> queues = new HashMap<>();
     /** Per member, the call it answered that has not ended yet, as far as the events said. */
-    private final Map<String, String> answered = new HashMap<>();
+    private final Map<String, Answered> answered = new HashMap<>();
+
+    /** A call answered on a member's leg ({@code DestUniqueid}, or null). */
+    private record Answered(String callId, String leg) {
+    }
 
     public AmiTranslator(long linkStart) {
         this.idPrefix = "ami-" + linkStart + "-";
@@ -72,9 +81,9 @@ public final class AmiTranslator {
         memberQueues.forEach((member, in) -> queues.put(member, new HashSet<>(in)));
         List<CtiEvent> ended = new ArrayList<>();
         for (String member : notInACall) {
-            String callId = answered.remove(member);
-            if (callId != null) {
-                call(CallEventType.CALL_ENDED, member, callId, null, now).ifPresent(ended::add);
+            Answered call = answered.remove(member);
+            if (call != null) { // the id its AgentComplete would have had: a pair's two links end it once
+                call(CallEventType.CALL_ENDED, member, call.callId(), call.leg(), null, now).ifPresent(ended::add);
             }
         }
         return ended;
@@ -83,7 +92,8 @@ public final class AmiTranslator {
     /** The CTI event an AMI event means, if any, received at {@code now}. */
     public Optional<CtiEvent> translate(ManagerEvent event, long now) {
         if (event instanceof AgentCalledEvent called) {
-            return call(CallEventType.CALL_OFFERED, called.getInterface(), called.getUniqueId(), null, now);
+            return call(CallEventType.CALL_OFFERED, called.getInterface(), called.getUniqueId(), called.getDestUniqueId(),
+                    null, now);
         }
         if (event instanceof AgentConnectEvent || event instanceof AgentCompleteEvent
                 || event instanceof AgentRingNoAnswerEvent) {
@@ -92,8 +102,9 @@ public final class AmiTranslator {
                     : event instanceof AgentCompleteEvent ? CallEventType.CALL_ENDED : CallEventType.CALL_MISSED;
             Long wait = event instanceof AgentConnectEvent connect && connect.getHoldTime() != null
                     && connect.getHoldTime() >= 0 ? connect.getHoldTime() * 1000 : null; // s: the caller's queue wait
-            Optional<CtiEvent> cti = call(type, memberOf(agent), agent.getUniqueId(), wait, now);
-            cti.ifPresent(this::track);
+            String leg = legOf(agent);
+            Optional<CtiEvent> cti = call(type, memberOf(agent), agent.getUniqueId(), leg, wait, now);
+            cti.ifPresent(call -> track(call, leg));
             return cti;
         }
         if (event instanceof QueueMemberPauseEvent pause) {
@@ -122,11 +133,14 @@ public final class AmiTranslator {
         return Optional.empty();
     }
 
-    private void track(CtiEvent call) {
+    private void track(CtiEvent call, String leg) {
         if (call.type() == CallEventType.CALL_ANSWERED) {
-            answered.put(call.agent(), call.callId());
+            answered.put(call.agent(), new Answered(call.callId(), leg));
         } else if (call.type() == CallEventType.CALL_ENDED) {
-            answered.remove(call.agent(), call.callId());
+            Answered open = answered.get(call.agent());
+            if (open != null && open.callId().equals(call.callId())) {
+                answered.remove(call.agent());
+            }
         }
     }
 
@@ -178,12 +192,27 @@ public final class AmiTranslator {
         return iface != null ? iface : event.getMember();
     }
 
-    private Optional<CtiEvent> call(CallEventType type, String member, String callId, Long waitMs, long now) {
+    /** The member's leg of the call ({@code DestUniqueid}), or null. */
+    private static String legOf(AbstractAgentEvent event) {
+        return event instanceof AgentConnectEvent c ? c.getDestUniqueId()
+                : event instanceof AgentCompleteEvent c ? c.getDestUniqueId()
+                : ((AgentRingNoAnswerEvent) event).getDestUniqueId();
+    }
+
+    private Optional<CtiEvent> call(CallEventType type, String member, String callId, String leg, Long waitMs,
+                                    long now) {
         if (member == null || callId == null) {
             return Optional.empty();
         }
-        return Optional.of(new CtiEvent(idPrefix + ++next, type, member, callId, now, null,
+        return Optional.of(new CtiEvent(callEventId(type, leg), type, member, callId, now, null,
                 waitMs == null ? null : Math.min(waitMs, CtiEvent.MAX_WAIT_MS)));
+    }
+
+    /** The same at both gateways of a pair where the leg allows (see the class comment). */
+    private String callEventId(CallEventType type, String leg) {
+        String id = leg == null ? null : "ami-" + type.wire() + "-" + leg;
+        return id != null && id.length() <= MAX_ID_LENGTH && id.chars().allMatch(c -> c > 0x20 && c < 0x7f) ? id
+                : idPrefix + ++next;
     }
 
     private Optional<CtiEvent> agent(CallEventType type, String member, String reason, long now) {

@@ -14,10 +14,15 @@ public enum CtiOutcome {
     PAUSE,
     /** Refused: not a valid event (the reason is counted with the other rejections). */
     INVALID,
-    /** Not forwarded: the broker did not take it (the webhook answers 503, so the sender tries again). */
+    /**
+     * A forward the broker did not take: the webhook answers 503, so the sender tries again; one from the topic or the
+     * AMI link is sent again by the gateway (each try counted).
+     */
     FAILED,
-    /** Heard by a standby gateway: the primary forwards it. */
-    STANDBY;
+    /** Heard by a standby gateway: the primary forwards it (the standby keeps it 30 s, and forwards it if it takes over). */
+    STANDBY,
+    /** From the topic or the AMI link, dropped unsent: 10,000 newer ones were waiting for the broker. */
+    DROPPED;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

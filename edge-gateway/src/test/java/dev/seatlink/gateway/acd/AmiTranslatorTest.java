@@ -58,6 +58,55 @@ class AmiTranslatorTest {
         assertThat(events).extracting(CtiEvent::id).doesNotHaveDuplicates().allMatch(id -> id.startsWith("ami-" + T));
     }
 
+    private static List<org.asteriskjava.manager.event.ManagerEvent> aCallOnLeg(String leg) {
+        AgentCalledEvent called = new AgentCalledEvent(new Object());
+        called.setInterface(MEMBER);
+        called.setUniqueId("1764590400.42");
+        called.setDestUniqueId(leg);
+        AgentConnectEvent connect = agentEvent(new AgentConnectEvent(new Object()), "1764590400.42");
+        connect.setInterface(MEMBER);
+        connect.setDestUniqueId(leg);
+        AgentCompleteEvent complete = agentEvent(new AgentCompleteEvent(new Object()), "1764590400.42");
+        complete.setInterface(MEMBER);
+        complete.setDestUniqueId(leg);
+        return List.of(called, connect, complete);
+    }
+
+    @Test
+    void bothGatewaysOfAPairGiveACallsEventsTheSameIdsFromTheMembersLeg() {
+        AmiTranslator other = new AmiTranslator(T + 3_600_000); // the pair's other gateway, started an hour later
+
+        List<String> here = aCallOnLeg("1764590400.44").stream().map(e -> translator.translate(e, T).orElseThrow().id())
+                .toList();
+        List<String> there = aCallOnLeg("1764590400.44").stream().map(e -> other.translate(e, T).orElseThrow().id())
+                .toList();
+
+        assertThat(here).containsExactly("ami-call.offered-1764590400.44", "ami-call.answered-1764590400.44",
+                "ami-call.ended-1764590400.44");
+        assertThat(there).isEqualTo(here);
+        assertThat(aCallOnLeg("1764590400.45").stream().map(e -> translator.translate(e, T).orElseThrow().id()))
+                .as("a re-ring is a new leg").doesNotContainAnyElementsOf(here);
+    }
+
+    @Test
+    void aLegTooLongForAnIdFallsBackToTheLinksOwnNumbering() {
+        String leg = "a-very-long-system-name-set-in-asterisk-conf-1764590400.44";
+
+        assertThat(aCallOnLeg(leg).stream().map(e -> translator.translate(e, T).orElseThrow().id()))
+                .allMatch(id -> id.startsWith("ami-" + T + "-"));
+    }
+
+    @Test
+    void aCallEndedByTheReconnectHasTheIdItsAgentCompleteWouldHaveHad() {
+        List<org.asteriskjava.manager.event.ManagerEvent> call = aCallOnLeg("1764590400.44");
+        translator.translate(call.get(0), T);
+        translator.translate(call.get(1), T);
+
+        List<CtiEvent> ended = translator.reconciled(List.of(), Map.of(), Set.of(MEMBER), T + 60_000);
+
+        assertThat(ended).extracting(CtiEvent::id).containsExactly("ami-call.ended-1764590400.44");
+    }
+
     @Test
     void aPauseReportedOncePerQueueIsPassedOnOnceWithItsReason() {
         assertThat(translator.translate(pause("support", true, "Lunch Break"), T).orElseThrow())

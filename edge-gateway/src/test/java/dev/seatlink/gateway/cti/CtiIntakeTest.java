@@ -22,15 +22,18 @@ class CtiIntakeTest {
     private final List<CallEvent> sent = new ArrayList<>();
     private final List<String> pauses = new ArrayList<>();
     private final FakeRole role = new FakeRole("gw");
+    private final List<String> tried = new ArrayList<>();
     private boolean brokerTakesIt = true;
+    private long now = T;
     private final CtiIntake intake = new CtiIntake(floor, role, event -> {
+        tried.add(event.id());
         if (!brokerTakesIt) {
             return Future.failedFuture("the broker link is down");
         }
         sent.add(event);
         return Future.succeededFuture();
     }, metrics, (seat, paused, reason) -> pauses.add(seat.seat() + (paused ? " paused " + reason : " unpaused")),
-            () -> T);
+            () -> now);
 
     private static CtiEvent event(String id, CallEventType type, String agent) {
         return new CtiEvent(id, type, agent, type.aboutACall() ? "call-1" : null, T, null);
@@ -86,6 +89,74 @@ class CtiIntakeTest {
 
         assertThat(take(event("e1", CallEventType.CALL_ENDED, "PJSIP/1007"))).isEqualTo(CtiOutcome.FORWARDED);
         assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void aStandbyKeepsWhatItHearsOnTheTopicAndForwardsItInOrderWhenItTakesOver() {
+        role.role = Role.STANDBY;
+        intake.heard(event("e1", CallEventType.CALL_ANSWERED, "PJSIP/1007"));
+        intake.heard(event("e2", CallEventType.CALL_ENDED, "PJSIP/1007"));
+        intake.run();
+        assertThat(sent).isEmpty();
+        assertThat(metrics.ctiCount(CtiOutcome.STANDBY)).isEqualTo(2);
+
+        role.role = Role.PRIMARY; // the primary died, maybe before it forwarded them: the seat drops ids it has
+        intake.sendOwed();
+
+        assertThat(sent).extracting(CallEvent::id).containsExactly("e1", "e2");
+        assertThat(metrics.ctiCount(CtiOutcome.FORWARDED)).isEqualTo(2);
+        assertThat(intake.owed()).isZero();
+    }
+
+    @Test
+    void whatAStandbyHeardMoreThanThirtySecondsBeforeItTookOverIsNotForwarded() {
+        role.role = Role.STANDBY;
+        intake.heard(event("e1", CallEventType.CALL_ANSWERED, "PJSIP/1007"));
+        now = T + PhoneBacklog.STANDBY_KEEP_MS + 1;
+        intake.heard(event("e2", CallEventType.CALL_ENDED, "PJSIP/1007"));
+        intake.run();
+        assertThat(intake.owed()).isEqualTo(1);
+
+        role.role = Role.PRIMARY;
+        intake.sendOwed();
+
+        assertThat(sent).extracting(CallEvent::id).containsExactly("e2");
+    }
+
+    @Test
+    void aPrimarysForwardsTheBrokerRefusedAreSentAgainInOrderOnceItTakesThem() {
+        brokerTakesIt = false;
+        intake.heard(event("e1", CallEventType.CALL_OFFERED, "PJSIP/1007"));
+        intake.heard(event("e2", CallEventType.CALL_ANSWERED, "PJSIP/1007"));
+        intake.heard(event("e3", CallEventType.CALL_ENDED, "PJSIP/1007"));
+        intake.run();
+        assertThat(sent).isEmpty();
+        assertThat(tried).as("while the broker refuses, only the oldest is tried").containsOnly("e1");
+        assertThat(metrics.ctiCount(CtiOutcome.FAILED)).isEqualTo(tried.size());
+
+        brokerTakesIt = true;
+        intake.run();
+
+        assertThat(sent).extracting(CallEvent::id).containsExactly("e1", "e2", "e3");
+        assertThat(intake.owed()).isZero();
+        intake.run();
+        assertThat(sent).as("each once").hasSize(3);
+    }
+
+    @Test
+    void aPrimaryKeepsAtMostTenThousandUnsentAndCountsTheOldestItDrops() {
+        brokerTakesIt = false;
+        for (int i = 0; i <= PhoneBacklog.MAX_EVENTS; i++) {
+            intake.heard(event("e" + i, CallEventType.CALL_OFFERED, "PJSIP/1007"));
+        }
+        assertThat(intake.owed()).isEqualTo(PhoneBacklog.MAX_EVENTS);
+        assertThat(metrics.ctiCount(CtiOutcome.DROPPED)).isEqualTo(1);
+
+        brokerTakesIt = true;
+        intake.run();
+
+        assertThat(sent).hasSize(PhoneBacklog.MAX_EVENTS);
+        assertThat(sent.get(0).id()).as("the oldest was dropped").isEqualTo("e1");
     }
 
     @Test
