@@ -4,6 +4,7 @@ import dev.seatlink.gateway.access.PasswordFile;
 import dev.seatlink.gateway.acd.AcdFloor;
 import dev.seatlink.gateway.acd.AcdLink;
 import dev.seatlink.gateway.acd.AmiLink;
+import dev.seatlink.gateway.acd.CallsInProgressFile;
 import dev.seatlink.gateway.acd.PauseKeeper;
 import dev.seatlink.gateway.acd.QueueMembership;
 import dev.seatlink.gateway.acd.QueuePauses;
@@ -249,7 +250,8 @@ final class FloorVerticle extends VerticleBase {
         AcdLink acd = AcdLink.NONE;
         if (config.floor().acd() != null) {
             QueueMembership membership = new QueueMembership();
-            ami = new AmiLink(config.floor().acd(), context, new AcdFloor(floor, cti, pauses, membership, clock), clock);
+            ami = new AmiLink(config.floor().acd(), context, new AcdFloor(floor, cti, pauses, membership, clock),
+                    new CallsInProgressFile(config.store().dataDir()), clock);
             jobs.add(new PauseKeeper(floor, pauses, membership, ami, keeper, clock, metrics));
             acd = ami;
         }

@@ -51,16 +51,21 @@ class PhoneSystemOverAmiTest {
                  "teams":[{"id":"phones","reasons":["break","lunch"],"wrapUpSeconds":2}],
                  "seats":[{"seat":"s-1","team":"phones","agent":"a1","x":0,"y":0,"acd":["PJSIP/1001"]},
                           {"seat":"s-2","team":"phones","agent":"a2","x":1,"y":0,"acd":["PJSIP/1002"]}]}""");
-        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, 0, dir.resolve("gw"))
-                .toBuilder().siteFile(site)
-                .acd(new GatewayConfig.Acd("127.0.0.1", ami.port(), SimulatedAsterisk.USER, SimulatedAsterisk.SECRET)).build());
-        http = new Http(gateway.httpPort());
-        await().atMost(PATIENCE).until(() -> "UP".equals(http.json("/health").path("acd").asText()));
+        startGateway(0);
         terminal = SeatTerminal.start(gateway.brokerUrl(), SEAT, dir.resolve(SEAT), shown::set);
         seat = terminal.hardware();
         await().atMost(PATIENCE).until(() -> seatView().path("online").asBoolean());
         seat.press(Key.READY);
         await().atMost(PATIENCE).until(() -> "READY".equals(state()));
+    }
+
+    /** The floor's gateway on the AMI, its embedded broker on {@code mqttPort} (0: any free one). */
+    private void startGateway(int mqttPort) {
+        gateway = Gateway.start(GatewayConfig.defaults().with(0, null, mqttPort, dir.resolve("gw"))
+                .toBuilder().siteFile(dir.resolve("floor.json"))
+                .acd(new GatewayConfig.Acd("127.0.0.1", ami.port(), SimulatedAsterisk.USER, SimulatedAsterisk.SECRET)).build());
+        http = new Http(gateway.httpPort());
+        await().atMost(PATIENCE).until(() -> "UP".equals(http.json("/health").path("acd").asText()));
     }
 
     @AfterEach
@@ -164,6 +169,20 @@ class PhoneSystemOverAmiTest {
         await().atMost(PATIENCE).until(() -> "READY".equals(state()));
         await().atMost(PATIENCE).until(() -> http.json("/api/floor").path("kpis").path("calls").path("seats")
                 .path(SEAT).path("handled").asInt() == 1);
+    }
+
+    @Test
+    void aCallThatEndedWhileTheGatewayWasRestartingEndsAtTheSeatWhenItIsBack() {
+        ami.emit("AgentConnect", PHONE, "1764590400.42");
+        await().atMost(PATIENCE).until(() -> "BUSY".equals(state()));
+        int mqttPort = java.net.URI.create(gateway.brokerUrl()).getPort();
+
+        gateway.close(); // an upgrade, say: the call ends meanwhile, and no AgentComplete will come again
+        ami.emit("AgentComplete", PHONE, "1764590400.42");
+        startGateway(mqttPort);
+
+        // its first QueueStatus says the member is in no call: the seat wraps up (2 s) and is Ready again
+        await().atMost(PATIENCE).until(() -> "READY".equals(state()));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.seatlink.gateway.acd;
 
 import dev.seatlink.gateway.GatewayConfig;
 import dev.seatlink.gateway.floor.FloorClock;
+import dev.seatlink.protocol.CallEventType;
 import dev.seatlink.protocol.CtiEvent;
 import dev.seatlink.protocol.Ids;
 import dev.seatlink.protocol.ProtocolViolation;
@@ -55,6 +56,7 @@ public final class AmiLink implements AcdLink, AutoCloseable {
     static final int MAX_STATUS_EVENTS = 100_000;
     /** When queues disagree on a member's pause: matches no seat's wanted pause, so it is set again. */
     static final String MIXED = "mixed-queues";
+    static final long SAVE_CALLS_MS = 1_000;
 
     private final GatewayConfig.Acd settings;
     private final Context floor;
@@ -62,13 +64,18 @@ public final class AmiLink implements AcdLink, AutoCloseable {
     private final FloorClock clock;
     private final ScheduledExecutorService thread;
     private final AmiTranslator translator;
+    private final CallsInProgress calls;
+    private boolean saveDue;
+    private boolean resumed;
     private ManagerConnection connection;
     private long retryMs = FIRST_RETRY_MS;
     private volatile String status = "CONNECTING";
     private volatile boolean closed;
 
-    public AmiLink(GatewayConfig.Acd settings, Context floor, AcdListener listener, FloorClock clock) {
+    public AmiLink(GatewayConfig.Acd settings, Context floor, AcdListener listener, CallsInProgress calls,
+                   FloorClock clock) {
         this.settings = settings;
+        this.calls = calls;
         this.floor = floor;
         this.listener = listener;
         this.clock = clock;
@@ -80,9 +87,18 @@ public final class AmiLink implements AcdLink, AutoCloseable {
         });
     }
 
-    /** Starts logging in; returns at once. */
+    /** Reads the calls in progress the gateway kept before it restarted, then logs in; returns at once. */
     public void start() {
-        onLinkThread(this::login);
+        onLinkThread(() -> {
+            Map<String, CallsInProgress.CallInProgress> kept = calls.load();
+            if (!kept.isEmpty()) {
+                Logger.info("{} call(s) were in progress when the gateway stopped: ended at their seats if Asterisk "
+                        + "says their members are in no call now", kept.size());
+            }
+            translator.resume(kept);
+            resumed = true;
+            login();
+        });
     }
 
     @Override
@@ -190,6 +206,9 @@ public final class AmiLink implements AcdLink, AutoCloseable {
                 }
             });
             List<CtiEvent> ended = translator.reconciled(pauses, queues, notInACall, clock.millis());
+            if (!ended.isEmpty()) {
+                saveCallsSoon();
+            }
             status = "UP";
             List<MemberPause> held = List.copyOf(pauses);
             Map<String, Set<String>> in = Map.copyOf(queues);
@@ -261,7 +280,23 @@ public final class AmiLink implements AcdLink, AutoCloseable {
             Logger.warn("ignored an AMI {} event: {}", event.getClass().getSimpleName(), e.getMessage());
             return;
         }
-        cti.ifPresent(e -> floor.runOnContext(v -> listener.event(e)));
+        cti.ifPresent(e -> {
+            if (e.type() == CallEventType.CALL_ANSWERED || e.type() == CallEventType.CALL_ENDED) {
+                saveCallsSoon();
+            }
+            floor.runOnContext(v -> listener.event(e));
+        });
+    }
+
+    /** At most once a second: a busy floor answers and ends several calls a second. */
+    private void saveCallsSoon() {
+        if (!saveDue) {
+            saveDue = true;
+            schedule(() -> {
+                saveDue = false;
+                calls.save(translator.inProgress());
+            }, SAVE_CALLS_MS);
+        }
     }
 
     private void down(String why) {
@@ -303,6 +338,9 @@ public final class AmiLink implements AcdLink, AutoCloseable {
     public void close() {
         closed = true;
         onLinkThread(() -> {
+            if (resumed) { // what changed in the last second, too; never an empty list over one not read yet
+                calls.save(translator.inProgress());
+            }
             if (connection != null) {
                 connection.logoff();
             }

@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.acd;
 
+import dev.seatlink.gateway.acd.CallsInProgress.CallInProgress;
 import dev.seatlink.protocol.CallEventType;
 import dev.seatlink.protocol.CallEvent;
 import dev.seatlink.protocol.CtiEvent;
@@ -57,11 +58,7 @@ public final class AmiTranslator {
     private final Map<String, MemberPause> pauses = new HashMap<>();
     private final Map<String, Set<String>> queues = new HashMap<>();
     /** Per member, the call it answered that has not ended yet, as far as the events said. */
-    private final Map<String, Answered> answered = new HashMap<>();
-
-    /** A call answered on a member's leg ({@code DestUniqueid}, or null). */
-    private record Answered(String callId, String leg) {
-    }
+    private final Map<String, CallInProgress> answered = new HashMap<>();
 
     public AmiTranslator(long linkStart) {
         this.idPrefix = "ami-" + linkStart + "-";
@@ -81,7 +78,7 @@ public final class AmiTranslator {
         memberQueues.forEach((member, in) -> queues.put(member, new HashSet<>(in)));
         List<CtiEvent> ended = new ArrayList<>();
         for (String member : notInACall) {
-            Answered call = answered.remove(member);
+            CallInProgress call = answered.remove(member);
             if (call != null) { // the id its AgentComplete would have had: a pair's two links end it once
                 call(CallEventType.CALL_ENDED, member, call.callId(), call.leg(), null, now).ifPresent(ended::add);
             }
@@ -135,13 +132,23 @@ public final class AmiTranslator {
 
     private void track(CtiEvent call, String leg) {
         if (call.type() == CallEventType.CALL_ANSWERED) {
-            answered.put(call.agent(), new Answered(call.callId(), leg));
+            answered.put(call.agent(), new CallInProgress(call.callId(), leg));
         } else if (call.type() == CallEventType.CALL_ENDED) {
-            Answered open = answered.get(call.agent());
+            CallInProgress open = answered.get(call.agent());
             if (open != null && open.callId().equals(call.callId())) {
                 answered.remove(call.agent());
             }
         }
+    }
+
+    /** The calls answered and not heard to end, by member: what a restarted gateway starts from ({@link #resume}). */
+    public Map<String, CallInProgress> inProgress() {
+        return Map.copyOf(answered);
+    }
+
+    /** Starts from the calls in progress a gateway kept before it restarted: a reconnect's read may end them. */
+    public void resume(Map<String, CallInProgress> calls) {
+        calls.forEach(answered::putIfAbsent);
     }
 
     /** The ACD's pause of a member now, as last heard (null when never heard). */

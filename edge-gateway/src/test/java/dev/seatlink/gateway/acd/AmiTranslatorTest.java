@@ -108,6 +108,21 @@ class AmiTranslatorTest {
     }
 
     @Test
+    void aCallKeptByTheGatewayBeforeItRestartedIsEndedWhenTheFirstReadSaysItsMemberIsInNoCall() {
+        List<org.asteriskjava.manager.event.ManagerEvent> call = aCallOnLeg("1764590400.44");
+        translator.translate(call.get(0), T);
+        translator.translate(call.get(1), T);
+        AmiTranslator restarted = new AmiTranslator(T + 60_000);
+
+        restarted.resume(translator.inProgress());
+
+        assertThat(restarted.reconciled(List.of(), Map.of(), Set.of(MEMBER), T + 60_000)).singleElement()
+                .extracting(CtiEvent::id, CtiEvent::callId)
+                .containsExactly("ami-call.ended-1764590400.44", "1764590400.42");
+        assertThat(restarted.inProgress()).isEmpty();
+    }
+
+    @Test
     void aPauseReportedOncePerQueueIsPassedOnOnceWithItsReason() {
         assertThat(translator.translate(pause("support", true, "Lunch Break"), T).orElseThrow())
                 .extracting(CtiEvent::type, CtiEvent::reason).containsExactly(CallEventType.AGENT_PAUSED, "Lunch Break");

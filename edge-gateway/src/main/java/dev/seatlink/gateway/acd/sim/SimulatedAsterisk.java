@@ -62,6 +62,8 @@ public final class SimulatedAsterisk implements AutoCloseable {
     private volatile boolean echoPauses = true;
     private volatile boolean closed;
     private int n;
+    /** Per member and call, the leg of the ring going on now; gone when it ends. */
+    private final Map<String, String> legs = new java.util.HashMap<>();
 
     public SimulatedAsterisk() {
         this(0);
@@ -164,14 +166,21 @@ public final class SimulatedAsterisk implements AutoCloseable {
     }
 
     /** Plays a queue event for a member's call to every logged-in session, e.g. emit("AgentConnect", iface, "1764.42"). */
-    public void emit(String frame, String iface, String uniqueId) {
+    public synchronized void emit(String frame, String iface, String uniqueId) {
         Member m = members.get(iface);
         if (m != null && ("AgentConnect".equals(frame) || "AgentComplete".equals(frame))) {
             m.inCall = "AgentConnect".equals(frame);
         }
         String queue = m == null || m.queues.isEmpty() ? "support" : m.queues.get(0);
+        // the member's leg of the call (DestUniqueid): a channel of its own for every ring, as Asterisk makes
+        String ring = iface + ' ' + uniqueId;
+        if ("AgentCalled".equals(frame) || !legs.containsKey(ring)) {
+            legs.put(ring, uniqueId + "." + ++n);
+        }
+        String leg = "AgentComplete".equals(frame) || "AgentRingNoAnswer".equals(frame) ? legs.remove(ring)
+                : legs.get(ring);
         broadcast(fill(frame, Map.of("interface", iface, "member", m == null ? iface : m.name, "queue", queue,
-                "uniqueid", uniqueId, "n", String.valueOf(++n))));
+                "uniqueid", uniqueId, "leg", leg, "n", String.valueOf(n))));
     }
 
     /** Changes a member's pause as someone at the PBX would (a phone's feature code), with its events. */
