@@ -47,6 +47,8 @@ final class CenterBench {
     static final String SITE = "bench";
     /** Unacknowledged publishes per floor while publishing flat out (the simulator's window). */
     static final int IN_FLIGHT = 2_000;
+    /** The time a centre view was made ({@code CentreView.now}), in its stream's data line. */
+    private static final Pattern VIEW_TIME = Pattern.compile("\"now\":(\\d+)");
 
     private final int floors;
     private final int seats;
@@ -221,6 +223,8 @@ final class CenterBench {
     private void centreLatency(Table table, List<FloorSimulator> sims, List<Gateway> gateways, int centrePort,
                                HandWitness witness) throws Exception {
         Map<String, Long> raisedAt = new ConcurrentHashMap<>();
+        Map<String, Long> pushedAt = new ConcurrentHashMap<>();
+        Map<String, Long> raisedEpoch = new ConcurrentHashMap<>();
         Map<String, Long> latencyOf = new ConcurrentHashMap<>();
         HttpRequest stream = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + centrePort + "/api/stream")).build();
         Thread reader = new Thread(() -> {
@@ -234,6 +238,10 @@ final class CenterBench {
                             if (line.startsWith("data:") && line.contains(waiting.getKey())
                                     && raisedAt.remove(waiting.getKey()) != null) {
                                 latencyOf.put(waiting.getKey(), now - waiting.getValue());
+                                Matcher pushed = VIEW_TIME.matcher(line);
+                                if (pushed.find()) { // the centre's own clock as it made the view: the same host's
+                                    pushedAt.put(waiting.getKey(), Long.parseLong(pushed.group(1)));
+                                }
                             }
                         }
                     }
@@ -266,6 +274,7 @@ final class CenterBench {
                     + (1 + i % sims.size()) + "\",\"seat\":\"" + seat + "\"";
             String withTeam = key + ",\"team\":\""; // the summary's entry; the seat's own has "team":null
             long raised = System.nanoTime();
+            raisedEpoch.put(key, System.currentTimeMillis());
             raisedAt.put(key, raised);
             raisedAt.put(withTeam, raised);
             shown.add(key);
@@ -298,8 +307,11 @@ final class CenterBench {
                 toWitness.add(witnessed);
             }
             if (page == null || listedAfter == null || Math.max(page, listedAfter) > TimeUnit.SECONDS.toNanos(1)) {
-                System.out.printf("hand %s: mosquitto_sub %s, page %s, listed by the summary %s%n", labels.get(i),
-                        shownAfter(witnessed), shownAfter(page), shownAfter(listedAfter));
+                Long pushed = pushedAt.get(shown.get(i));
+                System.out.printf("hand %s: mosquitto_sub %s, page %s (in the centre's view %s), listed by the summary "
+                        + "%s%n", labels.get(i), shownAfter(witnessed), shownAfter(page),
+                        pushed == null ? "unknown" : (pushed - raisedEpoch.get(shown.get(i))) + " ms after",
+                        shownAfter(listedAfter));
             }
         }
         handRow(table, "raised hand → centre page", shown, latencyOf);
