@@ -157,10 +157,12 @@ class GatewayPairTest {
             await().atMost(PATIENCE).until(() -> httpB.get("/metrics").body()
                     .contains("seatlink_cti_events_total{outcome=\"standby\"} 1"));
             assertThat(ghost.received()).as("a standby forwards nothing").isEmpty();
+            assertThat(httpB.get("/metrics").body()).as("but keeps it").contains("seatlink_cti_owed 1");
 
             await().atMost(PATIENCE).until(() -> "primary".equals(role(httpB).path("role").asText()));
             await().atMost(PATIENCE).until(() -> ghost.received().stream()
                     .anyMatch(m -> m.payload().contains("\"id\":\"pbx-7\"") && m.payload().contains("call.answered")));
+            await().atMost(PATIENCE).until(() -> httpB.get("/metrics").body().contains("seatlink_cti_owed 0"));
         }
     }
 

@@ -56,6 +56,7 @@ public final class AmiLink implements AcdLink, AutoCloseable {
     static final int MAX_STATUS_EVENTS = 100_000;
     /** When queues disagree on a member's pause: matches no seat's wanted pause, so it is set again. */
     static final String MIXED = "mixed-queues";
+    /** The calls in progress are written at most this often: a busy floor answers and ends several calls a second. */
     static final long SAVE_CALLS_MS = 1_000;
 
     private final GatewayConfig.Acd settings;
@@ -288,7 +289,6 @@ public final class AmiLink implements AcdLink, AutoCloseable {
         });
     }
 
-    /** At most once a second: a busy floor answers and ends several calls a second. */
     private void saveCallsSoon() {
         if (!saveDue) {
             saveDue = true;

@@ -89,8 +89,8 @@ public final class AmiTranslator {
     /** The CTI event an AMI event means, if any, received at {@code now}. */
     public Optional<CtiEvent> translate(ManagerEvent event, long now) {
         if (event instanceof AgentCalledEvent called) {
-            return call(CallEventType.CALL_OFFERED, called.getInterface(), called.getUniqueId(), called.getDestUniqueId(),
-                    null, now);
+            return call(CallEventType.CALL_OFFERED, called.getInterface(), called.getUniqueId(),
+                    called.getDestUniqueId(), null, now);
         }
         if (event instanceof AgentConnectEvent || event instanceof AgentCompleteEvent
                 || event instanceof AgentRingNoAnswerEvent) {

@@ -14,7 +14,7 @@ public interface CallsInProgress {
     /** Keeps these, replacing what was kept; a failure is logged, never thrown (the calls go on regardless). */
     void save(Map<String, CallInProgress> calls);
 
-    /** A call a member answered: the caller's channel ({@code Uniqueid}) and the member's leg ({@code DestUniqueid}, or null). */
+    /** A member's answered call: the caller's channel ({@code Uniqueid}), its leg ({@code DestUniqueid}) or null. */
     record CallInProgress(String callId, String leg) {
     }
 }

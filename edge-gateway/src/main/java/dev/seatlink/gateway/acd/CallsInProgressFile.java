@@ -2,6 +2,7 @@ package dev.seatlink.gateway.acd;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,8 +19,8 @@ import org.tinylog.Logger;
  */
 public final class CallsInProgressFile implements CallsInProgress {
     static final String NAME = "ami-calls.json";
-    /** More members than any phone system has on one floor: a file longer than this is not ours. */
-    static final int MAX_CALLS = 20_000;
+    /** Far more than a floor's calls take (about 100 bytes each): a larger file is not ours, and is not read. */
+    static final long MAX_BYTES = 4 * 1024 * 1024;
     private static final TypeReference<Map<String, CallInProgress>> TYPE = new TypeReference<>() {
     };
 
@@ -34,14 +35,14 @@ public final class CallsInProgressFile implements CallsInProgress {
     @Override
     public Map<String, CallInProgress> load() {
         try {
-            Map<String, CallInProgress> calls = json.readValue(file.toFile(), TYPE);
-            calls.values().removeIf(call -> call == null || call.callId() == null);
-            if (calls.size() > MAX_CALLS) {
-                Logger.warn("{} lists {} calls, more than {}: not read", file, calls.size(), MAX_CALLS);
+            if (Files.size(file) > MAX_BYTES) {
+                Logger.warn("{} is larger than {} bytes: not read", file, MAX_BYTES);
                 return new HashMap<>();
             }
+            Map<String, CallInProgress> calls = json.readValue(file.toFile(), TYPE);
+            calls.values().removeIf(call -> call == null || call.callId() == null);
             return calls;
-        } catch (NoSuchFileException | java.io.FileNotFoundException none) {
+        } catch (NoSuchFileException | FileNotFoundException none) {
             return new HashMap<>();
         } catch (IOException | RuntimeException e) {
             Logger.warn("cannot read the calls in progress from {}: {}; a call that ended while the gateway was down "

@@ -80,7 +80,7 @@ public final class CtiIntake implements PeriodicJob {
         });
     }
 
-    /** An event from the topic or the AMI link: forwarded by the primary once the broker takes it, kept by a standby. */
+    /** An event from the topic or the AMI link: the primary forwards it once the broker takes it; a standby keeps it. */
     public void heard(CtiEvent event) {
         Optional<SeatSpec> mapped = floor.site().seatForAcd(event.agent());
         CtiOutcome outcome = route(event, mapped);
@@ -116,6 +116,7 @@ public final class CtiIntake implements PeriodicJob {
     public void sendOwed() {
         if (role.role() != Role.PRIMARY) {
             backlog.forgetHeardBefore(clock.millis() - PhoneBacklog.STANDBY_KEEP_MS);
+            metrics.ctiOwed(backlog.size());
             return;
         }
         if (sending) { // a forward the broker took at once, from inside the loop below: it goes round again
@@ -131,6 +132,7 @@ public final class CtiIntake implements PeriodicJob {
         } finally {
             sending = false;
         }
+        metrics.ctiOwed(backlog.size());
     }
 
     private void forward(CallEvent event) {
@@ -146,6 +148,7 @@ public final class CtiIntake implements PeriodicJob {
         }).onFailure(failure -> {
             backlog.failed(event.id());
             metrics.cti(CtiOutcome.FAILED);
+            metrics.ctiOwed(backlog.size());
             if (!refused) {
                 refused = true;
                 Logger.warn("phone event {} ({}) for seat {} not forwarded: {}; it and the {} after it are sent again, "
@@ -153,11 +156,6 @@ public final class CtiIntake implements PeriodicJob {
                         event.seat(), failure.getMessage(), backlog.size() - 1);
             }
         });
-    }
-
-    /** Phone events waiting to be forwarded (or, on a standby, kept for a takeover). */
-    public int owed() {
-        return backlog.size();
     }
 
     /** An event that was not valid (the webhook's or the topic's), counted with the others. */

@@ -19,7 +19,7 @@ public enum CtiOutcome {
      * AMI link is sent again by the gateway (each try counted).
      */
     FAILED,
-    /** Heard by a standby gateway: the primary forwards it (the standby keeps it 30 s, and forwards it if it takes over). */
+    /** Heard by a standby gateway: the primary forwards it (the standby keeps it 30 s, forwarded if it takes over). */
     STANDBY,
     /** From the topic or the AMI link, dropped unsent: 10,000 newer ones were waiting for the broker. */
     DROPPED;

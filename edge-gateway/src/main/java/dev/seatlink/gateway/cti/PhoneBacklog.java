@@ -75,7 +75,7 @@ final class PhoneBacklog {
         }
     }
 
-    /** The oldest events not on their way, so that at most {@code window} are on their way at once; now on their way. */
+    /** The oldest events not yet on their way, so that at most {@code window} are at once: now on their way. */
     List<CallEvent> next(int window) {
         List<CallEvent> next = new ArrayList<>();
         for (Entry entry : entries.values()) {

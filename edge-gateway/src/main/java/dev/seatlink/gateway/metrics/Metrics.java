@@ -39,6 +39,7 @@ public final class Metrics {
     final LongAdder acdPausesSent = new LongAdder();
     /** Seats whose queue pause differs from their state now, and the longest any has differed since start (ms). */
     volatile int acdOutOfStep;
+    volatile int ctiOwed;
     final LongAccumulator acdOutOfStepMaxMs = new LongAccumulator(Long::max, 0);
     final LongAdder[] latencyBuckets = new LongAdder[LATENCY_BOUNDS_MS.length + 1];
     final LongAdder latencySumMs = new LongAdder();
@@ -95,6 +96,15 @@ public final class Metrics {
     }
 
     /** How many seats' queue pauses differ from their state now, and the longest of them (ms). */
+    /** Phone events from the topic or the AMI link not yet with the broker (a standby's: kept for a takeover). */
+    public void ctiOwed(int events) {
+        ctiOwed = events;
+    }
+
+    public int ctiOwed() {
+        return ctiOwed;
+    }
+
     public void acdOutOfStep(int seats, long longestMs) {
         acdOutOfStep = seats;
         acdOutOfStepMaxMs.accumulate(longestMs);

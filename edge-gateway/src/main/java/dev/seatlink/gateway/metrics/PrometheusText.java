@@ -45,6 +45,8 @@ public final class PrometheusText {
         for (CtiOutcome outcome : CtiOutcome.values()) {
             text.sample("seatlink_cti_events_total", "outcome", outcome.label(), m.cti.get(outcome).sum());
         }
+        text.gauge("seatlink_cti_owed", "Phone events from the cti topic or the AMI link not yet with the broker (on a "
+                + "standby: the last 30 s, kept for a takeover)", m.ctiOwed);
         text.counter("seatlink_acd_pauses_sent_total", "Queue pauses sent to the phone system (AMI QueuePause)",
                 m.acdPausesSent.sum());
         text.gauge("seatlink_acd_out_of_step_seats", "Seats whose queue pause at the phone system differs from their "
