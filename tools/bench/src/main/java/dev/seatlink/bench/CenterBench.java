@@ -78,6 +78,7 @@ final class CenterBench {
         List<Gateway> gateways = new ArrayList<>();
         Process sub = null;
         HandWitness witness = null;
+        HandWitness centreLike = null;
         PrimaryWatch primaries = null;
         try (NatsCluster cluster = NatsCluster.start(work.resolve("cluster"), 3, Duration.ofSeconds(60))) {
             String brokers = cluster.brokerList();
@@ -121,10 +122,12 @@ final class CenterBench {
 
             Table table = new Table("center — " + floors + " floors × " + seats + " seats, two gateways each, "
                     + "3-node NATS " + natsVersion());
+            // subscribed as the centre is, through the ingest as the centre is: its backlog, if the cluster makes one
+            centreLike = HandWitness.start(centreNode(work.resolve("centre.log"), node1), SITE, true);
             phase(table, "ingest", () -> ingest(table, sims, gateways, subReceived));
-            witness = HandWitness.start(centreNode(work.resolve("centre.log"), node1), SITE);
-            HandWitness handWitness = witness;
-            phase(table, "centre latency", () -> centreLatency(table, sims, gateways, centrePort, handWitness));
+            witness = HandWitness.start(centreNode(work.resolve("centre.log"), node1), SITE, false);
+            List<HandWitness> witnesses = List.of(witness, centreLike);
+            phase(table, "centre latency", () -> centreLatency(table, sims, gateways, centrePort, witnesses));
             phase(table, "primary kill", () -> primaryKill(table, sims, gateways));
             phase(table, "node kill", () -> nodeKill(table, cluster, sims, gateways));
             long[] nodeErrors = nodeLogLines(cluster, "timeout for request type \"MS\"",
@@ -149,6 +152,9 @@ final class CenterBench {
             }
             if (witness != null) {
                 witness.close();
+            }
+            if (centreLike != null) {
+                centreLike.close();
             }
             if (primaries != null) {
                 primaries.close();
@@ -218,10 +224,13 @@ final class CenterBench {
 
     /**
      * A raised hand on each floor in turn, timed from the publish to the centre page's stream showing it — the seat's
-     * own event shows it — and to the page showing it as its floor's summary lists it (with the team to take it).
+     * own event shows it — and to the page showing it as its floor's summary lists it (with the team to take it); beside
+     * both witnesses' times for the same hand: the seats' events alone, and all the centre subscribes to.
      */
     private void centreLatency(Table table, List<FloorSimulator> sims, List<Gateway> gateways, int centrePort,
-                               HandWitness witness) throws Exception {
+                               List<HandWitness> witnesses) throws Exception {
+        HandWitness witness = witnesses.get(0);
+        HandWitness centreLike = witnesses.get(1);
         Map<String, Long> raisedAt = new ConcurrentHashMap<>();
         Map<String, Long> pushedAt = new ConcurrentHashMap<>();
         Map<String, Long> raisedEpoch = new ConcurrentHashMap<>();
@@ -284,7 +293,7 @@ final class CenterBench {
             topics.add(topic);
             sim.hand(seat, true, (s, q) -> {
                 seqs.add(q);
-                witness.await(topic, q, raised);
+                witnesses.forEach(w -> w.await(topic, q, raised));
             });
             // held until the summary lists it too (as an agent waits for help), else a lowered hand that overtook a
             // slow summary would leave it unseen and out of the percentiles; at least 500 ms, at most 5 s
@@ -299,6 +308,7 @@ final class CenterBench {
         }
         Thread.sleep(1_000);
         List<Long> toWitness = new ArrayList<>();
+        List<Long> toCentreLike = new ArrayList<>();
         for (int i = 0; i < samples; i++) { // which hands were late, to set beside the gateways' logs
             Long page = latencyOf.get(shown.get(i));
             Long listedAfter = latencyOf.get(listed.get(i));
@@ -306,10 +316,15 @@ final class CenterBench {
             if (witnessed != null) {
                 toWitness.add(witnessed);
             }
+            Long likeTheCentre = centreLike.latency(topics.get(i), seqs.get(i));
+            if (likeTheCentre != null) {
+                toCentreLike.add(likeTheCentre);
+            }
             if (page == null || listedAfter == null || Math.max(page, listedAfter) > TimeUnit.SECONDS.toNanos(1)) {
                 Long pushed = pushedAt.get(shown.get(i));
-                System.out.printf("hand %s: mosquitto_sub %s, page %s (in the centre's view %s), listed by the summary "
-                        + "%s%n", labels.get(i), shownAfter(witnessed), shownAfter(page),
+                System.out.printf("hand %s: mosquitto_sub %s (subscribed as the centre: %s), page %s (in the centre's "
+                        + "view %s), listed by the summary %s%n", labels.get(i), shownAfter(witnessed),
+                        shownAfter(likeTheCentre), shownAfter(page),
                         pushed == null ? "unknown" : (pushed - raisedEpoch.get(shown.get(i))) + " ms after",
                         shownAfter(listedAfter));
             }
@@ -318,6 +333,8 @@ final class CenterBench {
         handRow(table, "raised hand → centre page, listed by its floor's summary", listed, latencyOf);
         handRow(table, "the same hand → mosquitto_sub QoS 0 on the centre's node (the cluster alone)",
                 toWitness.stream().mapToLong(Long::longValue).toArray(), samples, "");
+        handRow(table, "the same hand → mosquitto_sub subscribed as the centre is, since before the ingest",
+                toCentreLike.stream().mapToLong(Long::longValue).toArray(), samples, "");
     }
 
     private static String shownAfter(Long nanos) {

@@ -6,6 +6,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,10 +28,18 @@ final class HandWitness implements AutoCloseable {
         this.sub = sub;
     }
 
-    static HandWitness start(URI node, String site) throws IOException {
-        HandWitness witness = new HandWitness(new ProcessBuilder("mosquitto_sub", "-h", node.getHost(), "-p",
-                String.valueOf(node.getPort()), "-q", "0", "-v", "-t", "seatlink/v1/" + site + "/+/+/event")
-                .redirectErrorStream(true).start());
+    /**
+     * A witness on {@code node}: of the seats' events only, or with {@code asTheCentre} also every floor's summary and
+     * gateway topics — all the centre view subscribes to, so that what the cluster does to such a subscriber (the
+     * summaries come from the gateways' connections, whose reads wait on JetStream) shows beside the centre's time.
+     */
+    static HandWitness start(URI node, String site, boolean asTheCentre) throws IOException {
+        List<String> command = new ArrayList<>(List.of("mosquitto_sub", "-h", node.getHost(), "-p",
+                String.valueOf(node.getPort()), "-q", "0", "-v", "-t", "seatlink/v1/" + site + "/+/+/event"));
+        if (asTheCentre) {
+            command.addAll(List.of("-t", "seatlink/v1/" + site + "/+/summary", "-t", "seatlink/v1/" + site + "/+/gateway"));
+        }
+        HandWitness witness = new HandWitness(new ProcessBuilder(command).redirectErrorStream(true).start());
         Thread reader = new Thread(witness::read, "hand-witness");
         reader.setDaemon(true);
         reader.start();
@@ -53,8 +63,8 @@ final class HandWitness implements AutoCloseable {
             while ((line = in.readLine()) != null) {
                 long now = System.nanoTime();
                 int space = line.indexOf(' ');
-                if (space < 0 || awaited.isEmpty()) {
-                    continue;
+                if (space < 0 || awaited.isEmpty() || !line.startsWith("/event", space - "/event".length())) {
+                    continue; // a summary or a gateway status: not parsed, so the reader keeps up
                 }
                 Long seq = seqOf(line.substring(space + 1));
                 if (seq == null) {
