@@ -98,7 +98,8 @@ public final class BenchMain implements Runnable {
     @Command(name = "center", aliases = "centre", mixinStandardHelpOptions = true,
             description = {"A centre on a 3-node NATS cluster: floors x seats, two gateways per floor, the centre view.",
                     "Live ingest per gateway beside mosquitto_sub on the cluster; raised hand -> centre page,",
-                    "beside the same hand -> mosquitto_sub QoS 0 on the centre's node;",
+                    "beside the same hand -> mosquitto_sub QoS 0 on the centre's node (seat events alone, and",
+                    "subscribed to all the centre subscribes to);",
                     "a primary's and a node's kill -9: recovery time, events lost or doubled."})
     static final class Center extends ScenarioOptions implements Callable<Integer> {
         @Option(names = "--floors", defaultValue = "4", description = "floors (default 4)")
