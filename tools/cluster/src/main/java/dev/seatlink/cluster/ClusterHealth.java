@@ -26,6 +26,9 @@ final class ClusterHealth {
      * KiB; a URL that answers without end (a wrong port, a hostile host) must not fill the technician's memory.
      */
     static final int MAX_ANSWER_BYTES = 1 << 20;
+    /** Requests to a node that gives no answer, in all, {@value #RETRY_PAUSE_MS} ms apart. */
+    static final int ATTEMPTS = 3;
+    static final long RETRY_PAUSE_MS = 500;
     /** How often a local cluster just started or restarted is read while it is awaited. */
     private static final long AWAIT_POLL_MS = 100;
 
@@ -81,7 +84,25 @@ final class ClusterHealth {
         return readings;
     }
 
+    /**
+     * A node that gave no answer (no connection, or none within 2 s) is asked again, up to {@value #ATTEMPTS} times in
+     * all: a live node electing JetStream leaders, or on a busy host, can miss one request (seen in CI: a survivor of
+     * a node kill reported as silent). One that answers with something other than a node's JSON is not asked again.
+     */
     private NodeReading read(MonitoredNode node, String healthz) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readOnce(node, healthz);
+            } catch (Unanswered e) {
+                if (attempt == ATTEMPTS) {
+                    return NodeReading.silent(node);
+                }
+                NatsCluster.sleep(RETRY_PAUSE_MS);
+            }
+        }
+    }
+
+    private NodeReading readOnce(MonitoredNode node, String healthz) {
         JsonNode health = get(node, healthz);
         JsonNode varz = get(node, "/varz");
         JsonNode jsz = get(node, "/jsz");
@@ -140,7 +161,7 @@ final class ClusterHealth {
         return "";
     }
 
-    /** The answer as JSON, or null: none, not JSON, or longer than a node's summary pages ever are. */
+    /** The answer as JSON, or null when it is not JSON or longer than a node's summary pages ever are. */
     private JsonNode get(MonitoredNode node, String path) {
         try {
             HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(node.monitorUrl() + path))
@@ -149,12 +170,26 @@ final class ClusterHealth {
             try (InputStream in = response.body()) {
                 body = in.readNBytes(MAX_ANSWER_BYTES + 1);
             }
-            return body.length > MAX_ANSWER_BYTES ? null : JSON.readTree(body);
+            if (body.length > MAX_ANSWER_BYTES) {
+                return null;
+            }
+            try {
+                return JSON.readTree(body);
+            } catch (IOException notJson) {
+                return null;
+            }
         } catch (IOException e) {
-            return null;
+            throw new Unanswered();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterException("interrupted");
+        }
+    }
+
+    /** A node gave no answer at all (no connection, or none in time): worth asking again. */
+    private static final class Unanswered extends RuntimeException {
+        Unanswered() {
+            super(null, null, false, false);
         }
     }
 }
