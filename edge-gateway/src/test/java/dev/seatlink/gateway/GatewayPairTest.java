@@ -25,6 +25,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,11 +145,21 @@ class GatewayPairTest {
 
     @Test
     void aPhoneEventTheStandbyHeardWhileThePrimaryWasDeadIsForwardedWhenItTakesOver() throws Exception {
+        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
         try (MqttProbe ghost = new MqttProbe(broker.url(), "seatlink/v1/hq/f1/s-001/call")) {
-            // a primary that renewed once and died (its Last Will lost): nobody forwards until the standby takes over
-            long now = System.currentTimeMillis();
-            ghost.publishRaw("seatlink/v1/hq/f1/gateway", "{\"v\":1,\"online\":true,\"id\":\"hq-f1-gateway-a\",\"ts\":"
-                    + now + ",\"role\":\"primary\",\"since\":" + now + "}", true);
+            // a primary that renews until the phone event has come, then dies with its Last Will lost: nobody
+            // forwards the event until the standby takes over (renewed meanwhile, so a slow start cannot make the
+            // standby primary before the event comes)
+            long since = System.currentTimeMillis();
+            heartbeats.scheduleAtFixedRate(() -> {
+                try {
+                    ghost.publishRaw("seatlink/v1/hq/f1/gateway", "{\"v\":1,\"online\":true,"
+                            + "\"id\":\"hq-f1-gateway-a\",\"ts\":" + System.currentTimeMillis()
+                            + ",\"role\":\"primary\",\"since\":" + since + "}", true);
+                } catch (MqttException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, 0, 1, TimeUnit.SECONDS);
             Gateway b = gateway("b");
             Http httpB = new Http(b.httpPort());
             await().atMost(PATIENCE).until(() -> "hq-f1-gateway-a".equals(role(httpB).path("primary").asText())
@@ -159,10 +173,13 @@ class GatewayPairTest {
             assertThat(ghost.received()).as("a standby forwards nothing").isEmpty();
             assertThat(httpB.get("/metrics").body()).as("but keeps it").contains("seatlink_cti_owed 1");
 
+            heartbeats.shutdownNow(); // the primary dies
             await().atMost(PATIENCE).until(() -> "primary".equals(role(httpB).path("role").asText()));
             await().atMost(PATIENCE).until(() -> ghost.received().stream()
                     .anyMatch(m -> m.payload().contains("\"id\":\"pbx-7\"") && m.payload().contains("call.answered")));
             await().atMost(PATIENCE).until(() -> httpB.get("/metrics").body().contains("seatlink_cti_owed 0"));
+        } finally {
+            heartbeats.shutdownNow();
         }
     }
 
