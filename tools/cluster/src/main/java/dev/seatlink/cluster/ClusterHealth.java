@@ -26,7 +26,7 @@ final class ClusterHealth {
      * KiB; a URL that answers without end (a wrong port, a hostile host) must not fill the technician's memory.
      */
     static final int MAX_ANSWER_BYTES = 1 << 20;
-    /** Requests to a node that gives no answer, in all, {@value #RETRY_PAUSE_MS} ms apart. */
+    /** A one-off reading's requests to a node that gives no answer, in all, {@value #RETRY_PAUSE_MS} ms apart. */
     static final int ATTEMPTS = 3;
     static final long RETRY_PAUSE_MS = 500;
     /** How often a local cluster just started or restarted is read while it is awaited. */
@@ -65,36 +65,37 @@ final class ClusterHealth {
     /** Reads the nodes every {@code pollMs} until they are healthy or {@code within} has passed; the last readings. */
     List<NodeReading> readUntilHealthy(Duration within, String healthz, long pollMs) {
         long deadline = System.nanoTime() + within.toNanos();
-        List<NodeReading> readings = read(healthz);
+        List<NodeReading> readings = read(healthz, 1);
         while (verdict(readings) != null && System.nanoTime() < deadline) {
-            NatsCluster.sleep(pollMs);
-            readings = read(healthz);
-        }
-        return readings;
-    }
-
-    /** What every running node says now (a stopped local node is left out: its silence is no fault). */
-    List<NodeReading> read(String healthz) {
-        List<NodeReading> readings = new ArrayList<>();
-        for (MonitoredNode node : nodes) {
-            if (node.isRunning()) {
-                readings.add(read(node, healthz));
-            }
+            NatsCluster.sleep(pollMs); // the poll asks a silent node again: no attempts of its own
+            readings = read(healthz, 1);
         }
         return readings;
     }
 
     /**
-     * A node that gave no answer (no connection, or none within 2 s) is asked again, up to {@value #ATTEMPTS} times in
-     * all: a live node electing JetStream leaders, or on a busy host, can miss one request (seen in CI: a survivor of
-     * a node kill reported as silent). One that answers with something other than a node's JSON is not asked again.
+     * What every running node says now (a stopped local node is left out: its silence is no fault). A node that
+     * gives no answer (no connection, or none within 2 s) is asked up to {@code attempts} times in all,
+     * {@value #RETRY_PAUSE_MS} ms apart, before it counts as silent — for a one-off reading ({@link #ATTEMPTS}): a live
+     * node electing JetStream leaders, or on a busy host, can miss one request (seen in CI: a survivor of a node kill
+     * reported as silent). One that answers with something other than a node's JSON is not asked again.
      */
-    private NodeReading read(MonitoredNode node, String healthz) {
+    List<NodeReading> read(String healthz, int attempts) {
+        List<NodeReading> readings = new ArrayList<>();
+        for (MonitoredNode node : nodes) {
+            if (node.isRunning()) {
+                readings.add(read(node, healthz, attempts));
+            }
+        }
+        return readings;
+    }
+
+    private NodeReading read(MonitoredNode node, String healthz, int attempts) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return readOnce(node, healthz);
             } catch (Unanswered e) {
-                if (attempt == ATTEMPTS) {
+                if (attempt >= attempts) {
                     return NodeReading.silent(node);
                 }
                 NatsCluster.sleep(RETRY_PAUSE_MS);

@@ -39,7 +39,7 @@ final class ClusterStatus {
 
     /** Prints every node and the verdict, after waiting up to {@code wait} for health; HEALTHY or NOT_HEALTHY. */
     int check(PrintStream out, Duration wait) {
-        List<NodeReading> readings = health.read(HEALTHZ);
+        List<NodeReading> readings = health.read(HEALTHZ, ClusterHealth.ATTEMPTS);
         String problem = ClusterHealth.verdict(readings);
         if (problem != null && !wait.isZero()) {
             out.println("waiting up to " + wait.toSeconds() + " s for the cluster to be healthy (" + problem + ")");
