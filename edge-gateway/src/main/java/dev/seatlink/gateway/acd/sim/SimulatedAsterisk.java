@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class SimulatedAsterisk implements AutoCloseable {
     private volatile boolean closed;
     private int n;
     /** Per member and call, the leg of the ring going on now; gone when it ends. */
-    private final Map<String, String> legs = new java.util.HashMap<>();
+    private final Map<String, String> legs = new HashMap<>();
 
     public SimulatedAsterisk() {
         this(0);
