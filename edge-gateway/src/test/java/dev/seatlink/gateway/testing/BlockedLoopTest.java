@@ -51,6 +51,41 @@ class BlockedLoopTest {
     }
 
     @Test
+    void aHandlerWritingAFileOrSqliteOnTheLoopFailsAtTheLimit() {
+        StackTraceElement handler = new StackTraceElement("dev.seatlink.gateway.store.Journal", "append", "J.java", 1);
+
+        assertThat(warning(534, frame("sun.nio.ch.FileDispatcherImpl", "write0", true),
+                frame("sun.nio.ch.FileChannelImpl", "write", false), handler).fails()).isTrue();
+        assertThat(warning(534, frame("org.sqlite.core.NativeDB", "step", true), handler).fails()).isTrue();
+    }
+
+    @Test
+    void nettyWritingToItsNonBlockingSocketWasWaitingForACoreAndFailsOnlyPastVertxsOwnLimit() {
+        // seen in CI: 542 ms in the write of an MQTT client's CONNECT while two test JVMs shared two cores
+        StackTraceElement[] write = {frame("sun.nio.ch.FileDispatcherImpl", "write0", true),
+                frame("sun.nio.ch.SocketChannelImpl", "write", false),
+                frame("io.netty.channel.socket.nio.NioSocketChannel", "doWrite", false),
+                frame("io.vertx.core.net.impl.VertxConnection", "write", false)};
+
+        assertThat(warning(542, write).waiting()).isFalse();
+        assertThat(warning(542, write).fails()).isFalse();
+        assertThat(warning(BlockedLoop.COMPUTING_LIMIT_MS, write).fails()).isTrue();
+    }
+
+    @Test
+    void aNativeCallThatComputesIsNotWaiting() {
+        // seen in CI: 630 ms linking a string concatenation while a router was built in a verticle's start
+        StackTraceElement[] linking = {frame("java.lang.reflect.Array", "newArray", true),
+                frame("java.lang.invoke.StringConcatFactory", "makeConcatWithConstants", false),
+                frame("io.vertx.ext.web.impl.RouteImpl", "createPatternRegex", false)};
+
+        assertThat(warning(630, linking).waiting()).isFalse();
+        assertThat(warning(630, linking).fails()).isFalse();
+        assertThat(warning(630, frame("java.lang.Object", "hashCode", true)).fails()).isFalse();
+        assertThat(warning(630, frame("java.lang.Object", "wait", true)).fails()).isTrue();
+    }
+
+    @Test
     void aLoopInJavaCodePastVertxsOwnLimitFails() {
         assertThat(warning(BlockedLoop.COMPUTING_LIMIT_MS, ALLOCATOR).fails()).isTrue();
     }
@@ -59,6 +94,10 @@ class BlockedLoopTest {
     void otherLogLinesAreNotWarnings() {
         assertThat(BlockedLoop.of("connected to tcp://127.0.0.1:1883", null)).isEmpty();
         assertThat(BlockedLoop.of(null, null)).isEmpty();
+    }
+
+    private static StackTraceElement frame(String type, String method, boolean nativeMethod) {
+        return new StackTraceElement(type, method, nativeMethod ? null : type + ".java", nativeMethod ? -2 : 1);
     }
 
     private static BlockedLoop warning(long heldMs, StackTraceElement... frames) {
