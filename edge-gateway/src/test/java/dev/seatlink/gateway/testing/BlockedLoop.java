@@ -41,8 +41,8 @@ public record BlockedLoop(String thread, long heldMs, long limitMs, List<StackTr
 
     /**
      * Whether the thread was in a call that waits: a native method of the threads', files', sockets', processes' or
-     * SQLite's on top of its stack, called by the handler itself — not by Netty, whose channels never block, and not
-     * while the JVM loads or defines a class or reads one's members (a class's first use reads its jar, Jackson
+     * SQLite's on top of its stack, called by the handler itself — not by Netty's channels, which never block, and
+     * not while the JVM loads or defines a class or reads one's members (a class's first use reads its jar, Jackson
      * reads a type's methods and annotations on its first serialization, and Vert.x registers its flight-recorder
      * events on a connection's first write: once per JVM, slow only when the disk and cores are busy).
      */
@@ -65,10 +65,13 @@ public record BlockedLoop(String thread, long heldMs, long limitMs, List<StackTr
                 || type.startsWith("java.lang.Process") || type.startsWith("org.sqlite.");
     }
 
-    /** Whether the first frame outside the JDK is Netty's: its socket writes and selector wake-ups never block. */
+    /**
+     * Whether the first frame outside the JDK is Netty's channel code: its socket writes and selector wake-ups never
+     * block. Not Netty's futures: awaiting another loop's promise does.
+     */
     private boolean calledByNetty() {
         return stack.stream().map(StackTraceElement::getClassName).filter(type -> !insideTheJdk(type))
-                .findFirst().filter(type -> type.startsWith("io.netty.")).isPresent();
+                .findFirst().filter(type -> type.startsWith("io.netty.channel.")).isPresent();
     }
 
     private static boolean insideTheJdk(String type) {

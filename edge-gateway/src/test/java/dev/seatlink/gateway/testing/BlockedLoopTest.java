@@ -73,6 +73,13 @@ class BlockedLoopTest {
     }
 
     @Test
+    void aHandlerAwaitingANettyPromiseIsWaiting() {
+        assertThat(warning(534, frame("java.lang.Object", "wait", true),
+                frame("io.netty.util.concurrent.DefaultPromise", "await", false),
+                frame("dev.seatlink.gateway.link.BrokerLink", "connect", false)).fails()).isTrue();
+    }
+
+    @Test
     void aNativeCallThatComputesIsNotWaiting() {
         // seen in CI: 630 ms linking a string concatenation while a router was built in a verticle's start
         StackTraceElement[] linking = {frame("java.lang.reflect.Array", "newArray", true),
