@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  */
 public final class NatsCluster implements AutoCloseable {
     public static final String NAME = "seatlink";
+    /** How many times a cluster is started on new ports when one of its nodes found a port taken. */
+    static final int START_ATTEMPTS = 3;
 
     private final List<NatsNode> nodes;
     private final ClusterHealth health;
@@ -47,26 +49,55 @@ public final class NatsCluster implements AutoCloseable {
 
     /** The same with TLS on every node's MQTT listener ({@code tls} null: plain TCP). */
     public static NatsCluster start(Path dataDir, int size, Duration healthyWithin, String extraConfig, MqttTls tls) {
+        return start(dataDir, size, healthyWithin, extraConfig, tls, NodePorts::forCluster);
+    }
+
+    /**
+     * The same on ports from {@code choice}. A port free when chosen can be taken before its node binds it (by
+     * another program choosing "a free port" at the same moment): that node exits at once, and the others would
+     * look healthy without it — two nodes, where every stream wants three. The whole cluster then starts again on
+     * ports chosen anew, up to {@value #START_ATTEMPTS} times; a node that exits for another reason fails the start.
+     */
+    static NatsCluster start(Path dataDir, int size, Duration healthyWithin, String extraConfig, MqttTls tls,
+                             PortChoice choice) {
         if (size != 1 && size != 3 && size != 5) {
             throw new ClusterException("a cluster has 1, 3 or 5 nodes (JetStream needs a majority), not " + size);
         }
         Path server = NatsServerBinary.find();
-        List<NodePorts> ports = NodePorts.forCluster(dataDir, size);
-        List<NatsNode> nodes = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            nodes.add(new NatsNode(server, "n" + (i + 1), dataDir.resolve("n" + (i + 1)), ports.get(i), ports,
-                    extraConfig, tls));
-        }
-        NatsCluster cluster = new NatsCluster(List.copyOf(nodes), dataDir);
-        try {
-            for (NatsNode node : nodes) {
-                node.start();
+        for (int attempt = 1; ; attempt++) {
+            List<NodePorts> ports = choice.forCluster(dataDir, size);
+            List<NatsNode> nodes = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                nodes.add(new NatsNode(server, "n" + (i + 1), dataDir.resolve("n" + (i + 1)), ports.get(i), ports,
+                        extraConfig, tls));
             }
-            cluster.awaitHealthy(healthyWithin);
-            return cluster;
-        } catch (RuntimeException e) {
-            cluster.close();
-            throw e;
+            NatsCluster cluster = new NatsCluster(List.copyOf(nodes), dataDir);
+            try {
+                nodes.forEach(NatsNode::start);
+                cluster.awaitHealthy(healthyWithin);
+                cluster.requireEveryNodeRunning();
+                return cluster;
+            } catch (RuntimeException e) {
+                boolean portTaken = nodes.stream().anyMatch(NatsNode::foundAPortTaken);
+                cluster.close();
+                if (!portTaken || attempt == START_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Where a cluster's nodes listen: {@link NodePorts#forCluster} but for the tests that take a port first. */
+    interface PortChoice {
+        List<NodePorts> forCluster(Path dataDir, int size);
+    }
+
+    private void requireEveryNodeRunning() {
+        for (NatsNode node : nodes) {
+            if (!node.isRunning()) {
+                throw new ClusterException(node.name() + " exited while the cluster started: "
+                        + node.fatalLine().orElse("no reason in its log") + " (" + node.log() + ")");
+            }
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.seatlink.cluster;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -21,6 +23,8 @@ public final class NatsNode implements MonitoredNode {
     private final String extraConfig;
     private final MqttTls tls;
     private Process process;
+    /** Where this run's lines begin in the log, which every start appends to. */
+    private long logStart;
 
     NatsNode(Path server, String name, Path dir, NodePorts ports, List<NodePorts> cluster, String extraConfig,
              MqttTls tls) {
@@ -76,6 +80,7 @@ public final class NatsNode implements MonitoredNode {
             Files.createDirectories(dir);
             Path conf = dir.resolve("nats.conf");
             Files.writeString(conf, config());
+            logStart = Files.exists(log()) ? Files.size(log()) : 0;
             process = new ProcessBuilder(server.toString(), "-c", conf.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
@@ -83,6 +88,22 @@ public final class NatsNode implements MonitoredNode {
         } catch (IOException e) {
             throw new ClusterException("cannot start " + name + " (" + server + "): " + e.getMessage(), e);
         }
+    }
+
+    /** The last fatal line this run of the node logged ({@code [FTL]}: it exited on it), if any. */
+    public synchronized Optional<String> fatalLine() {
+        try (var log = Files.newInputStream(log())) {
+            log.skipNBytes(logStart);
+            return new String(log.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> line.contains("[FTL]")).reduce((first, last) -> last);
+        } catch (IOException e) {
+            return Optional.empty(); // no log yet, or cut shorter than this run's start: nothing of this run
+        }
+    }
+
+    /** Whether this run exited because one of its ports was taken between its choice and the node's start. */
+    boolean foundAPortTaken() {
+        return !isRunning() && fatalLine().filter(line -> line.contains("address already in use")).isPresent();
     }
 
     /** A clean stop: TERM, then KILL when it has not ended within 10 s. */
