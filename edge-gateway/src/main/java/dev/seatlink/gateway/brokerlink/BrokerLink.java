@@ -227,15 +227,8 @@ public final class BrokerLink implements LinkHealth, FloorLink {
                 .publishCompletionExpirationHandler(id -> failAck(id, "not acknowledged within " + ACK_TIMEOUT_S + " s"))
                 .closeHandler(v -> lost(attempt))
                 .exceptionHandler(e -> Logger.debug("broker link: {}", e.toString()));
-        // Vert.x's client waits for the CONNACK without end: a broker that takes the connection and never accepts
-        // it (seen: a NATS node whose cluster had lost a node) would keep the floor unheard. Dropped like a SUBACK.
-        long connackWatch = vertx.setTimer(subscribeAnswerMs, id -> {
-            Logger.warn("{} took the connection but has not accepted it within {} ms: dropping it", broker,
-                    subscribeAnswerMs);
-            attempt.disconnect();
-        });
-        attempt.connect(broker.getPort(), broker.getHost(), broker.getHost())
-                .onComplete(done -> vertx.cancelTimer(connackWatch))
+        // a broker that never accepts would keep the floor unheard: given as long as a SUBACK
+        ConnectWithin.connect(vertx, attempt, broker, subscribeAnswerMs)
                 .onSuccess(ack -> connected(attempt, broker))
                 .onFailure(failure -> retry(broker, failure));
     }
