@@ -2,6 +2,7 @@ package dev.seatlink.centre.feed;
 
 import dev.seatlink.centre.config.CentrePlan;
 import dev.seatlink.link.BrokerList;
+import dev.seatlink.link.BrokerSession;
 import dev.seatlink.link.ReconnectPlan;
 import dev.seatlink.link.RejectLog;
 import dev.seatlink.protocol.Codec;
@@ -18,6 +19,7 @@ import io.vertx.mqtt.messages.MqttPublishMessage;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.tinylog.Logger;
@@ -33,6 +35,10 @@ import org.tinylog.Logger;
  * connect must first delete the consumers of the session before it: with one of them on a node just killed, NATS
  * refused every connect for as long as the node stayed dead ("unable to delete consumer", `bench center`
  * 2026-12-02 run 14: the page without news for 20 s, three raised hands missed).
+ *
+ * <p>The link is up once the broker answered the subscriptions. A node that takes the connection and does not accept
+ * it, or does not answer the subscriptions, within three keepalives is dropped and the next one tried: Vert.x's client
+ * would wait for either without end.
  *
  * <p>Every seat of every floor can write what this link reads (its own events), so a message that does not decode is
  * counted and logged at most once a minute per seat ({@link RejectLog}), as a floor's gateway does: a broken or
@@ -53,15 +59,23 @@ public final class CentreLink {
     private final Codec codec = new Codec();
     private final RejectLog rejectLog;
     private final String clientId = "centre-" + UUID.randomUUID().toString().substring(0, 8);
+    private final long answerMs;
     private FloorFeed feed;
     private MqttClient client;
+    /** Drops a connection whose CONNACK or SUBACK has not come; armed on each connect, until the SUBACK. */
+    private long answerWatch = -1;
     private boolean closed;
 
     public CentreLink(Vertx vertx, String brokers, CentrePlan plan, Login login, RejectLog rejectLog) {
+        this(vertx, brokers, plan, login, rejectLog, BrokerSession.subscribeAnswerMs(KEEPALIVE_S));
+    }
+
+    CentreLink(Vertx vertx, String brokers, CentrePlan plan, Login login, RejectLog rejectLog, long answerMs) {
         this.vertx = vertx;
         this.plan = plan;
         this.login = login;
         this.rejectLog = rejectLog;
+        this.answerMs = answerMs;
         this.reconnect = new ReconnectPlan(BrokerList.turnedFor(BrokerList.parse(brokers), clientId, 0));
     }
 
@@ -92,11 +106,16 @@ public final class CentreLink {
         URI broker = reconnect.current();
         MqttClient attempt = MqttClient.create(vertx, options());
         attempt.publishHandler(this::received)
+                .subscribeCompletionHandler(granted -> granted(attempt, granted.grantedQoSLevels()))
                 .closeHandler(v -> lost(attempt))
                 .exceptionHandler(e -> Logger.debug("centre link: {}", e.toString()));
+        // Vert.x's client waits for a CONNACK and a SUBACK without end: a node that takes the connection and stalls
+        // (seen: a NATS node whose cluster had lost a node) would leave the page without news for as long
+        answerWatch = vertx.setTimer(answerMs, id -> unanswered(attempt, broker));
         attempt.connect(broker.getPort(), broker.getHost(), broker.getHost())
-                .onSuccess(ack -> subscribe(attempt, broker))
+                .onSuccess(ack -> subscribe(attempt))
                 .onFailure(e -> {
+                    vertx.cancelTimer(answerWatch);
                     long delay = reconnect.afterFailure();
                     Logger.warn("cannot connect to {}: {}; trying {} in {} ms", broker, e.getMessage(),
                             reconnect.current(), delay);
@@ -104,25 +123,47 @@ public final class CentreLink {
                 });
     }
 
-    private void subscribe(MqttClient connected, URI broker) {
+    private void subscribe(MqttClient connected) {
         if (closed) {
             connected.disconnect();
             return;
         }
         client = connected;
         reconnect.connected();
+        connected.subscribe(subscriptions())
+                .onFailure(e -> Logger.error("cannot subscribe to the floors: {}", e.getMessage()));
+    }
+
+    private Map<String, Integer> subscriptions() {
         Map<String, Integer> topics = new LinkedHashMap<>();
         for (CentrePlan.FloorRef floor : plan.floors()) {
             topics.put(Topic.floor(floor.site(), floor.floor(), Topic.Kind.SUMMARY).toString(), AT_MOST_ONCE);
             topics.put(Topic.floor(floor.site(), floor.floor(), Topic.Kind.GATEWAY).toString(), AT_MOST_ONCE);
             topics.put(Topic.allSeats(floor.site(), floor.floor(), Topic.Kind.EVENT), AT_MOST_ONCE);
         }
-        connected.subscribe(topics)
-                .onSuccess(id -> {
-                    Logger.info("watching {} on {} as {}", plan.floorCount(), broker, clientId);
-                    feed.link(true);
-                })
-                .onFailure(e -> Logger.error("cannot subscribe to the floors: {}", e.getMessage()));
+        return topics;
+    }
+
+    /** The link is up once the broker answered the subscriptions, not when they were sent. */
+    private void granted(MqttClient connected, List<Integer> codes) {
+        if (connected != client) {
+            return;
+        }
+        vertx.cancelTimer(answerWatch);
+        List<String> refused = BrokerSession.refused(List.copyOf(subscriptions().keySet()), codes);
+        if (!refused.isEmpty()) {
+            // those floors turn stale on the page, which says what the duty manager needs to know
+            Logger.error("the broker refused {}: the centre's login may not read those floors", refused);
+        }
+        Logger.info("watching {} on {} as {}", plan.floorCount(), reconnect.current(), clientId);
+        feed.link(true);
+    }
+
+    /** Not accepted or not answered within three keepalives: dropped, and the next node tried as after a failure or loss. */
+    private void unanswered(MqttClient attempt, URI broker) {
+        Logger.warn("{} took the connection but has not {} within {} ms: dropping it", broker,
+                attempt == client ? "answered the subscriptions" : "accepted it", answerMs);
+        attempt.disconnect();
     }
 
     private void received(MqttPublishMessage message) {
@@ -148,6 +189,7 @@ public final class CentreLink {
             return;
         }
         client = null;
+        vertx.cancelTimer(answerWatch);
         feed.link(false);
         if (closed) {
             return;
@@ -159,6 +201,7 @@ public final class CentreLink {
 
     public void close() {
         closed = true;
+        vertx.cancelTimer(answerWatch);
         if (client != null && client.isConnected()) {
             client.disconnect();
         }
