@@ -48,7 +48,7 @@ class TlsClusterTest {
                      dir.resolve("gw")).toBuilder().tlsCaFile(ca).siteFile(site).build())) {
             assertThat(cluster.brokerList()).startsWith("ssl://").doesNotContain("tcp://");
             FloorSimulator seats = new FloorSimulator(vertx, new FloorSimulator.Settings(cluster.brokerList(), "hq", "f1",
-                    SEATS, 1, null, ca, FloorSimulator.Settings.LINK_CHECK_MS));
+                    SEATS, 1, null, ca));
             try {
                 seats.connectAllWithin(Duration.ofMinutes(2));
                 Http http = new Http(gateway.httpPort());

@@ -11,11 +11,11 @@ import java.net.URI;
  * An MQTT connect that fails when the broker takes the connection but does not accept it in time. Vert.x's client
  * waits for the CONNACK without end, and a broker that never sends one (seen: a NATS node whose cluster had lost a
  * node; or another program on the broker's port) would hold its caller for ever. The connection is then dropped,
- * and so is one the broker accepts only after the bound: its caller has moved on.
+ * and so is one the broker accepts only after the bound: its caller has moved on. Also the floor simulator's seats'.
  */
-final class ConnectWithin {
+public final class ConnectWithin {
     /** Why a connect failed when the broker took the connection and said nothing. */
-    static final class NotAccepted extends Exception {
+    public static final class NotAccepted extends Exception {
         NotAccepted(URI broker, long withinMs) {
             super(broker + " took the connection but did not accept it within " + withinMs + " ms", null, false,
                     false);
@@ -25,7 +25,7 @@ final class ConnectWithin {
     private ConnectWithin() {
     }
 
-    static Future<MqttConnAckMessage> connect(Vertx vertx, MqttClient client, URI broker, long withinMs) {
+    public static Future<MqttConnAckMessage> connect(Vertx vertx, MqttClient client, URI broker, long withinMs) {
         Promise<MqttConnAckMessage> accepted = Promise.promise();
         long watch = vertx.setTimer(withinMs, id -> {
             if (accepted.tryFail(new NotAccepted(broker, withinMs))) {

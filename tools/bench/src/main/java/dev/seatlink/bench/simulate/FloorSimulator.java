@@ -1,5 +1,6 @@
 package dev.seatlink.bench.simulate;
 
+import dev.seatlink.gateway.brokerlink.ConnectWithin;
 import dev.seatlink.link.BrokerList;
 import dev.seatlink.link.BrokerSession;
 import dev.seatlink.link.SubscriptionCheck;
@@ -61,6 +62,7 @@ public final class FloorSimulator implements AutoCloseable {
      * connect is a session load, a session store, a consumer and two retained stores, each refused after 4 s.
      */
     static final int CONNECT_WINDOW = 50;
+    private static final int KEEPALIVE_S = 30;
 
     /** How long a seat following its calls stays in wrap-up before its agent presses Ready. */
     static final long WRAP_UP_MS = 500;
@@ -78,20 +80,35 @@ public final class FloorSimulator implements AutoCloseable {
      * @param login     per seat, the broker username and password, or null for an anonymous broker
      * @param tlsCaFile PEM CA to trust for {@code ssl://} brokers, or null for the JVM's default CAs
      * @param linkCheckMs a seat's subscription quiet this long gets a probe (a terminal's {@code linkCheckSeconds})
+     * @param acceptMs  how long a node that took a seat's connection has to accept it before the seat drops it and
+     *                  tries the next node
      */
     public record Settings(String brokers, String site, String floor, int seats, long firstSeq, SeatLogin login,
-                           Path tlsCaFile, long linkCheckMs) {
+                           Path tlsCaFile, long linkCheckMs, long acceptMs) {
         /** A terminal's default: a quiet subscription is probed after a minute. */
         public static final long LINK_CHECK_MS = 60_000;
+        /** Three of the seats' keepalives, as a gateway waits for an answer. */
+        public static final long ACCEPT_MS = BrokerSession.subscribeAnswerMs(KEEPALIVE_S);
+
+        /** Seats with their login and CA, and the defaults otherwise. */
+        public Settings(String brokers, String site, String floor, int seats, long firstSeq, SeatLogin login,
+                        Path tlsCaFile) {
+            this(brokers, site, floor, seats, firstSeq, login, tlsCaFile, LINK_CHECK_MS, ACCEPT_MS);
+        }
 
         /** Anonymous seats on plain-text brokers, as the benches run them. */
         public static Settings plain(String brokers, String site, String floor, int seats, long firstSeq) {
-            return new Settings(brokers, site, floor, seats, firstSeq, null, null, LINK_CHECK_MS);
+            return new Settings(brokers, site, floor, seats, firstSeq, null, null);
         }
 
         /** The same seats probing a quiet subscription after {@code ms}. */
         public Settings checkingLinksEvery(long ms) {
-            return new Settings(brokers, site, floor, seats, firstSeq, login, tlsCaFile, ms);
+            return new Settings(brokers, site, floor, seats, firstSeq, login, tlsCaFile, ms, acceptMs);
+        }
+
+        /** The same seats giving a node {@code ms} to accept their connection. */
+        public Settings acceptedWithin(long ms) {
+            return new Settings(brokers, site, floor, seats, firstSeq, login, tlsCaFile, linkCheckMs, ms);
         }
     }
 
@@ -285,7 +302,7 @@ public final class FloorSimulator implements AutoCloseable {
         Topic status = topic(seat, Topic.Kind.STATUS);
         MqttClientOptions options = new MqttClientOptions()
                 .setClientId(ClientId.seat(settings.site(), settings.floor(), seat.seat))
-                .setCleanSession(false).setKeepAliveInterval(30).setAutoKeepAlive(true).setMaxInflightQueue(1000)
+                .setCleanSession(false).setKeepAliveInterval(KEEPALIVE_S).setAutoKeepAlive(true).setMaxInflightQueue(1000)
                 .setWillFlag(true).setWillTopic(status.toString()).setWillQoS(1).setWillRetain(true)
                 .setWillMessageBytes(Buffer.buffer(codec.encode(new SeatStatus(false, seat.boot, null,
                         System.currentTimeMillis()))));
@@ -357,7 +374,9 @@ public final class FloorSimulator implements AutoCloseable {
         synchronized (node) {
             broker = brokers.get(node[index]);
         }
-        return client.connect(broker.getPort(), broker.getHost(), broker.getHost())
+        // a node that takes the connection and never accepts it would keep the seat away for good, as a terminal's
+        // connect timeout does not
+        return ConnectWithin.connect(vertx, client, broker, settings.acceptMs())
                 .compose(ack -> subscribe(index, client))
                 .onSuccess(ack -> {
                     SubscriptionCheck check = checks.get(index);

@@ -67,8 +67,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         FloorSimulator simulator = new FloorSimulator(vertx, new FloorSimulator.Settings(broker, site, floor, seats,
-                firstSeq, credentials == null ? null : seat -> login(credentials, seat), tlsCaFile,
-                FloorSimulator.Settings.LINK_CHECK_MS));
+                firstSeq, credentials == null ? null : seat -> login(credentials, seat), tlsCaFile));
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop.countDown();

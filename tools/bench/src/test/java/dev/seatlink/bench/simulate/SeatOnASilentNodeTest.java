@@ -1,0 +1,42 @@
+package dev.seatlink.bench.simulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seatlink.terminal.testing.RefusingBroker;
+import dev.seatlink.terminal.testing.UnansweringBroker;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A cluster node that takes a simulated seat's connection and never accepts it (as a NATS node missing a peer was
+ * seen to do) does not keep the seat away for good, nor hold one of the floor's connect window's places: the seat
+ * drops the connection after the bound and comes up on the next node, as a terminal does after its connect timeout.
+ */
+class SeatOnASilentNodeTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSeatWhoseNodeNeverAcceptsComesUpOnTheNextNode() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try (UnansweringBroker silent = UnansweringBroker.silent();
+             RefusingBroker broker = RefusingBroker.firstTimes("nothing/refused", 0)) {
+            String live = broker.start(dir.resolve("broker"));
+            // seat i starts on node i mod 2: the first seat on the silent one
+            FloorSimulator.Settings settings = FloorSimulator.Settings.plain(silent.url() + "," + live, "hq", "f1", 2, 1)
+                    .acceptedWithin(500);
+            try (FloorSimulator floor = new FloorSimulator(vertx, settings)) {
+                floor.connectAllWithin(Duration.ofSeconds(20));
+
+                assertThat(silent.connections()).isEqualTo(1);
+                assertThat(floor.nodeOf(FloorSimulator.seatId(1))).isEqualTo(live);
+                assertThat(floor.connected()).isEqualTo(2);
+            }
+        } finally {
+            vertx.close().await();
+        }
+    }
+}
