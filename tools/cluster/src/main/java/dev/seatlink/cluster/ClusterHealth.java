@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Whether a cluster can take clients: every running node's {@code /healthz} is ok (with JetStream that means
@@ -26,6 +28,8 @@ final class ClusterHealth {
      * KiB; a URL that answers without end (a wrong port, a hostile host) must not fill the technician's memory.
      */
     static final int MAX_ANSWER_BYTES = 1 << 20;
+    /** How long a node has for its headers, and again for the rest of its answer. */
+    private static final Duration ANSWER_TIME = Duration.ofSeconds(2);
     /** A one-off reading's requests to a node that gives no answer, in all, {@value #RETRY_PAUSE_MS} ms apart. */
     static final int ATTEMPTS = 3;
     static final long RETRY_PAUSE_MS = 500;
@@ -166,10 +170,10 @@ final class ClusterHealth {
     private JsonNode get(MonitoredNode node, String path) {
         try {
             HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(node.monitorUrl() + path))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofInputStream());
+                    .timeout(ANSWER_TIME).build(), HttpResponse.BodyHandlers.ofInputStream());
             byte[] body;
             try (InputStream in = response.body()) {
-                body = in.readNBytes(MAX_ANSWER_BYTES + 1);
+                body = readWithin(in);
             }
             if (body.length > MAX_ANSWER_BYTES) {
                 return null;
@@ -184,6 +188,26 @@ final class ClusterHealth {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterException("interrupted");
+        }
+    }
+
+    /**
+     * The request's timeout ends at the headers, and the body's stream has none: a node — or whatever answers at that
+     * address — that stops mid-answer would hold {@code cluster status --wait}, or a cluster's start, for ever. Closing
+     * the stream from another thread ends the read (an IOException: no answer).
+     */
+    private static byte[] readWithin(InputStream in) throws IOException {
+        CompletableFuture<Void> cutOff = CompletableFuture.runAsync(() -> {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // closing is all that was wanted
+            }
+        }, CompletableFuture.delayedExecutor(ANSWER_TIME.toMillis(), TimeUnit.MILLISECONDS));
+        try {
+            return in.readNBytes(MAX_ANSWER_BYTES + 1);
+        } finally {
+            cutOff.cancel(false);
         }
     }
 

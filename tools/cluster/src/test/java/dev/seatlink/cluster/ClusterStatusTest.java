@@ -12,19 +12,28 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@code cluster status} against monitoring URLs that are not a NATS node's (a stand-in HTTP server from the JDK). */
 class ClusterStatusTest {
+    private final CountDownLatch released = new CountDownLatch(1);
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
     private HttpServer server;
 
     @AfterEach
     void stop() {
+        released.countDown();
         if (server != null) {
             server.stop(0);
         }
+        handlers.shutdownNow();
     }
 
     /**
@@ -58,6 +67,26 @@ class ClusterStatusTest {
         assertThat(said).contains("no answer", "NOT HEALTHY: ");
         assertThat(written.get()).as("bytes the server got out before the reader stopped")
                 .isLessThan((long) ANSWER_CHUNKS * chunk.length);
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aUrlThatStopsMidAnswerCountsAsSilentInsteadOfHoldingTheStatusForEver() throws IOException {
+        byte[] start = "{\"status\":".getBytes(StandardCharsets.UTF_8);
+        start(exchange -> {
+            exchange.sendResponseHeaders(200, start.length + 100);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(start);
+                out.flush();
+                released.await(60, TimeUnit.SECONDS); // the rest never comes while the test runs
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException stoppedReading) {
+                // the status command gave up: what this test wants
+            }
+        });
+
+        assertThat(status()).contains("no answer", "NOT HEALTHY: ");
     }
 
     @Test
@@ -102,6 +131,7 @@ class ClusterStatusTest {
 
     private void start(com.sun.net.httpserver.HttpHandler handler) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(handlers); // a handler that holds its answer holds no other request
         server.createContext("/", handler);
         server.start();
     }
