@@ -13,72 +13,75 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Reading a node's monitoring port (here a stand-in HTTP server from the JDK). */
 class HttpNodeMonitorTest {
-    private final CountDownLatch released = new CountDownLatch(1);
-    private final ExecutorService handlers = Executors.newCachedThreadPool();
-    private HttpServer server;
-
-    @AfterEach
-    void stop() {
-        released.countDown();
-        server.stop(0);
-        handlers.shutdownNow();
-    }
-
     @Test
     void aNodeAnswersWithItsStorageAndConsumers() throws IOException {
-        start("{\"storage\":2048,\"memory\":0,\"account_details\":[{\"stream_detail\":[{\"name\":\"$MQTT_msgs\","
-                + "\"state\":{\"messages\":5,\"bytes\":900},\"consumer_detail\":[{\"name\":\"abcdefgh_x\","
-                + "\"config\":{\"filter_subject\":\"$MQTT.msgs.seatlink.v1.hq.f1.s-001.>\"},\"num_pending\":3,"
-                + "\"num_ack_pending\":1,\"delivered\":{\"stream_seq\":2}}]}]}]}", false);
+        try (StandInNode node = new StandInNode("{\"storage\":2048,\"memory\":0,\"account_details\":[{\"stream_detail\":"
+                + "[{\"name\":\"$MQTT_msgs\",\"state\":{\"messages\":5,\"bytes\":900},\"consumer_detail\":[{\"name\":"
+                + "\"abcdefgh_x\",\"config\":{\"filter_subject\":\"$MQTT.msgs.seatlink.v1.hq.f1.s-001.>\"},"
+                + "\"num_pending\":3,\"num_ack_pending\":1,\"delivered\":{\"stream_seq\":2}}]}]}]}", false)) {
 
-        NodeReading reading = new HttpNodeMonitor(Duration.ofSeconds(10)).read(url());
+            NodeReading reading = new HttpNodeMonitor(Duration.ofSeconds(10)).read(node.url());
 
-        assertThat(reading.problem()).isNull();
-        assertThat(reading.storeBytes()).isEqualTo(2048);
-        assertThat(reading.consumers()).singleElement().satisfies(c -> assertThat(c.pending()).isEqualTo(3));
+            assertThat(reading.problem()).isNull();
+            assertThat(reading.storeBytes()).isEqualTo(2048);
+            assertThat(reading.consumers()).singleElement().satisfies(c -> assertThat(c.pending()).isEqualTo(3));
+        }
     }
 
     @Test
     @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aNodeThatStopsMidAnswerIsShownUnreachableOnceTheBoundIsUpInsteadOfHoldingTheReadingForEver()
             throws IOException {
-        start("{\"storage\":2048,\"account_details\":[", true);
+        try (StandInNode node = new StandInNode("{\"storage\":2048,\"account_details\":[", true)) {
 
-        NodeReading reading = new HttpNodeMonitor(Duration.ofMillis(500)).read(url());
+            NodeReading reading = new HttpNodeMonitor(Duration.ofMillis(500)).read(node.url());
 
-        assertThat(reading.problem()).isEqualTo("no whole answer from " + HttpNodeMonitor.PATH + " within 500 ms");
-        assertThat(reading.consumers()).isEmpty();
+            assertThat(reading.problem()).isEqualTo("no whole answer from " + HttpNodeMonitor.PATH + " within 500 ms");
+            assertThat(reading.consumers()).isEmpty();
+        }
     }
 
-    /** Answers {@code text} (as a longer answer's start, then nothing more until the test ends, if {@code stalls}). */
-    private void start(String text, boolean stalls) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(handlers);
-        server.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(200, stalls ? bytes.length + 1_000 : bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-                out.flush();
-                if (stalls) {
-                    released.await(30, TimeUnit.SECONDS);
+    /** Answers {@code text} — or, if it {@code stalls}, that as a longer answer's start and then nothing until closed. */
+    private static final class StandInNode implements AutoCloseable {
+        private final CountDownLatch closed = new CountDownLatch(1);
+        private final ExecutorService answering = Executors.newCachedThreadPool();
+        private final HttpServer server;
+
+        StandInNode(String text, boolean stalls) throws IOException {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(answering);
+            server.createContext("/", exchange -> {
+                exchange.sendResponseHeaders(200, stalls ? bytes.length + 1_000 : bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                    out.flush();
+                    if (stalls) {
+                        closed.await(30, TimeUnit.SECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (IOException readerGaveUp) {
+                    // what the stalling test wants
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException closedByTheReader) {
-                // the reader gave up: what the stalling test wants
-            }
-        });
-        server.start();
-    }
+            });
+            server.start();
+        }
 
-    private String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        @Override
+        public void close() {
+            closed.countDown();
+            server.stop(0);
+            answering.shutdownNow();
+        }
     }
 }
