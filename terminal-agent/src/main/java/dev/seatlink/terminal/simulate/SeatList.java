@@ -58,14 +58,17 @@ final class SeatList {
         return seat;
     }
 
+    private static final Duration ANSWER_TIME = Duration.ofSeconds(2);
+
     /** The seats of {@code GET /api/floor} at {@code floorUrl}, retrying for up to {@code wait}. */
     static List<String> fromGateway(URI floorUrl, Duration wait) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(ANSWER_TIME).build();
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(floorUrl).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
+                // without a timeout a gateway that took the connection and never answered would hold this past wait
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(floorUrl).timeout(ANSWER_TIME).GET()
+                        .build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     List<String> seats = new ArrayList<>();
                     for (JsonNode seat : new ObjectMapper().readTree(response.body()).path("seats")) {

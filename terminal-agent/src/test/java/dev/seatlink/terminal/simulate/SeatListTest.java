@@ -3,7 +3,12 @@ package dev.seatlink.terminal.simulate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.seatlink.terminal.testing.UnansweringBroker;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class SeatListTest {
 
@@ -11,6 +16,17 @@ class SeatListTest {
     void rangesKeepPrefixAndPadding() {
         assertThat(SeatList.parse("s-001..s-003,s-010")).containsExactly("s-001", "s-002", "s-003", "s-010");
         assertThat(SeatList.parse("s-008..s-011")).containsExactly("s-008", "s-009", "s-010", "s-011");
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aGatewayThatTakesTheConnectionAndNeverAnswersFailsTheListOnceTheWaitIsUp() throws Exception {
+        try (UnansweringBroker silent = UnansweringBroker.silent()) { // a TCP server that answers nothing
+            URI floor = URI.create(silent.url().replace("tcp://", "http://") + "/api/floor");
+
+            assertThatThrownBy(() -> SeatList.fromGateway(floor, Duration.ofSeconds(1))).isInstanceOf(IOException.class)
+                    .hasMessageStartingWith("cannot read seats from " + floor);
+        }
     }
 
     @Test
