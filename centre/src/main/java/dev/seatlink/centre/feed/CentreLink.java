@@ -159,7 +159,7 @@ public final class CentreLink {
         feed.link(true);
     }
 
-    /** Not accepted or not answered within three keepalives: dropped, and the next node tried as after a failure or loss. */
+    /** Not accepted, or not answered, within three keepalives: dropped, and the next node tried as after a loss. */
     private void unanswered(MqttClient attempt, URI broker) {
         Logger.warn("{} took the connection but has not {} within {} ms: dropping it", broker,
                 attempt == client ? "answered the subscriptions" : "accepted it", answerMs);

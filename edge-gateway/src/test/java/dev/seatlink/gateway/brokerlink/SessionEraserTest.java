@@ -28,8 +28,8 @@ class SessionEraserTest {
     @Test
     void aBrokerThatTakesTheCleanConnectAndSaysNothingFailsTheEraseWithTheReason() throws Exception {
         try (UnansweringBroker broker = UnansweringBroker.silent()) {
-            SessionEraser eraser = new SessionEraser(vertx,
-                    new LinkSettings(broker.url(), "hq", "f1", null, null, null, null, 10), on(broker.url()), TIMEOUT_MS);
+            LinkSettings gateway = new LinkSettings(broker.url(), "hq", "f1", null, null, null, null, 10);
+            SessionEraser eraser = new SessionEraser(vertx, gateway, on(broker.url()), TIMEOUT_MS);
 
             CompletableFuture<Void> erased = eraser.erase("hq.f1.s-001").toCompletionStage().toCompletableFuture();
 

@@ -20,10 +20,12 @@ import org.junit.jupiter.api.Timeout;
 class HttpNodeMonitorTest {
     @Test
     void aNodeAnswersWithItsStorageAndConsumers() throws IOException {
-        try (StandInNode node = new StandInNode("{\"storage\":2048,\"memory\":0,\"account_details\":[{\"stream_detail\":"
-                + "[{\"name\":\"$MQTT_msgs\",\"state\":{\"messages\":5,\"bytes\":900},\"consumer_detail\":[{\"name\":"
-                + "\"abcdefgh_x\",\"config\":{\"filter_subject\":\"$MQTT.msgs.seatlink.v1.hq.f1.s-001.>\"},"
-                + "\"num_pending\":3,\"num_ack_pending\":1,\"delivered\":{\"stream_seq\":2}}]}]}]}", false)) {
+        String answer = "{\"storage\":2048,\"memory\":0,\"account_details\":[{\"stream_detail\":["
+                + "{\"name\":\"$MQTT_msgs\",\"state\":{\"messages\":5,\"bytes\":900},"
+                + "\"consumer_detail\":[{\"name\":\"abcdefgh_x\","
+                + "\"config\":{\"filter_subject\":\"$MQTT.msgs.seatlink.v1.hq.f1.s-001.>\"},\"num_pending\":3,"
+                + "\"num_ack_pending\":1,\"delivered\":{\"stream_seq\":2}}]}]}]}";
+        try (StandInNode node = new StandInNode(answer, false)) {
 
             NodeReading reading = new HttpNodeMonitor(Duration.ofSeconds(10)).read(node.url());
 
@@ -46,7 +48,7 @@ class HttpNodeMonitorTest {
         }
     }
 
-    /** Answers {@code text} — or, if it {@code stalls}, that as a longer answer's start and then nothing until closed. */
+    /** Answers {@code text}; or, if it {@code stalls}, that as a longer answer's start, then nothing until closed. */
     private static final class StandInNode implements AutoCloseable {
         private final CountDownLatch closed = new CountDownLatch(1);
         private final ExecutorService answering = Executors.newCachedThreadPool();

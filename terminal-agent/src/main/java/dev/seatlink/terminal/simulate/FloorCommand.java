@@ -24,7 +24,8 @@ public final class FloorCommand implements Callable<Integer> {
     @Option(names = "--seats", paramLabel = "LIST", description = "seats to run, e.g. s-001..s-024,s-030")
     String seats;
 
-    @Option(names = "--seats-from", paramLabel = "URL", description = "take the seats from a gateway's /api/floor (asked for up to 30 s, 2 s an answer)")
+    @Option(names = "--seats-from", paramLabel = "URL",
+            description = "take the seats from a gateway's /api/floor (asked for up to 30 s, 2 s an answer)")
     URI seatsFrom;
 
     @Option(names = "--except", paramLabel = "LIST", description = "seats not to run (left to a person), e.g. s-024")

@@ -302,7 +302,8 @@ public final class FloorSimulator implements AutoCloseable {
         Topic status = topic(seat, Topic.Kind.STATUS);
         MqttClientOptions options = new MqttClientOptions()
                 .setClientId(ClientId.seat(settings.site(), settings.floor(), seat.seat))
-                .setCleanSession(false).setKeepAliveInterval(KEEPALIVE_S).setAutoKeepAlive(true).setMaxInflightQueue(1000)
+                .setCleanSession(false).setKeepAliveInterval(KEEPALIVE_S).setAutoKeepAlive(true)
+                .setMaxInflightQueue(1000)
                 .setWillFlag(true).setWillTopic(status.toString()).setWillQoS(1).setWillRetain(true)
                 .setWillMessageBytes(Buffer.buffer(codec.encode(new SeatStatus(false, seat.boot, null,
                         System.currentTimeMillis()))));

@@ -26,8 +26,8 @@ class SeatOnASilentNodeTest {
              RefusingBroker broker = RefusingBroker.firstTimes("nothing/refused", 0)) {
             String live = broker.start(dir.resolve("broker"));
             // seat i starts on node i mod 2: the first seat on the silent one
-            FloorSimulator.Settings settings = FloorSimulator.Settings.plain(silent.url() + "," + live, "hq", "f1", 2, 1)
-                    .acceptedWithin(500);
+            FloorSimulator.Settings settings = FloorSimulator.Settings
+                    .plain(silent.url() + "," + live, "hq", "f1", 2, 1).acceptedWithin(500);
             try (FloorSimulator floor = new FloorSimulator(vertx, settings)) {
                 floor.connectAllWithin(Duration.ofSeconds(20));
 
