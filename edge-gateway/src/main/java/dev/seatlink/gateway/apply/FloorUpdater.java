@@ -41,9 +41,10 @@ public final class FloorUpdater {
     public static final long MAX_SEQ_JUMP = 500;
     static final long ANSWERS_LATE_MS = 60_000;
     /**
-     * A gateway joins its partner's roll call (it hears seats answer rebirths it did not ask) unless it called one
-     * itself this recently: so each of a pair finds the seats that died with a node. A join sets no roll call off
-     * in turn ({@link RollCall#join}).
+     * A gateway joins each of its partner's roll calls once (it hears seats answer rebirths it did not ask): so each
+     * of a pair finds the seats that died with a node. A join sets no roll call off in turn ({@link RollCall#join}).
+     * An older partner's asks do not say which roll call they belong to: then it joins unless it called one itself
+     * this recently.
      */
     static final long JOIN_QUIET_MS = 60_000;
     /** A seat's events missing this long are an alert ({@link #gapsOverdue}). */
@@ -144,8 +145,7 @@ public final class FloorUpdater {
                 answerDue.remove(seat);
                 if (rollCall.answered(seat, status.rebirth())) {
                     cameBack(seat); // this status, newer than any held, is the one to show
-                } else if (rollCall.isOthersAsk(status.rebirth())
-                        && !rollCall.startedWithin(JOIN_QUIET_MS, clock.millis())) {
+                } else if (rollCall.joinsPartnersCall(status.rebirth(), JOIN_QUIET_MS, clock.millis())) {
                     // Only a roll call of its own finds the seats that did not answer: a seat that died with its
                     // node left no Last Will, and the partner's verdict on it is not heard here.
                     Logger.warn("the other gateway of the floor is calling the roll (seat {} answered its rebirth): "

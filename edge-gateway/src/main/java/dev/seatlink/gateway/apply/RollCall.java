@@ -42,6 +42,12 @@ public final class RollCall {
      * delaying the primary's summaries and showing seats offline on the standby that had only answered late.
      */
     static final String JOIN_PREFIX = "rj-";
+    /**
+     * What names a roll call in its asks, after the gateway's mark: {@code rc-{mark}-n{count}-{uuid}}. A partner joins
+     * each once ({@link #joinsPartnersCall}). Not a hex digit, so the asks of an older gateway, which name no call
+     * ({@code rc-{mark}-{uuid}}), are told apart.
+     */
+    static final String CALL_MARK = "n";
 
     /** A rebirth to send to a seat; {@code commandId} is the id its answer will carry. */
     public record Ask(String seat, String commandId) {
@@ -65,11 +71,15 @@ public final class RollCall {
     private long startedAt = Long.MIN_VALUE / 2;
     private final String ownMark = UUID.randomUUID().toString().substring(0, 8) + "-";
     private final String ownPrefix = ID_PREFIX + ownMark;
-    /** What the asks sent next start with: {@link #ownPrefix}, or the join's ({@link #JOIN_PREFIX}). */
+    /** What the asks sent next start with: {@link #ownPrefix} and the call, or the join's ({@link #JOIN_PREFIX}). */
     private String askPrefix = ownPrefix;
+    /** Roll calls of its own started so far: each one's asks name it. */
+    private int calls;
+    /** The partner's roll call joined last ({@code rc-{mark}-n{count}}), or null. */
+    private String joinedCall;
 
     /** Whether a roll call was started (or asked to start again) less than {@code ms} before {@code now}. */
-    public boolean startedWithin(long ms, long now) {
+    private boolean startedWithin(long ms, long now) {
         return now - startedAt < ms;
     }
 
@@ -83,8 +93,41 @@ public final class RollCall {
      * (so a roll call under way still ends, however often seats move).
      */
     public void start(Collection<String> seats, long now) {
-        askPrefix = ownPrefix;
+        calls++;
+        askPrefix = ownPrefix + CALL_MARK + calls + "-";
         ask(seats, now);
+    }
+
+    /**
+     * Whether hearing a seat answer {@code commandId} makes this gateway join its partner's roll call: once for each
+     * roll call of the partner's, which its asks name. A roll call the partner starts after a node's death is then
+     * joined even when this gateway joined one, or called its own, just before: the seats that answered that one and
+     * then died with the node would otherwise stay online here (a failover test in CI, 2026-12-06). An older partner's
+     * asks name no roll call: joined unless a roll call started here within {@code quietMs}.
+     */
+    public boolean joinsPartnersCall(String commandId, long quietMs, long now) {
+        if (!isOthersAsk(commandId)) {
+            return false;
+        }
+        String call = partnersCall(commandId);
+        if (call == null) {
+            return !startedWithin(quietMs, now);
+        }
+        if (call.equals(joinedCall)) {
+            return false;
+        }
+        joinedCall = call;
+        return true;
+    }
+
+    /** {@code rc-{mark}-n{count}} of a roll call's ask, or null for an ask that names no roll call. */
+    private static String partnersCall(String commandId) {
+        int markEnd = commandId.indexOf('-', ID_PREFIX.length());
+        if (markEnd < 0 || !commandId.startsWith(CALL_MARK, markEnd + 1)) {
+            return null;
+        }
+        int callEnd = commandId.indexOf('-', markEnd + 1);
+        return callEnd < 0 ? null : commandId.substring(0, callEnd);
     }
 
     /** As {@link #start}, joining the partner's roll call: answers to these asks start no roll call there. */

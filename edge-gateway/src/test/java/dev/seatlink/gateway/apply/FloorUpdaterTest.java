@@ -403,6 +403,33 @@ class FloorUpdaterTest {
     }
 
     @Test
+    void aSeatThatAnsweredOneRollCallOfThePartnersAndThenDiedWithItsNodeIsFoundByJoiningTheNext() {
+        List<String> seats = everySeatOnlineAWhile();
+        String doomed = seats.get(0);
+        RollCall partner = new RollCall();
+        partner.start(seats, now.get()); // the partner takes the floor: every seat answers it, and this gateway's join
+        partner.due(now.get() + 1_000).forEach(ask -> answers(ask.seat(), ask.commandId()));
+        now.addAndGet(1_000);
+        updater.tick();
+        List.copyOf(sent.commands).forEach(this::answer);
+        outwaitTheRollCall();
+        sent.commands.clear();
+
+        // a node dies with the doomed seat and its Last Will; the partner's link comes back, it calls the roll again
+        partner.startAfterLinkLoss(seats, now.get());
+        partner.due(now.get() + 1_000).stream().filter(ask -> !ask.seat().equals(doomed))
+                .forEach(ask -> answers(ask.seat(), ask.commandId()));
+        now.addAndGet(1_000);
+        updater.tick();
+        List.copyOf(sent.commands).stream().filter(ask -> !ask.seat().equals(doomed)).forEach(this::answer);
+        outwaitTheRollCall();
+
+        assertThat(floor.seat(doomed).orElseThrow().online()).as("found by joining the partner's second roll call")
+                .isFalse();
+        assertThat(floor.seat(seats.get(1)).orElseThrow().online()).isTrue();
+    }
+
+    @Test
     void answersToThePartnersJoinOfARollCallStartNone() {
         List<String> seats = everySeatOnlineAWhile();
         for (String seat : seats) {

@@ -57,6 +57,31 @@ class RollCallTest {
     }
 
     @Test
+    void eachOfThePartnersRollCallsIsJoinedOnceHoweverSoonItFollowsTheLast() {
+        RollCall partner = new RollCall();
+        partner.start(List.of("s-1", "s-2"), 0);
+        List<RollCall.Ask> first = partner.due(1_000);
+        partner.startAfterLinkLoss(List.of("s-1", "s-2"), 2_000); // its link came back: a node died
+        List<RollCall.Ask> second = partner.due(3_000);
+
+        assertThat(roll.joinsPartnersCall(first.get(0).commandId(), 60_000, 1_000)).isTrue();
+        assertThat(roll.joinsPartnersCall(first.get(1).commandId(), 60_000, 1_001)).as("the same roll call").isFalse();
+        assertThat(roll.joinsPartnersCall(second.get(0).commandId(), 60_000, 3_000)).as("a new one").isTrue();
+        assertThat(roll.joinsPartnersCall(second.get(1).commandId(), 60_000, 3_001)).isFalse();
+        assertThat(roll.joinsPartnersCall("cmd-1", 60_000, 3_002)).as("no roll call's ask").isFalse();
+    }
+
+    @Test
+    void anOlderPartnersAsksNameNoRollCallAndAreJoinedOnlyAfterTheQuiet() {
+        String olderPartnersAsk = RollCall.ID_PREFIX + "0a1b2c3d-" + java.util.UUID.randomUUID();
+        assertThat(roll.joinsPartnersCall(olderPartnersAsk, 60_000, 0)).isTrue();
+        roll.join(List.of("s-1"), 0);
+
+        assertThat(roll.joinsPartnersCall(olderPartnersAsk, 60_000, 59_999)).isFalse();
+        assertThat(roll.joinsPartnersCall(olderPartnersAsk, 60_000, 60_000)).isTrue();
+    }
+
+    @Test
     void aSeatThatGreetsWhileItsAskIsUnansweredIsAskedAgainWithANewDeadline() {
         roll.start(List.of("s-1", "s-2"), 0);
         List<RollCall.Ask> first = roll.due(1_000);
