@@ -18,6 +18,7 @@ import io.vertx.mqtt.MqttClientOptions;
 import io.vertx.mqtt.messages.MqttPublishMessage;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,8 @@ public final class CentreLink {
 
     private final Vertx vertx;
     private final CentrePlan plan;
+    /** Every floor's summary, gateway and seat-event topics, as asked; the plan is fixed, and so are they. */
+    private final Map<String, Integer> subscriptions;
     private final Login login;
     private final ReconnectPlan reconnect;
     private final Codec codec = new Codec();
@@ -73,6 +76,7 @@ public final class CentreLink {
     CentreLink(Vertx vertx, String brokers, CentrePlan plan, Login login, RejectLog rejectLog, long answerMs) {
         this.vertx = vertx;
         this.plan = plan;
+        this.subscriptions = subscriptionsOf(plan);
         this.login = login;
         this.rejectLog = rejectLog;
         this.answerMs = answerMs;
@@ -130,18 +134,18 @@ public final class CentreLink {
         }
         client = connected;
         reconnect.connected();
-        connected.subscribe(subscriptions())
+        connected.subscribe(subscriptions)
                 .onFailure(e -> Logger.error("cannot subscribe to the floors: {}", e.getMessage()));
     }
 
-    private Map<String, Integer> subscriptions() {
+    private static Map<String, Integer> subscriptionsOf(CentrePlan plan) {
         Map<String, Integer> topics = new LinkedHashMap<>();
         for (CentrePlan.FloorRef floor : plan.floors()) {
             topics.put(Topic.floor(floor.site(), floor.floor(), Topic.Kind.SUMMARY).toString(), AT_MOST_ONCE);
             topics.put(Topic.floor(floor.site(), floor.floor(), Topic.Kind.GATEWAY).toString(), AT_MOST_ONCE);
             topics.put(Topic.allSeats(floor.site(), floor.floor(), Topic.Kind.EVENT), AT_MOST_ONCE);
         }
-        return topics;
+        return Collections.unmodifiableMap(topics);
     }
 
     /** The link is up once the broker answered the subscriptions, not when they were sent. */
@@ -150,7 +154,7 @@ public final class CentreLink {
             return;
         }
         vertx.cancelTimer(answerWatch);
-        List<String> refused = BrokerSession.refused(List.copyOf(subscriptions().keySet()), codes);
+        List<String> refused = BrokerSession.refused(List.copyOf(subscriptions.keySet()), codes);
         if (!refused.isEmpty()) {
             // those floors turn stale on the page, which says what the duty manager needs to know
             Logger.error("the broker refused {}: the centre's login may not read those floors", refused);

@@ -14,6 +14,9 @@ import java.util.List;
 
 /** Which seats a floor simulation runs: a list with ranges, or the seats a gateway serves. */
 final class SeatList {
+    /** How long the gateway has to connect, and then to answer, each ask. */
+    private static final Duration ANSWER_TIME = Duration.ofSeconds(2);
+
     private SeatList() {
     }
 
@@ -57,8 +60,6 @@ final class SeatList {
         }
         return seat;
     }
-
-    private static final Duration ANSWER_TIME = Duration.ofSeconds(2);
 
     /** The seats of {@code GET /api/floor} at {@code floorUrl}, retrying for up to {@code wait}. */
     static List<String> fromGateway(URI floorUrl, Duration wait) throws IOException, InterruptedException {
