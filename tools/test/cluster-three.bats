@@ -162,6 +162,18 @@ role() {
   [[ "$output" == *"for a gateway on a cluster (--cluster)"* ]]
 }
 
+@test "a pair member that reaches no broker fails with its health and the journal to read on its box" {
+  run "$SEATLINK" provision-gateway "${HOSTS[2]}" --cluster "tcp://$SUBNET.3:1" --nats "nats://$SUBNET.3:1" --instance b \
+    --site-config "$REPO/edge-gateway/src/main/resources/demo-site.json" --credentials "$SECRETS" \
+    --service-user "$(id -un)" --timeout 3 "${SSH_ARGS[@]}"
+  FAKE_SYSTEMD_ROOT="$BATS_FILE_TMPDIR/target-n3" "$REPO/tools/test/fake-systemd/systemctl" stop seatlink-gateway
+  echo "$output"
+  [ "$status" -ne 0 ]
+  [[ "${lines[-1]}" == "FAIL: the gateway on ${HOSTS[2]} is not healthy at http://$SUBNET.3:8080/health after 3 s: "* ]]
+  # the seats' broker is the cluster, not a Mosquitto beside the gateway
+  [[ "${lines[-1]}" == *"(on the box: journalctl -u seatlink-gateway)" ]]
+}
+
 @test "provision-cluster refuses one monitoring address for several nodes" {
   run "$SEATLINK" provision-cluster "${HOSTS[@]}" --credentials "$SECRETS" --monitor-host "$SUBNET.1" "${SSH_ARGS[@]}"
   [ "$status" -ne 0 ]
