@@ -163,8 +163,8 @@ role() {
 }
 
 @test "a pair member that reaches no broker fails with its health and the journal to read on its box" {
-  run "$SEATLINK" provision-gateway "${HOSTS[2]}" --cluster "tcp://$SUBNET.3:1" --nats "nats://$SUBNET.3:1" --instance b \
-    --site-config "$REPO/edge-gateway/src/main/resources/demo-site.json" --credentials "$SECRETS" \
+  run "$SEATLINK" provision-gateway "${HOSTS[2]}" --cluster "tcp://$SUBNET.3:1" --nats "nats://$SUBNET.3:1" \
+    --instance b --site-config "$REPO/edge-gateway/src/main/resources/demo-site.json" --credentials "$SECRETS" \
     --service-user "$(id -un)" --timeout 3 "${SSH_ARGS[@]}"
   FAKE_SYSTEMD_ROOT="$BATS_FILE_TMPDIR/target-n3" "$REPO/tools/test/fake-systemd/systemctl" stop seatlink-gateway
   echo "$output"
