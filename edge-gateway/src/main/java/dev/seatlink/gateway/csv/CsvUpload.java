@@ -2,8 +2,10 @@ package dev.seatlink.gateway.csv;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seatlink.gateway.answer.WholeAnswer;
 import dev.seatlink.link.Credentials;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +23,8 @@ import java.util.Map;
  */
 public final class CsvUpload {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** For the headers (the gateway checks every row first), then again for the rest of the answer. */
+    private static final Duration ANSWER_TIME = Duration.ofSeconds(60);
 
     private CsvUpload() {
     }
@@ -31,6 +35,11 @@ public final class CsvUpload {
      */
     public static int upload(Path csv, int maxBytes, String gateway, String path, Path credentials, String countField)
             throws InterruptedException {
+        return upload(csv, maxBytes, gateway, path, credentials, countField, ANSWER_TIME);
+    }
+
+    static int upload(Path csv, int maxBytes, String gateway, String path, Path credentials, String countField,
+            Duration wholeAnswer) throws InterruptedException {
         try {
             if (Files.size(csv) > maxBytes) {
                 System.err.println("FAIL: " + csv + " is larger than " + maxBytes / 1024 / 1024 + " MB");
@@ -38,14 +47,17 @@ public final class CsvUpload {
             }
             Credentials login = Credentials.read(credentials);
             String body = JSON.writeValueAsString(Map.of("csv", Files.readString(csv, StandardCharsets.UTF_8)));
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+            HttpResponse<InputStream> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
                     .send(HttpRequest.newBuilder(URI.create(gateway + path))
-                            .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                            .timeout(ANSWER_TIME).header("Content-Type", "application/json")
                             .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                                     (login.username() + ":" + login.password()).getBytes(StandardCharsets.UTF_8)))
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-            JsonNode answer = JSON.readTree(response.body());
+                            HttpResponse.BodyHandlers.ofInputStream());
+            JsonNode answer;
+            try (InputStream in = response.body()) {
+                answer = WholeAnswer.read(in, wholeAnswer, path, JSON::readTree);
+            }
             if (response.statusCode() == 200) {
                 System.out.println("PASS: " + answer.path(countField).asInt() + " " + countField + " imported from "
                         + csv);

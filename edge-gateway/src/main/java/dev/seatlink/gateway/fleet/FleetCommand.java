@@ -1,7 +1,9 @@
 package dev.seatlink.gateway.fleet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seatlink.gateway.answer.WholeAnswer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +18,10 @@ import picocli.CommandLine.Option;
         description = {"Lists a floor's seat terminals: online or offline, release, boot id, time since boot,",
                 "last event, reconnects and lost events, from the gateway's /api/fleet."})
 public final class FleetCommand implements Callable<Integer> {
+    private static final String PATH = "/api/fleet";
+    /** For the headers, then again for the rest: a gateway stopping mid-answer would stop {@code --watch} for good. */
+    private static final Duration ANSWER_TIME = Duration.ofSeconds(10);
+
     @Option(names = "--gateway", paramLabel = "URL", defaultValue = "http://127.0.0.1:8080",
             description = "the floor gateway (default ${DEFAULT-VALUE})")
     String gateway;
@@ -27,6 +33,7 @@ public final class FleetCommand implements Callable<Integer> {
     Integer watch;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    Duration wholeAnswer = ANSWER_TIME; // shorter in the tests
 
     @Override
     public Integer call() throws InterruptedException {
@@ -35,7 +42,7 @@ public final class FleetCommand implements Callable<Integer> {
             try {
                 body = fetch();
             } catch (IOException e) {
-                System.err.println("FAIL: cannot read " + gateway + "/api/fleet: " + e.getMessage());
+                System.err.println("FAIL: cannot read " + gateway + PATH + ": " + e.getMessage());
                 return 1;
             }
             if (watch != null) {
@@ -44,7 +51,7 @@ public final class FleetCommand implements Callable<Integer> {
             try {
                 System.out.print(json ? body + "\n" : FleetTable.render(new ObjectMapper().readTree(body)));
             } catch (IOException e) {
-                System.err.println("FAIL: " + gateway + "/api/fleet did not answer JSON: " + e.getMessage());
+                System.err.println("FAIL: " + gateway + PATH + " did not answer JSON: " + e.getMessage());
                 return 1;
             }
             if (watch == null) {
@@ -55,11 +62,13 @@ public final class FleetCommand implements Callable<Integer> {
     }
 
     private String fetch() throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/fleet"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("HTTP " + response.statusCode());
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(gateway + PATH))
+                .timeout(ANSWER_TIME).build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new IOException("HTTP " + response.statusCode());
+            }
+            return WholeAnswer.text(body, wholeAnswer, PATH);
         }
-        return response.body();
     }
 }

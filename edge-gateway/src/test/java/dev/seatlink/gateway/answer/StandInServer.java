@@ -1,0 +1,63 @@
+package dev.seatlink.gateway.answer;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An HTTP server from the JDK on a free loopback port that answers every request with {@code text}; or, if it
+ * {@code stalls}, with that as a longer answer's start, then nothing until it is closed.
+ */
+public final class StandInServer implements AutoCloseable {
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final ExecutorService answering = Executors.newCachedThreadPool();
+    private final HttpServer server;
+
+    private StandInServer(int status, String text, boolean stalls) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(answering);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(status, stalls ? bytes.length + 1_000 : bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+                out.flush();
+                if (stalls) {
+                    closed.await(30, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException readerGaveUp) {
+                // what the stalling tests want
+            }
+        });
+        server.start();
+    }
+
+    public static StandInServer answering(String text) throws IOException {
+        return new StandInServer(200, text, false);
+    }
+
+    public static StandInServer stallingAfter(String start) throws IOException {
+        return new StandInServer(200, start, true);
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        closed.countDown();
+        server.stop(0);
+        answering.shutdownNow();
+    }
+}
