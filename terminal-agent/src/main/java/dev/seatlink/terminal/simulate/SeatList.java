@@ -11,11 +11,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Which seats a floor simulation runs: a list with ranges, or the seats a gateway serves. */
 final class SeatList {
-    /** How long the gateway has to connect, and then to answer, each ask. */
-    private static final Duration ANSWER_TIME = Duration.ofSeconds(2);
+    /** How long the gateway has to take the connection and answer whole, each ask (10,000 seats: 2 MB). */
+    private static final Duration ANSWER_TIME = Duration.ofSeconds(5);
 
     private SeatList() {
     }
@@ -63,13 +67,16 @@ final class SeatList {
 
     /** The seats of {@code GET /api/floor} at {@code floorUrl}, retrying for up to {@code wait}. */
     static List<String> fromGateway(URI floorUrl, Duration wait) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(ANSWER_TIME).build();
+        return fromGateway(floorUrl, wait, ANSWER_TIME);
+    }
+
+    static List<String> fromGateway(URI floorUrl, Duration wait, Duration answerTime)
+            throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(answerTime).build();
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             try {
-                // without a timeout a gateway that took the connection and never answered would hold this past wait
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(floorUrl).timeout(ANSWER_TIME).GET()
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = ask(http, floorUrl, answerTime);
                 if (response.statusCode() == 200) {
                     List<String> seats = new ArrayList<>();
                     for (JsonNode seat : new ObjectMapper().readTree(response.body()).path("seats")) {
@@ -84,6 +91,25 @@ final class SeatList {
                 }
                 Thread.sleep(500);
             }
+        }
+    }
+
+    /**
+     * One ask, answered whole within {@code answerTime} or failed: a gateway that took the connection and never
+     * answered, or stopped mid-answer, would otherwise hold the floor's start past its wait (a request's own timeout
+     * ends at the headers).
+     */
+    private static HttpResponse<String> ask(HttpClient http, URI floorUrl, Duration answerTime)
+            throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(HttpRequest.newBuilder(floorUrl).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        try {
+            return answer.get(answerTime.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new IOException("no whole answer within " + answerTime.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         }
     }
 }
