@@ -25,7 +25,7 @@ public final class FloorCommand implements Callable<Integer> {
     String seats;
 
     @Option(names = "--seats-from", paramLabel = "URL",
-            description = "take the seats from a gateway's /api/floor (asked for up to 30 s, 5 s for each whole answer)")
+            description = "take the seats from a gateway's /api/floor (asked for up to 30 s, 5 s each whole answer)")
     URI seatsFrom;
 
     @Option(names = "--except", paramLabel = "LIST", description = "seats not to run (left to a person), e.g. s-024")
