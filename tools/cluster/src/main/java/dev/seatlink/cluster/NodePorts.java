@@ -5,9 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A node's four loopback ports: NATS clients, MQTT, HTTP monitoring and cluster routes. A cluster's ports are
@@ -24,10 +22,9 @@ public record NodePorts(int client, int mqtt, int http, int route) {
         if (kept.size() == size && kept.stream().allMatch(NodePorts::allFree)) {
             return kept;
         }
-        Set<Integer> taken = new HashSet<>();
         List<NodePorts> fresh = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            fresh.add(new NodePorts(free(taken), free(taken), free(taken), free(taken)));
+        for (int i = 0; i < size; i++) { // StablePorts never hands out a port twice
+            fresh.add(new NodePorts(StablePorts.next(), StablePorts.next(), StablePorts.next(), StablePorts.next()));
         }
         write(file, fresh);
         return fresh;
@@ -68,15 +65,5 @@ public record NodePorts(int client, int mqtt, int http, int route) {
     private boolean allFree() {
         return StablePorts.isFree(client) && StablePorts.isFree(mqtt) && StablePorts.isFree(http)
                 && StablePorts.isFree(route);
-    }
-
-    /** Below the ephemeral range ({@link StablePorts}): a dead node comes back on its ports. */
-    private static int free(Set<Integer> taken) {
-        while (true) {
-            int port = StablePorts.next();
-            if (taken.add(port)) {
-                return port;
-            }
-        }
     }
 }
