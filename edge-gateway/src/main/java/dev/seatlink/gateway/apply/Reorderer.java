@@ -31,9 +31,15 @@ import java.util.TreeMap;
 public final class Reorderer {
     /** The default reorder timeout of the contract. */
     public static final long DEFAULT_TIMEOUT_MS = 2_000;
-    static final long CHASE_FIRST_MS = 8_000;
-    /** Replays asked for events given up on: after 8, 16, 32, 64 and 128 s, some four minutes in all. */
-    static final int CHASES = 5;
+    /**
+     * The first chase of a hole: 4 s after its events were given up, 8 s after the replay the gap asked for (one
+     * asked while JetStream still elects after a node's death is often lost: at 8 s more this was the last of seven
+     * gateways to be whole in a node kill, 17.2 s after it) — or twice what replays lately took to come back, when
+     * that is longer, so a slow replay is not asked for again while still on its way.
+     */
+    static final long CHASE_FIRST_MS = 4_000;
+    /** Replays asked for events given up on: after 4, 8, 16, 32, 64 and 128 s, some four minutes in all. */
+    static final int CHASES = 6;
     /** Holes chased per seat at most: memory stays bounded whatever a seat's seqs do. */
     static final int HOLES = 16;
 
@@ -248,7 +254,8 @@ public final class Reorderer {
         }
         TreeMap<Long, Hole> holes = chases.computeIfAbsent(seat, s -> new TreeMap<>());
         holes.subMap(from, true, to, true).clear(); // a hole asked for again is one hole
-        holes.put(from, new Hole(to, now + CHASE_FIRST_MS, replayAskedAt));
+        long firstChase = Math.max(CHASE_FIRST_MS, 2 * replayRoundTrip.averageMs());
+        holes.put(from, new Hole(to, now + firstChase, replayAskedAt));
         while (holes.size() > HOLES) { // the oldest two as one: their replay brings back what lies between, too
             var first = holes.pollFirstEntry();
             var second = holes.pollFirstEntry();

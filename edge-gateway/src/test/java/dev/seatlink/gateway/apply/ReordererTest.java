@@ -96,6 +96,14 @@ class ReordererTest {
     }
 
     @Test
+    void whileReplaysComeBackSlowlyEventsGivenUpOnAreAskedForAgainOnlyAfterTwiceTheirRoundTrip() {
+        whileReplaysComeBackSlowerThanTheTimeoutTheRebirthIsSkippedAndTheTimelineKept(); // 3 s, s-1's 2 given up
+
+        assertThat(tick(T + 6_000 + 6_000 - 1).requests()).as("the first chase of a 4 s one").isEmpty();
+        assertThat(tick(T + 6_000 + 6_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2, 2));
+    }
+
+    @Test
     void onceReplaysComeBackQuicklyAgainTheRebirthIsAskedAgain() {
         whileReplaysComeBackSlowerThanTheTimeoutTheRebirthIsSkippedAndTheTimelineKept();
         for (int i = 0; i < 16; i++) { // gaps filled 500 ms after their replay
@@ -122,7 +130,7 @@ class ReordererTest {
     }
 
     @Test
-    void eventsGivenUpOnAreStillAskedForFiveTimesAtDoublingIntervalsForTheStore() {
+    void eventsGivenUpOnAreStillAskedForSixTimesAtDoublingIntervalsForTheStore() {
         giveUpOnTwoToFour();
 
         assertThat(tick(T + 6_000 + Reorderer.CHASE_FIRST_MS - 1).requests()).isEmpty();
@@ -134,7 +142,7 @@ class ReordererTest {
             assertThat(tick(at).requests()).as("ask %d", ask).containsExactly(new Reorderer.Replay("s-1", 2, 4));
             wait *= 2;
         }
-        assertThat(tick(T + 100_000_000).requests()).as("five times at most").isEmpty();
+        assertThat(tick(T + 100_000_000).requests()).as("six times at most").isEmpty();
     }
 
     @Test
@@ -163,8 +171,9 @@ class ReordererTest {
 
     @Test
     void aNewerHoleIsChasedOnItsOwnAndLeavesTheOlderOnesBackoffAlone() {
-        giveUpOnTwoToFour(); // hole 2..4, asked at T + 14 s, then T + 30 s
-        assertThat(tick(T + 14_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2, 4));
+        giveUpOnTwoToFour(); // hole 2..4, asked at T + 10 s, T + 18 s, then T + 34 s
+        assertThat(tick(T + 10_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2, 4));
+        assertThat(tick(T + 18_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2, 4));
         offer("s-1", 6, T + 20_000); // follows 5; then 7 and 8 are lost: a new hole
         offer("s-1", 9, T + 20_000);
         long ask = T + 22_000;
@@ -173,10 +182,10 @@ class ReordererTest {
         tick(ask + 2_000);
         tick(ask + 4_000); // given up: 9 applied, 7..8 chased
 
-        assertThat(tick(T + 29_999).requests()).as("the older hole's next ask did not move").isEmpty();
-        assertThat(tick(T + 30_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2, 4));
         assertThat(tick(ask + 4_000 + Reorderer.CHASE_FIRST_MS).requests())
                 .containsExactly(new Reorderer.Replay("s-1", 7, 8));
+        assertThat(tick(T + 33_999).requests()).as("the older hole's next ask did not move").isEmpty();
+        assertThat(tick(T + 34_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2, 4));
     }
 
     @Test
