@@ -2,7 +2,7 @@ package dev.seatlink.gateway.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.seatlink.gateway.answer.StandInServer;
+import dev.seatlink.terminal.testing.StandInServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.seatlink.gateway.jetstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.seatlink.gateway.answer.StandInServer;
+import dev.seatlink.terminal.testing.StandInServer;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -3,19 +3,11 @@ package dev.seatlink.terminal.simulate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.seatlink.terminal.testing.StandInServer;
 import dev.seatlink.terminal.testing.UnansweringBroker;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -41,33 +33,12 @@ class SeatListTest {
     @Test
     @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aGatewayThatStopsMidAnswerFailsTheListOnceTheWaitIsUp() throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        HttpServer gateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        gateway.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(200, 1_000); // promises more than it sends
-            try (OutputStream body = exchange.getResponseBody()) {
-                body.write("{\"seats\":[".getBytes(StandardCharsets.UTF_8));
-                body.flush();
-                done.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException readerGaveUp) {
-                // what this test wants
-            }
-        });
-        ExecutorService answering = Executors.newCachedThreadPool();
-        gateway.setExecutor(answering);
-        gateway.start();
-        try {
-            URI floor = URI.create("http://127.0.0.1:" + gateway.getAddress().getPort() + "/api/floor");
+        try (StandInServer gateway = StandInServer.stallingAfter("{\"seats\":[")) {
+            URI floor = URI.create(gateway.url() + "/api/floor");
 
             assertThatThrownBy(() -> SeatList.fromGateway(floor, Duration.ofSeconds(1), Duration.ofMillis(300)))
                     .isInstanceOf(IOException.class)
                     .hasMessage("cannot read seats from " + floor + ": no whole answer within 300 ms");
-        } finally {
-            done.countDown();
-            gateway.stop(0);
-            answering.shutdownNow();
         }
     }
 

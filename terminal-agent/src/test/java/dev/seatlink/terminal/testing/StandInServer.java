@@ -1,4 +1,4 @@
-package dev.seatlink.gateway.answer;
+package dev.seatlink.terminal.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An HTTP server from the JDK on a free loopback port that answers every request with {@code text}; or, if it
- * {@code stalls}, with that as a longer answer's start, then nothing until it is closed.
+ * {@code stalls}, with that as a longer answer's start, then nothing until it is closed (a gateway or a NATS node's
+ * monitoring that stops mid-answer, for the readers that must give up on it).
  */
 public final class StandInServer implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
