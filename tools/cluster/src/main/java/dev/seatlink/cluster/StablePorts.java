@@ -9,6 +9,8 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,14 +34,14 @@ public final class StablePorts {
     private static final int TRIES = 1_000;
     /** Byte {@code port} of this file is locked while the process that chose that port lives. */
     static final Path RESERVATIONS = Path.of(System.getProperty("java.io.tmpdir"), "seatlink-ports.lock");
-    /** Every port this process handed out. */
+    /** Every port this process handed out: read before the bind test, whose probe must not meet a node restarting. */
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
     /**
      * The one channel all of this process's locks are taken through: closing any channel to a file drops every lock
      * the process holds on it. The locks themselves are held, not read: an unreachable one could be released.
      */
     private static FileChannel reservations;
-    private static final Set<FileLock> LOCKS = ConcurrentHashMap.newKeySet();
+    private static final List<FileLock> LOCKS = new ArrayList<>(); // only under the class's lock (reserve)
 
     private StablePorts() {
     }
