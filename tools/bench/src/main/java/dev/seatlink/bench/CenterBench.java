@@ -48,7 +48,6 @@ final class CenterBench {
     /** Unacknowledged publishes per floor while publishing flat out (the simulator's window). */
     static final int IN_FLIGHT = 2_000;
     /** The time a centre view was made ({@code CentreView.now}), in its stream's data line. */
-    private static final Pattern VIEW_TIME = Pattern.compile("\"now\":(\\d+)");
 
     private final int floors;
     private final int seats;
@@ -56,7 +55,9 @@ final class CenterBench {
     private final Path work;
     private final Path gatewayJar;
     private final Path centreJar;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1, as browsers and curl speak to a gateway over plain HTTP (the JDK's client would ask for h2c). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Process> processes = new ArrayList<>();
 
     CenterBench(int floors, int seats, int seconds, Path work, Path root) {
@@ -80,6 +81,7 @@ final class CenterBench {
         HandWitness witness = null;
         HandWitness centreLike = null;
         PrimaryWatch primaries = null;
+        CentrePage page = null;
         try (NatsCluster cluster = NatsCluster.start(work.resolve("cluster"), 3, Duration.ofSeconds(60))) {
             String brokers = cluster.brokerList();
             StringBuilder centreFloors = new StringBuilder();
@@ -125,12 +127,17 @@ final class CenterBench {
             // subscribed as the centre is, through the ingest as the centre is: its backlog, if the cluster makes one
             URI centreNode = centreNode(work.resolve("centre.log"), node1);
             centreLike = HandWitness.start(centreNode, SITE, true);
+            page = CentrePage.open(centrePort); // as a duty manager's, open from before the ingest
+            Duration firstView = page.firstView(Duration.ofSeconds(30));
             phase(table, "ingest", () -> ingest(table, sims, gateways, subReceived));
             witness = HandWitness.start(centreNode, SITE, false);
             HandWitness eventsOnly = witness;
             HandWitness asTheCentre = centreLike;
-            phase(table, "centre latency", () -> centreLatency(table, sims, gateways, centrePort, eventsOnly,
+            CentrePage openPage = page;
+            phase(table, "centre latency", () -> centreLatency(table, sims, gateways, openPage, eventsOnly,
                     asTheCentre));
+            table.row("the page, opened before the ingest as the centre's first HTTP request: its first view after",
+                    firstView == null ? "none within 30 s" : String.format("%,d ms", firstView.toMillis()), "");
             phase(table, "primary kill", () -> primaryKill(table, sims, gateways));
             phase(table, "node kill", () -> nodeKill(table, cluster, sims, gateways));
             long[] nodeErrors = nodeLogLines(cluster, "timeout for request type \"MS\"",
@@ -161,6 +168,9 @@ final class CenterBench {
             }
             if (primaries != null) {
                 primaries.close();
+            }
+            if (page != null) {
+                page.close();
             }
             for (Process process : processes) {
                 process.destroy();
@@ -230,38 +240,9 @@ final class CenterBench {
      * own event shows it — and to the page showing it as its floor's summary lists it (with the team to take it); beside
      * both witnesses' times for the same hand: the seats' events alone, and all the centre subscribes to.
      */
-    private void centreLatency(Table table, List<FloorSimulator> sims, List<Gateway> gateways, int centrePort,
+    private void centreLatency(Table table, List<FloorSimulator> sims, List<Gateway> gateways, CentrePage page,
                                HandWitness witness, HandWitness centreLike) throws Exception {
-        Map<String, Long> raisedAt = new ConcurrentHashMap<>();
-        Map<String, Long> pushedAt = new ConcurrentHashMap<>();
         Map<String, Long> raisedEpoch = new ConcurrentHashMap<>();
-        Map<String, Long> latencyOf = new ConcurrentHashMap<>();
-        HttpRequest stream = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + centrePort + "/api/stream")).build();
-        Thread reader = new Thread(() -> {
-            try {
-                HttpResponse<java.io.InputStream> response = http.send(stream, HttpResponse.BodyHandlers.ofInputStream());
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        long now = System.nanoTime();
-                        for (Map.Entry<String, Long> waiting : raisedAt.entrySet()) {
-                            if (line.startsWith("data:") && line.contains(waiting.getKey())
-                                    && raisedAt.remove(waiting.getKey()) != null) {
-                                latencyOf.put(waiting.getKey(), now - waiting.getValue());
-                                Matcher pushed = VIEW_TIME.matcher(line);
-                                if (pushed.find()) { // the centre's own clock as it made the view: the same host's
-                                    pushedAt.put(waiting.getKey(), Long.parseLong(pushed.group(1)));
-                                }
-                            }
-                        }
-                    }
-                }
-            } catch (IOException | InterruptedException ended) {
-                // the bench is over
-            }
-        }, "centre-stream");
-        reader.setDaemon(true);
-        reader.start();
         // One more transition per seat lowers the hands raised while publishing flat out (about 3 % rise again),
         // so each floor's summary lists every raised hand (at most 100 are listed) and the timed ones with them.
         // Timed once every gateway has stored that burst: a fixed 3 s was too short here, and the first hands then
@@ -285,8 +266,8 @@ final class CenterBench {
             String withTeam = key + ",\"team\":\""; // the summary's entry; the seat's own has "team":null
             long raised = System.nanoTime();
             raisedEpoch.put(key, System.currentTimeMillis());
-            raisedAt.put(key, raised);
-            raisedAt.put(withTeam, raised);
+            page.await(key, raised);
+            page.await(withTeam, raised);
             shown.add(key);
             listed.add(withTeam);
             labels.add(String.format("f%d %s raised at %s", 1 + i % sims.size(), seat, java.time.LocalTime.now()));
@@ -299,21 +280,21 @@ final class CenterBench {
             });
             // held until the summary lists it too (as an agent waits for help), else a lowered hand that overtook a
             // slow summary would leave it unseen and out of the percentiles; at least 500 ms, at most 5 s
-            while (System.nanoTime() - raised < TimeUnit.SECONDS.toNanos(5) && (!latencyOf.containsKey(withTeam)
+            while (System.nanoTime() - raised < TimeUnit.SECONDS.toNanos(5) && (page.latency(withTeam) == null
                     || System.nanoTime() - raised < TimeUnit.MILLISECONDS.toNanos(500))) {
                 Thread.sleep(10);
             }
             sim.hand(seat, false);
-            raisedAt.remove(key);
-            raisedAt.remove(withTeam);
+            page.forget(key);
+            page.forget(withTeam);
             Thread.sleep(200);
         }
         Thread.sleep(1_000);
         List<Long> toWitness = new ArrayList<>();
         List<Long> toCentreLike = new ArrayList<>();
         for (int i = 0; i < samples; i++) { // which hands were late, to set beside the gateways' logs
-            Long page = latencyOf.get(shown.get(i));
-            Long listedAfter = latencyOf.get(listed.get(i));
+            Long shownAfter = page.latency(shown.get(i));
+            Long listedAfter = page.latency(listed.get(i));
             Long witnessed = witness.latency(topics.get(i), seqs.get(i));
             if (witnessed != null) {
                 toWitness.add(witnessed);
@@ -322,17 +303,18 @@ final class CenterBench {
             if (likeTheCentre != null) {
                 toCentreLike.add(likeTheCentre);
             }
-            if (page == null || listedAfter == null || Math.max(page, listedAfter) > TimeUnit.SECONDS.toNanos(1)) {
-                Long pushed = pushedAt.get(shown.get(i));
+            if (shownAfter == null || listedAfter == null
+                    || Math.max(shownAfter, listedAfter) > TimeUnit.SECONDS.toNanos(1)) {
+                Long pushed = page.viewMadeAt(shown.get(i));
                 System.out.printf("hand %s: mosquitto_sub %s (subscribed as the centre: %s), page %s (in the centre's "
                         + "view %s), listed by the summary %s%n", labels.get(i), shownAfter(witnessed),
-                        shownAfter(likeTheCentre), shownAfter(page),
+                        shownAfter(likeTheCentre), shownAfter(shownAfter),
                         pushed == null ? "unknown" : (pushed - raisedEpoch.get(shown.get(i))) + " ms after",
                         shownAfter(listedAfter));
             }
         }
-        handRow(table, "raised hand → centre page", shown, latencyOf);
-        handRow(table, "raised hand → centre page, listed by its floor's summary", listed, latencyOf);
+        handRow(table, "raised hand → centre page", shown, page);
+        handRow(table, "raised hand → centre page, listed by its floor's summary", listed, page);
         handRow(table, "the same hand → mosquitto_sub QoS 0 on the centre's node (the cluster alone)",
                 toWitness.stream().mapToLong(Long::longValue).toArray(), samples, "");
         handRow(table, "the same hand → mosquitto_sub subscribed as the centre is, since before the ingest",
@@ -359,8 +341,8 @@ final class CenterBench {
     }
 
     /** p50 / p99 / max of the hands' latencies; one not seen in 5 s makes p99 "> 5000" (p99 of 60 is the slowest). */
-    private static void handRow(Table table, String label, List<String> hands, Map<String, Long> latencyOf) {
-        handRow(table, label + " (p50 / p99 / max)", hands.stream().map(latencyOf::get)
+    private static void handRow(Table table, String label, List<String> hands, CentrePage page) {
+        handRow(table, label + " (p50 / p99 / max)", hands.stream().map(page::latency)
                 .filter(java.util.Objects::nonNull).mapToLong(Long::longValue).toArray(), hands.size(), "p99 ≤ 1 s");
     }
 
