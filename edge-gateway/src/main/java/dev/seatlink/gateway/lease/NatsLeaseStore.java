@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.lease;
 
+import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.GatewayStatus;
@@ -68,9 +69,12 @@ public final class NatsLeaseStore implements LeaseStore {
     public NatsLeaseStore(Vertx vertx, List<String> servers, String login, String password, Path tlsCaFile,
                           String clientId, Topic topic, Codec codec) {
         this.worker = vertx.createSharedWorkerExecutor("lease-store-" + clientId, 1);
+        this.bucketName = bucket(topic.site(), topic.floor());
+        LeaseStoreLog log = new LeaseStoreLog(bucketName, FloorClock.SYSTEM, LeaseStoreLog.Lines.TINYLOG);
         Options.Builder builder = new Options.Builder().servers(servers.toArray(String[]::new))
                 .connectionName(clientId).connectionTimeout(TIMEOUT).maxReconnects(-1)
-                .reconnectWait(Duration.ofMillis(500)).inboxPrefix(inboxPrefix(clientId));
+                .reconnectWait(Duration.ofMillis(500)).inboxPrefix(inboxPrefix(clientId))
+                .connectionListener(log).errorListener(log);
         if (login != null) {
             builder.userInfo(login, password == null ? "" : password);
         }
@@ -79,7 +83,6 @@ public final class NatsLeaseStore implements LeaseStore {
         }
         this.options = builder.build();
         this.replicas = Math.min(3, servers.size());
-        this.bucketName = bucket(topic.site(), topic.floor());
         this.subject = subject(topic.site(), topic.floor());
         this.codec = codec;
         this.topic = topic;

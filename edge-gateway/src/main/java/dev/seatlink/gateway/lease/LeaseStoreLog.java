@@ -1,0 +1,120 @@
+package dev.seatlink.gateway.lease;
+
+import dev.seatlink.gateway.floor.FloorClock;
+import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
+import io.nats.client.Consumer;
+import io.nats.client.ErrorListener;
+import org.tinylog.Logger;
+
+/**
+ * What the lease store's NATS client reports about its connection, in the gateway's log at the level an operator
+ * needs. The client's own listener logs each failed attempt to reach a node as an error: with the whole cluster down
+ * that is several a second per gateway for as long as it stays down (the end of {@code bench center} 2026-12-06 run
+ * 100, its nodes stopped under the gateways: 5–33 errors per gateway in 5 s). Here a lost node is one warning, the
+ * first failure after it another, then at most one a minute with the count while failures go on, and one line once
+ * the store is reached again. The client calls in from its own threads.
+ */
+final class LeaseStoreLog implements ConnectionListener, ErrorListener {
+    /** While attempts go on failing, one warning a minute says so. */
+    static final long REPEAT_MS = 60_000;
+
+    /** Where the lines go: the gateway's log in service, a list in tests. */
+    interface Lines {
+        Lines TINYLOG = new Lines() {
+            @Override
+            public void warn(String line) {
+                Logger.warn(line);
+            }
+
+            @Override
+            public void info(String line) {
+                Logger.info(line);
+            }
+        };
+
+        void warn(String line);
+
+        void info(String line);
+    }
+
+    private final String store;
+    private final FloorClock clock;
+    private final Lines lines;
+    /** Failures not yet in a warning, and when the last warning was given (none yet: {@link #warned} false). */
+    private int unreported;
+    private int failedSinceLost;
+    private long warnedAt;
+    private boolean warned;
+    private boolean lost;
+
+    LeaseStoreLog(String store, FloorClock clock, Lines lines) {
+        this.store = store;
+        this.clock = clock;
+        this.lines = lines;
+    }
+
+    @Override
+    public void connectionEvent(Connection connection, Events event) {
+        event(event, connection.getConnectedUrl());
+    }
+
+    /** {@code node}: the URL of the node the client is on now, null while it is on none. */
+    synchronized void event(Events event, String node) {
+        switch (event) {
+            case DISCONNECTED -> {
+                lost = true;
+                lines.warn("lease store " + store + ": lost its node; the client tries the others");
+            }
+            case CONNECTED, RECONNECTED -> {
+                if (lost || failedSinceLost > 0) {
+                    lines.info("lease store " + store + ": reached " + node
+                            + (failedSinceLost > 0 ? " after " + failedSinceLost + " failed attempts" : ""));
+                }
+                lost = false;
+                failedSinceLost = 0;
+                unreported = 0;
+                warned = false;
+            }
+            case LAME_DUCK -> lines.info("lease store " + store + ": its node " + node
+                    + " is shutting down; the client moves to another");
+            default -> {
+                // closed, resubscribed, servers discovered: nothing an operator acts on
+            }
+        }
+    }
+
+    @Override
+    public void exceptionOccurred(Connection connection, Exception e) {
+        failed(String.valueOf(e));
+    }
+
+    @Override
+    public void errorOccurred(Connection connection, String error) {
+        failed("the node says: " + error);
+    }
+
+    @Override
+    public void slowConsumerDetected(Connection connection, Consumer consumer) {
+        failed("answers arrive faster than they are read");
+    }
+
+    @Override
+    public void socketWriteTimeout(Connection connection) {
+        failed("a write to its node timed out");
+    }
+
+    private synchronized void failed(String what) {
+        failedSinceLost++;
+        unreported++;
+        long now = clock.millis();
+        if (warned && now - warnedAt < REPEAT_MS) {
+            return;
+        }
+        lines.warn("lease store " + store + ": " + what + (unreported > 1 ? " (" + unreported
+                + " failures since the last warning)" : ""));
+        warned = true;
+        warnedAt = now;
+        unreported = 0;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.seatlink.gateway.lease;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nats.client.ConnectionListener.Events;
+import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LeaseStoreLogTest {
+    private final List<String> lines = new ArrayList<>();
+    private long now = 1_000_000;
+    private final LeaseStoreLog log = new LeaseStoreLog("seatlink-lease_hq_f1", () -> now, new LeaseStoreLog.Lines() {
+        @Override
+        public void warn(String line) {
+            lines.add("WARN " + line);
+        }
+
+        @Override
+        public void info(String line) {
+            lines.add("INFO " + line);
+        }
+    });
+
+    @Test
+    void aLostNodeAndTheClientsAttemptsOnTheDeadOneAreTwoWarningsNotOneErrorPerAttempt() {
+        log.event(Events.DISCONNECTED, null);
+        for (int attempt = 0; attempt < 40; attempt++) {
+            log.exceptionOccurred(null, new ConnectException("Connection refused"));
+            now += 100;
+        }
+
+        assertThat(lines).containsExactly(
+                "WARN lease store seatlink-lease_hq_f1: lost its node; the client tries the others",
+                "WARN lease store seatlink-lease_hq_f1: java.net.ConnectException: Connection refused");
+    }
+
+    @Test
+    void whileAttemptsGoOnFailingAWarningAMinuteCountsThem() {
+        log.event(Events.DISCONNECTED, null);
+        for (int attempt = 0; attempt < 300; attempt++) { // every 500 ms for 150 s: the whole cluster down
+            log.exceptionOccurred(null, new ConnectException("Connection refused"));
+            now += 500;
+        }
+
+        assertThat(lines).hasSize(4).element(2).asString().endsWith("(120 failures since the last warning)");
+        assertThat(lines.get(3)).endsWith("(120 failures since the last warning)");
+    }
+
+    @Test
+    void oneLineWhenTheStoreIsReachedAgainAndTheNextFailureIsWarnedAtOnce() {
+        log.event(Events.DISCONNECTED, null);
+        log.exceptionOccurred(null, new ConnectException("Connection refused"));
+        log.exceptionOccurred(null, new ConnectException("Connection refused"));
+        log.event(Events.RECONNECTED, "nats://127.0.0.1:4223");
+        now += 1_000;
+        log.errorOccurred(null, "Authorization Violation");
+
+        assertThat(lines).containsExactly(
+                "WARN lease store seatlink-lease_hq_f1: lost its node; the client tries the others",
+                "WARN lease store seatlink-lease_hq_f1: java.net.ConnectException: Connection refused",
+                "INFO lease store seatlink-lease_hq_f1: reached nats://127.0.0.1:4223 after 2 failed attempts",
+                "WARN lease store seatlink-lease_hq_f1: the node says: Authorization Violation");
+    }
+
+    @Test
+    void theFirstConnectSaysNothingWhenNothingFailedBeforeIt() {
+        log.event(Events.CONNECTED, "nats://127.0.0.1:4222");
+        log.event(Events.DISCOVERED_SERVERS, "nats://127.0.0.1:4222");
+        log.event(Events.CLOSED, null);
+
+        assertThat(lines).isEmpty();
+    }
+}
