@@ -1,9 +1,9 @@
 package dev.seatlink.bench;
 
+import dev.seatlink.cluster.StablePorts;
 import dev.seatlink.gateway.broker.EmbeddedBroker;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ final class BenchBroker implements AutoCloseable {
      * @param maxQueued  messages Mosquitto keeps per offline persistent session before it drops
      */
     static BenchBroker start(Path work, boolean persistent, int maxQueued) throws IOException, InterruptedException {
-        int port = freePort();
+        int port = StablePorts.next();
         if (!Files.isExecutable(MOSQUITTO)) {
             EmbeddedBroker broker = EmbeddedBroker.start("127.0.0.1", port, work.resolve("broker"));
             return new BenchBroker(null, broker, broker.url(), "embedded Moquette (mosquitto not installed)", null,
@@ -107,12 +107,6 @@ final class BenchBroker implements AutoCloseable {
         }
         if (embedded != null) {
             embedded.close();
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.seatlink.bench.simulate.Outages;
 import dev.seatlink.bench.simulate.SiteFile;
 import dev.seatlink.cluster.NatsCluster;
 import dev.seatlink.cluster.NatsNode;
+import dev.seatlink.cluster.StablePorts;
 import dev.seatlink.gateway.store.EventStore;
 import dev.seatlink.gateway.store.StoreException;
 import dev.seatlink.protocol.Topic;
@@ -106,7 +107,7 @@ final class CenterBench {
             primaries = new PrimaryWatch(pairs, i -> watched.get(i).process().isAlive() ? role(watched.get(i)) : "dead");
             Path centreFile = work.resolve("centre.json");
             Files.writeString(centreFile, "{\"centre\":\"bench\",\"floors\":[" + centreFloors + "]}");
-            int centrePort = BenchBroker.freePort();
+            int centrePort = StablePorts.next();
             start(work.resolve("centre.log"), "java", "-Xmx256m", "-jar", centreJar.toString(), "--broker", brokers,
                     "--center-config", centreFile.toString(), "--http-port", String.valueOf(centrePort));
             URI node1 = URI.create(cluster.node(0).mqttUrl());
@@ -515,7 +516,7 @@ final class CenterBench {
 
     private Gateway startGateway(String brokers, String nats, String floor, String instance, Path site)
             throws IOException {
-        int port = BenchBroker.freePort();
+        int port = StablePorts.next();
         Process process = start(work.resolve("gateway-" + floor + "-" + instance + ".log"), "java", "-Xmx256m", "-jar",
                 gatewayJar.toString(), "--broker", brokers, "--nats", nats, "--instance", instance,
                 "--site-config", site.toString(),

@@ -1,6 +1,7 @@
 package dev.seatlink.bench;
 
 import dev.seatlink.bench.simulate.SiteFile;
+import dev.seatlink.cluster.StablePorts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -64,7 +65,7 @@ final class FloorRig implements AutoCloseable {
                 accounts.resolve("supervisors/" + SiteFile.MANAGER + ".credentials")).password();
         authorization = "Basic " + java.util.Base64.getEncoder().encodeToString((SiteFile.MANAGER + ":" + password)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        int port = BenchBroker.freePort();
+        int port = StablePorts.next();
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
         // e.g. -XX:StartFlightRecording=filename=gw.jfr to profile the gateway under a scenario
         String extra = System.getenv("SEATLINK_BENCH_GATEWAY_OPTS");
