@@ -19,24 +19,14 @@ final class LeaseStoreLog implements ConnectionListener, ErrorListener {
     /** While attempts go on failing, one warning a minute says so. */
     static final long REPEAT_MS = 60_000;
 
-    /** Where the lines go: the gateway's log in service, a list in tests. */
+    /** Where the lines go: the gateway's log in service ({@link #TO_LOG}), a list in tests. */
+    @FunctionalInterface
     interface Lines {
-        Lines TINYLOG = new Lines() {
-            @Override
-            public void warn(String line) {
-                Logger.warn(line);
-            }
-
-            @Override
-            public void info(String line) {
-                Logger.info(line);
-            }
-        };
-
-        void warn(String line);
-
-        void info(String line);
+        void add(boolean warning, String line);
     }
+
+    /** The gateway's log, with this class named as the one that says it. */
+    static final Lines TO_LOG = LeaseStoreLog::toLog;
 
     private final String store;
     private final FloorClock clock;
@@ -62,21 +52,23 @@ final class LeaseStoreLog implements ConnectionListener, ErrorListener {
     /** {@code node}: the URL of the node the client is on now, null while it is on none. */
     synchronized void event(Events event, String node) {
         switch (event) {
-            case DISCONNECTED -> {
+            case DISCONNECTED -> { // again for each node the client then fails to reach
+                if (!lost) {
+                    lines.add(true, "lease store " + store + ": lost its node; the client tries the others");
+                }
                 lost = true;
-                lines.warn("lease store " + store + ": lost its node; the client tries the others");
             }
             case CONNECTED, RECONNECTED -> {
                 if (lost || failedSinceLost > 0) {
-                    lines.info("lease store " + store + ": reached " + node
-                            + (failedSinceLost > 0 ? " after " + failedSinceLost + " failed attempts" : ""));
+                    lines.add(false, "lease store " + store + ": reached " + node
+                            + (failedSinceLost > 0 ? " after " + attempts(failedSinceLost) : ""));
                 }
                 lost = false;
                 failedSinceLost = 0;
                 unreported = 0;
                 warned = false;
             }
-            case LAME_DUCK -> lines.info("lease store " + store + ": its node " + node
+            case LAME_DUCK -> lines.add(false, "lease store " + store + ": its node " + node
                     + " is shutting down; the client moves to another");
             default -> {
                 // closed, resubscribed, servers discovered: nothing an operator acts on
@@ -104,6 +96,18 @@ final class LeaseStoreLog implements ConnectionListener, ErrorListener {
         failed("a write to its node timed out");
     }
 
+    private static void toLog(boolean warning, String line) {
+        if (warning) {
+            Logger.warn(line);
+        } else {
+            Logger.info(line);
+        }
+    }
+
+    private static String attempts(int failed) {
+        return failed == 1 ? "1 failed attempt" : failed + " failed attempts";
+    }
+
     private synchronized void failed(String what) {
         failedSinceLost++;
         unreported++;
@@ -111,7 +115,7 @@ final class LeaseStoreLog implements ConnectionListener, ErrorListener {
         if (warned && now - warnedAt < REPEAT_MS) {
             return;
         }
-        lines.warn("lease store " + store + ": " + what + (unreported > 1 ? " (" + unreported
+        lines.add(true, "lease store " + store + ": " + what + (unreported > 1 ? " (" + unreported
                 + " failures since the last warning)" : ""));
         warned = true;
         warnedAt = now;

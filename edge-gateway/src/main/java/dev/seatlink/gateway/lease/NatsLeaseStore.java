@@ -70,7 +70,7 @@ public final class NatsLeaseStore implements LeaseStore {
                           String clientId, Topic topic, Codec codec) {
         this.worker = vertx.createSharedWorkerExecutor("lease-store-" + clientId, 1);
         this.bucketName = bucket(topic.site(), topic.floor());
-        LeaseStoreLog log = new LeaseStoreLog(bucketName, FloorClock.SYSTEM, LeaseStoreLog.Lines.TINYLOG);
+        LeaseStoreLog log = new LeaseStoreLog(bucketName, FloorClock.SYSTEM, LeaseStoreLog.TO_LOG);
         Options.Builder builder = new Options.Builder().servers(servers.toArray(String[]::new))
                 .connectionName(clientId).connectionTimeout(TIMEOUT).maxReconnects(-1)
                 .reconnectWait(Duration.ofMillis(500)).inboxPrefix(inboxPrefix(clientId))
