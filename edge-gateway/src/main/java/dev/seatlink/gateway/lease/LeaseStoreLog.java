@@ -61,7 +61,7 @@ final class LeaseStoreLog implements ConnectionListener, ErrorListener {
             case CONNECTED, RECONNECTED -> {
                 if (lost || failedSinceLost > 0) {
                     lines.add(false, "lease store " + store + ": reached " + node
-                            + (failedSinceLost > 0 ? " after " + attempts(failedSinceLost) : ""));
+                            + (failedSinceLost > 0 ? " after " + failures(failedSinceLost) : ""));
                 }
                 lost = false;
                 failedSinceLost = 0;
@@ -104,8 +104,8 @@ final class LeaseStoreLog implements ConnectionListener, ErrorListener {
         }
     }
 
-    private static String attempts(int failed) {
-        return failed == 1 ? "1 failed attempt" : failed + " failed attempts";
+    private static String failures(int failed) {
+        return failed == 1 ? "1 failure" : failed + " failures";
     }
 
     private synchronized void failed(String what) {

@@ -50,7 +50,7 @@ class LeaseStoreLogTest {
         assertThat(lines).containsExactly(
                 "WARN lease store seatlink-lease_hq_f1: lost its node; the client tries the others",
                 "WARN lease store seatlink-lease_hq_f1: java.net.ConnectException: Connection refused",
-                "INFO lease store seatlink-lease_hq_f1: reached nats://127.0.0.1:4223 after 1 failed attempt",
+                "INFO lease store seatlink-lease_hq_f1: reached nats://127.0.0.1:4223 after 1 failure",
                 "WARN lease store seatlink-lease_hq_f1: the node says: Authorization Violation");
     }
 

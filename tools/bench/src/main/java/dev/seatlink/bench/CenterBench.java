@@ -39,8 +39,9 @@ import java.util.stream.Collectors;
 /**
  * A centre on a 3-node NATS cluster: F floors of S seats, two gateways per floor (each its own JVM), the
  * centre view, and a plain {@code mosquitto_sub} on the same cluster. Measures live ingest per gateway beside
- * {@code mosquitto_sub} (ratio), a seat's raised hand to the duty manager's page (publish → centre SSE) beside the
- * same hand to a QoS 0 {@code mosquitto_sub} on the centre's node ({@link HandWitness}), and
+ * {@code mosquitto_sub} (ratio), a seat's raised hand to the duty manager's page (publish → centre SSE, on a page open
+ * from before the ingest: {@link CentrePage}) beside the same hand to a QoS 0 {@code mosquitto_sub} on the centre's
+ * node ({@link HandWitness}), and
  * for a primary's {@code kill -9} and a node's {@code kill -9}: time until the floor has a primary again /
  * until every gateway stored everything, and events lost or doubled.
  */
@@ -48,7 +49,6 @@ final class CenterBench {
     static final String SITE = "bench";
     /** Unacknowledged publishes per floor while publishing flat out (the simulator's window). */
     static final int IN_FLIGHT = 2_000;
-    /** The time a centre view was made ({@code CentreView.now}), in its stream's data line. */
 
     private final int floors;
     private final int seats;
