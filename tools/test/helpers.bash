@@ -10,14 +10,25 @@ RELEASE="$(find "$REPO/terminal-agent/target" -maxdepth 1 -name 'seatlink-termin
 # Every JVM the tests start, here and in the sshd sessions, through the stand-in that says why (tools/test/jvm/java)
 PATH="$REPO/tools/test/jvm:$PATH"
 
-# A port nothing listens on (random, checked; the tests start their servers right after), below the kernel's
-# ephemeral range (32768 up) like the Java tests' StablePorts: no outgoing connection's own end takes it meanwhile.
+# free_port: a loopback port nothing listens on, handed out once per file. It comes from the band tools/test/run gives
+# this file (SEATLINK_TEST_PORTS=FIRST-LAST; a file run alone: 2000-9999): apart from the files side by side, below the
+# Java tests' StablePorts (10000 up, reserved across their processes), below the kernel's ephemeral range (32768 up).
+# A port merely free when checked could otherwise be taken by another chooser, or by an outgoing connection's own
+# end, before its server binds it (a bench's gateway met that on 2026-12-06).
 free_port() {
-  local port
-  while :; do
-    port=$((10000 + RANDOM % 22768))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  local band="${SEATLINK_TEST_PORTS:-2000-9999}" handed_out="$BATS_FILE_TMPDIR/ports-handed-out" port
+  local first="${band%-*}" last="${band#*-}"
+  touch "$handed_out"
+  for _ in $(seq 1000); do
+    port=$((first + RANDOM % (last - first + 1)))
+    grep -qx "$port" "$handed_out" && continue
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
+    echo "$port" >>"$handed_out"
+    echo "$port"
+    return 0
   done
+  echo "free_port: no free port left in $band" >&2
+  return 1
 }
 
 # wait_for_port PORT [ADDRESS]: up to 10 s for something to listen there (default 127.0.0.1).

@@ -13,3 +13,16 @@ load helpers
     [ ! -e "$BATS_TEST_TMPDIR/demo" ]
   done
 }
+
+@test "free_port hands out each port of its band once, and says when the band is used up" {
+  local ports=() i
+  for i in 1 2 3 4 5; do
+    ports+=("$(SEATLINK_TEST_PORTS=2100-2104 free_port)")
+  done
+  echo "${ports[*]}"
+  [ "$(printf '%s\n' "${ports[@]}" | sort -u | wc -l)" -eq 5 ]
+  for i in "${ports[@]}"; do ((i >= 2100 && i <= 2104)); done
+  SEATLINK_TEST_PORTS=2100-2104 run free_port
+  [ "$status" -ne 0 ]
+  [[ "$output" == *"no free port left in 2100-2104"* ]]
+}

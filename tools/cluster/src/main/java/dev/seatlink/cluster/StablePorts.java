@@ -24,7 +24,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Below that range only other choosers like this one can take it, so a port handed out stays reserved for as long
  * as the process that chose it lives: never handed out again here, and its byte of {@link #RESERVATIONS} locked
  * against the other processes on this machine that choose the same way (the test JVMs side by side, {@code cluster
- * up}). A lock ends with its process, so a killed test leaves nothing reserved.
+ * up}). A lock ends with its process, so a killed test leaves nothing reserved. The bats tests choose below
+ * {@link #LOWEST} ({@code tools/test/helpers.bash}), so the two kinds of chooser never meet.
  */
 public final class StablePorts {
     static final int LOWEST = 10_000;
