@@ -6,6 +6,7 @@ import dev.seatlink.centre.config.CentrePlan;
 import dev.seatlink.centre.feed.CentreLink;
 import dev.seatlink.centre.report.CentreReports;
 import dev.seatlink.link.Credentials;
+import dev.seatlink.link.VertxLogs;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,6 +63,7 @@ public final class CentreMain implements Callable<Integer> {
     String zone;
 
     public static void main(String[] args) {
+        VertxLogs.install();
         CommandLine line = new CommandLine(new CentreMain());
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof CentreConfigException) {

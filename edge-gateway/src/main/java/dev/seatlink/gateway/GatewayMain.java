@@ -8,6 +8,7 @@ import dev.seatlink.gateway.access.SupervisorsCommand;
 import dev.seatlink.gateway.fleet.FleetCommand;
 import dev.seatlink.gateway.site.SiteConfigException;
 import dev.seatlink.link.Credentials;
+import dev.seatlink.link.VertxLogs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -173,6 +174,7 @@ public final class GatewayMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        VertxLogs.install();
         JulTinylogBridge.activate();
         System.exit(commandLine().execute(args));
     }
