@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  *
  * <p>Opened just before the hands were raised, the stream met a centre whose HTTP stack had never served a
  * request: its first view took seconds of class loading (the JDK client also asked for HTTP/2, which no browser
- * does over plain HTTP), and the first hand timed was the slowest every run (2026-12-06 runs 95–97: 874–2,331 ms in
- * the centre's view, the others under 300 ms). What a page's first view costs is timed here on its own.
+ * does over plain HTTP), and the first hand timed was the slowest every run (2026-12-06 runs 95–97: 855–2,331 ms in
+ * the centre's view, the median hand about 55 ms). What a page's first view costs is timed here on its own.
  */
 final class CentrePage implements AutoCloseable {
     private static final Pattern VIEW_TIME = Pattern.compile("\"now\":(\\d+)");
