@@ -72,7 +72,9 @@ final class SeatList {
 
     static List<String> fromGateway(URI floorUrl, Duration wait, Duration answerTime)
             throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(answerTime).build();
+        // HTTP/1.1 as a browser speaks it: asked for h2c, the gateway would load its HTTP/2 stack on a live floor
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(answerTime)
+                .build();
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             try {
