@@ -34,4 +34,22 @@ class FleetCommandTest {
                     + "/api/fleet: no whole answer from /api/fleet within 300 ms" + System.lineSeparator());
         }
     }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void theFleetIsAskedForInHttp11AsABrowserAsksNotWithAnUpgradeToHttp2() throws Exception {
+        try (StandInServer gateway = StandInServer.answering("{\"seats\":[]}")) {
+            FleetCommand fleet = new FleetCommand();
+            fleet.gateway = gateway.url();
+            PrintStream stdout = System.out;
+            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            try {
+                fleet.call();
+            } finally {
+                System.setOut(stdout);
+            }
+
+            assertThat(gateway.upgradesAsked()).isEmpty();
+        }
+    }
 }

@@ -43,6 +43,18 @@ class SeatListTest {
     }
 
     @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void theSeatsAreAskedForInHttp11AsABrowserAsksNotWithAnUpgradeToHttp2() throws Exception {
+        try (StandInServer gateway = StandInServer.answering("{\"seats\":[{\"seat\":\"s-001\"}]}")) {
+            URI floor = URI.create(gateway.url() + "/api/floor");
+
+            assertThat(SeatList.fromGateway(floor, Duration.ofSeconds(5), Duration.ofSeconds(5)))
+                    .containsExactly("s-001");
+            assertThat(gateway.upgradesAsked()).isEmpty();
+        }
+    }
+
+    @Test
     void badSeatsAreNamed() {
         assertThatThrownBy(() -> SeatList.parse("s-001,S 2")).hasMessage("'S 2' is not a seat id");
         assertThatThrownBy(() -> SeatList.parse("a..b")).hasMessageContaining("needs two ends");
