@@ -16,20 +16,11 @@ class FleetCommandTest {
     @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aGatewayThatStopsMidAnswerFailsTheCommandOnceTheBoundIsUpInsteadOfHoldingItForEver() throws Exception {
         try (StandInServer gateway = StandInServer.stallingAfter("{\"seats\":[")) {
-            FleetCommand fleet = new FleetCommand();
-            fleet.gateway = gateway.url();
+            FleetCommand fleet = aimedAt(gateway);
             fleet.wholeAnswer = Duration.ofMillis(300);
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            PrintStream stderr = System.err;
-            int exit;
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            try {
-                exit = fleet.call();
-            } finally {
-                System.setErr(stderr);
-            }
 
-            assertThat(exit).isEqualTo(1);
+            assertThat(call(fleet, err)).isEqualTo(1);
             assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("FAIL: cannot read " + gateway.url()
                     + "/api/fleet: no whole answer from /api/fleet within 300 ms" + System.lineSeparator());
         }
@@ -39,17 +30,29 @@ class FleetCommandTest {
     @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void theFleetIsAskedForInHttp11AsABrowserAsksNotWithAnUpgradeToHttp2() throws Exception {
         try (StandInServer gateway = StandInServer.answering("{\"seats\":[]}")) {
-            FleetCommand fleet = new FleetCommand();
-            fleet.gateway = gateway.url();
-            PrintStream stdout = System.out;
-            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            try {
-                fleet.call();
-            } finally {
-                System.setOut(stdout);
-            }
+            call(aimedAt(gateway), new ByteArrayOutputStream());
 
             assertThat(gateway.upgradesAsked()).isEmpty();
+        }
+    }
+
+    private static FleetCommand aimedAt(StandInServer gateway) {
+        FleetCommand fleet = new FleetCommand();
+        fleet.gateway = gateway.url();
+        return fleet;
+    }
+
+    /** Runs the command, what it writes to standard error into {@code err} and its table nowhere; its exit code. */
+    private static int call(FleetCommand fleet, ByteArrayOutputStream err) throws Exception {
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            return fleet.call();
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
         }
     }
 }
