@@ -2,12 +2,12 @@ package dev.seatlink.gateway.csv;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seatlink.gateway.answer.ApiClient;
 import dev.seatlink.gateway.answer.WholeAnswer;
 import dev.seatlink.link.Credentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -47,9 +47,7 @@ public final class CsvUpload {
             }
             Credentials login = Credentials.read(credentials);
             String body = JSON.writeValueAsString(Map.of("csv", Files.readString(csv, StandardCharsets.UTF_8)));
-            // HTTP/1.1 as a browser speaks it: asked for h2c, the gateway would load its HTTP/2 stack on a live floor
-            HttpResponse<InputStream> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build()
+            HttpResponse<InputStream> response = ApiClient.toGateway()
                     .send(HttpRequest.newBuilder(URI.create(gateway + path))
                             .timeout(ANSWER_TIME).header("Content-Type", "application/json")
                             .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(

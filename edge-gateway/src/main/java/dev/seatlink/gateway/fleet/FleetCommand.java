@@ -1,6 +1,7 @@
 package dev.seatlink.gateway.fleet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seatlink.gateway.answer.ApiClient;
 import dev.seatlink.gateway.answer.WholeAnswer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,9 +33,7 @@ public final class FleetCommand implements Callable<Integer> {
     @Option(names = "--watch", paramLabel = "SECONDS", description = "refresh every SECONDS until Ctrl-C")
     Integer watch;
 
-    /** HTTP/1.1 as a browser speaks it: asked for h2c, the gateway would load its HTTP/2 stack on a live floor. */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = ApiClient.toGateway();
     Duration wholeAnswer = ANSWER_TIME; // shorter in the tests
 
     @Override
