@@ -48,6 +48,8 @@ public final class RollCall {
      * ({@code rc-{mark}-{uuid}}), are told apart.
      */
     static final String CALL_MARK = "n";
+    /** How many partner processes' joined roll calls are remembered: the partner now, and a few it restarted as. */
+    private static final int PARTNER_PROCESSES_KEPT = 4;
 
     /** A rebirth to send to a seat; {@code commandId} is the id its answer will carry. */
     public record Ask(String seat, String commandId) {
@@ -75,8 +77,17 @@ public final class RollCall {
     private String askPrefix = ownPrefix;
     /** Roll calls of its own started so far: each one's asks name it. */
     private int calls;
-    /** The partner's roll call joined last ({@code rc-{mark}-n{count}}), or null. */
-    private String joinedCall;
+    /**
+     * For each partner process heard ({@code rc-{mark}-}), the count of the latest of its roll calls joined. Answers
+     * to two of its calls come interleaved after a node's death; remembering only the call joined last joined them
+     * in turn, and a standby asked every seat again thirteen times in seven seconds ({@code bench center} run 104).
+     */
+    private final Map<String, Integer> joinedUpTo = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+            return size() > PARTNER_PROCESSES_KEPT; // a restarted partner has a new mark; bounded all the same
+        }
+    };
 
     /** Whether a roll call was started (or asked to start again) less than {@code ms} before {@code now}. */
     private boolean startedWithin(long ms, long now) {
@@ -100,7 +111,8 @@ public final class RollCall {
 
     /**
      * Whether hearing a seat answer {@code commandId} makes this gateway join its partner's roll call: once for each
-     * roll call of the partner's, which its asks name. A roll call the partner starts after a node's death is then
+     * roll call of the partner's, which its asks name, and only for one the partner started after the last joined
+     * (a late answer to an earlier call asks nothing). A roll call the partner starts after a node's death is then
      * joined even when this gateway joined one, or called its own, just before: the seats that answered that one and
      * then died with the node would otherwise stay online here (a failover test in CI, 2026-12-06). An older partner's
      * asks name no roll call: joined unless a roll call started here within {@code quietMs}.
@@ -109,25 +121,30 @@ public final class RollCall {
         if (!isOthersAsk(commandId)) {
             return false;
         }
-        String call = partnersCall(commandId);
-        if (call == null) {
+        int markEnd = commandId.indexOf('-', ID_PREFIX.length());
+        int count = markEnd < 0 ? -1 : callCount(commandId, markEnd + 1);
+        if (count < 0) {
             return !startedWithin(quietMs, now);
         }
-        if (call.equals(joinedCall)) {
+        String partner = commandId.substring(0, markEnd + 1);
+        if (count <= joinedUpTo.getOrDefault(partner, 0)) {
             return false;
         }
-        joinedCall = call;
+        joinedUpTo.put(partner, count);
         return true;
     }
 
-    /** {@code rc-{mark}-n{count}} of a roll call's ask, or null for an ask that names no roll call. */
-    private static String partnersCall(String commandId) {
-        int markEnd = commandId.indexOf('-', ID_PREFIX.length());
-        if (markEnd < 0 || !commandId.startsWith(CALL_MARK, markEnd + 1)) {
-            return null;
+    /** The {@code count} of an ask's {@code n{count}-} from {@code from}, or -1 for an ask that names no roll call. */
+    private static int callCount(String commandId, int from) {
+        int callEnd = commandId.indexOf('-', from);
+        if (!commandId.startsWith(CALL_MARK, from) || callEnd < 0) {
+            return -1;
         }
-        int callEnd = commandId.indexOf('-', markEnd + 1);
-        return callEnd < 0 ? null : commandId.substring(0, callEnd);
+        try {
+            return Integer.parseInt(commandId, from + CALL_MARK.length(), callEnd, 10);
+        } catch (NumberFormatException e) {
+            return -1; // not a count: taken as an ask that names no call
+        }
     }
 
     /** As {@link #start}, joining the partner's roll call: answers to these asks start no roll call there. */

@@ -72,6 +72,32 @@ class RollCallTest {
     }
 
     @Test
+    void answersToThePartnersLastTwoRollCallsComingInTurnJoinEachOnceAndALateAnswerToAnEarlierOneNothing() {
+        RollCall partner = new RollCall();
+        partner.start(List.of("s-1", "s-2"), 0);
+        List<RollCall.Ask> first = partner.due(1_000);
+        partner.startAfterLinkLoss(List.of("s-1", "s-2"), 2_000);
+        List<RollCall.Ask> second = partner.due(3_000);
+
+        assertThat(roll.joinsPartnersCall(first.get(0).commandId(), 60_000, 3_100)).isTrue();
+        assertThat(roll.joinsPartnersCall(second.get(0).commandId(), 60_000, 3_200)).isTrue();
+        assertThat(roll.joinsPartnersCall(first.get(1).commandId(), 60_000, 3_300)).as("late, to the first").isFalse();
+        assertThat(roll.joinsPartnersCall(second.get(1).commandId(), 60_000, 3_400)).isFalse();
+
+        RollCall restarted = new RollCall(); // the partner's next process counts its roll calls from 1 again
+        restarted.start(List.of("s-1"), 4_000);
+        assertThat(roll.joinsPartnersCall(restarted.due(5_000).get(0).commandId(), 60_000, 5_000)).isTrue();
+    }
+
+    @Test
+    void anAskWhoseCallIsNoCountIsTakenForOneThatNamesNoRollCall() {
+        assertThat(roll.joinsPartnersCall("rc-0badc0de-nine-1", 60_000, 0)).isTrue();
+        roll.start(List.of("s-1"), 1_000);
+        assertThat(roll.joinsPartnersCall("rc-0badc0de-n99999999999-1", 60_000, 2_000)).as("within the quiet")
+                .isFalse();
+    }
+
+    @Test
     void anOlderPartnersAsksNameNoRollCallAndAreJoinedOnlyAfterTheQuiet() {
         String olderPartnersAsk = RollCall.ID_PREFIX + "0a1b2c3d-" + java.util.UUID.randomUUID();
         assertThat(roll.joinsPartnersCall(olderPartnersAsk, 60_000, 0)).isTrue();
