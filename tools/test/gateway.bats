@@ -77,9 +77,12 @@ setup() {
 
 @test "a broken site config is refused before anything is touched" {
   echo '{"site":"hq"}' >"$BATS_FILE_TMPDIR/broken.json"
-  run "$SEATLINK" provision-gateway "$TARGET_HOST" --site-config "$BATS_FILE_TMPDIR/broken.json" --credentials "$SECRETS" "${SSH_ARGS[@]}"
+  mkdir "$BATS_TEST_TMPDIR/tmp"
+  TMPDIR="$BATS_TEST_TMPDIR/tmp" run "$SEATLINK" provision-gateway "$TARGET_HOST" \
+    --site-config "$BATS_FILE_TMPDIR/broken.json" --credentials "$SECRETS" "${SSH_ARGS[@]}"
   [ "$status" -ne 0 ]
   [[ "${lines[-1]}" == "FAIL: "*"broken.json"*"floor is required"* ]]
+  [ -z "$(ls -A "$BATS_TEST_TMPDIR/tmp")" ] # the check leaves no file behind
 }
 
 @test "provision-gateway --https serves the wallboard and API over TLS only" {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +28,12 @@ public final class ChildJvm implements AutoCloseable {
     /** The same, in the working directory {@code workDir} (null: this one). */
     public static ChildJvm startIn(Path workDir, String mainClass, Path log, String... args) {
         // logging at info, as in production (this classpath's tinylog-test.properties says warn): a child's log file
-        // is what tells how a failed fault test went; C1 only and serial GC, as the root pom's surefire argLine says why
+        // is what tells how a failed fault test went; C1 only and serial GC, as the root pom's surefire argLine says why;
+        // its temp files beside its log, so the test's directory takes them away: a child killed by -9 leaves SQLite's
+        // native library and Vert.x's file cache behind, 1 MB in the machine's /tmp each time (two or three a CI run)
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dtinylog.writer.level=info",
-                "-cp", System.getProperty("java.class.path"), mainClass));
+                "-Djava.io.tmpdir=" + tempDirBeside(log), "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         try {
             return new ChildJvm(new ProcessBuilder(command).directory(workDir == null ? null : workDir.toFile())
@@ -38,6 +41,16 @@ public final class ChildJvm implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + mainClass, e);
+        }
+    }
+
+    /** {@code LOG.tmp}, made if need be: the temp directory of the child that logs to {@code log}. */
+    static Path tempDirBeside(Path log) {
+        Path dir = log.resolveSibling(log.getFileName() + ".tmp");
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make " + dir, e);
         }
     }
 
