@@ -203,7 +203,7 @@ final class FloorVerticle extends VerticleBase {
         SignIn signIn = new SignIn(supervisors, clock);
         RejectLog rejectLog = new RejectLog(clock::millis);
         SeatProgress progress = new SeatProgress();
-        SeatConfigPublisher configs = new SeatConfigPublisher(link, codec, progress, floor::site,
+        SeatConfigPublisher configs = new SeatConfigPublisher(link, keeper, codec, progress, floor::site,
                 task -> vertx.runOnContext(v -> task.run()));
         BrokerOutbox outbox = new BrokerOutbox(link, configs, codec, site, floorId);
         BackgroundAuditTrail audit = new BackgroundAuditTrail(vertx, auditLog);

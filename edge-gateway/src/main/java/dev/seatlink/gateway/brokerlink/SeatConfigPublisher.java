@@ -1,6 +1,8 @@
 package dev.seatlink.gateway.brokerlink;
 
 import dev.seatlink.gateway.apply.AppliedSeqs;
+import dev.seatlink.gateway.lease.GatewayRole;
+import dev.seatlink.gateway.lease.Role;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.protocol.Codec;
@@ -8,6 +10,8 @@ import dev.seatlink.protocol.SeatConfig;
 import dev.seatlink.protocol.Topic;
 import io.vertx.core.Future;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.tinylog.Logger;
 
 /**
@@ -18,13 +22,24 @@ import org.tinylog.Logger;
  * sends nothing it need not — at most {@value #WINDOW} unacknowledged at a time (a floor of 70,000 seats must
  * still get every config); one seat's again when it needs it. Runs on the broker link's event loop, comparing at
  * most {@value #COMPARED_PER_TURN} seats per turn of it.
+ *
+ * <p>Only the floor's primary gateway publishes configs, so the two of a pair never contradict each other on the
+ * broker; a standby taking the floor publishes what differs. One seat's config again (a Last Will, a terminal behind
+ * the floor) waits its turn: each waiting seat once however often asked, at most {@value #AGAIN_IN_FLIGHT}
+ * unacknowledged. On
+ * a NATS cluster each retained QoS 1 publish is two stores that hold up every packet of the gateway's behind them,
+ * and a node's death ends a hundred seats' connections at once: their configs all at once made the node read the
+ * gateway's heartbeat and probes seconds late ({@code bench center} run 105: every gateway's link closed, twice).
  */
 public final class SeatConfigPublisher implements BrokerLink.RetainedConfigs {
     static final int WINDOW = 1_000;
     /** Seats compared with what the broker retains in one event-loop turn: 70,000 at once held the loop 0.6 s. */
     static final int COMPARED_PER_TURN = 2_000;
+    /** One seat's config again: how many may be unacknowledged at once (like the summary's one in flight). */
+    static final int AGAIN_IN_FLIGHT = 2;
 
     private final FloorLink link;
+    private final GatewayRole role;
     private final Codec codec;
     private final AppliedSeqs seqs;
     private final SiteSource site;
@@ -33,6 +48,9 @@ public final class SeatConfigPublisher implements BrokerLink.RetainedConfigs {
     private int run;
     /** What the broker retains per seat, as heard (its lastSeq aside): bounded by the seats that have one. */
     private final java.util.Map<String, SeatConfig> retained = new java.util.HashMap<>();
+    /** Seats whose config is to go again, in the order asked: bounded by the floor's seats. */
+    private final Set<String> again = new LinkedHashSet<>();
+    private int againInFlight;
 
     /** The site config as it is now (it changes on edits). */
     public interface SiteSource {
@@ -44,17 +62,30 @@ public final class SeatConfigPublisher implements BrokerLink.RetainedConfigs {
         void run(Runnable task);
     }
 
-    public SeatConfigPublisher(FloorLink link, Codec codec, AppliedSeqs seqs, SiteSource site, NextTurn nextTurn) {
+    public SeatConfigPublisher(FloorLink link, GatewayRole role, Codec codec, AppliedSeqs seqs, SiteSource site,
+                               NextTurn nextTurn) {
         this.link = link;
+        this.role = role;
         this.codec = codec;
         this.seqs = seqs;
         this.site = site;
         this.nextTurn = nextTurn;
     }
 
-    /** Every seat's config that differs from the retained one, in the background; what was sent is logged. */
+    /**
+     * On the primary: every seat's config that differs from the retained one, in the background (what was sent is
+     * logged), and any seat's still waiting to go again.
+     */
     public void publishAll() {
+        if (!isPrimary()) {
+            return;
+        }
         new Run(site.current(), ++run).fill();
+        sendAgain();
+    }
+
+    private boolean isPrimary() {
+        return role.role() == Role.PRIMARY;
     }
 
     @Override
@@ -127,10 +158,31 @@ public final class SeatConfigPublisher implements BrokerLink.RetainedConfigs {
         }
     }
 
-    /** One seat's config again (a seat whose terminal restarted behind the floor). */
+    /**
+     * On the primary, one seat's config again, with the floor's latest seq for it then (a seat gone offline, or whose
+     * terminal restarted behind the floor): once its turn comes.
+     */
     public void publish(String seat) {
-        SiteConfig current = site.current();
-        current.seat(seat).ifPresent(spec -> publish(current, spec));
+        if (isPrimary() && site.current().seat(seat).isPresent()) {
+            again.add(seat);
+            sendAgain();
+        }
+    }
+
+    /** Sends the seats' configs waiting to go again while primary, the link is up and the window has room. */
+    private void sendAgain() {
+        while (againInFlight < AGAIN_IN_FLIGHT && !again.isEmpty() && isPrimary() && link.isConnected()) {
+            String seat = again.iterator().next();
+            again.remove(seat);
+            SiteConfig current = site.current();
+            current.seat(seat).ifPresent(spec -> {
+                againInFlight++;
+                publish(current, spec).onComplete(done -> {
+                    againInFlight--;
+                    nextTurn.run(this::sendAgain); // not deeper: a publish refused at once completes at once
+                });
+            });
+        }
     }
 
     private Future<Void> publish(SiteConfig current, SeatSpec seat) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.Sites;
+import dev.seatlink.gateway.lease.Role;
 import dev.seatlink.gateway.testing.FakeFloorLink;
+import dev.seatlink.gateway.testing.FakeRole;
 import dev.seatlink.protocol.Codec;
 import io.vertx.core.Promise;
 import java.util.ArrayList;
@@ -18,8 +20,9 @@ class SeatConfigPublisherTest {
     private final FakeFloorLink link = new FakeFloorLink();
     private final List<Runnable> laterTurns = new ArrayList<>();
     private final SiteConfig site = floorOf(SEATS);
-    private final SeatConfigPublisher publisher = new SeatConfigPublisher(link, new Codec(), seat -> 0, () -> site,
-            laterTurns::add);
+    private final FakeRole role = new FakeRole("gw-a");
+    private final SeatConfigPublisher publisher = new SeatConfigPublisher(link, role, new Codec(), seat -> 0,
+            () -> site, laterTurns::add);
 
     /** One team, seats s-1 … s-N. */
     private static SiteConfig floorOf(int seats) {
@@ -90,5 +93,61 @@ class SeatConfigPublisherTest {
         assertThat(link.acks).hasSize(SeatConfigPublisher.WINDOW);
         runToTheEnd();
         assertThat(publishedSeats()).hasSize(SEATS).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aStandbyPublishesNoSeatConfigsTheFloorsPrimaryDoes() {
+        role.role = Role.STANDBY;
+
+        publisher.publishAll();
+        publisher.publish("s-1");
+        runToTheEnd();
+
+        assertThat(link.published).isEmpty();
+    }
+
+    @Test
+    void oneSeatsConfigAgainWaitsItsTurnAtMostTwoUnacknowledgedAndOnceHoweverOftenAskedWhileWaiting() {
+        for (int i = 1; i <= 10; i++) {
+            publisher.publish("s-" + i);
+        }
+        publisher.publish("s-3");
+        publisher.publish("s-10");
+        publisher.publish("nobody");
+
+        assertThat(publishedSeats()).containsExactly("s-1", "s-2");
+        assertThat(link.acks).hasSize(SeatConfigPublisher.AGAIN_IN_FLIGHT);
+        link.acks.remove(0).complete();
+        laterTurns.remove(0).run();
+        assertThat(publishedSeats()).containsExactly("s-1", "s-2", "s-3");
+
+        runToTheEnd();
+        assertThat(publishedSeats()).containsExactly("s-1", "s-2", "s-3", "s-4", "s-5", "s-6", "s-7", "s-8", "s-9",
+                "s-10");
+        assertThat(link.published).allMatch(FakeFloorLink.Sent::retained);
+    }
+
+    @Test
+    void seatsWaitingWhileTheLinkIsDownGoWhenThePrimaryPublishesAgainAndNoneIsKeptForAStandby() {
+        link.connected = false;
+        publisher.publish("s-1");
+        publisher.publish("s-2");
+        assertThat(link.published).isEmpty();
+
+        link.connected = true;
+        brokerRetainsTheFirst(SEATS);
+        publisher.publishAll(); // back on the broker
+        runToTheEnd();
+        assertThat(publishedSeats()).containsExactly("s-1", "s-2");
+
+        link.connected = false;
+        publisher.publish("s-3");
+        role.role = Role.STANDBY;
+        link.connected = true;
+        publisher.publish("s-4");
+        role.role = Role.PRIMARY;
+        publisher.publishAll();
+        runToTheEnd();
+        assertThat(publishedSeats()).as("asked of a standby: not kept").containsExactly("s-1", "s-2", "s-3");
     }
 }
