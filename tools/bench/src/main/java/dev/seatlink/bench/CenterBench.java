@@ -517,8 +517,11 @@ final class CenterBench {
     private Gateway startGateway(String brokers, String nats, String floor, String instance, Path site)
             throws IOException {
         int port = StablePorts.next();
-        Process process = start(work.resolve("gateway-" + floor + "-" + instance + ".log"), "java", "-Xmx256m", "-jar",
-                gatewayJar.toString(), "--broker", brokers, "--nats", nats, "--instance", instance,
+        // its temp files in the run's directory: the one killed by -9 leaves SQLite's library and Vert.x's cache there
+        Path tmp = Files.createDirectories(work.resolve("tmp-" + floor + "-" + instance));
+        Process process = start(work.resolve("gateway-" + floor + "-" + instance + ".log"), "java", "-Xmx256m",
+                "-Djava.io.tmpdir=" + tmp, "-jar", gatewayJar.toString(), "--broker", brokers, "--nats", nats,
+                "--instance", instance,
                 "--site-config", site.toString(),
                 "--http-port", String.valueOf(port), "--data-dir", work.resolve(floor + "-" + instance).toString());
         return new Gateway(floor, instance, process, port);
