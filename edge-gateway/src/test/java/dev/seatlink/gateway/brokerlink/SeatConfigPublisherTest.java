@@ -2,10 +2,10 @@ package dev.seatlink.gateway.brokerlink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seatlink.gateway.lease.Role;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.Sites;
-import dev.seatlink.gateway.lease.Role;
 import dev.seatlink.gateway.testing.FakeFloorLink;
 import dev.seatlink.gateway.testing.FakeRole;
 import dev.seatlink.protocol.Codec;

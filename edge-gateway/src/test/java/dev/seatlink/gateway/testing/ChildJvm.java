@@ -28,9 +28,10 @@ public final class ChildJvm implements AutoCloseable {
     /** The same, in the working directory {@code workDir} (null: this one). */
     public static ChildJvm startIn(Path workDir, String mainClass, Path log, String... args) {
         // logging at info, as in production (this classpath's tinylog-test.properties says warn): a child's log file
-        // is what tells how a failed fault test went; C1 only and serial GC, as the root pom's surefire argLine says why;
-        // its temp files beside its log, so the test's directory takes them away: a child killed by -9 leaves SQLite's
-        // native library and Vert.x's file cache behind, 1 MB in the machine's /tmp each time (two or three a CI run)
+        // is what tells how a failed fault test went; C1 only and serial GC, as the root pom's surefire argLine says
+        // why; its temp files beside its log, so the test's directory takes them away: a child killed by -9 leaves
+        // SQLite's native library and Vert.x's file cache behind, 1 MB in the machine's /tmp each time (two or three
+        // a CI run)
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dtinylog.writer.level=info",
                 "-Djava.io.tmpdir=" + tempDirBeside(log), "-cp", System.getProperty("java.class.path"), mainClass));
