@@ -107,6 +107,20 @@ class SeatConfigPublisherTest {
     }
 
     @Test
+    void aPublicationUnderWayWhenThePrimaryStandsDownStopsThere() {
+        publisher.publishAll();
+        while (!laterTurns.isEmpty()) {
+            laterTurns.remove(0).run();
+        }
+        assertThat(link.acks).hasSize(SeatConfigPublisher.WINDOW);
+
+        role.role = Role.STANDBY;
+        runToTheEnd();
+
+        assertThat(link.published).as("the first window only").hasSize(SeatConfigPublisher.WINDOW);
+    }
+
+    @Test
     void oneSeatsConfigAgainWaitsItsTurnAtMostTwoUnacknowledgedAndOnceHoweverOftenAskedWhileWaiting() {
         for (int i = 1; i <= 10; i++) {
             publisher.publish("s-" + i);
