@@ -24,12 +24,12 @@ import org.tinylog.Logger;
  * most {@value #COMPARED_PER_TURN} seats per turn of it.
  *
  * <p>Only the floor's primary gateway publishes configs, so the two of a pair never contradict each other on the
- * broker (a run under way when it stands down stops there); a standby taking the floor publishes what differs. One seat's config again (a Last Will, a terminal behind
- * the floor) waits its turn: each waiting seat once however often asked, at most {@value #AGAIN_IN_FLIGHT}
- * unacknowledged. On a NATS cluster each retained QoS 1 publish is two stores, and the node reads none of the
- * gateway's later packets (heartbeat, probes, PUBACKs) until they are done; a node's death ends a hundred seats'
- * connections at once, and both gateways used to send all their configs at once ({@code bench center} run 105: 50–76
- * Last Wills a gateway).
+ * broker (a run under way when it stands down stops there); a standby taking the floor publishes what differs. One
+ * seat's config again (a Last Will, a terminal behind the floor) waits its turn: each waiting seat once however often
+ * asked, at most {@value #AGAIN_IN_FLIGHT} unacknowledged. On a NATS cluster each retained QoS 1 publish is two
+ * stores, and the node reads none of the gateway's later packets (heartbeat, probes, PUBACKs) until they are done; a
+ * node's death ends a hundred seats' connections at once, and both gateways used to send all their configs at once
+ * ({@code bench center} run 105: 50–76 Last Wills a gateway).
  */
 public final class SeatConfigPublisher implements BrokerLink.RetainedConfigs {
     static final int WINDOW = 1_000;

@@ -83,12 +83,17 @@ class SeatConfigPublisherTest {
         assertThat(link.published).allMatch(FakeFloorLink.Sent::retained).allMatch(FakeFloorLink.Sent::acknowledged);
     }
 
-    @Test
-    void noMoreThanTheWindowIsUnacknowledgedAtOnce() {
+    /** Publishes all, and runs the later turns with no acknowledgement given: as far as the window goes. */
+    private void publishAllUpToTheWindow() {
         publisher.publishAll();
         while (!laterTurns.isEmpty()) {
             laterTurns.remove(0).run();
         }
+    }
+
+    @Test
+    void noMoreThanTheWindowIsUnacknowledgedAtOnce() {
+        publishAllUpToTheWindow();
 
         assertThat(link.acks).hasSize(SeatConfigPublisher.WINDOW);
         runToTheEnd();
@@ -108,10 +113,7 @@ class SeatConfigPublisherTest {
 
     @Test
     void aPublicationUnderWayWhenThePrimaryStandsDownStopsThere() {
-        publisher.publishAll();
-        while (!laterTurns.isEmpty()) {
-            laterTurns.remove(0).run();
-        }
+        publishAllUpToTheWindow();
         assertThat(link.acks).hasSize(SeatConfigPublisher.WINDOW);
 
         role.role = Role.STANDBY;
