@@ -3,7 +3,10 @@ package dev.seatlink.gateway.answer;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
-/** The HTTP client the technicians' commands ({@code fleet}, the CSV imports) ask the gateway's API with. */
+/**
+ * The HTTP client SeatLink's own programs ask a gateway's or the centre view's API with: the technicians' commands
+ * ({@code fleet}, the CSV imports) and the bench.
+ */
 public final class ApiClient {
     private ApiClient() {
     }

@@ -6,6 +6,7 @@ import dev.seatlink.bench.simulate.SiteFile;
 import dev.seatlink.cluster.NatsCluster;
 import dev.seatlink.cluster.NatsNode;
 import dev.seatlink.cluster.StablePorts;
+import dev.seatlink.gateway.answer.ApiClient;
 import dev.seatlink.gateway.store.EventStore;
 import dev.seatlink.gateway.store.StoreException;
 import dev.seatlink.protocol.Topic;
@@ -56,9 +57,8 @@ final class CenterBench {
     private final Path work;
     private final Path gatewayJar;
     private final Path centreJar;
-    /** HTTP/1.1, as browsers and curl speak to a gateway over plain HTTP (the JDK's client would ask for h2c). */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1, as browsers and curl speak to a gateway and the centre view over plain HTTP. */
+    private final HttpClient http = ApiClient.toGateway();
     private final List<Process> processes = new ArrayList<>();
 
     CenterBench(int floors, int seats, int seconds, Path work, Path root) {
@@ -128,7 +128,7 @@ final class CenterBench {
             // subscribed as the centre is, through the ingest as the centre is: its backlog, if the cluster makes one
             URI centreNode = centreNode(work.resolve("centre.log"), node1);
             centreLike = HandWitness.start(centreNode, SITE, true);
-            page = CentrePage.open(centrePort); // as a duty manager's, open from before the ingest
+            page = CentrePage.open(http, centrePort); // as a duty manager's, open from before the ingest
             Duration firstView = page.firstView(Duration.ofSeconds(30));
             phase(table, "ingest", () -> ingest(table, sims, gateways, subReceived));
             witness = HandWitness.start(centreNode, SITE, false);

@@ -42,11 +42,9 @@ final class CentrePage implements AutoCloseable {
     private CentrePage() {
     }
 
-    /** Opens the page on the centre at {@code port}; its reading runs on a thread of its own. */
-    static CentrePage open(int port) {
+    /** Opens the page on the centre at {@code port} with {@code http}; its reading runs on a thread of its own. */
+    static CentrePage open(HttpClient http, int port) {
         CentrePage page = new CentrePage();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest stream = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream")).build();
         Thread reader = new Thread(() -> page.read(http, stream), "centre-page");
         reader.setDaemon(true);

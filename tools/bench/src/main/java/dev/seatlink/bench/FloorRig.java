@@ -2,6 +2,7 @@ package dev.seatlink.bench;
 
 import dev.seatlink.bench.simulate.SiteFile;
 import dev.seatlink.cluster.StablePorts;
+import dev.seatlink.gateway.answer.ApiClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,8 +26,7 @@ final class FloorRig implements AutoCloseable {
     private final Path work;
     private final Path gatewayJar;
     /** HTTP/1.1, as browsers speak to a plain-http gateway: one connection per wallboard, no h2c multiplexing. */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = ApiClient.toGateway();
     private Process gateway;
     private String base;
     private String authorization;
