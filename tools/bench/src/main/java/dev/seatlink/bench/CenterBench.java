@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -144,8 +145,7 @@ final class CenterBench {
             long[] nodeErrors = nodeLogLines(cluster, "timeout for request type \"MS\"",
                     "Unable to add JetStream consumer");
             table.row("seats, whole run: events replayed / stalled subscriptions made again", String.format("%,d / %,d",
-                    sims.stream().mapToLong(FloorSimulator::replayed).sum(),
-                    sims.stream().mapToLong(FloorSimulator::stalls).sum()), "")
+                    sum(sims, FloorSimulator::replayed), sum(sims, FloorSimulator::stalls)), "")
                     .row("nodes, whole run: publishes JetStream did not store in 4 s (their clients closed) / "
                             + "subscriptions it could not make",
                             String.format("%,d / %,d", nodeErrors[0], nodeErrors[1]), "");
@@ -417,6 +417,8 @@ final class CenterBench {
         String busiest = onNode.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         NatsNode node = cluster.nodes().stream().filter(n -> n.mqttUrl().equals(busiest)).findFirst().orElseThrow();
         sims.forEach(FloorSimulator::takeOutages); // count from the kill
+        long rebirthsBefore = sum(sims, FloorSimulator::rebirths);
+        long replayedBefore = sum(sims, FloorSimulator::replayed);
         long killed = 0;
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
         int step = 0;
@@ -431,6 +433,8 @@ final class CenterBench {
         Map<Gateway, Long> wholeAt = new HashMap<>();
         Duration whole = awaitStored(sims, gateways, Duration.ofSeconds(180), wholeAt);
         long sinceKill = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
+        long rebirths = sum(sims, FloorSimulator::rebirths) - rebirthsBefore;
+        long replayed = sum(sims, FloorSimulator::replayed) - replayedBefore;
         long lost = 0;
         for (Gateway gateway : gateways) {
             lost += Math.max(0, sims.get(floorIndex(gateway)).sent() - (long) storedCount(gateway));
@@ -444,8 +448,15 @@ final class CenterBench {
                         outages.stream().mapToLong(Outages.Summary::lost).sum(),
                         outages.stream().mapToLong(Outages.Summary::back).sum(),
                         outages.stream().mapToLong(Outages.Summary::longestMs).max().orElse(0)), "")
+                .row("node kill -9: rebirths the seats answered (either gateway's asks) / events they replayed, until "
+                        + "whole", String.format("%,d / %,d", rebirths, replayed), "")
                 .row("node kill -9: each gateway whole after (* was on the killed node)", wholeAfter(gateways,
                         wholeAt, killed, gateway -> nodeOf.get(gateway).equals(busiest)), "");
+    }
+
+    /** What the floors' seats counted so far, all floors together. */
+    private static long sum(List<FloorSimulator> sims, ToLongFunction<FloorSimulator> count) {
+        return sims.stream().mapToLong(count).sum();
     }
 
     /** "f1-a 4.1 s*, f1-b 9.8 s, …" by floor and instance; "–" for one never seen whole. */
