@@ -211,7 +211,7 @@ final class FloorVerticle extends VerticleBase {
         CommandRoutes commands = new CommandRoutes(floor, access, outbox, link, keeper, clock, audit,
                 config.floor().commandTimeoutS());
         FloorUpdater updater = new FloorUpdater(floor, progress, metrics, rejectLog, live, outbox, commands, clock,
-                config.floor().reorderTimeoutMs());
+                keeper, config.floor().reorderTimeoutMs());
         restored.lastStored().values().forEach(stored -> updater.restore(stored.event()));
         QueuePauses pauses = new QueuePauses();
         CtiIntake cti = new CtiIntake(floor, keeper, outbox, metrics, pauses, clock);
@@ -300,7 +300,7 @@ final class FloorVerticle extends VerticleBase {
             link.start(ingest, keeper, configs, new PartnerFill(
                     seat -> floor.seat(seat).map(view -> !view.online()).orElse(false),
                     new StoreReads(vertx, store), outbox,
-                    metrics::replayedForPartner));
+                    metrics::replayedForPartner), updater::partnerAsked);
             if (ami != null) {
                 ami.start();
             }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seatlink.gateway.access.CredentialFiles;
+import dev.seatlink.gateway.testing.FloorChecks;
 import dev.seatlink.gateway.testing.HeadlessChromium;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.MosquittoBroker;
@@ -14,6 +15,7 @@ import dev.seatlink.gateway.testing.MqttProbe;
 import dev.seatlink.gateway.testing.SeatTerminal;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Cause;
+import dev.seatlink.protocol.ClientId;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatStatus;
 import dev.seatlink.protocol.Topic;
@@ -232,6 +234,38 @@ class GatewayPairTest {
             await().atMost(PATIENCE).until(() -> storedSeqs(httpA).equals(List.of(1L, 2L, 3L, 4L)));
             assertThat(storedSeqs(httpB)).containsExactly(1L, 2L, 3L, 4L);
             assertThat(httpB.get("/metrics").body()).contains("seatlink_partner_replayed_events_total 3");
+        }
+    }
+
+    @Test
+    void thePrimaryFollowsTheStandbysRollCallAsksNoSeatItselfAndShowsTheSeatThatDidNotAnswerOffline()
+            throws Exception {
+        Gateway a = gateway("a");
+        Http httpA = new Http(a.httpPort());
+        await().atMost(PATIENCE).until(() -> "primary".equals(role(httpA).path("role").asText()));
+        Gateway b = gateway("b");
+        Http httpB = new Http(b.httpPort());
+        await().atMost(PATIENCE).until(() -> "standby".equals(role(httpB).path("role").asText())
+                && "GRANTED".equals(httpB.json("/health").path("subscriptions").asText()));
+        terminal("s-001"); // answers every rebirth
+        try (MqttProbe silent = new MqttProbe(broker.url())) { // a seat that says online, then answers nothing
+            silent.publish(Topic.seat("hq", "f1", "s-002", Topic.Kind.STATUS),
+                    SeatStatus.online("boot-2", "test", System.currentTimeMillis()));
+            for (Http http : List.of(httpA, httpB)) {
+                await().atMost(PATIENCE).until(() -> http.json("/api/seats/s-001").path("online").asBoolean()
+                        && http.json("/api/seats/s-002").path("online").asBoolean());
+            }
+            long askedBefore = FloorChecks.metric(httpA, "seatlink_rebirths_sent_total");
+
+            // the standby's link is knocked off (a client takes its session) and comes back: it calls the roll
+            MqttProbe.session(broker.url(), ClientId.gateway("hq", "f1", "b")).close();
+
+            await().atMost(PATIENCE).until(() -> FloorChecks.metric(httpA, "seatlink_rebirths_followed_total") > 0);
+            await().atMost(PATIENCE.plusSeconds(20)).until(() -> !httpA.json("/api/seats/s-002").path("online")
+                    .asBoolean());
+            assertThat(httpA.json("/api/seats/s-001").path("online").asBoolean()).isTrue();
+            assertThat(FloorChecks.metric(httpA, "seatlink_rebirths_sent_total"))
+                    .as("the primary followed the standby's asks: it asked no seat again").isEqualTo(askedBefore);
         }
     }
 

@@ -4,6 +4,8 @@ import dev.seatlink.gateway.floor.Applied;
 import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.floor.SeatView;
+import dev.seatlink.gateway.lease.GatewayRole;
+import dev.seatlink.gateway.lease.Role;
 import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.link.RejectLog;
 import dev.seatlink.protocol.Command;
@@ -41,10 +43,11 @@ public final class FloorUpdater {
     public static final long MAX_SEQ_JUMP = 500;
     static final long ANSWERS_LATE_MS = 60_000;
     /**
-     * A gateway joins each of its partner's roll calls once (it hears seats answer rebirths it did not ask): so each
-     * of a pair finds the seats that died with a node. A join sets no roll call off in turn ({@link RollCall#join}).
-     * An older partner's asks do not say which roll call they belong to: then it joins unless it called one itself
-     * this recently.
+     * A gateway follows each ask of its partner's roll calls it hears ({@link RollCall#follow}), so each of a pair
+     * finds the seats that died with a node. When it hears seats answer a call of the partner's whose asks it did not
+     * hear (its link was down), it joins that call once, asking every seat itself; a join sets no roll call off in
+     * turn ({@link RollCall#join}). An older partner's asks do not say which roll call they belong to: then it joins
+     * unless it called or followed one this recently.
      */
     static final long JOIN_QUIET_MS = 60_000;
     /** A seat's events missing this long are an alert ({@link #gapsOverdue}). */
@@ -57,6 +60,8 @@ public final class FloorUpdater {
     private final SeatOutbox outbox;
     private final CommandAnswers answers;
     private final FloorClock clock;
+    /** A standby's roll calls let the primary ask first ({@link RollCall#follow}). */
+    private final GatewayRole role;
     private final Reorderer reorderer;
     private final SeatProgress applied;
     private final SeatPace rebirths = new SeatPace(REBIRTH_INTERVAL_MS);
@@ -76,8 +81,9 @@ public final class FloorUpdater {
 
     public FloorUpdater(FloorModel floor, SeatProgress applied, Metrics metrics, RejectLog rejectLog,
                         SeatChanges onChange, SeatOutbox outbox, CommandAnswers answers, FloorClock clock,
-                        long reorderTimeoutMs) {
+                        GatewayRole role, long reorderTimeoutMs) {
         this.answers = answers;
+        this.role = role;
         this.applied = applied;
         this.reorderer = new Reorderer(reorderTimeoutMs);
         this.floor = floor;
@@ -146,8 +152,9 @@ public final class FloorUpdater {
                 if (rollCall.answered(seat, status.rebirth())) {
                     cameBack(seat); // this status, newer than any held, is the one to show
                 } else if (rollCall.joinsPartnersCall(status.rebirth(), JOIN_QUIET_MS, clock.millis())) {
-                    // Only a roll call of its own finds the seats that did not answer: a seat that died with its
-                    // node left no Last Will, and the partner's verdict on it is not heard here.
+                    // Its asks were not heard here (the link was down), so they cannot be followed: only asks of
+                    // its own find the seats that do not answer (a seat that died with its node left no Last Will,
+                    // and the partner's verdict on it is not heard here).
                     Logger.warn("the other gateway of the floor is calling the roll (seat {} answered its rebirth): "
                             + "calling it here too", seat);
                     rollCall.join(seatIds(), clock.millis());
@@ -294,12 +301,29 @@ public final class FloorUpdater {
 
     /**
      * Asks every seat for a rebirth, paced ({@link RollCall}), when seats' Last Wills may have died with a
-     * broker node: the primary after it takes the floor and after its link comes back, and either gateway when
-     * seats are seen moving to other nodes ({@link SeatMoves}).
+     * broker node: the primary after it takes the floor, and either gateway after its link comes back and when
+     * seats are seen moving to other nodes ({@link SeatMoves}). A standby's waits for the primary's asks first.
      */
     public void startRollCall() {
-        rollCall.start(seatIds(), clock.millis());
-        Logger.info("roll call: asking every seat for a rebirth, {} a second", RollCall.PER_SECOND);
+        rollCall.start(seatIds(), clock.millis(), partnerFirst());
+        Logger.info("roll call: asking every seat for a rebirth, {} a second{}", RollCall.PER_SECOND, holding());
+    }
+
+    /** The other gateway of the pair asked {@code seat} for a rebirth (heard on the seats' commands). */
+    public void partnerAsked(String seat, Command.Rebirth ask) {
+        if (floor.knows(seat) && rollCall.follow(seat, ask.id(), clock.millis())) {
+            metrics.rebirthFollowed();
+        }
+    }
+
+    /** The standby of a pair: its roll calls follow the primary's asks first. */
+    private boolean partnerFirst() {
+        return role.paired() && role.role() == Role.STANDBY;
+    }
+
+    private String holding() {
+        return partnerFirst() ? " (the standby: after " + RollCall.PARTNER_FIRST_MS + " ms, to seats the primary has "
+                + "not asked by then)" : "";
     }
 
     /**
@@ -308,9 +332,9 @@ public final class FloorUpdater {
      */
     public void linkCameBack() {
         reorderer.chaseAgain(clock.millis());
-        rollCall.startAfterLinkLoss(seatIds(), clock.millis());
-        Logger.info("roll call after the link came back: asking every seat for a rebirth, {} a second",
-                RollCall.PER_SECOND);
+        rollCall.startAfterLinkLoss(seatIds(), clock.millis(), partnerFirst());
+        Logger.info("roll call after the link came back: asking every seat for a rebirth, {} a second{}",
+                RollCall.PER_SECOND, holding());
     }
 
     private List<String> seatIds() {

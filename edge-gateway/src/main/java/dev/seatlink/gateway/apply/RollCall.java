@@ -21,8 +21,12 @@ import java.util.UUID;
  * status naming no ask, which the broker may have held since before the seat died with its node and deliver only now. A seat that does not answer within {@value #ANSWER_WITHIN_MS} ms of its
  * ask is shown offline ("given up"); one given up that speaks again is asked once more, and is shown online again
  * only when it answers. One that greets (connects) after its ask, which it could not have heard, is asked again
- * ({@link #greeted}). An offline status (a Last Will) settles a seat at once. Pure: the caller passes the time and
- * sends the asks.
+ * ({@link #greeted}). An offline status (a Last Will) settles a seat at once.
+ *
+ * <p>The two gateways of a pair hear each other's asks and the seats' answers to both. Each ask of the partner's
+ * heard is followed, not asked again ({@link #follow}): one of a pair calling the roll asks each seat once for
+ * both. The standby holds its own asks {@value #PARTNER_FIRST_MS} ms, so that the primary, which calls the roll on
+ * the same news, asks first. Pure: the caller passes the time and sends the asks.
  */
 public final class RollCall {
     static final int PER_SECOND = 500;
@@ -48,6 +52,14 @@ public final class RollCall {
      * ({@code rc-{mark}-{uuid}}), are told apart.
      */
     static final String CALL_MARK = "n";
+    /**
+     * How long the standby of a pair holds its roll call's asks: the primary, which starts its own on the same news (a
+     * node's death, the link's loss), asks meanwhile, and each of its asks heard is followed here instead of asked
+     * again ({@link #follow}). Each ask is a rebirth's three stores on a cluster that has just lost a node: both
+     * gateways asking, and each joining the other's call, asked every seat six times in the 10 s after a node's kill
+     * ({@code bench center} run 110).
+     */
+    static final long PARTNER_FIRST_MS = 2_000;
     /** How many partner processes' joined roll calls are remembered: the partner now, and a few it restarted as. */
     private static final int PARTNER_PROCESSES_KEPT = 4;
 
@@ -70,6 +82,8 @@ public final class RollCall {
     /** Seats to be asked again after greeting, with the ask they did not hear (its answer still counts). */
     private final Map<String, String> reasked = new LinkedHashMap<>();
     private long lastStep = -1;
+    /** No ask is sent before this: the partner's asks heard meanwhile are followed instead. */
+    private long heldUntil = Long.MIN_VALUE;
     private long startedAt = Long.MIN_VALUE / 2;
     private final String ownMark = UUID.randomUUID().toString().substring(0, 8) + "-";
     private final String ownPrefix = ID_PREFIX + ownMark;
@@ -104,9 +118,45 @@ public final class RollCall {
      * (so a roll call under way still ends, however often seats move).
      */
     public void start(Collection<String> seats, long now) {
+        start(seats, now, false);
+    }
+
+    /**
+     * As {@link #start(Collection, long)}; with {@code partnerFirst} (the standby of a pair) no ask goes out for
+     * {@value #PARTNER_FIRST_MS} ms, and the seats the partner asks meanwhile are not asked here ({@link #follow}).
+     */
+    public void start(Collection<String> seats, long now, boolean partnerFirst) {
         calls++;
         askPrefix = ownPrefix + CALL_MARK + calls + "-";
+        holdFor(partnerFirst, now);
         ask(seats, now);
+    }
+
+    /** Asks held for {@value #PARTNER_FIRST_MS} ms, or at once: the latest call decides. */
+    private void holdFor(boolean partnerFirst, long now) {
+        heldUntil = partnerFirst ? now + PARTNER_FIRST_MS : Long.MIN_VALUE;
+    }
+
+    /**
+     * The partner asked {@code seat} for a rebirth in a roll call of its own ({@code commandId}), heard on the seats'
+     * commands. Its answer reaches this gateway too, so the ask is taken as this one's own: the seat is not asked
+     * here, its answer to that ask settles it, and no answer within {@value #ANSWER_WITHIN_MS} ms shows it offline,
+     * as an own ask's would. A seat with an own ask out keeps that one. The partner's call counts as joined: its
+     * answers start no {@link #join} here. Returns whether the ask is followed.
+     */
+    public boolean follow(String seat, String commandId, long now) {
+        if (!isOthersAsk(commandId) || asked.containsKey(seat)) {
+            return false;
+        }
+        toAsk.remove(seat);
+        asked.put(seat, new Asked(commandId, now, reasked.remove(seat)));
+        PartnerCall call = PartnerCall.of(commandId);
+        if (call.count() < 0) {
+            startedAt = now; // an older partner's call, which names no count: joined as if called here now
+        } else {
+            joinedUpTo.merge(call.partner(), call.count(), Math::max);
+        }
+        return true;
     }
 
     /**
@@ -121,35 +171,43 @@ public final class RollCall {
         if (!isOthersAsk(commandId)) {
             return false;
         }
-        int markEnd = commandId.indexOf('-', ID_PREFIX.length());
-        int count = markEnd < 0 ? -1 : callCount(commandId, markEnd + 1);
-        if (count < 0) {
+        PartnerCall call = PartnerCall.of(commandId);
+        if (call.count() < 0) {
             return !startedWithin(quietMs, now);
         }
-        String partner = commandId.substring(0, markEnd + 1);
-        if (count <= joinedUpTo.getOrDefault(partner, 0)) {
+        if (call.count() <= joinedUpTo.getOrDefault(call.partner(), 0)) {
             return false;
         }
-        joinedUpTo.put(partner, count);
+        joinedUpTo.put(call.partner(), call.count());
         return true;
     }
 
-    /** The {@code count} of an ask's {@code n{count}-} from {@code from}, or -1 for an ask that names no roll call. */
-    private static int callCount(String commandId, int from) {
-        int callEnd = commandId.indexOf('-', from);
-        if (!commandId.startsWith(CALL_MARK, from) || callEnd < 0) {
-            return -1;
+    /** The partner process an ask of its roll call names ({@code rc-{mark}-}), and the call's count (-1 for none). */
+    private record PartnerCall(String partner, int count) {
+        static PartnerCall of(String commandId) {
+            int markEnd = commandId.indexOf('-', ID_PREFIX.length());
+            return markEnd < 0 ? new PartnerCall(commandId, -1)
+                    : new PartnerCall(commandId.substring(0, markEnd + 1), callCount(commandId, markEnd + 1));
         }
-        try {
-            return Integer.parseInt(commandId, from + CALL_MARK.length(), callEnd, 10);
-        } catch (NumberFormatException e) {
-            return -1; // not a count: taken as an ask that names no call
+
+        /** The {@code count} of an ask's {@code n{count}-} from {@code from}, or -1 for an ask naming no roll call. */
+        private static int callCount(String commandId, int from) {
+            int callEnd = commandId.indexOf('-', from);
+            if (!commandId.startsWith(CALL_MARK, from) || callEnd < 0) {
+                return -1;
+            }
+            try {
+                return Integer.parseInt(commandId, from + CALL_MARK.length(), callEnd, 10);
+            } catch (NumberFormatException e) {
+                return -1; // not a count: taken as an ask that names no call
+            }
         }
     }
 
     /** As {@link #start}, joining the partner's roll call: answers to these asks start no roll call there. */
     public void join(Collection<String> seats, long now) {
         askPrefix = JOIN_PREFIX + ownMark;
+        holdFor(false, now); // the partner's asks are past: none to follow by waiting
         ask(seats, now);
     }
 
@@ -165,11 +223,11 @@ public final class RollCall {
      * The link to the broker came back: asks sent while it was going down, and answers on their way, may have been
      * lost with it. Every seat is asked again, those already asked too, each with a new deadline.
      */
-    public void startAfterLinkLoss(Collection<String> seats, long now) {
+    public void startAfterLinkLoss(Collection<String> seats, long now, boolean partnerFirst) {
         asked.clear();
         toAsk.clear();
         reasked.clear();
-        start(seats, now);
+        start(seats, now, partnerFirst);
     }
 
     /**
@@ -240,6 +298,10 @@ public final class RollCall {
 
     /** The seats to ask now, by the rate since the last step; the caller sends each a rebirth with the ask's id. */
     public List<Ask> due(long now) {
+        if (now < heldUntil) {
+            lastStep = now; // the rate counts from the hold's end, not a burst of its whole length's budget
+            return List.of();
+        }
         long elapsed = lastStep < 0 ? 0 : Math.max(0, now - lastStep);
         lastStep = now;
         int budget = (int) Math.min(Math.min(toAsk.size(), MAX_UNANSWERED - asked.size()),

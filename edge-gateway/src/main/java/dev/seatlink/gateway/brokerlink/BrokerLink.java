@@ -40,7 +40,8 @@ import org.tinylog.Logger;
  * own), reconnects by itself, walking a cluster's nodes, and hands each seat message received to the
  * {@link Inbox} unacknowledged: the inbox acknowledges it once it is stored. What is heard on the
  * {@code gateway} topic goes to the {@link Listener} (the lease), acknowledged at once; a {@code replay} one of the
- * floor's gateways asks of a seat, to the {@link ReplayAsks} (a pair's gateway hears the seats' commands).
+ * floor's gateways asks of a seat, to the {@link ReplayAsks}, and a {@code rebirth}, to the {@link RebirthAsks} (a
+ * pair's gateway hears the seats' commands).
  *
  * <p>Each subscription quiet for {@value #PROBE_QUIET_MS} ms, and every one right after a connect, is probed
  * ({@link SubscriptionCheck}); when a probe does not come back (on a cluster: the node holding that subscription's
@@ -81,6 +82,14 @@ public final class BrokerLink implements LinkHealth, FloorLink {
      */
     public interface ReplayAsks {
         void asked(String seat, Command.Replay replay);
+    }
+
+    /**
+     * Who hears a {@code rebirth} asked of a seat by the floor's gateways (its own asks come back too): one of a pair
+     * follows the other's roll call instead of asking every seat again.
+     */
+    public interface RebirthAsks {
+        void asked(String seat, Command.Rebirth rebirth);
     }
 
     /**
@@ -137,6 +146,7 @@ public final class BrokerLink implements LinkHealth, FloorLink {
     private Listener listener;
     private RetainedConfigs configs;
     private ReplayAsks replayAsks;
+    private RebirthAsks rebirthAsks;
     private boolean closed;
 
     public BrokerLink(Vertx vertx, LinkSettings settings, Codec codec, Metrics metrics, FloorClock clock) {
@@ -159,11 +169,13 @@ public final class BrokerLink implements LinkHealth, FloorLink {
     }
 
     /** Connects in the background (call on the event loop that is to run the link) and keeps reconnecting. */
-    public void start(Inbox inbox, Listener listener, RetainedConfigs retainedConfigs, ReplayAsks asks) {
+    public void start(Inbox inbox, Listener listener, RetainedConfigs retainedConfigs, ReplayAsks replays,
+                      RebirthAsks rebirths) {
         this.inbox = inbox;
         this.listener = listener;
         this.configs = retainedConfigs;
-        this.replayAsks = asks;
+        this.replayAsks = replays;
+        this.rebirthAsks = rebirths;
         connect();
         checkTimer = vertx.setPeriodic(1_000, id -> checkSubscriptions());
     }
@@ -326,10 +338,13 @@ public final class BrokerLink implements LinkHealth, FloorLink {
             }
             return;
         }
-        if (topic.endsWith(CMD_LEVEL)) { // a gateway's ask of a seat (QoS 0): only a replay is of use here
-            if (codec.decode(topic, message.payload().getBytes()) instanceof Decoded.Accepted accepted
-                    && accepted.message() instanceof Command.Replay replay) {
-                replayAsks.asked(accepted.topic().seat(), replay);
+        if (topic.endsWith(CMD_LEVEL)) { // a gateway's ask of a seat (QoS 0): replays and rebirths are of use here
+            if (codec.decode(topic, message.payload().getBytes()) instanceof Decoded.Accepted accepted) {
+                if (accepted.message() instanceof Command.Replay replay) {
+                    replayAsks.asked(accepted.topic().seat(), replay);
+                } else if (accepted.message() instanceof Command.Rebirth rebirth) {
+                    rebirthAsks.asked(accepted.topic().seat(), rebirth);
+                }
             }
             return;
         }

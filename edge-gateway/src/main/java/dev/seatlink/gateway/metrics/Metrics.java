@@ -31,6 +31,7 @@ public final class Metrics {
     final LongAdder replays = new LongAdder();
     final LongAdder partnerReplays = new LongAdder();
     final LongAdder rebirths = new LongAdder();
+    final LongAdder rebirthsFollowed = new LongAdder();
     final LongAdder brokerConnects = new LongAdder();
     final LongAdder subscriptionsStalled = new LongAdder();
     final LongAdder subscriptionTaps = new LongAdder();
@@ -180,6 +181,10 @@ public final class Metrics {
 
     public void rebirthSent() {
         rebirths.increment();
+    }
+
+    public void rebirthFollowed() {
+        rebirthsFollowed.increment();
     }
 
     public void replaySent() {

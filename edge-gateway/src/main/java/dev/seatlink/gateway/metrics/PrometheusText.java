@@ -76,6 +76,8 @@ public final class PrometheusText {
         text.counter("seatlink_subscription_taps_total", "QoS 0 taps of subscriptions whose consumer was in doubt "
                 + "(after a connect or a stall), taken in until the consumer delivered", m.subscriptionTaps.sum());
         text.counter("seatlink_rebirths_sent_total", "Rebirth commands sent to seats", m.rebirths.sum());
+        text.counter("seatlink_rebirths_followed_total", "Roll-call rebirths the pair's other gateway asked, "
+                + "followed here instead of asked again", m.rebirthsFollowed.sum());
         text.counter("seatlink_seats_behind_total", "Terminals that restarted below the floor's seq for their seat "
                 + "(replaced, data lost) and were told to continue above it", m.seatsBehind.sum());
         text.counter("seatlink_broker_connects_total", "Connects of the gateway's broker link, the first included",

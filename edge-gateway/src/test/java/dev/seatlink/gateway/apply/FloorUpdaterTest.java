@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.seatlink.gateway.floor.Alert;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.floor.SeatView;
+import dev.seatlink.gateway.lease.Role;
 import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.gateway.site.SiteConfigLoader;
+import dev.seatlink.gateway.testing.FakeRole;
 import dev.seatlink.link.RejectLog;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Cause;
@@ -30,8 +32,9 @@ class FloorUpdaterTest {
     private final List<SeatView> changes = new ArrayList<>();
     private final SentToSeats sent = new SentToSeats();
     private final FloorModel floor = new FloorModel(new SiteConfigLoader().loadDemo(), System.currentTimeMillis());
+    private final FakeRole role = new FakeRole("gateway-a");
     private final FloorUpdater updater = new FloorUpdater(floor, new SeatProgress(), metrics, new RejectLog(now::get), changes::add, sent,
-            (seat, result) -> { }, now::get, 2_000);
+            (seat, result) -> { }, now::get, role, 2_000);
 
     private static Decoded.Accepted event(String seat, long seq) {
         return new Decoded.Accepted(Topic.seat("hq", "f1", seat, Topic.Kind.EVENT),
@@ -416,7 +419,7 @@ class FloorUpdaterTest {
         sent.commands.clear();
 
         // a node dies with the doomed seat and its Last Will; the partner's link comes back, it calls the roll again
-        partner.startAfterLinkLoss(seats, now.get());
+        partner.startAfterLinkLoss(seats, now.get(), false);
         partner.due(now.get() + 1_000).stream().filter(ask -> !ask.seat().equals(doomed))
                 .forEach(ask -> answers(ask.seat(), ask.commandId()));
         now.addAndGet(1_000);
@@ -453,6 +456,60 @@ class FloorUpdaterTest {
         updater.tick();
 
         assertThat(metrics.rebirthCount()).isZero();
+    }
+
+    @Test
+    void aStandbyFollowsThePrimarysRollCallInsteadOfAskingAndShowsTheSeatThatDidNotAnswerOffline() {
+        List<String> seats = everySeatOnlineAWhile();
+        String doomed = seats.get(0);
+        role.role = Role.STANDBY;
+        updater.linkCameBack(); // a node died under both gateways: each calls the roll
+        for (String seat : seats) { // the primary asks every seat, at once; the standby hears its asks
+            updater.partnerAsked(seat, new Command.Rebirth(RollCall.ID_PREFIX + "partner1-n1-" + seat, now.get()));
+        }
+        now.addAndGet(RollCall.PARTNER_FIRST_MS + 1_000);
+        updater.tick();
+        seats.stream().filter(seat -> !seat.equals(doomed))
+                .forEach(seat -> answers(seat, RollCall.ID_PREFIX + "partner1-n1-" + seat));
+        now.addAndGet(1_000);
+        updater.tick();
+        outwaitTheRollCall();
+
+        assertThat(metrics.rebirthCount()).as("every seat asked once, by the primary: none here, and no join")
+                .isZero();
+        assertThat(floor.seat(doomed).orElseThrow().online()).as("found by the primary's asks, followed").isFalse();
+        assertThat(floor.seat(seats.get(1)).orElseThrow().online()).isTrue();
+    }
+
+    @Test
+    void aStandbyAsksTheSeatsThePrimaryHasNotAskedWhenItsHoldEnds() {
+        List<String> seats = everySeatOnlineAWhile();
+        role.role = Role.STANDBY;
+        updater.startRollCall();
+        List<String> askedByThePrimary = seats.subList(0, seats.size() / 2);
+        askedByThePrimary.forEach(seat -> updater.partnerAsked(seat,
+                new Command.Rebirth(RollCall.ID_PREFIX + "partner1-n1-" + seat, now.get())));
+        now.addAndGet(1_000);
+        updater.tick();
+        assertThat(sent.commands).as("held").isEmpty();
+
+        now.addAndGet(RollCall.PARTNER_FIRST_MS);
+        updater.tick();
+
+        assertThat(sent.commands.stream().map(SentToSeats.Sent::seat).toList())
+                .containsExactlyElementsOf(seats.subList(seats.size() / 2, seats.size()));
+    }
+
+    @Test
+    void thePrimaryAsksAtOnceAndFollowsTheStandbysAsksOfSeatsItHasNotAskedYet() {
+        List<String> seats = everySeatOnlineAWhile();
+        updater.startRollCall(); // the primary: no hold
+        updater.partnerAsked(seats.get(0), new Command.Rebirth(RollCall.ID_PREFIX + "partner1-n1-x", now.get()));
+        now.addAndGet(1_000);
+        updater.tick();
+
+        assertThat(sent.commands.stream().map(SentToSeats.Sent::seat).toList())
+                .containsExactlyElementsOf(seats.subList(1, seats.size()));
     }
 
     /** The seat answers a rebirth the other gateway of the pair asked. */

@@ -9,6 +9,7 @@ import dev.seatlink.gateway.floor.SeatView;
 import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.SiteConfigLoader;
+import dev.seatlink.gateway.testing.FakeRole;
 import dev.seatlink.link.RejectLog;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Cause;
@@ -49,7 +50,7 @@ class IngestPropertiesTest {
         AtomicLong now = new AtomicLong(T);
         FloorModel floor = new FloorModel(MAP, System.currentTimeMillis());
         FloorUpdater updater = new FloorUpdater(floor, new SeatProgress(), new Metrics(), new RejectLog(now::get), view -> { },
-                new SentToSeats(), (seat, result) -> { }, now::get, 2_000);
+                new SentToSeats(), (seat, result) -> { }, now::get, new FakeRole("gateway-a"), 2_000);
         Map<String, Long> lastSeq = new HashMap<>();
 
         for (Step step : steps) {

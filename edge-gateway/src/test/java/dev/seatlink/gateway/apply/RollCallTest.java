@@ -61,7 +61,7 @@ class RollCallTest {
         RollCall partner = new RollCall();
         partner.start(List.of("s-1", "s-2"), 0);
         List<RollCall.Ask> first = partner.due(1_000);
-        partner.startAfterLinkLoss(List.of("s-1", "s-2"), 2_000); // its link came back: a node died
+        partner.startAfterLinkLoss(List.of("s-1", "s-2"), 2_000, false); // its link came back: a node died
         List<RollCall.Ask> second = partner.due(3_000);
 
         assertThat(roll.joinsPartnersCall(first.get(0).commandId(), 60_000, 1_000)).isTrue();
@@ -76,7 +76,7 @@ class RollCallTest {
         RollCall partner = new RollCall();
         partner.start(List.of("s-1", "s-2"), 0);
         List<RollCall.Ask> first = partner.due(1_000);
-        partner.startAfterLinkLoss(List.of("s-1", "s-2"), 2_000);
+        partner.startAfterLinkLoss(List.of("s-1", "s-2"), 2_000, false);
         List<RollCall.Ask> second = partner.due(3_000);
 
         assertThat(roll.joinsPartnersCall(first.get(0).commandId(), 60_000, 3_100)).isTrue();
@@ -217,7 +217,7 @@ class RollCallTest {
     void afterTheLinkCameBackSeatsAskedBeforeAreAskedAgainWithANewDeadline() {
         roll.start(List.of("s-1", "s-2"), 0);
         List<RollCall.Ask> lost = roll.due(1_000); // sent as the link went down
-        roll.startAfterLinkLoss(List.of("s-1", "s-2"), 5_000);
+        roll.startAfterLinkLoss(List.of("s-1", "s-2"), 5_000, false);
 
         List<RollCall.Ask> again = roll.due(6_000);
         assertThat(seatsOf(again)).containsExactly("s-1", "s-2");
@@ -235,5 +235,72 @@ class RollCallTest {
         roll.start(List.of("s-1", "s-2", "s-3"), 2_000);
         assertThat(seatsOf(roll.due(3_000))).containsExactly("s-1", "s-3");
         assertThat(roll.overdue(1_001 + RollCall.ANSWER_WITHIN_MS)).containsExactly("s-2");
+    }
+
+    @Test
+    void aStandbysRollCallAsksNothingForItsHoldAndNotTheSeatsThePrimaryAskedMeanwhile() {
+        List<String> floor = List.of("s-1", "s-2", "s-3");
+        roll.start(floor, 0, true);
+        assertThat(roll.due(1_000)).as("held: the primary asks first").isEmpty();
+        roll.follow("s-1", "rc-partner1-n1-a", 1_200);
+        roll.follow("s-2", "rc-partner1-n1-b", 1_300);
+
+        assertThat(seatsOf(roll.due(RollCall.PARTNER_FIRST_MS + 1_000))).as("only the seat the primary did not ask")
+                .containsExactly("s-3");
+        roll.answered("s-1", "rc-partner1-n1-a");
+        assertThat(roll.open()).as("s-1 answered the primary's ask; s-2 and s-3 wait").isEqualTo(2);
+    }
+
+    @Test
+    void aFollowedAskNotAnsweredInTimeShowsTheSeatOfflineUntilItAnswersIt() {
+        roll.follow("s-1", "rc-partner1-n1-a", 0); // no roll call here: the partner's alone
+
+        assertThat(roll.due(1_000)).as("nothing of its own to ask").isEmpty();
+        assertThat(roll.overdue(RollCall.ANSWER_WITHIN_MS)).isEmpty();
+        assertThat(roll.overdue(RollCall.ANSWER_WITHIN_MS + 1)).containsExactly("s-1");
+        assertThat(roll.gaveUp("s-1")).isTrue();
+        assertThat(roll.answered("s-1", "rc-partner1-n1-a")).as("late, but alive: shown online again").isTrue();
+        assertThat(roll.gaveUp("s-1")).isFalse();
+    }
+
+    @Test
+    void answersToAFollowedCallJoinNothingAndAnswersToALaterUnheardCallJoinIt() {
+        roll.follow("s-1", "rc-partner1-n3-a", 0);
+
+        assertThat(roll.joinsPartnersCall("rc-partner1-n3-b", 60_000, 100)).as("its asks are followed here").isFalse();
+        assertThat(roll.joinsPartnersCall("rc-partner1-n4-c", 60_000, 200)).as("a later call, its asks unheard")
+                .isTrue();
+    }
+
+    @Test
+    void anAskOfAnOlderPartnerThatNamesNoCallIsFollowedAndItsAnswersJoinNothing() {
+        roll.follow("s-1", "rc-partner1-0f3a", 0);
+
+        assertThat(roll.joinsPartnersCall("rc-partner1-9b2c", 60_000, 100)).isFalse();
+        assertThat(roll.answered("s-1", "rc-partner1-0f3a")).isFalse();
+        assertThat(roll.open()).as("answered").isZero();
+    }
+
+    @Test
+    void aSeatWithAnAskOfItsOwnOutKeepsItAndOnlyOthersRollCallAsksAreFollowed() {
+        roll.start(List.of("s-1"), 0);
+        RollCall.Ask own = roll.due(1_000).get(0);
+        roll.follow("s-1", "rc-partner1-n1-a", 1_100);
+        roll.follow("s-2", "single-rebirth-1", 1_100); // a supervisor's, or a gateway's single ask: not a roll call
+        roll.follow("s-3", own.commandId().replace(own.seat(), "x"), 1_100); // its own, heard back
+
+        assertThat(roll.open()).as("s-1's own ask only").isEqualTo(1);
+        roll.answered("s-1", "rc-partner1-n1-a");
+        assertThat(roll.open()).as("an answer to the partner's ask is not the one waited for here").isEqualTo(1);
+        roll.answered("s-1", own.commandId());
+        assertThat(roll.open()).isZero();
+    }
+
+    @Test
+    void aRollCallOfThePrimarysOwnEndsAStandbysHoldAtOnce() {
+        roll.start(List.of("s-1", "s-2"), 0, true);
+        roll.start(List.of("s-1", "s-2"), 500, false); // it took the lease: no primary to wait for
+
+        assertThat(seatsOf(roll.due(1_000))).containsExactly("s-1", "s-2");
     }
 }
