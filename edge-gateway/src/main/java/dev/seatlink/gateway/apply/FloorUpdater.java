@@ -15,7 +15,10 @@ import dev.seatlink.protocol.RejectReason;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatState;
 import dev.seatlink.protocol.SeatStatus;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.tinylog.Logger;
@@ -72,6 +75,12 @@ public final class FloorUpdater {
      * Keys are seats of the site config.
      */
     private final java.util.Map<String, Long> answerDue = new java.util.HashMap<>();
+    /** A standby's single rebirths, held so the primary asks first ({@link #requestRebirth}); keys are site seats. */
+    private final Map<String, HeldRebirth> heldRebirths = new LinkedHashMap<>();
+
+    /** Why a single rebirth is asked, and when the standby asks it unless the primary did. */
+    private record HeldRebirth(String why, long askAt) {
+    }
     private final SeqGuards guards;
     private final JumpRuns jumpRuns = new JumpRuns();
     private final RollCall rollCall = new RollCall();
@@ -295,6 +304,7 @@ public final class FloorUpdater {
             }
         }
         tick.released().forEach(event -> applyEvent(event, now));
+        askHeldRebirths(now);
         callRoll(now);
         news.lines().forEach(line -> Logger.info(line));
     }
@@ -309,9 +319,21 @@ public final class FloorUpdater {
         Logger.info("roll call: asking every seat for a rebirth, {} a second{}", RollCall.PER_SECOND, holding());
     }
 
-    /** The other gateway of the pair asked {@code seat} for a rebirth (heard on the seats' commands). */
+    /**
+     * A gateway of the floor asked {@code seat} for a rebirth (heard on the seats' commands). The seat's answer
+     * reaches this gateway too: an ask of the partner's roll call is followed ({@link RollCall#follow}), and any ask
+     * of the partner's, single ones too, takes this gateway's own single rebirth of the seat for {@link
+     * #REBIRTH_INTERVAL_MS} ms — one the standby holds meanwhile is not sent.
+     */
     public void partnerAsked(String seat, Command.Rebirth ask) {
-        if (floor.knows(seat) && rollCall.follow(seat, ask.id(), clock.millis())) {
+        String id = ask.id();
+        if (!floor.knows(seat) || !(rollCall.isOthersAsk(id) || rollCall.isOthersSingleAsk(id))) {
+            return;
+        }
+        long now = clock.millis();
+        heldRebirths.remove(seat);
+        rebirths.taken(seat, now);
+        if (rollCall.follow(seat, id, now)) {
             metrics.rebirthFollowed();
         }
     }
@@ -373,21 +395,38 @@ public final class FloorUpdater {
 
     private void requestRebirth(String seat, String why) {
         long now = clock.millis();
+        if (partnerFirst()) { // the primary asks on the same news: its ask, heard, takes this one's turn
+            heldRebirths.putIfAbsent(seat, new HeldRebirth(why, now + RollCall.PARTNER_FIRST_MS));
+            return;
+        }
+        askRebirth(seat, why, now);
+    }
+
+    private void askRebirth(String seat, String why, long now) {
         if (!rebirths.due(seat, now)) {
             return;
         }
         news.note(SeatNewsLog.Wording.rebirth(why), seat);
-        sendRebirth(seat, now);
+        sendRebirth(seat, rollCall.singleAskId(), now);
+    }
+
+    /** The single rebirths a standby held whose hold is over (all of them once it is primary), asked now. */
+    private void askHeldRebirths(long now) {
+        Iterator<Map.Entry<String, HeldRebirth>> held = heldRebirths.entrySet().iterator();
+        while (held.hasNext()) {
+            Map.Entry<String, HeldRebirth> next = held.next();
+            if (now < next.getValue().askAt() && partnerFirst()) {
+                continue;
+            }
+            held.remove();
+            askRebirth(next.getKey(), next.getValue().why(), now);
+        }
     }
 
     /** Whether this online status answers a rebirth asked of the seat lately (each ask is answered once). */
     private boolean isAnswer(String seat, long rx) {
         Long asked = answerDue.remove(seat);
         return asked != null && rx - asked < ANSWERS_LATE_MS;
-    }
-
-    private void sendRebirth(String seat, long now) {
-        sendRebirth(seat, UUID.randomUUID().toString(), now);
     }
 
     private void sendRebirth(String seat, String commandId, long now) {

@@ -47,6 +47,11 @@ public final class RollCall {
      */
     static final String JOIN_PREFIX = "rj-";
     /**
+     * What a single rebirth's ask id starts with (one seat, outside any roll call: a late Last Will, a gap a replay
+     * did not fill), then the gateway's mark: so the partner tells them from its own ({@link #isOthersSingleAsk}).
+     */
+    static final String SINGLE_PREFIX = "rs-";
+    /**
      * What names a roll call in its asks, after the gateway's mark: {@code rc-{mark}-n{count}-{uuid}}. A partner joins
      * each once ({@link #joinsPartnersCall}). Not a hex digit, so the asks of an older gateway, which name no call
      * ({@code rc-{mark}-{uuid}}), are told apart.
@@ -111,6 +116,16 @@ public final class RollCall {
     /** Whether {@code commandId} is an ask of another gateway's roll call (a partner's, or a former process's). */
     public boolean isOthersAsk(String commandId) {
         return commandId.startsWith(ID_PREFIX) && !commandId.startsWith(ownPrefix);
+    }
+
+    /** A new id for a single rebirth this gateway asks: {@code rs-{mark}-{uuid}}. */
+    public String singleAskId() {
+        return SINGLE_PREFIX + ownMark + UUID.randomUUID();
+    }
+
+    /** Whether {@code commandId} is another gateway's single rebirth ({@link #singleAskId}). */
+    public boolean isOthersSingleAsk(String commandId) {
+        return commandId.startsWith(SINGLE_PREFIX) && !commandId.startsWith(SINGLE_PREFIX + ownMark);
     }
 
     /**

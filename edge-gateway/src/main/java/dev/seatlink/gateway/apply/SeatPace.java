@@ -25,6 +25,11 @@ public final class SeatPace {
         return true;
     }
 
+    /** The seat's turn was taken now (by another gateway, for both): the interval starts again now. */
+    public void taken(String seat, long now) {
+        last.put(seat, now);
+    }
+
     /** The seat's next turn comes at once. */
     public void forget(String seat) {
         last.remove(seat);

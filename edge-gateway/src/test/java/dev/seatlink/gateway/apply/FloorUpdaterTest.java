@@ -335,6 +335,41 @@ class FloorUpdaterTest {
     }
 
     @Test
+    void aStandbyHoldsItsRebirthForALateLastWillAndSendsNoneWhenThePrimaryAsksTheSeat() {
+        updater.apply(online("s-001", T), T);
+        updater.apply(online("s-002", T), T);
+        sent.commands.clear();
+        role.role = Role.STANDBY;
+        now.addAndGet(30_000);
+
+        updater.apply(offline("s-001", T), now.get()); // late Wills, heard by both gateways
+        updater.apply(offline("s-002", T), now.get());
+        updater.tick();
+        assertThat(sent.commands).as("held: the primary asks first").isEmpty();
+        updater.partnerAsked("s-001", new Command.Rebirth(RollCall.SINGLE_PREFIX + "partner1-x", now.get()));
+        now.addAndGet(RollCall.PARTNER_FIRST_MS);
+        updater.tick();
+
+        assertThat(sent.commands).as("s-002 only: the primary did not ask it").extracting(SentToSeats.Sent::seat)
+                .containsExactly("s-002");
+        assertThat(sent.commands.get(0).command().id()).startsWith(RollCall.SINGLE_PREFIX);
+    }
+
+    @Test
+    void aPrimaryAsksNoSingleRebirthOfASeatThePartnerAskedLately() {
+        updater.apply(online("s-001", T), T);
+        updater.apply(online("s-002", T), T);
+        sent.commands.clear();
+        now.addAndGet(30_000);
+        updater.partnerAsked("s-001", new Command.Rebirth(RollCall.SINGLE_PREFIX + "partner1-x", now.get()));
+
+        updater.apply(offline("s-001", T), now.get());
+        updater.apply(offline("s-002", T), now.get());
+        assertThat(sent.commands).as("its answer to the partner's ask reaches this gateway too")
+                .extracting(SentToSeats.Sent::seat).containsExactly("s-002");
+    }
+
+    @Test
     void aSeatShownOfflineThatGoesOnSendingEventsIsAskedForARebirthAtMostEvery30Seconds() {
         updater.apply(online("s-001", T), T);
         updater.apply(offline("s-001", T), T); // its Will: asked once, and the answer was lost
