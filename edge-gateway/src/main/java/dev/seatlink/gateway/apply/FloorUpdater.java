@@ -77,16 +77,16 @@ public final class FloorUpdater {
     private final java.util.Map<String, Long> answerDue = new java.util.HashMap<>();
     /** A standby's single rebirths, held so the primary asks first ({@link #requestRebirth}); keys are site seats. */
     private final Map<String, HeldRebirth> heldRebirths = new LinkedHashMap<>();
-
-    /** Why a single rebirth is asked, and when the standby asks it unless the primary did. */
-    private record HeldRebirth(String why, long askAt) {
-    }
     private final SeqGuards guards;
     private final JumpRuns jumpRuns = new JumpRuns();
     private final RollCall rollCall = new RollCall();
     /** Online statuses of seats a roll call shows offline, held until the seat answers (keys: site-config seats). */
     private final java.util.Map<String, SeatStatus> unconfirmed = new java.util.HashMap<>();
     private final SeatMoves moves = new SeatMoves();
+
+    /** Why a single rebirth is asked, and when the standby asks it unless the primary did. */
+    private record HeldRebirth(String why, long askAt) {
+    }
 
     public FloorUpdater(FloorModel floor, SeatProgress applied, Metrics metrics, RejectLog rejectLog,
                         SeatChanges onChange, SeatOutbox outbox, CommandAnswers answers, FloorClock clock,
@@ -182,7 +182,7 @@ public final class FloorUpdater {
                 // offline one deadline later; the very status handed over again asks nothing)
                 reorderer.chaseAgain(seat, clock.millis());
                 if (outcome.effect() != Applied.Effect.REDELIVERED_STATUS) {
-                    rollCall.greeted(seat);
+                    rollCall.greeted(seat, clock.millis());
                 }
             }
             if (!status.online()) {

@@ -2,6 +2,7 @@ package dev.seatlink.gateway.apply;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -60,9 +61,9 @@ public final class RollCall {
     /**
      * How long the standby of a pair holds its roll call's asks: the primary, which starts its own on the same news (a
      * node's death, the link's loss), asks meanwhile, and each of its asks heard is followed here instead of asked
-     * again ({@link #follow}). Each ask is a rebirth's three stores on a cluster that has just lost a node: both
-     * gateways asking, and each joining the other's call, asked every seat six times in the 10 s after a node's kill
-     * ({@code bench center} run 110).
+     * again ({@link #follow}). Each ask is a rebirth's three stores on a cluster that has just lost a node: with both
+     * gateways asking, and each joining the other's call, floor f2's pair started six roll calls in the 12 s after a
+     * node's kill ({@code bench center} run 110).
      */
     static final long PARTNER_FIRST_MS = 2_000;
     /** How many partner processes' joined roll calls are remembered: the partner now, and a few it restarted as. */
@@ -86,6 +87,11 @@ public final class RollCall {
     private final Map<String, String> givenUp = new LinkedHashMap<>();
     /** Seats to be asked again after greeting, with the ask they did not hear (its answer still counts). */
     private final Map<String, String> reasked = new LinkedHashMap<>();
+    /**
+     * Seats that greeted after an ask of the partner's followed here: the partner sees the same greeting and asks
+     * again, and that ask is followed; each is asked here only if the partner has not by the time given.
+     */
+    private final Map<String, Long> partnerAsksAgain = new HashMap<>();
     private long lastStep = -1;
     /** No ask is sent before this: the partner's asks heard meanwhile are followed instead. */
     private long heldUntil = Long.MIN_VALUE;
@@ -160,17 +166,23 @@ public final class RollCall {
      * answers start no {@link #join} here. Returns whether the ask is followed.
      */
     public boolean follow(String seat, String commandId, long now) {
-        if (!isOthersAsk(commandId) || asked.containsKey(seat)) {
+        if (!isOthersAsk(commandId)) {
             return false;
         }
-        toAsk.remove(seat);
-        asked.put(seat, new Asked(commandId, now, reasked.remove(seat)));
+        // its call is heard here, whether or not this seat's ask is taken: answers to it join nothing (run 113: a
+        // primary whose own asks were out for the seats its standby asked again joined the standby's call)
         PartnerCall call = PartnerCall.of(commandId);
         if (call.count() < 0) {
             startedAt = now; // an older partner's call, which names no count: joined as if called here now
         } else {
             joinedUpTo.merge(call.partner(), call.count(), Math::max);
         }
+        if (asked.containsKey(seat)) {
+            return false;
+        }
+        toAsk.remove(seat);
+        partnerAsksAgain.remove(seat);
+        asked.put(seat, new Asked(commandId, now, reasked.remove(seat)));
         return true;
     }
 
@@ -242,6 +254,7 @@ public final class RollCall {
         asked.clear();
         toAsk.clear();
         reasked.clear();
+        partnerAsksAgain.clear();
         start(seats, now, partnerFirst);
     }
 
@@ -259,6 +272,7 @@ public final class RollCall {
         asked.remove(seat);
         toAsk.remove(seat);
         reasked.remove(seat);
+        partnerAsksAgain.remove(seat);
         return givenUp.remove(seat) != null;
     }
 
@@ -266,6 +280,7 @@ public final class RollCall {
     public void wentOffline(String seat) {
         toAsk.remove(seat);
         reasked.remove(seat);
+        partnerAsksAgain.remove(seat);
         asked.remove(seat);
         givenUp.remove(seat);
     }
@@ -290,11 +305,14 @@ public final class RollCall {
      * ask: on a degraded cluster that closes connections whose stores time out, each re-ask's answer is two more
      * stores, and seats greeting again and again were asked again and again.
      */
-    public void greeted(String seat) {
+    public void greeted(String seat, long now) {
         Asked ask = asked.get(seat);
         if (ask != null && ask.before() == null) { // once: a seat the cluster keeps closing greets again and again
             asked.remove(seat);
             reasked.put(seat, ask.commandId());
+            if (isOthersAsk(ask.commandId())) {
+                partnerAsksAgain.put(seat, now + PARTNER_FIRST_MS);
+            }
             askSoon(seat);
         }
     }
@@ -325,6 +343,11 @@ public final class RollCall {
         Iterator<String> next = toAsk.iterator();
         while (asks.size() < budget && next.hasNext()) {
             String seat = next.next();
+            Long partnersTurn = partnerAsksAgain.get(seat);
+            if (partnersTurn != null && now < partnersTurn) {
+                continue;
+            }
+            partnerAsksAgain.remove(seat);
             next.remove();
             Ask ask = new Ask(seat, askPrefix + UUID.randomUUID());
             asked.put(seat, new Asked(ask.commandId(), now, reasked.remove(seat)));

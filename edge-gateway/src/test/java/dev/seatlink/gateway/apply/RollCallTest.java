@@ -111,13 +111,13 @@ class RollCallTest {
     void aSeatThatGreetsWhileItsAskIsUnansweredIsAskedAgainWithANewDeadline() {
         roll.start(List.of("s-1", "s-2"), 0);
         List<RollCall.Ask> first = roll.due(1_000);
-        roll.greeted("s-1");
-        roll.greeted("s-3"); // not asked: nothing to ask again
+        roll.greeted("s-1", 1_000);
+        roll.greeted("s-3", 1_000); // not asked: nothing to ask again
 
         List<RollCall.Ask> again = roll.due(1_001);
         assertThat(seatsOf(again)).as("at the next step").containsExactly("s-1");
         assertThat(again.get(0).commandId()).isNotEqualTo(first.get(0).commandId());
-        roll.greeted("s-1");
+        roll.greeted("s-1", 1_001);
         assertThat(roll.due(2_000)).as("asked again once, however often it greets").isEmpty();
         assertThat(roll.overdue(16_001)).as("s-1's deadline runs from its second ask").containsExactly("s-2");
         assertThat(roll.overdue(16_002)).containsExactly("s-1");
@@ -127,8 +127,8 @@ class RollCallTest {
     void anAnswerToTheAskASeatDidNotHearStillCountsBeforeAndAfterItIsAskedAgain() {
         roll.start(List.of("s-1", "s-2"), 0);
         List<RollCall.Ask> first = roll.due(1_000);
-        roll.greeted("s-1");
-        roll.greeted("s-2");
+        roll.greeted("s-1", 1_000);
+        roll.greeted("s-2", 1_000);
         assertThat(roll.answered("s-1", first.get(0).commandId())).as("before the new ask goes").isFalse();
         assertThat(seatsOf(roll.due(1_100))).as("answered: not asked again").containsExactly("s-2");
 
@@ -302,5 +302,29 @@ class RollCallTest {
         roll.start(List.of("s-1", "s-2"), 500, false); // it took the lease: no primary to wait for
 
         assertThat(seatsOf(roll.due(1_000))).containsExactly("s-1", "s-2");
+    }
+
+    @Test
+    void aSeatThatGreetsAfterAFollowedAskIsLeftToThePartnerToAskAgainAndAskedHereOnlyIfItDoesNot() {
+        roll.follow("s-1", "rc-partner1-n1-a", 0);
+        roll.follow("s-2", "rc-partner1-n1-b", 0);
+        roll.greeted("s-1", 1_000); // both connected after the partner's asks, which they never heard
+        roll.greeted("s-2", 1_000);
+
+        assertThat(roll.due(1_500)).as("the partner, which asked, sees the greetings too").isEmpty();
+        roll.follow("s-1", "rc-partner1-n1-c", 1_200); // and asks s-1 again
+        assertThat(seatsOf(roll.due(1_000 + RollCall.PARTNER_FIRST_MS))).as("the one it did not ask again")
+                .containsExactly("s-2");
+        roll.answered("s-1", "rc-partner1-n1-c");
+        assertThat(roll.open()).as("s-2's own ask waits").isEqualTo(1);
+    }
+
+    @Test
+    void aPartnersCallWhoseAsksAreHeardIsJoinedEvenWhenEachSeatHasAnAskOfItsOwnOut() {
+        roll.start(List.of("s-1"), 0);
+        roll.due(1_000);
+
+        assertThat(roll.follow("s-1", "rc-partner1-n2-a", 1_100)).as("its own ask out: kept").isFalse();
+        assertThat(roll.joinsPartnersCall("rc-partner1-n2-a", 60_000, 1_200)).as("the call is heard here").isFalse();
     }
 }
