@@ -303,7 +303,9 @@ public final class RollCall {
      * offline, alive and idle, until it next spoke. It is asked again at the next step, with a new deadline; an
      * answer to the first ask still counts (an older terminal's plain status may come before its result). Once per
      * ask: on a degraded cluster that closes connections whose stores time out, each re-ask's answer is two more
-     * stores, and seats greeting again and again were asked again and again.
+     * stores, and seats greeting again and again were asked again and again. A seat whose ask was the partner's,
+     * followed here, is left {@value #PARTNER_FIRST_MS} ms to the partner, which sees the same greeting and asks
+     * again (that ask is followed too); asked here only if the partner has not by then.
      */
     public void greeted(String seat, long now) {
         Asked ask = asked.get(seat);
