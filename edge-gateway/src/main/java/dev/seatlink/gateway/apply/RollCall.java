@@ -98,6 +98,7 @@ public final class RollCall {
     private long startedAt = Long.MIN_VALUE / 2;
     private final String ownMark = UUID.randomUUID().toString().substring(0, 8) + "-";
     private final String ownPrefix = ID_PREFIX + ownMark;
+    private final String ownSinglePrefix = SINGLE_PREFIX + ownMark;
     /** What the asks sent next start with: {@link #ownPrefix} and the call, or the join's ({@link #JOIN_PREFIX}). */
     private String askPrefix = ownPrefix;
     /** Roll calls of its own started so far: each one's asks name it. */
@@ -126,12 +127,12 @@ public final class RollCall {
 
     /** A new id for a single rebirth this gateway asks: {@code rs-{mark}-{uuid}}. */
     public String singleAskId() {
-        return SINGLE_PREFIX + ownMark + UUID.randomUUID();
+        return ownSinglePrefix + UUID.randomUUID();
     }
 
     /** Whether {@code commandId} is another gateway's single rebirth ({@link #singleAskId}). */
     public boolean isOthersSingleAsk(String commandId) {
-        return commandId.startsWith(SINGLE_PREFIX) && !commandId.startsWith(SINGLE_PREFIX + ownMark);
+        return commandId.startsWith(SINGLE_PREFIX) && !commandId.startsWith(ownSinglePrefix);
     }
 
     /**
