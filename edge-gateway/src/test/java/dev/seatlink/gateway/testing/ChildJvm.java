@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /** A gateway or terminal in its own JVM, so a test can really {@code kill -9} it. */
 public final class ChildJvm implements AutoCloseable {
+    private static final int DEFAULT_HEAP_MB = 128;
     private final Process process;
     private final OutputStream stdin;
 
@@ -27,13 +28,22 @@ public final class ChildJvm implements AutoCloseable {
 
     /** The same, in the working directory {@code workDir} (null: this one). */
     public static ChildJvm startIn(Path workDir, String mainClass, Path log, String... args) {
+        return launch(workDir, DEFAULT_HEAP_MB, mainClass, log, args);
+    }
+
+    /** The same with a heap of {@code heapMb} MiB: a test that proves memory stays bounded. */
+    public static ChildJvm startWithHeap(int heapMb, String mainClass, Path log, String... args) {
+        return launch(null, heapMb, mainClass, log, args);
+    }
+
+    private static ChildJvm launch(Path workDir, int heapMb, String mainClass, Path log, String... args) {
         // logging at info, as in production (this classpath's tinylog-test.properties says warn): a child's log file
         // is what tells how a failed fault test went; C1 only and serial GC, as the root pom's surefire argLine says
         // why; its temp files beside its log, so the test's directory takes them away: a child killed by -9 leaves
         // SQLite's native library and Vert.x's file cache behind, 1 MB in the machine's /tmp each time (two or three
         // a CI run)
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dtinylog.writer.level=info",
+                "-Xmx" + heapMb + "m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dtinylog.writer.level=info",
                 "-Djava.io.tmpdir=" + tempDirBeside(log), "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         try {
