@@ -160,12 +160,22 @@ class WallboardShowsSeatsLiveTest {
         return browser.findElement(By.id("seat-" + id));
     }
 
-    /** Clicks a tile, finding it again if it was redrawn between finding and clicking. */
-    private void clickTile(String id) {
-        await().atMost(ON_THE_PAGE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() -> {
-            tile(id).click();
-            return true;
-        });
+    /**
+     * Clicks the tile until the seat's dialog is open. Once, with three test JVMs busy, a click on a tile right after
+     * another seat's dialog closed opened nothing (the next step found the dialog shut); why was not found.
+     */
+    private void openSeatDialog(String id) {
+        await().atMost(ON_THE_PAGE).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() -> {
+                    if (!seatDialogOpen()) {
+                        tile(id).click();
+                    }
+                    return seatDialogOpen();
+                });
+    }
+
+    private boolean seatDialogOpen() {
+        return browser.findElement(By.id("seat-dialog")).getAttribute("open") != null;
     }
 
     private void move(String seatId, String agent, AgentState to, String reason, boolean help) throws Exception {
@@ -305,7 +315,7 @@ class WallboardShowsSeatsLiveTest {
             browser.findElement(By.id("signin-password")).sendKeys(leaderPassword);
             browser.findElement(By.id("signin-ok")).click();
             await().atMost(PATIENCE).until(() -> browser.findElement(By.id("sign-in")).getText().startsWith("tl-anna"));
-            tile("s-008").click();
+            openSeatDialog("s-008");
             browser.findElement(By.id("act-not-ready")).click();
 
             await().atMost(PATIENCE).until(() -> browser.findElement(By.id("action-status")).getText().contains("Done"));
@@ -325,7 +335,7 @@ class WallboardShowsSeatsLiveTest {
     @Tag(UNANSWERED)
     void aCommandNoSeatAnswersSaysSoInsteadOfWaitingForever() throws Exception {
         signInAs("tl-anna");
-        tile("s-001").click(); // no terminal there: it never answers
+        openSeatDialog("s-001"); // no terminal there: it never answers
 
         browser.findElement(By.id("act-logout")).click();
 
@@ -351,7 +361,7 @@ class WallboardShowsSeatsLiveTest {
 
     /** The seat dialog's buttons and form a user can see on this seat, and whether the help queue offers Take. */
     private java.util.List<String> buttonsOn(String seatId) {
-        clickTile(seatId);
+        openSeatDialog(seatId);
         java.util.List<String> shown = new java.util.ArrayList<>();
         for (String id : java.util.List.of("act-ack-help", "act-not-ready", "act-logout", "message-form",
                 "move-form")) {
@@ -360,6 +370,7 @@ class WallboardShowsSeatsLiveTest {
             }
         }
         browser.findElement(By.id("seat-close")).click();
+        await().atMost(ON_THE_PAGE).until(() -> !seatDialogOpen());
         if (!browser.findElements(By.cssSelector("#help-" + seatId + " button")).isEmpty()) {
             shown.add("take");
         }
@@ -384,7 +395,7 @@ class WallboardShowsSeatsLiveTest {
         assertThat(buttonsOn("s-001")).containsExactly("act-ack-help", "act-not-ready", "act-logout", "message-form",
                 "move-form", "take");
 
-        clickTile("s-001");
+        openSeatDialog("s-001");
         browser.findElement(By.id("message-text")).sendKeys("huddle at 10");
         browser.findElement(By.id("act-message")).click();
         await().atMost(PATIENCE).until(() -> browser.findElement(By.id("action-status")).getText()
