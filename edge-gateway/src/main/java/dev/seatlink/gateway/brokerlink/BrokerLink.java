@@ -225,6 +225,7 @@ public final class BrokerLink implements LinkHealth, FloorLink {
                 .setWillRetain(true).setWillMessageBytes(Buffer.buffer(
                         codec.encode(GatewayStatus.offline(settings.gatewayId(), clock.millis()))));
         options.setAutoAck(false);
+        options.setConnectTimeout((int) subscribeAnswerMs); // ConnectWithin's bound
         return settings.login(options, plan.tls());
     }
 

@@ -307,6 +307,7 @@ public final class FloorSimulator implements AutoCloseable {
                 .setWillFlag(true).setWillTopic(status.toString()).setWillQoS(1).setWillRetain(true)
                 .setWillMessageBytes(Buffer.buffer(codec.encode(new SeatStatus(false, seat.boot, null,
                         System.currentTimeMillis()))));
+        options.setConnectTimeout((int) settings.acceptMs()); // ConnectWithin's bound
         if (settings.login() != null) {
             String[] login = settings.login().of(seat.seat);
             options.setUsername(login[0]).setPassword(login[1]);
