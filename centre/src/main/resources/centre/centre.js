@@ -1,4 +1,5 @@
-// The duty manager's page: every update on /api/stream is the whole centre view, drawn again.
+// The duty manager's page: every update on /api/stream is the whole centre view, drawn again (floors and queue rows
+// in place, redraw.js).
 // Text only goes in through textContent: floor, team and agent names come from the floors' configs.
 "use strict";
 
@@ -22,11 +23,25 @@ function waited(ms) {
   return s < 60 ? s + " s" : Math.floor(s / 60) + " min " + (s % 60) + " s";
 }
 
-function tile(floor) {
-  const box = el("article", { class: "tile " + floor.state, "data-floor": floor.key });
-  const title = el("h3", {}, floor.name);
-  title.append(el("span", { class: "badge " + floor.state }, floor.state));
-  box.append(title);
+// A link made once and kept (redraw.js: one drawn again under the pointer would lose its click); its address is set
+// with each update.
+function keptLink(text) {
+  return el("a", { target: "_blank", rel: "noopener" }, text);
+}
+
+function makeTile() {
+  const box = el("article", {}, el("h3", {}, el("span", { class: "name" }), el("span", { class: "badge" })), el("dl"));
+  box.link = keptLink("Open the floor's wallboard");
+  return box;
+}
+
+function updateTile(box, floor) {
+  box.className = "tile " + floor.state;
+  box.dataset.floor = floor.key;
+  box.querySelector(".name").textContent = floor.name;
+  const badge = box.querySelector(".badge");
+  badge.className = "badge " + floor.state;
+  badge.textContent = floor.state;
   const figures = el("dl");
   const rows = [["Staffed", floor.staffed + " / " + floor.seats], ["Ready", floor.ready],
     ["Occupancy", pct(floor.occupancy)], ["Help waiting", floor.help], ["Alerts", floor.alerts],
@@ -37,11 +52,32 @@ function tile(floor) {
     if (name === "Help waiting" && floor.help > 0) { dd.className = "help"; }
     figures.append(el("dt", {}, name), dd);
   });
-  box.append(figures);
-  if (floor.wallboard) {
-    box.append(el("a", { href: floor.wallboard, target: "_blank", rel: "noopener" }, "Open the floor's wallboard"));
-  }
-  return box;
+  box.querySelector("dl").replaceWith(figures);
+  if (floor.wallboard) { box.link.href = floor.wallboard; }
+  showPart(box, box.link, Boolean(floor.wallboard));
+}
+
+function makeRow() {
+  const row = el("tr", {}, el("td"), el("td"), el("td", {}, el("span")), el("td"), el("td"), el("td"));
+  row.link = keptLink("");
+  return row;
+}
+
+function updateRow(row, item, now) {
+  row.className = item.kind;
+  row.dataset.floor = item.floorKey;
+  const cells = row.cells;
+  cells[0].textContent = waited(now - item.since);
+  cells[1].textContent = item.kind === "help" ? "Raised hand" : item.text;
+  // the floor's name, a link to its wallboard where the floor has one
+  const plain = cells[2].querySelector("span");
+  plain.textContent = item.wallboard ? "" : item.floorName;
+  row.link.textContent = item.floorName;
+  if (item.wallboard) { row.link.href = item.wallboard; }
+  showPart(cells[2], row.link, Boolean(item.wallboard));
+  cells[3].textContent = item.seat || "";
+  cells[4].textContent = item.team || "";
+  cells[5].textContent = item.agent || "";
 }
 
 function draw(view) {
@@ -53,20 +89,10 @@ function draw(view) {
   document.getElementById("totals").replaceChildren(
     el("span", {}, "Staffed " + t.staffed + " / " + t.seats), el("span", {}, "Ready " + t.ready),
     el("span", {}, "Occupancy " + pct(t.occupancy)), el("span", {}, "Help " + t.help), el("span", {}, "Alerts " + t.alerts));
-  document.getElementById("floors").replaceChildren(...view.floors.map(tile));
-  const queue = document.querySelector("#queue tbody");
-  queue.replaceChildren(...view.queue.map(item => {
-    const row = el("tr", { class: item.kind, "data-floor": item.floorKey },
-      el("td", {}, waited(view.now - item.since)), el("td", {}, item.kind === "help" ? "Raised hand" : item.text));
-    const floorCell = el("td");
-    if (item.wallboard) {
-      floorCell.append(el("a", { href: item.wallboard, target: "_blank", rel: "noopener" }, item.floorName));
-    } else {
-      floorCell.append(item.floorName);
-    }
-    row.append(floorCell, el("td", {}, item.seat || ""), el("td", {}, item.team || ""), el("td", {}, item.agent || ""));
-    return row;
-  }));
+  drawKeyed(document.getElementById("floors"), view.floors, floor => floor.key, makeTile, updateTile);
+  drawKeyed(document.querySelector("#queue tbody"), view.queue,
+    item => [item.kind, item.floorKey, item.seat || "", item.since, item.text].join("|"), makeRow,
+    (row, item) => updateRow(row, item, view.now));
   document.getElementById("queue-count").textContent =
     view.queueTotal > view.queue.length ? "(" + view.queue.length + " of " + view.queueTotal + ")" : "(" + view.queueTotal + ")";
   document.getElementById("groups").replaceChildren(...Object.entries(view.groups).map(([grouping, rows]) => {

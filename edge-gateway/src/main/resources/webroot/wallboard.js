@@ -26,7 +26,7 @@ const COMMAND_PATIENCE_MS = 15000;
 
 const teamMatch = location.pathname.match(/^\/team\/([a-z0-9][a-z0-9-]{0,31})\/?$/);
 const view = { team: teamMatch ? teamMatch[1] : null };
-const tiles = new Map(); // seat id -> { seat, el }
+const tiles = new Map(); // seat id -> { seat, el, parts }
 let floor = null;        // the last /api/floor: teams and their settings
 let live = null;         // the last kpis event
 let clockOffset = 0;     // gateway clock - this screen's clock, so times are right on a TV with a wrong clock
@@ -105,6 +105,20 @@ function nextText(seat) {
   return "Next: " + (seat.pending.state === "LOGGED_OUT" ? "sign out" : seat.pending.reason);
 }
 
+// A tile's lines, made once: each update sets their text, and a click pressed on one is never lost (redraw.js).
+function tileParts(node) {
+  const parts = {
+    letter: el("span", "letter"), id: el("span", "id"), agent: el("div", "agent"), what: el("div", "what"),
+    clock: el("div", "clock"), time: el("div", "time"), hand: el("span", "hand", "HELP"), team: el("div", "team"),
+    next: el("div", "next"), calls: el("div", "calls"),
+  };
+  const top = el("div", "top");
+  top.append(parts.letter, parts.id);
+  parts.clock.append(parts.time);
+  node.append(top, parts.agent, parts.what, parts.clock, parts.team);
+  return parts;
+}
+
 function renderSeat(tile) {
   const seat = tile.seat;
   const state = STATES[seat.state] || { letter: "?", label: seat.state };
@@ -115,23 +129,21 @@ function renderSeat(tile) {
   node.setAttribute("aria-label",
     `${seat.seat} ${agentOf(seat)} ${state.label}${seat.reason ? " " + seat.reason : ""}`
       + `${seat.pending ? ", " + nextText(seat) : ""}${seat.help ? ", help raised" : ""}`);
-  node.replaceChildren();
-  const top = el("div", "top");
-  top.append(el("span", "letter", state.letter), el("span", "id", seat.seat));
+  const parts = tile.parts;
+  parts.letter.textContent = state.letter;
+  parts.id.textContent = seat.seat;
+  parts.agent.textContent = agentOf(seat) || "—";
+  parts.what.textContent = state.label + (seat.reason ? ` · ${seat.reason}` : "");
+  showTime(parts.time, seat.since ? now() - seat.since : null);
   // a raised hand beside the time, where it covers nothing (in a corner it hid the calls line)
-  const clock = el("div", "clock");
-  clock.append(showTime(el("div", "time"), seat.since ? now() - seat.since : null));
-  if (seat.help) clock.append(el("span", "hand", "HELP"));
-  node.append(top,
-    el("div", "agent", agentOf(seat) || "—"),
-    el("div", "what", state.label + (seat.reason ? ` · ${seat.reason}` : "")),
-    clock,
-    el("div", "team", teamName(seat.team)));
-  if (seat.pending) node.append(el("div", "next", nextText(seat)));
+  showPart(parts.clock, parts.hand, seat.help);
+  parts.team.textContent = teamName(seat.team);
+  parts.next.textContent = nextText(seat);
+  showPart(node, parts.next, Boolean(seat.pending), parts.calls);
   const calls = live && live.calls && live.calls.seats[seat.seat];
   // a seat's calls: those handled, else (none yet) those that rang out
-  const callLine = calls ? handledText(calls) || rungOutText(calls) : "";
-  if (callLine) node.append(el("div", "calls", callLine));
+  parts.calls.textContent = calls ? handledText(calls) || rungOutText(calls) : "";
+  showPart(node, parts.calls, parts.calls.textContent !== "");
   if (seat.seat === dialogSeat && document.getElementById("seat-dialog").open) describeDialogSeat(seat);
 }
 
@@ -142,6 +154,7 @@ function upsert(seat) {
     tile = { seat, el: el("article") };
     tile.el.id = `seat-${seat.seat}`;
     tile.el.tabIndex = 0;
+    tile.parts = tileParts(tile.el);
     tile.el.addEventListener("click", () => openSeat(tile.seat.seat));
     tile.el.addEventListener("keydown", (e) => { if (e.key === "Enter") openSeat(tile.seat.seat); });
     tiles.set(seat.seat, tile);
@@ -243,23 +256,20 @@ function stateCount(g, state) {
 
 function renderGroups() {
   const box = document.getElementById("group-tiles");
-  box.replaceChildren();
   const groups = (live.groups[grouping] || []).filter((g) => !view.team || g.key === view.team);
   document.getElementById("groups-title").textContent = view.team ? "Team" : GROUPINGS[grouping];
-  for (const g of groups) {
+  // a team's title links to its view; the tile's figures, which no one clicks, are drawn anew
+  drawKeyed(box, groups, (g) => `${grouping}-${g.key}`, (g) => {
+    const tile = el("div", "group");
+    tile.id = `group-${grouping}-${g.key}`;
+    tile.append(el("h3"));
+    return tile;
+  }, (tile, g) => {
     const team = grouping === BY_TEAM && floor.teams.find((t) => t.id === g.key);
     const below = team && team.minReady > 0 && g.staffed > 0 && g.ready < team.minReady;
-    const tile = el("div", "group" + (below ? " below" : ""));
-    tile.id = `group-${grouping}-${g.key}`;
-    const title = el("h3");
-    if (team && !view.team) {
-      const link = el("a", "", team.name);
-      link.href = `/team/${team.id}`;
-      title.append(link);
-    } else {
-      title.append(el("span", "", team ? team.name : g.key));
-    }
-    title.append(el("span", "occ", percent(g.occupancy)));
+    tile.classList.toggle("below", Boolean(below));
+    const linked = team && !view.team ? team : null;
+    drawTitle(tile.querySelector("h3"), linked, team ? team.name : g.key, percent(g.occupancy));
     const mini = el("ul", "mini");
     for (const [name, info] of Object.entries(STATES)) {
       if (name === "LOGGED_OUT") continue;
@@ -279,9 +289,21 @@ function renderGroups() {
       el("br"),
       el("span", "", "Longest in state "), el("b", "", g.longestInStateSeat ? `${duration(g.longestInStateMs)} (${whoSits(g.longestInStateSeat)})` : "—"));
     if (reasons) facts.append(el("br"), el("span", "", `Not ready: ${reasons}`));
-    tile.append(title, mini, facts);
-    box.append(tile);
+    [...tile.children].slice(1).forEach((figures) => figures.remove());
+    tile.append(mini, facts);
+  });
+}
+
+// A group tile's title: a link to the team's view for `linked`, else the name; made again only when that changes.
+function drawTitle(title, linked, name, occupancy) {
+  const shown = linked ? `${linked.id}|${name}` : `|${name}`;
+  if (title.dataset.shown !== shown) {
+    title.dataset.shown = shown;
+    const link = linked ? el("a", "", name) : el("span", "", name);
+    if (linked) link.href = `/team/${linked.id}`;
+    title.replaceChildren(link, el("span", "occ"));
   }
+  title.querySelector(".occ").textContent = occupancy;
 }
 
 // ---- help queue and alerts -------------------------------------------------------------------
@@ -295,28 +317,31 @@ function may(permission, team) {
 
 function renderHelp() {
   const list = document.getElementById("help-queue");
-  list.replaceChildren();
   const queue = live.helpQueue.filter((h) => !view.team || h.team === view.team || h.routedTo === view.team);
   document.getElementById("help-n").textContent = queue.length ? String(queue.length) : "";
-  if (!queue.length) list.append(el("li", "empty", "No raised hands"));
   const limitMs = floor.thresholds.helpWaitSeconds * 1000;
   const names = agentNames();
-  for (const h of queue) {
-    const waited = now() - h.since;
-    const item = el("li", waited > limitMs ? "overdue" : "");
+  drawKeyed(list, queue, (h) => h.seat, (h) => {
+    const item = el("li");
     item.id = `help-${h.seat}`;
+    item.append(el("span", "who"), el("span", "waited"), el("span", "route"));
+    const take = el("button", "", "Take");
+    take.type = "button";
+    take.addEventListener("click", () => openSeat(h.seat));
+    item.take = take;
+    return item;
+  }, (item, h) => {
+    const waited = now() - h.since;
+    item.classList.toggle("overdue", waited > limitMs);
     item.dataset.since = String(h.since);
-    item.append(el("span", "who", `${h.seat} ${names.get(h.agent) || h.agent || ""}`), el("span", "waited", duration(waited)));
+    item.querySelector(".who").textContent = `${h.seat} ${names.get(h.agent) || h.agent || ""}`;
+    item.querySelector(".waited").textContent = duration(waited);
     const to = h.model === "specialist" ? `→ ${teamName(h.routedTo)} queue` : `→ ${teamName(h.routedTo)}`;
-    item.append(el("span", "route", `${teamName(h.team)} ${to}: ${h.takers.map((id) => names.get(id) || id).join(", ") || "nobody named"}`));
-    if (may("take-help", h.team) || may("take-help", h.routedTo)) {
-      const take = el("button", "", "Take");
-      take.type = "button";
-      take.addEventListener("click", () => openSeat(h.seat));
-      item.append(take);
-    }
-    list.append(item);
-  }
+    item.querySelector(".route").textContent =
+      `${teamName(h.team)} ${to}: ${h.takers.map((id) => names.get(id) || id).join(", ") || "nobody named"}`;
+    showPart(item, item.take, may("take-help", h.team) || may("take-help", h.routedTo));
+  });
+  if (!queue.length) list.append(el("li", "empty", "No raised hands"));
   const taken = document.getElementById("help-taken");
   taken.replaceChildren();
   live.helpTaken.filter((t) => !view.team || tiles.has(t.seat)).slice(0, 3).forEach((t) =>
@@ -472,8 +497,7 @@ function connect() {
 
 function tick() {
   for (const tile of tiles.values()) {
-    const time = tile.el.querySelector(".time");
-    if (time && tile.seat.since) showTime(time, now() - tile.seat.since);
+    if (tile.seat.since) showTime(tile.parts.time, now() - tile.seat.since);
   }
   document.querySelectorAll("#help-queue li[data-since]").forEach((item) => {
     item.querySelector(".waited").textContent = duration(now() - Number(item.dataset.since));

@@ -1,2 +1,5 @@
-/** What terminals and the gateway share about reaching the floor's MQTT broker (session setup, TLS trust). */
+/**
+ * What terminals, the gateway and the centre view share about reaching the floor's MQTT broker (session setup, TLS
+ * trust), and the script the gateway's and the centre's pages share ({@link dev.seatlink.link.PageScript}).
+ */
 package dev.seatlink.link;

@@ -2,6 +2,7 @@ package dev.seatlink.centre.web;
 
 import dev.seatlink.centre.model.CentreModel;
 import dev.seatlink.centre.model.CentreView;
+import dev.seatlink.link.PageScript;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -26,7 +27,8 @@ public final class CentreRoutes {
             "index.html", "text/html; charset=utf-8",
             "centre.js", "text/javascript; charset=utf-8",
             "centre.css", "text/css; charset=utf-8",
-            "favicon.svg", "image/svg+xml");
+            "favicon.svg", "image/svg+xml",
+            PageScript.NAME, PageScript.TYPE);
 
     private final CentreModel model;
     private final CentreClock clock;
@@ -96,6 +98,9 @@ public final class CentreRoutes {
     }
 
     private static Buffer read(String name) {
+        if (name.equals(PageScript.NAME)) {
+            return Buffer.buffer(PageScript.read());
+        }
         try (InputStream in = CentreRoutes.class.getResourceAsStream("/centre/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("/centre/" + name + " is missing from the centre's jar");

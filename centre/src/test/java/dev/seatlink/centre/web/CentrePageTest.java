@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 
 /** The duty manager's page in a real browser, with the real page and routes. */
 class CentrePageTest {
@@ -49,15 +50,7 @@ class CentrePageTest {
     @Test
     void everyRaisedHandAlertAndGroupIsShownInItsOwnCells() throws Exception {
         Assumptions.assumeTrue(HeadlessChromium.installed(), "chromium and chromium-driver are not installed");
-        CentreModel model = model();
-        long now = System.currentTimeMillis();
-        model.lease("hq", "f1", GatewayStatus.primary("hq-f1-gateway-a", now, "http://f1.example/", now - 60_000), now);
-        model.summary("hq", "f1", new FloorSummary(now, 20, 12, 1, Map.of("READY", 3, "BUSY", 4, "OFFLINE", 8),
-                Map.of(), 70, Map.of(), 1, 12,
-                Map.of("customerTier", Map.of("vip", new FloorSummary.Group(10, 8, 3, 4, 1, 0, 1, 50))),
-                List.of(new FloorSummary.Help("s-003", "a0003", "t-1", "t-1", now - 65_000)),
-                List.of(new FloorSummary.AlertItem("al-1", "min-ready", "t-2", null, "t-2: 0 ready, minimum 2",
-                        now - 5_000)), "hq-f1-gateway-a"), now);
+        CentreModel model = aFloorWithAHandAndAnAlert();
         Router router = Router.router(vertx);
         new CentreRoutes(model, System::currentTimeMillis).mount(router);
 
@@ -79,6 +72,47 @@ class CentrePageTest {
         assertThat(texts("#groups table:nth-of-type(3) caption, #groups table:nth-of-type(3) tbody td"))
                 .containsExactly("Skill tier", "none on any floor");
         assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
+    }
+
+    /**
+     * A link held while the page draws the centre again (with every update, at least each second) still clicks: a
+     * floor's link to its wallboard, a raised hand's. Chromium drops a click whose pressed node left the page before
+     * the release, and the page once drew every tile and row anew with each update.
+     */
+    @Test
+    void aLinkHeldWhileThePageIsDrawnAgainStillClicks() throws Exception {
+        Assumptions.assumeTrue(HeadlessChromium.installed(), "chromium and chromium-driver are not installed");
+        Router router = Router.router(vertx);
+        CentreRoutes routes = new CentreRoutes(aFloorWithAHandAndAnAlert(), System::currentTimeMillis);
+        routes.mount(router);
+        routes.schedule(vertx);
+
+        browser = HeadlessChromium.start(dir.resolve("browser"));
+        browser.get("http://127.0.0.1:" + serve(router) + "/");
+        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("#queue tbody tr")).size() == 2);
+        // each link's click, kept from opening a tab
+        browser.executeScript("window.clicked = []; document.addEventListener('click', (e) => {"
+                + " const a = e.target.closest('a'); if (a) { e.preventDefault(); window.clicked.push(a.href); } },"
+                + " true);");
+
+        pressWhileThePageIsDrawnAgain(By.cssSelector("#floors a"));
+        pressWhileThePageIsDrawnAgain(By.cssSelector("#queue tbody tr.help a"));
+
+        assertThat(browser.executeScript("return window.clicked"))
+                .isEqualTo(List.of("http://f1.example/", "http://f1.example/"));
+        assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
+    }
+
+    /**
+     * Presses the element, holds it until the page has drawn the floors' figures again (those drawn when it was
+     * pressed are marked, then gone), then lets go.
+     */
+    private void pressWhileThePageIsDrawnAgain(By target) {
+        new Actions(browser).moveToElement(browser.findElement(target)).clickAndHold().perform();
+        browser.executeScript("document.querySelector('#floors dl').dataset.before = '';");
+        await().atMost(PATIENCE).until(() -> (Boolean) browser.executeScript(
+                "return !document.querySelector('#floors dl[data-before]');"));
+        new Actions(browser).release().perform();
     }
 
     /**
@@ -123,6 +157,20 @@ class CentrePageTest {
         browser.get("about:blank");
         assertThat(HeadlessChromium.consoleErrors(browser)).allMatch(error -> error.contains("/api/stream - "),
                 "only the refused streams");
+    }
+
+    /** A centre of one floor: its primary's wallboard, a hand raised a minute ago and an alert. */
+    private static CentreModel aFloorWithAHandAndAnAlert() {
+        CentreModel model = model();
+        long now = System.currentTimeMillis();
+        model.lease("hq", "f1", GatewayStatus.primary("hq-f1-gateway-a", now, "http://f1.example/", now - 60_000), now);
+        model.summary("hq", "f1", new FloorSummary(now, 20, 12, 1, Map.of("READY", 3, "BUSY", 4, "OFFLINE", 8),
+                Map.of(), 70, Map.of(), 1, 12,
+                Map.of("customerTier", Map.of("vip", new FloorSummary.Group(10, 8, 3, 4, 1, 0, 1, 50))),
+                List.of(new FloorSummary.Help("s-003", "a0003", "t-1", "t-1", now - 65_000)),
+                List.of(new FloorSummary.AlertItem("al-1", "min-ready", "t-2", null, "t-2: 0 ready, minimum 2",
+                        now - 5_000)), "hq-f1-gateway-a"), now);
+        return model;
     }
 
     /** A centre of one floor, its link up. */

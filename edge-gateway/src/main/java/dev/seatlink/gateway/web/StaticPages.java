@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.web;
 
+import dev.seatlink.link.PageScript;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -18,7 +19,8 @@ public final class StaticPages {
             "index.html", "text/html; charset=utf-8",
             "wallboard.js", "text/javascript; charset=utf-8",
             "wallboard.css", "text/css; charset=utf-8",
-            "favicon.svg", "image/svg+xml");
+            "favicon.svg", "image/svg+xml",
+            PageScript.NAME, PageScript.TYPE);
 
     private final Map<String, Buffer> files;
 
@@ -28,6 +30,9 @@ public final class StaticPages {
     }
 
     private static Buffer read(String name) {
+        if (name.equals(PageScript.NAME)) {
+            return Buffer.buffer(PageScript.read());
+        }
         try (InputStream in = StaticPages.class.getResourceAsStream(ROOT + name)) {
             if (in == null) {
                 throw new IllegalStateException(ROOT + name + " is missing from the gateway's jar");
