@@ -1,7 +1,6 @@
 package dev.seatlink.cluster;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +57,8 @@ public record NodePorts(int client, int mqtt, int http, int route) {
                     .append(' ').append(p.route).append('\n'));
             Files.writeString(file, text);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new ClusterException("cannot write " + file + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "): --data-dir must be a folder this user may write", e);
         }
     }
 
