@@ -1,5 +1,7 @@
 package dev.seatlink.bench;
 
+import dev.seatlink.bench.cli.OptionRange;
+import dev.seatlink.bench.simulate.FloorSimulator;
 import dev.seatlink.bench.simulate.SimulateCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 import picocli.CommandLine;
 
@@ -35,6 +39,7 @@ public final class BenchMain implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            OptionRange.require(spec, "--presses", presses, 1, MAX_PRESSES);
             new TerminalBench(presses, dir(), root.resolve("terminal-agent/target/terminal-agent.jar"),
                     root.resolve("terminal-agent/src/main/dist/seatlink-terminal.service")).run();
             return 0;
@@ -58,6 +63,10 @@ public final class BenchMain implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            requireSeats(seats);
+            OptionRange.require(spec, "--rate", rate, 1, MAX_RATE);
+            OptionRange.require(spec, "--clients", clients, 1, MAX_CLIENTS);
+            requireSeconds(seconds);
             new WallboardBench("wallboard", seats, rate, clients, 5, seconds, false, false, dir(), gatewayJar()).run();
             return 0;
         }
@@ -74,6 +83,8 @@ public final class BenchMain implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            requireSeats(seats);
+            OptionRange.require(spec, "--rate", rate, 1, MAX_RATE);
             new ScaleBench(seats, rate, dir(), gatewayJar()).run();
             return 0;
         }
@@ -90,6 +101,8 @@ public final class BenchMain implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            requireSeats(seats);
+            requireSeconds(seconds);
             new IngestBench(seats, seconds, dir(), gatewayJar()).run();
             return 0;
         }
@@ -113,6 +126,9 @@ public final class BenchMain implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            OptionRange.require(spec, "--floors", floors, 1, MAX_FLOORS);
+            requireSeats(seats);
+            requireSeconds(seconds);
             new CenterBench(floors, seats, seconds, dir(), root).run();
             return 0;
         }
@@ -133,6 +149,9 @@ public final class BenchMain implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            requireSeats(seats);
+            OptionRange.require(spec, "--calls-per-second", rate, 1, MAX_RATE);
+            requireSeconds(seconds);
             new CtiBench(seats, rate, seconds, dir(), gatewayJar()).run();
             return 0;
         }
@@ -154,8 +173,22 @@ public final class BenchMain implements Runnable {
         }
     }
 
-    /** The options every scenario takes: where it works and where the checkout (and its jars) is. */
+    /**
+     * The options every scenario takes: where it works and where the checkout (and its jars) is; and the ranges of
+     * their numbers, checked before a scenario starts anything.
+     */
     static class ScenarioOptions {
+        static final int MAX_SECONDS = 3_600;
+        static final int MAX_RATE = 10_000;
+        /** A gateway takes at most 250 wallboard streams from one address. */
+        static final int MAX_CLIENTS = 250;
+        static final int MAX_FLOORS = 10;
+        static final int MAX_PRESSES = 1_000_000;
+        static final int MAX_EVENTS = 10_000_000;
+
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--work-dir", description = "where the run keeps its files (default: a new temp directory)")
         Path work;
 
@@ -168,6 +201,14 @@ public final class BenchMain implements Runnable {
 
         Path gatewayJar() {
             return root.resolve("edge-gateway/target/edge-gateway.jar");
+        }
+
+        void requireSeats(int seats) {
+            OptionRange.require(spec, "--seats", seats, 1, FloorSimulator.Settings.MAX_SEATS);
+        }
+
+        void requireSeconds(int seconds) {
+            OptionRange.require(spec, "--seconds", seconds, 1, MAX_SECONDS);
         }
     }
 
@@ -212,6 +253,8 @@ public final class BenchMain implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            requireSeats(seats);
+            OptionRange.require(spec, "--events", events, 1, MAX_EVENTS);
             new CatchUpBench(seats, events, dir(), gatewayJar()).run();
             return 0;
         }

@@ -13,6 +13,7 @@ import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.CommandResult;
 import dev.seatlink.protocol.Decoded;
+import dev.seatlink.protocol.Ids;
 import dev.seatlink.protocol.Message;
 import dev.seatlink.protocol.Probe;
 import dev.seatlink.protocol.SeatEvent;
@@ -85,6 +86,26 @@ public final class FloorSimulator implements AutoCloseable {
      */
     public record Settings(String brokers, String site, String floor, int seats, long firstSeq, SeatLogin login,
                            Path tlsCaFile, long linkCheckMs, long acceptMs) {
+        /** The most seats on one simulated floor: a floor's site config, and the scale bench's floor. */
+        public static final int MAX_SEATS = 10_000;
+
+        /** Refuses what would make no floor (no seats, an id no topic takes, a seq no gateway takes) with why. */
+        public Settings {
+            if (seats < 1 || seats > MAX_SEATS) {
+                throw new IllegalArgumentException("seats must be 1-" + MAX_SEATS + " (was " + seats + ")");
+            }
+            for (String id : new String[] {site, floor}) {
+                if (id == null || !Ids.isValid(id)) {
+                    throw new IllegalArgumentException("a site or floor id is [a-z0-9][a-z0-9-]{0,31}, not '"
+                            + Ids.printable(String.valueOf(id)) + "'");
+                }
+            }
+            if (firstSeq < 1 || firstSeq > SeatEvent.MAX_SEQ / 2) {
+                throw new IllegalArgumentException("the first seq must be 1-" + SeatEvent.MAX_SEQ / 2 + " (was "
+                        + firstSeq + ")");
+            }
+        }
+
         /** A terminal's default: a quiet subscription is probed after a minute. */
         public static final long LINK_CHECK_MS = 60_000;
         /** Three of the seats' keepalives, as a gateway waits for an answer. */

@@ -1,5 +1,6 @@
 package dev.seatlink.bench.simulate;
 
+import dev.seatlink.bench.cli.OptionRange;
 import dev.seatlink.link.BrokerList;
 import dev.seatlink.link.Credentials;
 import io.vertx.core.Vertx;
@@ -11,7 +12,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code tools/seatlink simulate}: a floor of simulated seats against any broker, until Ctrl-C or --seconds. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -19,6 +23,10 @@ import picocli.CommandLine.Option;
                 "protocol v1 says (QoS 1, Last Will, per-seat seq) at R transitions per second in all.",
                 "Seats are s-00001, s-00002, ...; --write-site FILE writes a matching site config for the gateway."})
 public final class SimulateCommand implements Callable<Integer> {
+    /** A transition every 100 s at the slowest; at the fastest one every 100 µs, more than a floor ever makes. */
+    static final double MIN_RATE = 0.01;
+    static final double MAX_RATE = 10_000;
+
     @Option(names = "--seats", defaultValue = "100", description = "how many seats (default 100)")
     int seats;
 
@@ -52,8 +60,23 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--write-site", paramLabel = "FILE", description = "write a site config with these seats and exit")
     Path writeSite;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        OptionRange.require(spec, "--seats", seats, 1, FloorSimulator.Settings.MAX_SEATS);
+        FloorSimulator.Settings settings;
+        try {
+            settings = new FloorSimulator.Settings(broker, site, floor, seats, firstSeq,
+                    credentials == null ? null : seat -> login(credentials, seat), tlsCaFile);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        OptionRange.require(spec, "--rate", rate, MIN_RATE, MAX_RATE);
+        if (seconds != null) {
+            OptionRange.require(spec, "--seconds", seconds, 1, Integer.MAX_VALUE);
+        }
         if (writeSite != null) {
             Files.writeString(writeSite, SiteFile.json(site, floor, seats));
             System.out.println("PASS: site config for " + seats + " simulated seats in " + writeSite);
@@ -66,8 +89,7 @@ public final class SimulateCommand implements Callable<Integer> {
             return 2;
         }
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-        FloorSimulator simulator = new FloorSimulator(vertx, new FloorSimulator.Settings(broker, site, floor, seats,
-                firstSeq, credentials == null ? null : seat -> login(credentials, seat), tlsCaFile));
+        FloorSimulator simulator = new FloorSimulator(vertx, settings);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop.countDown();
