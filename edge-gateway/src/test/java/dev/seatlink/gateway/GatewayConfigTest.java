@@ -80,4 +80,22 @@ class GatewayConfigTest {
                 .startsWith("gateway: --retention-days must be 1-3650 (was 0)");
         assertThat(Files.exists(data)).isFalse();
     }
+
+    /**
+     * A data directory that cannot hold the store (here a file; a read-only disk alike): one line that says why, not
+     * the Java class of the error that carried it.
+     */
+    @Test
+    void aStoreThatCannotBeOpenedExits3WithOneLine() throws Exception {
+        StringWriter err = new StringWriter();
+        Path notAFolder = Files.writeString(dir.resolve("data"), "");
+
+        int exit = GatewayMain.commandLine().setErr(new PrintWriter(err))
+                .execute("--data-dir", notAFolder.toString(), "--http-port", "0", "--mqtt-port", "0");
+
+        assertThat(exit).isEqualTo(GatewayMain.EXIT_START);
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("gateway: cannot open the event store " + notAFolder.resolve("events.db"))
+                .doesNotContain("java.io");
+    }
 }

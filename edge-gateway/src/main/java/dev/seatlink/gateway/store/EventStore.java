@@ -117,7 +117,8 @@ public final class EventStore implements AutoCloseable {
             Files.createDirectories(dataDir);
             return new EventStore(file, outbox);
         } catch (IOException | SQLException e) {
-            throw new UncheckedIOException(new IOException("cannot open the event store " + file + ": " + e.getMessage(), e));
+            throw new UncheckedIOException("cannot open the event store " + file + " (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + ")", e instanceof IOException io ? io : new IOException(e));
         }
     }
 
