@@ -3,6 +3,7 @@ package dev.seatlink.centre.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seatlink.protocol.Ids;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads and checks a centre config:
@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class CentreFile {
     static final int MAX_BYTES = 1024 * 1024;
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CentreFile() {
@@ -74,11 +73,12 @@ public final class CentreFile {
         return new CentrePlan(name, refs);
     }
 
+    /** A site or floor id as the floors' topics have it: another (say "Leeds") would watch a floor that cannot be. */
     private static String id(JsonNode floor, String name, String field) {
         String value = floor.path(name).asText("");
-        if (!ID.matcher(value).matches()) {
-            throw new CentreConfigException(field + "." + name + " must be 1-64 letters, digits, '-' or '_' (was '"
-                    + value + "')");
+        if (!Ids.isValid(value)) {
+            throw new CentreConfigException(field + "." + name + " must be an id as the floor's site config has it,"
+                    + " [a-z0-9][a-z0-9-]{0,31} (was '" + Ids.printable(value) + "')");
         }
         return value;
     }

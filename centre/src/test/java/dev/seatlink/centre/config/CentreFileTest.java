@@ -25,4 +25,14 @@ class CentreFileTest {
                 + "{\"site\":\"a\",\"floor\":\"b\"}]}", "c.json")).hasMessageContaining("a/b is listed twice");
         assertThatThrownBy(() -> CentreFile.parse("{", "c.json")).hasMessageContaining("not JSON");
     }
+
+    /** Only ids a floor's topics can have: "Leeds" was taken, and the view failed to start with a stack trace. */
+    @Test
+    void aSiteOrFloorIdNoFloorCanHaveIsRefused() {
+        for (String site : new String[] {"Leeds", "leeds_1", "-leeds", "a".repeat(33)}) {
+            assertThatThrownBy(() -> CentreFile.parse("{\"centre\":\"L\",\"floors\":[{\"site\":\"" + site
+                    + "\",\"floor\":\"f1\"}]}", "c.json")).isInstanceOf(CentreConfigException.class)
+                    .hasMessageStartingWith("c.json: floors[0].site must be an id").hasMessageContaining(site);
+        }
+    }
 }
