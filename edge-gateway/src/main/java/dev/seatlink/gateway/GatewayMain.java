@@ -184,7 +184,8 @@ public final class GatewayMain implements Callable<Integer> {
         return new CommandLine(new GatewayMain()).setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof SiteConfigException || e instanceof UncheckedIOException || e instanceof GatewayStartException
                     || e instanceof IllegalArgumentException) {
-                cmd.getErr().println("gateway: " + e.getMessage());
+                // named as run: "gateway: …", "gateway fleet: …"
+                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
                 return e instanceof SiteConfigException || e instanceof GatewayConfigException ? EXIT_CONFIG : EXIT_START;
             }
             throw e;

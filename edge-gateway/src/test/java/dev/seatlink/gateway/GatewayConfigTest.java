@@ -98,4 +98,18 @@ class GatewayConfigTest {
                 .startsWith("gateway: cannot open the event store " + notAFolder.resolve("events.db"))
                 .doesNotContain("java.io");
     }
+
+    @Test
+    void credentialsThatCannotBeWrittenAreOneLineNamingTheCommand() throws Exception {
+        StringWriter err = new StringWriter();
+        Path notAFolder = Files.writeString(dir.resolve("secrets"), "");
+
+        int exit = GatewayMain.commandLine().setErr(new PrintWriter(err))
+                .execute("credentials", "--out", notAFolder.toString());
+
+        assertThat(exit).isEqualTo(GatewayMain.EXIT_START);
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("gateway credentials: cannot write the credentials in " + notAFolder)
+                .endsWith("--out must be a folder this user may write");
+    }
 }

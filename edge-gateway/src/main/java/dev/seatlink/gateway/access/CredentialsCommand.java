@@ -2,6 +2,8 @@ package dev.seatlink.gateway.access;
 
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.gateway.site.SiteConfigLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,7 +41,17 @@ public final class CredentialsCommand implements Callable<Integer> {
     int natsBcryptCost;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
+        try {
+            return write();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the credentials in " + out + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "): --out must be a folder this user may write",
+                    e);
+        }
+    }
+
+    private int write() throws IOException {
         if (!CredentialFiles.validBcryptCost(natsBcryptCost)) {
             throw new IllegalArgumentException("--nats-bcrypt-cost must be 4-31 (was " + natsBcryptCost + ")");
         }

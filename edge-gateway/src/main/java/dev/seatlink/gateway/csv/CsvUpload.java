@@ -40,15 +40,23 @@ public final class CsvUpload {
 
     static int upload(Path csv, int maxBytes, String gateway, String path, Path credentials, String countField,
             Duration wholeAnswer) throws InterruptedException {
+        String text;
         try {
             if (Files.size(csv) > maxBytes) {
                 System.err.println("FAIL: " + csv + " is larger than " + maxBytes / 1024 / 1024 + " MB");
                 return 2;
             }
-            Credentials login = Credentials.read(credentials);
-            String body = JSON.writeValueAsString(Map.of("csv", Files.readString(csv, StandardCharsets.UTF_8)));
+            text = Files.readString(csv, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            System.err.println("FAIL: cannot read " + csv + ": " + ApiClient.reason(e));
+            return 1;
+        }
+        Credentials login = Credentials.read(credentials);
+        URI route = ApiClient.route(gateway, path);
+        try {
+            String body = JSON.writeValueAsString(Map.of("csv", text));
             HttpResponse<InputStream> response = ApiClient.toGateway()
-                    .send(HttpRequest.newBuilder(URI.create(gateway + path))
+                    .send(HttpRequest.newBuilder(route)
                             .timeout(ANSWER_TIME).header("Content-Type", "application/json")
                             .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                                     (login.username() + ":" + login.password()).getBytes(StandardCharsets.UTF_8)))
@@ -67,7 +75,7 @@ public final class CsvUpload {
             answer.path("problems").forEach(problem -> System.err.println("  " + problem.asText()));
             return 1;
         } catch (IOException e) {
-            System.err.println("FAIL: " + e.getMessage());
+            System.err.println("FAIL: cannot send " + csv + " to " + route + ": " + ApiClient.reason(e));
             return 1;
         }
     }

@@ -5,7 +5,6 @@ import dev.seatlink.gateway.answer.ApiClient;
 import dev.seatlink.gateway.answer.WholeAnswer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -43,7 +42,7 @@ public final class FleetCommand implements Callable<Integer> {
             try {
                 body = fetch();
             } catch (IOException e) {
-                System.err.println("FAIL: cannot read " + gateway + PATH + ": " + e.getMessage());
+                System.err.println("FAIL: cannot read " + gateway + PATH + ": " + ApiClient.reason(e));
                 return 1;
             }
             if (watch != null) {
@@ -63,7 +62,7 @@ public final class FleetCommand implements Callable<Integer> {
     }
 
     private String fetch() throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(gateway + PATH))
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(ApiClient.route(gateway, PATH))
                 .timeout(ANSWER_TIME).build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {

@@ -1,7 +1,9 @@
 package dev.seatlink.gateway.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.terminal.testing.StandInServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,23 +23,52 @@ class CsvUploadTest {
     @Test
     @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aGatewayThatStopsMidAnswerFailsTheImportOnceTheBoundIsUpInsteadOfHoldingItForEver() throws Exception {
-        Path csv = Files.writeString(dir.resolve("agents.csv"), "agent,name\na-001,Ann\n");
-        Path login = Files.writeString(dir.resolve("manager.credentials"), "username=manager\npassword=secret\n");
         try (StandInServer gateway = StandInServer.stallingAfter("{\"agents\":")) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            PrintStream stderr = System.err;
-            int exit;
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            try {
-                exit = CsvUpload.upload(csv, 1_000_000, gateway.url(), "/api/agents/import", login, "agents",
-                        Duration.ofMillis(300));
-            } finally {
-                System.setErr(stderr);
-            }
 
-            assertThat(exit).isEqualTo(1);
-            assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
-                    "FAIL: no whole answer from /api/agents/import within 300 ms" + System.lineSeparator());
+            assertThat(upload(agents(), gateway.url(), err)).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("FAIL: cannot send " + agents() + " to "
+                    + gateway.url() + "/api/agents/import: no whole answer from /api/agents/import within 300 ms"
+                    + System.lineSeparator());
+        }
+    }
+
+    /** What the JDK says of these is "null" and a bare path: the command says it in words. */
+    @Test
+    void aGatewayNobodyRunsAndAMissingFileAreSaidInWords() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String nobody = "http://127.0.0.1:" + FreePorts.next();
+
+        assertThat(upload(agents(), nobody, err)).isEqualTo(1);
+        assertThat(upload(dir.resolve("none.csv"), nobody, err)).isEqualTo(1);
+
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "FAIL: cannot send " + agents() + " to " + nobody + "/api/agents/import: nothing answers there"
+                        + " (connection refused: is it running, and is the address right?)",
+                "FAIL: cannot read " + dir.resolve("none.csv") + ": no such file");
+    }
+
+    @Test
+    void anAddressThatIsNoGatewaysIsRefusedSayingWhatOneLooksLike() {
+        assertThatThrownBy(() -> upload(agents(), "gateway-f1", new ByteArrayOutputStream()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--gateway must be a gateway's address such as http://10.0.3.2:8080 (was 'gateway-f1')");
+    }
+
+    private Path agents() throws Exception {
+        return Files.writeString(dir.resolve("agents.csv"), "agent,name\na-001,Ann\n");
+    }
+
+    /** The import, what it writes to standard error into {@code err}; its exit code. */
+    private int upload(Path csv, String gateway, ByteArrayOutputStream err) throws Exception {
+        Path login = Files.writeString(dir.resolve("manager.credentials"), "username=manager\npassword=secret\n");
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            return CsvUpload.upload(csv, 1_000_000, gateway, "/api/agents/import", login, "agents",
+                    Duration.ofMillis(300));
+        } finally {
+            System.setErr(stderr);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.seatlink.gateway.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.terminal.testing.StandInServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -34,6 +35,18 @@ class FleetCommandTest {
 
             assertThat(gateway.upgradesAsked()).isEmpty();
         }
+    }
+
+    @Test
+    void aGatewayNobodyRunsIsSaidInWordsNotAsNull() throws Exception {
+        FleetCommand fleet = new FleetCommand();
+        fleet.gateway = "http://127.0.0.1:" + FreePorts.next();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        assertThat(call(fleet, err)).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("FAIL: cannot read " + fleet.gateway
+                + "/api/fleet: nothing answers there (connection refused: is it running, and is the address right?)"
+                + System.lineSeparator());
     }
 
     private static FleetCommand aimedAt(StandInServer gateway) {
