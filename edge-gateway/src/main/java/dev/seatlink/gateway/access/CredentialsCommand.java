@@ -46,8 +46,8 @@ public final class CredentialsCommand implements Callable<Integer> {
             return write();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the credentials in " + out + " ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "): --out must be a folder this user may write",
-                    e);
+                    + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "): --out must be a folder this user may write", e);
         }
     }
 
