@@ -1,8 +1,10 @@
 package dev.seatlink.terminal.simulate;
 
 import dev.seatlink.terminal.CommonOptions;
+import dev.seatlink.terminal.ConfigException;
 import dev.seatlink.terminal.TerminalConfig;
 import dev.seatlink.terminal.seat.Clock;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,15 +51,19 @@ public final class FloorCommand implements Callable<Integer> {
         TerminalConfig template = common.load(extra);
         List<String> ids;
         if (seats != null) {
-            ids = SeatList.parse(seats);
+            ids = seatsOf("--seats", seats);
         } else if (seatsFrom != null) {
-            ids = SeatList.fromGateway(seatsFrom, Duration.ofSeconds(30));
+            try {
+                ids = SeatList.fromGateway(seatsFrom, Duration.ofSeconds(30));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ConfigException("--seats-from: " + e.getMessage());
+            }
         } else {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "give --seats or --seats-from");
         }
         if (except != null) {
-            List<String> left = SeatList.parse(except);
+            List<String> left = seatsOf("--except", except);
             ids = ids.stream().filter(id -> !left.contains(id)).toList();
         }
         FloorSimulation floor = new FloorSimulation(template, credentialsDir, ids, Clock.system(), seed, pace);
@@ -66,5 +72,13 @@ public final class FloorCommand implements Callable<Integer> {
         floor.start();
         forever.await();
         return 0;
+    }
+
+    private static List<String> seatsOf(String option, String list) {
+        try {
+            return SeatList.parse(list);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(option + ": " + e.getMessage());
+        }
     }
 }

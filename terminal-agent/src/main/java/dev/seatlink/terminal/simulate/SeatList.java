@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +22,11 @@ import java.util.concurrent.TimeoutException;
 final class SeatList {
     /** How long the gateway has to take the connection and answer whole, each ask (10,000 seats: 2 MB). */
     private static final Duration ANSWER_TIME = Duration.ofSeconds(5);
+    /**
+     * The most seats one simulation runs: each is a whole terminal agent, its MQTT client's threads included. A larger
+     * floor is the floor simulator's ({@code tools/seatlink simulate}).
+     */
+    static final int MAX_SEATS = 1_000;
 
     private SeatList() {
     }
@@ -48,14 +55,51 @@ final class SeatList {
             if (digitsAt == first.length() || !last.startsWith(prefix)) {
                 throw new IllegalArgumentException("range '" + part + "' needs two ends like s-001..s-024");
             }
-            int from = Integer.parseInt(first.substring(digitsAt));
-            int to = Integer.parseInt(last.substring(prefix.length()));
+            long from = number(first.substring(digitsAt), part);
+            long to = number(last.substring(prefix.length()), part);
+            if (to < from) {
+                throw new IllegalArgumentException("range '" + part + "' runs backwards");
+            }
+            if (seats.size() + to - from + 1 > MAX_SEATS) {
+                throw tooMany();
+            }
             int width = first.length() - digitsAt;
-            for (int n = from; n <= to; n++) {
+            for (long n = from; n <= to; n++) {
                 seats.add(requireId(prefix + String.format("%0" + width + "d", n)));
             }
         }
+        return checked(seats);
+    }
+
+    /**
+     * {@code seats} when they can run side by side: at most {@value #MAX_SEATS}, each once (two agents of one seat would
+     * share its journal and take each other's broker session in turn).
+     *
+     * @throws IllegalArgumentException saying which rule they break
+     */
+    static List<String> checked(List<String> seats) {
+        if (seats.size() > MAX_SEATS) {
+            throw tooMany();
+        }
+        Set<String> seen = new HashSet<>();
+        for (String seat : seats) {
+            if (!seen.add(seat)) {
+                throw new IllegalArgumentException("'" + seat + "' is listed twice");
+            }
+        }
         return seats;
+    }
+
+    private static IllegalArgumentException tooMany() {
+        return new IllegalArgumentException("more than " + MAX_SEATS + " seats: each is a whole terminal agent; run a "
+                + "larger floor with tools/seatlink simulate");
+    }
+
+    private static long number(String digits, String part) {
+        if (digits.length() > 9) {
+            throw new IllegalArgumentException("range '" + part + "': a seat number has at most 9 digits");
+        }
+        return Long.parseLong(digits);
     }
 
     private static String requireId(String seat) {
@@ -84,7 +128,7 @@ final class SeatList {
                     for (JsonNode seat : new ObjectMapper().readTree(response.body()).path("seats")) {
                         seats.add(requireId(seat.path("seat").asText()));
                     }
-                    return seats;
+                    return checked(seats);
                 }
                 throw new IOException(floorUrl + " answered " + response.statusCode());
             } catch (IOException e) {

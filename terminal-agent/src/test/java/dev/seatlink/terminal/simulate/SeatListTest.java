@@ -59,4 +59,19 @@ class SeatListTest {
         assertThatThrownBy(() -> SeatList.parse("s-001,S 2")).hasMessage("'S 2' is not a seat id");
         assertThatThrownBy(() -> SeatList.parse("a..b")).hasMessageContaining("needs two ends");
     }
+
+    /**
+     * Seats that cannot run side by side are refused before any starts: a range run backwards once ran no seat, a
+     * seat listed twice ran two agents on one journal and one broker session, and s-001..s-999999 started agents
+     * until the machine gave out.
+     */
+    @Test
+    void seatsThatCannotRunSideBySideAreRefused() {
+        assertThatThrownBy(() -> SeatList.parse("s-010..s-001")).hasMessage("range 's-010..s-001' runs backwards");
+        assertThatThrownBy(() -> SeatList.parse("s-001..s-003,s-002")).hasMessage("'s-002' is listed twice");
+        assertThatThrownBy(() -> SeatList.parse("s-001..s-999999")).hasMessageStartingWith("more than 1000 seats");
+        assertThatThrownBy(() -> SeatList.parse("s-1..s-1000,s-x")).hasMessageStartingWith("more than 1000 seats");
+        assertThatThrownBy(() -> SeatList.parse("s-1..s-99999999999")).hasMessageEndingWith("at most 9 digits");
+        assertThat(SeatList.parse("s-0001..s-1000")).hasSize(SeatList.MAX_SEATS);
+    }
 }
