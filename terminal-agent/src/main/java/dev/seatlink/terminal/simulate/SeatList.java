@@ -72,8 +72,8 @@ final class SeatList {
     }
 
     /**
-     * {@code seats} when they can run side by side: at most {@value #MAX_SEATS}, each once (two agents of one seat would
-     * share its journal and take each other's broker session in turn).
+     * {@code seats} when they can run side by side: at most {@value #MAX_SEATS}, each once (two agents of one seat
+     * would share its journal and take each other's broker session in turn).
      *
      * @throws IllegalArgumentException saying which rule they break
      */
