@@ -9,7 +9,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code tools/seatlink terminal}: a list of seats no floor can run is one line and exit 2, before any seat starts. */
+/**
+ * {@code tools/seatlink terminal floor}: seats no floor can run, or a pace no agent can keep (at 0 every seat pressed
+ * a button on every tick), are one line and exit 2, before any seat starts.
+ */
 class TerminalCommandLineTest {
     @TempDir
     Path dir;
@@ -20,6 +23,8 @@ class TerminalCommandLineTest {
         "--seats   | s-010..s-001 | terminal: --seats: range 's-010..s-001' runs backwards",
         "--seats   | s-1,s-1      | terminal: --seats: 's-1' is listed twice",
         "--except  | s-1..s-0     | terminal: --except: range 's-1..s-0' runs backwards",
+        "--pace    | 0            | terminal: --pace must be 0.1-100.0 (was 0.0)",
+        "--pace    | -2           | terminal: --pace must be 0.1-100.0 (was -2.0)",
     })
     void aFloorsSeatsThatCannotRunAreOneLine(String option, String seats, String said) {
         StringWriter err = new StringWriter();

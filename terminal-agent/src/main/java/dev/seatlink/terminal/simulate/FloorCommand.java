@@ -49,6 +49,10 @@ public final class FloorCommand implements Callable<Integer> {
         extra.setProperty("seat", "floor");
         extra.setProperty("hardware", "simulated");
         TerminalConfig template = common.load(extra);
+        if (!(pace >= Persona.MIN_PACE && pace <= Persona.MAX_PACE)) {
+            throw new ConfigException("--pace must be " + Persona.MIN_PACE + "-" + Persona.MAX_PACE + " (was " + pace
+                    + ")");
+        }
         List<String> ids;
         if (seats != null) {
             ids = seatsOf("--seats", seats);

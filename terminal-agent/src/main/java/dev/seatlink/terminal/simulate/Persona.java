@@ -21,7 +21,14 @@ final class Persona {
     private long actAt;
     private Key next;
 
-    /** @param pace 1.0 for a realistic-but-lively demo; larger is faster */
+    /**
+     * The slowest and fastest pace ({@link FloorCommand} refuses others): at 0 or below every wait came out negative,
+     * and each seat pressed a button on every tick.
+     */
+    static final double MIN_PACE = 0.1;
+    static final double MAX_PACE = 100;
+
+    /** @param pace 1.0 for a realistic-but-lively demo; larger is faster ({@value #MIN_PACE}-{@value #MAX_PACE}) */
     Persona(RandomGenerator random, double pace) {
         this.random = random;
         this.pace = pace;

@@ -60,8 +60,10 @@ public final class CallPlayer implements AutoCloseable {
 
     public CallPlayer(SimulatedAsterisk pbx, double callsPerSecond, double answerShare, double pace, Random random,
                       Played played) {
-        if (!(callsPerSecond > 0 && callsPerSecond <= 1_000 && answerShare >= 0 && answerShare <= 1 && pace > 0)) {
-            throw new IllegalArgumentException("calls a second must be 0-1000, the answered share 0-1, the pace above 0");
+        if (!(callsPerSecond > 0 && callsPerSecond <= 1_000 && answerShare >= 0 && answerShare <= 1 && pace >= 0.1
+                && pace <= 100)) {
+            throw new IllegalArgumentException("calls a second must be 0-1000, the answered share 0-1, the pace 0.1-100"
+                    + " (as the floor simulation's)");
         }
         this.pbx = pbx;
         this.callsPerSecond = callsPerSecond;
