@@ -14,6 +14,17 @@ load helpers
   done
 }
 
+@test "the demo refuses a pace or call rate its floor and phone would refuse, before it starts anything" {
+  for args in "--pace 0" "--pace -1" "--pace fast" "--pace 101" "--calls-per-second 0" "--calls-per-second 5000"; do
+    # shellcheck disable=SC2086 # each case is two words on purpose
+    run "$SEATLINK" demo $args --data-dir "$BATS_TEST_TMPDIR/demo"
+    echo "$args: $output"
+    [ "$status" -ne 0 ]
+    [[ "$output" == *"seatlink: demo: ${args%% *} must be "* ]]
+    [ ! -e "$BATS_TEST_TMPDIR/demo" ]
+  done
+}
+
 @test "free_port hands out each port of its band once, and says when the band is used up" {
   local ports=() i
   for i in 1 2 3 4 5; do
