@@ -185,11 +185,24 @@ public final class GatewayMain implements Callable<Integer> {
             if (e instanceof SiteConfigException || e instanceof UncheckedIOException || e instanceof GatewayStartException
                     || e instanceof IllegalArgumentException) {
                 // named as run: "gateway: …", "gateway fleet: …"
-                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(e));
                 return e instanceof SiteConfigException || e instanceof GatewayConfigException ? EXIT_CONFIG : EXIT_START;
             }
             throw e;
         });
+    }
+
+    /**
+     * What went wrong, in words: an UncheckedIOException made of its cause alone says the cause's class name first
+     * ("java.io.IOException: cannot start …"), which is only worth keeping when the class says something.
+     */
+    static String oneLine(Exception e) {
+        if (e instanceof UncheckedIOException unchecked && e.getMessage().equals(unchecked.getCause().toString())) {
+            IOException cause = unchecked.getCause();
+            return cause.getClass() == IOException.class ? cause.getMessage()
+                    : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        }
+        return e.getMessage();
     }
 
     @Override

@@ -100,6 +100,19 @@ class GatewayConfigTest {
     }
 
     @Test
+    void anMqttPortTakenByAnotherProgramExits3WithOneLine() throws Exception {
+        StringWriter err = new StringWriter();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int exit = GatewayMain.commandLine().setErr(new PrintWriter(err)).execute("--data-dir",
+                    dir.resolve("data").toString(), "--http-port", "0", "--mqtt-port", "" + taken.getLocalPort());
+
+            assertThat(exit).isEqualTo(GatewayMain.EXIT_START);
+            assertThat(err.toString().lines()).singleElement().asString().startsWith("gateway: cannot start the "
+                    + "embedded MQTT broker on 127.0.0.1:" + taken.getLocalPort() + ": ").contains("in use");
+        }
+    }
+
+    @Test
     void credentialsThatCannotBeWrittenAreOneLineNamingTheCommand() throws Exception {
         StringWriter err = new StringWriter();
         Path notAFolder = Files.writeString(dir.resolve("secrets"), "");
