@@ -5,16 +5,23 @@
 
 // Draws one child of `box` per item, in order, each made once for its key and then updated in place. The children no
 // item has (a list's "none" line, an item gone) are taken out first, and a child is moved only when the order
-// changes.
+// changes. Items of one key (a floor's summary listing an alert twice) each get a child of their own.
 function drawKeyed(box, items, keyOf, make, update) {
-  const keys = new Set(items.map(keyOf));
+  const times = new Map();
+  const keys = items.map((item) => {
+    const key = keyOf(item);
+    times.set(key, (times.get(key) || 0) + 1);
+    return times.get(key) === 1 ? key : `${key}#${times.get(key)}`;
+  });
+  const wanted = new Set(keys);
   const drawn = new Map();
   for (const child of [...box.children]) {
-    if (keys.has(child.dataset.key)) drawn.set(child.dataset.key, child); else child.remove();
+    if (wanted.has(child.dataset.key) && !drawn.has(child.dataset.key)) drawn.set(child.dataset.key, child);
+    else child.remove();
   }
   let at = box.firstElementChild;
-  for (const item of items) {
-    const key = keyOf(item);
+  for (const [i, item] of items.entries()) {
+    const key = keys[i];
     let node = drawn.get(key);
     if (!node) {
       node = make(item);

@@ -104,6 +104,33 @@ class CentrePageTest {
     }
 
     /**
+     * The shared redraw ({@code redraw.js}) gives each item a child of its own, items of one key too (a floor's
+     * summary may list an alert twice), and draws a list again into the same children.
+     */
+    @Test
+    void theRedrawKeepsOneChildPerItemAndReusesThem() throws Exception {
+        Assumptions.assumeTrue(HeadlessChromium.installed(), "chromium and chromium-driver are not installed");
+        Router router = Router.router(vertx);
+        new CentreRoutes(model(), System::currentTimeMillis).mount(router);
+        browser = HeadlessChromium.start(dir.resolve("browser"));
+        browser.get("http://127.0.0.1:" + serve(router) + "/");
+
+        Object drawn = browser.executeScript("""
+                const box = document.createElement('ul');
+                const draw = (items) => drawKeyed(box, items, (i) => i.key, () => document.createElement('li'),
+                    (li, i) => { li.textContent = i.text; });
+                draw([{key: 'a', text: 'a1'}, {key: 'a', text: 'a2'}, {key: 'b', text: 'b'}]);
+                const first = [...box.children];
+                draw([{key: 'a', text: 'a1'}, {key: 'a', text: 'a2'}, {key: 'b', text: 'b!'}]);
+                const again = [...box.children], againText = again.map((li) => li.textContent).join();
+                draw([{key: 'b', text: 'b'}]);
+                return [first.map((li) => li.textContent).join(), again.every((li, n) => li === first[n]), againText,
+                    [...box.children].map((li) => li.textContent).join(), box.firstElementChild === first[2]];""");
+
+        assertThat(drawn).isEqualTo(List.of("a1,a2,b", true, "a1,a2,b!", "b", true));
+    }
+
+    /**
      * Presses the element, holds it until the page has drawn the floors' figures again (those drawn when it was
      * pressed are marked, then gone), then lets go.
      */
