@@ -3,25 +3,25 @@
 
 load helpers
 
+# demo_refuses ARGS SAID: the demo, given ARGS (two words), stops before it makes anything, saying SAID.
+demo_refuses() {
+  # shellcheck disable=SC2086 # each case is two words on purpose
+  run "$SEATLINK" demo $1 --data-dir "$BATS_TEST_TMPDIR/demo"
+  echo "$1: $output"
+  [ "$status" -ne 0 ]
+  [[ "$output" == *"$2"* ]]
+  [ ! -e "$BATS_TEST_TMPDIR/demo" ]
+}
+
 @test "the demo refuses a port it could not tell its seats and you, naming the option" {
   for args in "--mqtt-port 0" "--http-port eighty" "--ami-port 70000"; do
-    # shellcheck disable=SC2086 # each case is two words on purpose
-    run "$SEATLINK" demo $args --data-dir "$BATS_TEST_TMPDIR/demo"
-    echo "$args: $output"
-    [ "$status" -ne 0 ]
-    [[ "$output" == *"seatlink: demo: ${args%% *} must be a port 1-65535"* ]]
-    [ ! -e "$BATS_TEST_TMPDIR/demo" ]
+    demo_refuses "$args" "seatlink: demo: ${args%% *} must be a port 1-65535"
   done
 }
 
 @test "the demo refuses a pace or call rate its floor and phone would refuse, before it starts anything" {
   for args in "--pace 0" "--pace -1" "--pace fast" "--pace 101" "--calls-per-second 0" "--calls-per-second 5000"; do
-    # shellcheck disable=SC2086 # each case is two words on purpose
-    run "$SEATLINK" demo $args --data-dir "$BATS_TEST_TMPDIR/demo"
-    echo "$args: $output"
-    [ "$status" -ne 0 ]
-    [[ "$output" == *"seatlink: demo: ${args%% *} must be "* ]]
-    [ ! -e "$BATS_TEST_TMPDIR/demo" ]
+    demo_refuses "$args" "seatlink: demo: ${args%% *} must be "
   done
 }
 
