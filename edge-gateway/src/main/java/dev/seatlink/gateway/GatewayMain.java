@@ -197,7 +197,8 @@ public final class GatewayMain implements Callable<Integer> {
      * ("java.io.IOException: cannot start …"), which is only worth keeping when the class says something.
      */
     static String oneLine(Exception e) {
-        if (e instanceof UncheckedIOException unchecked && e.getMessage().equals(unchecked.getCause().toString())) {
+        if (e instanceof UncheckedIOException unchecked
+                && unchecked.getCause().toString().equals(e.getMessage())) {
             IOException cause = unchecked.getCause();
             return cause.getClass() == IOException.class ? cause.getMessage()
                     : cause.getClass().getSimpleName() + ": " + cause.getMessage();

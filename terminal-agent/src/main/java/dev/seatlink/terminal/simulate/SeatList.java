@@ -96,6 +96,9 @@ final class SeatList {
     }
 
     private static long number(String digits, String part) {
+        if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit)) {
+            throw new IllegalArgumentException("range '" + part + "' needs two ends like s-001..s-024");
+        }
         if (digits.length() > 9) {
             throw new IllegalArgumentException("range '" + part + "': a seat number has at most 9 digits");
         }

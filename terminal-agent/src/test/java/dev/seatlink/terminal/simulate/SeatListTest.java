@@ -58,6 +58,9 @@ class SeatListTest {
     void badSeatsAreNamed() {
         assertThatThrownBy(() -> SeatList.parse("s-001,S 2")).hasMessage("'S 2' is not a seat id");
         assertThatThrownBy(() -> SeatList.parse("a..b")).hasMessageContaining("needs two ends");
+        assertThatThrownBy(() -> SeatList.parse("s-001..s-0a2")).hasMessage("range 's-001..s-0a2' needs two ends like "
+                + "s-001..s-024");
+        assertThatThrownBy(() -> SeatList.parse("s-001..s-")).hasMessageContaining("needs two ends");
     }
 
     /**
