@@ -50,8 +50,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * per-seat {@code seq}, and answering the gateway's {@code rebirth} and {@code replay} from memory as a
  * terminal does from its journal (on a cluster, replay is how a gateway fills what a dying node lost), and putting
  * right its own Last Will when the broker delivers it after the seat was back (a rebirth's answer is not retained).
- * Seats spread over a list of brokers (seat i starts on node i mod n) and move to the next node when theirs
- * fails. Each seat subscribes to its own topics ({@code …/{seat}/+}) and probes that subscription when it has been
+ * Seats spread over a list of brokers (seat i's own node is node i mod n) and connect as a terminal does: each connect
+ * starts at the seat's own node and walks on to the next when that fails. Each seat subscribes to its own topics ({@code …/{seat}/+}) and probes that subscription when it has been
  * quiet for {@code linkCheckMs} and at once after each connect (each of its own publishes, which come back through
  * it, counts as a probe too), subscribing again when the probe does not come back, as a terminal does
  * ({@link SubscriptionCheck}). Built on Vert.x's event-loop MQTT client so 10,000 seats fit one JVM on two cores.
@@ -199,7 +199,7 @@ public final class FloorSimulator implements AutoCloseable {
             refusedBackoffs.add(Backoff.withJitter());
             firstConnected.add(Promise.promise());
             clients.add(null);
-            node[i - 1] = (i - 1) % brokers.size();
+            node[i - 1] = (i - 1) % brokers.size(); // its own node
             checks.add(new SubscriptionCheck(Map.of(Topic.oneSeat(settings.site(), settings.floor(), seatId(i)),
                     Topic.seat(settings.site(), settings.floor(), seatId(i), Topic.Kind.PROBE).toString()),
                     settings.linkCheckMs(), SubscriptionCheck.ANSWER_MS));
@@ -372,7 +372,10 @@ public final class FloorSimulator implements AutoCloseable {
         client.closeHandler(v -> {
             outages.lost(index, System.nanoTime());
             if (reconnecting.add(index)) { // else the close of an attempt of the reconnect under way
-                nextNode(index);
+                // Back to its own node first, as a terminal (Paho walks its list from the first on every connect): a
+                // node that closed the seat and lives on (a store that timed out) still holds its session, and NATS
+                // 2.9 refuses the seat there, once it has saved that session on another node ("wrong last sequence").
+                ownNode(index);
                 reconnectLater(index, 0);
             }
         });
@@ -437,6 +440,12 @@ public final class FloorSimulator implements AutoCloseable {
     private void nextNode(int index) {
         synchronized (node) {
             node[index] = (node[index] + 1) % brokers.size();
+        }
+    }
+
+    private void ownNode(int index) {
+        synchronized (node) {
+            node[index] = index % brokers.size();
         }
     }
 
