@@ -74,7 +74,7 @@ public final class NatsCluster implements AutoCloseable {
             NatsCluster cluster = new NatsCluster(List.copyOf(nodes), dataDir);
             try {
                 nodes.forEach(NatsNode::start);
-                cluster.awaitHealthy(healthyWithin);
+                cluster.health.awaitStart(healthyWithin);
                 cluster.requireEveryNodeRunning();
                 return cluster;
             } catch (RuntimeException e) {
