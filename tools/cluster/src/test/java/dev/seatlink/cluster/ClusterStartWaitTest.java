@@ -32,28 +32,13 @@ class ClusterStartWaitTest {
                 .hasMessageContaining("not healthy after").hasMessageContaining("node logs");
     }
 
-    /** A node whose monitoring port refuses connections: running, and never healthy. */
+    /** A node whose monitoring port refuses connections: never healthy, running or not. */
     private static MonitoredNode node(String name, boolean running) throws IOException {
-        int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
+            return new FakeNode(name, "http://127.0.0.1:" + socket.getLocalPort() + "/", running);
         }
-        String url = "http://127.0.0.1:" + closedPort + "/";
-        return new MonitoredNode() {
-            @Override
-            public String name() {
-                return name;
-            }
+    }
 
-            @Override
-            public String monitorUrl() {
-                return url;
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-        };
+    private record FakeNode(String name, String monitorUrl, boolean isRunning) implements MonitoredNode {
     }
 }
