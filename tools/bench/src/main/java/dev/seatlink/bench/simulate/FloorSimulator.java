@@ -51,10 +51,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * terminal does from its journal (on a cluster, replay is how a gateway fills what a dying node lost), and putting
  * right its own Last Will when the broker delivers it after the seat was back (a rebirth's answer is not retained).
  * Seats spread over a list of brokers (seat i's own node is node i mod n) and connect as a terminal does: each connect
- * starts at the seat's own node and walks on to the next when that fails. Each seat subscribes to its own topics ({@code …/{seat}/+}) and probes that subscription when it has been
- * quiet for {@code linkCheckMs} and at once after each connect (each of its own publishes, which come back through
- * it, counts as a probe too), subscribing again when the probe does not come back, as a terminal does
- * ({@link SubscriptionCheck}). Built on Vert.x's event-loop MQTT client so 10,000 seats fit one JVM on two cores.
+ * starts at the seat's own node and walks on to the next when that fails. Each seat subscribes to its own topics
+ * ({@code …/{seat}/+}) and probes that subscription when it has been quiet for {@code linkCheckMs} and at once
+ * after each connect (each of its own publishes, which come back through it, counts as a probe too), subscribing
+ * again when the probe does not come back, as a terminal does ({@link SubscriptionCheck}). Built on Vert.x's
+ * event-loop MQTT client so 10,000 seats fit one JVM on two cores.
  */
 public final class FloorSimulator implements AutoCloseable {
     /**
@@ -199,7 +200,7 @@ public final class FloorSimulator implements AutoCloseable {
             refusedBackoffs.add(Backoff.withJitter());
             firstConnected.add(Promise.promise());
             clients.add(null);
-            node[i - 1] = (i - 1) % brokers.size(); // its own node
+            ownNode(i - 1);
             checks.add(new SubscriptionCheck(Map.of(Topic.oneSeat(settings.site(), settings.floor(), seatId(i)),
                     Topic.seat(settings.site(), settings.floor(), seatId(i), Topic.Kind.PROBE).toString()),
                     settings.linkCheckMs(), SubscriptionCheck.ANSWER_MS));
