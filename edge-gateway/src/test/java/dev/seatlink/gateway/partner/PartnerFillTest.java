@@ -55,11 +55,48 @@ class PartnerFillTest {
     }
 
     @Test
-    void aSeatOnlineHereAnswersItselfSoNothingIsReadOrSent() {
+    void aSeatOnlineHereWhoseAskedEventsAreAllStoredHereHasThemSentToo() {
         fill().asked("s-2", replay(3, 5L));
+
+        assertThat(sent).containsExactly(3L, 4L, 5L);
+        assertThat(counted).containsExactly(3);
+    }
+
+    @Test
+    void aSeatOnlineHereAskedForEventsNotAllStoredHereAnswersItself() {
+        fill().asked("s-2", replay(6, 10L));
+
+        assertThat(reads).containsExactly("s-2 6..10");
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void aSeatOnlineHereAskedToReplayToNoEndAnswersItself() {
+        fill().asked("s-2", replay(3, null));
 
         assertThat(reads).isEmpty();
         assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void atMostThirtyTwoSeatsOnlineHereAreAnsweredAtOnceWhileSeatsOfflineStillAre() {
+        List<Promise<Void>> unacknowledged = new ArrayList<>();
+        republisher = event -> {
+            Promise<Void> acked = Promise.promise();
+            unacknowledged.add(acked);
+            return acked.future();
+        };
+        PartnerFill fill = fill();
+
+        for (int seat = 2; seat <= 34; seat++) {
+            fill.asked("s-" + seat, replay(3, 3L));
+        }
+        fill.asked("s-1", replay(3, 3L));
+        assertThat(reads).hasSize(PartnerFill.MAX_ONLINE_AT_ONCE + 1).doesNotContain("s-34 3..3").contains("s-1 3..3");
+        unacknowledged.get(0).complete();
+        fill.asked("s-34", replay(3, 3L));
+
+        assertThat(reads).contains("s-34 3..3");
     }
 
     @Test
