@@ -298,7 +298,7 @@ final class FloorVerticle extends VerticleBase {
             });
             keeper.onRecovery(updater::linkCameBack);
             link.start(ingest, keeper, configs, new PartnerFill(
-                    seat -> floor.seat(seat).map(view -> !view.online()).orElse(false),
+                    seat -> floor.seat(seat).map(view -> !view.online()).orElse(false), updater::askedReplay,
                     new StoreReads(vertx, store), outbox,
                     metrics::replayedForPartner), updater::partnerAsked);
             if (ami != null) {

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.tinylog.Logger;
 
 /**
@@ -80,6 +79,7 @@ public final class FloorUpdater {
     private final SeqGuards guards;
     private final JumpRuns jumpRuns = new JumpRuns();
     private final RollCall rollCall = new RollCall();
+    private final ReplayIds replayIds = new ReplayIds();
     /** Online statuses of seats a roll call shows offline, held until the seat answers (keys: site-config seats). */
     private final java.util.Map<String, SeatStatus> unconfirmed = new java.util.HashMap<>();
     private final SeatMoves moves = new SeatMoves();
@@ -101,7 +101,7 @@ public final class FloorUpdater {
         this.onChange = onChange;
         this.outbox = outbox;
         this.clock = clock;
-        this.guards = new SeqGuards(floor, applied, metrics, rejectLog, outbox, clock);
+        this.guards = new SeqGuards(floor, applied, metrics, rejectLog, outbox, clock, replayIds);
     }
 
     /** A message the seat sent now (not a retained one the broker handed over on subscribing). */
@@ -319,6 +319,11 @@ public final class FloorUpdater {
         Logger.info("roll call: asking every seat for a rebirth, {} a second{}", RollCall.PER_SECOND, holding());
     }
 
+    /** Whether {@code commandId} is a {@code replay} this gateway asked (heard back on the seat's commands). */
+    public boolean askedReplay(String commandId) {
+        return replayIds.isOwn(commandId);
+    }
+
     /**
      * A gateway of the floor asked {@code seat} for a rebirth (heard on the seats' commands). The seat's answer
      * reaches this gateway too: an ask of the partner's roll call is followed ({@link RollCall#follow}), and any ask
@@ -381,7 +386,7 @@ public final class FloorUpdater {
             Logger.info("seat {}: gap still open after the reorder timeout; asking for replay of seq {}..{}",
                     replay.seat(), replay.from(), replay.to());
             outbox.ask(replay.seat(),
-                    new Command.Replay(UUID.randomUUID().toString(), replay.from(), replay.to(), now));
+                    new Command.Replay(replayIds.next(), replay.from(), replay.to(), now));
         } else {
             rebirths.forget(request.seat());
             requestRebirth(request.seat(), "a replay did not fill its gap");

@@ -8,7 +8,6 @@ import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.Ids;
 import dev.seatlink.protocol.RejectReason;
 import dev.seatlink.protocol.SeatEvent;
-import java.util.UUID;
 import org.tinylog.Logger;
 
 /**
@@ -27,9 +26,11 @@ final class SeqGuards {
     private final SeatOutbox outbox;
     private final FloorClock clock;
     private final SeatPace corrections = new SeatPace(CORRECTION_INTERVAL_MS);
+    private final ReplayIds replayIds;
 
     SeqGuards(FloorModel floor, SeatProgress applied, Metrics metrics, RejectLog rejectLog, SeatOutbox outbox,
-              FloorClock clock) {
+              FloorClock clock, ReplayIds replayIds) {
+        this.replayIds = replayIds;
         this.floor = floor;
         this.applied = applied;
         this.metrics = metrics;
@@ -61,7 +62,7 @@ final class SeqGuards {
         floor.seqJumped(seat, now);
         if (corrections.due(seat, now)) {
             metrics.replaySent();
-            outbox.ask(seat, new Command.Replay(UUID.randomUUID().toString(), last + 1, now));
+            outbox.ask(seat, new Command.Replay(replayIds.next(), last + 1, now));
         }
     }
 

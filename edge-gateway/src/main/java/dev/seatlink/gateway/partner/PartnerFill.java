@@ -22,9 +22,10 @@ import org.tinylog.Logger;
  * again on a cluster still electing), and the asker then waited for its next try while the partner held the events
  * ({@code bench center} run 135: a gateway short of four events of one seat for 8.5 s that its partner had stored
  * 3 s before the ask). A part of them would only double what the seat sends. What the asker already has is stored
- * once (by seat and seq), as with any replay, and this gateway drops its own copies coming back. Its own asks it
- * hears too: it lacks what it asked for, so finds nothing, or not all, to send. At most {@value #MAX_EVENTS} events
- * per ask (the asker asks again for the rest), one answer per seat at a time.
+ * once (by seat and seq), as with any replay, and this gateway drops its own copies coming back. Its own asks, heard
+ * too, it leaves alone: heard after the seat's answer was stored, one would send the seat's events again
+ * ({@code bench center} run 136). At most {@value #MAX_EVENTS} events per ask (the asker asks again for the rest),
+ * one answer per seat at a time.
  */
 public final class PartnerFill implements BrokerLink.ReplayAsks {
     static final int MAX_EVENTS = 500;
@@ -34,6 +35,11 @@ public final class PartnerFill implements BrokerLink.ReplayAsks {
     /** Whether a seat of this floor is shown offline here (false for a seat the floor does not have). */
     public interface SeatPresence {
         boolean offline(String seat);
+    }
+
+    /** Whether a {@code replay} ask (by its id) is one this gateway sent itself. */
+    public interface OwnAsks {
+        boolean own(String commandId);
     }
 
     /** This gateway's stored events of a seat with seqs {@code from..to}, in seq order (read off the event loop). */
@@ -52,14 +58,17 @@ public final class PartnerFill implements BrokerLink.ReplayAsks {
     }
 
     private final SeatPresence presence;
+    private final OwnAsks ownAsks;
     private final StoredEvents store;
     private final Republisher republisher;
     private final Counter counter;
     private final Set<String> answering = new HashSet<>();
     private int answeringOnline;
 
-    public PartnerFill(SeatPresence presence, StoredEvents store, Republisher republisher, Counter counter) {
+    public PartnerFill(SeatPresence presence, OwnAsks ownAsks, StoredEvents store, Republisher republisher,
+                       Counter counter) {
         this.presence = presence;
+        this.ownAsks = ownAsks;
         this.store = store;
         this.republisher = republisher;
         this.counter = counter;
@@ -67,6 +76,9 @@ public final class PartnerFill implements BrokerLink.ReplayAsks {
 
     @Override
     public void asked(String seat, Command.Replay replay) {
+        if (ownAsks.own(replay.id())) {
+            return;
+        }
         boolean offline = presence.offline(seat);
         if (!offline && (replay.to() == null || answeringOnline >= MAX_ONLINE_AT_ONCE)) {
             return; // an ask to no end: the seat's journal alone knows where its events end

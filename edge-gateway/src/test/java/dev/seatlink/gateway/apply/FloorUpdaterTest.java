@@ -606,6 +606,28 @@ class FloorUpdaterTest {
     }
 
     @Test
+    void theReplaysThisGatewayAsksAreKnownAsItsOwnAndNoOtherGatewaysAre() {
+        FloorUpdater partner = new FloorUpdater(floor, new SeatProgress(), new Metrics(), new RejectLog(now::get),
+                view -> { }, new SentToSeats(), (seat, result) -> { }, now::get, new FakeRole("gateway-b"), 2_000);
+        updater.apply(online("s-001"), T);
+        updater.apply(event("s-001", 1), T);
+        updater.apply(event("s-001", 4), T); // a gap: a replay after the reorder timeout
+        updater.apply(event("s-002", 1), T);
+        updater.apply(event("s-002", 3 + FloorUpdater.MAX_SEQ_JUMP), T); // a seq jump: a replay at once
+
+        now.addAndGet(2_000);
+        updater.tick();
+
+        List<Command> asked = sent.commands.stream().map(SentToSeats.Sent::command)
+                .filter(Command.Replay.class::isInstance).toList();
+        assertThat(asked).hasSize(2).allSatisfy(replay -> {
+            assertThat(updater.askedReplay(replay.id())).isTrue();
+            assertThat(partner.askedReplay(replay.id())).isFalse();
+        });
+        assertThat(updater.askedReplay("3f0c2a52-6f3e-4b43-9a59-1c2d6e8f0a11")).as("an older gateway's").isFalse();
+    }
+
+    @Test
     void anEventFarBeyondTheLastAppliedIsRefusedAsASeqJumpAndTheSeatsRealStreamKeepsFlowing() {
         updater.apply(online("s-001"), T);
         for (long seq = 1; seq <= 3; seq++) {

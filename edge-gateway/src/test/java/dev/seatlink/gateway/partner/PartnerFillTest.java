@@ -32,8 +32,8 @@ class PartnerFillTest {
     };
 
     private PartnerFill fill() {
-        return new PartnerFill(offline::contains, (seat, from, to) -> store.between(seat, from, to),
-                event -> republisher.republish(event), counted::add);
+        return new PartnerFill(offline::contains, id -> id.startsWith("own-"),
+                (seat, from, to) -> store.between(seat, from, to), event -> republisher.republish(event), counted::add);
     }
 
     private static SeatEvent event(String seat, long seq) {
@@ -97,6 +97,17 @@ class PartnerFillTest {
         fill.asked("s-34", replay(3, 3L));
 
         assertThat(reads).contains("s-34 3..3");
+    }
+
+    @Test
+    void anAskThisGatewaySentItselfIsLeftToTheSeatWhereverItIs() {
+        PartnerFill fill = fill();
+
+        fill.asked("s-1", new Command.Replay("own-1", 3, 5L, NOW));
+        fill.asked("s-2", new Command.Replay("own-2", 3, 5L, NOW));
+
+        assertThat(reads).isEmpty();
+        assertThat(sent).isEmpty();
     }
 
     @Test
