@@ -26,7 +26,10 @@ import java.util.TreeMap;
  * middle of a hole splits it; a newer hole never restarts an older one's backoff, and at most {@link #HOLES} are
  * kept per seat, the oldest two joined beyond that) — on a cluster a replay asked while a broker
  * node was dying may have died with the seat's command queue, and one asked while this gateway's own link was
- * down never left. So when the link comes back ({@link #chaseAgain}) every hole is asked for again.
+ * down never left. So when the link comes back ({@link #chaseAgain}) every hole is asked for again, and so is every
+ * gap whose replay is out; when a seat comes back, its own. A replay is asked at most once (QoS 0): one asked while
+ * the seat was away, or before its command subscription was made again after a node's death, never reached it, and
+ * its gap waited for the rebirth and the release before the chase asked again, 8 s after the lost ask.
  */
 public final class Reorderer {
     /** The default reorder timeout of the contract. */
@@ -66,6 +69,8 @@ public final class Reorderer {
         long askedAt;
         int asked; // 0 none, 1 replay, 2 rebirth
         long replayAskedAt; // 0 until the replay is asked
+        /** The replay asked may never have reached the seat: asked again at the next tick. */
+        boolean askAgain;
     }
 
     /** One hole of a seat's events given up on and still asked for (its first seq is its key): up to {@code to}. */
@@ -172,16 +177,17 @@ public final class Reorderer {
         for (var it = gaps.entrySet().iterator(); it.hasNext(); ) {
             var entry = it.next();
             Gap gap = entry.getValue();
+            String seat = entry.getKey();
+            if (gap.askAgain) {
+                gap.askAgain = false;
+                requests.add(replayOf(seat, gap, lastApplied, now));
+            }
             long since = gap.asked == 0 ? gap.openedAt : gap.askedAt;
             if (now - since < timeoutMs) {
                 continue;
             }
-            String seat = entry.getKey();
             if (gap.asked == 0) {
-                long from = after(lastApplied.applyAsLong(seat));
-                long lastMissing = Math.max(gap.upTo, gap.held.isEmpty() ? 0 : gap.held.firstKey() - 1);
-                requests.add(new Replay(seat, from, Math.max(from, lastMissing)));
-                gap.replayAskedAt = now;
+                requests.add(replayOf(seat, gap, lastApplied, now));
             } else if (gap.asked == 1) {
                 if (replayRoundTrip.averageMs() <= timeoutMs) {
                     requests.add(new Rebirth(seat));
@@ -222,23 +228,43 @@ public final class Reorderer {
         return new Tick(requests, released);
     }
 
+    /** The replay of the events a gap misses (not those held beyond it): asked now. */
+    private static Replay replayOf(String seat, Gap gap, java.util.function.ToLongFunction<String> lastApplied,
+                                   long now) {
+        long from = after(lastApplied.applyAsLong(seat));
+        long lastMissing = Math.max(gap.upTo, gap.held.isEmpty() ? 0 : gap.held.firstKey() - 1);
+        gap.replayAskedAt = now;
+        return new Replay(seat, from, Math.max(from, lastMissing));
+    }
+
     /**
      * The broker link came back: replays asked while it was down never left, and those asked just before may
-     * have died with a node, so every chase asks again at the next tick and gets its full count of asks.
+     * have died with a node, so every chase asks again at the next tick and gets its full count of asks, and every
+     * gap whose replay is out asks again at the next tick (its own timers run on).
      */
     public void chaseAgain(long now) {
         chases.values().forEach(holes -> askAgain(holes, now));
+        gaps.values().forEach(Reorderer::askAgain);
     }
 
     /**
      * The seat (re)connected: the replays asked while it was away (at most once, so never queued for it) are asked
-     * again at the next tick, each with its full count of asks.
+     * again at the next tick — each chase with its full count of asks, and its gap's, if one is out.
      */
     public void chaseAgain(String seat, long now) {
         TreeMap<Long, Hole> holes = chases.get(seat);
         if (holes != null) {
             askAgain(holes, now);
         }
+        Gap gap = gaps.get(seat);
+        if (gap != null) {
+            askAgain(gap);
+        }
+    }
+
+    /** A gap whose replay is out asks again; one not yet asked for asks when its timeout ends, as before. */
+    private static void askAgain(Gap gap) {
+        gap.askAgain = gap.asked > 0;
     }
 
     private static void askAgain(TreeMap<Long, Hole> holes, long now) {

@@ -247,6 +247,47 @@ class ReordererTest {
     }
 
     @Test
+    void aSeatThatComesBackWhileItsGapsReplayIsOutIsAskedAgainAtTheNextTickAndItsGapWaitsAsBefore() {
+        offer("s-1", 1, T);
+        offer("s-1", 4, T);
+        assertThat(tick(T + 2_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2, 3));
+
+        reorderer.chaseAgain("s-1", T + 2_500); // it was away: the ask (QoS 0) never reached it
+
+        assertThat(tick(T + 2_600).requests()).containsExactly(new Reorderer.Replay("s-1", 2, 3));
+        assertThat(tick(T + 2_700).requests()).as("once").isEmpty();
+        assertThat(tick(T + 4_000).requests()).as("the gap's rebirth, on its own timer")
+                .containsExactly(new Reorderer.Rebirth("s-1"));
+    }
+
+    @Test
+    void aSeatThatComesBackBeforeItsGapsFirstAskIsAskedOnlyWhenTheTimeoutEnds() {
+        offer("s-1", 1, T);
+        offer("s-1", 4, T);
+
+        reorderer.chaseAgain("s-1", T + 500);
+
+        assertThat(tick(T + 600).requests()).isEmpty();
+        assertThat(tick(T + 2_000).requests()).containsExactly(new Reorderer.Replay("s-1", 2, 3));
+    }
+
+    @Test
+    void whenTheLinkComesBackEveryGapWhoseReplayIsOutAsksAgain() {
+        offer("s-1", 1, T);
+        offer("s-1", 4, T);
+        offer("s-2", 1, T);
+        offer("s-2", 3, T);
+        tick(T + 2_000); // both asked while the link was down: never left
+        offer("s-3", 1, T + 2_100);
+        offer("s-3", 5, T + 2_100); // opened since: not yet asked
+
+        reorderer.chaseAgain(T + 2_500);
+
+        assertThat(tick(T + 2_600).requests()).containsExactlyInAnyOrder(new Reorderer.Replay("s-1", 2, 3),
+                new Reorderer.Replay("s-2", 2, 2));
+    }
+
+    @Test
     void aSnapshotAheadOfTheEventsIsAGapThatReplayFills() {
         offer("s-1", 1, T);
         reorderer.expect("s-1", 3, applied.get("s-1"), T);
