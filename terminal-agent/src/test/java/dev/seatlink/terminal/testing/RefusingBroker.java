@@ -35,6 +35,11 @@ public final class RefusingBroker implements IAuthorizatorPolicy, AutoCloseable 
         this.rule = rule;
     }
 
+    /** A broker that refuses nothing: for its counts of what was published, or as one of a cluster's nodes. */
+    public static RefusingBroker plain() {
+        return new RefusingBroker("", (refusedSoFar, sinceFirstAskMs) -> false);
+    }
+
     public static RefusingBroker firstTimes(String filter, int times) {
         return new RefusingBroker(filter, (refusedSoFar, sinceFirstAskMs) -> refusedSoFar < times);
     }

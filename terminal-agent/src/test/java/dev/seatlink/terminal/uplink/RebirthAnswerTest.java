@@ -87,7 +87,7 @@ class RebirthAnswerTest {
 
     /** A broker, a listener on the seat's status (the floor), and the seat, once the floor heard it online. */
     private StatusListener startSeat() throws Exception {
-        broker = RefusingBroker.firstTimes("nothing/refused", 0);
+        broker = RefusingBroker.plain();
         url = broker.start(dir.resolve("broker"));
         StatusListener floor = listen("floor-test");
         agent = new SimulatedHardware().newAgent(TestSeat.config(url, dir.resolve("seat")),

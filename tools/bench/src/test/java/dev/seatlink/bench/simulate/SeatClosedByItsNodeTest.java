@@ -29,8 +29,8 @@ class SeatClosedByItsNodeTest {
     @Test
     void aSeatClosedByALiveNodeComesBackToThatNode() throws Exception {
         Vertx vertx = Vertx.vertx();
-        try (RefusingBroker own = RefusingBroker.firstTimes("nothing/refused", 0);
-             RefusingBroker other = RefusingBroker.firstTimes("nothing/refused", 0)) {
+        try (RefusingBroker own = RefusingBroker.plain();
+             RefusingBroker other = RefusingBroker.plain()) {
             String ownUrl = own.start(dir.resolve("own"));
             String otherUrl = other.start(dir.resolve("other"));
             try (FloorSimulator floor = new FloorSimulator(vertx,

@@ -29,7 +29,7 @@ class SimulatedSeatLateWillTest {
     @Test
     void itsOwnLateWillIsAnsweredWithAnOnlineStatusRetained() throws Exception {
         Vertx vertx = Vertx.vertx();
-        try (RefusingBroker broker = RefusingBroker.firstTimes("nothing/refused", 0)) {
+        try (RefusingBroker broker = RefusingBroker.plain()) {
             String url = broker.start(dir.resolve("broker"));
             try (FloorSimulator floor = new FloorSimulator(vertx, FloorSimulator.Settings.plain(url, "hq", "f1", 1, 1));
                  StatusListener gateway = new StatusListener(url, "floor-test", status)) {
