@@ -22,11 +22,10 @@ import org.tinylog.Logger;
  * or whose command subscription was not yet made again on a cluster still electing), and the asker then waited for
  * its next try while the partner held the events ({@code bench center} run 135: a gateway short of four events of
  * one seat for 8.5 s that its partner had stored 2.8 s before the ask). A part of them would only double what the
- * seat sends. What the asker already has is stored
- * once (by seat and seq), as with any replay, and this gateway drops its own copies coming back. Its own asks, heard
- * too, it leaves alone: heard after the seat's answer was stored, one would send the seat's events again
- * ({@code bench center} run 136). At most {@value #MAX_EVENTS} events per ask (the asker asks again for the rest),
- * one answer per seat at a time.
+ * seat sends. What the asker already has is stored once (by seat and seq), as with any replay, and this gateway
+ * drops its own copies coming back. Its own asks, heard too, it leaves alone: heard after the seat's answer was
+ * stored, one would send the seat's events again ({@code bench center} run 136). At most {@value #MAX_EVENTS}
+ * events per ask (the asker asks again for the rest), one answer per seat at a time.
  */
 public final class PartnerFill implements BrokerLink.ReplayAsks {
     static final int MAX_EVENTS = 500;
