@@ -18,9 +18,9 @@ import org.tinylog.Logger;
  *
  * <p>A seat shown offline here is answered with whatever this gateway stored of the asked seqs. A seat online is
  * answered too, but only when this store holds every one of them, and for at most {@value #MAX_ONLINE_AT_ONCE} seats
- * at a time: just after a node's death the seat's own answer may never come (the ask reached no seat that was away
- * or whose command subscription was not yet made again on a cluster still electing), and the asker then waited for
- * its next try while the partner held the events ({@code bench center} run 135: a gateway short of four events of
+ * at a time: just after a node's death the seat's own answer may never come (a seat that was away, or whose command
+ * subscription was not yet made again on a cluster still electing, never hears the ask), and the asker then waited
+ * for its next try while the partner held the events ({@code bench center} run 135: a gateway short of four events of
  * one seat for 8.5 s that its partner had stored 2.8 s before the ask). A part of them would only double what the
  * seat sends. What the asker already has is stored once (by seat and seq), as with any replay, and this gateway
  * drops its own copies coming back. Its own asks, heard too, it leaves alone: heard after the seat's answer was
