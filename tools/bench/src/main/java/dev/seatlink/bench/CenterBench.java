@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -420,6 +421,7 @@ final class CenterBench {
         long rebirthsBefore = sum(sims, FloorSimulator::rebirths);
         long replayedBefore = sum(sims, FloorSimulator::replayed);
         long killed = 0;
+        LocalDateTime killedAt = null; // the nodes' logs are in the host's local time
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
         int step = 0;
         while (System.nanoTime() < end) {
@@ -427,6 +429,7 @@ final class CenterBench {
             if (++step == 100) {
                 node.kill();
                 killed = System.nanoTime();
+                killedAt = LocalDateTime.now();
             }
             Thread.sleep(10);
         }
@@ -440,6 +443,8 @@ final class CenterBench {
             lost += Math.max(0, sims.get(floorIndex(gateway)).sent() - (long) storedCount(gateway));
         }
         List<Outages.Summary> outages = sims.stream().map(FloorSimulator::takeOutages).toList();
+        String leadersTaken = killedAt == null ? "not read: the node was not killed"
+                : StreamLeaders.describe(newLeaders(cluster, killedAt, LocalDateTime.now()));
         node.start();
         table.row("node kill -9 (" + onNode.get(busiest) + " gateways on it): every store whole after",
                         whole == null ? "not within 180 s" : String.format("%d ms", sinceKill), "≤ 15 s")
@@ -451,7 +456,21 @@ final class CenterBench {
                 .row("node kill -9: rebirths the seats answered (either gateway's asks) / events they replayed, until "
                         + "whole", String.format("%,d / %,d", rebirths, replayed), "")
                 .row("node kill -9: each gateway whole after (* was on the killed node)", wholeAfter(gateways,
-                        wholeAt, killed, gateway -> nodeOf.get(gateway).equals(busiest)), "");
+                        wholeAt, killed, gateway -> nodeOf.get(gateway).equals(busiest)), "")
+                .row("node kill -9: MQTT streams whose leader it was (new leader elected after)", leadersTaken, "");
+    }
+
+    /** The MQTT streams the nodes' logs say had a new leader elected between the two times. */
+    private static Map<String, Duration> newLeaders(NatsCluster cluster, LocalDateTime from, LocalDateTime until)
+            throws IOException {
+        Map<String, Duration> elected = new HashMap<>();
+        for (NatsNode node : cluster.nodes()) {
+            try (java.util.stream.Stream<String> log = Files.lines(node.log(), StandardCharsets.ISO_8859_1)) {
+                StreamLeaders.electedBetween(log, from, until)
+                        .forEach((stream, after) -> elected.merge(stream, after, StreamLeaders::earlier));
+            }
+        }
+        return elected;
     }
 
     /** What the floors' seats counted so far, all floors together. */
