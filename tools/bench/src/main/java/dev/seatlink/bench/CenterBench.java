@@ -14,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,6 +39,7 @@ import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A centre on a 3-node NATS cluster: F floors of S seats, two gateways per floor (each its own JVM), the
@@ -461,16 +463,10 @@ final class CenterBench {
     }
 
     /** The MQTT streams the nodes' logs say had a new leader elected between the two times. */
-    private static Map<String, Duration> newLeaders(NatsCluster cluster, LocalDateTime from, LocalDateTime until)
-            throws IOException {
-        Map<String, Duration> elected = new HashMap<>();
-        for (NatsNode node : cluster.nodes()) {
-            try (java.util.stream.Stream<String> log = Files.lines(node.log(), StandardCharsets.ISO_8859_1)) {
-                StreamLeaders.electedBetween(log, from, until)
-                        .forEach((stream, after) -> elected.merge(stream, after, StreamLeaders::earlier));
-            }
+    private static Map<String, Duration> newLeaders(NatsCluster cluster, LocalDateTime from, LocalDateTime until) {
+        try (Stream<String> lines = nodeLogs(cluster)) {
+            return StreamLeaders.electedBetween(lines, from, until);
         }
-        return elected;
     }
 
     /** What the floors' seats counted so far, all floors together. */
@@ -490,20 +486,29 @@ final class CenterBench {
     }
 
     /** Per text, the lines of the nodes' logs that contain it (each log read once). */
-    private long[] nodeLogLines(NatsCluster cluster, String... texts) throws IOException {
+    private static long[] nodeLogLines(NatsCluster cluster, String... texts) {
         long[] lines = new long[texts.length];
-        for (NatsNode node : cluster.nodes()) {
-            try (java.util.stream.Stream<String> log = Files.lines(node.log(), StandardCharsets.ISO_8859_1)) {
-                log.forEach(line -> {
-                    for (int i = 0; i < texts.length; i++) {
-                        if (line.contains(texts[i])) {
-                            lines[i]++;
-                        }
+        try (Stream<String> log = nodeLogs(cluster)) {
+            log.forEach(line -> {
+                for (int i = 0; i < texts.length; i++) {
+                    if (line.contains(texts[i])) {
+                        lines[i]++;
                     }
-                });
-            }
+                }
+            });
         }
         return lines;
+    }
+
+    /** Every line of every node's log, node after node; each log is opened when reached and closed when read. */
+    private static Stream<String> nodeLogs(NatsCluster cluster) {
+        return cluster.nodes().stream().flatMap(node -> {
+            try {
+                return Files.lines(node.log(), StandardCharsets.ISO_8859_1);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** Until every gateway's store holds every event its floor's seats made; null when it did not in time. */

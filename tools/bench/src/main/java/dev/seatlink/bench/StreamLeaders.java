@@ -46,7 +46,7 @@ final class StreamLeaders {
     }
 
     /** The shorter of two times: merges what several nodes' logs say of one stream. */
-    static Duration earlier(Duration one, Duration other) {
+    private static Duration earlier(Duration one, Duration other) {
         return one.compareTo(other) <= 0 ? one : other;
     }
 
