@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * primary is killed meanwhile (the standby takes over and stores on while the store is still down): what waited in the
  * gateways' outboxes reaches the centre store once it is back, and in the end every store is whole.
  */
-class CentreStoreOutageTest extends FailoverOnCluster {
+class StoreOutageTest extends FailoverOnCluster {
     @Test
     void thePrimaryKilledWhileTheCentreStoreIsDownLosesNothingThereEither() throws Exception {
         try (ClusterFloor floor = startFloor("f4")) {
