@@ -234,7 +234,9 @@ final class FloorVerticle extends VerticleBase {
         MovesPublisher movesOut = new MovesPublisher(link, codec, keeper, site, floorId, clock);
         layout.onRelayout(new Relayout(configs, tick, live, movesOut));
         HandoverBuilder handovers = new HandoverBuilder(store, auditLog, shiftRecords);
-        List<PeriodicJob> jobs = new ArrayList<>(List.of(tick, new MoveExpiry(layout),
+        PartnerFill partnerFill = new PartnerFill(seat -> floor.seat(seat).map(view -> !view.online()).orElse(false),
+                updater::askedReplay, new StoreReads(vertx, store), outbox, metrics::replayedForPartner, clock);
+        List<PeriodicJob> jobs = new ArrayList<>(List.of(tick, new MoveExpiry(layout), partnerFill,
                 new HandsFirst(floor, tick, clock), keeper, new ReorderCheck(updater), new HeldSeatUpdates(live),
                 new StreamHeartbeat(stream), cti,
                 new Retention(vertx, store, auditLog, shiftRecords, config.store().retentionDays(), clock),
@@ -297,10 +299,7 @@ final class FloorVerticle extends VerticleBase {
                 }
             });
             keeper.onRecovery(updater::linkCameBack);
-            link.start(ingest, keeper, configs, new PartnerFill(
-                    seat -> floor.seat(seat).map(view -> !view.online()).orElse(false), updater::askedReplay,
-                    new StoreReads(vertx, store), outbox,
-                    metrics::replayedForPartner), updater::partnerAsked);
+            link.start(ingest, keeper, configs, partnerFill, updater::partnerAsked);
             if (ami != null) {
                 ami.start();
             }

@@ -17,17 +17,23 @@ import dev.seatlink.gateway.testing.SeatTerminal;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Cause;
 import dev.seatlink.protocol.ClientId;
+import dev.seatlink.protocol.Codec;
+import dev.seatlink.protocol.Command;
+import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatStatus;
 import dev.seatlink.protocol.Topic;
 import dev.seatlink.terminal.seat.Key;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -235,6 +241,53 @@ class GatewayPairTest {
             await().atMost(PATIENCE).until(() -> storedSeqs(httpA).equals(List.of(1L, 2L, 3L, 4L)));
             assertThat(storedSeqs(httpB)).containsExactly(1L, 2L, 3L, 4L);
             assertThat(httpB.get("/metrics").body()).contains("seatlink_partner_replayed_events_total 3");
+        }
+    }
+
+    @Test
+    void aGatewayGetsTheEventsItMissedFromItsPartnerWhenASeatOnlineDoesNotAnswerTheReplay() throws Exception {
+        Gateway b = gateway("b");
+        Http httpB = new Http(b.httpPort());
+        // a seat online that answers rebirths (so it stays online) but never a replay
+        ScheduledExecutorService rebirths = Executors.newSingleThreadScheduledExecutor();
+        try (MqttProbe seat = new MqttProbe(broker.url(), Topic.seat("hq", "f1", "s-001", Topic.Kind.CMD).toString())) {
+            Set<String> answered = new HashSet<>(); // by the one scheduled task only
+            rebirths.scheduleWithFixedDelay(() -> answerRebirths(seat, answered), 0, 200, TimeUnit.MILLISECONDS);
+            long now = System.currentTimeMillis();
+            seat.publish(Topic.seat("hq", "f1", "s-001", Topic.Kind.STATUS), SeatStatus.online("boot-1", "test", now));
+            for (long seq = 1; seq <= 3; seq++) {
+                seat.publish(Topic.seat("hq", "f1", "s-001", Topic.Kind.EVENT), event(seq, now));
+            }
+            await().atMost(PATIENCE).until(() -> storedSeqs(httpB).equals(List.of(1L, 2L, 3L)));
+            Gateway a = gateway("a"); // never heard seqs 1..3
+            Http httpA = new Http(a.httpPort());
+            await().atMost(PATIENCE).until(() -> "GRANTED".equals(httpA.json("/health").path("subscriptions").asText()));
+
+            seat.publish(Topic.seat("hq", "f1", "s-001", Topic.Kind.EVENT), event(4, now));
+
+            // a asks the seat to replay 1..3; the seat, online at b too, says nothing, so b sends what it stored
+            await().atMost(PATIENCE).until(() -> storedSeqs(httpA).equals(List.of(1L, 2L, 3L, 4L)));
+            assertThat(httpB.json("/api/seats/s-001").path("online").asBoolean()).isTrue();
+            assertThat(httpB.get("/metrics").body()).contains("seatlink_partner_replayed_events_total 3");
+        } finally {
+            rebirths.shutdownNow();
+        }
+    }
+
+    /** Answers each rebirth the seat was asked and not yet {@code answered}, as a terminal does; not a replay. */
+    private static void answerRebirths(MqttProbe seat, Set<String> answered) {
+        Codec codec = new Codec();
+        for (MqttProbe.Received received : List.copyOf(seat.received())) {
+            if (codec.decode(received.topic(), received.payload().getBytes(StandardCharsets.UTF_8))
+                    instanceof Decoded.Accepted accepted && accepted.message() instanceof Command.Rebirth rebirth
+                    && answered.add(rebirth.id())) {
+                try {
+                    seat.publish(Topic.seat("hq", "f1", "s-001", Topic.Kind.STATUS), SeatStatus.online("boot-1",
+                            "test", System.currentTimeMillis()).answering(rebirth.id()));
+                } catch (MqttException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
     }
 

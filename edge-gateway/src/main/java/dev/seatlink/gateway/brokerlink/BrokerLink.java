@@ -16,6 +16,7 @@ import dev.seatlink.protocol.GatewayStatus;
 import dev.seatlink.protocol.Ids;
 import dev.seatlink.protocol.Probe;
 import dev.seatlink.protocol.SeatConfig;
+import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.Topic;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
@@ -70,6 +71,7 @@ public final class BrokerLink implements LinkHealth, FloorLink {
     private static final long NOT_GRANTED = Long.MAX_VALUE;
     private static final String CONFIG_LEVEL = "/" + Topic.Kind.CONFIG.level();
     private static final String CMD_LEVEL = "/" + Topic.Kind.CMD.level();
+    private static final String EVENT_LEVEL = "/" + Topic.Kind.EVENT.level();
 
     /** Who keeps what the broker retains as seats' configs (heard on every subscribe). */
     public interface RetainedConfigs {
@@ -82,6 +84,12 @@ public final class BrokerLink implements LinkHealth, FloorLink {
      */
     public interface ReplayAsks {
         void asked(String seat, Command.Replay replay);
+
+        /** Whether an ask of this seat waits to see the seat answer it: its events are then passed to {@link #heard}. */
+        boolean awaitsSeat(String seat);
+
+        /** An event of a seat {@link #awaitsSeat awaited}, heard on its {@code event} topic. */
+        void heard(String seat, long seq);
     }
 
     /**
@@ -327,6 +335,16 @@ public final class BrokerLink implements LinkHealth, FloorLink {
         connected.disconnect(); // its close handler reconnects
     }
 
+    /** A seat's event, for the replay asks waiting to see whether the seat answers them (decoded only then). */
+    private void seatAnswering(String topic, MqttPublishMessage message) {
+        int seatEnd = topic.length() - EVENT_LEVEL.length();
+        String seat = topic.substring(topic.lastIndexOf('/', seatEnd - 1) + 1, seatEnd);
+        if (replayAsks.awaitsSeat(seat) && codec.decode(topic, message.payload().getBytes())
+                instanceof Decoded.Accepted accepted && accepted.message() instanceof SeatEvent event) {
+            replayAsks.heard(seat, event.seq());
+        }
+    }
+
     private void received(MqttClient on, MqttPublishMessage message) {
         String topic = message.topicName();
         check.received(topic, message.qosLevel().value(), message.isRetain(), clock.millis());
@@ -351,6 +369,9 @@ public final class BrokerLink implements LinkHealth, FloorLink {
         }
         boolean lease = topic.equals(settings.statusTopic().toString());
         if (!lease && !topic.endsWith(CONFIG_LEVEL)) {
+            if (topic.endsWith(EVENT_LEVEL)) {
+                seatAnswering(topic, message);
+            }
             inbox.received(new Received(on, message)); // seat data: acknowledged once stored
             return;
         }

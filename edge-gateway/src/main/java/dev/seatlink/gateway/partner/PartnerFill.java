@@ -1,11 +1,16 @@
 package dev.seatlink.gateway.partner;
 
 import dev.seatlink.gateway.brokerlink.BrokerLink;
+import dev.seatlink.gateway.jobs.PeriodicJob;
+import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.SeatEvent;
 import io.vertx.core.Future;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.tinylog.Logger;
 
@@ -16,21 +21,28 @@ import org.tinylog.Logger;
  * acknowledged events undelivered to one session — and a seat that died (with its node, or for good) cannot replay
  * them: without this the two stores would stay different for good.
  *
- * <p>A seat shown offline here is answered with whatever this gateway stored of the asked seqs. A seat online is
- * answered too, but only when this store holds every one of them, and for at most {@value #MAX_ONLINE_AT_ONCE} seats
- * at a time: just after a node's death the seat's own answer may never come (a seat that was away, or whose command
- * subscription was not yet made again on a cluster still electing, never hears the ask), and the asker then waited
- * for its next try while the partner held the events ({@code bench center} run 135: a gateway short of four events of
- * one seat for 8.5 s that its partner had stored 2.8 s before the ask). A part of them would only double what the
- * seat sends. What the asker already has is stored once (by seat and seq), as with any replay, and this gateway
- * drops its own copies coming back. Its own asks, heard too, it leaves alone: heard after the seat's answer was
- * stored, one would send the seat's events again ({@code bench center} run 136). At most {@value #MAX_EVENTS}
- * events per ask (the asker asks again for the rest), one answer per seat at a time.
+ * <p>A seat shown offline here is answered at once with whatever this gateway stored of the asked seqs. A seat online
+ * is first left {@value #SEAT_FIRST_MS} ms to answer itself: just after a node's death its answer may never come (a
+ * seat that was away, or whose command subscription was not yet made again on a cluster still electing, never hears
+ * the ask), and the asker then waited for its next try while the partner held the events ({@code bench center} run
+ * 135: a gateway short of four events of one seat for 8.5 s that its partner had stored 2.8 s before the ask). Heard
+ * answering (an asked seq on its {@code event} topic), it is left to it; else this gateway answers, when its store
+ * holds every asked event (a part of them would only double what the seat sends), at most
+ * {@value #MAX_ONLINE_AT_ONCE} seats at a time, the others waiting their turn: asks beyond that number were dropped
+ * until run 152, where one such seat never answered and its asker was whole 8.3 s later than its partner could have
+ * made it. What the asker already has is stored once (by seat and seq), as with any replay, and this gateway drops
+ * its own copies coming back. Its own asks, heard too, it leaves alone: heard after the seat's answer was stored, one
+ * would send the seat's events again ({@code bench center} run 136). At most {@value #MAX_EVENTS} events per ask (the
+ * asker asks again for the rest), one answer per seat at a time.
  */
-public final class PartnerFill implements BrokerLink.ReplayAsks {
+public final class PartnerFill implements BrokerLink.ReplayAsks, PeriodicJob {
     static final int MAX_EVENTS = 500;
     /** Seats online here answered at once at most: each answer is publishes more on a cluster that may be behind. */
     static final int MAX_ONLINE_AT_ONCE = 32;
+    /** How long a seat online here has to answer an ask itself: its answer comes in well under a second. */
+    static final long SEAT_FIRST_MS = 1_000;
+    /** Asks of seats online here waiting, one per seat: beyond this the oldest is left to its asker's next try. */
+    static final int MAX_WAITING = 4_096;
 
     /** Whether a seat of this floor is shown offline here (false for a seat the floor does not have). */
     public interface SeatPresence {
@@ -57,21 +69,29 @@ public final class PartnerFill implements BrokerLink.ReplayAsks {
         void republished(int events);
     }
 
+    /** An online seat's ask, and when it was heard (by the floor's clock). */
+    private record Waiting(Command.Replay replay, long heardAt) {
+    }
+
     private final SeatPresence presence;
     private final OwnAsks ownAsks;
     private final StoredEvents store;
     private final Republisher republisher;
     private final Counter counter;
+    private final FloorClock clock;
     private final Set<String> answering = new HashSet<>();
+    /** In the order heard: a seat asked again goes to the back. */
+    private final Map<String, Waiting> waiting = new LinkedHashMap<>();
     private int answeringOnline;
 
     public PartnerFill(SeatPresence presence, OwnAsks ownAsks, StoredEvents store, Republisher republisher,
-                       Counter counter) {
+                       Counter counter, FloorClock clock) {
         this.presence = presence;
         this.ownAsks = ownAsks;
         this.store = store;
         this.republisher = republisher;
         this.counter = counter;
+        this.clock = clock;
     }
 
     @Override
@@ -79,10 +99,56 @@ public final class PartnerFill implements BrokerLink.ReplayAsks {
         if (ownAsks.own(replay.id())) {
             return;
         }
-        boolean offline = presence.offline(seat);
-        if (!offline && (replay.to() == null || answeringOnline >= MAX_ONLINE_AT_ONCE)) {
+        waiting.remove(seat);
+        if (presence.offline(seat)) {
+            answer(seat, replay, true);
+            return;
+        }
+        if (replay.to() == null) {
             return; // an ask to no end: the seat's journal alone knows where its events end
         }
+        if (waiting.size() >= MAX_WAITING) {
+            Iterator<String> oldest = waiting.keySet().iterator();
+            oldest.next();
+            oldest.remove();
+        }
+        waiting.put(seat, new Waiting(replay, clock.millis()));
+    }
+
+    @Override
+    public boolean awaitsSeat(String seat) {
+        return waiting.containsKey(seat);
+    }
+
+    @Override
+    public void heard(String seat, long seq) {
+        Waiting ask = waiting.get(seat);
+        if (ask != null && seq >= ask.replay().from() && seq <= ask.replay().to()) {
+            waiting.remove(seat); // the seat answers itself
+        }
+    }
+
+    @Override
+    public long periodMs() {
+        return 250;
+    }
+
+    /** Answers the waiting asks the seats left unanswered, oldest first, as many as may be answered at once. */
+    @Override
+    public void run() {
+        long now = clock.millis();
+        Iterator<Map.Entry<String, Waiting>> asks = waiting.entrySet().iterator();
+        while (asks.hasNext() && answeringOnline < MAX_ONLINE_AT_ONCE) {
+            Map.Entry<String, Waiting> ask = asks.next();
+            if (now - ask.getValue().heardAt() < SEAT_FIRST_MS) {
+                return; // the later ones were heard later still
+            }
+            asks.remove();
+            answer(ask.getKey(), ask.getValue().replay(), presence.offline(ask.getKey()));
+        }
+    }
+
+    private void answer(String seat, Command.Replay replay, boolean offline) {
         if (!answering.add(seat)) {
             return;
         }
@@ -98,8 +164,8 @@ public final class PartnerFill implements BrokerLink.ReplayAsks {
                     }
                     if (!found.isEmpty()) {
                         Logger.info("seat {} was asked to replay seq {}..{} ({}): sending the {} of them this gateway "
-                                + "stored", seat, replay.from(), to, offline ? "offline here" : "all stored here",
-                                found.size());
+                                + "stored", seat, replay.from(), to, offline ? "offline here" : "all stored here, "
+                                + "the seat not heard answering", found.size());
                     }
                     return Future.succeededFuture(found);
                 })

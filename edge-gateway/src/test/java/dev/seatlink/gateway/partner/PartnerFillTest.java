@@ -20,6 +20,7 @@ class PartnerFillTest {
     private final List<Long> sent = new ArrayList<>();
     private final List<Integer> counted = new ArrayList<>();
     private final Set<String> offline = Set.of("s-1");
+    private long now = NOW;
     /** A store holding seqs 1..8 of every seat, that notes what it was asked for. */
     private PartnerFill.StoredEvents store = (seat, from, to) -> {
         reads.add(seat + " " + from + ".." + to);
@@ -33,7 +34,8 @@ class PartnerFillTest {
 
     private PartnerFill fill() {
         return new PartnerFill(offline::contains, id -> id.startsWith("own-"),
-                (seat, from, to) -> store.between(seat, from, to), event -> republisher.republish(event), counted::add);
+                (seat, from, to) -> store.between(seat, from, to), event -> republisher.republish(event), counted::add,
+                () -> now);
     }
 
     private static SeatEvent event(String seat, long seq) {
@@ -55,16 +57,44 @@ class PartnerFillTest {
     }
 
     @Test
-    void aSeatOnlineHereWhoseAskedEventsAreAllStoredHereHasThemSentToo() {
-        fill().asked("s-2", replay(3, 5L));
+    void aSeatOnlineHereNotHeardAnsweringWithinASecondHasTheAskedEventsSentWhenAllAreStoredHere() {
+        PartnerFill fill = fill();
+
+        fill.asked("s-2", replay(3, 5L));
+        now += PartnerFill.SEAT_FIRST_MS - 1;
+        fill.run();
+        assertThat(reads).as("the seat's own turn first").isEmpty();
+        fill.heard("s-2", 6); // a new event, not an answer
+        now += 1;
+        fill.run();
 
         assertThat(sent).containsExactly(3L, 4L, 5L);
         assertThat(counted).containsExactly(3);
+        assertThat(fill.awaitsSeat("s-2")).isFalse();
+    }
+
+    @Test
+    void aSeatOnlineHereHeardAnsweringTheAskItselfIsLeftToIt() {
+        PartnerFill fill = fill();
+
+        fill.asked("s-2", replay(3, 5L));
+        assertThat(fill.awaitsSeat("s-2")).isTrue();
+        fill.heard("s-2", 4);
+        now += PartnerFill.SEAT_FIRST_MS;
+        fill.run();
+
+        assertThat(fill.awaitsSeat("s-2")).isFalse();
+        assertThat(reads).isEmpty();
+        assertThat(sent).isEmpty();
     }
 
     @Test
     void aSeatOnlineHereAskedForEventsNotAllStoredHereAnswersItself() {
-        fill().asked("s-2", replay(6, 10L));
+        PartnerFill fill = fill();
+
+        fill.asked("s-2", replay(6, 10L));
+        now += PartnerFill.SEAT_FIRST_MS;
+        fill.run();
 
         assertThat(reads).containsExactly("s-2 6..10");
         assertThat(sent).isEmpty();
@@ -72,14 +102,19 @@ class PartnerFillTest {
 
     @Test
     void aSeatOnlineHereAskedToReplayToNoEndAnswersItself() {
-        fill().asked("s-2", replay(3, null));
+        PartnerFill fill = fill();
 
+        fill.asked("s-2", replay(3, null));
+        now += PartnerFill.SEAT_FIRST_MS;
+        fill.run();
+
+        assertThat(fill.awaitsSeat("s-2")).isFalse();
         assertThat(reads).isEmpty();
         assertThat(sent).isEmpty();
     }
 
     @Test
-    void atMostThirtyTwoSeatsOnlineHereAreAnsweredAtOnceWhileSeatsOfflineStillAre() {
+    void atMostThirtyTwoSeatsOnlineHereAreAnsweredAtOnceTheOthersInTurnWhileSeatsOfflineAreAtOnce() {
         List<Promise<Void>> unacknowledged = new ArrayList<>();
         republisher = event -> {
             Promise<Void> acked = Promise.promise();
@@ -88,15 +123,53 @@ class PartnerFillTest {
         };
         PartnerFill fill = fill();
 
-        for (int seat = 2; seat <= 34; seat++) {
+        for (int seat = 2; seat <= 40; seat++) {
             fill.asked("s-" + seat, replay(3, 3L));
         }
+        now += PartnerFill.SEAT_FIRST_MS;
+        fill.run();
+        assertThat(reads).hasSize(PartnerFill.MAX_ONLINE_AT_ONCE).contains("s-2 3..3", "s-33 3..3")
+                .doesNotContain("s-34 3..3");
         fill.asked("s-1", replay(3, 3L));
-        assertThat(reads).hasSize(PartnerFill.MAX_ONLINE_AT_ONCE + 1).doesNotContain("s-34 3..3").contains("s-1 3..3");
+        assertThat(reads).contains("s-1 3..3");
         unacknowledged.get(0).complete();
-        fill.asked("s-34", replay(3, 3L));
+        fill.run();
+        assertThat(reads).contains("s-34 3..3").doesNotContain("s-35 3..3");
+        for (int i = 1; i < unacknowledged.size(); i++) {
+            unacknowledged.get(i).complete();
+            fill.run();
+        }
 
-        assertThat(reads).contains("s-34 3..3");
+        assertThat(reads).hasSize(40);
+    }
+
+    @Test
+    void theOldestAskOfASeatOnlineHereIsLeftToItsAskerOnceTooManyWait() {
+        PartnerFill fill = fill();
+
+        for (int seat = 2; seat <= PartnerFill.MAX_WAITING + 2; seat++) {
+            fill.asked("s-" + seat, replay(3, 3L));
+        }
+
+        assertThat(fill.awaitsSeat("s-2")).isFalse();
+        assertThat(fill.awaitsSeat("s-3")).isTrue();
+        assertThat(fill.awaitsSeat("s-" + (PartnerFill.MAX_WAITING + 2))).isTrue();
+    }
+
+    @Test
+    void aSeatAskedAgainWaitsItsSecondFromTheNewAsk() {
+        PartnerFill fill = fill();
+
+        fill.asked("s-2", replay(3, 5L));
+        now += PartnerFill.SEAT_FIRST_MS / 2;
+        fill.asked("s-2", replay(4, 5L));
+        now += PartnerFill.SEAT_FIRST_MS / 2;
+        fill.run();
+        assertThat(reads).isEmpty();
+        now += PartnerFill.SEAT_FIRST_MS / 2;
+        fill.run();
+
+        assertThat(reads).containsExactly("s-2 4..5");
     }
 
     @Test
@@ -105,6 +178,8 @@ class PartnerFillTest {
 
         fill.asked("s-1", new Command.Replay("own-1", 3, 5L, NOW));
         fill.asked("s-2", new Command.Replay("own-2", 3, 5L, NOW));
+        now += PartnerFill.SEAT_FIRST_MS;
+        fill.run();
 
         assertThat(reads).isEmpty();
         assertThat(sent).isEmpty();
