@@ -225,14 +225,7 @@ class GatewayPairTest {
         Http httpB = new Http(b.httpPort());
         try (MqttProbe seat = new MqttProbe(broker.url())) { // a seat that sends, then dies with its journal
             long now = System.currentTimeMillis();
-            seat.publish(Topic.seat("hq", "f1", "s-001", Topic.Kind.STATUS), SeatStatus.online("boot-1", "test", now));
-            for (long seq = 1; seq <= 3; seq++) {
-                seat.publish(Topic.seat("hq", "f1", "s-001", Topic.Kind.EVENT), event(seq, now));
-            }
-            await().atMost(PATIENCE).until(() -> storedSeqs(httpB).equals(List.of(1L, 2L, 3L)));
-            Gateway a = gateway("a"); // never heard seqs 1..3
-            Http httpA = new Http(a.httpPort());
-            await().atMost(PATIENCE).until(() -> "GRANTED".equals(httpA.json("/health").path("subscriptions").asText()));
+            Http httpA = partnerStartedAfterThreeEvents(seat, now, httpB);
 
             seat.publish(Topic.seat("hq", "f1", "s-001", Topic.Kind.EVENT), event(4, now));
             seat.publish(Topic.seat("hq", "f1", "s-001", Topic.Kind.STATUS), SeatStatus.offline("boot-1", now + 4));
@@ -254,14 +247,7 @@ class GatewayPairTest {
             Set<String> answered = new HashSet<>(); // by the one scheduled task only
             rebirths.scheduleWithFixedDelay(() -> answerRebirths(seat, answered), 0, 200, TimeUnit.MILLISECONDS);
             long now = System.currentTimeMillis();
-            seat.publish(Topic.seat("hq", "f1", "s-001", Topic.Kind.STATUS), SeatStatus.online("boot-1", "test", now));
-            for (long seq = 1; seq <= 3; seq++) {
-                seat.publish(Topic.seat("hq", "f1", "s-001", Topic.Kind.EVENT), event(seq, now));
-            }
-            await().atMost(PATIENCE).until(() -> storedSeqs(httpB).equals(List.of(1L, 2L, 3L)));
-            Gateway a = gateway("a"); // never heard seqs 1..3
-            Http httpA = new Http(a.httpPort());
-            await().atMost(PATIENCE).until(() -> "GRANTED".equals(httpA.json("/health").path("subscriptions").asText()));
+            Http httpA = partnerStartedAfterThreeEvents(seat, now, httpB);
 
             seat.publish(Topic.seat("hq", "f1", "s-001", Topic.Kind.EVENT), event(4, now));
 
@@ -272,6 +258,21 @@ class GatewayPairTest {
         } finally {
             rebirths.shutdownNow();
         }
+    }
+
+    /**
+     * The seat online says seqs 1..3, which gateway b (already running) stores; then gateway a starts, never having
+     * heard them, and subscribes: returns a's HTTP.
+     */
+    private Http partnerStartedAfterThreeEvents(MqttProbe seat, long now, Http httpB) throws MqttException {
+        seat.publish(Topic.seat("hq", "f1", "s-001", Topic.Kind.STATUS), SeatStatus.online("boot-1", "test", now));
+        for (long seq = 1; seq <= 3; seq++) {
+            seat.publish(Topic.seat("hq", "f1", "s-001", Topic.Kind.EVENT), event(seq, now));
+        }
+        await().atMost(PATIENCE).until(() -> storedSeqs(httpB).equals(List.of(1L, 2L, 3L)));
+        Http httpA = new Http(gateway("a").httpPort());
+        await().atMost(PATIENCE).until(() -> "GRANTED".equals(httpA.json("/health").path("subscriptions").asText()));
+        return httpA;
     }
 
     /** Answers each rebirth the seat was asked and not yet {@code answered}, as a terminal does; not a replay. */
