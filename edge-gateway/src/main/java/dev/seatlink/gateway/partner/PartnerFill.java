@@ -1,8 +1,8 @@
 package dev.seatlink.gateway.partner;
 
 import dev.seatlink.gateway.brokerlink.BrokerLink;
-import dev.seatlink.gateway.jobs.PeriodicJob;
 import dev.seatlink.gateway.floor.FloorClock;
+import dev.seatlink.gateway.jobs.PeriodicJob;
 import dev.seatlink.protocol.Command;
 import dev.seatlink.protocol.SeatEvent;
 import io.vertx.core.Future;
