@@ -30,13 +30,13 @@ final class SeqGuards {
 
     SeqGuards(FloorModel floor, SeatProgress applied, Metrics metrics, RejectLog rejectLog, SeatOutbox outbox,
               FloorClock clock, ReplayIds replayIds) {
-        this.replayIds = replayIds;
         this.floor = floor;
         this.applied = applied;
         this.metrics = metrics;
         this.rejectLog = rejectLog;
         this.outbox = outbox;
         this.clock = clock;
+        this.replayIds = replayIds;
     }
 
     /**

@@ -38,6 +38,24 @@ class PartnerFillTest {
                 () -> now);
     }
 
+    /** Each publish is noted in {@link #sent} and taken by the broker only when the test completes its promise. */
+    private List<Promise<Void>> brokerTakesEachWhenTold() {
+        List<Promise<Void>> unacknowledged = new ArrayList<>();
+        republisher = event -> {
+            sent.add(event.seq());
+            Promise<Void> acked = Promise.promise();
+            unacknowledged.add(acked);
+            return acked.future();
+        };
+        return unacknowledged;
+    }
+
+    /** The second a seat online has to answer for itself passes, and the waiting asks are answered. */
+    private void afterTheSeatsSecond(PartnerFill fill) {
+        now += PartnerFill.SEAT_FIRST_MS;
+        fill.run();
+    }
+
     private static SeatEvent event(String seat, long seq) {
         return new SeatEvent(seat, "a1", AgentState.READY, AgentState.BUSY, null, false, NOW + seq, seq, "boot",
                 Cause.BUTTON);
@@ -80,8 +98,7 @@ class PartnerFillTest {
         fill.asked("s-2", replay(3, 5L));
         assertThat(fill.awaitsSeat("s-2")).isTrue();
         fill.heard("s-2", 4);
-        now += PartnerFill.SEAT_FIRST_MS;
-        fill.run();
+        afterTheSeatsSecond(fill);
 
         assertThat(fill.awaitsSeat("s-2")).isFalse();
         assertThat(reads).isEmpty();
@@ -93,8 +110,7 @@ class PartnerFillTest {
         PartnerFill fill = fill();
 
         fill.asked("s-2", replay(6, 10L));
-        now += PartnerFill.SEAT_FIRST_MS;
-        fill.run();
+        afterTheSeatsSecond(fill);
 
         assertThat(reads).containsExactly("s-2 6..10");
         assertThat(sent).isEmpty();
@@ -105,8 +121,7 @@ class PartnerFillTest {
         PartnerFill fill = fill();
 
         fill.asked("s-2", replay(3, null));
-        now += PartnerFill.SEAT_FIRST_MS;
-        fill.run();
+        afterTheSeatsSecond(fill);
 
         assertThat(fill.awaitsSeat("s-2")).isFalse();
         assertThat(reads).isEmpty();
@@ -115,19 +130,13 @@ class PartnerFillTest {
 
     @Test
     void atMostThirtyTwoSeatsOnlineHereAreAnsweredAtOnceTheOthersInTurnWhileSeatsOfflineAreAtOnce() {
-        List<Promise<Void>> unacknowledged = new ArrayList<>();
-        republisher = event -> {
-            Promise<Void> acked = Promise.promise();
-            unacknowledged.add(acked);
-            return acked.future();
-        };
+        List<Promise<Void>> unacknowledged = brokerTakesEachWhenTold();
         PartnerFill fill = fill();
 
         for (int seat = 2; seat <= 40; seat++) {
             fill.asked("s-" + seat, replay(3, 3L));
         }
-        now += PartnerFill.SEAT_FIRST_MS;
-        fill.run();
+        afterTheSeatsSecond(fill);
         assertThat(reads).hasSize(PartnerFill.MAX_ONLINE_AT_ONCE).contains("s-2 3..3", "s-33 3..3")
                 .doesNotContain("s-34 3..3");
         fill.asked("s-1", replay(3, 3L));
@@ -178,8 +187,7 @@ class PartnerFillTest {
 
         fill.asked("s-1", new Command.Replay("own-1", 3, 5L, NOW));
         fill.asked("s-2", new Command.Replay("own-2", 3, 5L, NOW));
-        now += PartnerFill.SEAT_FIRST_MS;
-        fill.run();
+        afterTheSeatsSecond(fill);
 
         assertThat(reads).isEmpty();
         assertThat(sent).isEmpty();
@@ -205,13 +213,7 @@ class PartnerFillTest {
 
     @Test
     void aSecondAskWhileTheFirstIsStillBeingSentIsLeftToTheAskersNextTry() {
-        List<Promise<Void>> unacknowledged = new ArrayList<>();
-        republisher = event -> {
-            sent.add(event.seq());
-            Promise<Void> acked = Promise.promise();
-            unacknowledged.add(acked);
-            return acked.future();
-        };
+        List<Promise<Void>> unacknowledged = brokerTakesEachWhenTold();
         PartnerFill fill = fill();
 
         fill.asked("s-1", replay(3, 4L));
