@@ -15,6 +15,7 @@ import dev.seatlink.gateway.apply.SeatProgress;
 import dev.seatlink.gateway.audit.AuditLog;
 import dev.seatlink.gateway.audit.BackgroundAuditTrail;
 import dev.seatlink.gateway.badges.BadgeDesk;
+import dev.seatlink.gateway.brokerlink.AtMostOnce;
 import dev.seatlink.gateway.brokerlink.BrokerLink;
 import dev.seatlink.gateway.brokerlink.BrokerOutbox;
 import dev.seatlink.gateway.brokerlink.FloorSummaryPublisher;
@@ -57,6 +58,8 @@ import dev.seatlink.gateway.moves.Move;
 import dev.seatlink.gateway.moves.MoveFile;
 import dev.seatlink.gateway.moves.MovesFromPrimary;
 import dev.seatlink.gateway.moves.TeamMoves;
+import dev.seatlink.gateway.natsclient.NatsAsks;
+import dev.seatlink.gateway.natsclient.NatsClient;
 import dev.seatlink.gateway.partner.PartnerFill;
 import dev.seatlink.gateway.partner.StoreReads;
 import dev.seatlink.gateway.roster.Roster;
@@ -138,6 +141,8 @@ final class FloorVerticle extends VerticleBase {
     private final Codec codec = new Codec();
     private StoreWriter writer;
     private BrokerLink link;
+    /** A pair's on a cluster ({@code --nats}), else null: its lease and its asks of seats go through it. */
+    private NatsClient nats;
     private LeaseKeeper keeper;
     private AmiLink ami;
     private SseStream stream;
@@ -165,11 +170,10 @@ final class FloorVerticle extends VerticleBase {
             return new LeaseKeeper(link, codec, topic, Lease.single(self, LeaseTiming.DEFAULT, clock.millis()),
                     LeaseTiming.DEFAULT, clock);
         }
-        if (config.link().natsServers().isEmpty()) {
+        if (nats == null) {
             return new LeaseKeeper(link, codec, topic, Lease.paired(self, LeaseTiming.DEFAULT), LeaseTiming.DEFAULT, clock);
         }
-        LeaseStore store = new NatsLeaseStore(vertx, config.link().natsServers(), config.link().username(),
-                config.link().password(), config.link().tlsCaFile(), linkSettings.clientId(), topic, codec);
+        LeaseStore store = new NatsLeaseStore(vertx, nats, linkSettings.clientId(), topic, codec);
         return new LeaseKeeper(link, codec, topic, new StoredLease(self, LeaseTiming.DEFAULT), store, LeaseTiming.DEFAULT,
                 clock);
     }
@@ -193,6 +197,10 @@ final class FloorVerticle extends VerticleBase {
         // The broker link and what it publishes; it connects last, once the floor can take what it brings.
         LinkSettings linkSettings = LinkSettings.forGateway(config, brokerUrl, site, floorId);
         link = new BrokerLink(vertx, linkSettings, codec, metrics, clock);
+        if (config.link().instance() != null && !config.link().natsServers().isEmpty()) {
+            nats = new NatsClient(config.link().natsServers(), config.link().username(), config.link().password(),
+                    config.link().tlsCaFile(), linkSettings.clientId());
+        }
         // Which of the floor's gateways acts: alone, always this one; one of a pair, whoever holds the lease — kept
         // in the cluster's store when there is one, else on the broker's retained gateway topic.
         keeper = leaseKeeper(linkSettings);
@@ -205,7 +213,8 @@ final class FloorVerticle extends VerticleBase {
         SeatProgress progress = new SeatProgress();
         SeatConfigPublisher configs = new SeatConfigPublisher(link, keeper, codec, progress, floor::site,
                 task -> vertx.runOnContext(v -> task.run()));
-        BrokerOutbox outbox = new BrokerOutbox(link, configs, codec, site, floorId);
+        AtMostOnce asks = nats == null ? link : new NatsAsks(nats, link, metrics::asked);
+        BrokerOutbox outbox = new BrokerOutbox(link, asks, configs, codec, site, floorId);
         BackgroundAuditTrail audit = new BackgroundAuditTrail(vertx, auditLog);
         Access access = new Access(signIn, floor, audit, clock);
         CommandRoutes commands = new CommandRoutes(floor, access, outbox, link, keeper, clock, audit,
@@ -332,6 +341,10 @@ final class FloorVerticle extends VerticleBase {
         });
         return amiClosed.compose(v -> keeper.close())
                 .compose(v -> link.close())
+                .compose(v -> nats == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+                    nats.close();
+                    return null;
+                }))
                 .compose(v -> vertx.executeBlocking(() -> {
                     writer.close();
                     return null;

@@ -87,7 +87,16 @@ final class ClusterFloor implements AutoCloseable {
 
         /** How many of its subscriptions the gateway found stalled and made again, from its /metrics. */
         long stalls() {
-            return http().get("/metrics").body().lines().filter(l -> l.startsWith("seatlink_subscriptions_stalled_total "))
+            return counter("seatlink_subscriptions_stalled_total");
+        }
+
+        /** How many asks of seats (replay, rebirth) the gateway sent through its NATS client, from its /metrics. */
+        long asksOverNats() {
+            return counter("seatlink_asks_over_nats_total");
+        }
+
+        private long counter(String name) {
+            return http().get("/metrics").body().lines().filter(l -> l.startsWith(name + " "))
                     .mapToLong(l -> (long) Double.parseDouble(l.substring(l.indexOf(' ') + 1))).sum();
         }
 

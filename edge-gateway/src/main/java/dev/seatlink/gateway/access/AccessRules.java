@@ -2,6 +2,7 @@ package dev.seatlink.gateway.access;
 
 import dev.seatlink.gateway.jetstream.NatsSubjects;
 import dev.seatlink.gateway.lease.NatsLeaseStore;
+import dev.seatlink.gateway.natsclient.NatsClient;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.link.TopicFilter;
@@ -128,7 +129,7 @@ public final class AccessRules {
                 NatsLeaseStore.subjectsToPublish(map.site(), map.floor()).stream()).toList();
         for (String gateway : gatewayUsers(map)) {
             conf.append(natsUser(gateway, hashOf.apply(gateway), keepLease,
-                    List.of(floor, NatsLeaseStore.inboxPrefix(gateway) + ".>"), MQTT_AND_NATS_CLIENT));
+                    List.of(floor, NatsClient.inboxPrefix(gateway) + ".>"), MQTT_AND_NATS_CLIENT));
         }
         conf.append(natsUser(monitorUser(map), hashOf.apply(monitorUser(map)), List.of(), List.of(floor), MQTT_ONLY));
         conf.append(natsUser(ctiUser(map), hashOf.apply(ctiUser(map)), List.of(NatsSubjects.of(ctiTopic(map))),

@@ -59,7 +59,7 @@ import org.tinylog.Logger;
  * tap hands them over meanwhile, so the floor stays live and its gaps are seen and replayed at once; what both
  * carry is stored once.
  */
-public final class BrokerLink implements LinkHealth, FloorLink {
+public final class BrokerLink implements LinkHealth, FloorLink, AtMostOnce {
     /** Unacknowledged publishes at once: the seat-config window, commands and the summary besides. */
     static final int MAX_IN_FLIGHT = SeatConfigPublisher.WINDOW * 2;
     /** Far beyond any valid SeatLink message (the codec refuses and counts those over 4 KB). */
@@ -67,6 +67,8 @@ public final class BrokerLink implements LinkHealth, FloorLink {
     static final int ACK_TIMEOUT_S = 30;
     static final long RESUBSCRIBE_MS = 2_000;
     static final long PROBE_QUIET_MS = 5_000;
+    /** A SUBACK later than this is logged: on a cluster, the node was making consumers meanwhile. */
+    static final long SLOW_SUBACK_MS = 1_000;
     /** A tap whose subscription is not granted yet: nothing delivered so far proves its consumer. */
     private static final long NOT_GRANTED = Long.MAX_VALUE;
     private static final String CONFIG_LEVEL = "/" + Topic.Kind.CONFIG.level();
@@ -150,6 +152,8 @@ public final class BrokerLink implements LinkHealth, FloorLink {
     private long checkTimer = -1;
     /** The watchdog of the SUBSCRIBE in flight (-1: none), called off by its SUBACK. */
     private long answerWatch = -1;
+    /** When the SUBSCRIBE in flight was sent, by {@link FloorClock}. */
+    private long askedAt;
     private Inbox inbox;
     private Listener listener;
     private RetainedConfigs configs;
@@ -265,6 +269,11 @@ public final class BrokerLink implements LinkHealth, FloorLink {
         metrics.brokerConnected();
         connected.subscribeCompletionHandler(granted -> {
             vertx.cancelTimer(answerWatch);
+            long took = clock.millis() - askedAt;
+            if (took >= SLOW_SUBACK_MS) {
+                // a NATS node reads nothing more from this connection until it answers: what was sent waits
+                Logger.info("the broker took {} ms to answer the subscribe of {}", took, asked.topics().keySet());
+            }
             SubscribeRequest refused = asked.refused(granted.grantedQoSLevels());
             if (!refused.isEmpty()) {
                 // an ACL that refuses, or a cluster that cannot make a consumer yet: ask again for those alone
@@ -316,6 +325,7 @@ public final class BrokerLink implements LinkHealth, FloorLink {
             return;
         }
         asked = request;
+        askedAt = clock.millis();
         vertx.cancelTimer(answerWatch);
         answerWatch = vertx.setTimer(subscribeAnswerMs, id -> unanswered(connected, request));
         connected.subscribe(request.topics()).onFailure(e -> Logger.error("cannot subscribe: {}", e.getMessage()));
@@ -473,6 +483,7 @@ public final class BrokerLink implements LinkHealth, FloorLink {
     }
 
     /** A QoS 0 publish (what is asked again until answered); dropped with a debug line while the link is down. */
+    @Override
     public void publishAtMostOnce(String topic, byte[] payload) {
         MqttClient current = client;
         if (current == null || !current.isConnected()) {

@@ -16,13 +16,17 @@ import io.vertx.core.Future;
  */
 public final class BrokerOutbox implements SeatOutbox, CallSender, PartnerFill.Republisher {
     private final BrokerLink link;
+    private final AtMostOnce asks;
     private final SeatConfigPublisher configs;
     private final Codec codec;
     private final String site;
     private final String floor;
 
-    public BrokerOutbox(BrokerLink link, SeatConfigPublisher configs, Codec codec, String site, String floor) {
+    /** @param asks where the asks of seats go: the link itself, or on a cluster the gateway's NATS client */
+    public BrokerOutbox(BrokerLink link, AtMostOnce asks, SeatConfigPublisher configs, Codec codec, String site,
+                        String floor) {
         this.link = link;
+        this.asks = asks;
         this.configs = configs;
         this.codec = codec;
         this.site = site;
@@ -38,7 +42,7 @@ public final class BrokerOutbox implements SeatOutbox, CallSender, PartnerFill.R
     @Override
     public void ask(String seat, Command command) {
         Topic topic = Topic.seat(site, floor, seat, Topic.Kind.CMD);
-        link.publishAtMostOnce(topic.toString(), codec.encode(topic, command));
+        asks.publishAtMostOnce(topic.toString(), codec.encode(topic, command));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.seatlink.gateway.lease;
 
-import dev.seatlink.gateway.floor.FloorClock;
+import dev.seatlink.gateway.natsclient.NatsClient;
 import dev.seatlink.protocol.Codec;
 import dev.seatlink.protocol.Decoded;
 import dev.seatlink.protocol.GatewayStatus;
@@ -12,8 +12,6 @@ import io.nats.client.JetStreamOptions;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.KeyValueOptions;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import io.nats.client.PublishOptions;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
@@ -22,10 +20,7 @@ import io.nats.client.api.StorageType;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
-import dev.seatlink.link.BrokerTls;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.tinylog.Logger;
 
@@ -44,45 +39,28 @@ public final class NatsLeaseStore implements LeaseStore {
     static final String KEY = "lease";
     /** JetStream's answer to a write whose expected revision is not the last. */
     private static final int WRONG_LAST_SEQUENCE = 10071;
-    /** A store that does not answer within this is taken as unreachable for this call. */
-    static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final WorkerExecutor worker;
-    private final Options options;
+    private final NatsClient client;
     private final int replicas;
     private final String bucketName;
     private final String subject;
     private final Codec codec;
     private final Topic topic;
     /** Touched on the worker thread only. */
-    private Connection connection;
     private JetStream jetStream;
     private KeyValue bucket;
 
     /**
-     * @param servers  the nodes' client URLs ({@code nats://HOST:4222})
-     * @param login    the gateway's login at the cluster, or null; its password, or null
-     * @param tlsCaFile the CA to trust for {@code tls://} servers, or null for the JVM's default CAs
-     * @param clientId the gateway's client id, its login's name on a cluster with logins
+     * @param client   the gateway's NATS client
+     * @param clientId the gateway's client id: it names the store's worker thread
      * @param topic    the floor's {@code gateway} topic: what the record holds is what that topic carries
      */
-    public NatsLeaseStore(Vertx vertx, List<String> servers, String login, String password, Path tlsCaFile,
-                          String clientId, Topic topic, Codec codec) {
+    public NatsLeaseStore(Vertx vertx, NatsClient client, String clientId, Topic topic, Codec codec) {
         this.worker = vertx.createSharedWorkerExecutor("lease-store-" + clientId, 1);
+        this.client = client;
         this.bucketName = bucket(topic.site(), topic.floor());
-        LeaseStoreLog log = new LeaseStoreLog(bucketName, FloorClock.SYSTEM, LeaseStoreLog.TO_LOG);
-        Options.Builder builder = new Options.Builder().servers(servers.toArray(String[]::new))
-                .connectionName(clientId).connectionTimeout(TIMEOUT).maxReconnects(-1)
-                .reconnectWait(Duration.ofMillis(500)).inboxPrefix(inboxPrefix(clientId))
-                .connectionListener(log).errorListener(log);
-        if (login != null) {
-            builder.userInfo(login, password == null ? "" : password);
-        }
-        if (tlsCaFile != null) {
-            builder.sslContext(BrokerTls.context(tlsCaFile));
-        }
-        this.options = builder.build();
-        this.replicas = Math.min(3, servers.size());
+        this.replicas = Math.min(3, client.nodes());
         this.subject = subject(topic.site(), topic.floor());
         this.codec = codec;
         this.topic = topic;
@@ -93,15 +71,10 @@ public final class NatsLeaseStore implements LeaseStore {
         return "seatlink-lease_" + site + "_" + floor;
     }
 
-    /** Where the store's answers come to this gateway: only its login may read there. */
-    public static String inboxPrefix(String login) {
-        return "_INBOX." + login;
-    }
-
     /**
      * What a floor's gateway login publishes to keep the floor's lease: find (or make) its floor's bucket, get and
-     * write its key — no other floor's. A login at the cluster needs these, {@link #inboxPrefix} to subscribe to,
-     * and NATS clients (not only MQTT) let in.
+     * write its key — no other floor's. A login at the cluster needs these, {@link NatsClient#inboxPrefix} to subscribe
+     * to, and NATS clients (not only MQTT) let in.
      */
     public static List<String> subjectsToPublish(String site, String floor) {
         String stream = "KV_" + bucket(site, floor);
@@ -145,14 +118,10 @@ public final class NatsLeaseStore implements LeaseStore {
         });
     }
 
+    /** Lets go of the worker; the connection is the {@link NatsClient}'s owner's to close. */
     @Override
     public Future<Void> close() {
-        return worker.<Void>executeBlocking(() -> {
-            if (connection != null) {
-                connection.close();
-            }
-            return null;
-        }).eventually(() -> worker.close());
+        return worker.close();
     }
 
     private GatewayStatus decode(byte[] value) {
@@ -167,11 +136,9 @@ public final class NatsLeaseStore implements LeaseStore {
 
     /** The bucket, connecting first; once connected the client reconnects by itself, node to node. */
     private KeyValue bucket() throws IOException, InterruptedException, JetStreamApiException {
-        if (connection == null) {
-            connection = Nats.connect(options);
-        }
+        Connection connection = client.connection();
         if (bucket == null) {
-            KeyValueOptions timeouts = KeyValueOptions.builder().jsRequestTimeout(TIMEOUT).build();
+            KeyValueOptions timeouts = KeyValueOptions.builder().jsRequestTimeout(NatsClient.TIMEOUT).build();
             try {
                 connection.keyValueManagement(timeouts).getStatus(bucketName);
             } catch (JetStreamApiException missing) {
@@ -179,7 +146,7 @@ public final class NatsLeaseStore implements LeaseStore {
                         .maxHistoryPerKey(1).storageType(StorageType.File).replicas(replicas).build());
                 Logger.info("made the lease bucket {} with {} replicas", bucketName, replicas);
             }
-            jetStream = connection.jetStream(JetStreamOptions.builder().requestTimeout(TIMEOUT).build());
+            jetStream = connection.jetStream(JetStreamOptions.builder().requestTimeout(NatsClient.TIMEOUT).build());
             bucket = connection.keyValue(bucketName, timeouts);
         }
         return bucket;

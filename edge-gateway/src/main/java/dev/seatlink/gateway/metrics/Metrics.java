@@ -30,6 +30,8 @@ public final class Metrics {
     final LongAdder redeliveredStatuses = new LongAdder();
     final LongAdder replays = new LongAdder();
     final LongAdder partnerReplays = new LongAdder();
+    final LongAdder asksOverNats = new LongAdder();
+    final LongAdder asksNotOverNats = new LongAdder();
     final LongAdder rebirths = new LongAdder();
     final LongAdder rebirthsFollowed = new LongAdder();
     final LongAdder brokerConnects = new LongAdder();
@@ -191,9 +193,14 @@ public final class Metrics {
         replays.increment();
     }
 
-    /** Stored events sent again because the floor's other gateway asked a seat offline here to replay them. */
+    /** Stored events sent again because the floor's other gateway asked a seat to replay them. */
     public void replayedForPartner(int events) {
         partnerReplays.add(events);
+    }
+
+    /** An ask of a seat sent through the gateway's NATS client, or (false) over the broker link while that was down. */
+    public void asked(boolean overNats) {
+        (overNats ? asksOverNats : asksNotOverNats).increment();
     }
 
     public void gapsOpened(long n) {

@@ -64,8 +64,12 @@ public final class PrometheusText {
         text.counter("seatlink_events_missing_total", "Seqs given up on after replay and rebirth", m.missing.sum());
         text.counter("seatlink_replays_sent_total", "Replay commands sent to fill gaps", m.replays.sum());
         text.counter("seatlink_partner_replayed_events_total",
-                "Stored events sent again for the floor's other gateway (its replay of a seat offline here)",
-                m.partnerReplays.sum());
+                "Stored events sent again for the floor's other gateway (its replay of a seat offline here, or online "
+                        + "and not answering)", m.partnerReplays.sum());
+        text.counter("seatlink_asks_over_nats_total", "Asks of seats (replay, rebirth) sent through the gateway's NATS "
+                + "client (a pair on a cluster)", m.asksOverNats.sum());
+        text.counter("seatlink_asks_over_broker_total", "Asks of seats a pair on a cluster sent over the broker link: "
+                + "its NATS client was on no node", m.asksNotOverNats.sum());
         text.counter("seatlink_states_stale_total", "State snapshots older than what was applied", m.staleStates.sum());
         text.counter("seatlink_status_stale_will_total", "Offline statuses from an earlier boot (late Last Wills)",
                 m.staleWills.sum());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.seatlink.cluster.MqttTls;
 import dev.seatlink.cluster.NatsCluster;
 import dev.seatlink.gateway.access.CredentialFiles;
+import dev.seatlink.gateway.natsclient.NatsClient;
 import dev.seatlink.gateway.site.SiteConfigLoader;
 import dev.seatlink.gateway.testing.TestCertificates;
 import dev.seatlink.gateway.testing.TestCredentials;
@@ -32,6 +33,7 @@ class NatsLeaseStoreTest {
     private static final long T = 1_800_000_000_000L;
     private static final Topic F1 = Topic.floor("hq", "f1", Topic.Kind.GATEWAY);
     private final Codec codec = new Codec();
+    private final List<NatsClient> clients = new java.util.ArrayList<>();
     private Vertx vertx;
     @TempDir
     Path dir;
@@ -42,7 +44,10 @@ class NatsLeaseStoreTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
+        for (NatsClient client : clients) {
+            client.close();
+        }
         vertx.close().await();
     }
 
@@ -145,10 +150,10 @@ class NatsLeaseStoreTest {
                 new MqttTls(cert, certificates.key("node")))) {
             List<String> servers = List.of(cluster.natsList().split(","));
             assertThat(servers).allMatch(url -> url.startsWith("tls://"));
-            LeaseStore trusting = new NatsLeaseStore(vertx, servers, null, null, ca, "hq.f1.gateway-a", F1, codec);
+            LeaseStore trusting = store(servers, null, null, ca, "hq.f1.gateway-a", F1);
             long revision = get(trusting.write(GatewayStatus.primary("hq-f1-gateway-a", T, "http://a/", T), 0));
             assertThat(get(trusting.read()).revision()).isEqualTo(revision);
-            LeaseStore defaults = new NatsLeaseStore(vertx, servers, null, null, null, "hq.f1.gateway-b", F1, codec);
+            LeaseStore defaults = store(servers, null, null, null, "hq.f1.gateway-b", F1);
             assertThatThrownBy(() -> get(defaults.read())).as("the JVM's CAs do not know the floor's").isNotNull();
             get(trusting.close());
             get(defaults.close());
@@ -156,8 +161,14 @@ class NatsLeaseStoreTest {
     }
 
     private LeaseStore store(NatsCluster cluster, String login, String password, String clientId, Topic topic) {
-        return new NatsLeaseStore(vertx, List.of(cluster.natsList().split(",")), login, password, null, clientId, topic,
-                codec);
+        return store(List.of(cluster.natsList().split(",")), login, password, null, clientId, topic);
+    }
+
+    private LeaseStore store(List<String> servers, String login, String password, Path tlsCa, String clientId,
+                             Topic topic) {
+        NatsClient client = new NatsClient(servers, login, password, tlsCa, clientId);
+        clients.add(client);
+        return new NatsLeaseStore(vertx, client, clientId, topic, codec);
     }
 
     private String password(String file) throws Exception {

@@ -1,4 +1,4 @@
-package dev.seatlink.gateway.lease;
+package dev.seatlink.gateway.natsclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class LeaseStoreLogTest {
+class NatsClientLogTest {
     private final List<String> lines = new ArrayList<>();
     private long now = 1_000_000;
-    private final LeaseStoreLog log = new LeaseStoreLog("seatlink-lease_hq_f1", () -> now,
+    private final NatsClientLog log = new NatsClientLog("hq.f1.gateway-a", () -> now,
             (warning, line) -> lines.add((warning ? "WARN " : "INFO ") + line));
 
     @Test
@@ -23,8 +23,8 @@ class LeaseStoreLogTest {
         }
 
         assertThat(lines).containsExactly(
-                "WARN lease store seatlink-lease_hq_f1: lost its node; the client tries the others",
-                "WARN lease store seatlink-lease_hq_f1: java.net.ConnectException: Connection refused");
+                "WARN NATS client hq.f1.gateway-a: lost its node; the client tries the others",
+                "WARN NATS client hq.f1.gateway-a: java.net.ConnectException: Connection refused");
     }
 
     @Test
@@ -48,10 +48,10 @@ class LeaseStoreLogTest {
         log.errorOccurred(null, "Authorization Violation");
 
         assertThat(lines).containsExactly(
-                "WARN lease store seatlink-lease_hq_f1: lost its node; the client tries the others",
-                "WARN lease store seatlink-lease_hq_f1: java.net.ConnectException: Connection refused",
-                "INFO lease store seatlink-lease_hq_f1: reached nats://127.0.0.1:4223 after 1 failure",
-                "WARN lease store seatlink-lease_hq_f1: the node says: Authorization Violation");
+                "WARN NATS client hq.f1.gateway-a: lost its node; the client tries the others",
+                "WARN NATS client hq.f1.gateway-a: java.net.ConnectException: Connection refused",
+                "INFO NATS client hq.f1.gateway-a: reached nats://127.0.0.1:4223 after 1 failure",
+                "WARN NATS client hq.f1.gateway-a: the node says: Authorization Violation");
     }
 
     @Test

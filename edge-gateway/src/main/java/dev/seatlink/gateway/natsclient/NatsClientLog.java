@@ -1,4 +1,4 @@
-package dev.seatlink.gateway.lease;
+package dev.seatlink.gateway.natsclient;
 
 import dev.seatlink.gateway.floor.FloorClock;
 import io.nats.client.Connection;
@@ -8,14 +8,14 @@ import io.nats.client.ErrorListener;
 import org.tinylog.Logger;
 
 /**
- * What the lease store's NATS client reports about its connection, in the gateway's log at the level an operator
- * needs. The client's own listener logs each failed attempt to reach a node as an error: with the whole cluster down
- * that is several a second per gateway for as long as it stays down (the end of {@code bench center} 2026-12-06 run
- * 100, its nodes stopped under the gateways: 5–33 errors per gateway in 5 s). Here a lost node is one warning, the
- * first failure after it another, then at most one a minute with the count while failures go on, and one line once
- * the store is reached again. The client calls in from its own threads.
+ * What the gateway's NATS client ({@link NatsClient}) reports about its connection, in the gateway's log at the level
+ * an operator needs. The client's own listener logs each failed attempt to reach a node as an error: with the whole
+ * cluster down that is several a second per gateway for as long as it stays down (the end of {@code bench center}
+ * 2026-12-06 run 100, its nodes stopped under the gateways: 5–33 errors per gateway in 5 s). Here a lost node is one
+ * warning, the first failure after it another, then at most one a minute with the count while failures go on, and one
+ * line once a node is reached again. The client calls in from its own threads.
  */
-final class LeaseStoreLog implements ConnectionListener, ErrorListener {
+final class NatsClientLog implements ConnectionListener, ErrorListener {
     /** While attempts go on failing, one warning a minute says so. */
     static final long REPEAT_MS = 60_000;
 
@@ -26,9 +26,10 @@ final class LeaseStoreLog implements ConnectionListener, ErrorListener {
     }
 
     /** The gateway's log, with this class named as the one that says it. */
-    static final Lines TO_LOG = LeaseStoreLog::toLog;
+    static final Lines TO_LOG = NatsClientLog::toLog;
 
-    private final String store;
+    /** The client's name: the gateway's client id. */
+    private final String name;
     private final FloorClock clock;
     private final Lines lines;
     /** Failures not yet in a warning, and when the last warning was given (none yet: {@link #warned} false). */
@@ -38,8 +39,8 @@ final class LeaseStoreLog implements ConnectionListener, ErrorListener {
     private boolean warned;
     private boolean lost;
 
-    LeaseStoreLog(String store, FloorClock clock, Lines lines) {
-        this.store = store;
+    NatsClientLog(String name, FloorClock clock, Lines lines) {
+        this.name = name;
         this.clock = clock;
         this.lines = lines;
     }
@@ -54,13 +55,13 @@ final class LeaseStoreLog implements ConnectionListener, ErrorListener {
         switch (event) {
             case DISCONNECTED -> { // again for each node the client then fails to reach
                 if (!lost) {
-                    lines.add(true, "lease store " + store + ": lost its node; the client tries the others");
+                    lines.add(true, "NATS client " + name + ": lost its node; the client tries the others");
                 }
                 lost = true;
             }
             case CONNECTED, RECONNECTED -> {
                 if (lost || failedSinceLost > 0) {
-                    lines.add(false, "lease store " + store + ": reached " + node
+                    lines.add(false, "NATS client " + name + ": reached " + node
                             + (failedSinceLost > 0 ? " after " + failures(failedSinceLost) : ""));
                 }
                 lost = false;
@@ -68,7 +69,7 @@ final class LeaseStoreLog implements ConnectionListener, ErrorListener {
                 unreported = 0;
                 warned = false;
             }
-            case LAME_DUCK -> lines.add(false, "lease store " + store + ": its node " + node
+            case LAME_DUCK -> lines.add(false, "NATS client " + name + ": its node " + node
                     + " is shutting down; the client moves to another");
             default -> {
                 // closed, resubscribed, servers discovered: nothing an operator acts on
@@ -115,7 +116,7 @@ final class LeaseStoreLog implements ConnectionListener, ErrorListener {
         if (warned && now - warnedAt < REPEAT_MS) {
             return;
         }
-        lines.add(true, "lease store " + store + ": " + what + (unreported > 1 ? " (" + unreported
+        lines.add(true, "NATS client " + name + ": " + what + (unreported > 1 ? " (" + unreported
                 + " failures since the last warning)" : ""));
         warned = true;
         warnedAt = now;
