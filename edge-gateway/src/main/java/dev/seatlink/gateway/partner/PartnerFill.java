@@ -163,9 +163,10 @@ public final class PartnerFill implements BrokerLink.ReplayAsks, PeriodicJob {
                         return Future.succeededFuture(List.<SeatEvent>of());
                     }
                     if (!found.isEmpty()) {
-                        Logger.info("seat {} was asked to replay seq {}..{} ({}): sending the {} of them this gateway "
-                                + "stored", seat, replay.from(), to, offline ? "offline here" : "all stored here, "
-                                + "the seat not heard answering", found.size());
+                        Logger.info("seat {} was asked to replay seq {}..{} ({}; asked {} ms ago by the asker's "
+                                + "clock): sending the {} of them this gateway stored", seat, replay.from(), to, offline
+                                ? "offline here" : "all stored here, the seat not heard answering",
+                                clock.millis() - replay.ts(), found.size());
                     }
                     return Future.succeededFuture(found);
                 })
