@@ -73,7 +73,10 @@ class RefusedSeatSubscriptionTest {
 
         assertThat(broker.asked(seatTopics)).as("one ask at a time: granted on the first ask after the refusals")
                 .isEqualTo(REFUSALS + 1);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(broker.written(status.toString()))
-                .as("announced on connect and on each rebirth heard, not on each ask").isEqualTo(1 + floor.rebirths()));
+        // Each greeting (a connect's; or one after a stalled subscription was made again) and each rebirth heard
+        // writes the status once: one greeting, but a loaded machine now and then adds a connect or a stall (CI
+        // 2026-12-07: Moquette closed the seat's first connection). A greeting on each of the 4 asks would be 4.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(broker.written(status.toString())
+                - floor.rebirths()).as("greetings: on connect, not on each ask").isBetween(1L, (long) REFUSALS));
     }
 }
