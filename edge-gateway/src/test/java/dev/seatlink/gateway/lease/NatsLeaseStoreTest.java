@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.seatlink.cluster.MqttTls;
 import dev.seatlink.cluster.NatsCluster;
-import dev.seatlink.gateway.access.CredentialFiles;
 import dev.seatlink.gateway.natsclient.NatsClient;
-import dev.seatlink.gateway.site.SiteConfigLoader;
 import dev.seatlink.gateway.testing.TestCertificates;
 import dev.seatlink.gateway.testing.TestCredentials;
 import dev.seatlink.protocol.Codec;
@@ -15,13 +13,11 @@ import dev.seatlink.protocol.GatewayStatus;
 import dev.seatlink.protocol.Topic;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,12 +112,11 @@ class NatsLeaseStoreTest {
 
     @Test
     void aGatewaysLoginKeepsItsOwnFloorsLeaseAndNoOtherAndASeatsLoginNone() throws Exception {
-        new CredentialFiles(dir.resolve("secrets"), TestCredentials.BCRYPT_COST).generate(new SiteConfigLoader().loadDemo());
-        String users = Files.readAllLines(dir.resolve("secrets/nats-users.conf")).stream()
-                .filter(line -> !line.startsWith("#")).collect(Collectors.joining("\n"));
+        Path secrets = dir.resolve("secrets");
+        TestCredentials.writeDemo(secrets);
         try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), 1, Duration.ofSeconds(60),
-                "authorization { users = [\n" + users + "\n] }\n")) {
-            String gateway = password("secrets/gateway-a.credentials");
+                TestCredentials.natsAuthorization(secrets))) {
+            String gateway = TestCredentials.password(secrets.resolve("gateway-a.credentials"));
             LeaseStore own = store(cluster, "hq.f1.gateway-a", gateway, "hq.f1.gateway-a", F1);
             long revision = get(own.write(GatewayStatus.primary("hq-f1-gateway-a", T, "http://a/", T), 0));
             assertThat(get(own.read()).revision()).isEqualTo(revision);
@@ -131,7 +126,7 @@ class NatsLeaseStoreTest {
             assertThatThrownBy(() -> get(otherFloor.write(GatewayStatus.primary("hq-f2-gateway-a", T, "http://a/", T),
                     0))).as("no right to f2's key").isInstanceOf(ExecutionException.class)
                     .cause().isNotInstanceOf(LeaseStore.Conflict.class);
-            LeaseStore seat = store(cluster, "hq.f1.s-001", password("secrets/seats/s-001.credentials"),
+            LeaseStore seat = store(cluster, "hq.f1.s-001", TestCredentials.password(secrets.resolve("seats/s-001.credentials")),
                     "hq.f1.s-001", F1);
             assertThatThrownBy(() -> get(seat.read())).as("a seat may use MQTT only").isNotNull();
             for (LeaseStore store : List.of(own, otherFloor, seat)) {
@@ -169,10 +164,6 @@ class NatsLeaseStoreTest {
         NatsClient client = new NatsClient(servers, login, password, tlsCa, clientId);
         clients.add(client);
         return new NatsLeaseStore(vertx, client, clientId, topic, codec);
-    }
-
-    private String password(String file) throws Exception {
-        return Files.readAllLines(dir.resolve(file)).get(1).substring("password=".length());
     }
 
     private static <T> T get(Future<T> future) throws Exception {

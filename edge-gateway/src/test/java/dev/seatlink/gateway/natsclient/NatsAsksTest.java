@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.seatlink.cluster.NatsCluster;
-import dev.seatlink.gateway.access.CredentialFiles;
 import dev.seatlink.gateway.brokerlink.AtMostOnce;
-import dev.seatlink.gateway.site.SiteConfigLoader;
 import dev.seatlink.gateway.testing.TestCredentials;
 import dev.seatlink.gateway.testing.MqttProbe;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +43,7 @@ class NatsAsksTest {
         NatsClient client = client();
         try (MqttProbe seat = new MqttProbe(mqttUrl(), CMD)) {
             client.connection();
-            new NatsAsks(client, brokerLink, counted::add).publishAtMostOnce(CMD, ASK.getBytes(StandardCharsets.UTF_8));
+            ask(client);
 
             await().atMost(Duration.ofSeconds(10)).until(() -> !seat.received().isEmpty());
             assertThat(seat.received()).containsExactly(new MqttProbe.Received(CMD, ASK));
@@ -62,19 +58,16 @@ class NatsAsksTest {
     @Test
     void onAClusterWithLoginsTheGatewaysAskReachesTheSeat() throws Exception {
         Path secrets = dir.resolve("secrets");
-        new CredentialFiles(secrets, TestCredentials.BCRYPT_COST).generate(new SiteConfigLoader().loadDemo());
-        String users = Files.readAllLines(secrets.resolve("nats-users.conf")).stream()
-                .filter(line -> !line.startsWith("#")).collect(Collectors.joining("\n"));
+        TestCredentials.writeDemo(secrets);
         try (NatsCluster withLogins = NatsCluster.start(dir.resolve("logins"), 1, Duration.ofSeconds(60),
-                "authorization { users = [\n" + users + "\n] }\n");
+                TestCredentials.natsAuthorization(secrets));
              MqttProbe seat = MqttProbe.login(withLogins.brokerList().split(",")[0], "hq.f1.s-001",
-                     password(secrets.resolve("seats/s-001.credentials")), CMD)) {
+                     TestCredentials.password(secrets.resolve("seats/s-001.credentials")), CMD)) {
             NatsClient client = new NatsClient(List.of(withLogins.natsList().split(",")), "hq.f1.gateway-a",
-                    password(secrets.resolve("gateway-a.credentials")), null, "hq.f1.gateway-a");
+                    TestCredentials.password(secrets.resolve("gateway-a.credentials")), null, "hq.f1.gateway-a");
             try {
                 client.connection();
-                new NatsAsks(client, brokerLink, counted::add).publishAtMostOnce(CMD,
-                        ASK.getBytes(StandardCharsets.UTF_8));
+                ask(client);
 
                 await().atMost(Duration.ofSeconds(10)).until(() -> !seat.received().isEmpty());
                 assertThat(seat.received()).containsExactly(new MqttProbe.Received(CMD, ASK));
@@ -88,7 +81,7 @@ class NatsAsksTest {
     void anAskBeforeTheNatsClientReachedANodeGoesOverTheBrokerLink() throws Exception {
         NatsClient client = client(); // its connection is made by the lease store's first call: none yet
 
-        new NatsAsks(client, brokerLink, counted::add).publishAtMostOnce(CMD, ASK.getBytes(StandardCharsets.UTF_8));
+        ask(client);
 
         assertThat(overBroker).containsExactly(CMD);
         assertThat(counted).containsExactly(false);
@@ -100,18 +93,19 @@ class NatsAsksTest {
         client.connection();
         client.close();
 
-        new NatsAsks(client, brokerLink, counted::add).publishAtMostOnce(CMD, ASK.getBytes(StandardCharsets.UTF_8));
+        ask(client);
 
         assertThat(overBroker).containsExactly(CMD);
         assertThat(counted).containsExactly(false);
     }
 
-    private static NatsClient client() {
-        return new NatsClient(List.of(cluster.natsList().split(",")), null, null, null, "hq.f1.gateway-a");
+    /** The seat's ask, as the gateway's outbox makes it, through {@code client} or else the broker link. */
+    private void ask(NatsClient client) {
+        new NatsAsks(client, brokerLink, counted::add).publishAtMostOnce(CMD, ASK.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String password(Path credentials) throws Exception {
-        return Files.readAllLines(credentials).get(1).substring("password=".length());
+    private static NatsClient client() {
+        return new NatsClient(List.of(cluster.natsList().split(",")), null, null, null, "hq.f1.gateway-a");
     }
 
     private static String mqttUrl() {
