@@ -173,7 +173,7 @@ final class FloorVerticle extends VerticleBase {
         if (nats == null) {
             return new LeaseKeeper(link, codec, topic, Lease.paired(self, LeaseTiming.DEFAULT), LeaseTiming.DEFAULT, clock);
         }
-        LeaseStore store = new NatsLeaseStore(vertx, nats, linkSettings.clientId(), topic, codec);
+        LeaseStore store = new NatsLeaseStore(vertx, nats, topic, codec);
         return new LeaseKeeper(link, codec, topic, new StoredLease(self, LeaseTiming.DEFAULT), store, LeaseTiming.DEFAULT,
                 clock);
     }

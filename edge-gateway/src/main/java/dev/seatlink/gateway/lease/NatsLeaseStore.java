@@ -52,12 +52,11 @@ public final class NatsLeaseStore implements LeaseStore {
     private KeyValue bucket;
 
     /**
-     * @param client   the gateway's NATS client
-     * @param clientId the gateway's client id: it names the store's worker thread
-     * @param topic    the floor's {@code gateway} topic: what the record holds is what that topic carries
+     * @param client the gateway's NATS client
+     * @param topic  the floor's {@code gateway} topic: what the record holds is what that topic carries
      */
-    public NatsLeaseStore(Vertx vertx, NatsClient client, String clientId, Topic topic, Codec codec) {
-        this.worker = vertx.createSharedWorkerExecutor("lease-store-" + clientId, 1);
+    public NatsLeaseStore(Vertx vertx, NatsClient client, Topic topic, Codec codec) {
+        this.worker = vertx.createSharedWorkerExecutor("lease-store-" + client.name(), 1);
         this.client = client;
         this.bucketName = bucket(topic.site(), topic.floor());
         this.replicas = Math.min(3, client.nodes());

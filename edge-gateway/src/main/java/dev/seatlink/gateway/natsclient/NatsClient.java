@@ -21,6 +21,7 @@ public final class NatsClient {
     public static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final Options options;
+    private final String name;
     private final int nodes;
     /** Made under this object's lock, read without it by {@link #live()}. */
     private volatile Connection connection;
@@ -46,12 +47,18 @@ public final class NatsClient {
             builder.sslContext(BrokerTls.context(tlsCaFile));
         }
         this.options = builder.build();
+        this.name = clientId;
         this.nodes = servers.size();
     }
 
     /** Where answers to this gateway's requests come: only its login may read there. */
     public static String inboxPrefix(String login) {
         return "_INBOX." + login;
+    }
+
+    /** The client's name at the nodes: the gateway's client id. */
+    public String name() {
+        return name;
     }
 
     /** How many nodes the client was given. */

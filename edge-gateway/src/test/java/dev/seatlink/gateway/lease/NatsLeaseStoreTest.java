@@ -163,7 +163,7 @@ class NatsLeaseStoreTest {
                              Topic topic) {
         NatsClient client = new NatsClient(servers, login, password, tlsCa, clientId);
         clients.add(client);
-        return new NatsLeaseStore(vertx, client, clientId, topic, codec);
+        return new NatsLeaseStore(vertx, client, topic, codec);
     }
 
     private static <T> T get(Future<T> future) throws Exception {
