@@ -31,7 +31,7 @@ public final class Metrics {
     final LongAdder replays = new LongAdder();
     final LongAdder partnerReplays = new LongAdder();
     final LongAdder asksOverNats = new LongAdder();
-    final LongAdder asksNotOverNats = new LongAdder();
+    final LongAdder asksOverBroker = new LongAdder();
     final LongAdder rebirths = new LongAdder();
     final LongAdder rebirthsFollowed = new LongAdder();
     final LongAdder brokerConnects = new LongAdder();
@@ -200,7 +200,7 @@ public final class Metrics {
 
     /** An ask of a seat sent through the gateway's NATS client, or (false) over the broker link while that was down. */
     public void asked(boolean overNats) {
-        (overNats ? asksOverNats : asksNotOverNats).increment();
+        (overNats ? asksOverNats : asksOverBroker).increment();
     }
 
     public void gapsOpened(long n) {

@@ -69,7 +69,7 @@ public final class PrometheusText {
         text.counter("seatlink_asks_over_nats_total", "Asks of seats (replay, rebirth) sent through the gateway's NATS "
                 + "client (a pair on a cluster)", m.asksOverNats.sum());
         text.counter("seatlink_asks_over_broker_total", "Asks of seats a pair on a cluster sent over the broker link: "
-                + "its NATS client was on no node", m.asksNotOverNats.sum());
+                + "its NATS client was on no node", m.asksOverBroker.sum());
         text.counter("seatlink_states_stale_total", "State snapshots older than what was applied", m.staleStates.sum());
         text.counter("seatlink_status_stale_will_total", "Offline statuses from an earlier boot (late Last Wills)",
                 m.staleWills.sum());
