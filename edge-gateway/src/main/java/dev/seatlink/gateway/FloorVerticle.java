@@ -16,6 +16,7 @@ import dev.seatlink.gateway.audit.AuditLog;
 import dev.seatlink.gateway.audit.BackgroundAuditTrail;
 import dev.seatlink.gateway.badges.BadgeDesk;
 import dev.seatlink.gateway.brokerlink.AtMostOnce;
+import dev.seatlink.gateway.brokerlink.ConnectGate;
 import dev.seatlink.gateway.brokerlink.BrokerLink;
 import dev.seatlink.gateway.brokerlink.BrokerOutbox;
 import dev.seatlink.gateway.brokerlink.FloorSummaryPublisher;
@@ -59,6 +60,7 @@ import dev.seatlink.gateway.moves.MoveFile;
 import dev.seatlink.gateway.moves.MovesFromPrimary;
 import dev.seatlink.gateway.moves.TeamMoves;
 import dev.seatlink.gateway.natsclient.NatsAsks;
+import dev.seatlink.gateway.natsclient.MqttStoreGate;
 import dev.seatlink.gateway.natsclient.NatsClient;
 import dev.seatlink.gateway.partner.PartnerFill;
 import dev.seatlink.gateway.partner.StoreReads;
@@ -196,11 +198,12 @@ final class FloorVerticle extends VerticleBase {
 
         // The broker link and what it publishes; it connects last, once the floor can take what it brings.
         LinkSettings linkSettings = LinkSettings.forGateway(config, brokerUrl, site, floorId);
-        link = new BrokerLink(vertx, linkSettings, codec, metrics, clock);
         if (config.link().instance() != null && !config.link().natsServers().isEmpty()) {
             nats = new NatsClient(config.link().natsServers(), config.link().username(), config.link().password(),
                     config.link().tlsCaFile(), linkSettings.clientId());
         }
+        link = new BrokerLink(vertx, linkSettings, codec, metrics, clock, nats == null ? ConnectGate.OPEN
+                : new MqttStoreGate(vertx, nats, clock, MqttStoreGate.WAIT_AT_MOST_MS));
         // Which of the floor's gateways acts: alone, always this one; one of a pair, whoever holds the lease — kept
         // in the cluster's store when there is one, else on the broker's retained gateway topic.
         keeper = leaseKeeper(linkSettings);

@@ -2,6 +2,7 @@ package dev.seatlink.gateway.access;
 
 import dev.seatlink.gateway.jetstream.NatsSubjects;
 import dev.seatlink.gateway.lease.NatsLeaseStore;
+import dev.seatlink.gateway.natsclient.MqttStoreGate;
 import dev.seatlink.gateway.natsclient.NatsClient;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
@@ -117,18 +118,20 @@ public final class AccessRules {
 
     /**
      * The same grants for NATS's MQTT listener: per login, the subjects (a topic's {@code /} is NATS's {@code .},
-     * {@code #} its {@code >}) it may publish and subscribe to, and MQTT as its only way in. Each hash is the
-     * login's bcrypt hash.
+     * {@code #} its {@code >}) it may publish and subscribe to, and MQTT as its only way in. A gateway's login also
+     * comes in through the NATS client, to keep its floor's lease and to ask whether the cluster can take its MQTT
+     * session (read-only JetStream questions). Each hash is the login's bcrypt hash.
      */
     public static String natsUsers(SiteConfig map, java.util.function.Function<String, String> hashOf) {
         StringBuilder conf = new StringBuilder("# SeatLink NATS authorization for ").append(map.site()).append('/')
                 .append(map.floor()).append(", generated from the seat map; regenerate rather than edit.\n")
                 .append("# Include it in each node's config: authorization { users = [ ... ] } lists every floor's.\n");
         String floor = NatsSubjects.of(root(map) + "#");
-        List<String> keepLease = java.util.stream.Stream.concat(java.util.stream.Stream.of(floor),
-                NatsLeaseStore.subjectsToPublish(map.site(), map.floor()).stream()).toList();
+        List<String> gatewayPublishes = java.util.stream.Stream.of(List.of(floor),
+                NatsLeaseStore.subjectsToPublish(map.site(), map.floor()), MqttStoreGate.subjectsToPublish())
+                .flatMap(List::stream).toList();
         for (String gateway : gatewayUsers(map)) {
-            conf.append(natsUser(gateway, hashOf.apply(gateway), keepLease,
+            conf.append(natsUser(gateway, hashOf.apply(gateway), gatewayPublishes,
                     List.of(floor, NatsClient.inboxPrefix(gateway) + ".>"), MQTT_AND_NATS_CLIENT));
         }
         conf.append(natsUser(monitorUser(map), hashOf.apply(monitorUser(map)), List.of(), List.of(floor), MQTT_ONLY));

@@ -121,6 +121,8 @@ public final class BrokerLink implements LinkHealth, FloorLink, AtMostOnce {
     private final Codec codec;
     private final Metrics metrics;
     private final FloorClock clock;
+    /** Waited for before each (re)connect. */
+    private final ConnectGate gate;
     /** The floor's broker, or the nodes of a cluster, walked in turn on every (re)connect. */
     private final ReconnectPlan plan;
     private final Map<Integer, Promise<Void>> awaitingAck = new HashMap<>();
@@ -161,8 +163,10 @@ public final class BrokerLink implements LinkHealth, FloorLink, AtMostOnce {
     private RebirthAsks rebirthAsks;
     private boolean closed;
 
-    public BrokerLink(Vertx vertx, LinkSettings settings, Codec codec, Metrics metrics, FloorClock clock) {
+    public BrokerLink(Vertx vertx, LinkSettings settings, Codec codec, Metrics metrics, FloorClock clock,
+                      ConnectGate gate) {
         this.vertx = vertx;
+        this.gate = gate;
         this.settings = settings;
         this.codec = codec;
         this.metrics = metrics;
@@ -242,6 +246,12 @@ public final class BrokerLink implements LinkHealth, FloorLink, AtMostOnce {
     }
 
     private void connect() {
+        if (!closed) {
+            gate.opened().onComplete(open -> connectNow());
+        }
+    }
+
+    private void connectNow() {
         if (closed) {
             return;
         }

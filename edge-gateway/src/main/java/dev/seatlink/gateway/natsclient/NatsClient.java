@@ -23,6 +23,7 @@ public final class NatsClient {
     private final Options options;
     private final String name;
     private final int nodes;
+    private final NatsClientLog log;
     /** Made under this object's lock, read without it by {@link #live()}. */
     private volatile Connection connection;
 
@@ -33,7 +34,7 @@ public final class NatsClient {
      * @param clientId  the gateway's client id, its login's name on a cluster with logins
      */
     public NatsClient(List<String> servers, String login, String password, Path tlsCaFile, String clientId) {
-        NatsClientLog log = new NatsClientLog(clientId, FloorClock.SYSTEM, NatsClientLog.TO_LOG);
+        this.log = new NatsClientLog(clientId, FloorClock.SYSTEM, NatsClientLog.TO_LOG);
         // A full outgoing queue (a node that takes nothing) drops a publish rather than hold the event loop
         // that asks: asks are made again, and the lease's requests would time out anyway.
         Options.Builder builder = new Options.Builder().servers(servers.toArray(String[]::new))
@@ -66,12 +67,22 @@ public final class NatsClient {
         return nodes;
     }
 
+    /** Whether a node has refused this client a publish on {@code subject}: its login may not. */
+    public boolean refusedToPublish(String subject) {
+        return log.refusedToPublish(subject);
+    }
+
     /** The connection, made on the first call (blocks: off the event loop). */
     public synchronized Connection connection() throws IOException, InterruptedException {
         if (connection == null) {
             connection = Nats.connect(options);
         }
         return connection;
+    }
+
+    /** Whether the connection has been made (it may be between nodes now). */
+    public boolean made() {
+        return connection != null;
     }
 
     /** The connection when it is on a node now, else null; never blocks. */

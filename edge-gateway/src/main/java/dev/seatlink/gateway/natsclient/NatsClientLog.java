@@ -5,6 +5,8 @@ import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.Consumer;
 import io.nats.client.ErrorListener;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tinylog.Logger;
 
 /**
@@ -18,6 +20,8 @@ import org.tinylog.Logger;
 final class NatsClientLog implements ConnectionListener, ErrorListener {
     /** While attempts go on failing, one warning a minute says so. */
     static final long REPEAT_MS = 60_000;
+    /** How nats-server says a login may not publish where it tried. */
+    private static final Pattern REFUSED_PUBLISH = Pattern.compile("Permissions Violation for Publish to \"([^\"]+)\"");
 
     /** Where the lines go: the gateway's log in service ({@link #TO_LOG}), a list in tests. */
     @FunctionalInterface
@@ -38,6 +42,8 @@ final class NatsClientLog implements ConnectionListener, ErrorListener {
     private long warnedAt;
     private boolean warned;
     private boolean lost;
+    /** The subjects a node refused this client a publish on, as it said (a login's grants hold until it restarts). */
+    private final java.util.Set<String> refusedPublishes = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     NatsClientLog(String name, FloorClock clock, Lines lines) {
         this.name = name;
@@ -84,7 +90,15 @@ final class NatsClientLog implements ConnectionListener, ErrorListener {
 
     @Override
     public void errorOccurred(Connection connection, String error) {
+        Matcher refused = REFUSED_PUBLISH.matcher(error);
+        if (refused.find()) {
+            refusedPublishes.add(refused.group(1));
+        }
         failed("the node says: " + error);
+    }
+
+    boolean refusedToPublish(String subject) {
+        return refusedPublishes.contains(subject);
     }
 
     @Override

@@ -62,4 +62,14 @@ class NatsClientLogTest {
 
         assertThat(lines).isEmpty();
     }
+
+    /** As jnats hands on nats-server's {@code -ERR}: the subject quoted. */
+    @Test
+    void aRefusedPublishIsRememberedBySubject() {
+        log.errorOccurred(null, "Permissions Violation for Publish to \"$JS.API.INFO\"");
+
+        assertThat(log.refusedToPublish("$JS.API.INFO")).isTrue();
+        assertThat(log.refusedToPublish("$JS.API.STREAM.INFO.$MQTT_sess")).isFalse();
+        assertThat(lines).hasSize(1);
+    }
 }
