@@ -39,7 +39,8 @@ import org.tinylog.Logger;
  * subscriptions, QoS 1 publishes and the gateway's Last Will ({@code offline} on the floor's retained
  * {@code gateway} topic). Runs on the event loop it was started from (Vert.x's MQTT client: no threads of its
  * own), reconnects by itself, walking a cluster's nodes, and hands each seat message received to the
- * {@link Inbox} unacknowledged: the inbox acknowledges it once it is stored. What is heard on the
+ * {@link Inbox} unacknowledged: the inbox acknowledges it once it is stored. Each (re)connect waits for its
+ * {@link ConnectGate} (on a cluster, until the nodes can take its session). What is heard on the
  * {@code gateway} topic goes to the {@link Listener} (the lease), acknowledged at once; a {@code replay} one of the
  * floor's gateways asks of a seat, to the {@link ReplayAsks}, and a {@code rebirth}, to the {@link RebirthAsks} (a
  * pair's gateway hears the seats' commands).
