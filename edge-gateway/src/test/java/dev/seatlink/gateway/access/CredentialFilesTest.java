@@ -37,7 +37,7 @@ class CredentialFilesTest {
     }
 
     @Test
-    void natsUsersGrantASeatItsOwnSubjectsOnlyAndThePairTheFloorAndItsLease() throws Exception {
+    void natsUsersGrantASeatItsOwnSubjectsOnlyAndThePairItsFloorItsLeaseAndItsClusterQuestions() throws Exception {
         new CredentialFiles(dir, TestCredentials.BCRYPT_COST).generate(demo);
 
         String nats = read("nats-users.conf");
@@ -48,7 +48,8 @@ class CredentialFilesTest {
         String pair = nats.lines().filter(line -> line.startsWith("{user: \"hq.f1.gateway-b\"")).findFirst().orElseThrow();
         assertThat(pair).contains("allowed_connection_types: [\"MQTT\", \"STANDARD\"]")
                 .contains("publish: {allow: [\"seatlink.v1.hq.f1.>\", \"$JS.API.STREAM.INFO.KV_seatlink-lease_hq_f1\", ")
-                .contains("\"$KV.seatlink-lease_hq_f1.lease\"]}")
+                .contains("\"$KV.seatlink-lease_hq_f1.lease\", \"$JS.API.INFO\", \"$JS.API.STREAM.INFO.$MQTT_sess\", "
+                        + "\"$JS.API.STREAM.INFO.$MQTT_msgs\", \"$JS.API.STREAM.INFO.$MQTT_rmsgs\"]}")
                 .contains("subscribe: {allow: [\"seatlink.v1.hq.f1.>\", \"_INBOX.hq.f1.gateway-b.>\", ")
                 .doesNotContain("hq.f2");
         String seat = nats.lines().filter(line -> line.startsWith("{user: \"hq.f1.s-001\"")).findFirst().orElseThrow();

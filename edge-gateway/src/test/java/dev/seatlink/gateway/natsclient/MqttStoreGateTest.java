@@ -19,6 +19,7 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,8 @@ class MqttStoreGateTest {
     private static NatsCluster loneNode;
     private static String gatewayPassword;
     private static Vertx vertx;
+    /** The NATS client of the test, closed after it. */
+    private NatsClient client;
 
     @BeforeAll
     static void start() throws Exception {
@@ -49,6 +52,13 @@ class MqttStoreGateTest {
         vertx = Vertx.vertx();
     }
 
+    @AfterEach
+    void closeClient() throws InterruptedException {
+        if (client != null) {
+            client.close();
+        }
+    }
+
     @AfterAll
     static void stop() {
         loneNode.close();
@@ -58,50 +68,34 @@ class MqttStoreGateTest {
     /** Before any MQTT connect the streams are not made, and a lone server leads its own: nothing to wait for. */
     @Test
     void aGatewaysLoginIsAnsweredAndTheGateOpensBeforeAndAfterTheStreamsAreMade() throws Exception {
-        NatsClient client = new NatsClient(List.of(loneNode.natsList()), GATEWAY, gatewayPassword, null, GATEWAY);
-        try {
-            client.connection();
-            assertThat(openedWithin(new MqttStoreGate(vertx, client, FloorClock.SYSTEM, 60_000), 10)).isNotNegative();
+        client = connected(GATEWAY, gatewayPassword);
+        assertThat(openedWithin(gate(60_000), 10)).isNotNegative();
 
-            MqttProbe.login(loneNode.brokerList(), GATEWAY, gatewayPassword, false).close(); // makes the streams
-            assertThat(answer(client.connection(), "$JS.API.STREAM.INFO.$MQTT_sess")).contains("\"messages\":1")
-                    .doesNotContain("\"cluster\"", "\"error\"");
-            assertThat(openedWithin(new MqttStoreGate(vertx, client, FloorClock.SYSTEM, 60_000), 10)).isNotNegative();
-        } finally {
-            client.close();
-        }
+        MqttProbe.login(loneNode.brokerList(), GATEWAY, gatewayPassword, false).close(); // makes the streams
+        assertThat(answer(client.connection(), "$JS.API.STREAM.INFO.$MQTT_sess")).contains("\"messages\":1")
+                .doesNotContain("\"cluster\"", "\"error\"");
+        assertThat(openedWithin(gate(60_000), 10)).isNotNegative();
     }
 
     /** A login from before the gate (its floor's logins not generated again) is refused, and need not wait for it. */
     @Test
     void aLoginThatMayNotAskIsRefusedAndTheLinkConnectsWithoutWaiting() throws Exception {
-        NatsClient client = new NatsClient(List.of(loneNode.natsList()), "nosy", "nosy-password", null, "nosy");
-        try {
-            client.connection();
-            assertThat(openedWithin(new MqttStoreGate(vertx, client, FloorClock.SYSTEM, 60_000), 10)).isNotNegative();
-            assertThat(client.refusedToPublish("$JS.API.INFO")).isTrue();
-        } finally {
-            client.close();
-        }
+        client = connected("nosy", "nosy-password");
+        assertThat(openedWithin(gate(60_000), 10)).isNotNegative();
+        assertThat(client.refusedToPublish("$JS.API.INFO")).isTrue();
     }
 
     /** Questions never answered (a cluster that cannot elect leaders, say) hold the link's connect only so long. */
     @Test
     void neverAnsweredTheGateOpensAfterItsBound() throws Exception {
-        NatsClient client = new NatsClient(List.of(loneNode.natsList()), "deaf", "deaf-password", null, "deaf");
-        try {
-            client.connection();
-            assertThat(openedWithin(new MqttStoreGate(vertx, client, FloorClock.SYSTEM, 2_000), 10))
-                    .isGreaterThanOrEqualTo(2_000);
-        } finally {
-            client.close();
-        }
+        client = connected("deaf", "deaf-password");
+        assertThat(openedWithin(gate(2_000), 10)).isGreaterThanOrEqualTo(2_000);
     }
 
     /** A gateway starting has not made its NATS client's connection yet (the lease store makes it): none to wait for. */
     @Test
     void aNatsClientNotMadeYetHasNothingToAskWithAndTheLinkConnectsAtOnce() throws Exception {
-        NatsClient client = new NatsClient(List.of(loneNode.natsList()), GATEWAY, gatewayPassword, null, GATEWAY);
+        client = new NatsClient(List.of(loneNode.natsList()), GATEWAY, gatewayPassword, null, GATEWAY);
 
         FloorClock stopped = () -> 0; // no bound ever passes: only "not made" opens it
         assertThat(openedWithin(new MqttStoreGate(vertx, client, stopped, 60_000), 10)).isNotNegative();
@@ -110,12 +104,10 @@ class MqttStoreGateTest {
     /** Between nodes the client has nothing to ask with; it is given a second to reach one. */
     @Test
     void aNatsClientOnNoNodeHasNothingToAskWithAndTheLinkConnectsAfterASecond() throws Exception {
-        NatsClient client = new NatsClient(List.of(loneNode.natsList()), GATEWAY, gatewayPassword, null, GATEWAY);
-        client.connection();
+        client = connected(GATEWAY, gatewayPassword);
         client.close(); // made, on no node
 
-        assertThat(openedWithin(new MqttStoreGate(vertx, client, FloorClock.SYSTEM, 60_000), 10))
-                .isGreaterThanOrEqualTo(MqttStoreGate.NO_CLIENT_MS);
+        assertThat(openedWithin(gate(60_000), 10)).isGreaterThanOrEqualTo(MqttStoreGate.NO_CLIENT_MS);
     }
 
     /**
@@ -131,26 +123,31 @@ class MqttStoreGateTest {
             } // consumer of retained messages, which is not the gate's to wait for
             NatsNode leader = leaderOfSessions(cluster);
             List<NatsNode> others = cluster.nodes().stream().filter(node -> node != leader).toList();
-            NatsClient client = new NatsClient(others.stream().map(NatsNode::clientUrl).toList(), null, null, null,
-                    GATEWAY);
-            try {
-                client.connection();
-                leader.kill();
+            client = new NatsClient(others.stream().map(NatsNode::clientUrl).toList(), null, null, null, GATEWAY);
+            client.connection();
+            leader.kill();
 
-                assertThat(openedWithin(new MqttStoreGate(vertx, client, FloorClock.SYSTEM, 60_000), 30))
-                        .isNotNegative();
-                MqttClient link = new MqttClient(others.get(0).mqttUrl(), GATEWAY, new MemoryPersistence());
-                MqttConnectOptions options = new MqttConnectOptions();
-                options.setCleanSession(false);
-                options.setConnectionTimeout(10);
-                assertThat(link.connectWithResult(options).getSessionPresent()).isTrue();
-                link.disconnect();
-                link.close();
-
-            } finally {
-                client.close();
-            }
+            assertThat(openedWithin(gate(60_000), 30)).isNotNegative();
+            MqttClient link = new MqttClient(others.get(0).mqttUrl(), GATEWAY, new MemoryPersistence());
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.setCleanSession(false);
+            options.setConnectionTimeout(10);
+            assertThat(link.connectWithResult(options).getSessionPresent()).isTrue();
+            link.disconnect();
+            link.close();
         }
+    }
+
+    /** A client of the lone node under {@code login}, on it. */
+    private static NatsClient connected(String login, String password) throws Exception {
+        NatsClient made = new NatsClient(List.of(loneNode.natsList()), login, password, null, login);
+        made.connection();
+        return made;
+    }
+
+    /** A gate asking through the test's client, waiting at most {@code waitAtMostMs}. */
+    private MqttStoreGate gate(long waitAtMostMs) {
+        return new MqttStoreGate(vertx, client, FloorClock.SYSTEM, waitAtMostMs);
     }
 
     /** How many ms after being asked the gate opened, waiting at most {@code seconds}. */
