@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.tinylog.Logger;
 
 /**
@@ -27,11 +28,13 @@ import org.tinylog.Logger;
  * {@value #ASK_AGAIN_MS} ms, the nodes say when there is one.
  */
 public final class MqttStoreGate implements ConnectGate {
-    static final String SESSIONS = "$MQTT_sess";
-    static final String MESSAGES = "$MQTT_msgs";
-    static final String RETAINED = "$MQTT_rmsgs";
+    /** The MQTT streams whose leaders a session needs: sessions, messages, retained messages. */
+    private static final List<String> STREAMS = List.of("$MQTT_sess", "$MQTT_msgs", "$MQTT_rmsgs");
     private static final String META_INFO = "$JS.API.INFO";
     private static final String STREAM_INFO = "$JS.API.STREAM.INFO.";
+    /** The questions, the meta leader's first. */
+    private static final List<String> SUBJECTS = Stream.concat(Stream.of(META_INFO),
+            STREAMS.stream().map(stream -> STREAM_INFO + stream)).toList();
     /** A node silent this long is taken as not knowing yet (a leader that died is still taken for alive). */
     static final Duration ASK_WITHIN = Duration.ofSeconds(1);
     static final long ASK_AGAIN_MS = 250;
@@ -57,7 +60,7 @@ public final class MqttStoreGate implements ConnectGate {
 
     /** What a gateway's login at the cluster must be allowed to publish for the gate to be answered. */
     public static List<String> subjectsToPublish() {
-        return List.of(META_INFO, STREAM_INFO + SESSIONS, STREAM_INFO + MESSAGES, STREAM_INFO + RETAINED);
+        return SUBJECTS;
     }
 
     @Override
@@ -87,7 +90,7 @@ public final class MqttStoreGate implements ConnectGate {
         void tick() {
             long waited = clock.millis() - since;
             Connection live = client.live();
-            Optional<String> refused = subjectsToPublish().stream().filter(client::refusedToPublish).findFirst();
+            Optional<String> refused = SUBJECTS.stream().filter(client::refusedToPublish).findFirst();
             if (!client.made()) {
                 open(null, false); // the gateway starting: its first connect as without a gate
             } else if (refused.isPresent()) {
@@ -133,10 +136,11 @@ public final class MqttStoreGate implements ConnectGate {
 
         /** One round: why not, of the first question that says so; empty when all say go. */
         Future<Optional<String>> askAll(Connection live) {
-            return Future.all(List.of(ask(live, context, META_INFO, JetStreamAnswers::metaLeader),
-                            ask(live, context, STREAM_INFO + SESSIONS, leaderOf(SESSIONS)),
-                            ask(live, context, STREAM_INFO + MESSAGES, leaderOf(MESSAGES)),
-                            ask(live, context, STREAM_INFO + RETAINED, leaderOf(RETAINED))))
+            List<Future<Optional<String>>> questions = Stream.concat(
+                    Stream.of(ask(live, context, META_INFO, JetStreamAnswers::metaLeader)),
+                    STREAMS.stream().map(stream -> ask(live, context, STREAM_INFO + stream,
+                            answer -> JetStreamAnswers.streamLeader(answer, stream)))).toList();
+            return Future.all(questions)
                     .map(all -> all.<Optional<String>>list().stream().flatMap(Optional::stream).findFirst());
         }
     }
@@ -148,10 +152,6 @@ public final class MqttStoreGate implements ConnectGate {
         } else {
             Logger.info(line);
         }
-    }
-
-    private static Function<byte[], Optional<String>> leaderOf(String stream) {
-        return answer -> JetStreamAnswers.streamLeader(answer, stream);
     }
 
     /** One question: never fails, but says why not (no answer within {@link #ASK_WITHIN} among them). */
