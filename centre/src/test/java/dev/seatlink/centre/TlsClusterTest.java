@@ -3,8 +3,6 @@ package dev.seatlink.centre;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.seatlink.bench.simulate.FloorSimulator;
-import dev.seatlink.bench.simulate.SiteFile;
 import dev.seatlink.cluster.MqttTls;
 import dev.seatlink.cluster.NatsCluster;
 import dev.seatlink.cluster.NatsNode;
@@ -13,6 +11,8 @@ import dev.seatlink.gateway.GatewayConfig;
 import dev.seatlink.gateway.store.EventStore;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.TestCertificates;
+import dev.seatlink.simulator.FloorSimulator;
+import dev.seatlink.simulator.SiteFile;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;

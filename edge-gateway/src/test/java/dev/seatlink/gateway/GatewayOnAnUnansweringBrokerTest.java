@@ -2,7 +2,7 @@ package dev.seatlink.gateway;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.seatlink.terminal.testing.UnansweringBroker;
+import dev.seatlink.link.testing.UnansweringBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

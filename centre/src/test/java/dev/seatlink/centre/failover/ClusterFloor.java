@@ -1,19 +1,14 @@
 package dev.seatlink.centre.failover;
 
-import dev.seatlink.gateway.testing.TestCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.seatlink.bench.simulate.FloorSimulator;
-import dev.seatlink.bench.simulate.SiteFile;
 import dev.seatlink.cluster.NatsCluster;
 import dev.seatlink.cluster.NatsNode;
 import dev.seatlink.gateway.access.CredentialFiles;
 import dev.seatlink.gateway.jetstream.HttpNodeMonitor;
 import dev.seatlink.gateway.jetstream.NatsSubjects;
 import dev.seatlink.gateway.jetstream.SessionHash;
-import dev.seatlink.protocol.ClientId;
-import dev.seatlink.protocol.Topic;
 import dev.seatlink.gateway.store.EventStore;
 import dev.seatlink.gateway.store.StoreException;
 import dev.seatlink.gateway.store.StoredEvent;
@@ -22,6 +17,11 @@ import dev.seatlink.gateway.testing.FloorChecks;
 import dev.seatlink.gateway.testing.FreePorts;
 import dev.seatlink.gateway.testing.Http;
 import dev.seatlink.gateway.testing.PostgresServer;
+import dev.seatlink.gateway.testing.TestCredentials;
+import dev.seatlink.protocol.ClientId;
+import dev.seatlink.protocol.Topic;
+import dev.seatlink.simulator.FloorSimulator;
+import dev.seatlink.simulator.SiteFile;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.seatlink.centre.config.CentrePlan;
 import dev.seatlink.link.RejectLog;
+import dev.seatlink.link.testing.UnansweringBroker;
 import dev.seatlink.protocol.FloorSummary;
 import dev.seatlink.protocol.GatewayStatus;
 import dev.seatlink.protocol.SeatEvent;
-import dev.seatlink.terminal.testing.UnansweringBroker;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;

@@ -6,6 +6,7 @@ import dev.seatlink.gateway.ingest.Inbox;
 import dev.seatlink.gateway.metrics.Metrics;
 import dev.seatlink.link.BrokerList;
 import dev.seatlink.link.BrokerSession;
+import dev.seatlink.link.ConnectWithin;
 import dev.seatlink.link.ReconnectPlan;
 import dev.seatlink.link.SubscriptionCheck;
 import dev.seatlink.protocol.ClientId;

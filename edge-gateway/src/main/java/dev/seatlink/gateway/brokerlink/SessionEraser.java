@@ -1,5 +1,6 @@
 package dev.seatlink.gateway.brokerlink;
 
+import dev.seatlink.link.ConnectWithin;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.mqtt.MqttClient;

@@ -3,7 +3,7 @@ package dev.seatlink.gateway.brokerlink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.seatlink.terminal.testing.UnansweringBroker;
+import dev.seatlink.link.testing.UnansweringBroker;
 import io.vertx.core.Vertx;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

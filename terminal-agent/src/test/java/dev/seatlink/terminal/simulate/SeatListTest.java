@@ -3,8 +3,8 @@ package dev.seatlink.terminal.simulate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.seatlink.link.testing.UnansweringBroker;
 import dev.seatlink.terminal.testing.StandInServer;
-import dev.seatlink.terminal.testing.UnansweringBroker;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

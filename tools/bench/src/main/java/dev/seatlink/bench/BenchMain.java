@@ -1,8 +1,7 @@
 package dev.seatlink.bench;
 
 import dev.seatlink.bench.cli.OptionRange;
-import dev.seatlink.bench.simulate.FloorSimulator;
-import dev.seatlink.bench.simulate.SimulateCommand;
+import dev.seatlink.simulator.FloorSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,5 @@
 package dev.seatlink.bench;
 
-import dev.seatlink.bench.simulate.FloorSimulator;
-import dev.seatlink.bench.simulate.Outages;
-import dev.seatlink.bench.simulate.SiteFile;
 import dev.seatlink.cluster.NatsCluster;
 import dev.seatlink.cluster.NatsNode;
 import dev.seatlink.cluster.StablePorts;
@@ -10,12 +7,15 @@ import dev.seatlink.gateway.answer.ApiClient;
 import dev.seatlink.gateway.store.EventStore;
 import dev.seatlink.gateway.store.StoreException;
 import dev.seatlink.protocol.Topic;
+import dev.seatlink.simulator.FloorSimulator;
+import dev.seatlink.simulator.Outages;
+import dev.seatlink.simulator.SiteFile;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

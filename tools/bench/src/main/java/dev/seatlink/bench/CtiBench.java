@@ -1,10 +1,10 @@
 package dev.seatlink.bench;
 
-import dev.seatlink.bench.simulate.FloorSimulator;
-import dev.seatlink.bench.simulate.SiteFile;
 import dev.seatlink.gateway.acd.sim.CallPlayer;
 import dev.seatlink.gateway.acd.sim.SimulatedAsterisk;
 import dev.seatlink.protocol.CallEventType;
+import dev.seatlink.simulator.FloorSimulator;
+import dev.seatlink.simulator.SiteFile;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;

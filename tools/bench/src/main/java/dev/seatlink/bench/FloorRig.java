@@ -1,8 +1,8 @@
 package dev.seatlink.bench;
 
-import dev.seatlink.bench.simulate.SiteFile;
 import dev.seatlink.cluster.StablePorts;
 import dev.seatlink.gateway.answer.ApiClient;
+import dev.seatlink.simulator.SiteFile;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,6 @@
 package dev.seatlink.bench;
 
-import dev.seatlink.bench.simulate.FloorSimulator;
+import dev.seatlink.simulator.FloorSimulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.BufferedReader;

@@ -2,20 +2,20 @@ package dev.seatlink.terminal.uplink;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.seatlink.link.testing.UnansweringBroker;
 import dev.seatlink.terminal.TerminalAgent;
 import dev.seatlink.terminal.display.Display;
 import dev.seatlink.terminal.seat.FakeClock;
 import dev.seatlink.terminal.simulate.SimulatedHardware;
 import dev.seatlink.terminal.testing.TestSeat;
-import dev.seatlink.terminal.testing.UnansweringBroker;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A broker that takes the seat's connection and then leaves a request unanswered: the seat drops the connection and

@@ -1,6 +1,5 @@
 package dev.seatlink.bench.micro;
 
-import dev.seatlink.bench.simulate.SiteFile;
 import dev.seatlink.gateway.floor.Applied;
 import dev.seatlink.gateway.floor.FloorModel;
 import dev.seatlink.gateway.site.SiteConfig;
@@ -9,6 +8,7 @@ import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.Cause;
 import dev.seatlink.protocol.SeatEvent;
 import dev.seatlink.protocol.SeatStatus;
+import dev.seatlink.simulator.SiteFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
-package dev.seatlink.bench.simulate;
+package dev.seatlink.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seatlink.link.testing.UnansweringBroker;
 import dev.seatlink.terminal.testing.RefusingBroker;
-import dev.seatlink.terminal.testing.UnansweringBroker;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,8 +1,10 @@
-package dev.seatlink.bench.simulate;
+package dev.seatlink.bench;
 
 import dev.seatlink.bench.cli.OptionRange;
 import dev.seatlink.link.BrokerList;
 import dev.seatlink.link.Credentials;
+import dev.seatlink.simulator.FloorSimulator;
+import dev.seatlink.simulator.SiteFile;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Files;

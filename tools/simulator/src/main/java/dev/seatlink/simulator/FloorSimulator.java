@@ -1,8 +1,8 @@
-package dev.seatlink.bench.simulate;
+package dev.seatlink.simulator;
 
-import dev.seatlink.gateway.brokerlink.ConnectWithin;
 import dev.seatlink.link.BrokerList;
 import dev.seatlink.link.BrokerSession;
+import dev.seatlink.link.ConnectWithin;
 import dev.seatlink.link.SubscriptionCheck;
 import dev.seatlink.protocol.AgentState;
 import dev.seatlink.protocol.CallEvent;

@@ -1,2 +1,2 @@
 /** The floor simulator: thousands of seats, each its own MQTT connection, publishing as the contract says. */
-package dev.seatlink.bench.simulate;
+package dev.seatlink.simulator;

@@ -1,4 +1,4 @@
-package dev.seatlink.bench.simulate;
+package dev.seatlink.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.seatlink.bench.simulate;
+package dev.seatlink.simulator;
 
 /** A site config for the simulator's seats ({@code s-00001} …), teams of {@value #SEATS_PER_TEAM}. */
 public final class SiteFile {

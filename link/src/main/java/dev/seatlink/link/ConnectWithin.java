@@ -1,4 +1,4 @@
-package dev.seatlink.gateway.brokerlink;
+package dev.seatlink.link;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

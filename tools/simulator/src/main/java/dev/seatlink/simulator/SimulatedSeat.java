@@ -1,4 +1,4 @@
-package dev.seatlink.bench.simulate;
+package dev.seatlink.simulator;
 
 import dev.seatlink.protocol.AgentState;
 import java.util.random.RandomGenerator;

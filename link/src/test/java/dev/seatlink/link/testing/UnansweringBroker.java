@@ -1,4 +1,4 @@
-package dev.seatlink.terminal.testing;
+package dev.seatlink.link.testing;
 
 import java.io.DataInputStream;
 import java.io.IOException;

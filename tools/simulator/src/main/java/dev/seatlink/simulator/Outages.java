@@ -1,4 +1,4 @@
-package dev.seatlink.bench.simulate;
+package dev.seatlink.simulator;
 
 /**
  * The simulated seats' connection losses and how long each took to come back: what a node kill costs the seats. Per

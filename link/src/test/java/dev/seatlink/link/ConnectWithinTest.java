@@ -1,8 +1,8 @@
-package dev.seatlink.gateway.brokerlink;
+package dev.seatlink.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.seatlink.terminal.testing.UnansweringBroker;
+import dev.seatlink.link.testing.UnansweringBroker;
 import io.vertx.core.Vertx;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;

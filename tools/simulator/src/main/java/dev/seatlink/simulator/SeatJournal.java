@@ -1,4 +1,4 @@
-package dev.seatlink.bench.simulate;
+package dev.seatlink.simulator;
 
 import dev.seatlink.protocol.SeatEvent;
 import java.util.ArrayList;
