@@ -16,8 +16,8 @@ public record GatewayConfig(Http http, Link link, Store store, Floor floor) {
     /** Retention is deleted every 6 h: under a day would wipe the shift being worked. */
     static final int MIN_RETENTION_DAYS = 1;
     static final int MAX_RETENTION_DAYS = 3_650;
-    static final long MIN_REORDER_TIMEOUT_MS = 100;
-    static final long MAX_REORDER_TIMEOUT_MS = 60_000;
+    public static final long MIN_REORDER_TIMEOUT_MS = 100;
+    public static final long MAX_REORDER_TIMEOUT_MS = 60_000;
     public static final int DEFAULT_COMMAND_TIMEOUT_S = 10;
     static final int MIN_COMMAND_TIMEOUT_S = 1;
     static final int MAX_COMMAND_TIMEOUT_S = 300;

@@ -1,6 +1,8 @@
 package dev.seatlink.bench;
 
 import dev.seatlink.bench.cli.OptionRange;
+import dev.seatlink.gateway.GatewayConfig;
+import dev.seatlink.gateway.apply.Reorderer;
 import dev.seatlink.simulator.FloorSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,12 +125,18 @@ public final class BenchMain implements Runnable {
         @Option(names = "--seconds", defaultValue = "15", description = "how long the seats publish flat out (default 15)")
         int seconds;
 
+        @Option(names = "--reorder-timeout-ms", description = "the gateways' wait for a missing seq before they ask the "
+                + "seat to replay it (default: the gateway's, 2000)")
+        long reorderTimeoutMs = Reorderer.DEFAULT_TIMEOUT_MS;
+
         @Override
         public Integer call() throws Exception {
             OptionRange.require(spec, "--floors", floors, 1, MAX_FLOORS);
             requireSeats(seats);
             requireSeconds(seconds);
-            new CenterBench(floors, seats, seconds, dir(), root).run();
+            OptionRange.require(spec, "--reorder-timeout-ms", reorderTimeoutMs, GatewayConfig.MIN_REORDER_TIMEOUT_MS,
+                    GatewayConfig.MAX_REORDER_TIMEOUT_MS);
+            new CenterBench(floors, seats, seconds, reorderTimeoutMs, dir(), root).run();
             return 0;
         }
     }

@@ -54,10 +54,15 @@ final class CenterBench {
     static final String SITE = "bench";
     /** Unacknowledged publishes per floor while publishing flat out (the simulator's window). */
     static final int IN_FLIGHT = 2_000;
+    /** A gateway's sequence gaps opened, closed, and replays it asked for them. */
+    private static final List<String> GAP_METRICS = List.of("seatlink_gaps_opened_total", "seatlink_gaps_filled_total",
+            "seatlink_replays_sent_total");
 
     private final int floors;
     private final int seats;
     private final int seconds;
+    /** The gateways' {@code --reorder-timeout-ms}: how long a gap is waited for before its replay is asked. */
+    private final long reorderTimeoutMs;
     private final Path work;
     private final Path gatewayJar;
     private final Path centreJar;
@@ -65,10 +70,11 @@ final class CenterBench {
     private final HttpClient http = ApiClient.toGateway();
     private final List<Process> processes = new ArrayList<>();
 
-    CenterBench(int floors, int seats, int seconds, Path work, Path root) {
+    CenterBench(int floors, int seats, int seconds, long reorderTimeoutMs, Path work, Path root) {
         this.floors = floors;
         this.seats = seats;
         this.seconds = seconds;
+        this.reorderTimeoutMs = reorderTimeoutMs;
         this.work = work;
         this.gatewayJar = root.resolve("edge-gateway/target/edge-gateway.jar");
         this.centreJar = root.resolve("centre/target/centre.jar");
@@ -128,7 +134,7 @@ final class CenterBench {
             Thread.sleep(5_000); // statuses, states and the roll call in
 
             Table table = new Table("center — " + floors + " floors × " + seats + " seats, two gateways each, "
-                    + "3-node NATS " + natsVersion());
+                    + "3-node NATS " + natsVersion() + ", reorder timeout " + reorderTimeoutMs + " ms");
             // subscribed as the centre is, through the ingest as the centre is: its backlog, if the cluster makes one
             URI centreNode = centreNode(work.resolve("centre.log"), node1);
             centreLike = HandWitness.start(centreNode, SITE, true);
@@ -420,6 +426,7 @@ final class CenterBench {
         String busiest = onNode.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         NatsNode node = cluster.nodes().stream().filter(n -> n.mqttUrl().equals(busiest)).findFirst().orElseThrow();
         sims.forEach(FloorSimulator::takeOutages); // count from the kill
+        double[] gapsBefore = gapFigures(gateways);
         long rebirthsBefore = sum(sims, FloorSimulator::rebirths);
         long replayedBefore = sum(sims, FloorSimulator::replayed);
         long killed = 0;
@@ -438,6 +445,7 @@ final class CenterBench {
         Map<Gateway, Long> wholeAt = new HashMap<>();
         Duration whole = awaitStored(sims, gateways, Duration.ofSeconds(180), wholeAt);
         long sinceKill = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
+        double[] gaps = gapFigures(gateways);
         long rebirths = sum(sims, FloorSimulator::rebirths) - rebirthsBefore;
         long replayed = sum(sims, FloorSimulator::replayed) - replayedBefore;
         long lost = 0;
@@ -457,6 +465,9 @@ final class CenterBench {
                         outages.stream().mapToLong(Outages.Summary::longestMs).max().orElse(0)), "")
                 .row("node kill -9: rebirths the seats answered (either gateway's asks) / events they replayed, until "
                         + "whole", String.format("%,d / %,d", rebirths, replayed), "")
+                .row("node kill -9: gaps opened / closed / replays asked (all gateways, until whole; reorder timeout "
+                        + reorderTimeoutMs + " ms)", String.format("%,.0f / %,.0f / %,.0f", gaps[0] - gapsBefore[0],
+                        gaps[1] - gapsBefore[1], gaps[2] - gapsBefore[2]), "")
                 .row("node kill -9: each gateway whole after (* was on the killed node)", wholeAfter(gateways,
                         wholeAt, killed, gateway -> nodeOf.get(gateway).equals(busiest)), "")
                 .row("node kill -9: MQTT streams whose leader it was (new leader elected after)", leadersTaken, "");
@@ -467,6 +478,17 @@ final class CenterBench {
         try (Stream<String> lines = nodeLogs(cluster)) {
             return StreamLeaders.electedBetween(lines, from, until);
         }
+    }
+
+    /** Sequence gaps the gateways opened, closed (by the events arriving, in time or replayed), replays they asked. */
+    private double[] gapFigures(List<Gateway> gateways) throws IOException, InterruptedException {
+        double[] figures = new double[GAP_METRICS.size()];
+        for (Gateway gateway : gateways) {
+            for (int i = 0; i < figures.length; i++) {
+                figures[i] += metric(gateway, GAP_METRICS.get(i));
+            }
+        }
+        return figures;
     }
 
     /** What the floors' seats counted so far, all floors together. */
@@ -556,7 +578,7 @@ final class CenterBench {
         Path tmp = Files.createDirectories(work.resolve("tmp-" + floor + "-" + instance));
         Process process = start(work.resolve("gateway-" + floor + "-" + instance + ".log"), "java", "-Xmx256m",
                 "-Djava.io.tmpdir=" + tmp, "-jar", gatewayJar.toString(), "--broker", brokers, "--nats", nats,
-                "--instance", instance,
+                "--instance", instance, "--reorder-timeout-ms", String.valueOf(reorderTimeoutMs),
                 "--site-config", site.toString(),
                 "--http-port", String.valueOf(port), "--data-dir", work.resolve(floor + "-" + instance).toString());
         return new Gateway(floor, instance, process, port);

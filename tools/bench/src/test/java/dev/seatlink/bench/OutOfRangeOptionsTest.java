@@ -31,6 +31,7 @@ class OutOfRangeOptionsTest {
         "simulate --site Leeds/1             | a site or floor id is [a-z0-9][a-z0-9-]{0,31}, not 'Leeds/1'",
         "center --floors 0                   | --floors must be 1-10 (was 0)",
         "center --seats -3                   | --seats must be 1-10000 (was -3)",
+        "center --reorder-timeout-ms 50      | --reorder-timeout-ms must be 100-60000 (was 50)",
         "wallboard --clients 5000            | --clients must be 1-250 (was 5000)",
         "catch-up --events -5                | --events must be 1-10000000 (was -5)",
         "terminal --presses 0                | --presses must be 1-1000000 (was 0)",
