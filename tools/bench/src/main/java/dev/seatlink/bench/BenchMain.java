@@ -129,6 +129,10 @@ public final class BenchMain implements Runnable {
                 + "seat to replay it (default: the gateway's, 2000)")
         long reorderTimeoutMs = Reorderer.DEFAULT_TIMEOUT_MS;
 
+        @Option(names = "--trace-seats", description = "write what every seat did on its link (connects, subscribes, "
+                + "events sent and acknowledged, replays asked) to seats.trace in the run's directory")
+        boolean traceSeats;
+
         @Override
         public Integer call() throws Exception {
             OptionRange.require(spec, "--floors", floors, 1, MAX_FLOORS);
@@ -136,7 +140,11 @@ public final class BenchMain implements Runnable {
             requireSeconds(seconds);
             OptionRange.require(spec, "--reorder-timeout-ms", reorderTimeoutMs, GatewayConfig.MIN_REORDER_TIMEOUT_MS,
                     GatewayConfig.MAX_REORDER_TIMEOUT_MS);
-            new CenterBench(floors, seats, seconds, reorderTimeoutMs, dir(), root).run();
+            Path dir = dir();
+            if (traceSeats) {
+                SeatTraceFile.writeTo(dir.resolve(CenterBench.SEAT_TRACE));
+            }
+            new CenterBench(floors, seats, seconds, reorderTimeoutMs, traceSeats, dir, root).run();
             return 0;
         }
     }

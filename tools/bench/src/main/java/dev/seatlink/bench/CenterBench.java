@@ -8,6 +8,7 @@ import dev.seatlink.gateway.store.EventStore;
 import dev.seatlink.gateway.store.StoreException;
 import dev.seatlink.protocol.Topic;
 import dev.seatlink.simulator.FloorSimulator;
+import dev.seatlink.simulator.LoggedSeatTrace;
 import dev.seatlink.simulator.Outages;
 import dev.seatlink.simulator.SiteFile;
 import io.vertx.core.Vertx;
@@ -54,6 +55,8 @@ final class CenterBench {
     static final String SITE = "bench";
     /** Unacknowledged publishes per floor while publishing flat out (the simulator's window). */
     static final int IN_FLIGHT = 2_000;
+    /** The seats' trace in the run's directory, with {@code --trace-seats}. */
+    static final String SEAT_TRACE = "seats.trace";
     /** A gateway's sequence gaps opened, closed, and replays it asked for them. */
     private static final List<String> GAP_METRICS = List.of("seatlink_gaps_opened_total", "seatlink_gaps_filled_total",
             "seatlink_replays_sent_total");
@@ -63,6 +66,8 @@ final class CenterBench {
     private final int seconds;
     /** The gateways' {@code --reorder-timeout-ms}: how long a gap is waited for before its replay is asked. */
     private final long reorderTimeoutMs;
+    /** Whether each floor's seats trace their links ({@link SeatTraceFile}, {@value #SEAT_TRACE}). */
+    private final boolean traceSeats;
     private final Path work;
     private final Path gatewayJar;
     private final Path centreJar;
@@ -70,11 +75,12 @@ final class CenterBench {
     private final HttpClient http = ApiClient.toGateway();
     private final List<Process> processes = new ArrayList<>();
 
-    CenterBench(int floors, int seats, int seconds, long reorderTimeoutMs, Path work, Path root) {
+    CenterBench(int floors, int seats, int seconds, long reorderTimeoutMs, boolean traceSeats, Path work, Path root) {
         this.floors = floors;
         this.seats = seats;
         this.seconds = seconds;
         this.reorderTimeoutMs = reorderTimeoutMs;
+        this.traceSeats = traceSeats;
         this.work = work;
         this.gatewayJar = root.resolve("edge-gateway/target/edge-gateway.jar");
         this.centreJar = root.resolve("centre/target/centre.jar");
@@ -128,6 +134,9 @@ final class CenterBench {
             for (int f = 1; f <= floors; f++) {
                 FloorSimulator sim = new FloorSimulator(vertx, FloorSimulator.Settings.plain(brokers, SITE, "f" + f,
                         seats, 1));
+                if (traceSeats) {
+                    sim.traceTo(new LoggedSeatTrace("f" + f));
+                }
                 sim.connectAllWithin(Duration.ofMinutes(5));
                 sims.add(sim);
             }
@@ -162,7 +171,11 @@ final class CenterBench {
             table.row("floors with two primaries at once / with none (each gateway's /health every "
                     + PrimaryWatch.PERIOD_MS + " ms, whole run)", primaries.summary(), "two: 0");
             table.note("ratios and times from one run on this machine (2 cores shared by the cluster, "
-                    + gateways.size() + " gateways, the centre view and the seats)").print(System.out);
+                    + gateways.size() + " gateways, the centre view and the seats)");
+            if (traceSeats) {
+                table.note("what each seat did on its link: " + work.resolve(SEAT_TRACE));
+            }
+            table.print(System.out);
         } finally {
             for (FloorSimulator sim : sims) {
                 sim.close();

@@ -148,6 +148,8 @@ public final class FloorSimulator implements AutoCloseable {
     private final Settings settings;
     /** Set before {@link #connectAll}: the seats follow their phone events, as a terminal does. */
     private CallHeard calls;
+    /** Set before {@link #connectAll}: told what each seat does on its link. */
+    private SeatTrace trace = SeatTrace.OFF;
     private final List<URI> brokers;
     private final Codec codec = new Codec();
     private final List<SimulatedSeat> seats = new ArrayList<>();
@@ -220,6 +222,15 @@ public final class FloorSimulator implements AutoCloseable {
         this.calls = heard;
     }
 
+    /** Each seat tells {@code trace} what it does on its link ({@link SeatTrace}). Call before {@link #connectAll}. */
+    public void traceTo(SeatTrace trace) {
+        this.trace = trace;
+    }
+
+    private void note(int index, String what) {
+        trace.note(seats.get(index).seat, what);
+    }
+
     /**
      * Connects every seat, {@link #CONNECT_WINDOW} at a time, and publishes its online status and state; completes
      * when every seat has been connected.
@@ -277,6 +288,7 @@ public final class FloorSimulator implements AutoCloseable {
             }
             if (!stalled.isEmpty()) {
                 stalls.incrementAndGet();
+                note(i, "subscription stalled (its probe did not come back): subscribing again");
                 int index = i;
                 client.unsubscribe(check.filters()).compose(ack -> subscribeAndGreet(index, client));
             }
@@ -297,7 +309,9 @@ public final class FloorSimulator implements AutoCloseable {
         if (!refusedAskDue.add(index)) {
             return;
         }
-        vertx.setTimer(1 + refusedBackoffs.get(index).nextDelayMs(monotonicMillis()), id -> {
+        long delay = refusedBackoffs.get(index).nextDelayMs(monotonicMillis());
+        note(index, "asking again for its refused subscription in " + delay + " ms");
+        vertx.setTimer(1 + delay, id -> {
             refusedAskDue.remove(index);
             if (!closing && client.isConnected() && !dead.contains(index)) {
                 subscribe(index, client).onFailure(e -> askAgainLater(index, client));
@@ -307,6 +321,7 @@ public final class FloorSimulator implements AutoCloseable {
 
     private Future<Integer> subscribe(int index, MqttClient client) {
         SubscriptionCheck check = checks.get(index);
+        note(index, "subscribing");
         return client.subscribe(Topic.oneSeat(settings.site(), settings.floor(), seats.get(index).seat), 1)
                 .onSuccess(ack -> {
                     synchronized (check) {
@@ -349,6 +364,7 @@ public final class FloorSimulator implements AutoCloseable {
             }
         });
         client.subscribeCompletionHandler(suback -> {
+            note(index, suback.grantedQoSLevels().contains(0x80) ? "subscription refused" : "subscription granted");
             if (suback.grantedQoSLevels().contains(0x80)) {
                 SubscriptionCheck check = checks.get(index);
                 synchronized (check) {
@@ -371,6 +387,7 @@ public final class FloorSimulator implements AutoCloseable {
             } // else what the seat published itself, back through its one subscription
         });
         client.closeHandler(v -> {
+            note(index, "connection closed");
             outages.lost(index, System.nanoTime());
             if (reconnecting.add(index)) { // else the close of an attempt of the reconnect under way
                 // Back to its own node first, as a terminal (Paho walks its list from the first on every connect): a
@@ -403,16 +420,22 @@ public final class FloorSimulator implements AutoCloseable {
         }
         // a node that takes the connection and never accepts it would keep the seat away for good, as a terminal's
         // connect timeout does not
+        note(index, "connecting to " + broker);
         return ConnectWithin.connect(vertx, client, broker, settings.acceptMs())
-                .compose(ack -> subscribe(index, client))
-                .onSuccess(ack -> {
-                    SubscriptionCheck check = checks.get(index);
-                    synchronized (check) {
-                        check.connected(monotonicMillis());
-                    }
-                })
-                .compose(ack -> greet(index, client))
-                .onSuccess(id -> resend(index, client));
+                .onComplete(done -> note(index, done.succeeded() ? "connected to " + broker
+                        : "could not connect to " + broker + ": " + done.cause().getMessage()))
+                // packet ids start over with the connection: before its first publish, or the PUBACKs of its status
+                // and state would find nothing to settle and the seat's check would not learn they were stored
+                .map(ack -> journals.get(index).reconnected())
+                .compose(unacknowledged -> subscribe(index, client)
+                        .onSuccess(ack -> {
+                            SubscriptionCheck check = checks.get(index);
+                            synchronized (check) {
+                                check.connected(monotonicMillis());
+                            }
+                        })
+                        .compose(ack -> greet(index, client))
+                        .onSuccess(id -> unacknowledged.forEach(event -> publishEvent(index, client, event))));
     }
 
     /** Status then state, as a terminal does on connect. */
@@ -477,10 +500,12 @@ public final class FloorSimulator implements AutoCloseable {
         }
         CommandResult result = CommandResult.success(command.id());
         if (command instanceof Command.Rebirth) {
+            note(index, "asked for a rebirth");
             rebirths.incrementAndGet();
             greet(index, client, command.id());
         } else if (command instanceof Command.Replay replay) {
             SeatJournal journal = journals.get(index);
+            note(index, "asked to replay seq " + replay.from() + ".." + replay.last());
             journal.remembered(replay.from(), replay.last()).forEach(event -> {
                 replayed.incrementAndGet();
                 publishEvent(index, client, event);
@@ -513,10 +538,6 @@ public final class FloorSimulator implements AutoCloseable {
         }
     }
 
-    private void resend(int index, MqttClient client) {
-        journals.get(index).reconnected().forEach(event -> publishEvent(index, client, event));
-    }
-
     /** Full jitter, as the terminal does ({@link Backoff}: up to half the outage so far, 1 s to 60 s). */
     private void reconnectLater(int index, int attempt) {
         if (closing || dead.contains(index)) {
@@ -525,6 +546,9 @@ public final class FloorSimulator implements AutoCloseable {
         // As a terminal's link does (Paho walks every node in one connect): the next node at once, and the jittered
         // backoff only after a whole round of nodes failed.
         long delay = attempt % brokers.size() != 0 ? 0 : backoffs.get(index).nextDelayMs(monotonicMillis());
+        if (delay > 0) {
+            note(index, "every node failed: the next round in " + delay + " ms");
+        }
         vertx.setTimer(1 + delay, id -> {
             if (closing) {
                 return; // set before close(): a connect now would race Vert.x's own shutdown
@@ -582,6 +606,9 @@ public final class FloorSimulator implements AutoCloseable {
         synchronized (check) {
             check.published(sent.topic(), sent.at()); // its copy comes back: a probe for free
         }
+        if (trace != SeatTrace.OFF) {
+            note(index, "publishing " + what(sent));
+        }
         try {
             sending = client.publish(topic.toString(), Buffer.buffer(codec.encode(topic, message)),
                     MqttQoS.AT_LEAST_ONCE, false, retain);
@@ -600,9 +627,19 @@ public final class FloorSimulator implements AutoCloseable {
     /** The broker acknowledged a publish (its journal settled it): a probe is stored, and its check learns. */
     private void acknowledged(int index, SeatJournal.Sent sent) {
         SubscriptionCheck check = checks.get(index);
+        long now = monotonicMillis();
         synchronized (check) {
-            check.acknowledged(sent.topic(), sent.at(), monotonicMillis());
+            check.acknowledged(sent.topic(), sent.at(), now);
         }
+        if (trace != SeatTrace.OFF) {
+            note(index, "acknowledged: " + what(sent) + ", " + (now - sent.at()) + " ms after it was sent");
+        }
+    }
+
+    /** "event 53", or the kind of what else was sent ("status", "probe"). */
+    private static String what(SeatJournal.Sent sent) {
+        String kind = sent.topic().substring(sent.topic().lastIndexOf('/') + 1);
+        return sent.seq() > 0 ? kind + " " + sent.seq() : kind;
     }
 
     /** Told of each event just before it is published, so that a bench can time its way to a page or a store. */

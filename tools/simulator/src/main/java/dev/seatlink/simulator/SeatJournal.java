@@ -70,8 +70,8 @@ final class SeatJournal {
     }
 
     /**
-     * Connected again: packet ids start over, and every event not yet acknowledged is to be sent again; returns
-     * those, in seq order.
+     * Connected again, before the connection's first publish: packet ids start over, and every event not yet
+     * acknowledged is to be sent again; returns those, in seq order.
      */
     List<SeatEvent> reconnected() {
         inFlight.clear();
