@@ -351,6 +351,7 @@ public final class Uplink implements AutoCloseable {
     }
 
     private void subscribeEverything(long round, boolean connected) {
+        long askedAt = monotonicMillis();
         try {
             client.subscribe(subscriptions, new int[] {QOS, QOS}, null, new IMqttActionListener() {
                 @Override
@@ -372,7 +373,7 @@ public final class Uplink implements AutoCloseable {
                     if (refused.isEmpty()) {
                         refusedBackoff.reset();
                     } else {
-                        askAgainLater();
+                        askAgainLater(monotonicMillis() - askedAt);
                     }
                 }
 
@@ -393,15 +394,16 @@ public final class Uplink implements AutoCloseable {
     }
 
     /**
-     * Asks again, alone, for the filters the broker refused in its SUBACK, after a growing wait: an ACL refuses for
-     * good, but a NATS cluster still electing, or missing a node, refuses a consumer it can make moments later. One
-     * ask is due at a time; it asks for what is refused when it runs.
+     * Asks again, alone, for the filters the broker refused in its SUBACK, after a growing wait, and not before as
+     * long again as the refused ask took ({@link Backoff#nextDelayAfterMs}): an ACL refuses for good, but a NATS
+     * cluster still electing, or missing a node, refuses a consumer it can make moments later. One ask is due at a
+     * time; it asks for what is refused when it runs.
      */
-    private void askAgainLater() {
+    private void askAgainLater(long askTookMs) {
         if (!refusedAskDue.compareAndSet(false, true)) {
             return;
         }
-        long delay = refusedBackoff.nextDelayMs(monotonicMillis());
+        long delay = refusedBackoff.nextDelayAfterMs(monotonicMillis(), askTookMs);
         Logger.warn("broker refused subscription(s) {} (this seat's ACL, or a cluster still electing or missing a "
                 + "node); asking again in {} ms", refusedFilters(), delay);
         try {
@@ -429,6 +431,7 @@ public final class Uplink implements AutoCloseable {
         String[] asked = filters.toArray(String[]::new);
         int[] qos = new int[asked.length];
         Arrays.fill(qos, QOS);
+        long askedAt = monotonicMillis();
         try {
             client.subscribe(asked, qos, null, new IMqttActionListener() {
                 @Override
@@ -442,19 +445,19 @@ public final class Uplink implements AutoCloseable {
                         refusedBackoff.reset();
                         Logger.info("subscribed to {} after the broker had refused it", made);
                     } else {
-                        askAgainLater();
+                        askAgainLater(monotonicMillis() - askedAt);
                     }
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable failure) {
                     Logger.debug("asking again for {} failed: {}", filters, BrokerSession.describe(failure));
-                    askAgainLater();
+                    askAgainLater(monotonicMillis() - askedAt);
                 }
             });
         } catch (MqttException e) {
             Logger.debug("asking again for {} failed: {}", filters, BrokerSession.describe(e));
-            askAgainLater();
+            askAgainLater(0);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.seatlink.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.seatlink.link.testing.UnansweringBroker;
 import dev.seatlink.terminal.testing.RefusingBroker;
@@ -33,8 +34,11 @@ class SeatOnASilentNodeTest {
 
                 assertThat(silent.connections()).isEqualTo(1);
                 assertThat(floor.nodeOf(FloorSimulator.seatId(1))).isEqualTo(live);
-                assertThat(floor.connected()).as("seat 1 %s, seat 2 %s", floor.link(FloorSimulator.seatId(1)),
-                        floor.link(FloorSimulator.seatId(2))).isEqualTo(2);
+                // both up: a seat whose fresh connection the live broker closed (seen once under load: seat 2
+                // "reconnecting" as the floor came up) is back by itself
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(floor.connected())
+                        .as("seat 1 %s, seat 2 %s", floor.link(FloorSimulator.seatId(1)),
+                                floor.link(FloorSimulator.seatId(2))).isEqualTo(2));
             }
         } finally {
             vertx.close().await();
