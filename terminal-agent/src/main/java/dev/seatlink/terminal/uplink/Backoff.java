@@ -36,19 +36,6 @@ public final class Backoff {
         return random.applyAsLong(cap);
     }
 
-    /**
-     * The delay before asking a broker again for what it refused after holding the ask {@code askTookMs}: that long
-     * at least, then {@link #nextDelayMs}. A NATS node holds a client's whole connection while it tries to make a
-     * subscription's consumer, 4 s when its cluster cannot (a leader still being elected): a seat asking again at
-     * once kept its events and its answers to a gateway's replays behind ask after ask (bench center run 226: a
-     * replay answered at once, stored 2.5 s later, the seat's second ask 12 ms after its first refusal). Waiting as
-     * long as the last ask took leaves the connection free at least half the time; a refusal answered at once (an
-     * ACL's) waits as before.
-     */
-    public long nextDelayAfterMs(long now, long askTookMs) {
-        return Math.max(0, askTookMs) + nextDelayMs(now);
-    }
-
     /** After a successful connect. */
     public void reset() {
         downSince = UP;

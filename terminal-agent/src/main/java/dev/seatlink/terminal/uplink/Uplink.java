@@ -351,7 +351,6 @@ public final class Uplink implements AutoCloseable {
     }
 
     private void subscribeEverything(long round, boolean connected) {
-        long askedAt = monotonicMillis();
         try {
             client.subscribe(subscriptions, new int[] {QOS, QOS}, null, new IMqttActionListener() {
                 @Override
@@ -373,7 +372,7 @@ public final class Uplink implements AutoCloseable {
                     if (refused.isEmpty()) {
                         refusedBackoff.reset();
                     } else {
-                        askAgainLater(monotonicMillis() - askedAt);
+                        askAgainLater();
                     }
                 }
 
@@ -394,16 +393,15 @@ public final class Uplink implements AutoCloseable {
     }
 
     /**
-     * Asks again, alone, for the filters the broker refused in its SUBACK, after a growing wait, and not before as
-     * long again as the refused ask took ({@link Backoff#nextDelayAfterMs}): an ACL refuses for good, but a NATS
-     * cluster still electing, or missing a node, refuses a consumer it can make moments later. One ask is due at a
-     * time; it asks for what is refused when it runs.
+     * Asks again, alone, for the filters the broker refused in its SUBACK, after a growing wait: an ACL refuses for
+     * good, but a NATS cluster still electing, or missing a node, refuses a consumer it can make moments later. One
+     * ask is due at a time; it asks for what is refused when it runs.
      */
-    private void askAgainLater(long askTookMs) {
+    private void askAgainLater() {
         if (!refusedAskDue.compareAndSet(false, true)) {
             return;
         }
-        long delay = refusedBackoff.nextDelayAfterMs(monotonicMillis(), askTookMs);
+        long delay = refusedBackoff.nextDelayMs(monotonicMillis());
         Logger.warn("broker refused subscription(s) {} (this seat's ACL, or a cluster still electing or missing a "
                 + "node); asking again in {} ms", refusedFilters(), delay);
         try {
@@ -431,7 +429,6 @@ public final class Uplink implements AutoCloseable {
         String[] asked = filters.toArray(String[]::new);
         int[] qos = new int[asked.length];
         Arrays.fill(qos, QOS);
-        long askedAt = monotonicMillis();
         try {
             client.subscribe(asked, qos, null, new IMqttActionListener() {
                 @Override
@@ -445,19 +442,19 @@ public final class Uplink implements AutoCloseable {
                         refusedBackoff.reset();
                         Logger.info("subscribed to {} after the broker had refused it", made);
                     } else {
-                        askAgainLater(monotonicMillis() - askedAt);
+                        askAgainLater();
                     }
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable failure) {
                     Logger.debug("asking again for {} failed: {}", filters, BrokerSession.describe(failure));
-                    askAgainLater(monotonicMillis() - askedAt);
+                    askAgainLater();
                 }
             });
         } catch (MqttException e) {
             Logger.debug("asking again for {} failed: {}", filters, BrokerSession.describe(e));
-            askAgainLater(0);
+            askAgainLater();
         }
     }
 

@@ -48,15 +48,6 @@ class BackoffTest {
     }
 
     @Test
-    void anAskTheBrokerHeldIsAskedAgainOnlyAfterAsLongAgainThenTheJitteredWait() {
-        assertThat(backoff.nextDelayAfterMs(0, 4_000)).isEqualTo(5_000); // held 4 s, then up to the cap of 1 s
-        assertThat(backoff.nextDelayAfterMs(10_000, 4_200)).isEqualTo(9_200); // the outage's cap now 5 s
-        assertThat(backoff.nextDelayAfterMs(10_000, 0)).as("refused at once, as an ACL does").isEqualTo(5_000);
-        assertThat(backoff.nextDelayAfterMs(10_000, -3)).as("a clock gone back counts as at once")
-                .isEqualTo(5_000);
-    }
-
-    @Test
     void aSuccessfulConnectStartsOverAtOneSecond() {
         backoff.nextDelayMs(0);
         backoff.nextDelayMs(20_000);

@@ -43,7 +43,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * A floor of simulated seats, each its own MQTT connection (fixed client id, persistent session, QoS 1, Last
@@ -181,8 +180,6 @@ public final class FloorSimulator implements AutoCloseable {
     private final List<Backoff> refusedBackoffs = new ArrayList<>();
     /** Seats with an ask for a refused subscription due: one at a time, however many SUBACKs refuse meanwhile. */
     private final java.util.Set<Integer> refusedAskDue = ConcurrentHashMap.newKeySet();
-    /** Per seat, when it last asked to subscribe (monotonic ms): how long the broker held an ask it refused. */
-    private final AtomicLongArray subscribeAskedAt;
     private final Outages outages;
     /** Per seat, completed when it is first connected (however many nodes it tried): {@link #connectAll}'s pace. */
     private final List<Promise<Void>> firstConnected = new ArrayList<>();
@@ -197,7 +194,6 @@ public final class FloorSimulator implements AutoCloseable {
         this.brokers = BrokerList.parse(settings.brokers());
         this.node = new int[settings.seats()];
         this.outages = new Outages(settings.seats());
-        this.subscribeAskedAt = new AtomicLongArray(settings.seats());
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 1; i <= settings.seats(); i++) {
             seats.add(new SimulatedSeat(seatId(i), String.format("a%05d", i), run + "-" + i, settings.firstSeq() - 1));
@@ -306,16 +302,14 @@ public final class FloorSimulator implements AutoCloseable {
 
     /**
      * As a terminal does after a refused SUBACK (a cluster still electing, or missing a node): one ask due at a time,
-     * not before as long again as the refused ask took, then a growing jittered wait
-     * ({@link Backoff#nextDelayAfterMs}), for the seat's topics alone. A fixed short wait, and a chain of asks per
-     * refusal, had thousands of seats asking a degraded cluster for consumers every second or two.
+     * after a growing jittered wait ({@link Backoff}), for the seat's topics alone. A fixed short wait, and a chain
+     * of asks per refusal, had thousands of seats asking a degraded cluster for consumers every second or two.
      */
     private void askAgainLater(int index, MqttClient client) {
         if (!refusedAskDue.add(index)) {
             return;
         }
-        long now = monotonicMillis();
-        long delay = refusedBackoffs.get(index).nextDelayAfterMs(now, now - subscribeAskedAt.get(index));
+        long delay = refusedBackoffs.get(index).nextDelayMs(monotonicMillis());
         note(index, "asking again for its refused subscription in " + delay + " ms");
         vertx.setTimer(1 + delay, id -> {
             refusedAskDue.remove(index);
@@ -328,7 +322,6 @@ public final class FloorSimulator implements AutoCloseable {
     private Future<Integer> subscribe(int index, MqttClient client) {
         SubscriptionCheck check = checks.get(index);
         note(index, "subscribing");
-        subscribeAskedAt.set(index, monotonicMillis());
         return client.subscribe(Topic.oneSeat(settings.site(), settings.floor(), seats.get(index).seat), 1)
                 .onSuccess(ack -> {
                     synchronized (check) {
