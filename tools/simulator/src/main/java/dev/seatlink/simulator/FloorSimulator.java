@@ -505,7 +505,7 @@ public final class FloorSimulator implements AutoCloseable {
             greet(index, client, command.id());
         } else if (command instanceof Command.Replay replay) {
             SeatJournal journal = journals.get(index);
-            note(index, "asked to replay seq " + replay.from() + ".." + replay.last());
+            note(index, "asked to replay seq " + replay.from() + ".." + (replay.to() == null ? "" : replay.to()));
             journal.remembered(replay.from(), replay.last()).forEach(event -> {
                 replayed.incrementAndGet();
                 publishEvent(index, client, event);
