@@ -30,11 +30,13 @@ import org.tinylog.Logger;
 public final class MqttStoreGate implements ConnectGate {
     /** The MQTT streams whose leaders a session needs: sessions, messages, retained messages. */
     private static final List<String> STREAMS = List.of("$MQTT_sess", "$MQTT_msgs", "$MQTT_rmsgs");
-    private static final String META_INFO = "$JS.API.INFO";
     private static final String STREAM_INFO = "$JS.API.STREAM.INFO.";
-    /** The questions, the meta leader's first. */
-    private static final List<String> SUBJECTS = Stream.concat(Stream.of(META_INFO),
-            STREAMS.stream().map(stream -> STREAM_INFO + stream)).toList();
+    /** The questions, the meta leader's first: each its subject and how its answer is read. */
+    private static final List<Question> QUESTIONS = Stream.concat(
+            Stream.of(new Question("$JS.API.INFO", JetStreamAnswers::metaLeader)),
+            STREAMS.stream().map(stream -> new Question(STREAM_INFO + stream,
+                    answer -> JetStreamAnswers.streamLeader(answer, stream)))).toList();
+    private static final List<String> SUBJECTS = QUESTIONS.stream().map(Question::subject).toList();
     /** A node silent this long is taken as not knowing yet (a leader that died is still taken for alive). */
     static final Duration ASK_WITHIN = Duration.ofSeconds(1);
     static final long ASK_AGAIN_MS = 250;
@@ -136,11 +138,9 @@ public final class MqttStoreGate implements ConnectGate {
 
         /** One round: why not, of the first question that says so; empty when all say go. */
         Future<Optional<String>> askAll(Connection live) {
-            List<Future<Optional<String>>> questions = Stream.concat(
-                    Stream.of(ask(live, context, META_INFO, JetStreamAnswers::metaLeader)),
-                    STREAMS.stream().map(stream -> ask(live, context, STREAM_INFO + stream,
-                            answer -> JetStreamAnswers.streamLeader(answer, stream)))).toList();
-            return Future.all(questions)
+            List<Future<Optional<String>>> answers = QUESTIONS.stream()
+                    .map(question -> ask(live, context, question)).toList();
+            return Future.all(answers)
                     .map(all -> all.<Optional<String>>list().stream().flatMap(Optional::stream).findFirst());
         }
     }
@@ -154,16 +154,20 @@ public final class MqttStoreGate implements ConnectGate {
         }
     }
 
+    /** A question to the cluster: its subject, and why not from its answer (empty: go). */
+    private record Question(String subject, Function<byte[], Optional<String>> read) {
+    }
+
     /** One question: never fails, but says why not (no answer within {@link #ASK_WITHIN} among them). */
-    private static Future<Optional<String>> ask(Connection live, Context context, String subject,
-                                               Function<byte[], Optional<String>> read) {
+    private static Future<Optional<String>> ask(Connection live, Context context, Question question) {
+        String subject = question.subject();
         CompletableFuture<Message> answer;
         try {
             answer = live.requestWithTimeout(subject, null, ASK_WITHIN);
         } catch (IllegalStateException e) { // closed meanwhile
             return Future.succeededFuture(Optional.of("the NATS client cannot ask: " + e.getMessage()));
         }
-        return Future.fromCompletionStage(answer, context).map(message -> read.apply(message.getData()))
+        return Future.fromCompletionStage(answer, context).map(message -> question.read().apply(message.getData()))
                 .otherwise(failure -> Optional.of("no answer on " + subject + " within " + ASK_WITHIN.toMillis()
                         + " ms"));
     }
