@@ -497,8 +497,9 @@ final class CenterBench {
     private double[] gapFigures(List<Gateway> gateways) throws IOException, InterruptedException {
         double[] figures = new double[GAP_METRICS.size()];
         for (Gateway gateway : gateways) {
+            double[] its = metrics(gateway, GAP_METRICS);
             for (int i = 0; i < figures.length; i++) {
-                figures[i] += metric(gateway, GAP_METRICS.get(i));
+                figures[i] += its[i];
             }
         }
         return figures;
@@ -636,14 +637,24 @@ final class CenterBench {
     }
 
     private double metric(Gateway gateway, String name) throws IOException, InterruptedException {
+        return metrics(gateway, List.of(name))[0];
+    }
+
+    /** The gateway's figures of these names, from one read of its {@code /metrics} (0 for a name not there). */
+    private double[] metrics(Gateway gateway, List<String> names) throws IOException, InterruptedException {
         String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/metrics"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        double[] figures = new double[names.size()];
+        boolean[] found = new boolean[names.size()];
         for (String line : body.split("\n")) {
-            if (line.startsWith(name + " ")) {
-                return Double.parseDouble(line.substring(name.length() + 1).trim());
+            for (int i = 0; i < figures.length; i++) {
+                if (!found[i] && line.startsWith(names.get(i) + " ")) {
+                    figures[i] = Double.parseDouble(line.substring(names.get(i).length() + 1).trim());
+                    found[i] = true;
+                }
             }
         }
-        return 0;
+        return figures;
     }
 
     private static void count(Process sub, AtomicLong received) {
