@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -86,14 +87,15 @@ final class CenterBench {
         this.centreJar = root.resolve("centre/target/centre.jar");
     }
 
-    /** One gateway of a floor: its JVM and HTTP port. */
-    private record Gateway(String floor, String instance, Process process, int port) {
+    /** One gateway of a floor: its command line, its JVM and HTTP port. */
+    private record Gateway(String floor, String instance, List<String> command, Process process, int port) {
     }
 
     void run() throws Exception {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         List<FloorSimulator> sims = new ArrayList<>();
-        List<Gateway> gateways = new ArrayList<>();
+        // the primary kill puts a new JVM in its victim's place, which the primary watch reads from another thread
+        List<Gateway> gateways = new CopyOnWriteArrayList<>();
         Process sub = null;
         HandWitness witness = null;
         HandWitness centreLike = null;
@@ -119,8 +121,8 @@ final class CenterBench {
             for (int i = 0; i < gateways.size(); i++) {
                 pairs.computeIfAbsent(gateways.get(i).floor(), floor -> new ArrayList<>()).add(i);
             }
-            List<Gateway> watched = List.copyOf(gateways); // the primary kill takes one out of the list
-            primaries = new PrimaryWatch(pairs, i -> watched.get(i).process().isAlive() ? role(watched.get(i)) : "dead");
+            primaries = new PrimaryWatch(pairs, i -> gateways.get(i).process().isAlive() ? role(gateways.get(i))
+                    : "dead");
             Path centreFile = work.resolve("centre.json");
             Files.writeString(centreFile, "{\"centre\":\"bench\",\"floors\":[" + centreFloors + "]}");
             int centrePort = StablePorts.next();
@@ -380,7 +382,11 @@ final class CenterBench {
                 allSeen ? ms(p.at(99)) : "> 5000", allSeen ? ms(p.max()) : "> 5000", seen.length, hands), target);
     }
 
-    /** The primary of floor 1 is killed under load: time until its standby is primary; events lost / doubled. */
+    /**
+     * The primary of floor 1 is killed under load: time until its standby is primary; events lost / doubled. Then it is
+     * started again, as a box's systemd unit does (Restart=on-failure), so that the floor has its pair again for the
+     * node kill: when it is standby and has stored everything.
+     */
     private void primaryKill(Table table, List<FloorSimulator> sims, List<Gateway> gateways) throws Exception {
         Gateway primary = gateways.stream().filter(g -> g.floor().equals("f1") && "primary".equals(role(g)))
                 .findFirst().orElseThrow(() -> new IllegalStateException(
@@ -405,11 +411,15 @@ final class CenterBench {
         watch.start();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         int step = 0;
+        Gateway restarted = null;
         while (System.nanoTime() < end) {
             sims.forEach(sim -> sim.step());
             if (++step == 100) {
                 primary.process().destroyForcibly();
                 killed.set(System.nanoTime());
+            }
+            if (restarted == null && tookOver.get() != null) {
+                restarted = restartInPlace(primary, gateways);
             }
             Thread.sleep(10);
         }
@@ -417,6 +427,9 @@ final class CenterBench {
         watch.interrupt();
         Duration takeover = tookOver.get(); // null: not primary within 60 s
         long standbyTakeover = takeover == null ? 0 : takeover.toMillis();
+        if (restarted == null) {
+            restarted = restartInPlace(primary, gateways);
+        }
         awaitStored(sims, List.of(standby), Duration.ofSeconds(120));
         long lost = sims.get(0).sent() - (long) storedCount(standby);
         table.row("primary kill -9: standby primary after (its /health every 100 ms)", takeover == null
@@ -424,7 +437,24 @@ final class CenterBench {
                 .row("primary kill -9: events lost / doubled (deliveries dropped as duplicates)",
                         String.format("%d / 0 stored twice (%.0f duplicate deliveries)", lost,
                                 metric(standby, "seatlink_events_duplicate_total") - dupBefore), "0 / 0");
-        gateways.remove(primary);
+        Duration role = awaitRole(restarted, null, Duration.ofSeconds(60));
+        String roleThen = role == null ? "no answer within 60 s" : role(restarted);
+        Duration whole = awaitStored(sims, List.of(restarted), Duration.ofSeconds(120));
+        table.row("primary kill -9: the killed gateway started again once its standby was primary: role / whole / "
+                + "events lost", String.format("%s / %s after the kill / %d", roleThen, whole == null
+                ? "not within 120 s" : String.format("%.1f s", (System.nanoTime() - killed.get()) / 1e9),
+                Math.max(0, sims.get(0).sent() - (long) storedCount(restarted))), "standby / – / 0");
+    }
+
+    /**
+     * A killed gateway started again in its place in {@code gateways} (a box's systemd unit restarts it 2 s after a
+     * kill; here once its standby is primary, so that the takeover is timed alone).
+     */
+    private Gateway restartInPlace(Gateway dead, List<Gateway> gateways) throws Exception {
+        dead.process().waitFor(10, TimeUnit.SECONDS);
+        Gateway restarted = restart(dead);
+        gateways.set(gateways.indexOf(dead), restarted);
+        return restarted;
     }
 
     /** The node most gateways are on is killed under load: time until every gateway stored all; lost / doubled. */
@@ -590,15 +620,28 @@ final class CenterBench {
         int port = StablePorts.next();
         // its temp files in the run's directory: the one killed by -9 leaves SQLite's library and Vert.x's cache there
         Path tmp = Files.createDirectories(work.resolve("tmp-" + floor + "-" + instance));
-        Process process = start(work.resolve("gateway-" + floor + "-" + instance + ".log"), "java", "-Xmx256m",
-                "-Djava.io.tmpdir=" + tmp, "-jar", gatewayJar.toString(), "--broker", brokers, "--nats", nats,
-                "--instance", instance, "--reorder-timeout-ms", String.valueOf(reorderTimeoutMs),
-                "--site-config", site.toString(),
+        List<String> command = List.of("java", "-Xmx256m", "-Djava.io.tmpdir=" + tmp, "-jar", gatewayJar.toString(),
+                "--broker", brokers, "--nats", nats, "--instance", instance,
+                "--reorder-timeout-ms", String.valueOf(reorderTimeoutMs), "--site-config", site.toString(),
                 "--http-port", String.valueOf(port), "--data-dir", work.resolve(floor + "-" + instance).toString());
-        return new Gateway(floor, instance, process, port);
+        return new Gateway(floor, instance, command, start(gatewayLog(floor, instance), command), port);
+    }
+
+    /** A dead gateway started again as it was, on its port, store and session: what systemd does on a box. */
+    private Gateway restart(Gateway dead) throws IOException {
+        return new Gateway(dead.floor(), dead.instance(), dead.command(),
+                start(gatewayLog(dead.floor(), dead.instance()), dead.command()), dead.port());
+    }
+
+    private Path gatewayLog(String floor, String instance) {
+        return work.resolve("gateway-" + floor + "-" + instance + ".log");
     }
 
     private Process start(Path log, String... command) throws IOException {
+        return start(log, List.of(command));
+    }
+
+    private Process start(Path log, List<String> command) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         processes.add(process);
