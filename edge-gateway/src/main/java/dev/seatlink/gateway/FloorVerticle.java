@@ -19,6 +19,7 @@ import dev.seatlink.gateway.brokerlink.AtMostOnce;
 import dev.seatlink.gateway.brokerlink.BrokerLink;
 import dev.seatlink.gateway.brokerlink.BrokerOutbox;
 import dev.seatlink.gateway.brokerlink.ConnectGate;
+import dev.seatlink.gateway.brokerlink.ConsumerCheck;
 import dev.seatlink.gateway.brokerlink.FloorSummaryPublisher;
 import dev.seatlink.gateway.brokerlink.LeftoverRemoval;
 import dev.seatlink.gateway.brokerlink.LinkSettings;
@@ -62,6 +63,7 @@ import dev.seatlink.gateway.moves.TeamMoves;
 import dev.seatlink.gateway.natsclient.MqttStoreGate;
 import dev.seatlink.gateway.natsclient.NatsAsks;
 import dev.seatlink.gateway.natsclient.NatsClient;
+import dev.seatlink.gateway.natsclient.SessionConsumers;
 import dev.seatlink.gateway.partner.PartnerFill;
 import dev.seatlink.gateway.partner.StoreReads;
 import dev.seatlink.gateway.roster.Roster;
@@ -202,8 +204,12 @@ final class FloorVerticle extends VerticleBase {
             nats = new NatsClient(config.link().natsServers(), config.link().username(), config.link().password(),
                     config.link().tlsCaFile(), linkSettings.clientId());
         }
-        link = new BrokerLink(vertx, linkSettings, codec, metrics, clock, nats == null ? ConnectGate.OPEN
-                : new MqttStoreGate(vertx, nats, clock, MqttStoreGate.WAIT_AT_MOST_MS));
+        // on a cluster, asked through the NATS client: whether it can take the session, whether its consumers live
+        ConnectGate gate = nats == null ? ConnectGate.OPEN
+                : new MqttStoreGate(vertx, nats, clock, MqttStoreGate.WAIT_AT_MOST_MS);
+        ConsumerCheck consumers = nats == null ? ConsumerCheck.NONE
+                : new SessionConsumers(vertx, nats, linkSettings.clientId());
+        link = new BrokerLink(vertx, linkSettings, codec, metrics, clock, gate, consumers);
         // Which of the floor's gateways acts: alone, always this one; one of a pair, whoever holds the lease — kept
         // in the cluster's store when there is one, else on the broker's retained gateway topic.
         keeper = leaseKeeper(linkSettings);

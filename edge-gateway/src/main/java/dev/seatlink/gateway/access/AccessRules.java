@@ -3,6 +3,7 @@ package dev.seatlink.gateway.access;
 import dev.seatlink.gateway.jetstream.NatsSubjects;
 import dev.seatlink.gateway.lease.NatsLeaseStore;
 import dev.seatlink.gateway.natsclient.MqttStoreGate;
+import dev.seatlink.gateway.natsclient.SessionConsumers;
 import dev.seatlink.gateway.natsclient.NatsClient;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
@@ -119,8 +120,8 @@ public final class AccessRules {
     /**
      * The same grants for NATS's MQTT listener: per login, the subjects (a topic's {@code /} is NATS's {@code .},
      * {@code #} its {@code >}) it may publish and subscribe to, and MQTT as its only way in. A gateway's login also
-     * comes in through the NATS client, to keep its floor's lease and to ask whether the cluster can take its MQTT
-     * session (read-only JetStream questions). Each hash is the login's bcrypt hash.
+     * comes in through the NATS client, to keep its floor's lease, to ask whether the cluster can take its MQTT
+     * session and whether its subscriptions' consumers live (read-only JetStream questions). Each hash is the login's bcrypt hash.
      */
     public static String natsUsers(SiteConfig map, java.util.function.Function<String, String> hashOf) {
         StringBuilder conf = new StringBuilder("# SeatLink NATS authorization for ").append(map.site()).append('/')
@@ -128,7 +129,8 @@ public final class AccessRules {
                 .append("# Include it in each node's config: authorization { users = [ ... ] } lists every floor's.\n");
         String floor = NatsSubjects.of(root(map) + "#");
         List<String> gatewayPublishes = java.util.stream.Stream.of(List.of(floor),
-                NatsLeaseStore.subjectsToPublish(map.site(), map.floor()), MqttStoreGate.subjectsToPublish())
+                NatsLeaseStore.subjectsToPublish(map.site(), map.floor()), MqttStoreGate.subjectsToPublish(),
+                SessionConsumers.subjectsToPublish())
                 .flatMap(List::stream).toList();
         for (String gateway : gatewayUsers(map)) {
             conf.append(natsUser(gateway, hashOf.apply(gateway), gatewayPublishes,

@@ -69,6 +69,8 @@ public final class BrokerLink implements LinkHealth, FloorLink, AtMostOnce {
     static final int ACK_TIMEOUT_S = 30;
     static final long RESUBSCRIBE_MS = 2_000;
     static final long PROBE_QUIET_MS = 5_000;
+    /** How often the cluster is asked whether the subscriptions' consumers live ({@link ConsumerCheck}). */
+    static final long CONSUMER_CHECK_MS = 2_000;
     /** A SUBACK later than this is logged: on a cluster, the node was making consumers meanwhile. */
     static final long SLOW_SUBACK_MS = 1_000;
     /** A tap whose subscription is not granted yet: nothing delivered so far proves its consumer. */
@@ -125,6 +127,8 @@ public final class BrokerLink implements LinkHealth, FloorLink, AtMostOnce {
     private final FloorClock clock;
     /** Waited for before each (re)connect. */
     private final ConnectGate gate;
+    /** Asked every {@value #CONSUMER_CHECK_MS} ms while subscribed. */
+    private final ConsumerCheck consumers;
     /** The floor's broker, or the nodes of a cluster, walked in turn on every (re)connect. */
     private final ReconnectPlan plan;
     private final Map<Integer, Promise<Void>> awaitingAck = new HashMap<>();
@@ -154,6 +158,9 @@ public final class BrokerLink implements LinkHealth, FloorLink, AtMostOnce {
     /** Whether the subscribe in flight is a connect's: once granted, every subscription is probed at once. */
     private boolean afterConnect;
     private long checkTimer = -1;
+    /** When the consumers were last asked after, by {@link FloorClock}; whether that check is still out. */
+    private long consumersAskedAt = -CONSUMER_CHECK_MS;
+    private boolean askingConsumers;
     /** The watchdog of the SUBSCRIBE in flight (-1: none), called off by its SUBACK. */
     private long answerWatch = -1;
     /** When the SUBSCRIBE in flight was sent, by {@link FloorClock}. */
@@ -166,9 +173,10 @@ public final class BrokerLink implements LinkHealth, FloorLink, AtMostOnce {
     private boolean closed;
 
     public BrokerLink(Vertx vertx, LinkSettings settings, Codec codec, Metrics metrics, FloorClock clock,
-                      ConnectGate gate) {
+                      ConnectGate gate, ConsumerCheck consumers) {
         this.vertx = vertx;
         this.gate = gate;
+        this.consumers = consumers;
         this.settings = settings;
         this.codec = codec;
         this.metrics = metrics;
@@ -198,7 +206,10 @@ public final class BrokerLink implements LinkHealth, FloorLink, AtMostOnce {
         checkTimer = vertx.setPeriodic(1_000, id -> checkSubscriptions());
     }
 
-    /** Probes quiet subscriptions; makes one again when its probe did not come back. On the link's loop. */
+    /**
+     * Probes quiet subscriptions, asks whether their consumers live; makes one again when its probe did not come back
+     * or the cluster says its consumer is gone. On the link's loop.
+     */
     private void checkSubscriptions() {
         MqttClient current = client;
         if (!subscribed || current == null || !current.isConnected()) {
@@ -210,17 +221,43 @@ public final class BrokerLink implements LinkHealth, FloorLink, AtMostOnce {
         }
         List<String> stalled = check.stalled(now);
         if (!stalled.isEmpty()) {
-            metrics.subscriptionsStalled(stalled.size());
-            boolean rollCall = stalled.stream().anyMatch(mendedByRollCall::contains);
-            Logger.warn("subscription(s) {} deliver nothing (a probe did not come back in {} ms, or {} ms after the "
-                    + "broker stored it; on a cluster, the node holding them may have died): subscribing to them again{}",
-                    stalled, SubscriptionCheck.ANSWER_MS, SubscriptionCheck.DELIVERED_MS,
-                    rollCall ? ", tapped at QoS 0 until they deliver, then a roll call" : "");
-            subscribed = false;
-            current.unsubscribe(stalled).onComplete(sent -> subscribe(current, stalled, rollCall));
+            makeAgain(current, stalled, "deliver nothing (a probe did not come back in " + SubscriptionCheck.ANSWER_MS
+                    + " ms, or " + SubscriptionCheck.DELIVERED_MS + " ms after the broker stored it; on a cluster, the "
+                    + "node holding them may have died)");
             return;
         }
         untapDelivering(current);
+        if (consumers != ConsumerCheck.NONE && !askingConsumers && now - consumersAskedAt >= CONSUMER_CHECK_MS) {
+            askConsumers(current, now);
+        }
+    }
+
+    /** Asks whether the granted subscriptions' consumers live; makes again those the cluster says are gone. */
+    private void askConsumers(MqttClient current, long now) {
+        List<String> refused = check.refusedFilters();
+        List<String> granted = check.filters().stream().filter(filter -> !refused.contains(filter)).toList();
+        askingConsumers = true;
+        consumersAskedAt = now;
+        consumers.gone(granted).onComplete(answer -> {
+            askingConsumers = false;
+            List<String> gone = answer.succeeded() ? answer.result() : List.of();
+            // a reconnect or another making-again meanwhile: that connection's subscriptions are asked after anew
+            if (!gone.isEmpty() && subscribed && current == client && current.isConnected()) {
+                makeAgain(current, gone, "lost their consumers (in two checks " + CONSUMER_CHECK_MS + " ms apart the "
+                        + "cluster said it has none, or did not answer for them while it did for the gateway's other "
+                        + "consumers: their node died)");
+            }
+        });
+    }
+
+    /** Unsubscribes and subscribes again to subscriptions that deliver nothing, saying why. */
+    private void makeAgain(MqttClient current, List<String> stalled, String why) {
+        metrics.subscriptionsStalled(stalled.size());
+        boolean rollCall = stalled.stream().anyMatch(mendedByRollCall::contains);
+        Logger.warn("subscription(s) {} {}: subscribing to them again{}", stalled, why,
+                rollCall ? ", tapped at QoS 0 until they deliver, then a roll call" : "");
+        subscribed = false;
+        current.unsubscribe(stalled).onComplete(sent -> subscribe(current, stalled, rollCall));
     }
 
     /** Unsubscribes the taps of subscriptions whose consumer handed over a message since it was granted. */

@@ -19,6 +19,8 @@ import java.util.List;
 public final class NatsClient {
     /** A node that does not answer within this is taken as unreachable. */
     public static final Duration TIMEOUT = Duration.ofSeconds(2);
+    /** How often unanswered requests are ended: their timeouts (1 s for the cluster's questions) hold to this. */
+    static final Duration REQUEST_SWEEP = Duration.ofMillis(250);
 
     private final Options options;
     private final String name;
@@ -40,6 +42,8 @@ public final class NatsClient {
         Options.Builder builder = new Options.Builder().servers(servers.toArray(String[]::new))
                 .connectionName(clientId).connectionTimeout(TIMEOUT).maxReconnects(-1)
                 .reconnectWait(Duration.ofMillis(500)).inboxPrefix(inboxPrefix(clientId))
+                // a request's timeout ends it only when the client next sweeps its requests, every 5 s by default
+                .requestCleanupInterval(REQUEST_SWEEP)
                 .discardMessagesWhenOutgoingQueueFull().connectionListener(log).errorListener(log);
         if (login != null) {
             builder.userInfo(login, password == null ? "" : password);

@@ -49,7 +49,8 @@ class CredentialFilesTest {
         assertThat(pair).contains("allowed_connection_types: [\"MQTT\", \"STANDARD\"]")
                 .contains("publish: {allow: [\"seatlink.v1.hq.f1.>\", \"$JS.API.STREAM.INFO.KV_seatlink-lease_hq_f1\", ")
                 .contains("\"$KV.seatlink-lease_hq_f1.lease\", \"$JS.API.INFO\", \"$JS.API.STREAM.INFO.$MQTT_sess\", "
-                        + "\"$JS.API.STREAM.INFO.$MQTT_msgs\", \"$JS.API.STREAM.INFO.$MQTT_rmsgs\"]}")
+                        + "\"$JS.API.STREAM.INFO.$MQTT_msgs\", \"$JS.API.STREAM.INFO.$MQTT_rmsgs\", "
+                        + "\"$JS.API.STREAM.MSG.GET.$MQTT_sess\", \"$JS.API.CONSUMER.INFO.$MQTT_msgs.*\"]}")
                 .contains("subscribe: {allow: [\"seatlink.v1.hq.f1.>\", \"_INBOX.hq.f1.gateway-b.>\", ")
                 .doesNotContain("hq.f2");
         String seat = nats.lines().filter(line -> line.startsWith("{user: \"hq.f1.s-001\"")).findFirst().orElseThrow();
