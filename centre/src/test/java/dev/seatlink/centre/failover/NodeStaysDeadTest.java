@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A floor with two gateways on a 3-node NATS cluster when the node holding the primary's event consumer dies for good:
- * the subscription it held is found by its probes and made again, and in the end every store is whole. Its asks of
- * seats went through its NATS client.
+ * the subscription it held is found (the cluster asked whether its consumers live, or its probes) and made again, and in
+ * the end every store is whole. Its asks of seats went through its NATS client.
  */
 class NodeStaysDeadTest extends FailoverOnCluster {
     @Test
@@ -23,7 +23,7 @@ class NodeStaysDeadTest extends FailoverOnCluster {
             long killed = System.nanoTime();
             floor.burst(150, 100);
             await().atMost(RECOVERY).ignoreExceptions().until(() -> floor.a().stalls() > 0);
-            System.out.println("gateway a found its event subscription stalled and made it again "
+            System.out.println("gateway a found its event subscription dead and made it again "
                     + Duration.ofNanos(System.nanoTime() - killed).toMillis() + " ms after its node's kill -9");
             // the roll call after the stall asks every seat: through the NATS client, which no consumer holds up
             await().atMost(RECOVERY).ignoreExceptions()
