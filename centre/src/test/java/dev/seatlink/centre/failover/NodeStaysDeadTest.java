@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A floor with two gateways on a 3-node NATS cluster when the node holding the primary's event consumer dies for good:
- * the subscription it held is found (the cluster asked whether its consumers live, or its probes) and made again, and in
- * the end every store is whole. Its asks of seats went through its NATS client.
+ * the subscription it held is found (the cluster asked whether its consumers live, or its probes) and made again, and
+ * in the end every store is whole. Its asks of seats went through its NATS client.
  */
 class NodeStaysDeadTest extends FailoverOnCluster {
     @Test

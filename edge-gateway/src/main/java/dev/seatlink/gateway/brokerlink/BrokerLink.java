@@ -243,9 +243,9 @@ public final class BrokerLink implements LinkHealth, FloorLink, AtMostOnce {
             List<String> gone = answer.succeeded() ? answer.result() : List.of();
             // a reconnect or another making-again meanwhile: that connection's subscriptions are asked after anew
             if (!gone.isEmpty() && subscribed && current == client && current.isConnected()) {
-                makeAgain(current, gone, "lost their consumers (in two checks " + CONSUMER_CHECK_MS + " ms apart the "
-                        + "cluster said it has none, or did not answer for them while it did for the gateway's other "
-                        + "consumers: their node died)");
+                makeAgain(current, gone, "lost their consumers (asked every " + CONSUMER_CHECK_MS + " ms, the cluster "
+                        + "said it has them no more, or did not answer for them while it did for the gateway's others: "
+                        + "their node died)");
             }
         });
     }
