@@ -23,12 +23,13 @@ import org.tinylog.Logger;
  * live. NATS 2.9 keeps each QoS 1 subscription's consumer on one node ({@code consumer_replicas: 1}); one whose node
  * was killed delivers nothing and nothing makes it again, and the subscription's probe finds that only once the probe
  * is stored and {@link dev.seatlink.link.SubscriptionCheck#DELIVERED_MS} more have passed: in {@code bench center}
- * runs 238–246 the gateways found theirs 6–15 s after the node's kill, the events behind them waiting as long.
+ * runs 238–246 the gateways found theirs 6–19 s after the node's kill, the events behind them waiting as long.
  *
  * <p>The session's record in {@code $MQTT_sess} names each subscription's consumer (the record last read while
  * that stream elects a leader). A consumer is gone when the cluster says it is offline or unknown, or when its leader
- * does not answer while another of the session's consumers' does (NATS learns of a killed node's death only when it has missed its heartbeats for minutes, so until then no one
- * answers for the consumers it led). Gone in {@value #ROUNDS} checks in a row, its subscription is made again.
+ * does not answer while another of the session's consumers' does: nats-server 2.9 takes a node killed by {@code -9}
+ * for offline only after 150 s without its heartbeats, and until then no one answers for the consumers it led. Gone
+ * in {@value #ROUNDS} checks in a row, its subscription is made again.
  */
 public final class SessionConsumers implements ConsumerCheck {
     /** Checks in a row a consumer must be gone in: one slow answer from a busy node is not a death. */
