@@ -7,7 +7,7 @@ package dev.seatlink.gateway.jetstream;
  */
 public final class NatsSubjects {
     /** What a consumer's filter subject starts with when an MQTT session's subscription made it. */
-    static final String MQTT_MESSAGES = "$MQTT.msgs.";
+    public static final String MQTT_MESSAGES = "$MQTT.msgs.";
 
     private NatsSubjects() {
     }

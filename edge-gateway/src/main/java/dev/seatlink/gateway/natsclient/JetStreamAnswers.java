@@ -2,6 +2,7 @@ package dev.seatlink.gateway.natsclient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seatlink.gateway.jetstream.NatsSubjects;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -21,8 +22,6 @@ final class JetStreamAnswers {
     static final int CONSUMER_NOT_FOUND = 10014;
     /** "consumer is offline": none of the consumer's nodes is up, as far as the meta leader knows. */
     static final int CONSUMER_OFFLINE = 10119;
-    /** What an MQTT session's consumer's filter subject starts with: its subscription's subject follows. */
-    private static final String MQTT_MESSAGES = "$MQTT.msgs.";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What an answer to {@code $JS.API.CONSUMER.INFO} says of the consumer. */
@@ -85,8 +84,8 @@ final class JetStreamAnswers {
         session.path("cons").forEach(config -> {
             String filter = config.path("filter_subject").asText();
             String durable = config.path("durable_name").asText();
-            if (filter.startsWith(MQTT_MESSAGES) && !durable.isEmpty()) {
-                consumers.put(filter.substring(MQTT_MESSAGES.length()), durable);
+            if (filter.startsWith(NatsSubjects.MQTT_MESSAGES) && !durable.isEmpty()) {
+                consumers.put(filter.substring(NatsSubjects.MQTT_MESSAGES.length()), durable);
             }
         });
         return Optional.of(consumers);

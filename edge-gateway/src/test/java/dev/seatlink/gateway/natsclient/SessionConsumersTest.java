@@ -91,7 +91,7 @@ class SessionConsumersTest {
         for (NatsNode node : cluster.nodes()) {
             for (NodeReading.Consumer consumer : monitor.read(node.monitorUrl()).consumers()) {
                 if (consumer.name().startsWith(hash + "_")) {
-                    String subject = consumer.filterSubject().substring("$MQTT.msgs.".length());
+                    String subject = consumer.filterSubject().substring(NatsSubjects.MQTT_MESSAGES.length());
                     filters.stream().filter(filter -> SessionConsumers.subjectsOf(filter).contains(subject))
                             .forEach(filter -> nodesOf.computeIfAbsent(filter, f -> new HashSet<>()).add(node));
                 }
