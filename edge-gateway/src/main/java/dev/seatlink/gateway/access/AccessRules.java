@@ -3,8 +3,8 @@ package dev.seatlink.gateway.access;
 import dev.seatlink.gateway.jetstream.NatsSubjects;
 import dev.seatlink.gateway.lease.NatsLeaseStore;
 import dev.seatlink.gateway.natsclient.MqttStoreGate;
-import dev.seatlink.gateway.natsclient.SessionConsumers;
 import dev.seatlink.gateway.natsclient.NatsClient;
+import dev.seatlink.gateway.natsclient.SessionConsumers;
 import dev.seatlink.gateway.site.SeatSpec;
 import dev.seatlink.gateway.site.SiteConfig;
 import dev.seatlink.link.TopicFilter;
@@ -121,7 +121,8 @@ public final class AccessRules {
      * The same grants for NATS's MQTT listener: per login, the subjects (a topic's {@code /} is NATS's {@code .},
      * {@code #} its {@code >}) it may publish and subscribe to, and MQTT as its only way in. A gateway's login also
      * comes in through the NATS client, to keep its floor's lease, to ask whether the cluster can take its MQTT
-     * session and whether its subscriptions' consumers live (read-only JetStream questions). Each hash is the login's bcrypt hash.
+     * session and whether its subscriptions' consumers live (read-only JetStream questions). Each hash is the login's
+     * bcrypt hash.
      */
     public static String natsUsers(SiteConfig map, java.util.function.Function<String, String> hashOf) {
         StringBuilder conf = new StringBuilder("# SeatLink NATS authorization for ").append(map.site()).append('/')

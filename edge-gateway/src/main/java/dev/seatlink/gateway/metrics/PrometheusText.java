@@ -76,7 +76,8 @@ public final class PrometheusText {
         text.counter("seatlink_status_redelivered_total", "Online statuses the broker handed over again (not applied)",
                 m.redeliveredStatuses.sum());
         text.counter("seatlink_subscriptions_stalled_total", "Broker subscriptions whose probe did not come back "
-                + "or whose consumer the cluster said was gone (their node died); each was made again", m.subscriptionsStalled.sum());
+                + "or whose consumer the cluster said was gone (their node died); each was made again",
+                m.subscriptionsStalled.sum());
         text.counter("seatlink_subscription_taps_total", "QoS 0 taps of subscriptions whose consumer was in doubt "
                 + "(after a connect or a stall), taken in until the consumer delivered", m.subscriptionTaps.sum());
         text.counter("seatlink_rebirths_sent_total", "Rebirth commands sent to seats", m.rebirths.sum());

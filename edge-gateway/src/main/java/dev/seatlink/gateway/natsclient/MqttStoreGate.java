@@ -3,15 +3,12 @@ package dev.seatlink.gateway.natsclient;
 import dev.seatlink.gateway.brokerlink.ConnectGate;
 import dev.seatlink.gateway.floor.FloorClock;
 import io.nats.client.Connection;
-import io.nats.client.Message;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.tinylog.Logger;
@@ -37,8 +34,6 @@ public final class MqttStoreGate implements ConnectGate {
             STREAMS.stream().map(stream -> new Question(STREAM_INFO + stream,
                     answer -> JetStreamAnswers.streamLeader(answer, stream)))).toList();
     private static final List<String> SUBJECTS = QUESTIONS.stream().map(Question::subject).toList();
-    /** A node silent this long is taken as not knowing yet (a leader that died is still taken for alive). */
-    static final Duration ASK_WITHIN = Duration.ofSeconds(1);
     static final long ASK_AGAIN_MS = 250;
     /** The NATS client on no node this long, or not made yet: nothing to ask with, so connect as without a gate. */
     static final long NO_CLIENT_MS = 1_000;
@@ -73,8 +68,8 @@ public final class MqttStoreGate implements ConnectGate {
     }
 
     /**
-     * One wait: a round of questions every {@value #ASK_AGAIN_MS} ms, each answered or not within {@link #ASK_WITHIN},
-     * so that a leader elected while a round goes unanswered is heard of by the next.
+     * One wait: a round of questions every {@value #ASK_AGAIN_MS} ms, each answered or not within {@link
+     * NatsClient#ASK_WITHIN}, so that a leader elected while a round goes unanswered is heard of by the next.
      */
     private final class Wait {
         final Promise<Void> open = Promise.promise();
@@ -158,17 +153,12 @@ public final class MqttStoreGate implements ConnectGate {
     private record Question(String subject, Function<byte[], Optional<String>> read) {
     }
 
-    /** One question: never fails, but says why not (no answer within {@link #ASK_WITHIN} among them). */
+    /** One question: never fails, but says why not (no answer within {@link NatsClient#ASK_WITHIN} among them). */
     private static Future<Optional<String>> ask(Connection live, Context context, Question question) {
-        String subject = question.subject();
-        CompletableFuture<Message> answer;
-        try {
-            answer = live.requestWithTimeout(subject, null, ASK_WITHIN);
-        } catch (IllegalStateException e) { // closed meanwhile
-            return Future.succeededFuture(Optional.of("the NATS client cannot ask: " + e.getMessage()));
-        }
-        return Future.fromCompletionStage(answer, context).map(message -> question.read().apply(message.getData()))
-                .otherwise(failure -> Optional.of("no answer on " + subject + " within " + ASK_WITHIN.toMillis()
+        return NatsClient.ask(live, context, question.subject(), null).map(question.read())
+                .otherwise(failure -> Optional.of(failure instanceof IllegalStateException
+                        ? "the NATS client cannot ask: " + failure.getMessage()
+                        : "no answer on " + question.subject() + " within " + NatsClient.ASK_WITHIN.toMillis()
                         + " ms"));
     }
 }

@@ -3,8 +3,11 @@ package dev.seatlink.gateway.natsclient;
 import dev.seatlink.gateway.floor.FloorClock;
 import dev.seatlink.link.BrokerTls;
 import io.nats.client.Connection;
+import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +22,9 @@ import java.util.List;
 public final class NatsClient {
     /** A node that does not answer within this is taken as unreachable. */
     public static final Duration TIMEOUT = Duration.ofSeconds(2);
-    /** How often unanswered requests are ended: their timeouts (1 s for the cluster's questions) hold to this. */
+    /** A node silent this long is taken as not knowing yet (a leader that died is still taken for alive). */
+    static final Duration ASK_WITHIN = Duration.ofSeconds(1);
+    /** How often unanswered requests are ended: their timeouts ({@link #ASK_WITHIN}, say) hold to this. */
     static final Duration REQUEST_SWEEP = Duration.ofMillis(250);
 
     private final Options options;
@@ -93,6 +98,19 @@ public final class NatsClient {
     public Connection live() {
         Connection made = connection;
         return made != null && made.getStatus() == Connection.Status.CONNECTED ? made : null;
+    }
+
+    /**
+     * One question to the cluster, its answer on {@code context}: fails when none came within {@link #ASK_WITHIN}, or
+     * with the {@link IllegalStateException} of a connection closed meanwhile.
+     */
+    static Future<byte[]> ask(Connection live, Context context, String subject, byte[] body) {
+        try {
+            return Future.fromCompletionStage(live.requestWithTimeout(subject, body, ASK_WITHIN), context)
+                    .map(Message::getData);
+        } catch (IllegalStateException closed) {
+            return Future.failedFuture(closed);
+        }
     }
 
     /** Closes the connection, if made (blocks: off the event loop). */

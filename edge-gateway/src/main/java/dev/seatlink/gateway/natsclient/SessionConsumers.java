@@ -4,7 +4,6 @@ import dev.seatlink.gateway.brokerlink.ConsumerCheck;
 import dev.seatlink.gateway.jetstream.NatsSubjects;
 import dev.seatlink.gateway.jetstream.SessionHash;
 import io.nats.client.Connection;
-import io.nats.client.Message;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.tinylog.Logger;
 
 /**
@@ -67,9 +65,9 @@ public final class SessionConsumers implements ConsumerCheck {
         if (live == null || client.refusedToPublish(SESSIONS)) {
             if (live != null && !saidRefused) {
                 saidRefused = true;
-                Logger.warn("not asking the cluster whether the link's consumers live: the gateway's NATS login may not "
-                        + "publish on {} (regenerate the floor's logins: tools/seatlink credentials); the probes alone "
-                        + "find a dead one", SESSIONS);
+                Logger.warn("not asking the cluster whether the link's consumers live: the gateway's NATS login may "
+                        + "not publish on {} (regenerate the floor's logins: tools/seatlink credentials); the probes "
+                        + "alone find a dead one", SESSIONS);
             }
             return Future.succeededFuture(List.of());
         }
@@ -123,14 +121,8 @@ public final class SessionConsumers implements ConsumerCheck {
                 : List.of(subject);
     }
 
-    /** One request; completes on {@code context} with the answer, or null when none came within the bound. */
+    /** One request: its answer on {@code context}, or null when none came within {@link NatsClient#ASK_WITHIN}. */
     private static Future<byte[]> ask(Connection live, Context context, String subject, byte[] body) {
-        CompletableFuture<Message> answer;
-        try {
-            answer = live.requestWithTimeout(subject, body, MqttStoreGate.ASK_WITHIN);
-        } catch (IllegalStateException e) { // closed meanwhile
-            return Future.succeededFuture(null);
-        }
-        return Future.fromCompletionStage(answer, context).map(Message::getData).otherwise((byte[]) null);
+        return NatsClient.ask(live, context, subject, body).otherwise((byte[]) null);
     }
 }

@@ -82,7 +82,7 @@ class SessionConsumersTest {
         assertThat(found).as("consumers on %s: %s", doomed.name(), nodesOf).containsExactlyElementsOf(dying);
     }
 
-    /** The session subscribed to {@code filters} (through the first node), and the nodes each filter's consumers are on. */
+    /** The session subscribed to {@code filters} (through the first node), and the nodes its consumers are on. */
     private Map<String, Set<NatsNode>> subscribed(List<String> filters) throws Exception {
         MqttProbe.session(cluster.node(0).mqttUrl(), GATEWAY, filters.toArray(String[]::new)).close();
         String hash = SessionHash.of(GATEWAY);
@@ -119,7 +119,8 @@ class SessionConsumersTest {
         SessionConsumers check = new SessionConsumers(vertx, client, GATEWAY);
 
         assertThat(gone(check, List.of(FLOOR + "event"))).isEmpty();
-        await().atMost(Duration.ofSeconds(10)).until(() -> client.refusedToPublish("$JS.API.STREAM.MSG.GET.$MQTT_sess"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> client.refusedToPublish("$JS.API.STREAM.MSG.GET.$MQTT_sess"));
         assertThat(gone(check, List.of(FLOOR + "event"))).isEmpty();
     }
 
@@ -127,7 +128,8 @@ class SessionConsumersTest {
     void aMultiLevelFilterIsBothItsSubjectAndItsParent() {
         assertThat(SessionConsumers.subjectsOf("seatlink/v1/hq/f1/+/state/#"))
                 .containsExactly("seatlink.v1.hq.f1.*.state.>", "seatlink.v1.hq.f1.*.state");
-        assertThat(SessionConsumers.subjectsOf("seatlink/v1/hq/f1/+/event")).containsExactly("seatlink.v1.hq.f1.*.event");
+        assertThat(SessionConsumers.subjectsOf("seatlink/v1/hq/f1/+/event"))
+                .containsExactly("seatlink.v1.hq.f1.*.event");
         assertThat(NatsSubjects.of("a/#")).isEqualTo("a.>");
     }
 }

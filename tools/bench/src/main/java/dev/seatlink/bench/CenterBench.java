@@ -452,7 +452,9 @@ final class CenterBench {
      */
     private Gateway restartInPlace(Gateway dead, List<Gateway> gateways) throws Exception {
         dead.process().waitFor(10, TimeUnit.SECONDS);
-        Gateway restarted = restart(dead);
+        // as it was, on its port, store and session
+        Gateway restarted = new Gateway(dead.floor(), dead.instance(), dead.command(),
+                start(gatewayLog(dead.floor(), dead.instance()), dead.command()), dead.port());
         gateways.set(gateways.indexOf(dead), restarted);
         return restarted;
     }
@@ -625,12 +627,6 @@ final class CenterBench {
                 "--reorder-timeout-ms", String.valueOf(reorderTimeoutMs), "--site-config", site.toString(),
                 "--http-port", String.valueOf(port), "--data-dir", work.resolve(floor + "-" + instance).toString());
         return new Gateway(floor, instance, command, start(gatewayLog(floor, instance), command), port);
-    }
-
-    /** A dead gateway started again as it was, on its port, store and session: what systemd does on a box. */
-    private Gateway restart(Gateway dead) throws IOException {
-        return new Gateway(dead.floor(), dead.instance(), dead.command(),
-                start(gatewayLog(dead.floor(), dead.instance()), dead.command()), dead.port());
     }
 
     private Path gatewayLog(String floor, String instance) {
